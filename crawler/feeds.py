@@ -1,0 +1,96 @@
+"""Reading RSS/Atom feeds and sitemaps as plain functions on bytes.
+
+The XML parser never expands entities, never touches the network and refuses huge trees, so a
+hostile feed (billion laughs, external entities) costs nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+
+from lxml import etree
+
+_PARSER_OPTIONS = dict(
+    resolve_entities=False, no_network=True, huge_tree=False, recover=True, remove_comments=True
+)
+
+
+class NotAFeed(ValueError):
+    """The document is not RSS, Atom or a sitemap (often an HTML page served instead)."""
+
+
+def _parse(body: bytes) -> etree._Element:
+    try:
+        root = etree.fromstring(body, etree.XMLParser(**_PARSER_OPTIONS))
+    except etree.XMLSyntaxError as exc:
+        raise NotAFeed(f"not XML ({exc})") from None
+    if root is None:
+        raise NotAFeed("empty or unreadable XML")
+    return root
+
+
+def _local(tag) -> str:
+    return etree.QName(tag).localname if isinstance(tag, str) else ""
+
+
+def _day(text: str | None) -> str | None:
+    """The calendar day of an RFC 822 (RSS) or ISO 8601 (Atom, sitemap) timestamp."""
+    if not text:
+        return None
+    text = text.strip()
+    try:
+        return parsedate_to_datetime(text).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date().isoformat()
+    except ValueError:
+        return text[:10] if len(text) >= 10 and text[4] == "-" and text[7] == "-" else None
+
+
+def feed_entries(body: bytes) -> Iterator[tuple[str, str | None]]:
+    """(link, publication day) of each item of an RSS 1/2 or Atom feed."""
+    root = _parse(body)
+    if _local(root.tag) not in ("rss", "feed", "RDF"):
+        raise NotAFeed(f"root element is <{_local(root.tag)}>, not a feed")
+    for entry in root.iter():
+        if _local(entry.tag) not in ("item", "entry"):
+            continue
+        link, day, guid = None, None, None
+        for child in entry:
+            name = _local(child.tag)
+            if name == "link":
+                href = child.get("href")
+                if href and child.get("rel", "alternate") == "alternate":
+                    link = link or href.strip()
+                elif child.text and child.text.strip():
+                    link = link or child.text.strip()
+            elif name == "guid" and child.get("isPermaLink", "true") != "false":
+                guid = (child.text or "").strip() or None
+            elif name in ("pubDate", "published", "date", "updated", "issued") and not day:
+                day = _day(child.text)
+        link = link or guid
+        if link:
+            yield link, day
+
+
+def sitemap_entries(body: bytes) -> tuple[str, list[tuple[str, str | None]]]:
+    """('sitemapindex' | 'urlset', [(loc, lastmod day)])."""
+    root = _parse(body)
+    kind = _local(root.tag)
+    if kind not in ("sitemapindex", "urlset"):
+        raise NotAFeed(f"root element is <{kind}>, not a sitemap")
+    entries = []
+    for node in root:
+        loc = lastmod = None
+        for child in node:
+            name = _local(child.tag)
+            if name == "loc" and child.text:
+                loc = child.text.strip()
+            elif name == "lastmod":
+                lastmod = _day(child.text)
+        if loc:
+            entries.append((loc, lastmod))
+    return kind, entries

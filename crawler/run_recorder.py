@@ -1,0 +1,158 @@
+"""The record of what each run did: one `crawl_runs` row per run and source, one `errors` row per
+problem. Written as the run goes (not only at the end), so a killed run still leaves its trace."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import UTC, datetime
+
+from scrapy import signals
+from twisted.internet import task
+
+from crawler.errors import error_recorded
+from pipelines.articles import upsert_source
+from pipelines.db import connect, write_transaction
+
+FLUSH_SECONDS = 15
+_COUNTERS = {
+    "articles_new": "newsmon/articles_new",
+    "articles_updated": "newsmon/articles_updated",
+    "articles_unchanged": "newsmon/articles_unchanged",
+    "articles_skipped_known": "newsmon/articles_skipped_known",
+    "figures": "newsmon/figures",
+    "errors": "newsmon/errors",
+    "pages": "downloader/response_count",
+    "bytes": "downloader/response_bytes",
+}
+# Scrapy close reasons that mean a limit stopped the run early.
+_LIMIT_REASONS = {"closespider_timeout", "closespider_pagecount", "closespider_itemcount"}
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class RunRecorder:
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.db = None
+        self.run_id: int | None = None
+        self._flusher = task.LoopingCall(self.flush)
+        crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(self.error, signal=error_recorded)
+        crawler.signals.connect(self.spider_error, signal=signals.spider_error)
+        crawler.signals.connect(self.item_error, signal=signals.item_error)
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def spider_opened(self, spider):
+        settings = self.crawler.settings
+        source = spider.source
+        self.db = connect(settings.get("NEWSMON_DB"))
+        with write_transaction(self.db):
+            upsert_source(self.db, source, json.dumps(source.__dict__, ensure_ascii=False))
+            self.run_id = (
+                self.db["crawl_runs"]
+                .insert(
+                    {
+                        "token": settings.get("NEWSMON_RUN_TOKEN"),
+                        "source": source.name,
+                        "mode": "recrawl" if spider.recrawl else "incremental",
+                        "since": spider.since.isoformat() if spider.since else None,
+                        "until": spider.until.isoformat() if spider.until else None,
+                        "started_at": _now(),
+                        "status": "running",
+                        "pid": os.getpid(),
+                        "log_file": settings.get("LOG_FILE"),
+                    }
+                )
+                .last_pk
+            )
+        self.stats.set_value("newsmon/run_id", self.run_id)
+        self._flusher.start(FLUSH_SECONDS, now=False)
+
+    def error(self, kind: str, url: str | None, message: str):
+        self.stats.inc_value("newsmon/errors")
+        self.stats.inc_value(f"newsmon/errors/{kind}")
+        spider = self.crawler.spider
+        spider.logger.warning("%s: %s (%s)", kind, message, url)
+        if self.db is None:
+            return
+        with write_transaction(self.db):
+            self.db["errors"].insert(
+                {
+                    "run_id": self.run_id,
+                    "source": spider.source.name,
+                    "url": url,
+                    "kind": kind,
+                    "message": message,
+                    "at": _now(),
+                }
+            )
+
+    def spider_error(self, failure, response, spider):
+        self.error(
+            "spider_exception", response.url, f"{type(failure.value).__name__}: {failure.value}"
+        )
+
+    def item_error(self, item, response, spider, failure):
+        url = getattr(item, "url", None)
+        self.error("pipeline_exception", url, f"{type(failure.value).__name__}: {failure.value}")
+
+    def _counts(self) -> dict:
+        counts = {column: self.stats.get_value(key, 0) for column, key in _COUNTERS.items()}
+        # A 304 Not Modified is an unchanged article too, only cheaper.
+        counts["articles_unchanged"] += self.stats.get_value("newsmon/articles_not_modified", 0)
+        prefix = "newsmon/errors/"
+        kinds = {
+            k[len(prefix) :]: v for k, v in self.stats.get_stats().items() if k.startswith(prefix)
+        }
+        counts["error_kinds"] = json.dumps(kinds, sort_keys=True) if kinds else None
+        limits = {
+            k.split("/")[-1]: v
+            for k, v in self.stats.get_stats().items()
+            if k.startswith("newsmon/limits/")
+        }
+        counts["limits_hit"] = json.dumps(limits, sort_keys=True) if limits else None
+        return counts
+
+    def flush(self):
+        if self.db is None or self.run_id is None:
+            return
+        with write_transaction(self.db):
+            self.db["crawl_runs"].update(self.run_id, self._counts())
+
+    def spider_closed(self, spider, reason):
+        if self._flusher.running:
+            self._flusher.stop()
+        if self.db is None or self.run_id is None:
+            return
+        counts = self._counts()
+        if reason in _LIMIT_REASONS:
+            limits = json.loads(counts["limits_hit"] or "{}")
+            limits[reason.removeprefix("closespider_")] = 1
+            counts["limits_hit"] = json.dumps(limits, sort_keys=True)
+        status = run_status(reason, self.stats.get_value("newsmon/pages_parsed", 0), counts)
+        with write_transaction(self.db):
+            self.db["crawl_runs"].update(
+                self.run_id,
+                counts | {"finished_at": _now(), "status": status, "finish_reason": reason},
+            )
+        self.stats.set_value("newsmon/status", status)
+        self.db.close()
+        self.db = None
+
+
+def run_status(reason: str, pages_parsed: int, counts: dict) -> str:
+    """ok: finished normally (errors of single URLs are counted, not fatal). partial: stopped by a
+    limit. failed: not one page could be read. interrupted: stopped from outside (a signal)."""
+    if reason == "shutdown":
+        return "interrupted"
+    if pages_parsed == 0:
+        return "failed"
+    return "ok" if reason == "finished" else "partial"

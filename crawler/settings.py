@@ -1,0 +1,58 @@
+"""Scrapy settings of newsmon. Polite by default; every limit is a setting (override with -s)."""
+
+BOT_NAME = "newsmon"
+SPIDER_LOADER_CLASS = "crawler.spiderloader.SourceSpiderLoader"
+NEWSMON_SOURCES = None  # path of the sources TOML file; None = data/sources.toml
+NEWSMON_DB = None  # path of the SQLite database; None = data/news.db
+NEWSMON_RUN_TOKEN = None  # set by `newsmon crawl` to find the run rows of its children
+
+# Politeness: identify ourselves, obey robots.txt, adapt to the server's speed.
+USER_AGENT = "newsmon/0.1 (news monitoring crawler; +https://github.com/newsmon/newsmon)"
+ROBOTSTXT_OBEY = True
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+CONCURRENT_REQUESTS = 8
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 0.5
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+
+# Limits: a crawl of one source never runs away.
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+DEPTH_LIMIT = 30
+REDIRECT_MAX_TIMES = 10
+CLOSESPIDER_TIMEOUT = 2 * 3600  # seconds per run per source
+CLOSESPIDER_PAGECOUNT = 20000  # responses per run per source
+NEWSMON_MAX_LINKS_PER_PAGE = 2000
+NEWSMON_API_PAGE_SIZE = 50
+NEWSMON_API_MAX_PAGES = 200
+
+# Retries on 429 and 5xx, waiting as long as Retry-After asks (up to RETRY_AFTER_MAX seconds).
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
+RETRY_AFTER_MAX = 300
+
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.middlewares.RetryAfterMiddleware": 550,
+}
+ITEM_PIPELINES = {
+    "pipelines.extract_pipeline.ExtractionPipeline": 100,
+    "pipelines.figures_pipeline.FiguresPipeline": 200,
+    "pipelines.store_pipeline.StorePipeline": 900,
+}
+EXTENSIONS = {
+    "crawler.run_recorder.RunRecorder": 100,
+}
+
+# A large run keeps its request queue on disk when JOBDIR is set (-s JOBDIR=...).
+SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
+SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
+
+LOG_LEVEL = "INFO"
+FEED_EXPORT_ENCODING = "utf-8"

@@ -1,0 +1,186 @@
+"""Sources are data: read and validate the TOML file that lists the sites to crawl.
+
+A bad file is refused as a whole, before anything is fetched, with a message that names
+the entry and the key, so that a typo never turns into a silent half-crawl.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+DEFAULT_SOURCES = Path(__file__).resolve().parent.parent / "data" / "sources.toml"
+DEFAULT_SCHEDULE = "daily"
+SPIDER_KINDS = ("news", "govkz")
+
+_NAME_RE = re.compile(r"^[a-z][a-z0-9_]{1,62}$")
+_REGION_RE = re.compile(r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")
+
+
+class SourceError(ValueError):
+    """The sources file cannot be used; the message says where and why."""
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    url: str
+    article: str
+    feeds: tuple[str, ...] = ()
+    sitemaps: tuple[str, ...] = ()
+    listings: tuple[str, ...] = ()
+    follow: str | None = None
+    spider: str = "news"
+    api: str | None = None
+    lang: str = "ru"
+    timezone: str | None = None
+    schedule: str = DEFAULT_SCHEDULE
+    region: str | None = None
+    allowed_domains: tuple[str, ...] = field(default=())
+
+    @property
+    def host(self) -> str:
+        return urlsplit(self.url).hostname or ""
+
+    @property
+    def article_re(self) -> re.Pattern[str]:
+        return re.compile(self.article)
+
+    @property
+    def follow_re(self) -> re.Pattern[str] | None:
+        return re.compile(self.follow) if self.follow else None
+
+    def start_urls(self) -> list[str]:
+        return [*self.feeds, *self.sitemaps, *self.listings]
+
+
+# key -> (expected type, description used in messages)
+_KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
+    "name": (str, "a short identifier: lower-case letters, digits and _"),
+    "url": (str, "the home page, http(s)://host/"),
+    "article": (str, "a regular expression matching article URLs"),
+    "feeds": (list, "a list of RSS/Atom URLs"),
+    "sitemaps": (list, "a list of sitemap or sitemap index URLs"),
+    "listings": (list, "a list of listing page URLs"),
+    "follow": (str, "a regular expression matching listing pages to follow"),
+    "spider": (str, f"one of {', '.join(SPIDER_KINDS)}"),
+    "api": (str, "the URL of the site's JSON news API"),
+    "lang": (str, "an ISO 639-1 language code"),
+    "timezone": (str, "an IANA time zone such as Asia/Almaty"),
+    "schedule": (str, "'daily', 'hourly' or a five-field cron expression"),
+    "region": (str, "an ISO 3166 code such as KZ or RU-KEM"),
+    "allowed_domains": (list, "extra host names the crawl may visit"),
+}
+_REQUIRED = ("name", "url", "article")
+
+
+def _fail(entry: str, key: str | None, message: str) -> SourceError:
+    where = f"source {entry}" + (f", key '{key}'" if key else "")
+    return SourceError(f"{where}: {message}")
+
+
+def _check_url(entry: str, key: str, value: str) -> None:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise _fail(entry, key, f"{value!r} is not an http(s) URL")
+
+
+def _check_regex(entry: str, key: str, value: str) -> None:
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise _fail(entry, key, f"{value!r} is not a valid regular expression ({exc})") from None
+
+
+def _check_schedule(entry: str, value: str) -> None:
+    if value in ("daily", "hourly"):
+        return
+    from apscheduler.triggers.cron import CronTrigger
+
+    try:
+        CronTrigger.from_crontab(value)
+    except ValueError as exc:
+        raise _fail(entry, "schedule", f"{value!r} is not a cron expression ({exc})") from None
+
+
+def parse_source(raw: dict, position: int) -> Source:
+    """Validate one `[[source]]` table; `position` (1-based) names it when it has no name."""
+    entry = repr(raw["name"]) if isinstance(raw.get("name"), str) else f"#{position}"
+    unknown = sorted(set(raw) - set(_KEYS))
+    if unknown:
+        raise _fail(entry, unknown[0], f"unknown key (known keys: {', '.join(_KEYS)})")
+    for key in _REQUIRED:
+        if key not in raw:
+            raise _fail(entry, key, "is required")
+    for key, value in raw.items():
+        expected, description = _KEYS[key]
+        if not isinstance(value, expected):
+            raise _fail(entry, key, f"must be {description}, got {value!r}")
+        if isinstance(value, list) and not all(isinstance(v, str) for v in value):
+            raise _fail(entry, key, f"must be {description}, got {value!r}")
+
+    if not _NAME_RE.match(raw["name"]):
+        raise _fail(entry, "name", f"must be {_KEYS['name'][1]}, got {raw['name']!r}")
+    _check_url(entry, "url", raw["url"])
+    for key in ("feeds", "sitemaps", "listings"):
+        for url in raw.get(key, []):
+            _check_url(entry, key, url)
+    if "api" in raw:
+        _check_url(entry, "api", raw["api"])
+    for key in ("article", "follow"):
+        if key in raw:
+            _check_regex(entry, key, raw[key])
+    spider = raw.get("spider", "news")
+    if spider not in SPIDER_KINDS:
+        raise _fail(entry, "spider", f"must be {_KEYS['spider'][1]}, got {spider!r}")
+    if spider == "govkz" and "api" not in raw:
+        raise _fail(entry, "api", "is required by the govkz spider")
+    if spider == "news" and not (raw.get("feeds") or raw.get("sitemaps") or raw.get("listings")):
+        raise _fail(entry, "feeds", "give at least one of feeds, sitemaps or listings")
+    if "timezone" in raw:
+        try:
+            ZoneInfo(raw["timezone"])
+        except (ZoneInfoNotFoundError, ValueError):
+            raise _fail(entry, "timezone", f"unknown time zone {raw['timezone']!r}") from None
+    if "region" in raw and not _REGION_RE.match(raw["region"]):
+        raise _fail(entry, "region", f"must be {_KEYS['region'][1]}, got {raw['region']!r}")
+    if "schedule" in raw:
+        _check_schedule(entry, raw["schedule"])
+
+    values = {k: tuple(v) if isinstance(v, list) else v for k, v in raw.items()}
+    return Source(**values)
+
+
+def load_sources(path: str | Path | None = None) -> list[Source]:
+    """Read every source of a TOML file; raise SourceError on the first problem."""
+    path = Path(path) if path else DEFAULT_SOURCES
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SourceError(f"{path}: no such sources file") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise SourceError(f"{path}: not valid TOML ({exc})") from None
+    unknown = sorted(set(data) - {"source"})
+    if unknown:
+        raise SourceError(f"{path}: unknown top-level key '{unknown[0]}' (expected [[source]])")
+    entries = data.get("source", [])
+    if not isinstance(entries, list) or not entries:
+        raise SourceError(f"{path}: no [[source]] entries")
+    sources = [parse_source(raw, i) for i, raw in enumerate(entries, 1)]
+    seen: set[str] = set()
+    for source in sources:
+        if source.name in seen:
+            raise SourceError(f"{path}: source '{source.name}' is defined twice")
+        seen.add(source.name)
+    return sources
+
+
+def get_source(name: str, path: str | Path | None = None) -> Source:
+    for source in load_sources(path):
+        if source.name == name:
+            return source
+    raise SourceError(f"no source named {name!r} in {path or DEFAULT_SOURCES}")

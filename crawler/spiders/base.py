@@ -1,0 +1,150 @@
+"""What every site spider shares: the source it crawls, which articles to fetch, errors as data.
+
+Site spiders only decide how to *find* article URLs; this class decides whether to fetch one
+(incremental runs skip stored articles, re-crawls revalidate them) and turns a fetched page
+into an ArticleRecord for the item pipelines.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any, ClassVar
+
+import scrapy
+from scrapy.http import Request, Response, TextResponse
+from twisted.python.failure import Failure
+
+from crawler.errors import classify_failure, report_error
+from crawler.incremental import ArticleIndex, conditional_headers, in_date_range
+from crawler.sources import Source
+from crawler.urls import canonical_url
+from pipelines.articles import ArticleRecord
+from pipelines.db import connect
+
+# Magic numbers of files that servers sometimes label text/html.
+_BINARY_PREFIXES = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b")
+ARTICLE_PRIORITY = 10  # fetch articles before more listing pages: stored work is safe work
+
+
+def _flag(value: Any) -> bool:
+    return str(value).lower() in ("1", "true", "yes", "on")
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def looks_binary(body: bytes) -> bool:
+    head = body[:1024]
+    return head.startswith(_BINARY_PREFIXES) or b"\x00" in head
+
+
+class SourceSpider(scrapy.Spider):
+    """Base of all site spiders; the spider loader makes one subclass per configured source."""
+
+    source: ClassVar[Source]
+
+    def __init__(self, *args, recrawl=False, since=None, until=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.recrawl = _flag(recrawl)
+        self.since = _day(since)
+        self.until = _day(until)
+        self.allowed_domains = [self.source.host, *self.source.allowed_domains]
+        self.index: ArticleIndex | None = None
+        self._requested: set[str] = set()
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        db = connect(crawler.settings.get("NEWSMON_DB"))
+        try:
+            spider.index = ArticleIndex(db, spider.source.name)
+        finally:
+            db.close()
+        return spider
+
+    # -- deciding what to fetch -------------------------------------------------------------
+
+    def is_article_url(self, url: str) -> bool:
+        return bool(self.source.article_re.match(url))
+
+    def should_fetch(self, url: str, listed_day: str | None, *, listed_is_published=True) -> bool:
+        """Incremental: only articles not stored yet. Re-crawl: stored ones too. Both honour
+        --since/--until, using the stored publication day or the day the listing gave."""
+        stats = self.crawler.stats
+        if url in self._requested:
+            return False
+        known = self.index.get(url) if self.index is not None else None
+        if known and not self.recrawl:
+            stats.inc_value("newsmon/articles_skipped_known")
+            return False
+        day = known.published_day if known else listed_day
+        until = self.until if (known or listed_is_published) else None
+        if not in_date_range(day, self.since, until):
+            stats.inc_value("newsmon/articles_out_of_range")
+            return False
+        return True
+
+    def article_request(
+        self, url: str, listed_day: str | None = None, *, listed_is_published=True
+    ) -> Request | None:
+        url = canonical_url(url)
+        if not self.is_article_url(url):
+            return None
+        if not self.should_fetch(url, listed_day, listed_is_published=listed_is_published):
+            return None
+        self._requested.add(url)
+        known = self.index.get(url) if self.index is not None else None
+        return Request(
+            url,
+            callback=self.parse_article,
+            errback=self.on_error,
+            headers=conditional_headers(known) if self.recrawl else None,
+            priority=ARTICLE_PRIORITY,
+            meta={"handle_httpstatus_list": [304], "newsmon_listed_day": listed_day},
+        )
+
+    def page_request(self, url: str, callback) -> Request:
+        return Request(canonical_url(url), callback=callback, errback=self.on_error)
+
+    # -- turning pages into records ----------------------------------------------------------
+
+    def parse_article(self, response: Response):
+        stats = self.crawler.stats
+        if response.status == 304:
+            stats.inc_value("newsmon/articles_not_modified")
+            return
+        if not isinstance(response, TextResponse) or looks_binary(response.body):
+            ctype = response.headers.get("Content-Type", b"").decode("latin-1")
+            report_error(self.crawler, "not_html", response.url, f"not an HTML page ({ctype})")
+            return
+        url = canonical_url(response.url)
+        if not self.is_article_url(url):
+            report_error(
+                self.crawler, "redirected_off_article", response.url, "redirect left the article"
+            )
+            return
+        stats.inc_value("newsmon/pages_parsed")
+        first = response.meta.get("redirect_urls", [response.url])[0]
+        yield ArticleRecord(
+            source=self.source.name,
+            url=url,
+            requested_url=canonical_url(first),
+            html=response.text,
+            fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            http_status=response.status,
+            etag=_header(response, "ETag"),
+            last_modified=_header(response, "Last-Modified"),
+            encoding=response.encoding,
+            content_type=_header(response, "Content-Type"),
+            listed_at=response.meta.get("newsmon_listed_day"),
+        )
+
+    def on_error(self, failure: Failure):
+        kind, message = classify_failure(failure)
+        report_error(self.crawler, kind, failure.request.url, message)
+
+
+def _header(response: Response, name: str) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None

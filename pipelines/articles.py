@@ -1,0 +1,229 @@
+"""Storing one article: one transaction per article, so a killed crawl never leaves half of one.
+
+`store_article` is idempotent: storing the same page twice changes nothing; storing a changed
+text keeps the previous one in `article_versions` (nothing is overwritten without a trace).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Literal
+
+import sqlite_utils
+
+from pipelines.db import write_transaction
+
+Outcome = Literal["new", "updated", "unchanged"]
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def content_hash(title: str | None, body: str | None) -> str:
+    return hashlib.sha256(f"{title or ''}\n{body or ''}".encode()).hexdigest()
+
+
+@dataclass
+class ArticleRecord:
+    """Everything the pipelines learned about one fetched article page."""
+
+    source: str
+    url: str
+    html: str
+    fetched_at: str
+    requested_url: str | None = None
+    http_status: int = 200
+    etag: str | None = None
+    last_modified: str | None = None
+    encoding: str | None = None
+    content_type: str | None = None
+    listed_at: str | None = None
+    title: str | None = None
+    author: str | None = None
+    description: str | None = None
+    body: str | None = None
+    lang: str | None = None
+    published_at: str | None = None
+    published_source: str | None = None
+    extractor: str | None = None
+    figures: list[dict] = field(default_factory=list)
+    mentioned_dates: list[dict] = field(default_factory=list)
+    run_id: int | None = None
+
+
+def find_article_id(db: sqlite_utils.Database, url: str) -> int | None:
+    row = db.execute(
+        "select id from articles where url = ? union all "
+        "select article_id from url_aliases where url = ? limit 1",
+        [url, url],
+    ).fetchone()
+    return row[0] if row else None
+
+
+def _article_columns(record: ArticleRecord, digest: str, now: str) -> dict:
+    published_day = record.published_at[:10] if record.published_at else None
+    return {
+        "source": record.source,
+        "url": record.url,
+        "title": record.title,
+        "author": record.author,
+        "description": record.description,
+        "body": record.body,
+        "published_at": record.published_at,
+        "published_day": published_day,
+        "published_source": record.published_source,
+        "fetched_at": record.fetched_at,
+        "updated_at": now,
+        "lang": record.lang,
+        "content_hash": digest,
+        "etag": record.etag,
+        "last_modified": record.last_modified,
+        "http_status": record.http_status,
+        "extractor": record.extractor,
+        "run_id": record.run_id,
+    }
+
+
+def _replace_children(db: sqlite_utils.Database, article_id: int, record: ArticleRecord) -> None:
+    """Figures, mentioned dates and the raw page belong to the current version only."""
+    db.execute("delete from figures where article_id = ?", [article_id])
+    db.execute("delete from mentioned_dates where article_id = ?", [article_id])
+    figure_columns = db["figures"].columns_dict
+    db["figures"].insert_all(
+        (
+            {
+                **{k: v for k, v in f.items() if k in figure_columns and k != "id"},
+                "article_id": article_id,
+                "seq": i,
+            }
+            for i, f in enumerate(record.figures)
+        ),
+        batch_size=500,
+    )
+    db["mentioned_dates"].insert_all(
+        (
+            {
+                "article_id": article_id,
+                "seq": i,
+                "quote": d.get("quote"),
+                "kind": d.get("kind"),
+                "date": d.get("date"),
+                "end": d.get("end"),
+                "char_start": d.get("char_start"),
+                "char_end": d.get("char_end"),
+            }
+            for i, d in enumerate(record.mentioned_dates)
+        ),
+        batch_size=500,
+    )
+    store_raw_page(db, article_id, record)
+
+
+def store_raw_page(db: sqlite_utils.Database, article_id: int, record: ArticleRecord) -> None:
+    db["raw_pages"].upsert(
+        {
+            "article_id": article_id,
+            "url": record.url,
+            "html_zlib": zlib.compress(record.html.encode("utf-8"), 6),
+            "encoding": record.encoding,
+            "content_type": record.content_type,
+            "fetched_at": record.fetched_at,
+        },
+        pk="article_id",
+    )
+
+
+def read_raw_html(db: sqlite_utils.Database, article_id: int) -> str | None:
+    row = db.execute(
+        "select html_zlib from raw_pages where article_id = ?", [article_id]
+    ).fetchone()
+    return zlib.decompress(row[0]).decode("utf-8") if row else None
+
+
+def store_article(
+    db: sqlite_utils.Database, record: ArticleRecord, *, refresh: bool = False
+) -> tuple[int, Outcome]:
+    """Insert or update one article with its figures, dates and raw page, atomically.
+
+    `refresh` (re-extraction): an unchanged text still gets the newly extracted metadata,
+    figures and dates; only a changed text makes a new version."""
+    now = utc_now()
+    digest = content_hash(record.title, record.body)
+    with write_transaction(db):
+        article_id = find_article_id(db, record.url)
+        if article_id is None and record.requested_url:
+            article_id = find_article_id(db, record.requested_url)
+        if article_id is None:
+            columns = _article_columns(record, digest, now) | {"version": 1}
+            article_id = db["articles"].insert(columns).last_pk
+            _replace_children(db, article_id, record)
+            outcome: Outcome = "new"
+        else:
+            old = db["articles"].get(article_id)
+            if old["content_hash"] == digest and refresh:
+                columns = _article_columns(record, digest, now)
+                columns.pop("url")
+                db["articles"].update(article_id, columns)
+                _replace_children(db, article_id, record)
+                outcome = "unchanged"
+            elif old["content_hash"] == digest:
+                db["articles"].update(
+                    article_id,
+                    {
+                        "fetched_at": record.fetched_at,
+                        "etag": record.etag,
+                        "last_modified": record.last_modified,
+                        "http_status": record.http_status,
+                    },
+                )
+                outcome = "unchanged"
+            else:
+                db["article_versions"].insert(
+                    {
+                        "article_id": article_id,
+                        "version": old["version"],
+                        "title": old["title"],
+                        "body": old["body"],
+                        "published_at": old["published_at"],
+                        "content_hash": old["content_hash"],
+                        "fetched_at": old["fetched_at"],
+                        "replaced_at": now,
+                    }
+                )
+                columns = _article_columns(record, digest, now) | {"version": old["version"] + 1}
+                columns["url"] = old["url"]  # the row keeps the URL it was first stored under
+                db["articles"].update(article_id, columns)
+                _replace_children(db, article_id, record)
+                outcome = "updated"
+        _remember_aliases(db, article_id, [record.url, record.requested_url])
+    return article_id, outcome
+
+
+def _remember_aliases(
+    db: sqlite_utils.Database, article_id: int, urls: Iterable[str | None]
+) -> None:
+    stored = db["articles"].get(article_id)["url"]
+    for url in {u for u in urls if u and u != stored}:
+        db["url_aliases"].upsert({"url": url, "article_id": article_id}, pk="url")
+
+
+def upsert_source(db: sqlite_utils.Database, source, config_json: str) -> None:
+    db["sources"].upsert(
+        {
+            "name": source.name,
+            "url": source.url,
+            "spider": source.spider,
+            "lang": source.lang,
+            "timezone": source.timezone,
+            "region": source.region,
+            "schedule": source.schedule,
+            "config": config_json,
+            "updated_at": utc_now(),
+        },
+        pk="name",
+    )

@@ -1,0 +1,235 @@
+"""The SQLite database: connection settings and schema, written through sqlite-utils.
+
+Every crawl process and Datasette open the same file, so the connection is set up for
+concurrent readers (WAL) and for writers that wait for each other instead of failing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+
+DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "news.db"
+SCHEMA_VERSION = 1
+
+_TABLES: dict[str, dict] = {
+    "sources": {
+        "columns": {
+            "name": str,
+            "url": str,
+            "spider": str,
+            "lang": str,
+            "timezone": str,
+            "region": str,
+            "schedule": str,
+            "config": str,
+            "updated_at": str,
+        },
+        "pk": "name",
+    },
+    "crawl_runs": {
+        "columns": {
+            "id": int,
+            "token": str,
+            "source": str,
+            "mode": str,
+            "since": str,
+            "until": str,
+            "started_at": str,
+            "finished_at": str,
+            "status": str,
+            "finish_reason": str,
+            "pid": int,
+            "pages": int,
+            "bytes": int,
+            "articles_new": int,
+            "articles_updated": int,
+            "articles_unchanged": int,
+            "articles_skipped_known": int,
+            "figures": int,
+            "errors": int,
+            "error_kinds": str,
+            "limits_hit": str,
+            "log_file": str,
+        },
+        "pk": "id",
+    },
+    "articles": {
+        "columns": {
+            "id": int,
+            "source": str,
+            "url": str,
+            "title": str,
+            "author": str,
+            "description": str,
+            "body": str,
+            "published_at": str,
+            "published_day": str,
+            "published_source": str,
+            "fetched_at": str,
+            "updated_at": str,
+            "lang": str,
+            "content_hash": str,
+            "version": int,
+            "etag": str,
+            "last_modified": str,
+            "http_status": int,
+            "extractor": str,
+            "run_id": int,
+        },
+        "pk": "id",
+        "not_null": {"source", "url", "fetched_at", "content_hash", "version"},
+        "foreign_keys": [("source", "sources", "name"), ("run_id", "crawl_runs", "id")],
+    },
+    "article_versions": {
+        "columns": {
+            "id": int,
+            "article_id": int,
+            "version": int,
+            "title": str,
+            "body": str,
+            "published_at": str,
+            "content_hash": str,
+            "fetched_at": str,
+            "replaced_at": str,
+        },
+        "pk": "id",
+        "foreign_keys": [("article_id", "articles", "id")],
+    },
+    "url_aliases": {
+        "columns": {"url": str, "article_id": int},
+        "pk": "url",
+        "foreign_keys": [("article_id", "articles", "id")],
+    },
+    "raw_pages": {
+        "columns": {
+            "article_id": int,
+            "url": str,
+            "html_zlib": bytes,
+            "encoding": str,
+            "content_type": str,
+            "fetched_at": str,
+        },
+        "pk": "article_id",
+        "foreign_keys": [("article_id", "articles", "id")],
+    },
+    "figures": {
+        "columns": {
+            "id": int,
+            "article_id": int,
+            "seq": int,
+            "quote": str,
+            "value": float,
+            "unit": str,
+            "qualifier": str,
+            "object": str,
+            "change": str,
+            "start": int,
+            "end": int,
+            "sentence": str,
+            "period_start": str,
+            "period_end": str,
+        },
+        "pk": "id",
+        "foreign_keys": [("article_id", "articles", "id")],
+    },
+    "mentioned_dates": {
+        "columns": {
+            "id": int,
+            "article_id": int,
+            "seq": int,
+            "quote": str,
+            "kind": str,
+            "date": str,
+            "end": str,
+            "char_start": int,
+            "char_end": int,
+        },
+        "pk": "id",
+        "foreign_keys": [("article_id", "articles", "id")],
+    },
+    "errors": {
+        "columns": {
+            "id": int,
+            "run_id": int,
+            "source": str,
+            "url": str,
+            "kind": str,
+            "message": str,
+            "at": str,
+        },
+        "pk": "id",
+        "foreign_keys": [("run_id", "crawl_runs", "id")],
+    },
+}
+
+_INDEXES = [
+    ("articles", ["url"], True),
+    ("articles", ["source", "published_day"], False),
+    ("articles", ["published_at"], False),
+    ("article_versions", ["article_id"], False),
+    ("url_aliases", ["article_id"], False),
+    ("figures", ["article_id"], False),
+    ("figures", ["unit", "object"], False),
+    ("mentioned_dates", ["article_id"], False),
+    ("errors", ["run_id"], False),
+    ("errors", ["source", "kind"], False),
+    ("crawl_runs", ["source", "started_at"], False),
+    ("crawl_runs", ["token"], False),
+]
+
+
+def connect(path: str | Path | None = None) -> sqlite_utils.Database:
+    """Open (and if needed create) the database with the settings every writer needs."""
+    path = Path(path) if path else DEFAULT_DB
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite_utils.Database(path)
+    # Writers queue behind each other for up to a minute instead of raising "database is locked".
+    db.execute("PRAGMA busy_timeout = 60000")
+    db.execute("PRAGMA foreign_keys = ON")
+    if db.journal_mode != "wal":
+        db.enable_wal()
+    # FULL: a committed article survives a power cut, not just a killed process.
+    db.execute("PRAGMA synchronous = FULL")
+    ensure_schema(db)
+    return db
+
+
+@contextmanager
+def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """One atomic write. BEGIN IMMEDIATE takes the write lock up front, so a transaction that
+    reads before it writes waits for other writers (busy_timeout) instead of failing with
+    "database is locked" when its snapshot went stale. sqlite-utils calls inside it nest as
+    savepoints."""
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    else:
+        db.conn.execute("COMMIT")
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    """Create missing tables, indexes and the full-text index; a no-op on an up-to-date file."""
+    if db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+        return
+    with write_transaction(db):
+        for name, spec in _TABLES.items():
+            db[name].create(
+                spec["columns"],
+                pk=spec["pk"],
+                not_null=spec.get("not_null"),
+                foreign_keys=spec.get("foreign_keys"),
+                if_not_exists=True,
+            )
+        for table, columns, unique in _INDEXES:
+            db[table].create_index(columns, unique=unique, if_not_exists=True)
+    if not db["articles"].detect_fts():
+        db["articles"].enable_fts(["title", "body"], create_triggers=True, tokenize="unicode61")
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

@@ -1,0 +1,28 @@
+"""Item pipeline step 2: the figures and the dates the article text states."""
+
+from __future__ import annotations
+
+from pipelines.articles import ArticleRecord
+from pipelines.dates import extract_dates
+from pipelines.figures import extract_figures
+
+
+def apply_figures(record: ArticleRecord) -> ArticleRecord:
+    """Fill figures and mentioned dates from the body (also used by `reextract`)."""
+    text = record.body or ""
+    published = record.published_at[:10] if record.published_at else None
+    record.figures = extract_figures(text, published=published) if text else []
+    record.mentioned_dates = extract_dates(text, published=published) if text else []
+    return record
+
+
+class FiguresPipeline:
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_item(self, item: ArticleRecord):
+        return apply_figures(item)
