@@ -1,0 +1,144 @@
+"""Article extraction: one HTML page in, one flat dict out (title, body, date, ...).
+
+A plain function on a string, usable without a crawl::
+
+    >>> from pipelines.extraction import extract_article
+    >>> extract_article(html, url, timezone="Asia/Almaty", fetched_at=fetched_at)["published_at"]
+    '2014-06-05T14:30:00+06:00'
+
+The page is parsed once. trafilatura extracts the body from (its own copy of) that tree; title,
+author and description come from trafilatura's meta-tag and JSON-LD readers on the same tree;
+the publication date from pipelines.published, which calls htmldate only as a last resort.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import datetime
+
+import trafilatura
+from lxml.html import HtmlElement
+from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
+from trafilatura.utils import load_html
+
+from pipelines.published import find_published, parse_russian_datetime, site_zone
+
+__all__ = [
+    "EXTRACTOR",
+    "FIELDS",
+    "TRAFILATURA_OPTIONS",
+    "extract_article",
+    "parse_russian_datetime",
+]
+
+LOGGER = logging.getLogger(__name__)
+
+# Bump when a change here alters what a page yields, so `newsmon reextract` can find stale rows.
+NEWSMON_EXTRACTION_REVISION = 1
+EXTRACTOR = f"trafilatura-{trafilatura.__version__}+newsmon-{NEWSMON_EXTRACTION_REVISION}"
+
+# Chosen on ../shared/bench/aeb with bench/body_extraction.py (table in docs/extraction.md).
+# Tables stay in: prosecutors' reports put their figures in them.
+TRAFILATURA_OPTIONS: dict[str, bool] = {
+    "favor_precision": True,
+    "include_comments": False,
+    "include_tables": True,
+}
+
+FIELDS = ("title", "author", "description", "body", "lang", "published_at", "published_source")
+
+# Buttons that trafilatura keeps when they close the article block (epp.genproc.gov.ru ends
+# every news text with "Распечатать").
+_TRAILING_CHROME = re.compile(
+    r"(?:\n\s*(?:Распечатать|Версия для печати|Печать|Поделиться|Print))+\s*$", re.IGNORECASE
+)
+_LANG_SUBTAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_]|$)")
+
+
+def _empty_result() -> dict[str, str | None]:
+    result: dict[str, str | None] = dict.fromkeys(FIELDS)
+    result["extractor"] = EXTRACTOR
+    return result
+
+
+def _page_language(tree: HtmlElement) -> str | None:
+    """The primary language subtag the page declares: <html lang>, Content-Language, og:locale."""
+    declared = [tree.get("lang"), tree.get("xml:lang")]
+    for meta in tree.iterfind(".//meta"):
+        key = (meta.get("http-equiv") or meta.get("property") or meta.get("name") or "").lower()
+        if key in ("content-language", "og:locale", "language", "dc.language"):
+            declared.append(meta.get("content"))
+    for value in declared:
+        match = _LANG_SUBTAG.match((value or "").strip())
+        if match:
+            return match[1].lower()
+    return None
+
+
+def _page_metadata(tree: HtmlElement) -> dict[str, str | None]:
+    """Title, author, description as trafilatura reads them from meta tags and JSON-LD.
+
+    Not trafilatura's full extract_metadata: that one also runs htmldate, guesses bylines from
+    the layout, and collects categories, tags and licences, which together cost more than half
+    as much as the body extraction itself.
+    """
+    document = extract_meta_json(tree, examine_meta(tree))
+    document.title = document.title or extract_title(tree)
+    document.clean_and_trim()
+    return {
+        "title": document.title,
+        "author": document.author,
+        "description": document.description,
+    }
+
+
+def _clean_body(text: str | None) -> str | None:
+    if text is None:
+        return None
+    return _TRAILING_CHROME.sub("", text).strip()
+
+
+def extract_article(
+    html: str | bytes,
+    url: str | None = None,
+    *,
+    timezone: str | None = None,
+    fetched_at: datetime | None = None,
+) -> dict[str, str | None]:
+    """Extract title, author, description, body, lang and publication date from one page.
+
+    ``timezone`` is the site's IANA zone, used for times printed without an offset and for
+    "сегодня"/"вчера" relative to ``fetched_at``. Never raises on bad pages (empty, not HTML,
+    a PDF, absurdly deep markup): the result then has ``body`` None and the caller counts an
+    error. An unknown ``timezone`` name raises ValueError, as it is a configuration mistake.
+    """
+    site_zone(timezone)  # fail on a misconfigured source before touching the page
+    result = _empty_result()
+    try:
+        tree = load_html(html) if html else None
+    except Exception as error:  # lxml and charset guessing fail in many ways on junk input
+        LOGGER.warning("unparsable page %s: %r", url, error)
+        return result
+    if tree is None:
+        LOGGER.warning("not an HTML page: %s", url)
+        return result
+
+    try:
+        # trafilatura copies a tree it is given, so `tree` stays intact for the steps below
+        document = trafilatura.bare_extraction(tree, url=url, **TRAFILATURA_OPTIONS)
+    except Exception as error:  # RecursionError on pathological nesting, lxml errors, ...
+        LOGGER.warning("trafilatura failed on %s: %r", url, error)
+        document = None
+    if document is not None:
+        result["body"] = _clean_body(document.text)
+
+    try:
+        result.update(_page_metadata(tree))
+        result["lang"] = _page_language(tree)
+        result["published_at"], result["published_source"] = find_published(
+            tree, url, timezone=timezone, fetched_at=fetched_at
+        )
+    except Exception as error:  # metadata is a bonus: a page with a body still counts
+        LOGGER.warning("metadata or date lookup failed on %s: %r", url, error)
+    return result

@@ -1,0 +1,478 @@
+"""Publication dates: find the date a page states and write it as ISO 8601.
+
+The forms returned everywhere in this module:
+
+* ``"2014-06-05T14:30:00+06:00"`` when the page gives a time. An offset the page writes is kept
+  as written, except a UTC stamp ("Z", "+00:00"), which is shown on the site's clock when the
+  ``timezone`` is known; an offset the page omits is taken from that ``timezone`` for that date
+  (zoneinfo knows that Asia/Almaty was +06:00 in 2014 and is +05:00 since March 2024).
+  Without a ``timezone`` such a time stays naive (``"2014-06-05T14:30:00"``) rather than
+  getting an invented offset.
+* ``"2014-06-05"`` when only the day is known.
+* ``None`` when nothing trustworthy is found.
+
+Russian dotted dates are always day-first. Relative dates ("вчера, 14:30") and dates without a
+year ("6 августа") are resolved against ``now`` (the fetch time); without ``now`` they are not
+guessed, so re-extracting an old page never dates it by the machine's clock.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import time as clock_time
+from datetime import timezone as fixed_offset
+from email.utils import parsedate_to_datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from htmldate import find_date
+from lxml.html import HtmlElement
+
+__all__ = [
+    "date_from_url",
+    "find_published",
+    "find_structured_date",
+    "find_visible_date",
+    "parse_machine_datetime",
+    "parse_russian_datetime",
+    "site_zone",
+]
+
+_TIME = r"(?<![\d:])(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?(?!\d)"
+# what may stand between a date and its time: "05.06.2014, 14:30", "вчера в 16:19", "2025 | 14:30"
+_GLUE = r"\s*(?:[,|/·•–—-]\s*)?(?:в\s+)?"
+_TIME_AFTER = re.compile(_GLUE + _TIME, re.IGNORECASE)
+_TIME_BEFORE = re.compile(_TIME + r"\s*(?:[,|/·•–—-]\s*)?$")
+
+_MONTH_WORD = (
+    r"(?P<month_name>янв(?:аря|арь)?|фев(?:раля|раль)?|мар(?:та|т)?|апр(?:еля|ель)?|ма[яй]"
+    r"|июн[яь]?|июл[яь]?|авг(?:уста|уст)?|сен(?:тября|тябрь|т)?|окт(?:ября|ябрь)?"
+    r"|ноя(?:бря|брь)?|дек(?:абря|абрь)?)\.?(?![а-яё])"
+)
+_MONTH_BY_STEM = {
+    "янв": 1,
+    "фев": 2,
+    "мар": 3,
+    "апр": 4,
+    "мая": 5,
+    "май": 5,
+    "июн": 6,
+    "июл": 7,
+    "авг": 8,
+    "сен": 9,
+    "окт": 10,
+    "ноя": 11,
+    "дек": 12,
+}
+_ISO = (
+    r"(?<!\d)(?P<iso_year>(?:19|20)\d\d)-(?P<iso_month>[01]\d)-(?P<iso_day>[0-3]\d)"
+    r"(?:[T ](?P<iso_hour>[0-2]\d):(?P<iso_minute>[0-5]\d)(?::(?P<iso_second>[0-5]\d)(?:[.,]\d+)?)?"
+    r"\s*(?P<iso_offset>Z|[+-][01]\d(?::?[0-5]\d)?)?)?(?![\d-])"
+)
+_DOTTED = (
+    r"(?<![\d.])(?P<dot_day>[0-3]?\d)\.(?P<dot_month>[01]?\d)\.(?P<dot_year>(?:19|20)\d\d)(?!\d)"
+)
+_WORDS = (
+    r"(?<!\d)(?P<word_day>[0-3]?\d)\s+" + _MONTH_WORD + r"(?:\s*,?\s*(?P<word_year>(?:19|20)\d\d)"
+    r"(?!\d)(?:\s*(?:года|г\.|г(?![а-яё])))?)?"
+)
+_RELATIVE = r"(?<![а-яё])(?P<relative>позавчера|вчера|сегодня)(?![а-яё])"
+_DATE = re.compile("|".join((_ISO, _DOTTED, _WORDS, _RELATIVE)), re.IGNORECASE)
+_DAYS_BACK = {"сегодня": 0, "вчера": 1, "позавчера": 2}
+
+_ISO_ONLY = re.compile(r"\s*" + _ISO + r"\s*$")
+_EPOCH = re.compile(r"\s*(\d{10})(\d{3})?\s*$")
+_EARLIEST_YEAR = 1990  # older "publication" dates on news pages are birthdays and history
+
+
+def site_zone(timezone: str | None) -> ZoneInfo | None:
+    """The zoneinfo of an IANA name; an unknown name is a configuration error, not a page error."""
+    if not timezone:
+        return None
+    try:
+        return ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise ValueError(f"unknown timezone {timezone!r}") from error
+
+
+def _render(day: date, clock: clock_time | None, offset: tzinfo | None, zone: tzinfo | None) -> str:
+    """ISO text: the page's own offset when it wrote one, else the site zone's offset that day."""
+    if clock is None:
+        return day.isoformat()
+    moment = datetime.combine(day, clock.replace(microsecond=0))
+    if offset is not None:
+        moment = moment.replace(tzinfo=offset)
+        if zone is not None and moment.utcoffset() == timedelta(0):
+            # "Z" / +00:00 is a server's UTC stamp, not the newsroom's clock: same instant,
+            # shown on the site's clock so that its day is the site's day
+            moment = moment.astimezone(zone)
+        return moment.isoformat()
+    if zone is not None:
+        return moment.replace(tzinfo=zone).isoformat()
+    return moment.isoformat()
+
+
+def _local_now(now: datetime | None, zone: tzinfo | None) -> datetime | None:
+    if now is None or zone is None:
+        return now
+    if now.tzinfo is None:
+        # a naive fetch time is read as the site's wall clock, like the page's own dates
+        return now.replace(tzinfo=zone)
+    return now.astimezone(zone)
+
+
+def _offset(text: str | None) -> tzinfo | None:
+    if not text:
+        return None
+    if text.upper() == "Z":
+        return UTC
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    return fixed_offset(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0)))
+
+
+def _clock(match: re.Match[str] | None) -> clock_time | None:
+    if match is None:
+        return None
+    return clock_time(int(match["hour"]), int(match["minute"]), int(match["second"] or 0))
+
+
+def _year_for(month: int, day: int, local_now: datetime) -> date:
+    """A day shown without its year is the latest such day not after tomorrow."""
+    candidate = date(local_now.year, month, day)
+    if candidate > local_now.date() + timedelta(days=1):
+        candidate = date(local_now.year - 1, month, day)
+    return candidate
+
+
+def _match_value(
+    match: re.Match[str], text: str, zone: tzinfo | None, local_now: datetime | None
+) -> str | None:
+    """The ISO form of one date expression found in ``text``, or None when it cannot be dated."""
+    offset = None
+    if match["iso_year"]:
+        day = date(int(match["iso_year"]), int(match["iso_month"]), int(match["iso_day"]))
+        clock = None
+        if match["iso_hour"]:
+            clock = clock_time(
+                int(match["iso_hour"]), int(match["iso_minute"]), int(match["iso_second"] or 0)
+            )
+            offset = _offset(match["iso_offset"])
+        return _render(day, clock, offset, zone) if day.year >= _EARLIEST_YEAR else None
+    if match["dot_year"]:
+        day = date(int(match["dot_year"]), int(match["dot_month"]), int(match["dot_day"]))
+    elif match["month_name"]:
+        month = _MONTH_BY_STEM[match["month_name"][:3].lower()]
+        if match["word_year"]:
+            day = date(int(match["word_year"]), month, int(match["word_day"]))
+        elif local_now is not None:
+            day = _year_for(month, int(match["word_day"]), local_now)
+        else:
+            return None
+    else:
+        if local_now is None:
+            return None
+        day = local_now.date() - timedelta(days=_DAYS_BACK[match["relative"].lower()])
+    if day.year < _EARLIEST_YEAR:
+        return None
+    clock = _clock(_TIME_AFTER.match(text, match.end())) or _clock(
+        _TIME_BEFORE.search(text[max(0, match.start() - 16) : match.start()])
+    )
+    return _render(day, clock, None, zone)
+
+
+def parse_russian_datetime(
+    text: str, *, timezone: str | None = None, now: datetime | None = None
+) -> str | None:
+    """Read the first date in a short Russian text, as a listing or an article header shows it.
+
+    Understands "05.06.2014", "14:30 05.06.2014", "05.06.2014, 14:30", "6 августа 2025",
+    "6 августа 2025 г., 14:30", "6 авг. 14:30" (year from ``now``), "вчера, 14:30",
+    "сегодня 09:15", "Сегодня, 11:02" (relative to ``now`` in the site's ``timezone``) and ISO
+    8601. Dotted dates are day-first. Returns the forms described in the module docstring.
+    """
+    if not text:
+        return None
+    zone = site_zone(timezone)
+    local_now = _local_now(now, zone)
+    for match in _DATE.finditer(text):
+        try:
+            value = _match_value(match, text, zone, local_now)
+        except ValueError:  # 31.02.2014 and friends: look further
+            continue
+        if value is not None:
+            return value
+    return None
+
+
+def parse_machine_datetime(value: str, *, timezone: str | None = None) -> str | None:
+    """Read a machine-written date (meta tag, JSON-LD, ``<time datetime>``).
+
+    ISO 8601 in its many spellings, Unix seconds, RFC 2822, and as a last resort the Russian
+    forms (some sites put "19.10.2020 09:34" into meta tags). Offsets are treated as described
+    in the module docstring.
+    """
+    if not value or not isinstance(value, str):
+        return None
+    zone = site_zone(timezone)
+    if _ISO_ONLY.match(value):
+        return parse_russian_datetime(value, timezone=timezone)
+    epoch = _EPOCH.match(value)
+    if epoch:
+        # Unix time carries no offset of its own: show it on the site's clock when known
+        moment = datetime.fromtimestamp(int(epoch[1]), zone or UTC)
+        if moment.year < _EARLIEST_YEAR:
+            return None
+        return moment.isoformat()
+    if re.search(r"[A-Za-z]{3},? \d", value):
+        try:
+            moment = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            moment = None
+        if moment is not None and moment.year >= _EARLIEST_YEAR:
+            return _render(moment.date(), moment.time(), moment.tzinfo, zone)
+    return parse_russian_datetime(value, timezone=timezone)
+
+
+# --- structured evidence: JSON-LD, then meta tags, then microdata --------------------------------
+
+_ARTICLE_TYPES = {
+    "newsarticle",
+    "article",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "blogposting",
+    "report",
+    "liveblogposting",
+    "opinionnewsarticle",
+}
+_JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+# in order of trust; all compared lower-case against property / name / itemprop
+_META_NAMES = (
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "article:published",
+    "published_time",
+    "datepublished",
+    "date_published",
+    "publish_date",
+    "publish-date",
+    "publishdate",
+    "pubdate",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "dc.date",
+    "dcterms.date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "cxenseparse:recs:publishtime",
+    "mediator_published_time",
+    "date",
+)
+_META_RANK = {name: rank for rank, name in enumerate(_META_NAMES)}
+
+
+def _jsonld_objects(node: object) -> Iterator[dict]:
+    if isinstance(node, list):
+        for item in node:
+            yield from _jsonld_objects(item)
+    elif isinstance(node, dict):
+        yield node
+        for key in ("@graph", "mainEntity", "mainEntityOfPage", "itemListElement"):
+            if key in node:
+                yield from _jsonld_objects(node[key])
+
+
+def _jsonld_published(tree: HtmlElement) -> list[str]:
+    """datePublished values, those of article types first."""
+    articles: list[str] = []
+    others: list[str] = []
+    for script in tree.iterfind('.//script[@type="application/ld+json"]'):
+        text = (script.text or "").strip()
+        if "datePublished" not in text:
+            continue
+        try:
+            objects = list(_jsonld_objects(json.loads(text, strict=False)))
+        except (ValueError, RecursionError):
+            # broken JSON is common (trailing commas, raw newlines): take the value as written
+            others.extend(_JSONLD_DATE.findall(text))
+            continue
+        for obj in objects:
+            published = obj.get("datePublished")
+            if not isinstance(published, str):
+                continue
+            kinds = obj.get("@type", "")
+            kinds = [kinds] if isinstance(kinds, str) else kinds
+            is_article = any(str(kind).lower() in _ARTICLE_TYPES for kind in kinds)
+            (articles if is_article else others).append(published)
+    return articles + others
+
+
+def _meta_published(tree: HtmlElement) -> list[str]:
+    found: list[tuple[int, str]] = []
+    for meta in tree.iterfind(".//meta"):
+        key = meta.get("property") or meta.get("name") or meta.get("itemprop") or ""
+        rank = _META_RANK.get(key.strip().lower())
+        content = meta.get("content")
+        if rank is not None and content:
+            found.append((rank, content))
+    found.sort(key=lambda pair: pair[0])  # stable: document order within a rank
+    values = [content for _, content in found]
+    # microdata and HTML5 pubdate on visible elements are markup meant for machines, too
+    for element in tree.xpath('.//*[@itemprop="datePublished"][not(self::meta)]|.//time[@pubdate]'):
+        value = element.get("content") or element.get("datetime") or element.text_content()
+        if value:
+            values.append(value)
+    return values
+
+
+def find_structured_date(tree: HtmlElement, *, timezone: str | None = None) -> tuple[str, str]:
+    """(value, source) from JSON-LD ("jsonld") or meta tags / microdata ("meta"), else ("", "")."""
+    for source, values in (("jsonld", _jsonld_published(tree)), ("meta", _meta_published(tree))):
+        for value in values:
+            parsed = parse_machine_datetime(value, timezone=timezone)
+            if parsed:
+                return parsed, source
+    return "", ""
+
+
+# --- visible evidence: the date printed near the title ------------------------------------------
+
+_SKIPPED_TAGS = {"script", "style", "noscript", "template", "svg", "head", "title", "option"}
+_BEFORE_TITLE = 30  # elements scanned before the title (dates printed above the headline)
+_AFTER_TITLE = 80  # elements scanned after it (dates in the byline under the headline)
+_MAX_DATE_BLOCK = 120  # a date line is short; longer text is prose that may cite other dates
+_UPDATED = re.compile(r"(обновлен|изменен|updated|modified)", re.IGNORECASE)
+
+
+def _title_anchor(tree: HtmlElement) -> HtmlElement | None:
+    body = tree.find(".//body")
+    scope = body if body is not None else tree
+    headline = next(scope.iter("h1"), None)
+    if headline is not None:
+        return headline
+    # Liferay prosecutor pages title their news with a div.feeds-page__subtitle, not an h1
+    titled = scope.xpath('.//*[contains(@class, "title")][normalize-space()][1]')
+    return titled[0] if titled else None
+
+
+def _date_block(element: HtmlElement) -> str:
+    """The widest short text around an element: a date and its time often sit in sibling spans."""
+    text = " ".join(element.text_content().split())
+    for ancestor in element.iterancestors():
+        if ancestor.tag in ("body", "html", "article", "main"):
+            break
+        wider = " ".join(ancestor.text_content().split())
+        if len(wider) > _MAX_DATE_BLOCK:
+            break
+        text = wider
+    return text
+
+
+def _visible_candidate(
+    element: HtmlElement, zone_name: str | None, now: datetime | None
+) -> str | None:
+    if element.tag == "time" and element.get("datetime"):
+        parsed = parse_machine_datetime(element.get("datetime", ""), timezone=zone_name)
+        if parsed:
+            return parsed
+    own_text = (element.text or "").strip()
+    if (
+        not own_text
+        or len(own_text) > _MAX_DATE_BLOCK
+        or not re.search(r"\d|вчера|сегодня", own_text, re.I)
+    ):
+        return None
+    block = _date_block(element)
+    if len(block) > _MAX_DATE_BLOCK:
+        return None
+    first_date = _DATE.search(block)
+    if first_date is None or _UPDATED.search(block[: first_date.start()]):
+        return None
+    return parse_russian_datetime(block, timezone=zone_name, now=now)
+
+
+def find_visible_date(
+    tree: HtmlElement, *, timezone: str | None = None, now: datetime | None = None
+) -> str | None:
+    """The date printed nearest to the headline (first ``h1``), in the forms of this module."""
+    anchor = _title_anchor(tree)
+    if anchor is None:
+        return None
+    scope = tree.find(".//body")
+    elements = [
+        element
+        for element in (scope if scope is not None else tree).iter()
+        if isinstance(element.tag, str) and element.tag not in _SKIPPED_TAGS
+    ]
+    try:
+        position = elements.index(anchor)
+    except ValueError:
+        return None
+    inside_title = set(anchor.iter())
+    # nearest first; at equal distance the byline under the title wins over the line above it
+    order = sorted(
+        range(max(0, position - _BEFORE_TITLE), min(len(elements), position + _AFTER_TITLE)),
+        key=lambda index: (abs(index - position), index < position),
+    )
+    for index in order:
+        element = elements[index]
+        if element in inside_title:
+            continue
+        value = _visible_candidate(element, timezone, now)
+        if value:
+            return value
+    return None
+
+
+# --- the URL: /2020/02/18/ or 2020-02-18 in the path ---------------------------------------------
+
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|_|\.|$)"
+)
+
+
+def date_from_url(url: str | None) -> str | None:
+    """The day written in a URL path, which news sites rarely get wrong."""
+    if not url:
+        return None
+    match = _URL_DATE.search(url)
+    if match is None:
+        return None
+    try:
+        day = date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+    return day.isoformat() if day.year >= _EARLIEST_YEAR else None
+
+
+# --- all evidence, in order of trust -------------------------------------------------------------
+
+
+def find_published(
+    tree: HtmlElement,
+    url: str | None = None,
+    *,
+    timezone: str | None = None,
+    fetched_at: datetime | None = None,
+) -> tuple[str | None, str | None]:
+    """(published_at, source): JSON-LD or meta tags, the visible date near the title, the URL,
+    and last htmldate's extensive search. Sources: "jsonld", "meta", "visible", "url",
+    "htmldate"; (None, None) when the page does not say."""
+    value, source = find_structured_date(tree, timezone=timezone)
+    if value:
+        return value, source
+    visible = find_visible_date(tree, timezone=timezone, now=fetched_at)
+    if visible:
+        return visible, "visible"
+    from_url = date_from_url(url)
+    if from_url:
+        return from_url, "url"
+    # htmldate only now: its extensive search is the costliest step, and most pages never get here
+    guessed = find_date(tree, url=url, original_date=True, extensive_search=True)
+    return (guessed, "htmldate") if guessed else (None, None)
