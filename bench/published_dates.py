@@ -1,0 +1,168 @@
+"""Publication date benchmark: extract_article against htmldate alone.
+
+1. ../shared/bench/dates (200 news pages, labels.json gives the publication day): share of pages
+   whose extracted day equals the label, for extract_article and for
+   htmldate.find_date(original_date=True, extensive_search=True); the same on its Russian pages.
+2. ../shared/corpus/real (real Russian pages; PROVENANCE.tsv gives the full timestamp): how many
+   match the day, and how many match to the minute with the same UTC offset.
+
+Usage: .venv/bin/python bench/published_dates.py
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import re
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+import htmldate
+from trafilatura.utils import decode_file
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from pipelines.extraction import extract_article  # noqa: E402
+
+SHARED = REPO.parent / "shared"
+DATES = SHARED / "bench" / "dates"
+REAL = SHARED / "corpus" / "real"
+
+# The sites' local zones, as their entries in data/sources.toml would declare them. Only used
+# for times a page prints without an offset.
+SITE_TIMEZONES = {
+    "inform.kz": "Asia/Almaty",
+    "tengrinews.kz": "Asia/Almaty",
+    "zakon.kz": "Asia/Almaty",
+    "tass.ru": "Europe/Moscow",
+    "mk.ru": "Europe/Moscow",
+    "oren.mk.ru": "Europe/Moscow",
+    "rzn.mk.ru": "Europe/Moscow",
+    "aif.ru": "Europe/Moscow",
+    "kommersant.ru": "Europe/Moscow",
+    "ukrinform.ru": "Europe/Kyiv",
+    "unn.com.ua": "Europe/Kyiv",
+}
+
+_RUSSIAN_ONLY_LETTERS = re.compile(r"[ыэЫЭ]")
+_UKRAINIAN_ONLY_LETTERS = re.compile(r"[іїєґІЇЄҐ]")
+_NOTED_URL = re.compile(r"\bURL (https?://\S+)")
+_HTML_LANG = re.compile(r"<html[^>]*\blang=[\"']?([A-Za-z]+)", re.IGNORECASE)
+
+
+def is_russian(html: str) -> bool:
+    """Declared Russian, or written with ы/э (Russian only) and none of і/ї/є/ґ (Ukrainian)."""
+    declared = _HTML_LANG.search(html)
+    if declared:
+        return declared[1].lower() == "ru"
+    return len(_RUSSIAN_ONLY_LETTERS.findall(html)) > 50 and not _UKRAINIAN_ONLY_LETTERS.search(
+        html
+    )
+
+
+def htmldate_alone(html: str, url: str | None) -> str | None:
+    try:
+        return htmldate.find_date(html, url=url, original_date=True, extensive_search=True)
+    except Exception:  # a benchmark row, not a crash: count it as a miss
+        return None
+
+
+def share(hits: int, total: int) -> str:
+    return f"{hits}/{total} = {hits / total:.3f}" if total else "0/0"
+
+
+def dates_benchmark() -> None:
+    labels = json.loads((DATES / "labels.json").read_text(encoding="utf-8"))
+    ours = theirs = ours_ru = theirs_ru = russian = 0
+    sources: dict[str | None, int] = {}
+    seconds_ours = seconds_theirs = 0.0
+    for url, label in labels.items():
+        with gzip.open(DATES / label["file"]) as page:
+            html = decode_file(page.read())
+        started = time.perf_counter()
+        extracted = extract_article(html, url)
+        seconds_ours += time.perf_counter() - started
+        started = time.perf_counter()
+        alone = htmldate_alone(html, url)
+        seconds_theirs += time.perf_counter() - started
+        ours_hit = (extracted["published_at"] or "")[:10] == label["date"]
+        theirs_hit = alone == label["date"]
+        sources[extracted["published_source"]] = sources.get(extracted["published_source"], 0) + 1
+        ours += ours_hit
+        theirs += theirs_hit
+        if is_russian(html):
+            russian += 1
+            ours_ru += ours_hit
+            theirs_ru += theirs_hit
+    total = len(labels)
+    print(f"bench/dates: {total} pages, day must equal the label")
+    print(f"  extract_article                 {share(ours, total)}  ({seconds_ours:.1f} s)")
+    print(f"  htmldate.find_date alone        {share(theirs, total)}  ({seconds_theirs:.1f} s)")
+    print(f"  Russian pages found: {russian}")
+    print(f"  extract_article on Russian      {share(ours_ru, russian)}")
+    print(f"  htmldate alone on Russian       {share(theirs_ru, russian)}")
+    used = ", ".join(f"{source}: {count}" for source, count in sorted(sources.items(), key=str))
+    print(f"  extract_article evidence used:  {used}")
+
+
+def same_minute_and_offset(extracted: str, truth: str) -> bool:
+    """Equal wall clock to the minute and equal UTC offset (when the truth states one)."""
+    try:
+        ours, expected = datetime.fromisoformat(extracted), datetime.fromisoformat(truth)
+    except ValueError:
+        return False
+    if len(extracted) <= 10:  # a bare day has no minute to compare
+        return False
+    same_minute = ours.replace(second=0, tzinfo=None) == expected.replace(second=0, tzinfo=None)
+    return same_minute and (expected.tzinfo is None or ours.utcoffset() == expected.utcoffset())
+
+
+def real_corpus_benchmark() -> None:
+    with (REAL / "PROVENANCE.tsv").open(encoding="utf-8", newline="") as handle:
+        rows = [
+            row
+            for row in csv.DictReader(handle, delimiter="\t")
+            if row["pub_date"] and row["file"].endswith(".html")
+        ]
+    day_hits = minute_hits = htmldate_hits = 0
+    print(f"corpus/real: {len(rows)} Russian pages with a timestamp in PROVENANCE.tsv")
+    for row in rows:
+        html = (REAL / row["file"]).read_text(encoding="utf-8", errors="replace")
+        stated_url = _NOTED_URL.search(row["notes"])
+        url = stated_url[1] if stated_url else None
+        result = extract_article(html, url, timezone=SITE_TIMEZONES.get(row["site"]))
+        extracted = result["published_at"] or ""
+        day_hit = extracted[:10] == row["pub_date"][:10]
+        minute_hit = same_minute_and_offset(extracted, row["pub_date"])
+        alone_hit = htmldate_alone(html, url) == row["pub_date"][:10]
+        day_hits += day_hit
+        minute_hits += minute_hit
+        htmldate_hits += alone_hit
+        print(
+            f"  {row['file']:<44} truth {row['pub_date']:<25} got {extracted or '-':<25} "
+            f"{result['published_source'] or '-':<8} day {'ok' if day_hit else 'NO'}  "
+            f"minute+offset {'ok' if minute_hit else 'NO'}"
+        )
+    print(
+        f"  extract_article: day {share(day_hits, len(rows))}, "
+        f"minute with offset {share(minute_hits, len(rows))}"
+    )
+    print(f"  htmldate alone:  day {share(htmldate_hits, len(rows))}")
+
+
+def main() -> int:
+    if not DATES.is_dir() or not REAL.is_dir():
+        print(f"shared material not found at {SHARED} (../shared is absent); nothing to measure.")
+        return 0
+    dates_benchmark()
+    print()
+    real_corpus_benchmark()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
