@@ -1,0 +1,672 @@
+"""Figures stated in Russian article text: what number, of what, how qualified, which way.
+
+A figure (see ../shared/gold/README.md) is a number that reports a quantity: a count, a mass,
+money, an area or volume, a percentage or a factor. `extract_figures` reads each number
+(pipelines.numbers), rules out the numbers that are not quantities (dates, years, law articles,
+ages, times of day, phone numbers, names, ordinals), then reads its unit and the counted noun
+from the words after it, its qualifier from the words before it, and the direction of change
+of percentages and factors from the verbs and comparisons of its clause. Numbers that leave
+their unit or noun out ("10 млрд тенге, из которых более 9 млрд", "с 457 до 387 случаев") take
+them from the figure they are coordinated or compared with.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from pipelines.dates import extract_dates, period_of
+from pipelines.numbers import NumberSpan, Reading, clean_value, find_numbers, morph, parse_word
+from pipelines.sentences import Token, split_sentences, tokenize
+
+# --- units -------------------------------------------------------------------------------------
+
+# Unit words by lemma and abbreviations by written form: (unit, factor to that unit).
+_UNIT_LEMMAS = {
+    "процент": ("percent", 1),
+    "грамм": ("kg", 0.001),
+    "килограмм": ("kg", 1),
+    "тонна": ("kg", 1000),
+    "центнер": ("kg", 100),
+    "миллиграмм": ("kg", 1e-6),
+    "килотонна": ("kg", 1e6),
+    "литр": ("l", 1),
+    "миллилитр": ("l", 0.001),
+    "кубометр": ("l", 1000),
+    "гектар": ("ha", 1),
+}
+_UNIT_ABBREVIATIONS = {
+    "г": ("kg", 0.001),
+    "гр": ("kg", 0.001),
+    "кг": ("kg", 1),
+    "мг": ("kg", 1e-6),
+    "т": ("kg", 1000),
+    "тн": ("kg", 1000),
+    "ц": ("kg", 100),
+    "л": ("l", 1),
+    "мл": ("l", 0.001),
+    "га": ("ha", 1),
+}
+_CURRENCY_WORDS = {
+    "рубль": "RUB", "руб": "RUB", "доллар": "USD", "долл": "USD", "евро": "EUR",
+    "тенге": "KZT", "тг": "KZT", "сом": "KGS", "сум": "UZS", "гривна": "UAH", "грн": "UAH",
+    "юань": "CNY", "сомони": "TJS", "манат": "AZN",
+    "usd": "USD", "eur": "EUR", "kzt": "KZT", "rub": "RUB",
+}  # fmt: skip
+# "белорусских рублей" are not Russian roubles.
+_CURRENCY_ADJECTIVES = {("белорусский", "RUB"): "BYN"}
+# Words after a currency that belong to it ("долларов США").
+_CURRENCY_COUNTRIES = frozenset({"сша", "рф"})
+# "кв. м", "куб. м", "м2": area and volume written with metres.
+_SQUARE = frozenset({"кв", "квадратный"})
+_CUBIC = frozenset({"куб", "кубический"})
+_METRES = {"м": 1, "метр": 1, "км": 10**6, "километр": 10**6}
+_PIECES = frozenset({"шт", "штука"})
+
+# --- what is not a figure ----------------------------------------------------------------------
+
+_TIME_NOUNS = frozenset({
+    "год", "месяц", "неделя", "день", "сутки", "час", "минута", "секунда", "век",
+    "десятилетие", "полугодие", "квартал",
+})  # fmt: skip
+_LAW_ABBREVIATIONS = frozenset({"ст", "стст", "ч", "п", "пп", "подп", "абз", "гл", "разд"})
+_LAW_LEMMAS = frozenset(
+    {"статья", "часть", "пункт", "подпункт", "глава", "раздел", "абзац", "параграф"}
+)
+_LAW_CODES = frozenset({"ук", "коап", "упк", "гк", "нк", "тк", "апк", "гпк", "кодекс", "кодекса"})
+_PHONE_LEMMAS = frozenset({"телефон", "тел", "номер"})
+_NUMBER_SIGNS = frozenset("№#")
+_QUOTES = frozenset("«»\"“”„'")
+_DASHES = frozenset("-‐–—")
+
+_PHONE_RE = re.compile(
+    r"\+\d[\d \-()]{7,}\d"  # +7 701 123 45 67, +7(7172)71-01-26
+    r"|\b8 ?\(\d{3,5}\) ?[\d\- ]{5,}\d"  # 8 (7172) 71-01-26
+    r"|\(\d{3,5}\) ?\d{1,3}(?:-\d\d){2}"  # (7172) 71-01-26
+    r"|(?<![\d.,])\d{1,4}(?:-\d{2,4}){2,}(?!\d)"  # 71-01-26, 8-800-080-44-55
+    r"|\b8 \d{3} \d{3} \d\d \d\d\b"
+)
+_TIME_OF_DAY_RE = re.compile(
+    r"(?<![\d.,:])(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)"
+    r"|\b[вВ] (?:[01]?\d|2[0-3])\.[0-5]\d(?!\d| ?(?:%|раз|процент))"
+)
+# A short text in quotes that holds a number is a name: «Мак-2017», "Стоп-2024".
+_QUOTED_NAME_RE = re.compile(
+    r"«[^«»\n]{1,40}»|(?<!\w)\"(?=\S)[^\"\n]{1,40}(?<=\S)\"(?!\w)|“[^“”\n]{1,40}”|„[^„“\n]{1,40}“"
+)
+_HAS_DIGIT_AND_LETTER_RE = re.compile(r"(?=.*\d)(?=.*[^\W\d_])", re.DOTALL)
+
+# --- qualifiers, change, objects -------------------------------------------------------------
+
+_MORE = frozenset({"более", "свыше", "больше", "сверх"})
+_LESS = frozenset({"менее", "меньше"})
+_APPROX = frozenset(
+    {"около", "порядка", "почти", "примерно", "приблизительно", "ориентировочно", "~"}
+)
+_INCREASE = frozenset({
+    "возрасти", "вырасти", "увеличиться", "увеличить", "повыситься", "повысить", "подняться",
+    "прирасти", "расти", "возрастать", "увеличиваться", "повышаться", "превысить", "превышать",
+    "рост", "увеличение", "прирост", "повышение",
+})  # fmt: skip
+_DECREASE = frozenset({
+    "снизиться", "снизить", "сократиться", "сократить", "уменьшиться", "уменьшить",
+    "понизиться", "понизить", "упасть", "снижаться", "сокращаться", "уменьшаться", "падать",
+    "снижение", "сокращение", "уменьшение", "падение", "спад",
+})  # fmt: skip
+_HIGHER, _LOWER = frozenset({"выше"}), frozenset({"ниже"})
+_MORE_AFTER, _LESS_AFTER = frozenset({"больше", "более"}), frozenset({"меньше", "менее"})
+_CHANGE_WINDOW = 8
+_CLAUSE_STOPS = frozenset(";()")
+# Nouns that name a measurement of something else: "количество изъятых наркотиков",
+# "выявление фактов сбыта" count the noun that follows them.
+_MEASURE_NOUNS = frozenset({
+    "количество", "число", "численность", "выявление", "уровень", "объем", "показатель",
+    "регистрация",
+})  # fmt: skip
+# "имущество на сумму 10 млрд тенге", "наркотики общим весом 5 кг": the noun before these.
+_AMOUNT_NOUNS = frozenset(
+    {"сумма", "размер", "стоимость", "вес", "масса", "объем", "площадь", "количество"}
+)
+_CONNECTORS = frozenset({"и", "или", ",", "до", "по", "-", "–", "—"})
+_SUBSET_RE = re.compile(
+    r"\b(?:из|среди)\s+(?:них|которых|которого|которой|числа)\b|\bв\s+(?:том\s+числе|т\.\s?ч\.)"
+    r"|\bвключая\b",
+    re.IGNORECASE,
+)
+_NO_CHANGE_UNITS = frozenset({"count", "kg", "l", "m2", "ha"})
+
+
+@dataclass
+class _Figure:
+    span: NumberSpan
+    first: int
+    last: int
+    value: float
+    unit: str | None = None
+    object: str | None = None
+    qualifier: str = "exact"
+    change: str | None = None
+    factor: float = 1  # from the written unit to the figure's unit: 0.001 for grams
+    blocked: bool = False
+    law: bool = False  # blocked as a law article: numbers chained to it are articles too
+    shares_next: bool = False  # its unit and object are those of the next number
+    adjectives: list[int] = field(default_factory=list)
+
+
+class _Sentence:
+    """Tokens of one sentence and what the rules ask about them."""
+
+    def __init__(self, text: str, tokens: list[Token], start: int, end: int) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.start = start
+        self.end = end
+
+    def norm(self, i: int) -> str:
+        return self.tokens[i].norm if 0 <= i < len(self.tokens) else ""
+
+    def readings(self, i: int) -> tuple[Reading, ...]:
+        if not 0 <= i < len(self.tokens) or self.tokens[i].kind != "word":
+            return ()
+        return parse_word(self.tokens[i].norm)
+
+    def pos(self, i: int) -> str | None:
+        readings = self.readings(i)
+        return readings[0].pos if readings else None
+
+    def lemmas(self, i: int) -> set[str]:
+        return {r.lemma for r in self.readings(i)}
+
+    def lemma(self, i: int) -> str:
+        readings = self.readings(i)
+        return readings[0].lemma if readings else self.norm(i)
+
+    def glued(self, i: int) -> bool:
+        """Token i touches token i - 1."""
+        return 0 < i < len(self.tokens) and self.tokens[i - 1].end == self.tokens[i].start
+
+    def is_noun(self, i: int) -> bool:
+        token = self.tokens[i] if 0 <= i < len(self.tokens) else None
+        if token is None or token.kind != "word":
+            return False
+        if token.text.isupper() and 1 < len(token.text) <= 6 and _is_cyrillic(token.text):
+            return True  # an abbreviation: "ДТП", "МРП", "ОПГ"
+        return self.pos(i) == "NOUN"
+
+    def is_adjective(self, i: int) -> bool:
+        return self.pos(i) in ("ADJF", "PRTF")
+
+
+def _is_cyrillic(text: str) -> bool:
+    return any("а" <= c <= "я" or c in "ёЁ" or "А" <= c <= "Я" for c in text)
+
+
+def _noun_lemma(readings: tuple[Reading, ...], token: Token) -> str:
+    """Lemma of a counted noun: the genitive reading where there is one ("840 килограмм
+    синтетики" is синтетика, not синтетик), as numbers and units govern the genitive."""
+    nouns = [r for r in readings if r.pos == "NOUN"]
+    if not nouns:
+        return token.norm
+    genitive = [r for r in nouns if "gent" in r.grammemes]
+    return (genitive or nouns)[0].lemma
+
+
+def _adjective_as_noun(token: Token) -> str:
+    """A participle or adjective that stands for a noun: "задержанных" -> "задержанный"."""
+    for parse in morph().parse(token.norm):
+        if parse.tag.POS in ("ADJF", "PRTF"):
+            inflected = parse.inflect({"masc", "sing", "nomn"})
+            if inflected:
+                return inflected.word.replace("ё", "е")
+    return token.norm
+
+
+# --- spans of text where no number is a figure ---------------------------------------------------
+
+
+class _Blocked:
+    """Character spans (dates, phones, times, names) where numbers are not figures."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def covers(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, end - 1)
+        return any(s < end and start < e for s, e in self.spans[max(0, i - 8) : i])
+
+
+def _non_figure_spans(text: str, dates: list[dict]) -> _Blocked:
+    spans = [(d["char_start"], d["char_end"]) for d in dates]
+    spans += [m.span() for m in _PHONE_RE.finditer(text)]
+    spans += [m.span() for m in _TIME_OF_DAY_RE.finditer(text)]
+    spans += [
+        m.span()
+        for m in _QUOTED_NAME_RE.finditer(text)
+        if _HAS_DIGIT_AND_LETTER_RE.match(m.group())
+    ]
+    return _Blocked(spans)
+
+
+def _law_marker_before(s: _Sentence, i: int) -> bool:
+    """Whether a law reference or a number sign stands before token i: "ст. 228", "№ 15"."""
+    j = i - 1
+    while j >= 0 and s.tokens[j].text == ".":
+        j -= 1
+    if j < 0:
+        return False
+    if s.tokens[j].text in _NUMBER_SIGNS:
+        return True
+    return s.tokens[j].kind == "word" and (
+        s.norm(j) in _LAW_ABBREVIATIONS or bool(s.lemmas(j) & _LAW_LEMMAS)
+    )
+
+
+def _is_not_a_quantity(s: _Sentence, span: NumberSpan, previous: _Figure | None) -> bool:
+    """Token rules for numbers that are not quantities (the character-span rules run before)."""
+    first, last = span.first, span.last
+    if span.suffix is not None and not span.suffix.startswith("кратн"):
+        return True  # "3-й", "20-летний"
+    if s.glued(first) and s.tokens[first - 1].kind == "word":
+        return True  # "м2", "A4"
+    dash_before = s.glued(first) and s.tokens[first - 1].text in _DASHES and s.glued(first - 1)
+    if dash_before and s.tokens[first - 2].kind == "word":
+        return True  # a name: "Мак-2017", "COVID-19"
+    if (s.glued(last) and s.norm(last) in ("/", ":")) or (
+        s.glued(first) and s.norm(first - 1) in ("/", ":")
+    ):
+        return True  # "24/7", "3:1"
+    if s.glued(last) and s.tokens[last].kind == "word" and not _is_cyrillic(s.tokens[last].text):
+        return True  # "5G", "3D"
+    if first == 0 and s.norm(last) in (".", ")"):
+        return True  # a list marker: "1) ...", "2. ..."
+    if _law_marker_before(s, first) or s.norm(last) in _LAW_CODES:
+        return True
+    if previous is not None and previous.blocked and previous.span.last <= first:
+        between = {s.norm(k) for k in range(previous.span.last, first)}
+        if between <= {",", "и", "или", ".", *_DASHES} and previous.law:
+            return True  # "ст. 228, 228.1 и 229", "статьей 299-1"
+    after = s.norm(last)
+    if after.startswith("°") or after in ("градус", "градуса", "градусов"):
+        return True
+    for k in range(max(0, first - 3), first):
+        lemmas = s.lemmas(k)
+        if "возраст" in lemmas or lemmas & _PHONE_LEMMAS:
+            return True
+    return False
+
+
+# --- reading one number --------------------------------------------------------------------------
+
+
+def _unit_at(s: _Sentence, j: int) -> tuple[str, float, int] | None:
+    """(unit, factor, index after the unit words) for a unit written at token j."""
+    if j >= len(s.tokens):
+        return None
+    token = s.tokens[j]
+    norm = token.norm
+    if token.text == "%":
+        return "percent", 1, j + 1
+    if token.kind != "word":
+        return None
+    dot = j + 2 if s.norm(j + 1) == "." and s.glued(j + 1) else j + 1
+    lemma = s.lemma(j)
+    if norm in _SQUARE or lemma in _SQUARE or norm in _CUBIC or lemma in _CUBIC:
+        k = dot
+        metres = _METRES.get(s.norm(k)) or _METRES.get(s.lemma(k))
+        if metres:
+            end = k + 2 if s.norm(k + 1) == "." and s.glued(k + 1) else k + 1
+            if norm in _SQUARE or lemma in _SQUARE:
+                return "m2", metres, end
+            if metres == 1:
+                return "l", 1000, end  # a cubic metre is a thousand litres
+    if norm in _METRES and s.glued(j + 1) and s.norm(j + 1) in ("2", "²", "3", "³"):
+        if s.norm(j + 1) in ("2", "²"):
+            return "m2", _METRES[norm], j + 2
+        return "l", 1000, j + 2
+    if norm in _UNIT_ABBREVIATIONS:
+        unit, factor = _UNIT_ABBREVIATIONS[norm]
+        return unit, factor, dot
+    if norm in _CURRENCY_WORDS:
+        return _currency(s, j, _CURRENCY_WORDS[norm], dot)
+    for reading in s.readings(j)[:2]:
+        if reading.lemma in _UNIT_LEMMAS:
+            unit, factor = _UNIT_LEMMAS[reading.lemma]
+            return unit, factor, j + 1
+        if reading.lemma in _CURRENCY_WORDS and reading.pos == "NOUN":
+            return _currency(s, j, _CURRENCY_WORDS[reading.lemma], j + 1)
+    if s.is_adjective(j) and j + 1 < len(s.tokens):
+        following = _unit_at(s, j + 1)
+        if following and following[0] not in ("percent", "kg", "l", "m2", "ha"):
+            code = _CURRENCY_ADJECTIVES.get((s.lemma(j), following[0]), following[0])
+            return code, following[1], following[2]
+    return None
+
+
+def _currency(s: _Sentence, j: int, code: str, end: int) -> tuple[str, float, int]:
+    if s.norm(end) in _CURRENCY_COUNTRIES:
+        end += 1
+    return code, 1, end
+
+
+def _noun_after(s: _Sentence, j: int) -> tuple[int | None, list[int]]:
+    """(index of the counted noun, adjectives before it) starting at token j."""
+    adjectives: list[int] = []
+    k = j
+    while k < len(s.tokens) and k - j < 7:
+        token = s.tokens[k]
+        if token.text in _QUOTES:
+            k += 1
+            continue
+        if token.kind != "word":
+            break
+        if s.is_noun(k):
+            return k, adjectives
+        if s.is_adjective(k):
+            adjectives.append(k)
+            k += 1
+            continue
+        break
+    return None, adjectives
+
+
+def _noun_before_amount(s: _Sentence, first: int) -> int | None:
+    """The noun an amount belongs to: "активы на сумму 18 млн", "наркотики весом 5 кг"."""
+    k = first - 1
+    if k < 0 or not s.lemmas(k) & _AMOUNT_NOUNS:
+        return None
+    k -= 1
+    while k >= 0 and (s.norm(k) in ("на", "в") or s.lemma(k) == "общий"):
+        k -= 1
+    while k >= 0 and s.tokens[k].text in _QUOTES:
+        k -= 1
+    return k if k >= 0 and s.is_noun(k) else None
+
+
+def _qualifier(s: _Sentence, first: int) -> tuple[str, int]:
+    """(qualifier, index where the figure's quote starts) from the words before the number."""
+    k = first - 1
+    if s.norm(k) in ("на", "в", "во"):
+        k -= 1  # "почти на 16%", "более чем в 4 раза"
+    negated = s.norm(k - 1) == "не"
+    if s.norm(k) == "чем" and s.norm(k - 1) in _MORE | _LESS:
+        k -= 1
+        negated = s.norm(k - 1) == "не"
+    word = s.norm(k)
+    if word in _MORE or word in _LESS:
+        more = (word in _MORE) != negated
+        return ("more_than" if more else "less_than"), k - 1 if negated else k
+    if word in _APPROX:
+        return "approx", k
+    return "exact", first
+
+
+def _plural_required(value: float | int) -> bool:
+    """Whether a noun after this cardinal must be plural ("5 фактов") or genitive singular."""
+    n = int(value)
+    return n % 10 in (0, 5, 6, 7, 8, 9) or 11 <= n % 100 <= 14
+
+
+def _reads_as_ordinal(s: _Sentence, span: NumberSpan, noun: int) -> bool:
+    """A digit whose noun does not agree with a cardinal: "учащиеся 9 класса", "на 5 этаже"."""
+    if span.kind != "digits" or span.multiplier != 1 or not float(span.value).is_integer():
+        return False
+    readings = [r for r in s.readings(noun) if r.pos == "NOUN"]
+    if not readings or any({"Fixd", "Abbr", "plur"} & r.grammemes for r in readings):
+        return False
+    n = int(span.value)
+    if _plural_required(n):
+        return True
+    if n % 10 in (2, 3, 4):
+        return not any("gent" in r.grammemes for r in readings)
+    return False
+
+
+def _read_figure(s: _Sentence, span: NumberSpan, previous: _Figure | None) -> _Figure:
+    figure = _Figure(span=span, first=span.first, last=span.last, value=span.value)
+    if _is_not_a_quantity(s, span, previous):
+        figure.blocked = True
+        figure.law = _law_marker_before(s, span.first) or bool(previous and previous.law)
+        return figure
+    if span.role == "factor" or (span.suffix or "").startswith("кратн"):
+        figure.unit = "times"
+    elif s.norm(span.first - 1) in ("в", "во") and s.lemma(span.last) == "раз":
+        figure.unit, figure.first, figure.last = "times", span.first - 1, span.last + 1
+    elif span.currency:
+        figure.unit = span.currency
+    else:
+        unit = _unit_at(s, span.last)
+        if unit:
+            figure.unit, figure.factor, figure.last = unit
+            figure.value = span.value * figure.factor
+            figure.last = _compound_mass(s, figure)
+    figure.qualifier, figure.first = _qualifier(s, figure.first)
+    if figure.unit in ("percent", "times"):
+        return figure
+    if figure.unit is None:
+        _read_count(s, figure)
+    else:
+        noun, _ = _noun_after(s, figure.last)
+        if noun is None:
+            noun = _noun_before_amount(s, figure.first)
+        if noun is not None:
+            figure.object = _noun_lemma(s.readings(noun), s.tokens[noun])
+    return figure
+
+
+def _compound_mass(s: _Sentence, figure: _Figure) -> int:
+    """Add a following smaller mass of the same kind: "36 кг 808 граммов" is one figure."""
+    j = figure.last
+    if j < len(s.tokens) and s.tokens[j].kind == "num" and s.tokens[j].text.isdigit():
+        unit = _unit_at(s, j + 1)
+        if unit and unit[0] == figure.unit == "kg" and unit[1] < figure.factor:
+            figure.value += int(s.tokens[j].text) * unit[1]
+            return unit[2]
+    return j
+
+
+def _read_count(s: _Sentence, figure: _Figure) -> None:
+    """A number without a unit: a count of the noun after it, if any."""
+    start = figure.last
+    if s.norm(start) in _PIECES or s.lemma(start) in _PIECES:
+        start += 2 if s.norm(start + 1) == "." else 1
+    noun, adjectives = _noun_after(s, start)
+    if noun is not None and s.lemma(noun) in _TIME_NOUNS:
+        figure.blocked = True  # a duration or an age: "за 7 месяцев", "25 лет", "3 суток"
+        return
+    if noun is not None:
+        if _reads_as_ordinal(s, figure.span, noun):
+            figure.blocked = True
+            return
+        figure.unit = "count"
+        figure.object = _noun_lemma(s.readings(noun), s.tokens[noun])
+        figure.last = noun + 1
+        return
+    if figure.span.role == "one":
+        figure.blocked = True  # "один из", "одним словом": not a count
+        return
+    before = _noun_before_amount(s, figure.first)
+    if before is not None:  # "таблетки в количестве 50 штук"
+        figure.unit, figure.object = "count", _noun_lemma(s.readings(before), s.tokens[before])
+        return
+    figure.adjectives = adjectives
+    after = adjectives[-1] + 1 if adjectives else figure.span.last
+    if adjectives:
+        figure.last = after
+    figure.shares_next = s.norm(after) in _CONNECTORS
+
+
+# --- relations between the figures of a sentence -------------------------------------------------
+
+
+def _share_forward(figures: list[_Figure]) -> None:
+    """A number without its own unit or noun takes those of the next one when only a
+    conjunction or a range word stands between them: "22 международных и 85 региональных
+    наркоканалов", "с 457 до 387 случаев"; and is no figure if that one is none ("от 3 до 5
+    лет")."""
+    for left, right in zip(reversed(figures[:-1]), reversed(figures[1:]), strict=True):
+        if not left.shares_next or left.blocked or left.unit is not None:
+            continue
+        if right.span.first != left.last + 1:  # one connector word between them
+            continue
+        if right.blocked:
+            left.blocked = True
+        elif right.unit is not None:
+            left.unit, left.object, left.factor = right.unit, right.object, right.factor
+            # "от 1,5 до 2 млн тенге": the multiplier of the range's end applies to its start.
+            multiplier = right.span.multiplier if left.span.multiplier == 1 else 1
+            left.value = left.span.value * multiplier * right.factor
+
+
+def _inherit_backward(s: _Sentence, figures: list[_Figure]) -> None:
+    """An elliptic number takes the unit and object of the figure before it in the sentence:
+    "10 млрд тенге, из которых более 9 млрд", "25 преступлений ... (2013 – 11)", "14 групп,
+    из которых две транснациональные"."""
+    for i, figure in enumerate(figures):
+        if figure.blocked or figure.unit is not None:
+            continue
+        antecedent = next(
+            (
+                f
+                for f in reversed(figures[:i])
+                if not f.blocked and f.unit not in (None, "percent", "times")
+            ),
+            None,
+        )
+        if antecedent is None:
+            continue
+        if figure.adjectives:
+            gap_start = s.tokens[antecedent.last - 1].end - s.start
+            gap_end = s.tokens[figure.first].start - s.start
+            if not _SUBSET_RE.search(s.text, gap_start, gap_end):
+                continue  # "изъято 5 кг, задержаны 3 подозреваемых": not a part of the 5 kg
+        figure.unit, figure.object = antecedent.unit, antecedent.object
+        figure.factor = antecedent.factor
+        figure.value = figure.span.value * antecedent.factor
+
+
+def _measured_noun(s: _Sentence, before: int) -> str | None:
+    """The noun a measure noun governs: "Количество наркопреступлений ... 387"."""
+    for k in range(before):
+        if s.tokens[k].kind == "word" and s.lemmas(k) & _MEASURE_NOUNS and s.is_noun(k):
+            noun, _ = _noun_after(s, k + 1)
+            if noun is not None:
+                return _noun_lemma(s.readings(noun), s.tokens[noun])
+    return None
+
+
+def _resolve_orphans(s: _Sentence, figures: list[_Figure]) -> None:
+    for figure in figures:
+        if figure.blocked or figure.unit is not None:
+            continue
+        figure.unit = "count"
+        if figure.adjectives:
+            figure.object = _adjective_as_noun(s.tokens[figure.adjectives[-1]])
+        else:
+            figure.object = _measured_noun(s, figure.first)
+
+
+def _change(s: _Sentence, figure: _Figure) -> str | None:
+    """increase / decrease from the nearest cue of the clause, before or after the number."""
+    best: tuple[int, str] | None = None
+    for direction in (-1, 1):
+        k = figure.first - 1 if direction < 0 else figure.last
+        distance = 0
+        while 0 <= k < len(s.tokens) and distance < _CHANGE_WINDOW:
+            token = s.tokens[k]
+            if token.text in _CLAUSE_STOPS:
+                break
+            if token.text == ",":
+                distance += 3
+            elif token.kind == "word":
+                distance += 1
+                cue = _cue(s, k, after=direction > 0, distance=distance)
+                if cue:
+                    if best is None or distance < best[0]:
+                        best = (distance, cue)
+                    break
+            k += direction
+    return best[1] if best else None
+
+
+def _cue(s: _Sentence, k: int, after: bool, distance: int) -> str | None:
+    norm = s.norm(k)
+    if norm in _HIGHER:
+        return "increase"
+    if norm in _LOWER:
+        return "decrease"
+    if after and distance <= 2 and norm in _MORE_AFTER:
+        return "increase"
+    if after and distance <= 2 and norm in _LESS_AFTER:
+        return "decrease"
+    lemmas = s.lemmas(k)
+    if lemmas & _INCREASE:
+        return "increase"
+    if lemmas & _DECREASE:
+        return "decrease"
+    return None
+
+
+# --- the whole text ------------------------------------------------------------------------------
+
+
+def _sentence_figures(s: _Sentence, blocked: _Blocked) -> list[_Figure]:
+    figures: list[_Figure] = []
+    for span in find_numbers(s.tokens):
+        previous = figures[-1] if figures else None
+        if blocked.covers(span.start, span.end):
+            figure = _Figure(span=span, first=span.first, last=span.last, value=span.value)
+            figure.blocked = True
+            figures.append(figure)
+            continue
+        figures.append(_read_figure(s, span, previous))
+    _share_forward(figures)
+    _inherit_backward(s, figures)
+    _resolve_orphans(s, figures)
+    for figure in figures:
+        if figure.unit in ("percent", "times"):
+            figure.change = _change(s, figure)
+    return [f for f in figures if not f.blocked]
+
+
+def extract_figures(text: str, published: date | datetime | str | None = None) -> list[dict]:
+    """Figures stated in text, in text order, as gold-format records with offsets, the
+    sentence they stand in and that sentence's reporting period."""
+    dates = extract_dates(text, published)
+    blocked = _non_figure_spans(text, dates)
+    date_starts = [d["char_start"] for d in dates]
+    records: list[dict] = []
+    for start, end in split_sentences(text):
+        tokens = tokenize(text, start, end)
+        if not any(t.kind == "num" for t in tokens) and not _may_hold_number_words(tokens):
+            continue
+        sentence = _Sentence(text[start:end], tokens, start, end)
+        figures = _sentence_figures(sentence, blocked)
+        if not figures:
+            continue
+        lo, hi = bisect.bisect_left(date_starts, start), bisect.bisect_left(date_starts, end)
+        period_start, period_end = period_of(dates[lo:hi])
+        for figure in figures:
+            quote_start, quote_end = tokens[figure.first].start, tokens[figure.last - 1].end
+            records.append(
+                {
+                    "quote": text[quote_start:quote_end],
+                    "value": clean_value(figure.value),
+                    "unit": figure.unit,
+                    "qualifier": figure.qualifier,
+                    "object": figure.object,
+                    "change": figure.change,
+                    "start": quote_start,
+                    "end": quote_end,
+                    "sentence": sentence.text,
+                    "period_start": period_start,
+                    "period_end": period_end,
+                }
+            )
+    return records
+
+
+def _may_hold_number_words(tokens: list[Token]) -> bool:
+    return any(t.kind == "word" and _is_cyrillic(t.text) for t in tokens)

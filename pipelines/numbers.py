@@ -1,0 +1,314 @@
+"""Reading numbers as Russian texts write them.
+
+Digits ("1 407", "127,3", "1 407,5"), multipliers ("5 тыс.", "1,5 млн", "35 тысяч"), number
+words in any case and gender ("двух", "трех тысяч", "ста пятидесяти", "полтора", "трое") and
+currency signs ("$950 тыс", "5000 ₸"). Words are read through pymorphy3: a word is lemmatised
+and its lemma looked up, so every inflected form the dictionary knows is understood.
+
+This module also owns the shared morphology cache (`parse_word`): figures and dates read the
+words around a number through it, and one cache keeps repeated words cheap.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import NamedTuple
+
+from pipelines.sentences import GROUP_SEPARATORS, Token, tokenize
+
+# Lemma -> value. Ranks keep compound numbers well formed: hundreds, then tens, then units
+# ("сто сорок восемь"); a teen takes the place of both tens and units.
+_UNITS = {
+    "один": 1, "два": 2, "три": 3, "четыре": 4, "пять": 5,
+    "шесть": 6, "семь": 7, "восемь": 8, "девять": 9,
+}  # fmt: skip
+_TEENS = {
+    "десять": 10, "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13, "четырнадцать": 14,
+    "пятнадцать": 15, "шестнадцать": 16, "семнадцать": 17, "восемнадцать": 18,
+    "девятнадцать": 19,
+}  # fmt: skip
+_TENS = {
+    "двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50, "шестьдесят": 60,
+    "семьдесят": 70, "восемьдесят": 80, "девяносто": 90,
+}  # fmt: skip
+_HUNDREDS = {
+    "сто": 100, "двести": 200, "триста": 300, "четыреста": 400, "пятьсот": 500,
+    "шестьсот": 600, "семьсот": 700, "восемьсот": 800, "девятьсот": 900, "полтораста": 150,
+}  # fmt: skip
+_COLLECTIVES = {
+    "двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "шестеро": 6,
+    "семеро": 7, "восьмеро": 8, "девятеро": 9, "десятеро": 10,
+}  # fmt: skip
+# "вдвое больше" is a factor of two, not a count.
+_FACTORS = {
+    "вдвое": 2, "втрое": 3, "вчетверо": 4, "впятеро": 5, "вшестеро": 6,
+    "всемеро": 7, "ввосьмеро": 8, "вдевятеро": 9, "вдесятеро": 10,
+}  # fmt: skip
+_MULTIPLIERS = {"тысяча": 10**3, "миллион": 10**6, "миллиард": 10**9, "триллион": 10**12}
+MULTIPLIER_ABBREVIATIONS = {"тыс": 10**3, "млн": 10**6, "млрд": 10**9, "трлн": 10**12}
+_HALF = {"полтора": 1.5}
+
+CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "₸": "KZT", "₽": "RUB", "£": "GBP", "¥": "CNY"}
+
+# A digit may carry a case ending after a hyphen ("5-ти", "2-х"): still a cardinal. Any other
+# ending ("3-й", "20-летний") is kept in NumberSpan.suffix for the caller to judge.
+_CARDINAL_SUFFIXES = frozenset({"х", "ти", "ми", "мя", "ух", "ех", "ох", "ем", "ум"})
+
+_RANK = {"unit": 1, "teen": 1, "ten": 2, "hundred": 3}
+_CYRILLIC_RE = re.compile(r"[а-яё]", re.IGNORECASE)
+_GROUPED_RE = re.compile(rf"^\d{{1,3}}(?:[{GROUP_SEPARATORS}]\d{{3}})+(?:,\d+)?$")
+
+
+class Reading(NamedTuple):
+    """One morphological reading of a word (a trimmed pymorphy3 Parse, cheap to cache)."""
+
+    lemma: str
+    pos: str | None
+    grammemes: frozenset[str]
+    score: float
+
+
+@functools.cache
+def morph():
+    """The one MorphAnalyzer of the process: loading the dictionaries takes a while."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@functools.lru_cache(maxsize=200_000)
+def parse_word(word: str) -> tuple[Reading, ...]:
+    """Readings of a (lower-case) Cyrillic word, best first; () for anything else."""
+    if not _CYRILLIC_RE.search(word):
+        return ()
+    return tuple(
+        Reading(p.normal_form.replace("ё", "е"), p.tag.POS, p.tag.grammemes, p.score)
+        for p in morph().parse(word)
+    )
+
+
+class WordNumber(NamedTuple):
+    value: float
+    role: str  # unit, teen, ten, hundred, multiplier, half, collective, factor
+    singular: bool  # for multipliers: "тысяча" may stand alone, "тысячи" (plural) may not
+
+
+def _lemma_tables() -> dict[str, tuple[float, str, str]]:
+    """Lemma -> (value, role, part of speech that pymorphy gives that lemma)."""
+    tables: dict[str, tuple[float, str, str]] = {}
+    for table, role, pos in (
+        (_UNITS, "unit", "NUMR"),
+        (_TEENS, "teen", "NUMR"),
+        (_TENS, "ten", "NUMR"),
+        (_HUNDREDS, "hundred", "NUMR"),
+        (_COLLECTIVES, "collective", "NUMR"),
+        (_FACTORS, "factor", "ADVB"),
+        (_MULTIPLIERS, "multiplier", "NOUN"),
+        (_HALF, "half", "NUMR"),
+    ):
+        tables.update({lemma: (value, role, pos) for lemma, value in table.items()})
+    tables["один"] = (1, "unit", "ADJF")  # pymorphy tags "один" as a pronominal adjective
+    return tables
+
+
+@functools.cache
+def _number_forms() -> frozenset[str]:
+    """Every form the dictionary lists for a number lemma: a cheap filter before parsing."""
+    forms: set[str] = set()
+    for lemma in _lemma_tables():
+        for parse in morph().parse(lemma):
+            if parse.normal_form == lemma:
+                forms.update(form.word.replace("ё", "е") for form in parse.lexeme)
+    return frozenset(forms)
+
+
+@functools.lru_cache(maxsize=4096)
+def read_number_word(word: str) -> WordNumber | None:
+    """The value of one number word in any case and gender, or None."""
+    word = word.lower().replace("ё", "е")
+    if word not in _number_forms():
+        return None
+    tables = _lemma_tables()
+    for reading in parse_word(word):
+        entry = tables.get(reading.lemma)
+        if entry and entry[2] == reading.pos:
+            value, role, _ = entry
+            singular = "plur" not in reading.grammemes and all(
+                "plur" not in r.grammemes for r in parse_word(word) if r.lemma == reading.lemma
+            )
+            return WordNumber(value, role, singular)
+    return None
+
+
+def parse_digits(text: str) -> float | int | None:
+    """'1 407' -> 1407, '127,3' -> 127.3, '15.3' -> 15.3; None for '6.9.1' or '05.06.2014'."""
+    if _GROUPED_RE.match(text):
+        text = re.sub(f"[{GROUP_SEPARATORS}]", "", text)
+    separators = sum(text.count(c) for c in ".,")
+    if separators > 1 or not text[:1].isdigit():
+        return None
+    return clean_value(float(text.replace(",", "."))) if separators else int(text)
+
+
+def clean_value(value: float) -> float | int:
+    """Integers as int, other values without float noise (6127 * 0.001 -> 6.127)."""
+    value = float(f"{value:.12g}")
+    return int(value) if value.is_integer() else value
+
+
+class NumberSpan(NamedTuple):
+    """A number expression found in a token list; first/last are token indices (last exclusive)."""
+
+    value: float | int
+    first: int
+    last: int
+    start: int
+    end: int
+    kind: str  # "digits" or "words"
+    role: str | None  # "factor" (вдвое), "collective" (трое), "one" (один), None for the rest
+    currency: str | None  # ISO code read from a sign next to the number
+    multiplier: int  # the (last) multiplier applied: 1000 for "5 тыс.", 1 without one
+    suffix: str | None  # letters after "N-" that are not a cardinal ending ("й", "летний")
+    numeral: int  # index of the first numeral token (after a leading currency sign)
+
+
+def _glued(tokens: list[Token], i: int) -> bool:
+    """Whether token i touches token i - 1 (no space between)."""
+    return 0 < i < len(tokens) and tokens[i - 1].end == tokens[i].start
+
+
+def _multiplier_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """(multiplier, tokens used) for 'тыс.', 'млн', 'тысяч', 'миллиона' at index i."""
+    if i >= len(tokens) or tokens[i].kind != "word":
+        return None
+    norm = tokens[i].norm
+    factor = MULTIPLIER_ABBREVIATIONS.get(norm)
+    if factor is None:
+        word = read_number_word(norm)
+        if word is None or word.role != "multiplier":
+            return None
+        return int(word.value), 1
+    dot = i + 1 < len(tokens) and tokens[i + 1].text == "." and _glued(tokens, i + 1)
+    return factor, 2 if dot else 1
+
+
+def _currency_sign_at(tokens: list[Token], i: int) -> str | None:
+    if 0 <= i < len(tokens) and tokens[i].kind == "punct":
+        return CURRENCY_SIGNS.get(tokens[i].text)
+    return None
+
+
+def _combine_words(tokens: list[Token], i: int) -> tuple[float, int, str | None, int] | None:
+    """Read a run of number words from index i: (value, words used, role, last multiplier)."""
+    first = read_number_word(tokens[i].norm)
+    if first is None:
+        return None
+    if first.role in ("collective", "factor"):
+        return first.value, 1, first.role, 1
+    if first.role == "multiplier" and not first.singular:
+        return None  # "тысячи людей" is an indefinite amount
+    total, group, used = 0.0, 0.0, 0
+    last_rank, last_multiplier = 99, 10**15
+    j = i
+    while j < len(tokens) and tokens[j].kind == "word":
+        word = read_number_word(tokens[j].norm)
+        if word is None:
+            break
+        if word.role == "multiplier":
+            if word.value >= last_multiplier:
+                break
+            total += (group or 1) * word.value
+            group, last_rank, last_multiplier = 0.0, 99, word.value
+        elif word.role == "half" and j == i:
+            group, last_rank = word.value, 0
+        elif word.role in _RANK and _RANK[word.role] < last_rank:
+            group += word.value
+            last_rank = _RANK[word.role]
+        else:
+            break
+        used += 1
+        j += 1
+    role = "one" if used == 1 and first.role == "unit" and first.value == 1 else None
+    multiplier = 1 if last_multiplier == 10**15 else int(last_multiplier)
+    return total + group, used, role, multiplier
+
+
+def find_numbers(tokens: list[Token]) -> list[NumberSpan]:
+    """All number expressions in tokens, in order."""
+    spans: list[NumberSpan] = []
+    i = 0
+    while i < len(tokens):
+        span = _number_at(tokens, i)
+        if span is None:
+            i += 1
+        else:
+            spans.append(span)
+            i = span.last
+    return spans
+
+
+def _number_at(tokens: list[Token], i: int) -> NumberSpan | None:
+    sign_before = _currency_sign_at(tokens, i)
+    numeral = i + 1 if sign_before and i + 1 < len(tokens) else i
+    token = tokens[numeral]
+    suffix = None
+    multiplier = 1
+    if token.kind == "num":
+        value = parse_digits(token.text)
+        if value is None:
+            return None
+        kind, role, j = "digits", None, numeral + 1
+        if (
+            j + 1 < len(tokens)
+            and tokens[j].text in ("-", "‐")
+            and _glued(tokens, j)
+            and _glued(tokens, j + 1)
+            and tokens[j + 1].kind == "word"
+        ):
+            if tokens[j + 1].norm not in _CARDINAL_SUFFIXES:  # "5-ти" is still five
+                suffix = tokens[j + 1].norm
+            j += 2
+    elif token.kind == "word":
+        words = _combine_words(tokens, numeral)
+        if words is None:
+            return None
+        value, used, role, multiplier = words
+        kind, j = "words", numeral + used
+    else:
+        return None
+    if suffix is None and role not in ("collective", "factor"):
+        written = _multiplier_at(tokens, j)
+        if written:
+            value *= written[0]
+            multiplier = written[0]
+            j += written[1]
+    currency = sign_before or _currency_sign_at(tokens, j)
+    if currency and not sign_before:
+        j += 1
+    return NumberSpan(
+        value=clean_value(value),
+        first=i,
+        last=j,
+        start=tokens[i].start,
+        end=tokens[j - 1].end,
+        kind=kind,
+        role=role,
+        currency=currency,
+        multiplier=multiplier,
+        suffix=suffix,
+        numeral=numeral,
+    )
+
+
+def parse_number(text: str) -> NumberSpan | None:
+    """The number expression that makes up the whole of text, or None.
+
+    >>> parse_number("трех тысяч").value
+    3000
+    """
+    tokens = tokenize(text)
+    spans = find_numbers(tokens)
+    if len(spans) != 1 or spans[0].first != 0 or spans[0].last != len(tokens):
+        return None
+    return spans[0]

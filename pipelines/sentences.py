@@ -1,0 +1,104 @@
+"""Cutting article text into sentences and tokens, keeping character offsets into the text.
+
+Both figures and dates point back into the original string (`text[start:end] == quote`), so
+nothing here rewrites the text: spans and tokens only carry offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+# Thousands may be grouped with a space, a no-break space, a thin space or a narrow no-break space.
+GROUP_SEPARATORS = " \u00a0\u2009\u202f"
+
+_TOKEN_RE = re.compile(
+    rf"""
+    (?P<num>(?<!\d)\d{{1,3}}(?:[{GROUP_SEPARATORS}]\d{{3}})+(?![\d])(?:,\d+)?  # 1 407 / 1 407,5
+        |\d+(?:[.,]\d+)*)                                                 # 127,3 / 6.9 / 2014
+    |(?P<word>[^\W\d_]+(?:[-‐][^\W\d_]+)*)                                # words, hyphenated too
+    |(?P<punct>\S)                                                        # anything else, alone
+    """,
+    re.VERBOSE,
+)
+
+
+class Token(NamedTuple):
+    kind: str  # "num", "word" or "punct"
+    text: str
+    start: int
+    end: int
+
+    @property
+    def norm(self) -> str:
+        """Lower case with ё read as е: Russian texts use both spellings for the same word."""
+        return self.text.lower().replace("ё", "е")
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of text[start:end], with offsets into the whole text."""
+    return [
+        Token(m.lastgroup or "punct", m.group(), m.start(), m.end())
+        for m in _TOKEN_RE.finditer(text, start, len(text) if end is None else end)
+    ]
+
+
+# Abbreviations that stand before a name or a number and so never end a sentence
+# ("ст. 228", "г. Алматы", "ч. 2"), unless they follow a number ("в 2014 г. Затем ...").
+_ABBREVIATIONS = frozenset({
+    "ст", "стст", "ч", "п", "пп", "подп", "г", "гг", "гр", "им", "ул", "пр", "просп", "д",
+    "обл", "р-н", "р", "с", "пос", "тел", "см", "рис", "стр", "кв", "т", "тт", "напр", "проф",
+    "акад", "ген", "св", "мкр", "руб", "долл", "тыс", "млн", "млрд", "трлн", "кг", "мес", "ок",
+    "сб", "доп",
+})  # fmt: skip
+_BOUNDARY_RE = re.compile(r"[.!?…]+[\"»”’)]*\s+")
+_WORD_BEFORE_RE = re.compile(r"(\S+?)[.!?…]+[\"»”’)]*\s+$")
+
+
+def _is_boundary(text: str, stop: int, nxt: int) -> bool:
+    """Whether the punctuation ending at `stop` ends a sentence; `nxt` is the next visible char."""
+    following = text[nxt] if nxt < len(text) else ""
+    if not following:
+        return True
+    if following in '«"“„—–-(' and nxt + 1 < len(text):
+        following = text[nxt + 1] if text[nxt + 1] != " " else text[nxt + 2 : nxt + 3]
+    if not following or not (following.isupper() or following.isdigit()):
+        return False
+    word = _WORD_BEFORE_RE.search(text, max(0, stop - 40), nxt)
+    if word is None:
+        return True
+    before = word.group(1).split(".")[-1].lstrip('(«"')
+    if len(before) == 1 and before.isalpha() and before.isupper():
+        return False  # an initial: "Шурыгина И.В. сказал"
+    if before.lower() in _ABBREVIATIONS:
+        # After an abbreviation only a capital letter starts a sentence, and only when the
+        # abbreviation follows a number or another abbreviation ("5 тыс. Из них", "млн. руб. В"),
+        # not a word ("в г. Алматы").
+        previous = text[max(0, word.start() - 2) : word.start()].strip()
+        return following.isupper() and (previous[-1:].isdigit() or previous.endswith("."))
+    return True
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) spans of the sentences of text; a line break always ends a sentence."""
+    spans: list[tuple[int, int]] = []
+    line_start = 0
+    for line in text.split("\n"):
+        line_end = line_start + len(line)
+        start = line_start
+        for m in _BOUNDARY_RE.finditer(text, line_start, line_end):
+            if _is_boundary(text, m.start(), m.end()):
+                _add_span(text, spans, start, m.end())
+                start = m.end()
+        _add_span(text, spans, start, line_end)
+        line_start = line_end + 1
+    return spans
+
+
+def _add_span(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
