@@ -1,0 +1,757 @@
+"""Places an article names, resolved to ISO 3166 codes, and the region of an article and a figure.
+
+Names are matched against the gazetteer in ``data/gazetteer`` in every case form: each gazetteer
+word is expanded to its inflected forms with pymorphy3 ("Жамбылская область" also matches
+"Жамбылской области"), so the data stays in the nominative. natasha's NER confirms one-word names
+that are also ordinary words or first names ("Шахты", "Абай"), drops names inside a person's name,
+and adds place names the gazetteer does not know; those are kept as text, without a region.
+
+A name that fits several gazetteer entries is resolved only by the text: a higher division named
+right after it ("в селе Нура Алматинской области"), "город"/"село" before it, or being the only
+candidate in a region or country the text names elsewhere. Otherwise its region stays empty.
+
+A place is a dict: name (as written), normalized (nominative), kind (country, region, city,
+district, settlement, or None when unknown), region_code (ISO 3166-2), country (ISO 3166-1
+alpha-2), start, end, and national: True when a country mention sets the scope of what is said
+("по стране", "в Казахстане") rather than qualifying an organisation or law ("МВД России").
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import NamedTuple
+
+GAZETTEER_DIR = Path(__file__).resolve().parents[1] / "data" / "gazetteer"
+
+# Kazakh letters and dash variants fold to their Russian spelling so "Қонаев" matches "Конаев".
+_FOLD = str.maketrans("ёқғүұңөһіә–—‑", "екгуунохиа---")
+_TOKEN = re.compile(r"\w+(?:-\w+)*|[^\w\s]")
+_SENTENCE_END = {".", "!", "?", "…"}
+
+# Words naming the type of a division; unlike the proper part, they need no capital in the text.
+_GENERIC_WORDS = ("область", "край", "район", "республика", "округ", "автономный", "город")
+_ABBREVIATIONS = {
+    "область": {"обл"},
+    "район": {"р-н", "р-на", "р-не", "р-ну", "р-ном"},
+    "республика": {"респ"},
+    "город": {"г", "гор"},
+}
+# A one-word name followed by one of these was the adjective of some other division
+# ("Октябрьского района"), not the city of that name.
+_DIVISION_NOUNS = ("район", "область", "край", "округ")
+_CUE_WORDS = {
+    "город": "city",
+    "село": "settlement",
+    "посёлок": "settlement",
+    "аул": "settlement",
+    "деревня": "settlement",
+    "станица": "settlement",
+    "хутор": "settlement",
+}
+# One-letter abbreviations are cues only with their full stop: "с." is a village, "с" is "with".
+_CUE_ABBREVIATIONS = {
+    "г": "city",
+    "гор": "city",
+    "с": "settlement",
+    "п": "settlement",
+    "пос": "settlement",
+    "пгт": "settlement",
+    "д": "settlement",
+    "ст": "settlement",
+}
+# Streets, rivers and lakes carry names of places and people: "проспект Абая", "река Нура".
+_NOT_A_PLACE_WORDS = (
+    "улица",
+    "проспект",
+    "переулок",
+    "бульвар",
+    "шоссе",
+    "площадь",
+    "микрорайон",
+    "озеро",
+    "река",
+    "имя",
+)
+_NOT_A_PLACE_ABBREVIATIONS = {"ул", "пр", "пр-т", "пер", "мкр", "мкрн", "им", "р", "оз"}
+_SCOPE_PREPOSITIONS = {"в", "во", "по", "на"}
+# Words between the preposition and the country: "по всей стране", "на территории РФ".
+_SCOPE_FILLERS = {"всей", "всему", "всю", "всего", "целом", "территории"}
+# Only whitespace (or an opening bracket) between a name and the division that qualifies it:
+# a comma would as often separate two items of a list.
+_QUALIFIER_GAP = re.compile(r"\s*\(?\s*")
+_LEVEL_RANK = {"country": 4, "region": 3}
+_KIND_RANK = {"district": 2, "city": 1, "settlement": 1}
+
+
+class Token(NamedTuple):
+    text: str
+    start: int
+    end: int
+    norm: str
+
+
+def fold(word: str) -> str:
+    return word.lower().translate(_FOLD)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words (a hyphenated word stays whole) and punctuation marks, with offsets and folded form."""
+    return [Token(m.group(), m.start(), m.end(), fold(m.group())) for m in _TOKEN.finditer(text)]
+
+
+@cache
+def _morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+def _guess_declension(word: str) -> set[str]:
+    """Case forms of a name pymorphy cannot read as a nominative (Kazakh names: "нура" → "нуре")."""
+    stem, last = word[:-1], word[-1:]
+    if last == "а":
+        genitive = "и" if stem[-1:] in "гкхжшщч" else "ы"
+        return {stem + ending for ending in ("а", genitive, "е", "у", "ой", "ою")}
+    if last == "я":
+        return {stem + ending for ending in ("я", "и", "е", "ю", "ей", "ею")}
+    if last == "й":
+        return {stem + ending for ending in ("й", "я", "ю", "ем", "е")}
+    if last == "ь":
+        return {stem + ending for ending in ("ь", "я", "ю", "ем", "е", "и", "ью")}
+    if last.isalpha() and last not in "аеиоуыэю":
+        return {word + ending for ending in ("", "а", "у", "ом", "е")}
+    return {word}
+
+
+def _nominative_parses(word: str) -> list:
+    # A place name's own paradigm when pymorphy knows the place: "Шахты" declines as the city,
+    # not as the plural of "шахта".
+    nominative = [p for p in _morph().parse(word) if "nomn" in p.tag]
+    places = [p for p in nominative if "Geox" in p.tag]
+    return places or nominative
+
+
+@cache
+def word_forms(word: str) -> frozenset[str]:
+    """Folded case forms of a word written in the nominative, its abbreviations included."""
+    folded = fold(word)
+    forms = {folded}
+    nominative = _nominative_parses(word)
+    for parse in nominative:
+        forms.update(fold(form.word) for form in parse.lexeme)
+    if not nominative and word[:1].isupper():
+        forms |= _guess_declension(folded)
+    forms |= _ABBREVIATIONS.get(folded, set())
+    return frozenset(forms)
+
+
+@cache
+def forms_of(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset().union(*(word_forms(w) for w in words))
+
+
+@cache
+def _singular_forms(word: str) -> frozenset[str]:
+    parse = next(p for p in _morph().parse(word) if "nomn" in p.tag)
+    return frozenset(fold(f.word) for f in parse.lexeme if "sing" in f.tag)
+
+
+def _is_common_word(word: str) -> bool:
+    """True when a one-word name is also an ordinary word, first name or surname ("Шахты",
+    "Абай", "Семей" — the genitive of "семьи")."""
+    if word.isupper():
+        return False
+    parses = _morph().parse(word)
+    nominative = [p for p in parses if "nomn" in p.tag] or parses
+    return any(p.is_known and "Geox" not in p.tag for p in nominative)
+
+
+# --- matching written names ---------------------------------------------------------------------
+
+
+@dataclass
+class Phrase:
+    """A written name and what it may stand for."""
+
+    words: tuple[str, ...]
+    forms: tuple[frozenset[str], ...]
+    payloads: list = field(default_factory=list)
+
+    @property
+    def nominative(self) -> str:
+        return " ".join(self.words)
+
+    @property
+    def is_common_word(self) -> bool:
+        return len(self.words) == 1 and _is_common_word(self.words[0])
+
+    def matches(self, tokens: list[Token]) -> bool:
+        forms_fit = all(t.norm in f for t, f in zip(tokens, self.forms, strict=True))
+        return forms_fit and self._capitals_fit(tokens)
+
+    def _capitals_fit(self, tokens: list[Token]) -> bool:
+        # A capitalised word needs a capital in the text, an acronym needs capitals throughout.
+        for word, token in zip(self.words, tokens, strict=True):
+            if len(word) > 1 and word.isupper():
+                needs_capital, has_capital = True, token.text.isupper()
+            else:
+                needs_capital = word[:1].isupper() and fold(word) not in forms_of(_GENERIC_WORDS)
+                has_capital = token.text[:1].isupper()
+            if needs_capital and not has_capital:
+                return False
+        return True
+
+
+class Match(NamedTuple):
+    first: int  # index of the first token
+    stop: int  # index after the last token
+    phrases: tuple[Phrase, ...]
+
+    @property
+    def payloads(self) -> list:
+        # Two spellings of one place ("Караганда", "Қарағанды") may fit the same words.
+        return list(dict.fromkeys(p for phrase in self.phrases for p in phrase.payloads))
+
+
+class PhraseIndex:
+    """Finds written names, in any case form, in a token list; the longest match wins."""
+
+    def __init__(self) -> None:
+        self._phrases: dict[tuple[str, ...], Phrase] = {}
+        self._by_first_form: dict[str, list[Phrase]] = {}
+
+    def add(self, name: str, payload) -> None:
+        words = tuple(token.text for token in tokenize(name))
+        key = tuple(fold(w) for w in words)
+        phrase = self._phrases.get(key)
+        if phrase is None:
+            phrase = self._phrases[key] = Phrase(words, tuple(word_forms(w) for w in words))
+            for form in phrase.forms[0]:
+                self._by_first_form.setdefault(form, []).append(phrase)
+        if payload not in phrase.payloads:
+            phrase.payloads.append(payload)
+
+    def find(self, tokens: list[Token]) -> list[Match]:
+        found: dict[tuple[int, int], list[Phrase]] = {}
+        for i, token in enumerate(tokens):
+            for phrase in self._by_first_form.get(token.norm, ()):
+                stop = i + len(phrase.words)
+                window = tokens[i:stop]
+                if len(window) == len(phrase.words) and phrase.matches(window):
+                    found.setdefault((i, stop), []).append(phrase)
+        chosen: list[Match] = []
+        taken: set[int] = set()
+        longest_first = sorted(found, key=lambda span: (span[0] - span[1], span[0]))
+        for first, stop in longest_first:
+            phrases = found[(first, stop)]
+            if taken.isdisjoint(range(first, stop)):
+                taken.update(range(first, stop))
+                chosen.append(Match(first, stop, tuple(phrases)))
+        return sorted(chosen)
+
+
+# --- the gazetteer ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer place."""
+
+    name: str
+    kind: str  # country, region, city, district, settlement
+    region_code: str | None
+    country: str
+    level: str  # country, region (a city of republican significance is one), local
+
+    @property
+    def rank(self) -> int:
+        return _LEVEL_RANK.get(self.level) or _KIND_RANK[self.kind]
+
+
+@dataclass
+class Gazetteer:
+    names: PhraseIndex
+    regions: dict[str, Entry]
+    countries: dict[str, Entry]
+    deictic: dict[str, frozenset[str]]  # country code → words its texts use for it ("страна")
+
+
+def _read_tsv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8") as f:
+        lines = [line for line in f if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _split(names: str | None) -> list[str]:
+    return [n.strip() for n in (names or "").split("|") if n.strip()]
+
+
+def _district_variants(entry: Entry) -> list[str]:
+    # Russian districts were turned into municipal okrugs; texts use both names.
+    if entry.country != "RU" or entry.kind != "district" or not entry.name.endswith(" район"):
+        return []
+    stem = entry.name.removesuffix(" район")
+    return [f"{stem} муниципальный округ", f"{stem} муниципальный район", f"{stem} округ"]
+
+
+@cache
+def load_gazetteer(directory: Path = GAZETTEER_DIR) -> Gazetteer:
+    names = PhraseIndex()
+    countries, regions, deictic = {}, {}, {}
+    for row in _read_tsv(directory / "countries.tsv"):
+        entry = Entry(row["name"], "country", None, row["code"], "country")
+        countries[entry.country] = entry
+        deictic[entry.country] = frozenset(_split(row["deictic"]))
+        for name in [entry.name, *_split(row["alt_names"])]:
+            names.add(name, entry)
+    for row in _read_tsv(directory / "regions.tsv"):
+        kind = "city" if row["type"] == "city" else "region"
+        entry = Entry(row["name"], kind, row["code"], row["country"], "region")
+        regions[entry.region_code] = entry
+        for name in [entry.name, *_split(row["alt_names"])]:
+            names.add(name, entry)
+    for row in _read_tsv(directory / "localities.tsv"):
+        region = regions[row["region_code"]]
+        entry = Entry(row["name"], row["kind"], region.region_code, region.country, "local")
+        for name in [entry.name, *_split(row["alt_names"]), *_district_variants(entry)]:
+            names.add(name, entry)
+    return Gazetteer(names, regions, countries, deictic)
+
+
+# --- finding places in a text -------------------------------------------------------------------
+
+
+@cache
+def _natasha():
+    """natasha's models load once (about 1.5 s); they ship inside the package and run offline."""
+    from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+
+    embedding = NewsEmbedding()
+    return Segmenter(), NewsNERTagger(embedding), NewsMorphTagger(embedding), MorphVocab()
+
+
+class _Ner:
+    """natasha's LOC and PER spans of one text; morphology is tagged only if a name needs it."""
+
+    def __init__(self, text: str) -> None:
+        from natasha import Doc
+
+        segmenter, ner_tagger, self._morph_tagger, self._vocab = _natasha()
+        self._doc = Doc(text)
+        self._doc.segment(segmenter)
+        self._doc.tag_ner(ner_tagger)
+        self._morph_tagged = False
+        self.locations = [s for s in self._doc.spans if s.type == "LOC"]
+        self.persons = [(s.start, s.stop) for s in self._doc.spans if s.type == "PER"]
+
+    def nominative(self, span) -> str:
+        if not self._morph_tagged:
+            self._doc.tag_morph(self._morph_tagger)
+            self._morph_tagged = True
+        span.normalize(self._vocab)
+        return span.normal or span.text
+
+
+@dataclass
+class _Mention:
+    first: int  # token indices
+    stop: int
+    start: int  # character offsets
+    end: int
+    name: str
+    nominative: str  # how the gazetteer (or natasha) writes the name
+    candidates: list[Entry]
+    cue: str | None = None  # "city" or "settlement" when the text says "город …"/"село …"
+    kind_hint: str | None = None  # for a name the gazetteer lacks: its cue or its last word
+    entry: Entry | None = None
+    region_code: str | None = None
+    country: str | None = None
+    kind: str | None = None
+    normalized: str | None = None
+    national: bool = False
+
+    @property
+    def rank(self) -> int:
+        if self.entry:
+            return self.entry.rank
+        if self.candidates:
+            # Not settled yet, or ambiguous: as low as the lowest thing it may be.
+            return min(c.rank for c in self.candidates)
+        return _LEVEL_RANK.get(self.kind) or _KIND_RANK.get(self.kind, 0)
+
+    def settle(self, candidates: list[Entry]) -> None:
+        if len(candidates) == 1:
+            self.entry = candidates[0]
+            self.region_code = self.entry.region_code
+            self.country = self.entry.country
+            self.kind = self.entry.kind
+            self.normalized = self.entry.name
+            return
+        # Ambiguous or unknown: keep the name as text and only what all candidates share.
+        countries = {c.country for c in candidates}
+        kinds = {c.kind for c in candidates}
+        self.country = countries.pop() if len(countries) == 1 else None
+        self.kind = kinds.pop() if len(kinds) == 1 else self.kind_hint or self.cue
+        self.normalized = self.nominative
+
+    def as_dict(self) -> dict:
+        return {
+            "name": self.name,
+            "normalized": self.normalized,
+            "kind": self.kind,
+            "region_code": self.region_code,
+            "country": self.country,
+            "start": self.start,
+            "end": self.end,
+            "national": self.national,
+        }
+
+
+def _word_before(tokens: list[Token], first: int) -> tuple[str | None, bool]:
+    """The word before a token, and whether it is an abbreviation ended by a full stop."""
+    if first >= 2 and tokens[first - 1].text == ".":
+        return tokens[first - 2].norm, True
+    if first >= 1:
+        return tokens[first - 1].norm, False
+    return None, False
+
+
+def _cue(tokens: list[Token], first: int) -> str | None:
+    word, abbreviated = _word_before(tokens, first)
+    if word is None:
+        return None
+    if abbreviated:
+        return _CUE_ABBREVIATIONS.get(word)
+    if word == "пгт":
+        return "settlement"
+    for cue_word, kind in _CUE_WORDS.items():
+        if word in word_forms(cue_word):
+            return kind
+    return None
+
+
+def _follows_street_or_water(tokens: list[Token], first: int) -> bool:
+    word, abbreviated = _word_before(tokens, first)
+    if word is None:
+        return False
+    if abbreviated:
+        return word in _NOT_A_PLACE_ABBREVIATIONS
+    return word in forms_of(_NOT_A_PLACE_WORDS)
+
+
+def _has_scope_preposition(tokens: list[Token], first: int) -> bool:
+    """ "в", "по", "на" before the name, perhaps with "всей" or "территории" between."""
+    j = first - 1
+    while j >= 0 and first - j <= 2 and tokens[j].norm in _SCOPE_FILLERS:
+        j -= 1
+    return j >= 0 and tokens[j].norm in _SCOPE_PREPOSITIONS
+
+
+def _starts_sentence(tokens: list[Token], text: str, first: int) -> bool:
+    if first == 0:
+        return True
+    before = tokens[first - 1]
+    return before.text in _SENTENCE_END or "\n" in text[before.end : tokens[first].start]
+
+
+def _overlaps(start: int, end: int, spans) -> bool:
+    return any(start < span_end and span_start < end for span_start, span_end in spans)
+
+
+def _gazetteer_mentions(text: str, tokens: list[Token], ner: _Ner) -> list[_Mention]:
+    matches = load_gazetteer().names.find(tokens)
+    locations = [(s.start, s.stop) for s in ner.locations]
+    division_nouns = forms_of(_DIVISION_NOUNS)
+    mentions = []
+    for k, match in enumerate(matches):
+        start, end = tokens[match.first].start, tokens[match.stop - 1].end
+        nxt = tokens[match.stop].norm if match.stop < len(tokens) else None
+        if _follows_street_or_water(tokens, match.first) or _overlaps(start, end, ner.persons):
+            continue
+        if match.stop - match.first == 1 and nxt in division_nouns:
+            continue
+        cue = _cue(tokens, match.first)
+        if any(p.is_common_word for p in match.phrases):
+            qualified = k + 1 < len(matches) and matches[k + 1].first == match.stop
+            if not (cue or qualified or _overlaps(start, end, locations)):
+                continue
+        mention = _Mention(
+            match.first,
+            match.stop,
+            start,
+            end,
+            text[start:end],
+            match.phrases[0].nominative,
+            match.payloads,
+            cue,
+        )
+        mentions.append(mention)
+    return mentions
+
+
+def _unknown_mentions(text, tokens, ner: _Ner, known: list[_Mention]) -> list[_Mention]:
+    """natasha's place names that the gazetteer does not hold; they keep no region."""
+    taken = [(m.start, m.end) for m in known]
+    mentions = []
+    for span in ner.locations:
+        if _overlaps(span.start, span.stop, taken) or not any(c.isupper() for c in span.text):
+            continue
+        first = next(i for i, t in enumerate(tokens) if t.end > span.start)
+        stop = next((i for i, t in enumerate(tokens) if t.start >= span.stop), len(tokens))
+        if _follows_street_or_water(tokens, first):
+            continue
+        cue = _cue(tokens, first)
+        name = text[span.start : span.stop]
+        mention = _Mention(first, stop, span.start, span.stop, name, ner.nominative(span), [], cue)
+        mention.kind_hint = cue or _kind_of_division_noun(tokens[stop - 1].norm)
+        mentions.append(mention)
+    return mentions
+
+
+def _kind_of_division_noun(word: str) -> str | None:
+    """ "Октябрьский район" is a district even when the gazetteer does not hold it."""
+    if word in word_forms("район"):
+        return "district"
+    if word in forms_of(_DIVISION_NOUNS):
+        return "region"
+    return None
+
+
+def _narrow_by_cue(mention: _Mention) -> list[Entry]:
+    # "город"/"село" choose between a town and a village of one name; before a region or a
+    # country ("город Казахстана") the word says nothing about the name.
+    candidates = mention.candidates
+    if not mention.cue or not any(c.kind in ("city", "settlement") for c in candidates):
+        return candidates
+    return [c for c in candidates if c.kind == mention.cue]
+
+
+def _narrow_by_context(candidates, regions, countries, home_country) -> list[Entry]:
+    """Keep the candidates in the regions, then countries, the text names without doubt."""
+    for keep in (
+        lambda c: c.region_code in regions,
+        lambda c: c.country in countries,
+        lambda c: c.country == home_country,
+    ):
+        kept = [c for c in candidates if keep(c)]
+        if kept:
+            candidates = kept
+        if len(candidates) == 1:
+            break
+    return candidates
+
+
+def _qualifier(text: str, mentions: list[_Mention], index: int) -> _Mention | None:
+    """The higher division named right after a name: "Нура" ← "Алматинской области"."""
+    if index + 1 >= len(mentions):
+        return None
+    mention, following = mentions[index], mentions[index + 1]
+    if not _QUALIFIER_GAP.fullmatch(text[mention.end : following.start]):
+        return None
+    if not (following.region_code or following.country) or following.rank <= mention.rank:
+        return None
+    return following
+
+
+def _resolve(text, mentions, regions, countries, home_country) -> None:
+    # Right to left, so that a qualifier is resolved before the name it qualifies.
+    for index in reversed(range(len(mentions))):
+        mention = mentions[index]
+        candidates = _narrow_by_cue(mention)
+        qualifier = _qualifier(text, mentions, index)
+        if qualifier is not None:
+            if qualifier.region_code:
+                inside = [c for c in candidates if c.region_code == qualifier.region_code]
+            else:
+                inside = [c for c in candidates if c.country == qualifier.country]
+            if not inside:
+                # The text places a name we do not hold (or hold elsewhere) in that division.
+                mention.settle([])
+                mention.region_code, mention.country = qualifier.region_code, qualifier.country
+                continue
+            candidates = inside
+        if len(candidates) > 1:
+            candidates = _narrow_by_context(candidates, regions, countries, home_country)
+        mention.settle(candidates)
+
+
+def _deictic_mentions(text, tokens, mentions, home_country) -> list[_Mention]:
+    """ "по стране", "в республике": the article's own country, named by a common noun."""
+    gazetteer = load_gazetteer()
+    words = sorted(set().union(*gazetteer.deictic.values()))
+    form_to_word = {form: w for w in words for form in _singular_forms(w)}
+    taken = set().union(*(range(m.first, m.stop) for m in mentions)) if mentions else set()
+    votes = Counter(m.country for m in mentions if m.country and (m.region_code or m.national))
+    ranked = votes.most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        own_country = ranked[0][0]
+    else:
+        own_country = home_country
+    found = []
+    for i, token in enumerate(tokens):
+        word = form_to_word.get(token.norm)
+        if word is None or i in taken or not _has_scope_preposition(tokens, i):
+            continue
+        if own_country and word not in gazetteer.deictic.get(own_country, ()):
+            continue  # "по республике" in a Russian text means one of its republics
+        mention = _Mention(i, i + 1, token.start, token.end, token.text, word, [], national=True)
+        mention.kind = "country"
+        mention.country = own_country
+        mention.normalized = gazetteer.countries[own_country].name if own_country else word
+        found.append(mention)
+    return found
+
+
+def _find(text, home_country=None, context_regions=(), context_countries=()) -> list[dict]:
+    tokens = tokenize(text)
+    ner = _Ner(text)
+    mentions = _gazetteer_mentions(text, tokens, ner)
+    mentions += _unknown_mentions(text, tokens, ner, mentions)
+    mentions.sort(key=lambda m: m.start)
+    unambiguous = [m.candidates[0] for m in mentions if len(m.candidates) == 1]
+    regions = {e.region_code for e in unambiguous if e.region_code} | set(context_regions)
+    countries = {e.country for e in unambiguous} | set(context_countries)
+    _resolve(text, mentions, regions, countries, home_country)
+    for mention in mentions:
+        if mention.kind == "country" and mention.entry:
+            mention.national = _has_scope_preposition(tokens, mention.first) or _starts_sentence(
+                tokens, text, mention.first
+            )
+    mentions += _deictic_mentions(text, tokens, mentions, home_country)
+    mentions.sort(key=lambda m: m.start)
+    return [m.as_dict() for m in mentions]
+
+
+def find_places(text: str, home_country: str | None = None) -> list[dict]:
+    """Places the text names, in order. home_country (e.g. the source's country) settles
+    "в стране" and ambiguous names when the text itself names no country."""
+    return _find(text, home_country)
+
+
+# --- the region of an article and of a figure ---------------------------------------------------
+
+
+def _parse_source_region(source_region: str | None) -> tuple[str | None, str | None]:
+    """ "RU-KEM" → (RU-KEM, RU); "KZ" → (None, KZ). Any ISO 3166 code works, known or not."""
+    if not source_region or not source_region.strip():
+        return None, None
+    code = source_region.strip().upper()
+    if "-" in code:
+        return code, code.split("-", 1)[0]
+    return None, code
+
+
+def _place_name(region_code: str | None, country: str | None) -> str | None:
+    gazetteer = load_gazetteer()
+    if region_code:
+        entry = gazetteer.regions.get(region_code)
+        return entry.name if entry else None
+    entry = gazetteer.countries.get(country) if country else None
+    return entry.name if entry else None
+
+
+def _result(region_code, country, reason) -> dict:
+    return {
+        "region_code": region_code,
+        "country": country,
+        "normalized": _place_name(region_code, country),
+        "reason": reason,
+    }
+
+
+def _mention_groups(places: list[dict]) -> list[list[dict]]:
+    # "в селе Нура Алматинской области" is one mention of one place, not two votes.
+    groups: list[list[dict]] = []
+    for place in sorted(places, key=lambda p: p["start"]):
+        if groups and place["start"] - groups[-1][-1]["end"] <= 2:
+            groups[-1].append(place)
+        else:
+            groups.append([place])
+    return groups
+
+
+def main_place(places: list[dict], source_region: str | None = None) -> dict:
+    """The region most of the mentions are about, else their country, else the source's region.
+
+    A region needs more than half of all mentions (regions plus national mentions): an article
+    that names several regions as examples of a national total is about the country.
+    """
+    source_code, source_country = _parse_source_region(source_region)
+    region_votes: Counter[str] = Counter()
+    country_votes: Counter[str] = Counter()
+    for group in _mention_groups(places):
+        regioned = {(p["region_code"], p["country"]) for p in group if p["region_code"]}
+        national = [p["country"] or source_country for p in group if p["national"]]
+        if len(regioned) == 1:
+            code, country = regioned.pop()
+            region_votes[code] += 1
+            country_votes[country] += 1
+        elif national and national[0]:
+            country_votes[national[0]] += 1
+    total = country_votes.total()
+    if region_votes:
+        code, votes = region_votes.most_common(1)[0]
+        if 2 * votes > total:
+            return _result(code, code.split("-", 1)[0], "article")
+    ranked = country_votes.most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return _result(None, ranked[0][0], "article")
+    if source_code or source_country:
+        return _result(source_code, source_country, "source")
+    return _result(None, None, None)
+
+
+def article_region(text: str, source_region: str | None = None, title: str | None = None) -> dict:
+    """The article's main place: a region named in the title, else main_place of the text.
+
+    Returns region_code, country, normalized (the region's or country's name) and reason:
+    "article" (found in the text), "source" (the source's home region) or None.
+    """
+    _, home_country = _parse_source_region(source_region)
+    if title:
+        in_title = main_place(find_places(title, home_country))
+        if in_title["region_code"]:
+            return in_title
+    return main_place(find_places(text, home_country), source_region)
+
+
+def figure_region(
+    sentence: str,
+    article_places: list[dict],
+    source_region: str | None = None,
+    article: dict | None = None,
+) -> dict:
+    """Where a figure was counted: the place its sentence names, else the article's, else the
+    source's. National figures ("по стране", "в Казахстане") get the country and no region.
+
+    article_places: find_places() of the whole article; article: its article_region(), when
+    already computed. Returns region_code, country and reason ("sentence", "article", "source").
+    """
+    article = article or main_place(article_places, source_region)
+    _, source_country = _parse_source_region(source_region)
+    home_country = article["country"] or source_country
+    context_regions = {p["region_code"] for p in article_places if p["region_code"]}
+    context_countries = {p["country"] for p in article_places if p["country"]}
+    places = _find(sentence, home_country, context_regions, context_countries)
+    regions = {(p["region_code"], p["country"]) for p in places if p["region_code"]}
+    if len(regions) == 1:
+        code, country = regions.pop()
+        return {"region_code": code, "country": country, "reason": "sentence"}
+    if regions:
+        # Several regions in one sentence: only their common country is certain.
+        countries = {country for _, country in regions}
+        country = countries.pop() if len(countries) == 1 else None
+        return {"region_code": None, "country": country, "reason": "sentence"}
+    national = [p["country"] for p in places if p["national"] and p["country"]]
+    if national:
+        return {"region_code": None, "country": national[0], "reason": "sentence"}
+    return {
+        "region_code": article["region_code"],
+        "country": article["country"],
+        "reason": article["reason"],
+    }
