@@ -45,6 +45,7 @@ _TIME = r"(?<![\d:])(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?::(?P<second>[
 _GLUE = r"\s*(?:[,|/·•–—-]\s*)?(?:в\s+)?"
 _TIME_AFTER = re.compile(_GLUE + _TIME, re.IGNORECASE)
 _TIME_BEFORE = re.compile(_TIME + r"\s*(?:[,|/·•–—-]\s*)?$")
+_TIME_ANYWHERE = re.compile(_TIME)
 
 _MONTH_WORD = (
     r"(?P<month_name>янв(?:аря|арь)?|фев(?:раля|раль)?|мар(?:та|т)?|апр(?:еля|ель)?|ма[яй]"
@@ -374,6 +375,28 @@ def _date_block(element: HtmlElement) -> str:
     return text
 
 
+def _own_text(element: HtmlElement) -> str:
+    """Text directly inside an element, tails of its children included (<i class=icon/> 05.06)."""
+    return " ".join([element.text or "", *(child.tail or "" for child in element)]).strip()
+
+
+def _outside_article(element: HtmlElement, anchor: HtmlElement) -> bool:
+    """Inside the headline itself, or in sidebars, menus and footers listing other news."""
+    for ancestor in element.iterancestors():
+        if ancestor is anchor or ancestor.tag in ("aside", "nav", "footer"):
+            return True
+    return False
+
+
+def _is_headline_link(element: HtmlElement, block: str) -> bool:
+    """A link whose text is more than a date is another article's headline ("Курс на 16.03")."""
+    if element.tag != "a" and next(element.iterancestors("a"), None) is None:
+        return False
+    residue = _DATE.sub(" ", block)
+    words = re.findall(r"[^\W\d_]{3,}", _TIME_ANYWHERE.sub(" ", residue))
+    return len(words) > 1
+
+
 def _visible_candidate(
     element: HtmlElement, zone_name: str | None, now: datetime | None
 ) -> str | None:
@@ -381,15 +404,15 @@ def _visible_candidate(
         parsed = parse_machine_datetime(element.get("datetime", ""), timezone=zone_name)
         if parsed:
             return parsed
-    own_text = (element.text or "").strip()
+    own_text = _own_text(element)
     if (
         not own_text
         or len(own_text) > _MAX_DATE_BLOCK
-        or not re.search(r"\d|вчера|сегодня", own_text, re.I)
+        or not re.search(r"\d|вчера|сегодня", own_text, re.IGNORECASE)
     ):
         return None
     block = _date_block(element)
-    if len(block) > _MAX_DATE_BLOCK:
+    if len(block) > _MAX_DATE_BLOCK or _is_headline_link(element, block):
         return None
     first_date = _DATE.search(block)
     if first_date is None or _UPDATED.search(block[: first_date.start()]):
@@ -414,7 +437,6 @@ def find_visible_date(
         position = elements.index(anchor)
     except ValueError:
         return None
-    inside_title = set(anchor.iter())
     # nearest first; at equal distance the byline under the title wins over the line above it
     order = sorted(
         range(max(0, position - _BEFORE_TITLE), min(len(elements), position + _AFTER_TITLE)),
@@ -422,7 +444,7 @@ def find_visible_date(
     )
     for index in order:
         element = elements[index]
-        if element in inside_title:
+        if element is anchor or _outside_article(element, anchor):
             continue
         value = _visible_candidate(element, timezone, now)
         if value:
