@@ -1,0 +1,92 @@
+"""Sources are data: the shipped file is valid, and every kind of mistake is named precisely."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.sources import DEFAULT_SOURCES, SourceError, load_sources
+
+GOOD = """
+[[source]]
+name = "site_a"
+url = "https://a.example.kz/"
+feeds = ["https://a.example.kz/rss.xml"]
+article = '^https://a\\.example\\.kz/news/\\d+\\.html$'
+"""
+
+
+def write(tmp_path, text):
+    path = tmp_path / "sources.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_shipped_sources_are_valid_and_cover_the_required_sites():
+    sources = {s.name: s for s in load_sources(DEFAULT_SOURCES)}
+    hosts = {s.host for s in sources.values()}
+    assert {"www.zakon.kz", "tengrinews.kz", "www.gov.kz", "epp.genproc.gov.ru"} <= hosts
+    govkz = [s for s in sources.values() if s.spider == "govkz"]
+    assert len(govkz) >= 3  # the General Prosecutor and at least two regional prosecutors
+    genproc = [s for s in sources.values() if s.host == "epp.genproc.gov.ru"]
+    assert any(s.region == "RU-KEM" for s in genproc) and len(genproc) >= 2
+    for source in sources.values():
+        assert source.timezone and source.region
+
+
+def test_minimal_entry_gets_defaults(tmp_path):
+    (source,) = load_sources(write(tmp_path, GOOD))
+    assert source.spider == "news" and source.lang == "ru" and source.schedule == "daily"
+    assert source.article_re.match("https://a.example.kz/news/12.html")
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (("feeds =", "feedz ="), "source 'site_a', key 'feedz': unknown key"),
+        (('url = "https://a.example.kz/"', 'url = "ftp://x"'), "key 'url': 'ftp://x' is not"),
+        (("article = '^https", "article = '(^https"), "key 'article'"),
+        (('name = "site_a"', 'name = "Site A"'), "key 'name': must be a short identifier"),
+        (('name = "site_a"\n', ""), "source #1, key 'name': is required"),
+    ],
+)
+def test_mistakes_name_the_entry_and_the_key(tmp_path, change, message):
+    with pytest.raises(SourceError) as info:
+        load_sources(write(tmp_path, GOOD.replace(*change)))
+    assert message in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ('timezone = "Asia/Nowhere"', "key 'timezone': unknown time zone"),
+        ('schedule = "every day"', "key 'schedule'"),
+        ('region = "Kazakhstan"', "key 'region'"),
+        ('spider = "magic"', "key 'spider'"),
+        ("feeds = [1, 2]", "key 'feeds'"),
+    ],
+)
+def test_bad_values_are_refused(tmp_path, extra, message):
+    text = (
+        GOOD + extra + "\n"
+        if not extra.startswith("feeds")
+        else GOOD.replace('feeds = ["https://a.example.kz/rss.xml"]', extra)
+    )
+    with pytest.raises(SourceError) as info:
+        load_sources(write(tmp_path, text))
+    assert message in str(info.value)
+
+
+def test_file_level_problems(tmp_path):
+    with pytest.raises(SourceError, match="defined twice"):
+        load_sources(write(tmp_path, GOOD + GOOD))
+    with pytest.raises(SourceError, match="not valid TOML"):
+        load_sources(write(tmp_path, "[[source]\nname ="))
+    with pytest.raises(SourceError, match="no such sources file"):
+        load_sources(tmp_path / "missing.toml")
+    with pytest.raises(SourceError, match="is required by the govkz spider"):
+        load_sources(
+            write(
+                tmp_path,
+                GOOD.replace('feeds = ["https://a.example.kz/rss.xml"]', 'spider = "govkz"'),
+            )
+        )
