@@ -25,6 +25,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from datetime import time as clock_time
 from datetime import timezone as fixed_offset
 from email.utils import parsedate_to_datetime
+from itertools import chain
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from htmldate import find_date
@@ -382,10 +383,10 @@ def _own_text(element: HtmlElement) -> str:
 
 def _outside_article(element: HtmlElement, anchor: HtmlElement) -> bool:
     """Inside the headline itself, or in sidebars, menus and footers listing other news."""
-    for ancestor in element.iterancestors():
-        if ancestor is anchor or ancestor.tag in ("aside", "nav", "footer"):
-            return True
-    return False
+    return any(
+        node is anchor or node.tag in ("aside", "nav", "footer")
+        for node in chain([element], element.iterancestors())
+    )
 
 
 def _is_headline_link(element: HtmlElement, block: str) -> bool:
@@ -444,7 +445,7 @@ def find_visible_date(
     )
     for index in order:
         element = elements[index]
-        if element is anchor or _outside_article(element, anchor):
+        if _outside_article(element, anchor):
             continue
         value = _visible_candidate(element, timezone, now)
         if value:

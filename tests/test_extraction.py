@@ -177,7 +177,7 @@ def genproc_page(date_line: str) -> str:
 <div class="feeds-page__date">{date_line}</div>
 <div class="feeds-page__subtitle">В Кузбассе осужден сбытчик синтетических наркотиков</div>
 <div class="feeds-page__article_text_block">{text}
-<div class="feeds-page__print"><a href="#" onclick="window.print()">Распечатать</a></div>
+<a class="feeds-page__print-link" href="javascript:window.print()">Распечатать</a>
 </div></div></div>
 <footer>Генеральная прокуратура Российской Федерации</footer></body></html>"""
 
@@ -423,6 +423,31 @@ def test_visible_date_prefers_the_byline_over_dates_in_the_text():
         body="<p>Проверка проводилась с 01.02.2021 по 28.02.2021.</p>" + BODY_HTML,
     )
     tree = lxml_html.fromstring(page)
+    assert find_visible_date(tree, timezone="Asia/Almaty") == "2021-03-16T11:05:00+06:00"
+
+
+def test_visible_date_ignores_other_articles_headlines():
+    related = (
+        '<div class="related"><a href="/kurs">Курс тенге на 16.03.2021</a>'
+        '<a href="/pogoda">Погода в Алматы 17 марта 2021</a></div>'
+    )
+    tree = lxml_html.fromstring(news_page(byline=related))
+    assert find_visible_date(tree, timezone="Asia/Almaty") is None
+
+
+def test_visible_date_ignores_sidebars_and_footers():
+    page = (
+        news_page()
+        .replace("<aside>", '<aside><div class="date">12:00 01.01.2021</div>')
+        .replace("<footer>", '<footer><span class="time">10.01.2021</span>')
+    )
+    tree = lxml_html.fromstring(page)
+    assert find_visible_date(tree, timezone="Asia/Almaty") is None
+
+
+def test_date_link_to_the_day_archive_is_a_byline():
+    byline = '<div class="date"><a href="/news/2021/03/16/">16.03.2021</a> 11:05</div>'
+    tree = lxml_html.fromstring(news_page(byline=byline))
     assert find_visible_date(tree, timezone="Asia/Almaty") == "2021-03-16T11:05:00+06:00"
 
 
