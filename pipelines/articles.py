@@ -15,7 +15,9 @@ from typing import Literal
 
 import sqlite_utils
 
+from pipelines.browse_schema import figure_context
 from pipelines.db import write_transaction
+from pipelines.search_index import index_article
 
 Outcome = Literal["new", "updated", "unchanged"]
 
@@ -100,6 +102,7 @@ def _replace_children(db: sqlite_utils.Database, article_id: int, record: Articl
                 **{k: v for k, v in f.items() if k in figure_columns and k != "id"},
                 "article_id": article_id,
                 "seq": i,
+                **figure_context(record.source, record.published_at, f),
             }
             for i, f in enumerate(record.figures)
         ),
@@ -200,6 +203,8 @@ def store_article(
                 db["articles"].update(article_id, columns)
                 _replace_children(db, article_id, record)
                 outcome = "updated"
+        if outcome != "unchanged":  # the Russian search index changes with the text, atomically
+            index_article(db, article_id, record.title, record.body)
         _remember_aliases(db, article_id, [record.url, record.requested_url])
     return article_id, outcome
 

@@ -12,8 +12,11 @@ from pathlib import Path
 
 import sqlite_utils
 
+from crawler.health import ensure_health_schema
+
 DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "news.db"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3  # 2: articles_search (Russian full-text index), figure context, views
+# 3: crawl_runs health counters and the crawl_health view (crawler/health.py)
 
 _TABLES: dict[str, dict] = {
     "sources": {
@@ -230,6 +233,12 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             )
         for table, columns, unique in _INDEXES:
             db[table].create_index(columns, unique=unique, if_not_exists=True)
+        ensure_health_schema(db)  # crawl_runs health counters and the crawl_health view
     if not db["articles"].detect_fts():
         db["articles"].enable_fts(["title", "body"], create_triggers=True, tokenize="unicode61")
+    from pipelines.browse_schema import ensure_browsing
+    from pipelines.search_index import backfill
+
+    ensure_browsing(db)  # figures.source/published_day/year, views and indexes for Datasette
+    backfill(db)  # creates articles_search and indexes the articles stored before it existed
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

@@ -1,0 +1,137 @@
+"""The parts of the schema that exist for browsing (Datasette): figure context, views, indexes.
+
+Facets on a million figures must not join the articles table for every row (that takes seconds),
+so each figure row carries a copy of its article's `source` and `published_day`, and the `year`
+it refers to. `store_article` writes them with the figures (`figure_context`); `ensure_browsing`
+adds the columns to an older database and fills them, creates the indexes the default pages and
+the dashboard need, and (re)creates the views.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+FIGURE_CONTEXT_COLUMNS = {"source": str, "published_day": str, "year": int}
+_SQL_TYPES = {str: "TEXT", int: "INTEGER"}
+
+# Indexes that make Datasette's default pages, facets, canned queries and charts fast on
+# 100,000 articles and 1,000,000 figures (bench/datasette_db.py measures them).
+BROWSING_INDEXES = [
+    ("figures", ["source"]),
+    ("figures", ["year"]),
+    ("figures", ["object"]),
+    ("figures", ["qualifier"]),
+    ("figures", ["published_day"]),
+    ("figures", ["unit", "published_day", "value"]),
+    ("figures", ["unit", "year", "object", "value"]),
+    ("articles", ["published_day"]),
+    ("articles", ["fetched_at"]),
+    ("article_versions", ["replaced_at"]),
+    ("crawl_runs", ["started_at"]),
+]
+
+VIEWS = {
+    # Every figure with the article it comes from: for SQL, CSV and JSON exports.
+    "figure_facts": """
+        select
+            f.id, f.article_id, f.source, f.published_day, f.year,
+            f.value, f.unit, f.qualifier, f.object, f.change,
+            f.period_start, f.period_end, f.quote, f.sentence,
+            a.title, a.url
+        from figures f left join articles a on a.id = f.article_id
+    """,
+    # Seized (reported) mass: every figure in kilograms, summed per month of publication.
+    "seized_mass_by_month": """
+        select
+            substr(published_day, 1, 7) as month,
+            source,
+            round(sum(value), 3) as kg,
+            count(*) as figures,
+            count(distinct article_id) as articles
+        from figures
+        where unit = 'kg' and published_day is not null
+        group by month, source
+    """,
+    # How many crimes, cases, persons, laboratories... the texts report, per year.
+    "counts_by_object": """
+        select
+            year,
+            object,
+            count(*) as figures,
+            sum(value) as total,
+            count(distinct article_id) as articles
+        from figures
+        where unit = 'count' and object is not null
+        group by year, object
+    """,
+    "articles_per_day": """
+        select source, published_day, count(*) as articles
+        from articles
+        where published_day is not null
+        group by source, published_day
+    """,
+    # Each stored version against the one that replaced it (the next version or the current).
+    "article_changes": """
+        select
+            v.article_id,
+            a.source,
+            a.url,
+            v.version as old_version,
+            coalesce(n.version, a.version) as new_version,
+            v.replaced_at,
+            v.title as old_title,
+            coalesce(n.title, a.title) as new_title,
+            v.title is not coalesce(n.title, a.title) as title_changed,
+            v.body is not coalesce(n.body, a.body) as body_changed,
+            v.published_at as old_published_at,
+            coalesce(n.published_at, a.published_at) as new_published_at,
+            length(v.body) as old_body_chars,
+            length(coalesce(n.body, a.body)) as new_body_chars
+        from article_versions v
+        join articles a on a.id = v.article_id
+        left join article_versions n
+            on n.article_id = v.article_id and n.version = v.version + 1
+    """,
+}
+
+
+def figure_context(source: str | None, published_at: str | None, figure: dict) -> dict:
+    """The article context stored on a figure row. `year` is the year the figure refers to: the
+    start of its reporting period, or the year of publication when the text names no period."""
+    published_day = published_at[:10] if published_at else None
+    dated = figure.get("period_start") or published_day or ""
+    return {
+        "source": source,
+        "published_day": published_day,
+        "year": int(dated[:4]) if dated[:4].isdigit() else None,
+    }
+
+
+def ensure_browsing(db: sqlite_utils.Database) -> None:
+    """Add and fill the figure context columns, create indexes and views. Idempotent."""
+    from pipelines.db import write_transaction
+
+    with write_transaction(db):
+        existing = db["figures"].columns_dict
+        missing = {k: v for k, v in FIGURE_CONTEXT_COLUMNS.items() if k not in existing}
+        for name, kind in missing.items():
+            db.execute(f"alter table figures add column [{name}] {_SQL_TYPES[kind]}")
+        if missing:
+            db.execute(
+                """
+                update figures set
+                    source = (select a.source from articles a where a.id = figures.article_id),
+                    published_day = (
+                        select a.published_day from articles a where a.id = figures.article_id
+                    )
+                """
+            )
+            db.execute(
+                "update figures set year = cast(substr(coalesce(period_start, published_day),"
+                " 1, 4) as integer) where coalesce(period_start, published_day) is not null"
+            )
+        for table, columns in BROWSING_INDEXES:
+            db[table].create_index(columns, if_not_exists=True)
+        for name, sql in VIEWS.items():
+            db.execute(f"drop view if exists [{name}]")
+            db.execute(f"create view [{name}] as {sql.strip()}")
