@@ -49,10 +49,12 @@ _UNIT_ABBREVIATIONS = {
     "мл": ("l", 0.001),
     "га": ("ha", 1),
 }
-_CURRENCY_WORDS = {
-    "рубль": "RUB", "руб": "RUB", "доллар": "USD", "долл": "USD", "евро": "EUR",
-    "тенге": "KZT", "тг": "KZT", "сом": "KGS", "сум": "UZS", "гривна": "UAH", "грн": "UAH",
-    "юань": "CNY", "сомони": "TJS", "манат": "AZN",
+_CURRENCY_LEMMAS = {
+    "рубль": "RUB", "доллар": "USD", "евро": "EUR", "тенге": "KZT", "сом": "KGS", "сум": "UZS",
+    "гривна": "UAH", "юань": "CNY", "сомони": "TJS", "манат": "AZN",
+}  # fmt: skip
+_CURRENCY_ABBREVIATIONS = {
+    "руб": "RUB", "долл": "USD", "тг": "KZT", "грн": "UAH",
     "usd": "USD", "eur": "EUR", "kzt": "KZT", "rub": "RUB",
 }  # fmt: skip
 # "белорусских рублей" are not Russian roubles.
@@ -62,7 +64,22 @@ _CURRENCY_COUNTRIES = frozenset({"сша", "рф"})
 # "кв. м", "куб. м", "м2": area and volume written with metres.
 _SQUARE = frozenset({"кв", "квадратный"})
 _CUBIC = frozenset({"куб", "кубический"})
-_METRES = {"м": 1, "метр": 1, "км": 10**6, "километр": 10**6}
+# Lengths in metres, read for areas and volumes ("кв. км", "куб. м", "м3").
+_METRES = {
+    "м": 1, "метр": 1, "км": 1000, "километр": 1000,
+    "см": 0.01, "сантиметр": 0.01, "мм": 0.001, "миллиметр": 0.001,
+}  # fmt: skip
+# Units outside the figures' list (length, power, temperature, data): numbers in them are no
+# figures, whatever noun follows ("12 км трассы").
+_OTHER_UNIT_LEMMAS = frozenset({
+    "метр", "километр", "сантиметр", "миллиметр", "ватт", "киловатт", "мегаватт", "гигаватт",
+    "градус", "вольт", "герц", "байт", "мегабайт", "гигабайт",
+})  # fmt: skip
+_OTHER_UNIT_ABBREVIATIONS = frozenset({
+    "вт", "квт", "мвт", "гвт", "нм", "мбит", "гбит", "мб", "гб", "кб",
+})  # fmt: skip
+_OTHER_UNIT_PHRASES = frozenset({("лошадиный", "сила")})
+_PHYSICAL_UNITS = frozenset({"percent", "kg", "l", "m2", "ha", "other"})
 _PIECES = frozenset({"шт", "штука"})
 
 # --- what is not a figure ----------------------------------------------------------------------
@@ -76,7 +93,7 @@ _LAW_LEMMAS = frozenset(
     {"статья", "часть", "пункт", "подпункт", "глава", "раздел", "абзац", "параграф"}
 )
 _LAW_CODES = frozenset({"ук", "коап", "упк", "гк", "нк", "тк", "апк", "гпк", "кодекс", "кодекса"})
-_PHONE_LEMMAS = frozenset({"телефон", "тел", "номер"})
+_PHONE_LEMMAS = frozenset({"телефон", "тел", "номер", "код"})
 _NUMBER_SIGNS = frozenset("№#")
 _QUOTES = frozenset("«»\"“”„'")
 _DASHES = frozenset("-‐–—")
@@ -100,24 +117,29 @@ _HAS_DIGIT_AND_LETTER_RE = re.compile(r"(?=.*\d)(?=.*[^\W\d_])", re.DOTALL)
 
 # --- qualifiers, change, objects -------------------------------------------------------------
 
-_MORE = frozenset({"более", "свыше", "больше", "сверх"})
-_LESS = frozenset({"менее", "меньше"})
+# "выше 140 рублей" / "ниже 100": before a number these qualify it, after one they compare.
+_MORE = frozenset({"более", "свыше", "больше", "сверх", "выше"})
+_LESS = frozenset({"менее", "меньше", "ниже"})
+_PREPOSITIONS = frozenset({"на", "в", "во", "к", "ко", "до", "от", "с", "со", "по", "из"})
 _APPROX = frozenset(
     {"около", "порядка", "почти", "примерно", "приблизительно", "ориентировочно", "~"}
 )
 _INCREASE = frozenset({
     "возрасти", "вырасти", "увеличиться", "увеличить", "повыситься", "повысить", "подняться",
-    "прирасти", "расти", "возрастать", "увеличиваться", "повышаться", "превысить", "превышать",
-    "рост", "увеличение", "прирост", "повышение",
+    "прирасти", "расти", "возрастать", "увеличиваться", "увеличивать", "повышаться",
+    "повышать", "превысить", "превышать", "подорожать", "дорожать", "удвоиться", "утроиться",
+    "рост", "увеличение", "прирост", "повышение", "подорожание",
 })  # fmt: skip
 _DECREASE = frozenset({
-    "снизиться", "снизить", "сократиться", "сократить", "уменьшиться", "уменьшить",
-    "понизиться", "понизить", "упасть", "снижаться", "сокращаться", "уменьшаться", "падать",
-    "снижение", "сокращение", "уменьшение", "падение", "спад",
+    "снизиться", "снизить", "снижаться", "снижать", "сократиться", "сократить", "сокращаться",
+    "сокращать", "уменьшиться", "уменьшить", "уменьшаться", "уменьшать", "понизиться",
+    "понизить", "понижаться", "упасть", "падать", "подешеветь", "дешеветь", "снижение",
+    "сокращение", "уменьшение", "понижение", "падение", "спад", "удешевление",
 })  # fmt: skip
 _HIGHER, _LOWER = frozenset({"выше"}), frozenset({"ниже"})
 _MORE_AFTER, _LESS_AFTER = frozenset({"больше", "более"}), frozenset({"меньше", "менее"})
 _CHANGE_WINDOW = 8
+_SIGNS = {"+": "increase", "−": "decrease", "-": "decrease", "–": "decrease"}
 _CLAUSE_STOPS = frozenset(";()")
 # Nouns that name a measurement of something else: "количество изъятых наркотиков",
 # "выявление фактов сбыта" count the noun that follows them.
@@ -129,6 +151,7 @@ _MEASURE_NOUNS = frozenset({
 _AMOUNT_NOUNS = frozenset(
     {"сумма", "размер", "стоимость", "вес", "масса", "объем", "площадь", "количество"}
 )
+_ACTION_NOUNS = frozenset({"сбыт", "оборот", "ввоз", "вывоз", "сумма", "стоимость"})
 _CONNECTORS = frozenset({"и", "или", ",", "до", "по", "-", "–", "—"})
 _SUBSET_RE = re.compile(
     r"\b(?:из|среди)\s+(?:них|которых|которого|которой|числа)\b|\bв\s+(?:том\s+числе|т\.\s?ч\.)"
@@ -269,8 +292,10 @@ def _is_not_a_quantity(s: _Sentence, span: NumberSpan, previous: _Figure | None)
     first, last = span.first, span.last
     if span.suffix is not None and not span.suffix.startswith("кратн"):
         return True  # "3-й", "20-летний"
-    if s.glued(first) and s.tokens[first - 1].kind == "word":
-        return True  # "м2", "A4"
+    if s.glued(first) and (s.tokens[first - 1].kind == "word" or s.norm(first - 1) in "'’"):
+        return True  # "м2", "A4", "ПМЭФ'19"
+    if s.glued(last) and s.norm(last) == "+":
+        return True  # an age rating: "16+"
     dash_before = s.glued(first) and s.tokens[first - 1].text in _DASHES and s.glued(first - 1)
     if dash_before and s.tokens[first - 2].kind == "word":
         return True  # a name: "Мак-2017", "COVID-19"
@@ -302,7 +327,8 @@ def _is_not_a_quantity(s: _Sentence, span: NumberSpan, previous: _Figure | None)
 
 
 def _unit_at(s: _Sentence, j: int) -> tuple[str, float, int] | None:
-    """(unit, factor, index after the unit words) for a unit written at token j."""
+    """(unit, factor, index after the unit words) for a unit written at token j. The unit
+    "other" marks lengths, power and the like, which the figures do not count."""
     if j >= len(s.tokens):
         return None
     token = s.tokens[j]
@@ -311,41 +337,49 @@ def _unit_at(s: _Sentence, j: int) -> tuple[str, float, int] | None:
         return "percent", 1, j + 1
     if token.kind != "word":
         return None
-    dot = j + 2 if s.norm(j + 1) == "." and s.glued(j + 1) else j + 1
+    after_dot = j + 2 if s.norm(j + 1) == "." and s.glued(j + 1) else j + 1
     lemma = s.lemma(j)
     if norm in _SQUARE or lemma in _SQUARE or norm in _CUBIC or lemma in _CUBIC:
-        k = dot
-        metres = _METRES.get(s.norm(k)) or _METRES.get(s.lemma(k))
+        metres = _METRES.get(s.norm(after_dot)) or _METRES.get(s.lemma(after_dot))
         if metres:
-            end = k + 2 if s.norm(k + 1) == "." and s.glued(k + 1) else k + 1
+            end = after_dot + 1
+            end += 1 if s.norm(end) == "." and s.glued(end) else 0
             if norm in _SQUARE or lemma in _SQUARE:
-                return "m2", metres, end
-            if metres == 1:
-                return "l", 1000, end  # a cubic metre is a thousand litres
+                return "m2", metres**2, end
+            return "l", 1000 * metres**3, end
     if norm in _METRES and s.glued(j + 1) and s.norm(j + 1) in ("2", "²", "3", "³"):
         if s.norm(j + 1) in ("2", "²"):
-            return "m2", _METRES[norm], j + 2
-        return "l", 1000, j + 2
+            return "m2", _METRES[norm] ** 2, j + 2
+        return "l", 1000 * _METRES[norm] ** 3, j + 2
+    if norm == "л" and s.norm(j + 1) == "." and s.norm(j + 2) == "с":
+        return "other", 1, j + 2  # "150 л.с." is horsepower, not litres
     if norm in _UNIT_ABBREVIATIONS:
         unit, factor = _UNIT_ABBREVIATIONS[norm]
-        return unit, factor, dot
-    if norm in _CURRENCY_WORDS:
-        return _currency(s, j, _CURRENCY_WORDS[norm], dot)
+        return unit, factor, after_dot
+    if norm in _CURRENCY_ABBREVIATIONS:
+        return _currency(s, _CURRENCY_ABBREVIATIONS[norm], after_dot)
+    if norm in _OTHER_UNIT_ABBREVIATIONS or norm in _METRES:
+        return "other", 1, after_dot
+    if norm in _CURRENCY_LEMMAS:  # indeclinable: "тенге", "евро"
+        return _currency(s, _CURRENCY_LEMMAS[norm], j + 1)
     for reading in s.readings(j)[:2]:
         if reading.lemma in _UNIT_LEMMAS:
             unit, factor = _UNIT_LEMMAS[reading.lemma]
             return unit, factor, j + 1
-        if reading.lemma in _CURRENCY_WORDS and reading.pos == "NOUN":
-            return _currency(s, j, _CURRENCY_WORDS[reading.lemma], j + 1)
+        if reading.lemma in _CURRENCY_LEMMAS and reading.pos == "NOUN":
+            return _currency(s, _CURRENCY_LEMMAS[reading.lemma], j + 1)
+        if reading.lemma in _OTHER_UNIT_LEMMAS and reading.pos == "NOUN":
+            return "other", 1, j + 1
     if s.is_adjective(j) and j + 1 < len(s.tokens):
         following = _unit_at(s, j + 1)
-        if following and following[0] not in ("percent", "kg", "l", "m2", "ha"):
+        if following and following[0] not in _PHYSICAL_UNITS:
+            # "российских рублей", "белорусских рублей"
             code = _CURRENCY_ADJECTIVES.get((s.lemma(j), following[0]), following[0])
             return code, following[1], following[2]
     return None
 
 
-def _currency(s: _Sentence, j: int, code: str, end: int) -> tuple[str, float, int]:
+def _currency(s: _Sentence, code: str, end: int) -> tuple[str, float, int]:
     if s.norm(end) in _CURRENCY_COUNTRIES:
         end += 1
     return code, 1, end
@@ -362,13 +396,15 @@ def _noun_after(s: _Sentence, j: int) -> tuple[int | None, list[int]]:
             continue
         if token.kind != "word":
             break
+        if token.text[:1].isupper() and not token.text.isupper():
+            break  # a name ("47,6 кг Айгерим Манакова") or the next sentence
         if s.is_noun(k):
             return k, adjectives
         if s.is_adjective(k):
             adjectives.append(k)
-            k += 1
-            continue
-        break
+        elif not (s.pos(k) == "ADVB" and s.is_adjective(k + 1)):  # "двое ранее судимых"
+            break
+        k += 1
     return None, adjectives
 
 
@@ -382,14 +418,35 @@ def _noun_before_amount(s: _Sentence, first: int) -> int | None:
         k -= 1
     while k >= 0 and s.tokens[k].text in _QUOTES:
         k -= 1
-    return k if k >= 0 and s.is_noun(k) else None
+    if k < 0 or not s.is_noun(k):
+        return None
+    return _head_of_genitive_chain(s, k)
+
+
+def _head_of_genitive_chain(s: _Sentence, k: int) -> int:
+    """From the last noun of "ценные бумаги иностранных государств" back to its head, бумаги;
+    a verbal or measure noun is no head ("хищение средств": the amount is of the средства)."""
+    for _ in range(3):
+        genitive = s.tokens[k].text.isupper() or any(
+            "gent" in r.grammemes for r in s.readings(k) if r.pos == "NOUN"
+        )
+        j = k - 1
+        while j >= 0 and s.is_adjective(j):
+            j -= 1
+        if not genitive or j < 0 or not s.is_noun(j):
+            break
+        head = s.lemma(j)
+        if head.endswith(("ние", "тие")) or head in _MEASURE_NOUNS or head in _ACTION_NOUNS:
+            break
+        k = j
+    return k
 
 
 def _qualifier(s: _Sentence, first: int) -> tuple[str, int]:
     """(qualifier, index where the figure's quote starts) from the words before the number."""
     k = first - 1
-    if s.norm(k) in ("на", "в", "во"):
-        k -= 1  # "почти на 16%", "более чем в 4 раза"
+    if s.norm(k) in _PREPOSITIONS:
+        k -= 1  # "почти на 16%", "более чем в 4 раза", "более чем к 250 активам"
     negated = s.norm(k - 1) == "не"
     if s.norm(k) == "чем" and s.norm(k - 1) in _MORE | _LESS:
         k -= 1
@@ -438,6 +495,9 @@ def _read_figure(s: _Sentence, span: NumberSpan, previous: _Figure | None) -> _F
         figure.unit = span.currency
     else:
         unit = _unit_at(s, span.last)
+        if unit and unit[0] == "other":
+            figure.blocked = True
+            return figure
         if unit:
             figure.unit, figure.factor, figure.last = unit
             figure.value = span.value * figure.factor
@@ -453,6 +513,8 @@ def _read_figure(s: _Sentence, span: NumberSpan, previous: _Figure | None) -> _F
             noun = _noun_before_amount(s, figure.first)
         if noun is not None:
             figure.object = _noun_lemma(s.readings(noun), s.tokens[noun])
+        else:  # "общая сумма инвестиций составит 2,5 млрд тенге"
+            figure.object = _measured_noun(s, figure.first, _MEASURE_NOUNS | _AMOUNT_NOUNS)
     return figure
 
 
@@ -469,12 +531,22 @@ def _compound_mass(s: _Sentence, figure: _Figure) -> int:
 
 def _read_count(s: _Sentence, figure: _Figure) -> None:
     """A number without a unit: a count of the noun after it, if any."""
+    if figure.span.role == "one" and _one_is_not_a_count(s, figure.span):
+        figure.blocked = True
+        return
     start = figure.last
     if s.norm(start) in _PIECES or s.lemma(start) in _PIECES:
         start += 2 if s.norm(start + 1) == "." else 1
     noun, adjectives = _noun_after(s, start)
     if noun is not None and s.lemma(noun) in _TIME_NOUNS:
         figure.blocked = True  # a duration or an age: "за 7 месяцев", "25 лет", "3 суток"
+        return
+    if (
+        noun is not None
+        and adjectives
+        and (s.lemma(adjectives[-1]), s.lemma(noun)) in (_OTHER_UNIT_PHRASES)
+    ):
+        figure.blocked = True  # "150 лошадиных сил"
         return
     if noun is not None:
         if _reads_as_ordinal(s, figure.span, noun):
@@ -484,18 +556,26 @@ def _read_count(s: _Sentence, figure: _Figure) -> None:
         figure.object = _noun_lemma(s.readings(noun), s.tokens[noun])
         figure.last = noun + 1
         return
-    if figure.span.role == "one":
-        figure.blocked = True  # "один из", "одним словом": not a count
+    after = adjectives[-1] + 1 if adjectives else figure.span.last
+    shares_next = s.norm(after) in _CONNECTORS
+    if figure.span.role == "one" and not shares_next:
+        figure.blocked = True  # "один" without a noun is no count
         return
+    if not adjectives and s.norm(start) == "из":  # "двум из закупаемых машин"
+        noun, _ = _noun_after(s, start + 1)
+        if noun is not None and any(
+            {"gent", "plur"} <= r.grammemes for r in s.readings(noun) if r.pos == "NOUN"
+        ):
+            figure.unit, figure.object = "count", _noun_lemma(s.readings(noun), s.tokens[noun])
+            return
     before = _noun_before_amount(s, figure.first)
     if before is not None:  # "таблетки в количестве 50 штук"
         figure.unit, figure.object = "count", _noun_lemma(s.readings(before), s.tokens[before])
         return
     figure.adjectives = adjectives
-    after = adjectives[-1] + 1 if adjectives else figure.span.last
     if adjectives:
         figure.last = after
-    figure.shares_next = s.norm(after) in _CONNECTORS
+    figure.shares_next = shares_next
 
 
 # --- relations between the figures of a sentence -------------------------------------------------
@@ -525,8 +605,8 @@ def _inherit_backward(s: _Sentence, figures: list[_Figure]) -> None:
     "10 млрд тенге, из которых более 9 млрд", "25 преступлений ... (2013 – 11)", "14 групп,
     из которых две транснациональные"."""
     for i, figure in enumerate(figures):
-        if figure.blocked or figure.unit is not None:
-            continue
+        if figure.blocked or figure.unit is not None or figure.span.role == "collective":
+            continue  # "трое", "двое" count people, whatever came before
         antecedent = next(
             (
                 f
@@ -547,17 +627,48 @@ def _inherit_backward(s: _Sentence, figures: list[_Figure]) -> None:
         figure.value = figure.span.value * antecedent.factor
 
 
-def _measured_noun(s: _Sentence, before: int) -> str | None:
+def _one_is_not_a_count(s: _Sentence, span: NumberSpan) -> bool:
+    """ "с одной стороны", "на одном уровне", "одни переговоры", "один из": idioms, not counts."""
+    before = s.readings(span.first - 1)
+    if (before and before[0].pos == "PREP") or s.norm(span.first - 1) == "ни":
+        return True
+    if s.norm(span.last) == "из":
+        return True
+    return all("plur" in r.grammemes for r in s.readings(span.numeral))
+
+
+def _measured_noun(
+    s: _Sentence, before: int, measures: frozenset[str] = _MEASURE_NOUNS
+) -> str | None:
     """The noun a measure noun governs: "Количество наркопреступлений ... 387"."""
     for k in range(before):
-        if s.tokens[k].kind == "word" and s.lemmas(k) & _MEASURE_NOUNS and s.is_noun(k):
+        if s.tokens[k].kind == "word" and s.lemmas(k) & measures and s.is_noun(k):
             noun, _ = _noun_after(s, k + 1)
             if noun is not None:
                 return _noun_lemma(s.readings(noun), s.tokens[noun])
     return None
 
 
+def _topic_before_verb(s: _Sentence, first: int) -> str | None:
+    """ "Наркопреступлений выявлено 387": a plural genitive noun, then a verb, then the number."""
+    k = first - 1
+    verbs = 0
+    while k >= 0 and s.pos(k) in ("VERB", "PRTS", "INFN") and verbs < 2:
+        k, verbs = k - 1, verbs + 1
+    if not verbs or not s.is_noun(k):
+        return None
+    nouns = [r for r in s.readings(k) if r.pos == "NOUN"]
+    if any(
+        {"gent", "plur"} <= r.grammemes and not {"Name", "Surn", "Geox"} & r.grammemes
+        for r in nouns
+    ):
+        return _noun_lemma(s.readings(k), s.tokens[k])
+    return None
+
+
 def _resolve_orphans(s: _Sentence, figures: list[_Figure]) -> None:
+    """A number still without unit or noun is a count if the sentence says of what; a bare
+    number that nothing explains ("просмотров: 173", "Europe 1") is no figure."""
     for figure in figures:
         if figure.blocked or figure.unit is not None:
             continue
@@ -565,11 +676,17 @@ def _resolve_orphans(s: _Sentence, figures: list[_Figure]) -> None:
         if figure.adjectives:
             figure.object = _adjective_as_noun(s.tokens[figure.adjectives[-1]])
         else:
-            figure.object = _measured_noun(s, figure.first)
+            figure.object = _measured_noun(s, figure.first) or _topic_before_verb(s, figure.first)
+        if figure.object is None and figure.span.role != "collective":
+            figure.blocked = True
 
 
 def _change(s: _Sentence, figure: _Figure) -> str | None:
     """increase / decrease from the nearest cue of the clause, before or after the number."""
+    sign = figure.span.numeral - 1
+    signed = s.glued(figure.span.numeral) and s.norm(sign) in _SIGNS
+    if signed and not (s.glued(sign) and s.tokens[sign - 1].kind == "num"):  # not "10-15%"
+        return _SIGNS[s.norm(sign)]  # "(+31,7%)", "(−5%)"
     best: tuple[int, str] | None = None
     for direction in (-1, 1):
         k = figure.first - 1 if direction < 0 else figure.last

@@ -283,6 +283,14 @@ def _number_at(tokens: list[Token], i: int) -> NumberSpan | None:
             value *= written[0]
             multiplier = written[0]
             j += written[1]
+        # "61 млн 260 тыс.": a smaller multiplied part continues the same number
+        while multiplier > 1 and j + 1 < len(tokens) and tokens[j].text.isdigit():
+            smaller = _multiplier_at(tokens, j + 1)
+            if smaller is None or smaller[0] >= multiplier or int(tokens[j].text) >= 1000:
+                break
+            value += int(tokens[j].text) * smaller[0]
+            multiplier = smaller[0]
+            j += 1 + smaller[1]
     currency = sign_before or _currency_sign_at(tokens, j)
     if currency and not sign_before:
         j += 1

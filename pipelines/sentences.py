@@ -51,8 +51,10 @@ _ABBREVIATIONS = frozenset({
     "акад", "ген", "св", "мкр", "руб", "долл", "тыс", "млн", "млрд", "трлн", "кг", "мес", "ок",
     "сб", "доп",
 })  # fmt: skip
-_BOUNDARY_RE = re.compile(r"[.!?…]+[\"»”’)]*\s+")
-_WORD_BEFORE_RE = re.compile(r"(\S+?)[.!?…]+[\"»”’)]*\s+$")
+# A sentence ends at . ! ? … before a space, or glued to a capitalised word, as in texts whose
+# paragraphs were joined without a space ("781 кв. м.Причина пожара").
+_BOUNDARY_RE = re.compile(r"[.!?…]+[\"»”’)]*(?:\s+|(?=[А-ЯЁ]))")
+_WORD_BEFORE_RE = re.compile(r"(\S+?)[.!?…]+[\"»”’)]*\s*$")
 
 
 def _is_boundary(text: str, stop: int, nxt: int) -> bool:
@@ -68,13 +70,17 @@ def _is_boundary(text: str, stop: int, nxt: int) -> bool:
     if word is None:
         return True
     before = word.group(1).split(".")[-1].lstrip('(«"')
-    if len(before) == 1 and before.isalpha() and before.isupper():
-        return False  # an initial: "Шурыгина И.В. сказал"
+    glued = not text[nxt - 1].isspace()
+    if len(before) == 1 and before.isalpha() and (before.isupper() or glued):
+        return False  # an initial ("Шурыгина И.В. сказал") or a glued "г.Алматы"
     if before.lower() in _ABBREVIATIONS:
         # After an abbreviation only a capital letter starts a sentence, and only when the
         # abbreviation follows a number or another abbreviation ("5 тыс. Из них", "млн. руб. В"),
         # not a word ("в г. Алматы").
         previous = text[max(0, word.start() - 2) : word.start()].strip()
+        next_word = re.match(r"\w+", text[nxt:])
+        if next_word and next_word.group().isupper() and len(next_word.group()) > 1:
+            return False  # "20 тыс. МРП": an abbreviation follows
         return following.isupper() and (previous[-1:].isdigit() or previous.endswith("."))
     return True
 
