@@ -18,6 +18,7 @@ alpha-2), start, end, and national: True when a country mention sets the scope o
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import re
 from collections import Counter
@@ -156,7 +157,7 @@ def forms_of(words: tuple[str, ...]) -> frozenset[str]:
 
 
 @cache
-def _singular_forms(word: str) -> frozenset[str]:
+def singular_forms(word: str) -> frozenset[str]:
     parse = next(p for p in _morph().parse(word) if "nomn" in p.tag)
     return frozenset(fold(f.word) for f in parse.lexeme if "sing" in f.tag)
 
@@ -281,13 +282,13 @@ class Gazetteer:
     deictic: dict[str, frozenset[str]]  # country code → words its texts use for it ("страна")
 
 
-def _read_tsv(path: Path) -> list[dict[str, str]]:
+def read_tsv(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8") as f:
         lines = [line for line in f if line.strip() and not line.startswith("#")]
     return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
-def _split(names: str | None) -> list[str]:
+def split_names(names: str | None) -> list[str]:
     return [n.strip() for n in (names or "").split("|") if n.strip()]
 
 
@@ -303,22 +304,22 @@ def _district_variants(entry: Entry) -> list[str]:
 def load_gazetteer(directory: Path = GAZETTEER_DIR) -> Gazetteer:
     names = PhraseIndex()
     countries, regions, deictic = {}, {}, {}
-    for row in _read_tsv(directory / "countries.tsv"):
+    for row in read_tsv(directory / "countries.tsv"):
         entry = Entry(row["name"], "country", None, row["code"], "country")
         countries[entry.country] = entry
-        deictic[entry.country] = frozenset(_split(row["deictic"]))
-        for name in [entry.name, *_split(row["alt_names"])]:
+        deictic[entry.country] = frozenset(split_names(row["deictic"]))
+        for name in [entry.name, *split_names(row["alt_names"])]:
             names.add(name, entry)
-    for row in _read_tsv(directory / "regions.tsv"):
+    for row in read_tsv(directory / "regions.tsv"):
         kind = "city" if row["type"] == "city" else "region"
         entry = Entry(row["name"], kind, row["code"], row["country"], "region")
         regions[entry.region_code] = entry
-        for name in [entry.name, *_split(row["alt_names"])]:
+        for name in [entry.name, *split_names(row["alt_names"])]:
             names.add(name, entry)
-    for row in _read_tsv(directory / "localities.tsv"):
+    for row in read_tsv(directory / "localities.tsv"):
         region = regions[row["region_code"]]
         entry = Entry(row["name"], row["kind"], region.region_code, region.country, "local")
-        for name in [entry.name, *_split(row["alt_names"]), *_district_variants(entry)]:
+        for name in [entry.name, *split_names(row["alt_names"]), *_district_variants(entry)]:
             names.add(name, entry)
     return Gazetteer(names, regions, countries, deictic)
 
@@ -335,6 +336,19 @@ def _natasha():
     return Segmenter(), NewsNERTagger(embedding), NewsMorphTagger(embedding), MorphVocab()
 
 
+@cache
+def _one_blas_thread():
+    """A context that runs numpy on one BLAS thread. natasha multiplies small matrices, where
+    OpenBLAS's threads cost more than they give: 2 ms instead of 40-70 ms for a sentence on a
+    busy two-core machine. Without threadpoolctl installed, the tagging is only slower."""
+    try:
+        from threadpoolctl import ThreadpoolController
+    except ImportError:
+        return contextlib.nullcontext
+    controller = ThreadpoolController()
+    return lambda: controller.limit(limits=1, user_api="blas")
+
+
 class _Ner:
     """natasha's LOC and PER spans of one text; morphology is tagged only if a name needs it."""
 
@@ -344,14 +358,16 @@ class _Ner:
         segmenter, ner_tagger, self._morph_tagger, self._vocab = _natasha()
         self._doc = Doc(text)
         self._doc.segment(segmenter)
-        self._doc.tag_ner(ner_tagger)
+        with _one_blas_thread()():
+            self._doc.tag_ner(ner_tagger)
         self._morph_tagged = False
         self.locations = [s for s in self._doc.spans if s.type == "LOC"]
         self.persons = [(s.start, s.stop) for s in self._doc.spans if s.type == "PER"]
 
     def nominative(self, span) -> str:
         if not self._morph_tagged:
-            self._doc.tag_morph(self._morph_tagger)
+            with _one_blas_thread()():
+                self._doc.tag_morph(self._morph_tagger)
             self._morph_tagged = True
         span.normalize(self._vocab)
         return span.normal or span.text
@@ -584,7 +600,7 @@ def _deictic_mentions(text, tokens, mentions, home_country) -> list[_Mention]:
     """ "по стране", "в республике": the article's own country, named by a common noun."""
     gazetteer = load_gazetteer()
     words = sorted(set().union(*gazetteer.deictic.values()))
-    form_to_word = {form: w for w in words for form in _singular_forms(w)}
+    form_to_word = {form: w for w in words for form in singular_forms(w)}
     taken = set().union(*(range(m.first, m.stop) for m in mentions)) if mentions else set()
     votes = Counter(m.country for m in mentions if m.country and (m.region_code or m.national))
     ranked = votes.most_common(2)
