@@ -18,6 +18,7 @@ import re
 from datetime import datetime
 
 import trafilatura
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
 from trafilatura.utils import load_html
@@ -54,6 +55,7 @@ _TRAILING_CHROME = re.compile(
     r"(?:\n\s*(?:Распечатать|Версия для печати|Печать|Поделиться|Print))+\s*$", re.IGNORECASE
 )
 _LANG_SUBTAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_]|$)")
+_LIFERAY_HEADLINE = XPath('//div[contains(@class, "feeds-page__subtitle")]')
 
 
 def _empty_result() -> dict[str, str | None]:
@@ -76,6 +78,18 @@ def _page_language(tree: HtmlElement) -> str | None:
     return None
 
 
+def _liferay_headline(tree: HtmlElement) -> str | None:
+    """epp.genproc.gov.ru pages have no h1: their headline is a div, and the <title> that
+    trafilatura would fall back to names the prosecutor's office, not the news item."""
+    if tree.find(".//h1") is not None:
+        return None
+    for element in _LIFERAY_HEADLINE(tree):
+        text = " ".join(element.text_content().split())
+        if text:
+            return text
+    return None
+
+
 def _page_metadata(tree: HtmlElement) -> dict[str, str | None]:
     """Title, author, description as trafilatura reads them from meta tags and JSON-LD.
 
@@ -84,7 +98,7 @@ def _page_metadata(tree: HtmlElement) -> dict[str, str | None]:
     as much as the body extraction itself.
     """
     document = extract_meta_json(tree, examine_meta(tree))
-    document.title = document.title or extract_title(tree)
+    document.title = document.title or _liferay_headline(tree) or extract_title(tree)
     document.clean_and_trim()
     return {
         "title": document.title,

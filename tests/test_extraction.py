@@ -190,6 +190,7 @@ def test_genproc_page_title_date_and_body_without_print_button():
     )
     assert result["published_at"] == "2014-06-05T14:30:00+07:00"
     assert result["published_source"] == "visible"
+    assert result["title"] == "В Кузбассе осужден сбытчик синтетических наркотиков"
     assert "16 представлений" in result["body"]
     assert not result["body"].rstrip().endswith("Распечатать")
     assert "Распечатать" not in result["body"].splitlines()
