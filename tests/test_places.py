@@ -171,16 +171,14 @@ def test_ordinary_words_people_and_streets_are_not_places(text):
 
 def test_a_common_word_city_is_a_place_where_the_text_says_so():
     assert only_place("В Шахтах изъяли 2 кг.") == ("Шахты", "city", "RU-ROS", "RU")
-    assert only_place("В п. Промышленная задержан курьер.") == (
-        "Промышленная", "settlement", "RU-KEM", "RU",
-    )  # fmt: skip
+    village = ("Промышленная", "settlement", "RU-KEM", "RU")
+    assert only_place("В п. Промышленная задержан курьер.") == village
 
 
 def test_an_ambiguous_district_is_kept_as_text():
     # Жамбылский район exists in Almaty, Zhambyl and North Kazakhstan regions.
-    assert only_place("В Жамбылском районе изъяли 10 кг.") == (
-        "Жамбылский район", "district", None, "KZ",
-    )  # fmt: skip
+    ambiguous = ("Жамбылский район", "district", None, "KZ")
+    assert only_place("В Жамбылском районе изъяли 10 кг.") == ambiguous
 
 
 def test_an_ambiguous_name_across_countries_keeps_no_country():
@@ -199,9 +197,8 @@ def test_an_ambiguous_name_is_resolved_by_a_region_named_elsewhere():
 
 
 def test_an_ambiguous_name_is_resolved_by_the_home_country():
-    assert only_place("В МВД РК сообщили.", home_country="KZ") == (
-        "Казахстан", "country", None, "KZ",
-    )  # fmt: skip
+    kazakhstan = ("Казахстан", "country", None, "KZ")
+    assert only_place("В МВД РК сообщили.", home_country="KZ") == kazakhstan
     assert only_place("В МВД РК сообщили.") == ("РК", None, None, None)
 
 
@@ -214,9 +211,8 @@ def test_an_unknown_district_keeps_its_name_and_the_city_that_holds_it():
 
 
 def test_an_unknown_district_alone_has_no_region():
-    assert only_place("В Октябрьском районе задержан курьер.") == (
-        "Октябрьский район", "district", None, None,
-    )  # fmt: skip
+    unknown = ("Октябрьский район", "district", None, None)
+    assert only_place("В Октябрьском районе задержан курьер.") == unknown
 
 
 # --- countries and national scope ---------------------------------------------------------------
