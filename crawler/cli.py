@@ -89,6 +89,12 @@ def cmd_demo(args) -> int:
     return run_demo(Path(args.db))
 
 
+def cmd_serve(args) -> int:
+    from crawler.serve import METADATA, serve
+
+    return serve(args.db, args.host, args.port, Path(args.metadata) if args.metadata else METADATA)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsmon",
@@ -148,6 +154,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="database to fill (default data/demo.db)",
     )
     p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("serve", help="browse the database in Datasette (read-only)")
+    p.add_argument("--db", help="SQLite database (default data/news.db)")
+    p.add_argument("--port", type=int, default=8001, help="port (default 8001)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--metadata", help="Datasette metadata file (default data/metadata.yml)")
+    p.set_defaults(func=cmd_serve)
     return parser
 
 
