@@ -162,6 +162,7 @@ def singular_forms(word: str) -> frozenset[str]:
     return frozenset(fold(f.word) for f in parse.lexeme if "sing" in f.tag)
 
 
+@cache
 def _is_common_word(word: str) -> bool:
     """True when a one-word name is also an ordinary word, first name or surname ("Шахты",
     "Абай", "Семей" — the genitive of "семьи")."""
@@ -237,6 +238,9 @@ class PhraseIndex:
         if payload not in phrase.payloads:
             phrase.payloads.append(payload)
 
+    def phrases(self) -> list[Phrase]:
+        return list(self._phrases.values())
+
     def find(self, tokens: list[Token]) -> list[Match]:
         found: dict[tuple[int, int], list[Phrase]] = {}
         for i, token in enumerate(tokens):
@@ -280,6 +284,15 @@ class Gazetteer:
     regions: dict[str, Entry]
     countries: dict[str, Entry]
     deictic: dict[str, frozenset[str]]  # country code → words its texts use for it ("страна")
+    # (a form of the adjective, the division noun) → the phrase: ("жамбылской", "область") →
+    # "Жамбылская область", to read lists that share the noun ("Жамбылской и Алматинской областях").
+    adjectives: dict[tuple[str, str], Phrase] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for phrase in self.names.phrases():
+            if len(phrase.words) == 2 and fold(phrase.words[1]) in _DIVISION_NOUNS:
+                for form in phrase.forms[0]:
+                    self.adjectives[(form, fold(phrase.words[1]))] = phrase
 
 
 def read_tsv(path: Path) -> list[dict[str, str]]:
@@ -337,16 +350,22 @@ def _natasha():
 
 
 @cache
-def _one_blas_thread():
-    """A context that runs numpy on one BLAS thread. natasha multiplies small matrices, where
-    OpenBLAS's threads cost more than they give: 2 ms instead of 40-70 ms for a sentence on a
-    busy two-core machine. Without threadpoolctl installed, the tagging is only slower."""
+def _threadpool_controller():
     try:
         from threadpoolctl import ThreadpoolController
     except ImportError:
-        return contextlib.nullcontext
-    controller = ThreadpoolController()
-    return lambda: controller.limit(limits=1, user_api="blas")
+        return None
+    return ThreadpoolController()
+
+
+def _one_blas_thread():
+    """Run numpy on one BLAS thread. natasha multiplies small matrices, where OpenBLAS's threads
+    cost more than they give: 2 ms instead of 40-70 ms for a sentence on a busy two-core machine.
+    Without threadpoolctl installed the tagging is only slower."""
+    controller = _threadpool_controller()
+    if controller is None:
+        return contextlib.nullcontext()
+    return controller.limit(limits=1, user_api="blas")
 
 
 class _Ner:
@@ -358,7 +377,7 @@ class _Ner:
         segmenter, ner_tagger, self._morph_tagger, self._vocab = _natasha()
         self._doc = Doc(text)
         self._doc.segment(segmenter)
-        with _one_blas_thread()():
+        with _one_blas_thread():
             self._doc.tag_ner(ner_tagger)
         self._morph_tagged = False
         self.locations = [s for s in self._doc.spans if s.type == "LOC"]
@@ -366,7 +385,7 @@ class _Ner:
 
     def nominative(self, span) -> str:
         if not self._morph_tagged:
-            with _one_blas_thread()():
+            with _one_blas_thread():
                 self._doc.tag_morph(self._morph_tagger)
             self._morph_tagged = True
         span.normalize(self._vocab)
@@ -475,12 +494,39 @@ def _starts_sentence(tokens: list[Token], text: str, first: int) -> bool:
     return before.text in _SENTENCE_END or "\n" in text[before.end : tokens[first].start]
 
 
+def _clear_winner(votes: Counter):
+    """The most voted key when no other has as many votes, else None."""
+    ranked = votes.most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
 def _overlaps(start: int, end: int, spans) -> bool:
     return any(start < span_end and span_start < end for span_start, span_end in spans)
 
 
+def _with_shared_nouns(tokens: list[Token], matches: list[Match]) -> list[Match]:
+    """Add the adjectives of a list that shares one division noun: in "Алматинской, Жамбылской
+    и Туркестанской областях" only the last adjective stands next to the noun."""
+    adjectives = load_gazetteer().adjectives
+    added = []
+    for match in matches:
+        noun = fold(match.phrases[0].words[-1])
+        if match.stop - match.first != 2 or noun not in _DIVISION_NOUNS:
+            continue
+        j = match.first - 1
+        while j >= 1 and tokens[j].norm in {",", "и"} and tokens[j - 1].text[:1].isupper():
+            phrase = adjectives.get((tokens[j - 1].norm, noun))
+            if phrase is None:
+                break
+            added.append(Match(j - 1, j, (phrase,)))
+            j -= 2
+    return sorted(matches + added)
+
+
 def _gazetteer_mentions(text: str, tokens: list[Token], ner: _Ner) -> list[_Mention]:
-    matches = load_gazetteer().names.find(tokens)
+    matches = _with_shared_nouns(tokens, load_gazetteer().names.find(tokens))
     locations = [(s.start, s.stop) for s in ner.locations]
     division_nouns = forms_of(_DIVISION_NOUNS)
     mentions = []
@@ -603,11 +649,7 @@ def _deictic_mentions(text, tokens, mentions, home_country) -> list[_Mention]:
     form_to_word = {form: w for w in words for form in singular_forms(w)}
     taken = set().union(*(range(m.first, m.stop) for m in mentions)) if mentions else set()
     votes = Counter(m.country for m in mentions if m.country and (m.region_code or m.national))
-    ranked = votes.most_common(2)
-    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-        own_country = ranked[0][0]
-    else:
-        own_country = home_country
+    own_country = _clear_winner(votes) or home_country
     found = []
     for i, token in enumerate(tokens):
         word = form_to_word.get(token.norm)
@@ -714,16 +756,16 @@ def main_place(places: list[dict], source_region: str | None = None) -> dict:
         code, votes = region_votes.most_common(1)[0]
         if 2 * votes > total:
             return _result(code, code.split("-", 1)[0], "article")
-    ranked = country_votes.most_common(2)
-    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-        return _result(None, ranked[0][0], "article")
+    country = _clear_winner(country_votes)
+    if country:
+        return _result(None, country, "article")
     if source_code or source_country:
         return _result(source_code, source_country, "source")
     return _result(None, None, None)
 
 
 def article_region(text: str, source_region: str | None = None, title: str | None = None) -> dict:
-    """The article's main place: a region named in the title, else main_place of the text.
+    """The article's main place: the place its title names, else main_place of the text.
 
     Returns region_code, country, normalized (the region's or country's name) and reason:
     "article" (found in the text), "source" (the source's home region) or None.
@@ -731,7 +773,7 @@ def article_region(text: str, source_region: str | None = None, title: str | Non
     _, home_country = _parse_source_region(source_region)
     if title:
         in_title = main_place(find_places(title, home_country))
-        if in_title["region_code"]:
+        if in_title["reason"]:
             return in_title
     return main_place(find_places(text, home_country), source_region)
 

@@ -143,6 +143,20 @@ def test_name_and_offsets_are_as_written():
     assert text[place["start"] : place["end"]] == place["name"]
 
 
+def test_a_list_sharing_one_division_noun():
+    text = "Рейды прошли в Алматинской, Жамбылской и Туркестанской областях."
+    assert [(p["name"], p["region_code"]) for p in find_places(text)] == [
+        ("Алматинской", "KZ-19"),
+        ("Жамбылской", "KZ-31"),
+        ("Туркестанской областях", "KZ-61"),
+    ]
+    text = "Изъято в Промышленновском и Топкинском районах."
+    assert [p["normalized"] for p in find_places(text)] == [
+        "Промышленновский район",
+        "Топкинский район",
+    ]
+
+
 def test_village_named_with_its_region():
     assert places_of("В селе Нура Алматинской области ликвидирована нарколаборатория.") == [
         ("Нура", "settlement", "KZ-19", "KZ"),
@@ -276,6 +290,8 @@ def test_article_region_prefers_the_title():
     assert article_region(text)["region_code"] == "KZ-55"
     assert article_region(text, title="Гости из Алматы задержали курьера")["region_code"] == "KZ-75"
     assert article_region(text, title="Задержаны курьеры")["region_code"] == "KZ-55"
+    in_latvia = article_region(text, "KZ", title="В Латвии перевернулся автобус")
+    assert (in_latvia["region_code"], in_latvia["country"]) == (None, "LV")
 
 
 def test_article_without_places_falls_back_to_the_source_region():
