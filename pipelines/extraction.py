@@ -51,9 +51,7 @@ FIELDS = ("title", "author", "description", "body", "lang", "published_at", "pub
 
 # Buttons that trafilatura keeps when they close the article block (epp.genproc.gov.ru ends
 # every news text with "Распечатать").
-_TRAILING_CHROME = re.compile(
-    r"(?:\n\s*(?:Распечатать|Версия для печати|Печать|Поделиться|Print))+\s*$", re.IGNORECASE
-)
+_TRAILING_CHROME = {"распечатать", "версия для печати", "печать", "поделиться", "print"}
 _LANG_SUBTAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_]|$)")
 _LIFERAY_HEADLINE = XPath('//div[contains(@class, "feeds-page__subtitle")]')
 
@@ -110,7 +108,12 @@ def _page_metadata(tree: HtmlElement) -> dict[str, str | None]:
 def _clean_body(text: str | None) -> str | None:
     if text is None:
         return None
-    return _TRAILING_CHROME.sub("", text).strip()
+    text = text.strip()
+    while True:
+        head, _, last_line = text.rpartition("\n")
+        if last_line.strip().casefold() not in _TRAILING_CHROME:
+            return text
+        text = head.rstrip()
 
 
 def extract_article(
