@@ -82,9 +82,9 @@ _NOT_A_PLACE_ABBREVIATIONS = {"ул", "пр", "пр-т", "пер", "мкр", "м
 _SCOPE_PREPOSITIONS = {"в", "во", "по", "на"}
 # Words between the preposition and the country: "по всей стране", "на территории РФ".
 _SCOPE_FILLERS = {"всей", "всему", "всю", "всего", "целом", "территории"}
-# Only whitespace (or an opening bracket) between a name and the division that qualifies it:
-# a comma would as often separate two items of a list.
-_QUALIFIER_GAP = re.compile(r"\s*\(?\s*")
+# Only spaces (or an opening bracket) between a name and the division that qualifies it: a comma
+# or a line break would as often separate two items of a list.
+_QUALIFIER_GAP = re.compile(r"[ \t\u00a0]*\(?[ \t\u00a0]*")
 _LEVEL_RANK = {"country": 4, "region": 3}
 _KIND_RANK = {"district": 2, "city": 1, "settlement": 1}
 
@@ -563,6 +563,8 @@ def _unknown_mentions(text, tokens, ner: _Ner, known: list[_Mention]) -> list[_M
     for span in ner.locations:
         if _overlaps(span.start, span.stop, taken) or not any(c.isupper() for c in span.text):
             continue
+        if " " not in span.text and (len(span.text) < 2 or _is_common_word(span.text)):
+            continue  # a capitalised first word taken for a place: "Как", "В", "Спецоперация"
         first = next(i for i, t in enumerate(tokens) if t.end > span.start)
         stop = next((i for i, t in enumerate(tokens) if t.start >= span.stop), len(tokens))
         if _follows_street_or_water(tokens, first):

@@ -224,6 +224,15 @@ def test_an_unknown_district_keeps_its_name_and_the_city_that_holds_it():
     ]
 
 
+def test_a_list_on_separate_lines_is_no_qualifier():
+    places = places_of("Воронеж\nДагестан\nКалуга")
+    assert [region for _, _, region, _ in places] == ["RU-VOR", "RU-DA", "RU-KLU"]
+
+
+def test_capitalised_first_words_are_not_taken_for_places():
+    assert places_of("Как сообщили в полиции, курьер задержан.") == []
+
+
 def test_an_unknown_district_alone_has_no_region():
     unknown = ("Октябрьский район", "district", None, None)
     assert only_place("В Октябрьском районе задержан курьер.") == unknown
