@@ -13,9 +13,11 @@ each figure carries.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
+from typing import NamedTuple
 
 from pipelines.numbers import parse_word, read_number_word
 
@@ -40,7 +42,7 @@ _REL = (
     r"|эт(?:от|ого|ом|ому))"
 )
 _WHICH_YEAR = rf"(?:\s+(?P<year>{_YEAR})(?:{_YEAR_WORD})?|\s+(?P<rel>{_REL})\s+года)"
-_ORDINAL = r"(?P<ord>[1-4]|IV|I{1,3}|[а-яё]+)(?:-?(?:м|й|го|ом|ый|ой|е|ое))?"
+_ORDINAL = r"(?P<ord>[1-4]|IV|I{1,3}|[а-яё]++)(?:-?(?:м|й|го|ом|ый|ой|е|ое))?"
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -141,23 +143,23 @@ def _months_period(year: int | None, first: int, last: int) -> Resolved:
     )
 
 
-def _numeric_range(m: re.Match[str], ctx: _Context) -> Resolved:
+def _numeric_range(m: re.Match[str], ctx: _Context, prefix: str | None) -> Resolved:
     start = _iso_day(_full_year(m["y1"]), int(m["m1"]), int(m["d1"]))
     end = _iso_day(_full_year(m["y2"]), int(m["m2"]), int(m["d2"]))
     return ("period", start, end) if start and end and start <= end else None
 
 
-def _iso_date(m: re.Match[str], ctx: _Context) -> Resolved:
+def _iso_date(m: re.Match[str], ctx: _Context, prefix: str | None) -> Resolved:
     day = _iso_day(int(m["y"]), int(m["m"]), int(m["d"]))
     return ("date", day, None) if day else None
 
 
-def _numeric_date(m: re.Match[str], ctx: _Context) -> Resolved:
+def _numeric_date(m: re.Match[str], ctx: _Context, prefix: str | None) -> Resolved:
     day = _iso_day(_full_year(m["y"]), int(m["m"]), int(m["d"]))
     return ("date", day, None) if day else None
 
 
-def _day_range(m: re.Match[str], ctx: _Context) -> Resolved:
+def _day_range(m: re.Match[str], ctx: _Context, prefix: str | None) -> Resolved:
     last_month = _month(m["month2"])
     first_month = _month(m["month1"]) if m["month1"] else last_month
     if not first_month or not last_month:
@@ -168,60 +170,66 @@ def _day_range(m: re.Match[str], ctx: _Context) -> Resolved:
     return ("period", start, end) if start and end and start <= end else None
 
 
-def _day_month(m: re.Match[str], ctx: _Context) -> Resolved:
+def _day_month(m: re.Match[str], ctx: _Context, prefix: str | None) -> Resolved:
     month = _month(m["month"])
     day = month and _iso_day(ctx.year(m), month, int(m["d"]))
     return ("date", day, None) if day else None
 
 
-def _months_of_year(m: re.Match[str], ctx: _Context) -> Resolved:
-    if not m["prep"] and not m["year"] and not m["rel"]:
+def _months_of_year(m: re.Match[str], ctx: _Context, prefix: str | None) -> Resolved:
+    if not prefix and not m["year"] and not m["rel"]:
         return None  # "в течение 7 месяцев" is a duration, not a reporting period
-    count = m["n"]
-    if not count.isdigit():
-        word = read_number_word(count)
+    if m["n"]:
+        count = int(m["n"])
+    else:
+        word = read_number_word(m["word"])
         if word is None or word.role not in ("unit", "teen"):
             return None
-        count = str(int(word.value))
-    return _months_period(ctx.year(m), 1, int(count))
+        count = int(word.value)
+    return _months_period(ctx.year(m), 1, count)
 
 
-def _month_range(m: re.Match[str], ctx: _Context) -> Resolved:
+def _month_range(m: re.Match[str], ctx: _Context, prefix: str | None) -> Resolved:
     first, last = _month(m["month1"]), _month(m["month2"])
     return _months_period(ctx.year(m), first, last) if first and last else None
 
 
-def _quarter(m: re.Match[str], ctx: _Context) -> Resolved:
+def _quarter(m: re.Match[str], ctx: _Context, prefix: str | None) -> Resolved:
     quarter = _ordinal(m["ord"])
     if quarter is None or not 1 <= quarter <= 4:
         return None
     return _months_period(ctx.year(m), 3 * quarter - 2, 3 * quarter)
 
 
-def _half_year(m: re.Match[str], ctx: _Context) -> Resolved:
-    half = _ordinal(m["ord"]) if m["ord"] else 1  # "за полугодие" is the first half
+def _half_year(m: re.Match[str], ctx: _Context, prefix: str | None) -> Resolved:
+    ordinal = m["ord"]
+    if ordinal and ordinal.lower() in ("в", "во", "за"):
+        ordinal, prefix = None, ordinal  # "за полугодие": the preposition, no ordinal
+    if not prefix:
+        return None  # "в течение полугодия" is a duration
+    half = _ordinal(ordinal) if ordinal else 1  # "за полугодие" is the first half
     if half not in (1, 2):
         return None
     return _months_period(ctx.year(m), 6 * half - 5, 6 * half)
 
 
-def _year_range(m: re.Match[str], ctx: _Context) -> Resolved:
+def _year_range(m: re.Match[str], ctx: _Context, prefix: str | None) -> Resolved:
     first, last = int(m["y1"]), int(m["y2"])
     if not first < last <= first + 50:
         return None
     return "period", str(first), str(last)
 
 
-def _year(m: re.Match[str], ctx: _Context) -> Resolved:
+def _year(m: re.Match[str], ctx: _Context, prefix: str | None) -> Resolved:
     return "period", m["y"], m["y"]
 
 
-def _relative_year(m: re.Match[str], ctx: _Context) -> Resolved:
+def _relative_year(m: re.Match[str], ctx: _Context, prefix: str | None) -> Resolved:
     year = ctx.relative_year(m["rel"])
     return ("period", str(year), str(year)) if year else ("period", None, None)
 
 
-def _since_new_year(m: re.Match[str], ctx: _Context) -> Resolved:
+def _since_new_year(m: re.Match[str], ctx: _Context, prefix: str | None) -> Resolved:
     year = ctx.relative_year(m["rel"]) if m["rel"] else ctx.year(m)
     if year is None or ctx.published is None:
         return "period", None, None
@@ -229,120 +237,198 @@ def _since_new_year(m: re.Match[str], ctx: _Context) -> Resolved:
     return "period", f"{year:04d}-01-01", end.isoformat()
 
 
-def _month_alone(m: re.Match[str], ctx: _Context) -> Resolved:
+def _month_alone(m: re.Match[str], ctx: _Context, prefix: str | None) -> Resolved:
     month = _month(m["month"])
-    if month is None or not (m["prep"] or m["year"] or m["rel"]):
-        return None
+    if month is None or not (prefix or m["year"] or m["rel"]):
+        return None  # a month needs "в", "с", "до"... or a year to be a date
     year = ctx.year(m)
     return "date", f"{year:04d}-{month:02d}" if year else None, None
-
-
-def _bare_year(m: re.Match[str], ctx: _Context) -> Resolved:
-    # "(2013 – 11)" is a year; "2013 граммов" or "около 2000 человек" is a quantity.
-    following = m["next"]
-    if following and any(r.pos in ("NOUN", "ADJF", "PRTF") for r in parse_word(following)[:1]):
-        return None
-    if m["before"] and m["before"].lower() in _QUANTITY_WORDS:
-        return None
-    return "period", m["y"], m["y"]
 
 
 _QUANTITY_WORDS = frozenset({
     "более", "свыше", "больше", "менее", "меньше", "около", "порядка", "почти", "примерно",
     "приблизительно", "сверх",
 })  # fmt: skip
+_PREVIOUS_WORD_RE = re.compile(r"([а-яё]+)\s+$", re.IGNORECASE)
+_NEXT_WORD_RE = re.compile(r"\s+([а-яё]+)", re.IGNORECASE)
+
+
+def _bare_year(m: re.Match[str], ctx: _Context, prefix: str | None) -> Resolved:
+    # "(2013 – 11)" is a year; "2013 граммов" or "около 2000 человек" is a quantity.
+    following = _NEXT_WORD_RE.match(m.string, m.end())
+    if following and any(
+        r.pos in ("NOUN", "ADJF", "PRTF") for r in parse_word(following.group(1).lower())[:1]
+    ):
+        return None
+    before = _PREVIOUS_WORD_RE.search(m.string, max(0, m.start() - 30), m.start())
+    if before and before.group(1).lower() in _QUANTITY_WORDS:
+        return None
+    return "period", m["y"], m["y"]
+
+
+Resolver = Callable[[re.Match[str], _Context, str | None], Resolved]
+
+
+class _Rule(NamedTuple):
+    """A pattern that starts with its own required part (so the regex engine skips ahead fast),
+    the words that may stand before it, and a cheap test a text must pass to be worth a scan."""
+
+    pattern: re.Pattern[str]
+    resolve: Resolver
+    gate: str  # a key of _gates()
+    prefix: re.Pattern[str] | None = None
+    left_stops: str = "0123456789.,"  # characters that may not stand right before the match
+
+
+def _prefix(words: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{words})\s+$", re.IGNORECASE)
+
 
 _D = r"(?P<{0}>\d{{1,2}})\.(?P<{1}>\d{{1,2}})\.(?P<{2}>\d{{4}}|\d\d)"
 _DASH = r"[-–—]"
-_PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str], _Context], Resolved]]] = [
-    (
+_RULES: list[_Rule] = [
+    _Rule(
         _compile(
-            rf"(?:\bс\s+)?(?<![\d.]){_D.format('d1', 'm1', 'y1')}(?:\s*(?:г\.|года))?"
-            rf"\s*(?:по|до|{_DASH})\s*{_D.format('d2', 'm2', 'y2')}(?![\d.]\d)(?:\s*(?:г\.|года))?"
+            rf"{_D.format('d1', 'm1', 'y1')}(?:\s*(?:г\.|года))?\s*(?:по|до|{_DASH})\s*"
+            rf"{_D.format('d2', 'm2', 'y2')}(?![\d.]\d)(?:\s*(?:г\.|года))?"
         ),
         _numeric_range,
+        "digit",
+        _prefix("с"),
     ),
-    (_compile(r"(?<![\d.])(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)"), _iso_date),
-    (
-        _compile(rf"(?<![\d.,]){_D.format('d', 'm', 'y')}(?![\d]|[.,]\d)(?:\s*(?:г\.|года))?"),
+    _Rule(_compile(r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)"), _iso_date, "digit"),
+    _Rule(
+        _compile(rf"{_D.format('d', 'm', 'y')}(?!\d|[.,]\d)(?:\s*(?:г\.|года))?"),
         _numeric_date,
+        "digit",
     ),
-    (
+    _Rule(
         _compile(
-            rf"(?:\bс\s+)?(?<![\d.,])(?P<d1>\d{{1,2}})(?:\s+(?P<month1>{_MONTH}))?"
-            rf"\s*(?:по|до|{_DASH})\s*(?P<d2>\d{{1,2}})\s+(?P<month2>{_MONTH}){_WHICH_YEAR}?"
+            rf"(?P<d1>\d{{1,2}})(?:\s+(?P<month1>{_MONTH}))?\s*(?:по|до|{_DASH})\s*"
+            rf"(?P<d2>\d{{1,2}})\s+(?P<month2>{_MONTH}){_WHICH_YEAR}?"
         ),
         _day_range,
+        "month",
+        _prefix("с"),
     ),
-    (
-        _compile(
-            rf"(?<![\d.,])(?P<d>\d{{1,2}})(?:-?(?:го|е|ое))?\s+(?P<month>{_MONTH}){_WHICH_YEAR}?"
-        ),
+    _Rule(
+        _compile(rf"(?P<d>\d{{1,2}})(?:-?(?:го|е|ое))?\s+(?P<month>{_MONTH}){_WHICH_YEAR}?"),
         _day_month,
+        "month",
     ),
-    (
-        _compile(
-            rf"(?:\b(?P<prep>за|по\s+итогам)\s+)?(?<![\d.,])(?P<n>\d{{1,2}}|[а-яё]+)\s+"
-            rf"месяц[а-яё]*{_WHICH_YEAR}?"
-        ),
+    _Rule(
+        _compile(rf"(?:(?P<n>\d{{1,2}})|\b(?P<word>[а-яё]++))\s+месяц[а-яё]*{_WHICH_YEAR}?"),
         _months_of_year,
+        "месяц",
+        _prefix(r"за|по\s+итогам"),
     ),
-    (
-        _compile(
-            rf"(?:\b(?:за|в|во)\s+)?(?P<month1>{_MONTH})\s*{_DASH}\s*(?P<month2>{_MONTH})"
-            rf"{_WHICH_YEAR}?"
-        ),
+    _Rule(
+        _compile(rf"\b(?P<month1>{_MONTH})\s*{_DASH}\s*(?P<month2>{_MONTH}){_WHICH_YEAR}?"),
         _month_range,
+        "month",
+        _prefix("за|в|во"),
     ),
-    (
-        _compile(rf"(?:\b(?:в|во|за)\s+)?\b{_ORDINAL}\s+квартал[а-яё]*{_WHICH_YEAR}?"),
+    _Rule(
+        _compile(rf"\b{_ORDINAL}\s+квартал[а-яё]*{_WHICH_YEAR}?"),
         _quarter,
+        "квартал",
+        _prefix("за|в|во"),
     ),
-    (
-        _compile(rf"\b(?:в|во|за)\s+(?:{_ORDINAL}\s+)?полугоди[а-яё]*{_WHICH_YEAR}?"),
+    _Rule(
+        _compile(rf"\b(?:{_ORDINAL}\s+)?полугоди[а-яё]*{_WHICH_YEAR}?"),
         _half_year,
+        "полугоди",
+        _prefix("за|в|во"),
     ),
-    (
-        _compile(
-            rf"(?:\bс\s+)?(?<![\d.,])(?P<y1>{_YEAR})\s*(?:{_DASH}|по|до)\s*(?P<y2>{_YEAR})"
-            rf"(?:{_YEAR_WORD})?(?!\d)"
-        ),
+    _Rule(
+        _compile(rf"(?P<y1>{_YEAR})\s*(?:{_DASH}|по|до)\s*(?P<y2>{_YEAR})(?:{_YEAR_WORD})?(?!\d)"),
         _year_range,
+        "digit",
+        _prefix("с|на|в|во|за"),
     ),
-    (_compile(rf"(?<![\d.,])(?P<y>{_YEAR})(?:-?м)?{_YEAR_WORD}"), _year),
-    (
+    _Rule(
+        _compile(rf"(?P<y>{_YEAR})(?:-?м)?{_YEAR_WORD}"),
+        _year,
+        "г",
+        _prefix("в|во|за|с|до|по|к|на"),
+    ),
+    _Rule(
         _compile(rf"\bс\s+начала\s+(?:(?P<rel>{_REL})\s+)?(?:(?P<year>{_YEAR})\s+)?года"),
         _since_new_year,
+        "начал",
     ),
-    (_compile(rf"(?:\b(?:в|во|за|на)\s+)?\b(?P<rel>{_REL})\s+год[а-яё]*"), _relative_year),
-    (
-        _compile(
-            rf"(?:\b(?P<prep>в|во|с|до|по|на|к|за|в\s+течение|в\s+начале|в\s+конце"
-            rf"|в\s+середине)\s+)?\b(?P<month>{_MONTH}){_WHICH_YEAR}?"
-        ),
+    _Rule(
+        _compile(rf"\b(?P<rel>{_REL})\s+год[а-яё]*"),
+        _relative_year,
+        "relative",
+        _prefix("в|во|за|на"),
+    ),
+    _Rule(
+        _compile(rf"\b(?P<month>{_MONTH}){_WHICH_YEAR}?"),
         _month_alone,
+        "month",
+        _prefix(r"в|во|с|до|по|на|к|за|в\s+течение|в\s+начале|в\s+конце|в\s+середине"),
     ),
-    (
-        _compile(
-            rf"(?:(?P<before>[а-яё]+)\s+)?(?<![\d.,:/\-–№])(?P<y>{_YEAR})(?![\d%]|[.,]\d)"
-            rf"(?:\s+(?P<next>[а-яё]+))?"
-        ),
+    _Rule(
+        _compile(rf"(?P<y>{_YEAR})(?![\d%]|[.,]\d)"),
         _bare_year,
+        "digit",
+        left_stops="0123456789.,:/-–№",
     ),
 ]
+_DIGIT_RE = re.compile(r"\d")
+_CYRILLIC_RE = re.compile(r"[а-яёА-ЯЁ]")
+_MONTH_GATE_RE = re.compile(_MONTH)
+_RELATIVE_GATE_RE = re.compile(rf"\b{_REL}\s+год")
+
+
+def _gates(text: str) -> dict[str, bool]:
+    """Cheap tests that let most texts skip most patterns."""
+    digit = _DIGIT_RE.search(text) is not None
+    if _CYRILLIC_RE.search(text) is None:
+        return dict.fromkeys(_CYRILLIC_GATES, False) | {"digit": digit}
+    lower = text.lower()
+    return {
+        "digit": digit,
+        "month": _MONTH_GATE_RE.search(lower) is not None,
+        "месяц": "месяц" in lower,
+        "квартал": "квартал" in lower,
+        "полугоди": "полугоди" in lower,
+        "г": "г" in lower,
+        "начал": "с начала" in lower,
+        "relative": _RELATIVE_GATE_RE.search(lower) is not None,
+    }
+
+
+_CYRILLIC_GATES = ("month", "месяц", "квартал", "полугоди", "г", "начал", "relative")
 
 
 def extract_dates(text: str, published: date | datetime | str | None = None) -> list[dict]:
     """Dates and periods the text mentions, in text order, in the gold format plus offsets."""
-    ctx = _Context(as_date(published))
+    return [dict(record) for record in _dates_of(text, as_date(published))]
+
+
+# Figures and the dates table both ask for the dates of the same article in a row: keep the last
+# few answers instead of scanning the text twice.
+@functools.lru_cache(maxsize=8)
+def _dates_of(text: str, published: date | None) -> tuple[dict, ...]:
+    ctx = _Context(published)
+    gates = _gates(text)
     taken: list[tuple[int, int]] = []
     records: list[dict] = []
-    for pattern, resolve in _PATTERNS:
-        for m in pattern.finditer(text):
-            start, end = _core_span(m)
+    for rule in _RULES:
+        if not gates[rule.gate]:
+            continue
+        for m in rule.pattern.finditer(text):
+            start, end = m.span()
+            if start and text[start - 1] in rule.left_stops:
+                continue
+            prefix = rule.prefix.search(text, max(0, start - 25), start) if rule.prefix else None
+            if prefix:
+                start = prefix.start()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
-            resolved = resolve(m, ctx)
+            resolved = rule.resolve(m, ctx, prefix.group().strip() if prefix else None)
             if resolved is None:
                 continue
             kind, first, last = resolved
@@ -358,15 +444,7 @@ def extract_dates(text: str, published: date | datetime | str | None = None) -> 
                 }
             )
     records.sort(key=lambda r: r["char_start"])
-    return records
-
-
-def _core_span(m: re.Match[str]) -> tuple[int, int]:
-    """The span of a match without the context words some patterns look at."""
-    groups = m.re.groupindex
-    start = m.start("y") if "before" in groups and m["before"] else m.start()
-    end = m.end("y") if "next" in groups and m["next"] else m.end()
-    return start, end
+    return tuple(records)
 
 
 def _first_day(iso: str | None) -> date | None:

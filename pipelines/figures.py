@@ -18,7 +18,15 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from pipelines.dates import extract_dates, period_of
-from pipelines.numbers import NumberSpan, Reading, clean_value, find_numbers, morph, parse_word
+from pipelines.numbers import (
+    NumberSpan,
+    Reading,
+    clean_value,
+    find_numbers,
+    morph,
+    number_forms,
+    parse_word,
+)
 from pipelines.sentences import Token, split_sentences, tokenize
 
 # --- units -------------------------------------------------------------------------------------
@@ -98,21 +106,24 @@ _NUMBER_SIGNS = frozenset("№#")
 _QUOTES = frozenset("«»\"“”„'")
 _DASHES = frozenset("-‐–—")
 
+# The patterns below start with a character class so that the regex engine can skip ahead;
+# what a lookbehind would say is checked in _non_figure_spans.
 _PHONE_RE = re.compile(
     r"\+\d[\d \-()]{7,}\d"  # +7 701 123 45 67, +7(7172)71-01-26
-    r"|\b8 ?\(\d{3,5}\) ?[\d\- ]{5,}\d"  # 8 (7172) 71-01-26
+    r"|8 ?\(\d{3,5}\) ?[\d\- ]{5,}\d"  # 8 (7172) 71-01-26
     r"|\(\d{3,5}\) ?\d{1,3}(?:-\d\d){2}"  # (7172) 71-01-26
-    r"|(?<![\d.,])\d{1,4}(?:-\d{2,4}){2,}(?!\d)"  # 71-01-26, 8-800-080-44-55
-    r"|\b8 \d{3} \d{3} \d\d \d\d\b"
+    r"|\d{1,4}(?:-\d{2,4}){2,}(?!\d)"  # 71-01-26, 8-800-080-44-55
+    r"|8 \d{3} \d{3} \d\d \d\d(?!\d)"
 )
 _TIME_OF_DAY_RE = re.compile(
-    r"(?<![\d.,:])(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)"
-    r"|\b[вВ] (?:[01]?\d|2[0-3])\.[0-5]\d(?!\d| ?(?:%|раз|процент))"
+    r"(?P<hour>\d{1,2}):[0-5]\d(?!\d)|[вВ] (?P<hour2>\d{1,2})\.[0-5]\d(?!\d| ?(?:%|раз|процент))"
 )
 # A short text in quotes that holds a number is a name: «Мак-2017», "Стоп-2024".
-_QUOTED_NAME_RE = re.compile(
-    r"«[^«»\n]{1,40}»|(?<!\w)\"(?=\S)[^\"\n]{1,40}(?<=\S)\"(?!\w)|“[^“”\n]{1,40}”|„[^„“\n]{1,40}“"
-)
+_QUOTED_NAME_RE = re.compile(r"«[^«»\n]{1,40}»|\"[^\"\n]{1,40}\"|“[^“”\n]{1,40}”|„[^„“\n]{1,40}“")
+_CYRILLIC_RE = re.compile(r"[а-яёА-ЯЁ]")
+_CYRILLIC_WORDS_RE = re.compile(r"[а-яё]+")
+_DIGIT_RE = re.compile(r"\d")
+_SIGN_RE = re.compile(r"[%$€₸₽£¥]")
 _HAS_DIGIT_AND_LETTER_RE = re.compile(r"(?=.*\d)(?=.*[^\W\d_])", re.DOTALL)
 
 # --- qualifiers, change, objects -------------------------------------------------------------
@@ -223,7 +234,7 @@ class _Sentence:
 
 
 def _is_cyrillic(text: str) -> bool:
-    return any("а" <= c <= "я" or c in "ёЁ" or "А" <= c <= "Я" for c in text)
+    return _CYRILLIC_RE.search(text) is not None
 
 
 def _noun_lemma(readings: tuple[Reading, ...], token: Token) -> str:
@@ -261,15 +272,23 @@ class _Blocked:
         return any(s < end and start < e for s, e in self.spans[max(0, i - 8) : i])
 
 
-def _non_figure_spans(text: str, dates: list[dict]) -> _Blocked:
+def _non_figure_spans(text: str, start: int, end: int, dates: list[dict]) -> _Blocked:
+    """Where in text[start:end] numbers are no figures: dates, phones, times of day, names."""
     spans = [(d["char_start"], d["char_end"]) for d in dates]
-    spans += [m.span() for m in _PHONE_RE.finditer(text)]
-    spans += [m.span() for m in _TIME_OF_DAY_RE.finditer(text)]
-    spans += [
-        m.span()
-        for m in _QUOTED_NAME_RE.finditer(text)
-        if _HAS_DIGIT_AND_LETTER_RE.match(m.group())
-    ]
+    for m in _PHONE_RE.finditer(text, start, end):
+        if not m.start() or text[m.start() - 1] not in "0123456789.,":
+            spans.append(m.span())
+    for m in _TIME_OF_DAY_RE.finditer(text, start, end):
+        hour = int(m["hour"] or m["hour2"])
+        left = text[m.start() - 1] if m.start() else " "
+        if hour <= 23 and left not in "0123456789.,:" and not left.isalpha():
+            spans.append(m.span())
+    for m in _QUOTED_NAME_RE.finditer(text, start, end):
+        inner = m.group()[1:-1]
+        if inner[0].isspace() or inner[-1].isspace():
+            continue  # a closing quote and the next opening one, not a quoted text
+        if _HAS_DIGIT_AND_LETTER_RE.match(inner):
+            spans.append(m.span())
     return _Blocked(spans)
 
 
@@ -752,18 +771,18 @@ def extract_figures(text: str, published: date | datetime | str | None = None) -
     """Figures stated in text, in text order, as gold-format records with offsets, the
     sentence they stand in and that sentence's reporting period."""
     dates = extract_dates(text, published)
-    blocked = _non_figure_spans(text, dates)
     date_starts = [d["char_start"] for d in dates]
     records: list[dict] = []
     for start, end in split_sentences(text):
-        tokens = tokenize(text, start, end)
-        if not any(t.kind == "num" for t in tokens) and not _may_hold_number_words(tokens):
+        if not _may_hold_figures(text, start, end):
             continue
+        tokens = tokenize(text, start, end)
         sentence = _Sentence(text[start:end], tokens, start, end)
+        lo, hi = bisect.bisect_left(date_starts, start), bisect.bisect_left(date_starts, end)
+        blocked = _non_figure_spans(text, start, end, dates[lo:hi])
         figures = _sentence_figures(sentence, blocked)
         if not figures:
             continue
-        lo, hi = bisect.bisect_left(date_starts, start), bisect.bisect_left(date_starts, end)
         period_start, period_end = period_of(dates[lo:hi])
         for figure in figures:
             quote_start, quote_end = tokens[figure.first].start, tokens[figure.last - 1].end
@@ -785,5 +804,14 @@ def extract_figures(text: str, published: date | datetime | str | None = None) -
     return records
 
 
-def _may_hold_number_words(tokens: list[Token]) -> bool:
-    return any(t.kind == "word" and _is_cyrillic(t.text) for t in tokens)
+def _may_hold_figures(text: str, start: int, end: int) -> bool:
+    """A cheap look at a sentence before reading it: figures need digits or number words, and
+    a sentence without a Russian word can only hold figures written with a sign (5%, $950)."""
+    if _DIGIT_RE.search(text, start, end) is None:
+        forms = number_forms()
+        words = _CYRILLIC_WORDS_RE.findall(text[start:end].lower().replace("ё", "е"))
+        return any(word in forms for word in words)
+    return (
+        _CYRILLIC_RE.search(text, start, end) is not None
+        or _SIGN_RE.search(text, start, end) is not None
+    )

@@ -113,7 +113,7 @@ def _lemma_tables() -> dict[str, tuple[float, str, str]]:
 
 
 @functools.cache
-def _number_forms() -> frozenset[str]:
+def number_forms() -> frozenset[str]:
     """Every form the dictionary lists for a number lemma: a cheap filter before parsing."""
     forms: set[str] = set()
     for lemma in _lemma_tables():
@@ -127,7 +127,7 @@ def _number_forms() -> frozenset[str]:
 def read_number_word(word: str) -> WordNumber | None:
     """The value of one number word in any case and gender, or None."""
     word = word.lower().replace("ё", "е")
-    if word not in _number_forms():
+    if word not in number_forms():
         return None
     tables = _lemma_tables()
     for reading in parse_word(word):
@@ -237,8 +237,17 @@ def _combine_words(tokens: list[Token], i: int) -> tuple[float, int, str | None,
 def find_numbers(tokens: list[Token]) -> list[NumberSpan]:
     """All number expressions in tokens, in order."""
     spans: list[NumberSpan] = []
+    forms = number_forms()
     i = 0
     while i < len(tokens):
+        token = tokens[i]
+        if not (
+            token.kind == "num"
+            or (token.kind == "word" and token.norm in forms)
+            or token.text in CURRENCY_SIGNS
+        ):
+            i += 1  # most tokens are no number: skip them without a closer look
+            continue
         span = _number_at(tokens, i)
         if span is None:
             i += 1

@@ -28,19 +28,18 @@ class Token(NamedTuple):
     text: str
     start: int
     end: int
-
-    @property
-    def norm(self) -> str:
-        """Lower case with ё read as е: Russian texts use both spellings for the same word."""
-        return self.text.lower().replace("ё", "е")
+    norm: str  # lower case with ё read as е: texts use both spellings for the same word
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of text[start:end], with offsets into the whole text."""
-    return [
-        Token(m.lastgroup or "punct", m.group(), m.start(), m.end())
-        for m in _TOKEN_RE.finditer(text, start, len(text) if end is None else end)
-    ]
+    tokens = []
+    for m in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
+        word = m.group()
+        tokens.append(
+            Token(m.lastgroup or "punct", word, m.start(), m.end(), word.lower().replace("ё", "е"))
+        )
+    return tokens
 
 
 # Abbreviations that stand before a name or a number and so never end a sentence
