@@ -340,6 +340,13 @@ _RULES: list[_Rule] = [
         "полугоди",
         _prefix("за|в|во"),
     ),
+    # a month with its year before the year alone: "в сентябре 2023 года"
+    _Rule(
+        _compile(rf"\b(?P<month>{_MONTH}){_WHICH_YEAR}?"),
+        _month_alone,
+        "month",
+        _prefix(r"в|во|с|до|по|на|к|за|в\s+течение|в\s+начале|в\s+конце|в\s+середине"),
+    ),
     _Rule(
         _compile(rf"(?P<y1>{_YEAR})\s*(?:{_DASH}|по|до)\s*(?P<y2>{_YEAR})(?:{_YEAR_WORD})?(?!\d)"),
         _year_range,
@@ -362,12 +369,6 @@ _RULES: list[_Rule] = [
         _relative_year,
         "relative",
         _prefix("в|во|за|на"),
-    ),
-    _Rule(
-        _compile(rf"\b(?P<month>{_MONTH}){_WHICH_YEAR}?"),
-        _month_alone,
-        "month",
-        _prefix(r"в|во|с|до|по|на|к|за|в\s+течение|в\s+начале|в\s+конце|в\s+середине"),
     ),
     _Rule(
         _compile(rf"(?P<y>{_YEAR})(?![\d%]|[.,]\d)"),

@@ -48,6 +48,7 @@ _FACTORS = {
 _MULTIPLIERS = {"тысяча": 10**3, "миллион": 10**6, "миллиард": 10**9, "триллион": 10**12}
 MULTIPLIER_ABBREVIATIONS = {"тыс": 10**3, "млн": 10**6, "млрд": 10**9, "трлн": 10**12}
 _HALF = {"полтора": 1.5}
+_ZERO = {"ноль": 0, "нуль": 0}
 
 CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "₸": "KZT", "₽": "RUB", "£": "GBP", "¥": "CNY"}
 
@@ -90,7 +91,7 @@ def parse_word(word: str) -> tuple[Reading, ...]:
 
 class WordNumber(NamedTuple):
     value: float
-    role: str  # unit, teen, ten, hundred, multiplier, half, collective, factor
+    role: str  # unit, teen, ten, hundred, multiplier, half, collective, factor, zero
     singular: bool  # for multipliers: "тысяча" may stand alone, "тысячи" (plural) may not
 
 
@@ -106,6 +107,7 @@ def _lemma_tables() -> dict[str, tuple[float, str, str]]:
         (_FACTORS, "factor", "ADVB"),
         (_MULTIPLIERS, "multiplier", "NOUN"),
         (_HALF, "half", "NUMR"),
+        (_ZERO, "zero", "NOUN"),
     ):
         tables.update({lemma: (value, role, pos) for lemma, value in table.items()})
     tables["один"] = (1, "unit", "ADJF")  # pymorphy tags "один" as a pronominal adjective
@@ -204,8 +206,8 @@ def _combine_words(tokens: list[Token], i: int) -> tuple[float, int, str | None,
     first = read_number_word(tokens[i].norm)
     if first is None:
         return None
-    if first.role in ("collective", "factor"):
-        return first.value, 1, first.role, 1
+    if first.role in ("collective", "factor", "zero"):
+        return first.value, 1, first.role if first.role != "zero" else None, 1
     if first.role == "multiplier" and not first.singular:
         return None  # "тысячи людей" is an indefinite amount
     total, group, used = 0.0, 0.0, 0

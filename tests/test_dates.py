@@ -1,0 +1,212 @@
+"""Dates and reporting periods mentioned in text (pipelines.dates)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipelines.dates import as_date, extract_dates, sentence_period
+from pipelines.numbers import morph
+
+PUBLISHED = date(2025, 8, 8)
+
+
+def found(text: str, published=None) -> list[tuple[str, str | None, str | None]]:
+    return [(r["kind"], r["date"], r["end"]) for r in extract_dates(text, published)]
+
+
+# --- calendar dates --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Совещание прошло 12.03.2023 в облпрокуратуре.", "2023-03-12"),
+        ("Рейд провели 3.7.2021 г. в Таразе.", "2021-07-03"),
+        ("Приговор от 15.11.19 вступил в силу.", "2019-11-15"),
+        ("Опубликовано 2024-02-29 в 10:00.", "2024-02-29"),
+        ("Проверка завершена 14 октября 2022 года.", "2022-10-14"),
+        ("Задержание произошло 1-го марта 2020 г.", "2020-03-01"),
+    ],
+)
+def test_calendar_dates(text, expected):
+    assert found(text) == [("date", expected, None)]
+
+
+def test_day_and_month_without_year():
+    text = "Акция стартует 26 июня в Караганде."
+    assert found(text) == [("date", "--06-26", None)]
+    assert found(text, PUBLISHED) == [("date", "2025-06-26", None)]
+
+
+def test_impossible_dates_are_ignored():
+    assert found("Номер 31.02.2023 не дата.") == []
+
+
+def test_month_with_preposition():
+    assert found("В мае ликвидирована нарколаборатория.") == [("date", None, None)]
+    assert found("В мае ликвидирована нарколаборатория.", PUBLISHED) == [("date", "2025-05", None)]
+    assert found("Рейд прошёл в сентябре 2023 года.") == [("date", "2023-09", None)]
+
+
+# --- periods ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("за 4 месяца 2014 года выявлено", ("period", "2014-01-01", "2014-04-30")),
+        ("За девять месяцев 2023 года изъято", ("period", "2023-01-01", "2023-09-30")),
+        ("по итогам 6 месяцев 2024 года", ("period", "2024-01-01", "2024-06-30")),
+        ("в I квартале 2025 года", ("period", "2025-01-01", "2025-03-31")),
+        ("во втором квартале 2022 года", ("period", "2022-04-01", "2022-06-30")),
+        ("в 3-м квартале 2021 г.", ("period", "2021-07-01", "2021-09-30")),
+        ("за первое полугодие 2024 года", ("period", "2024-01-01", "2024-06-30")),
+        ("во втором полугодии 2023 года", ("period", "2023-07-01", "2023-12-31")),
+        ("за январь–июль 2025 года", ("period", "2025-01-01", "2025-07-31")),
+        ("с 5 по 14 августа 2024 года", ("period", "2024-08-05", "2024-08-14")),
+        ("с 28 февраля по 3 марта 2024 года", ("period", "2024-02-28", "2024-03-03")),
+        ("с 01.01.2025 по 31.07.2025", ("period", "2025-01-01", "2025-07-31")),
+        ("в 2014 году", ("period", "2014", "2014")),
+        ("в 2019 г. задержаны", ("period", "2019", "2019")),
+        ("на 2023-2025 годы", ("period", "2023", "2025")),
+        ("в 2021–2023 гг.", ("period", "2021", "2023")),
+        ("показатель 2024 года", ("period", "2024", "2024")),
+    ],
+)
+def test_periods_with_their_own_year(text, expected):
+    assert found(text) == [expected]
+    assert found(text, PUBLISHED) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "resolved"),
+    [
+        ("За 7 месяцев текущего года выявлено", ("period", "2025-01-01", "2025-07-31")),
+        ("за 5 месяцев этого года", ("period", "2025-01-01", "2025-05-31")),
+        ("за 3 месяца прошлого года", ("period", "2024-01-01", "2024-03-31")),
+        ("в I квартале", ("period", "2025-01-01", "2025-03-31")),
+        ("за первое полугодие", ("period", "2025-01-01", "2025-06-30")),
+        ("в прошлом году", ("period", "2024", "2024")),
+        ("в текущем году", ("period", "2025", "2025")),
+        ("в позапрошлом году", ("period", "2023", "2023")),
+        ("с 5 по 14 августа", ("period", "2025-08-05", "2025-08-14")),
+        ("с начала года", ("period", "2025-01-01", "2025-08-08")),
+    ],
+)
+def test_periods_that_depend_on_the_publication_date(text, resolved):
+    unresolved = found(text)
+    assert len(unresolved) == 1
+    assert unresolved[0][0] == "period"
+    assert found(text, PUBLISHED) == [resolved]
+
+
+def test_unresolved_periods_are_null_without_publication_date():
+    assert found("за 7 месяцев текущего года") == [("period", None, None)]
+    assert found("в прошлом году") == [("period", None, None)]
+    assert found("с 5 по 14 августа") == [("period", "--08-05", "--08-14")]
+
+
+def test_bare_year_in_a_comparison():
+    assert found("25 преступлений (2019 – 11)") == [("period", "2019", "2019")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "в течение 3 месяцев",  # a duration
+        "в течение полугодия",
+        "около 2000 человек",  # a quantity in the years' range
+        "изъято 2015 граммов",
+        "операция «Мак-2017»",
+        "на протяжении 7 месяцев",
+    ],
+)
+def test_not_dates(text):
+    assert found(text) == []
+
+
+# --- records ----------------------------------------------------------------------------------
+
+
+def test_records_carry_quotes_and_offsets_in_text_order():
+    text = "С 01.02.2024 по 10.02.2024 проверены 5 аптек; в 2023 году – 3, 12 мая – ещё одна."
+    records = extract_dates(text)
+    assert [r["kind"] for r in records] == ["period", "period", "date"]
+    for record in records:
+        assert text[record["char_start"] : record["char_end"]] == record["quote"]
+    assert [r["char_start"] for r in records] == sorted(r["char_start"] for r in records)
+
+
+def test_repeated_calls_return_independent_records():
+    text = "в 2014 году"
+    extract_dates(text)[0]["date"] = "changed"
+    assert extract_dates(text)[0]["date"] == "2014"
+
+
+@pytest.mark.parametrize(
+    "published",
+    [date(2025, 8, 8), datetime(2025, 8, 8, 13, 32), "2025-08-08", "2025-08-08T13:32:00+05:00"],
+)
+def test_publication_date_in_any_form(published):
+    assert as_date(published) == date(2025, 8, 8)
+    assert found("в мае", published) == [("date", "2025-05", None)]
+
+
+def test_free_form_publication_date_goes_through_dateparser():
+    assert as_date("13:32 31.01.2022") == date(2022, 1, 31)
+    assert as_date(None) is None
+
+
+# --- the period of a sentence ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        ("В 2014 году изъято 5 кг героина.", ("2014-01-01", "2014-12-31")),
+        ("За 7 месяцев 2025 года выявлено 16 фактов.", ("2025-01-01", "2025-07-31")),
+        ("В сентябре 2023 года закрыты 3 притона.", ("2023-09-01", "2023-09-30")),
+        ("06.08.2025 задержаны двое.", ("2025-08-06", "2025-08-06")),
+        ("Задержаны двое.", (None, None)),
+        ("Акция пройдёт 26 июня.", (None, None)),
+    ],
+)
+def test_sentence_period_as_full_days(sentence, period):
+    assert sentence_period(sentence) == period
+
+
+def test_sentence_period_prefers_the_reporting_period_and_resolves_relative_ones():
+    sentence = "12 мая сообщили, что за 4 месяца текущего года выявлено 25 преступлений."
+    assert sentence_period(sentence, PUBLISHED) == ("2025-01-01", "2025-04-30")
+    assert sentence_period(sentence) == (None, None)
+
+
+# --- properties ---------------------------------------------------------------------------------
+
+
+def genitive_month(month: int) -> str:
+    names = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
+             "сентябрь", "октябрь", "ноябрь", "декабрь"]  # fmt: skip
+    return morph().parse(names[month - 1])[0].inflect({"gent"}).word
+
+
+@settings(max_examples=200, deadline=None)
+@given(day=st.dates(min_value=date(1950, 1, 1), max_value=date(2049, 12, 31)))
+def test_written_dates_read_back(day):
+    iso = day.isoformat()
+    assert found(f"Событие {day:%d.%m.%Y} года.") == [("date", iso, None)]
+    assert found(f"Событие {day.day} {genitive_month(day.month)} {day.year} года.") == [
+        ("date", iso, None)
+    ]
+
+
+@settings(max_examples=100, deadline=None)
+@given(year=st.integers(min_value=1990, max_value=2049), months=st.integers(1, 12))
+def test_months_of_a_year_read_back(year, months):
+    (kind, start, end) = found(f"за {months} месяцев {year} года")[0]
+    assert (kind, start) == ("period", f"{year}-01-01")
+    assert date.fromisoformat(end).month == months
