@@ -10,6 +10,19 @@ fi
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e '.[test]'
 
+# The browser test (tests/test_browser.py) drives Debian's Chromium through Playwright's Python
+# package (no browser download). Install Chromium when it is missing and we may; otherwise that
+# test skips and says why.
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "== installing chromium (apt-get)"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium \
+      >/dev/null) || echo "could not install chromium: the browser test will be skipped"
+  else
+    echo "chromium is missing and cannot be installed here: the browser test will be skipped"
+  fi
+fi
+
 echo "== ruff"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .

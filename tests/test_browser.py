@@ -1,0 +1,177 @@
+"""End to end in a real browser: `newsmon serve` on a test database, opened in headless Chromium
+(Debian's package, driven by Playwright; no browser download). Screenshots go to
+tests/screenshots/ (gitignored)."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import urllib.parse
+from pathlib import Path
+
+import pytest
+import yaml
+
+from crawler.serve import METADATA
+from tests.serve_db import XSS_TITLE, Server, build
+
+SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+if not Path(CHROMIUM).exists():
+    pytest.skip(
+        "Chromium is not installed and could not be (scripts/test.sh installs Debian's "
+        "chromium with apt-get when run as root)",
+        allow_module_level=True,
+    )
+sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[test]'")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("browser")
+    srv = Server(build(folder / "browser.db"), folder / "serve.log")
+    try:
+        srv.wait_ready()
+        yield srv
+    finally:
+        srv.stop()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    SCREENSHOTS.mkdir(exist_ok=True)
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.problems = []
+    page.on("pageerror", lambda error: page.problems.append(f"page error: {error}"))
+    page.on(
+        "console",
+        lambda m: page.problems.append(f"console: {m.text}") if m.type == "error" else None,
+    )
+
+    def no_dialogs(dialog):
+        page.problems.append(f"dialog: {dialog.message}")
+        dialog.dismiss()
+
+    page.on("dialog", no_dialogs)
+    yield page
+    context.close()
+
+
+# What vega drew: the number of data marks (bars, points) of an SVG chart, or for a canvas
+# chart the number of painted pixels.
+DRAWN = """
+(el) => {
+  const svg = el.querySelector('svg.marks');
+  if (svg) return {svg: svg.querySelectorAll('g.role-mark > path, g.role-mark > g').length};
+  const canvas = el.querySelector('canvas');
+  if (!canvas) return {};
+  const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  let ink = 0;
+  for (let i = 3; i < data.length; i += 4) if (data[i] > 0) ink++;
+  return {canvas: ink};
+}
+"""
+
+
+def chart_rows(server, chart: dict) -> int:
+    """Rows the chart's query returns with no filter set (as the dashboard fetches them)."""
+    sql = re.sub(r"\[\[.*?\]\]", "", chart["query"])
+    status, body = server.get(
+        "/news.json?" + urllib.parse.urlencode({"sql": sql, "_shape": "array"})
+    )
+    assert status == 200, body
+    return len(json.loads(body))
+
+
+def test_dashboard_draws_its_charts(server, page):
+    dashboard = yaml.safe_load(METADATA.read_text(encoding="utf-8"))["plugins"][
+        "datasette-dashboards"
+    ]["newsmon"]
+    charts = {k: c for k, c in dashboard["charts"].items() if c["library"] == "vega-lite"}
+    assert len(charts) >= 5
+    page.goto(server.url + "/-/dashboards/newsmon")
+    for slug in charts:
+        page.wait_for_selector(f"#chart-{slug} svg.marks, #chart-{slug} canvas", timeout=20_000)
+    page.wait_for_timeout(500)  # let vega finish its first render
+    body = page.inner_text("body")
+    for slug, chart in charts.items():
+        assert chart["title"] in body
+        drawn = page.eval_on_selector(f"#chart-{slug}", DRAWN)
+        rows = chart_rows(server, chart)
+        assert rows > 0, slug
+        if "svg" in drawn:
+            assert drawn["svg"] == rows, (slug, drawn, rows)  # one bar or point per row
+        else:
+            assert drawn.get("canvas", 0) > 500, (slug, drawn)
+    # the metrics show the database's numbers
+    assert page.inner_text("#chart-articles-total").strip() == "30"
+    assert page.inner_text("#chart-figures-total").strip() == "57"
+    page.screenshot(path=str(SCREENSHOTS / "dashboard.png"), full_page=True)
+    assert page.problems == []
+
+
+def test_dashboard_filter_changes_the_charts(server, page):
+    page.goto(server.url + "/-/dashboards/newsmon?source=police-ru")
+    page.wait_for_selector("#chart-articles-total p", timeout=20_000)
+    assert page.inner_text("#chart-articles-total").strip() == "10"
+    page.wait_for_selector("#chart-seized-mass canvas, #chart-seized-mass svg", timeout=20_000)
+    page.screenshot(path=str(SCREENSHOTS / "dashboard-police-ru.png"), full_page=True)
+    assert page.problems == []
+
+
+def test_facets_show_counts_and_filter(server, page):
+    page.goto(server.url + "/news/figures")
+    unit_facet = page.locator(".facet-info", has=page.locator("strong", has_text="unit"))
+    kg = unit_facet.locator("li", has_text="kg")
+    assert kg.inner_text().split()[-1] == "27"
+    year_facet = page.locator(".facet-info", has=page.locator("strong", has_text="year"))
+    assert "2023" in year_facet.inner_text()
+    page.screenshot(path=str(SCREENSHOTS / "figures-facets.png"), full_page=True)
+    kg.locator("a").first.click()
+    page.wait_for_url("**unit=kg**")
+    assert '27 rows where unit = "kg"' in page.inner_text("h3")
+    # each figure shows its article's title: text, never markup
+    assert XSS_TITLE in page.inner_text("table.rows-and-columns")
+    assert page.locator("table.rows-and-columns script").count() == 0
+    page.screenshot(path=str(SCREENSHOTS / "figures-kg.png"), full_page=True)
+    assert page.problems == []
+
+
+def test_search_box_finds_word_forms_and_highlights_them(server, page):
+    page.goto(server.url + "/news/articles")
+    page.fill("input#_search", "изъятие")
+    page.locator("input#_search").press("Enter")
+    page.wait_for_url("**_search=**")
+    marks = page.locator("table.rows-and-columns mark").all_inner_texts()
+    assert {"Изъятие", "изъято", "Изъято"} <= set(marks)
+    titles = page.locator("td.col-title").all_inner_texts()
+    assert XSS_TITLE in titles  # shown as the text it is
+    assert page.locator("table.rows-and-columns script").count() == 0
+    assert "Погода" not in " ".join(titles)
+    page.screenshot(path=str(SCREENSHOTS / "search-izyatie.png"), full_page=True)
+
+    page.goto(server.url + "/news/articles?_search=" + "наркотик")
+    titles = page.locator("td.col-title").all_inner_texts()
+    assert any("наркотиков" in t for t in titles)
+    assert any("наркотиками" in t for t in titles)
+    page.screenshot(path=str(SCREENSHOTS / "search-narkotik.png"), full_page=True)
+    assert page.problems == []
