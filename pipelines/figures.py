@@ -118,11 +118,13 @@ _PHONE_RE = re.compile(
 _TIME_OF_DAY_RE = re.compile(
     r"(?P<hour>\d{1,2}):[0-5]\d(?!\d)|[вВ] (?P<hour2>\d{1,2})\.[0-5]\d(?!\d| ?(?:%|раз|процент))"
 )
-# A short text in quotes that holds a number is a name: «Мак-2017», "Стоп-2024".
+# A short text in quotes that holds a number is a name: «Мак-2017», "Стоп-2024" (up to three
+# words, checked in _non_figure_spans).
 _QUOTED_NAME_RE = re.compile(r"«[^«»\n]{1,40}»|\"[^\"\n]{1,40}\"|“[^“”\n]{1,40}”|„[^„“\n]{1,40}“")
 _CYRILLIC_RE = re.compile(r"[а-яёА-ЯЁ]")
 _CYRILLIC_WORDS_RE = re.compile(r"[а-яё]+")
 _DIGIT_RE = re.compile(r"\d")
+_WORDS_RE = re.compile(r"[^\W\d_]+")
 _SIGN_RE = re.compile(r"[%$€₸₽£¥]")
 _HAS_DIGIT_AND_LETTER_RE = re.compile(r"(?=.*\d)(?=.*[^\W\d_])", re.DOTALL)
 
@@ -139,7 +141,7 @@ _INCREASE = frozenset({
     "возрасти", "вырасти", "увеличиться", "увеличить", "повыситься", "повысить", "подняться",
     "прирасти", "расти", "возрастать", "увеличиваться", "увеличивать", "повышаться",
     "повышать", "превысить", "превышать", "подорожать", "дорожать", "удвоиться", "утроиться",
-    "рост", "увеличение", "прирост", "повышение", "подорожание",
+    "рост", "увеличение", "прирост", "повышение", "подорожание", "превышение",
 })  # fmt: skip
 _DECREASE = frozenset({
     "снизиться", "снизить", "снижаться", "снижать", "сократиться", "сократить", "сокращаться",
@@ -162,6 +164,10 @@ _MEASURE_NOUNS = frozenset({
 _AMOUNT_NOUNS = frozenset(
     {"сумма", "размер", "стоимость", "вес", "масса", "объем", "площадь", "количество"}
 )
+_AMOUNT_VERBS = frozenset({
+    "составить", "составлять", "достичь", "достигнуть", "достигать", "превысить", "превышать",
+    "равняться", "насчитывать", "оцениваться", "исчисляться",
+})  # fmt: skip
 _ACTION_NOUNS = frozenset({"сбыт", "оборот", "ввоз", "вывоз", "сумма", "стоимость"})
 _CONNECTORS = frozenset({"и", "или", ",", "до", "по", "-", "–", "—"})
 _SUBSET_RE = re.compile(
@@ -287,8 +293,8 @@ def _non_figure_spans(text: str, start: int, end: int, dates: list[dict]) -> _Bl
         inner = m.group()[1:-1]
         if inner[0].isspace() or inner[-1].isspace():
             continue  # a closing quote and the next opening one, not a quoted text
-        if _HAS_DIGIT_AND_LETTER_RE.match(inner):
-            spans.append(m.span())
+        if _HAS_DIGIT_AND_LETTER_RE.match(inner) and len(_WORDS_RE.findall(inner)) <= 3:
+            spans.append(m.span())  # a name, not a quoted sentence ("Нами изъято 12 кг")
     return _Blocked(spans)
 
 
@@ -496,7 +502,10 @@ def _reads_as_ordinal(s: _Sentence, span: NumberSpan, noun: int) -> bool:
     if _plural_required(n):
         return True
     if n % 10 in (2, 3, 4):
-        return not any("gent" in r.grammemes for r in readings)
+        if not any("gent" in r.grammemes for r in readings):
+            return True
+        # "студенты 2 курса": after a noun the digit names which course, not how many
+        return s.is_noun(span.first - 1) and not s.tokens[span.first - 1].text.isupper()
     return False
 
 
@@ -528,12 +537,18 @@ def _read_figure(s: _Sentence, span: NumberSpan, previous: _Figure | None) -> _F
         _read_count(s, figure)
     else:
         noun, _ = _noun_after(s, figure.last)
+        if noun is not None and not any(
+            "gent" in r.grammemes for r in s.readings(noun) if r.pos == "NOUN"
+        ):
+            noun = None  # a measure governs the genitive: "5 кг героина", not "5 кг наличными"
         if noun is None:
             noun = _noun_before_amount(s, figure.first)
         if noun is not None:
             figure.object = _noun_lemma(s.readings(noun), s.tokens[noun])
-        else:  # "общая сумма инвестиций составит 2,5 млрд тенге"
-            figure.object = _measured_noun(s, figure.first, _MEASURE_NOUNS | _AMOUNT_NOUNS)
+        else:  # "общая сумма инвестиций составит 2,5 млрд тенге", "ущерб составил 2 млн"
+            figure.object = _measured_noun(
+                s, figure.first, _MEASURE_NOUNS | _AMOUNT_NOUNS
+            ) or _subject_before_verb(s, figure.first)
     return figure
 
 
@@ -600,15 +615,19 @@ def _read_count(s: _Sentence, figure: _Figure) -> None:
 # --- relations between the figures of a sentence -------------------------------------------------
 
 
-def _share_forward(figures: list[_Figure]) -> None:
+def _share_forward(s: _Sentence, figures: list[_Figure]) -> None:
     """A number without its own unit or noun takes those of the next one when only a
     conjunction or a range word stands between them: "22 международных и 85 региональных
     наркоканалов", "с 457 до 387 случаев"; and is no figure if that one is none ("от 3 до 5
     лет")."""
     for left, right in zip(reversed(figures[:-1]), reversed(figures[1:]), strict=True):
-        if not left.shares_next or left.blocked or left.unit is not None:
+        if left.blocked or right.first != left.last + 1:  # one connector word between them
             continue
-        if right.span.first != left.last + 1:  # one connector word between them
+        if left.unit not in (None, "percent", "times") and left.object is None:
+            if s.norm(left.last) in _CONNECTORS:  # "70 кг и 12 тонн прекурсоров"
+                left.object = right.object
+            continue
+        if not left.shares_next or left.unit is not None:
             continue
         if right.blocked:
             left.blocked = True
@@ -646,8 +665,24 @@ def _inherit_backward(s: _Sentence, figures: list[_Figure]) -> None:
         figure.value = figure.span.value * antecedent.factor
 
 
+def _subject_before_verb(s: _Sentence, first: int) -> str | None:
+    """The nominative noun before a verb that states an amount: "Ущерб государству составил
+    2,3 млн рублей" (but not "курьер получил $950 тыс": the courier is not what is measured)."""
+    k = first - 1
+    if not s.lemmas(k) & _AMOUNT_VERBS:
+        return None
+    for j in range(k - 1, max(-1, k - 4), -1):
+        nominative = [r for r in s.readings(j) if r.pos == "NOUN" and "nomn" in r.grammemes]
+        if nominative and s.is_noun(j):
+            return nominative[0].lemma
+        if s.tokens[j].kind != "word":
+            break
+    return None
+
+
 def _one_is_not_a_count(s: _Sentence, span: NumberSpan) -> bool:
-    """ "с одной стороны", "на одном уровне", "одни переговоры", "один из": idioms, not counts."""
+    """Idioms with "один" that count nothing: "с одной стороны", "на одном уровне", "одни
+    переговоры", "один из"."""
     before = s.readings(span.first - 1)
     if (before and before[0].pos == "PREP") or s.norm(span.first - 1) == "ни":
         return True
@@ -659,8 +694,9 @@ def _one_is_not_a_count(s: _Sentence, span: NumberSpan) -> bool:
 def _measured_noun(
     s: _Sentence, before: int, measures: frozenset[str] = _MEASURE_NOUNS
 ) -> str | None:
-    """The noun a measure noun governs: "Количество наркопреступлений ... 387"."""
-    for k in range(before):
+    """The noun that the nearest measure noun before the number governs: "Количество
+    наркопреступлений ... 387"."""
+    for k in range(before - 1, -1, -1):
         if s.tokens[k].kind == "word" and s.lemmas(k) & measures and s.is_noun(k):
             noun, _ = _noun_after(s, k + 1)
             if noun is not None:
@@ -669,7 +705,7 @@ def _measured_noun(
 
 
 def _topic_before_verb(s: _Sentence, first: int) -> str | None:
-    """ "Наркопреступлений выявлено 387": a plural genitive noun, then a verb, then the number."""
+    """A plural genitive noun, then a verb, then the number: "Наркопреступлений выявлено 387"."""
     k = first - 1
     verbs = 0
     while k >= 0 and s.pos(k) in ("VERB", "PRTS", "INFN") and verbs < 2:
@@ -752,13 +788,15 @@ def _sentence_figures(s: _Sentence, blocked: _Blocked) -> list[_Figure]:
     figures: list[_Figure] = []
     for span in find_numbers(s.tokens):
         previous = figures[-1] if figures else None
+        if previous is not None and span.first < previous.last:
+            continue  # already part of the figure before: "36 кг 808 граммов"
         if blocked.covers(span.start, span.end):
             figure = _Figure(span=span, first=span.first, last=span.last, value=span.value)
             figure.blocked = True
             figures.append(figure)
             continue
         figures.append(_read_figure(s, span, previous))
-    _share_forward(figures)
+    _share_forward(s, figures)
     _inherit_backward(s, figures)
     _resolve_orphans(s, figures)
     for figure in figures:

@@ -1,0 +1,412 @@
+"""Figures stated in text (pipelines.figures): value, unit, qualifier, object, change, offsets."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipelines.figures import extract_figures
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+def figures(text: str, published=None) -> list[tuple]:
+    return [
+        (f["value"], f["unit"], f["qualifier"], f["object"], f["change"])
+        for f in extract_figures(text, published)
+    ]
+
+
+def one(text: str) -> dict:
+    found = extract_figures(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- counts and their objects --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "noun"),
+    [
+        ("В суд направлено 12 уголовных дел.", 12, "дело"),
+        ("Выявлено 37 фактов незаконного хранения наркотиков.", 37, "факт"),
+        ("К ответственности привлечены 58 лиц.", 58, "лицо"),
+        ("Задержан 21 курьер.", 21, "курьер"),
+        ("Заблокировано 1 204 наркосайта.", 1204, "наркосайт"),
+        ("Ликвидированы две подпольные нарколаборатории.", 2, "нарколаборатория"),
+        ("Проведены лекции для двухсот сорока студентов.", 240, "студент"),
+        ("Задержаны трое иностранных граждан.", 3, "гражданин"),
+        ("Закрыто 45 тыс. криптокошельков.", 45000, "криптокошелек"),
+        ("Задержаны 50 членов межрегиональных организованных преступных групп.", 50, "член"),
+        ("Уничтожено более 60 тысяч надписей с рекламой наркотиков.", 60000, "надпись"),
+    ],
+)
+def test_counts_take_the_head_noun_over_adjectives(text, value, noun):
+    figure = one(text)
+    assert (figure["value"], figure["unit"], figure["object"]) == (value, "count", noun)
+    assert figure["change"] is None
+
+
+def test_object_shared_by_coordinated_numbers():
+    assert figures("Перекрыты 5 международных и 12 межрегиональных каналов поставки.") == [
+        (5, "count", "exact", "канал", None),
+        (12, "count", "exact", "канал", None),
+    ]
+
+
+def test_subset_number_takes_the_object_of_its_whole():
+    text = "Пресечена деятельность 9 организованных групп, из которых три межрегиональные."
+    assert figures(text) == [
+        (9, "count", "exact", "группа", None),
+        (3, "count", "exact", "группа", None),
+    ]
+
+
+def test_elliptic_comparison_value_takes_the_compared_object():
+    text = "Выявлено 87 преступлений, что на 35,9% больше прошлогоднего (2024 – 64)."
+    assert figures(text) == [
+        (87, "count", "exact", "преступление", None),
+        (35.9, "percent", "exact", None, "increase"),
+        (64, "count", "exact", "преступление", None),
+    ]
+
+
+def test_both_ends_of_a_from_to_comparison():
+    text = "Число потребителей на учете сократилось на 21,6% (с 1 250 до 980 человек)."
+    assert figures(text) == [
+        (21.6, "percent", "exact", None, "decrease"),
+        (1250, "count", "exact", "человек", None),
+        (980, "count", "exact", "человек", None),
+    ]
+
+
+def test_from_to_without_a_noun_counts_what_the_measure_noun_measures():
+    text = "Выявление фактов хранения возросло на 9% (с 2 310 до 2 518)."
+    assert figures(text)[1:] == [
+        (2310, "count", "exact", "факт", None),
+        (2518, "count", "exact", "факт", None),
+    ]
+
+
+def test_partitive_count():
+    assert figures("Нарушения выявлены у трех из проверенных аптек.") == [
+        (3, "count", "exact", "аптека", None)
+    ]
+
+
+def test_genitive_topic_before_the_verb():
+    assert figures("Наркопреступлений зарегистрировано 512.") == [
+        (512, "count", "exact", "наркопреступление", None)
+    ]
+
+
+# --- units ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "noun"),
+    [
+        ("Изъято 350 граммов героина.", 0.35, "kg", "героин"),
+        ("Изъято 740 гр. марихуаны.", 0.74, "kg", "марихуана"),
+        ("Изъято 12 г метамфетамина.", 0.012, "kg", "метамфетамин"),
+        ("Изъято 2,4 кг гашиша.", 2.4, "kg", "гашиш"),
+        ("Изъято 90 килограммов мефедрона.", 90, "kg", "мефедрон"),
+        ("Изъято 120 мг метадона.", 0.00012, "kg", "метадон"),
+        ("Уничтожено 1,2 т маковой соломы.", 1200, "kg", "солома"),
+        ("Уничтожено 640 тонн дикорастущей конопли.", 640000, "kg", "конопля"),
+        ("Вывезено 15 центнеров семян мака.", 1500, "kg", "семя"),
+        ("Изъято 36 кг 808 граммов синтетических наркотиков.", 36.808, "kg", "наркотик"),
+        ("Обнаружено 200 литров прекурсоров.", 200, "l", "прекурсор"),
+        ("Обнаружено 500 мл растворителя.", 0.5, "l", "растворитель"),
+        ("Изъято 3 куб. м жидкого прекурсора.", 3000, "l", "прекурсор"),
+        ("Очищено 4,5 гектара посевов конопли.", 4.5, "ha", "посев"),
+        ("Очищено 300 га земли.", 300, "ha", "земля"),
+        ("Обнаружена теплица на 120 кв. м земли.", 120, "m2", "земля"),
+        ("Ущерб составил 2,3 млн рублей.", 2_300_000, "RUB", "ущерб"),
+        ("Изъято 15 тыс. долларов США наличными.", 15_000, "USD", None),
+        ("Изъято 4 тыс. евро.", 4000, "EUR", None),
+        ("Наложен штраф в размере 250 тыс. тенге.", 250_000, "KZT", "штраф"),
+        ("Курьер получил $950 тыс за партию.", 950_000, "USD", None),
+        ("У сообщника изъято 12 000 ₸.", 12_000, "KZT", None),
+        ("Арестованы счета на сумму 300 ₽.", 300, "RUB", "счет"),
+        ("Арестованы цифровые активы на сумму 7 млн долларов.", 7_000_000, "USD", "актив"),
+    ],
+)
+def test_units_are_normalised(text, value, unit, noun):
+    figure = one(text)
+    assert figure["value"] == pytest.approx(value, rel=1e-9)
+    assert (figure["unit"], figure["object"]) == (unit, noun)
+
+
+def test_compound_mass_is_one_figure():
+    figure = one("Изъято 2 кг 50 граммов гашиша.")
+    assert (figure["quote"], figure["value"]) == ("2 кг 50 граммов", 2.05)
+
+
+def test_left_out_unit_is_inherited():
+    text = "Арестовано имущество на сумму 45 млрд тенге, из которых более 30 млрд уже в доходе."
+    assert figures(text) == [
+        (45_000_000_000, "KZT", "exact", "имущество", None),
+        (30_000_000_000, "KZT", "more_than", "имущество", None),
+    ]
+
+
+def test_range_shares_unit_and_multiplier():
+    assert figures("Партия стоила от 1,5 до 2 млн тенге.") == [
+        (1_500_000, "KZT", "exact", None, None),
+        (2_000_000, "KZT", "exact", None, None),
+    ]
+    assert [f[:2] for f in figures("Дозы весили от 300 до 500 граммов.")] == [
+        (0.3, "kg"),
+        (0.5, "kg"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Объем изъятий вырос в 3 раза.", 3),
+        ("Число притонов сократилось в 2,5 раза.", 2.5),
+        ("Число передозировок снизилось в полтора раза.", 1.5),
+        ("Число задержанных выросло вдвое.", 2),
+        ("Изъятия возросли втрое.", 3),
+    ],
+)
+def test_factors(text, value):
+    figure = one(text)
+    assert (figure["value"], figure["unit"], figure["object"]) == (value, "times", None)
+
+
+def test_percent_words_and_signs():
+    assert figures("Раскрываемость составила 64,3%.") == [(64.3, "percent", "exact", None, None)]
+    assert figures("Раскрываемость составила 64 процента.") == [
+        (64, "percent", "exact", None, None)
+    ]
+
+
+# --- qualifiers ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "qualifier"),
+    [
+        ("более", "more_than"),
+        ("свыше", "more_than"),
+        ("больше", "more_than"),
+        ("более чем", "more_than"),
+        ("сверх", "more_than"),
+        ("не менее", "more_than"),
+        ("менее", "less_than"),
+        ("меньше", "less_than"),
+        ("не более", "less_than"),
+        ("около", "approx"),
+        ("порядка", "approx"),
+        ("почти", "approx"),
+        ("примерно", "approx"),
+        ("приблизительно", "approx"),
+    ],
+)
+def test_qualifiers(word, qualifier):
+    figure = one(f"Задержано {word} 40 курьеров.")
+    assert (figure["value"], figure["qualifier"], figure["object"]) == (40, qualifier, "курьер")
+    assert figure["quote"].startswith(word)
+
+
+def test_qualifier_before_a_preposition():
+    assert one("Показатель вырос почти на 16%.")["qualifier"] == "approx"
+    assert one("Показатель вырос более чем в 4 раза.")["qualifier"] == "more_than"
+
+
+def test_no_qualifier_is_exact():
+    assert one("Задержаны 40 курьеров.")["qualifier"] == "exact"
+
+
+# --- change --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "change"),
+    [
+        ("Число преступлений возросло на 7,2%.", "increase"),  # verb before
+        ("На 23% увеличилось количество изъятых веществ.", "increase"),  # verb after
+        ("Число притонов сократилось на 12%.", "decrease"),
+        ("На 18% снизилось число потребителей.", "decrease"),
+        ("Удалось снизить уровень наркопреступлений на 9,4%.", "decrease"),
+        ("Это на 11% выше, чем годом ранее.", "increase"),
+        ("Раскрываемость на 3% ниже прошлогодней.", "decrease"),
+        ("Рост составил 17%.", "increase"),
+        ("Снижение составило 14%.", "decrease"),
+        ("Изъятий стало в 2 раза больше.", "increase"),
+        ("Изъятий стало в 2,5 раза меньше.", "decrease"),
+        ("Цены выросли в Литве (+31,7%).", "increase"),
+        ("Удельный вес составил 64,3%.", None),
+        ("Раскрыто 40% преступлений.", None),
+    ],
+)
+def test_change_of_percentages_and_factors(text, change):
+    assert one(text)["change"] == change
+
+
+def test_each_figure_takes_the_nearest_cue():
+    assert [f[4] for f in figures("Показатель на 11% выше, а раскрываемость на 3% ниже.")] == [
+        "increase",
+        "decrease",
+    ]
+
+
+def test_counts_have_no_change():
+    assert one("Число дел возросло до 120 дел.")["change"] is None
+
+
+# --- what is not a figure ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # dates and years
+        "Совещание состоялось 12.03.2024 в облпрокуратуре.",
+        "Совещание прошло 2024-03-12.",
+        "Приговор вынесен 14 октября 2023 года.",
+        "В 2014 году ситуация изменилась.",
+        "План рассчитан на 2023-2025 годы.",
+        "Задержан гражданин 1985 года рождения.",
+        # reporting-period lengths and durations
+        "Такие данные приводятся за 7 месяцев.",
+        "В течение 5 лет ситуация не менялась.",
+        "Приговорен к 8 годам лишения свободы.",
+        "Экспертиза длилась 10 суток.",
+        # law articles
+        "Осужден по ч. 2 ст. 228 УК РФ.",
+        "Возбуждено дело по статье 296 УК РК.",
+        "Привлечен по ст.6.9 КоАП РФ.",
+        "Признан виновным по статьей 299-1 УК РК.",
+        "Действия квалифицированы по ст. 228.1, 229 и 230 УК РФ.",
+        "Основание – пп. 3 п. 1 ст. 20 закона.",
+        "Закон № 3-ФЗ регулирует оборот наркотиков.",
+        # ages
+        "Задержан 20-летний житель Шымкента.",
+        "Задержан мужчина в возрасте 25 лет.",
+        "Его сообщнице 19 лет.",
+        # times of day
+        "Рейд начался в 14:30.",
+        "Рейд завершился в 18.45 по местному времени.",
+        # phone numbers
+        "Звоните по телефону 8 (7172) 71-01-26.",
+        "Звоните +7 701 123 45 67.",
+        "Сообщайте по номеру 102.",
+        "Горячая линия 8-800-200-44-55 работает круглосуточно.",
+        # numbers in names
+        "Проведена операция «Мак-2024».",
+        "Стартовала акция «Дети – 2023».",
+        "Операция Мак-2017 завершилась.",
+        # ordinals
+        "Совещание прошло в 3-й раз.",
+        "Второй этап пройдет позже.",
+        "Лекцию прослушали ученики 9 класса на 5 этаже.",
+        "Первый заместитель прокурора провел третье совещание.",
+        # other non-quantities
+        "Столбик термометра опустился до -25°С.",
+        "Трасса протяженностью 12 км открыта.",
+        "Фильм с маркировкой 16+ показали в школах.",
+        "Горячая линия работает 24/7.",
+        "С одной стороны, ситуация улучшилась.",
+        "Это одна из проблем.",
+    ],
+)
+def test_non_figures(text):
+    assert extract_figures(text) == []
+
+
+def test_a_figure_next_to_non_figures_survives():
+    text = "За 7 месяцев 2025 года по ст. 228 УК РФ осуждены 34 человека в возрасте 18-25 лет."
+    assert figures(text) == [(34, "count", "exact", "человек", None)]
+
+
+# --- records -------------------------------------------------------------------------------------
+
+
+def test_records_point_into_the_text_in_order_with_sentence_and_period():
+    text = (
+        "Итоги работы. За 4 месяца 2024 года выявлено 25 преступлений, изъято 6,1 кг героина.\n"
+        "В мае задержаны 3 курьера."
+    )
+    found = extract_figures(text)
+    assert [f["value"] for f in found] == [25, 6.1, 3]
+    for figure in found:
+        assert text[figure["start"] : figure["end"]] == figure["quote"]
+        assert figure["quote"] in figure["sentence"]
+        assert figure["sentence"] in text
+    assert found[0]["sentence"].startswith("За 4 месяца")
+    assert (found[0]["period_start"], found[0]["period_end"]) == ("2024-01-01", "2024-04-30")
+    assert (found[2]["period_start"], found[2]["period_end"]) == (None, None)
+    resolved = extract_figures(text, "2024-06-03")
+    assert (resolved[2]["period_start"], resolved[2]["period_end"]) == ("2024-05-01", "2024-05-31")
+
+
+def test_record_fields():
+    figure = one("Изъято более 5 кг героина.")
+    assert set(figure) == {
+        "quote", "value", "unit", "qualifier", "object", "change",
+        "start", "end", "sentence", "period_start", "period_end",
+    }  # fmt: skip
+    assert figure["quote"] == "более 5 кг"
+
+
+# --- properties ----------------------------------------------------------------------------------
+
+UNITS = [
+    ("кг", "kg", 1), ("граммов", "kg", 0.001), ("тонн", "kg", 1000), ("литров", "l", 1),
+    ("гектаров", "ha", 1), ("тенге", "KZT", 1), ("рублей", "RUB", 1), ("%", "percent", 1),
+]  # fmt: skip
+QUALIFIERS = [
+    ("", "exact"), ("более ", "more_than"), ("свыше ", "more_than"),
+    ("около ", "approx"), ("почти ", "approx"), ("менее ", "less_than"),
+]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    n=st.integers(min_value=1, max_value=10**9),
+    separator=st.sampled_from([" ", "\u00a0", "\u2009", "\u202f"]),
+    unit=st.sampled_from(UNITS),
+    qualifier=st.sampled_from(QUALIFIERS),
+)
+def test_any_amount_with_any_unit_and_qualifier(n, separator, unit, qualifier):
+    written, code, factor = unit
+    number = f"{n:,}".replace(",", separator)
+    space = "" if written == "%" else " "
+    text = f"По данным прокуратуры, изъято {qualifier[0]}{number}{space}{written} за неделю."
+    figure = one(text)
+    assert figure["value"] == pytest.approx(n * factor, rel=1e-9)
+    assert (figure["unit"], figure["qualifier"]) == (code, qualifier[1])
+
+
+@settings(max_examples=60, deadline=None)
+@given(year=st.integers(min_value=1990, max_value=2049), count=st.integers(2, 999))
+def test_years_never_become_figures(year, count):
+    text = f"В {year} году задержаны {count} курьеров, по итогам {year} года – рост."
+    assert [f["value"] for f in extract_figures(text)] == [count]
+
+
+# --- the seed gold (../shared) -------------------------------------------------------------------
+
+
+def test_seed_gold_meets_the_bars():
+    gold = SHARED / "gold" / "figures-seeds.jsonl"
+    if not gold.exists():
+        pytest.skip(f"{gold} is not available")
+    spec = importlib.util.spec_from_file_location("figures_eval", REPO / "bench/figures_eval.py")
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    result = scorer.score(scorer.load_gold(gold), SHARED / "seeds")
+    assert result["f1"] >= 0.97, result["problems"]
+    assert result["qualifier_accuracy"] >= 0.97, result["problems"]
+    assert result["object_accuracy"] >= 0.90, result["problems"]
+    assert result["change_accuracy"] >= 0.97, result["problems"]
