@@ -53,6 +53,7 @@ _CUE_WORDS = {
     "деревня": "settlement",
     "станица": "settlement",
     "хутор": "settlement",
+    "пгт": "settlement",
 }
 # One-letter abbreviations are cues only with their full stop: "с." is a village, "с" is "with".
 _CUE_ABBREVIATIONS = {
@@ -462,8 +463,6 @@ def _cue(tokens: list[Token], first: int) -> str | None:
         return None
     if abbreviated:
         return _CUE_ABBREVIATIONS.get(word)
-    if word == "пгт":
-        return "settlement"
     for cue_word, kind in _CUE_WORDS.items():
         if word in word_forms(cue_word):
             return kind
