@@ -27,6 +27,8 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
+from pipelines.numbers import morph as _morph  # the process's one MorphAnalyzer
+
 GAZETTEER_DIR = Path(__file__).resolve().parents[1] / "data" / "gazetteer"
 
 # Kazakh letters and dash variants fold to their Russian spelling so "Қонаев" matches "Конаев".
@@ -104,13 +106,6 @@ def fold(word: str) -> str:
 def tokenize(text: str) -> list[Token]:
     """Words (a hyphenated word stays whole) and punctuation marks, with offsets and folded form."""
     return [Token(m.group(), m.start(), m.end(), fold(m.group())) for m in _TOKEN.finditer(text)]
-
-
-@cache
-def _morph():
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
 
 
 def _guess_declension(word: str) -> set[str]:
