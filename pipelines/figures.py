@@ -175,7 +175,7 @@ _SUBSET_RE = re.compile(
     r"|\bвключая\b",
     re.IGNORECASE,
 )
-_NO_CHANGE_UNITS = frozenset({"count", "kg", "l", "m2", "ha"})
+_NO_OBJECT_UNITS = frozenset({None, "percent", "times"})
 
 
 @dataclass
@@ -463,6 +463,8 @@ def _head_of_genitive_chain(s: _Sentence, k: int) -> int:
         head = s.lemma(j)
         if head.endswith(("ние", "тие")) or head in _MEASURE_NOUNS or head in _ACTION_NOUNS:
             break
+        if _unit_at(s, j) is not None:
+            break  # "1,5 кг мефедрона стоимостью ...": the amount is of the мефедрон
         k = j
     return k
 
@@ -638,31 +640,28 @@ def _share_forward(s: _Sentence, figures: list[_Figure]) -> None:
             left.value = left.span.value * multiplier * right.factor
 
 
-def _inherit_backward(s: _Sentence, figures: list[_Figure]) -> None:
+def _inherit_backward(s: _Sentence, figures: list[_Figure], i: int) -> bool:
     """An elliptic number takes the unit and object of the figure before it in the sentence:
     "10 млрд тенге, из которых более 9 млрд", "25 преступлений ... (2013 – 11)", "14 групп,
-    из которых две транснациональные"."""
-    for i, figure in enumerate(figures):
-        if figure.blocked or figure.unit is not None or figure.span.role == "collective":
-            continue  # "трое", "двое" count people, whatever came before
-        antecedent = next(
-            (
-                f
-                for f in reversed(figures[:i])
-                if not f.blocked and f.unit not in (None, "percent", "times")
-            ),
-            None,
-        )
-        if antecedent is None:
-            continue
-        if figure.adjectives:
-            gap_start = s.tokens[antecedent.last - 1].end - s.start
-            gap_end = s.tokens[figure.first].start - s.start
-            if not _SUBSET_RE.search(s.text, gap_start, gap_end):
-                continue  # "изъято 5 кг, задержаны 3 подозреваемых": not a part of the 5 kg
-        figure.unit, figure.object = antecedent.unit, antecedent.object
-        figure.factor = antecedent.factor
-        figure.value = figure.span.value * antecedent.factor
+    из которых две транснациональные". Whether figure i found one."""
+    figure = figures[i]
+    if figure.span.role == "collective":
+        return False  # "трое", "двое" count people, whatever came before
+    antecedent = next(
+        (f for f in reversed(figures[:i]) if not f.blocked and f.unit not in _NO_OBJECT_UNITS),
+        None,
+    )
+    if antecedent is None:
+        return False
+    if figure.adjectives:
+        gap_start = s.tokens[antecedent.last - 1].end - s.start
+        gap_end = s.tokens[figure.first].start - s.start
+        if not _SUBSET_RE.search(s.text, gap_start, gap_end):
+            return False  # "изъято 5 кг, задержаны 3 подозреваемых": not a part of the 5 kg
+    figure.unit, figure.object = antecedent.unit, antecedent.object
+    figure.factor = antecedent.factor
+    figure.value = figure.span.value * antecedent.factor
+    return True
 
 
 def _subject_before_verb(s: _Sentence, first: int) -> str | None:
@@ -722,10 +721,12 @@ def _topic_before_verb(s: _Sentence, first: int) -> str | None:
 
 
 def _resolve_orphans(s: _Sentence, figures: list[_Figure]) -> None:
-    """A number still without unit or noun is a count if the sentence says of what; a bare
-    number that nothing explains ("просмотров: 173", "Europe 1") is no figure."""
-    for figure in figures:
-        if figure.blocked or figure.unit is not None:
+    """Numbers still without unit or noun, in text order (so that one resolved can explain the
+    next: "Из 37 задержанных 12 ..."): elliptic ones inherit, the rest are counts if the
+    sentence says of what; a bare number that nothing explains ("просмотров: 173", "Europe 1")
+    is no figure."""
+    for i, figure in enumerate(figures):
+        if figure.blocked or figure.unit is not None or _inherit_backward(s, figures, i):
             continue
         figure.unit = "count"
         if figure.adjectives:
@@ -797,7 +798,6 @@ def _sentence_figures(s: _Sentence, blocked: _Blocked) -> list[_Figure]:
             continue
         figures.append(_read_figure(s, span, previous))
     _share_forward(s, figures)
-    _inherit_backward(s, figures)
     _resolve_orphans(s, figures)
     for figure in figures:
         if figure.unit in ("percent", "times"):

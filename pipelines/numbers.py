@@ -294,11 +294,13 @@ def _number_at(tokens: list[Token], i: int) -> NumberSpan | None:
             value *= written[0]
             multiplier = written[0]
             j += written[1]
-        # "61 млн 260 тыс.": a smaller multiplied part continues the same number
-        while multiplier > 1 and j + 1 < len(tokens) and tokens[j].text.isdigit():
-            smaller = _multiplier_at(tokens, j + 1)
-            if smaller is None or smaller[0] >= multiplier or int(tokens[j].text) >= 1000:
+        # "61 млн 260 тыс.", "7 тыс. 350": a smaller part continues the same number
+        while multiplier > 1 and j < len(tokens) and tokens[j].text.isdigit():
+            smaller = _multiplier_at(tokens, j + 1) or (1, 0)
+            if smaller[0] >= multiplier or int(tokens[j].text) >= 1000:
                 break
+            if smaller[0] == 1 and (multiplier != 1000 or len(tokens[j].text) != 3):
+                break  # only hundreds after "тыс." join: not "1 млн 200" nor "5 тыс. 12 мая"
             value += int(tokens[j].text) * smaller[0]
             multiplier = smaller[0]
             j += 1 + smaller[1]
