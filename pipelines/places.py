@@ -337,12 +337,26 @@ def load_gazetteer(directory: Path = GAZETTEER_DIR) -> Gazetteer:
 
 
 @cache
-def _natasha():
-    """natasha's models load once (about 1.5 s); they ship inside the package and run offline."""
-    from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+def _embedding():
+    """natasha's models ship inside the package and run offline; they load once, on first use."""
+    from natasha import NewsEmbedding
 
-    embedding = NewsEmbedding()
-    return Segmenter(), NewsNERTagger(embedding), NewsMorphTagger(embedding), MorphVocab()
+    return NewsEmbedding()
+
+
+@cache
+def _ner_models():
+    from natasha import NewsNERTagger, Segmenter
+
+    return Segmenter(), NewsNERTagger(_embedding())
+
+
+@cache
+def _morph_models():
+    # Only names the gazetteer lacks need natasha's morphology (for their nominative).
+    from natasha import MorphVocab, NewsMorphTagger
+
+    return NewsMorphTagger(_embedding()), MorphVocab()
 
 
 @cache
@@ -370,7 +384,7 @@ class _Ner:
     def __init__(self, text: str) -> None:
         from natasha import Doc
 
-        segmenter, ner_tagger, self._morph_tagger, self._vocab = _natasha()
+        segmenter, ner_tagger = _ner_models()
         self._doc = Doc(text)
         self._doc.segment(segmenter)
         with _one_blas_thread():
@@ -380,11 +394,12 @@ class _Ner:
         self.persons = [(s.start, s.stop) for s in self._doc.spans if s.type == "PER"]
 
     def nominative(self, span) -> str:
+        morph_tagger, vocab = _morph_models()
         if not self._morph_tagged:
             with _one_blas_thread():
-                self._doc.tag_morph(self._morph_tagger)
+                self._doc.tag_morph(morph_tagger)
             self._morph_tagged = True
-        span.normalize(self._vocab)
+        span.normalize(vocab)
         return span.normal or span.text
 
 
