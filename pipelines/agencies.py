@@ -116,10 +116,14 @@ def _read_qualifiers(tokens: list[Token], stop: int, places: dict[int, tuple]) -
     return found
 
 
-def _unit_start(tokens: list[Token], first: int) -> int:
+@cache
+def _unit_forms() -> frozenset[str]:
     # Singular only: "подразделений КНБ" are several units of the agency, not its name.
-    units = frozenset().union(*(singular_forms(noun) for noun in _UNIT_NOUNS))
-    if first >= 1 and tokens[first - 1].norm in units:
+    return frozenset().union(*(singular_forms(noun) for noun in _UNIT_NOUNS))
+
+
+def _unit_start(tokens: list[Token], first: int) -> int:
+    if first >= 1 and tokens[first - 1].norm in _unit_forms():
         first -= 1
         if first >= 1 and tokens[first - 1].norm in forms_of(_UNIT_ADJECTIVES):
             first -= 1
@@ -140,6 +144,8 @@ def find_agencies(text: str) -> list[dict]:
     found = []
     previous_stop = 0  # a unit word already inside the previous name is not taken twice
     for match in agency_list.names.find(tokens):
+        if match.first < previous_stop:
+            continue  # already read as the place of the previous name
         agency = match.payloads[0]
         qualifiers = _read_qualifiers(tokens, match.stop, places)
         key = agency.key
