@@ -506,8 +506,15 @@ def _reads_as_ordinal(s: _Sentence, span: NumberSpan, noun: int) -> bool:
     if n % 10 in (2, 3, 4):
         if not any("gent" in r.grammemes for r in readings):
             return True
-        # "студенты 2 курса": after a noun the digit names which course, not how many
-        return s.is_noun(span.first - 1) and not s.tokens[span.first - 1].text.isupper()
+        # "студенты 2 курса": after a noun the small digit names which course, not how many
+        # (but "в активе 2903 очка" counts: the noun before ends a prepositional phrase)
+        before = span.first - 1
+        return (
+            n < 100
+            and s.is_noun(before)
+            and not s.tokens[before].text.isupper()
+            and s.pos(before - 1) != "PREP"
+        )
     return False
 
 
@@ -673,7 +680,17 @@ def _subject_before_verb(s: _Sentence, first: int) -> str | None:
     for j in range(k - 1, max(-1, k - 4), -1):
         nominative = [r for r in s.readings(j) if r.pos == "NOUN" and "nomn" in r.grammemes]
         if nominative and s.is_noun(j):
-            return nominative[0].lemma
+            lemma = nominative[0].lemma
+            if (
+                s.pos(j - 1) == "PREP"  # "по НДС составит": not the subject
+                or "Fixd" in nominative[0].grammemes  # indeclinable: any case, no evidence
+                or lemma in _TIME_NOUNS  # "на 1 января 2022 года равнялись"
+            ):
+                return None
+            if lemma in _AMOUNT_NOUNS or lemma in _MEASURE_NOUNS:
+                noun, _ = _noun_after(s, j + 1)  # "стоимость партии составила": партия
+                return _noun_lemma(s.readings(noun), s.tokens[noun]) if noun is not None else None
+            return lemma
         if s.tokens[j].kind != "word":
             break
     return None
