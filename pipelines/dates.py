@@ -317,7 +317,9 @@ _RULES: list[_Rule] = [
         "month",
     ),
     _Rule(
-        _compile(rf"(?:(?P<n>\d{{1,2}})|\b(?P<word>[а-яё]++))\s+месяц[а-яё]*{_WHICH_YEAR}?"),
+        _compile(
+            rf"(?:(?P<n>\d{{1,2}})|\b(?P<word>[а-яё]++))\s+(?:месяц[а-яё]*|мес\.){_WHICH_YEAR}?"
+        ),
         _months_of_year,
         "месяц",
         _prefix(r"за|по\s+итогам"),
@@ -392,7 +394,7 @@ def _gates(text: str) -> dict[str, bool]:
     return {
         "digit": digit,
         "month": _MONTH_GATE_RE.search(lower) is not None,
-        "месяц": "месяц" in lower,
+        "месяц": "мес" in lower,
         "квартал": "квартал" in lower,
         "полугоди": "полугоди" in lower,
         "г": "г" in lower,

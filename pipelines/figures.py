@@ -362,8 +362,12 @@ def _unit_at(s: _Sentence, j: int) -> tuple[str, float, int] | None:
         return "percent", 1, j + 1
     if token.kind != "word":
         return None
-    after_dot = j + 2 if s.norm(j + 1) == "." and s.glued(j + 1) else j + 1
+    # an abbreviation's dot, unless it is the full stop of the sentence ("изъято 3 кг.")
+    dotted = s.norm(j + 1) == "." and s.glued(j + 1) and j + 2 < len(s.tokens)
+    after_dot = j + 2 if dotted else j + 1
     lemma = s.lemma(j)
+    if lemma == "процентный" and s.lemma(j + 1) == "пункт":
+        return "percent", 1, j + 2  # percentage points: "на 2,3 процентных пункта"
     if norm in _SQUARE or lemma in _SQUARE or norm in _CUBIC or lemma in _CUBIC:
         metres = _METRES.get(s.norm(after_dot)) or _METRES.get(s.lemma(after_dot))
         if metres:
@@ -581,7 +585,7 @@ def _read_count(s: _Sentence, figure: _Figure) -> None:
     if s.norm(start) in _PIECES or s.lemma(start) in _PIECES:
         start += 2 if s.norm(start + 1) == "." else 1
     noun, adjectives = _noun_after(s, start)
-    if noun is not None and s.lemma(noun) in _TIME_NOUNS:
+    if noun is not None and (s.lemma(noun) in _TIME_NOUNS or s.norm(noun) == "мес"):
         figure.blocked = True  # a duration or an age: "за 7 месяцев", "25 лет", "3 суток"
         return
     if (

@@ -94,6 +94,22 @@ def test_from_to_without_a_noun_counts_what_the_measure_noun_measures():
     ]
 
 
+def test_a_resolved_number_explains_the_next():
+    assert figures("Из 37 задержанных 12 являются несовершеннолетними.") == [
+        (37, "count", "exact", "задержанный", None),
+        (12, "count", "exact", "задержанный", None),
+    ]
+
+
+def test_comparison_with_the_same_period_of_last_year():
+    text = "Зарегистрировано 1 245 правонарушений (АППГ – 1 120), рост на 11,2%."
+    assert figures(text) == [
+        (1245, "count", "exact", "правонарушение", None),
+        (1120, "count", "exact", "правонарушение", None),
+        (11.2, "percent", "exact", None, "increase"),
+    ]
+
+
 def test_partitive_count():
     assert figures("Нарушения выявлены у трех из проверенных аптек.") == [
         (3, "count", "exact", "аптека", None)
@@ -181,6 +197,11 @@ def test_range_shares_unit_and_multiplier():
 def test_factors(text, value):
     figure = one(text)
     assert (figure["value"], figure["unit"], figure["object"]) == (value, "times", None)
+
+
+def test_percentage_points_are_percent():
+    figure = one("Доля раскрытых преступлений выросла на 2,3 процентных пункта.")
+    assert (figure["value"], figure["unit"], figure["change"]) == (2.3, "percent", "increase")
 
 
 def test_percent_words_and_signs():
