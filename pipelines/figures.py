@@ -675,6 +675,19 @@ def _inherit_backward(s: _Sentence, figures: list[_Figure], i: int) -> bool:
     return True
 
 
+def _inherit_object(s: _Sentence, figures: list[_Figure], i: int) -> None:
+    """A part measured in the same unit as the whole before it is a part of the same thing:
+    "более 1,3 тонны наркотиков, из них 214 кг синтетических"."""
+    figure = figures[i]
+    antecedent = next((f for f in reversed(figures[:i]) if not f.blocked), None)
+    if antecedent is None or antecedent.unit != figure.unit or antecedent.object is None:
+        return
+    gap_start = s.tokens[antecedent.last - 1].end - s.start
+    gap_end = s.tokens[figure.first].start - s.start
+    if _SUBSET_RE.search(s.text, gap_start, gap_end):
+        figure.object = antecedent.object
+
+
 def _subject_before_verb(s: _Sentence, first: int) -> str | None:
     """The nominative noun before a verb that states an amount: "Ущерб государству составил
     2,3 млн рублей" (but not "курьер получил $950 тыс": the courier is not what is measured)."""
@@ -747,6 +760,8 @@ def _resolve_orphans(s: _Sentence, figures: list[_Figure]) -> None:
     sentence says of what; a bare number that nothing explains ("просмотров: 173", "Europe 1")
     is no figure."""
     for i, figure in enumerate(figures):
+        if figure.unit not in _NO_OBJECT_UNITS and figure.object is None:
+            _inherit_object(s, figures, i)
         if figure.blocked or figure.unit is not None or _inherit_backward(s, figures, i):
             continue
         figure.unit = "count"

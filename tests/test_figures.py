@@ -173,6 +173,14 @@ def test_left_out_unit_is_inherited():
     ]
 
 
+def test_a_part_in_the_same_unit_is_of_the_same_thing():
+    text = "Изъято более 1,3 тонны наркотиков, из них 214 кг синтетических."
+    assert figures(text) == [
+        (1300, "kg", "more_than", "наркотик", None),
+        (214, "kg", "exact", "наркотик", None),
+    ]
+
+
 def test_range_shares_unit_and_multiplier():
     assert figures("Партия стоила от 1,5 до 2 млн тенге.") == [
         (1_500_000, "KZT", "exact", None, None),
