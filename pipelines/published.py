@@ -285,7 +285,8 @@ def _jsonld_objects(node: object) -> Iterator[dict]:
             yield from _jsonld_objects(item)
     elif isinstance(node, dict):
         yield node
-        for key in ("@graph", "mainEntity", "mainEntityOfPage", "itemListElement"):
+        # not itemListElement: the items of a list are other pages, with their own dates
+        for key in ("@graph", "mainEntity"):
             if key in node:
                 yield from _jsonld_objects(node[key])
 
@@ -333,14 +334,16 @@ def _meta_published(tree: HtmlElement) -> list[str]:
     return values
 
 
-def find_structured_date(tree: HtmlElement, *, timezone: str | None = None) -> tuple[str, str]:
-    """(value, source) from JSON-LD ("jsonld") or meta tags / microdata ("meta"), else ("", "")."""
+def find_structured_date(
+    tree: HtmlElement, *, timezone: str | None = None
+) -> tuple[str | None, str | None]:
+    """(value, source) from JSON-LD ("jsonld") or meta tags / microdata ("meta"), else Nones."""
     for source, values in (("jsonld", _jsonld_published(tree)), ("meta", _meta_published(tree))):
         for value in values:
             parsed = parse_machine_datetime(value, timezone=timezone)
             if parsed:
                 return parsed, source
-    return "", ""
+    return None, None
 
 
 # --- visible evidence: the date printed near the title ------------------------------------------

@@ -90,6 +90,48 @@ def test_jsonld_date_with_offset_wins_over_the_visible_date():
     assert result["extractor"] == EXTRACTOR
 
 
+def test_jsonld_graph_article_not_the_related_news_list():
+    related = {
+        "@type": "ItemList",
+        "itemListElement": [
+            {"@type": "NewsArticle", "headline": "Другая новость", "datePublished": "2024-05-01"}
+        ],
+    }
+    own = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebSite", "name": "Закон"},
+            {"@type": "NewsArticle", "datePublished": "2024-05-14T10:21:00+05:00"},
+        ],
+    }
+    result = extract_article(news_page(head=jsonld(related) + jsonld(own)))
+    assert result["published_at"] == "2024-05-14T10:21:00+05:00"
+
+
+def test_broken_jsonld_still_gives_its_date():
+    broken = (
+        '<script type="application/ld+json">{"@type": "NewsArticle",'
+        '"datePublished": "2022-01-31T09:15:00+06:00",}</script>'
+    )
+    result = extract_article(news_page(head=broken))
+    assert (result["published_at"], result["published_source"]) == (
+        "2022-01-31T09:15:00+06:00",
+        "jsonld",
+    )
+
+
+def test_html5_pubdate_time_element_is_structured_evidence():
+    byline = (
+        '<time class="meta__text" pubdate datetime="2020-09-23T20:12:38+0300">'
+        "сегодня в 20:12</time>"
+    )
+    result = extract_article(news_page(byline=byline), timezone="Europe/Moscow")
+    assert (result["published_at"], result["published_source"]) == (
+        "2020-09-23T20:12:38+03:00",
+        "meta",
+    )
+
+
 def test_meta_tag_only():
     page = news_page(
         head='<meta property="article:published_time" content="2023-11-02T09:00:00+03:00">'
