@@ -170,6 +170,10 @@ _AMOUNT_VERBS = frozenset({
 })  # fmt: skip
 _ACTION_NOUNS = frozenset({"сбыт", "оборот", "ввоз", "вывоз", "сумма", "стоимость"})
 _CONNECTORS = frozenset({"и", "или", ",", "до", "по", "-", "–", "—"})
+_OPENS_WITH_SUBSET_RE = re.compile(
+    r"(?:из|среди)\s+(?:них|которых|общего\s+числа)\b|в\s+(?:том\s+числе|т\.\s?ч\.)",
+    re.IGNORECASE,
+)
 _SUBSET_RE = re.compile(
     r"\b(?:из|среди)\s+(?:них|которых|которого|которой|числа)\b|\bв\s+(?:том\s+числе|т\.\s?ч\.)"
     r"|\bвключая\b",
@@ -198,11 +202,16 @@ class _Figure:
 class _Sentence:
     """Tokens of one sentence and what the rules ask about them."""
 
-    def __init__(self, text: str, tokens: list[Token], start: int, end: int) -> None:
+    def __init__(
+        self, text: str, tokens: list[Token], start: int, end: int, carried: list[_Figure]
+    ) -> None:
         self.text = text
         self.tokens = tokens
         self.start = start
         self.end = end
+        # The previous sentence's figures, when this one opens with "Из них", "В том числе":
+        # its elliptic numbers are parts of those.
+        self.carried = carried if _OPENS_WITH_SUBSET_RE.match(text) else []
 
     def norm(self, i: int) -> str:
         return self.tokens[i].norm if 0 <= i < len(self.tokens) else ""
@@ -307,6 +316,8 @@ def _law_marker_before(s: _Sentence, i: int) -> bool:
         return False
     if s.tokens[j].text in _NUMBER_SIGNS:
         return True
+    if s.norm(j - 1) == "." and s.norm(j - 2) == "т":
+        return False  # "в т.ч. 64", "и т.п.": not "ч. 2", "п. 3"
     return s.tokens[j].kind == "word" and (
         s.norm(j) in _LAW_ABBREVIATIONS or bool(s.lemmas(j) & _LAW_LEMMAS)
     )
@@ -651,6 +662,19 @@ def _share_forward(s: _Sentence, figures: list[_Figure]) -> None:
             left.value = left.span.value * multiplier * right.factor
 
 
+def _antecedents(s: _Sentence, figures: list[_Figure], i: int) -> list[_Figure]:
+    """The figures before figure i, nearest first, then those the sentence carries over."""
+    return [f for f in reversed(figures[:i]) if not f.blocked] + list(reversed(s.carried))
+
+
+def _subset_marker_between(s: _Sentence, antecedent: _Figure, figure: _Figure) -> bool:
+    """Whether "из них", "из которых" or "в том числе" stands between a whole and a part."""
+    carried = any(antecedent is f for f in s.carried)
+    gap_start = 0 if carried else s.tokens[antecedent.last - 1].end - s.start
+    gap_end = s.tokens[figure.first].start - s.start
+    return _SUBSET_RE.search(s.text, gap_start, gap_end) is not None
+
+
 def _inherit_backward(s: _Sentence, figures: list[_Figure], i: int) -> bool:
     """An elliptic number takes the unit and object of the figure before it in the sentence:
     "10 млрд тенге, из которых более 9 млрд", "25 преступлений ... (2013 – 11)", "14 групп,
@@ -659,16 +683,12 @@ def _inherit_backward(s: _Sentence, figures: list[_Figure], i: int) -> bool:
     if figure.span.role == "collective":
         return False  # "трое", "двое" count people, whatever came before
     antecedent = next(
-        (f for f in reversed(figures[:i]) if not f.blocked and f.unit not in _NO_OBJECT_UNITS),
-        None,
+        (f for f in _antecedents(s, figures, i) if f.unit not in _NO_OBJECT_UNITS), None
     )
     if antecedent is None:
         return False
-    if figure.adjectives:
-        gap_start = s.tokens[antecedent.last - 1].end - s.start
-        gap_end = s.tokens[figure.first].start - s.start
-        if not _SUBSET_RE.search(s.text, gap_start, gap_end):
-            return False  # "изъято 5 кг, задержаны 3 подозреваемых": not a part of the 5 kg
+    if figure.adjectives and not _subset_marker_between(s, antecedent, figure):
+        return False  # "изъято 5 кг, задержаны 3 подозреваемых": not a part of the 5 kg
     figure.unit, figure.object = antecedent.unit, antecedent.object
     figure.factor = antecedent.factor
     figure.value = figure.span.value * antecedent.factor
@@ -679,12 +699,10 @@ def _inherit_object(s: _Sentence, figures: list[_Figure], i: int) -> None:
     """A part measured in the same unit as the whole before it is a part of the same thing:
     "более 1,3 тонны наркотиков, из них 214 кг синтетических"."""
     figure = figures[i]
-    antecedent = next((f for f in reversed(figures[:i]) if not f.blocked), None)
+    antecedent = next(iter(_antecedents(s, figures, i)), None)
     if antecedent is None or antecedent.unit != figure.unit or antecedent.object is None:
         return
-    gap_start = s.tokens[antecedent.last - 1].end - s.start
-    gap_end = s.tokens[figure.first].start - s.start
-    if _SUBSET_RE.search(s.text, gap_start, gap_end):
+    if _subset_marker_between(s, antecedent, figure):
         figure.object = antecedent.object
 
 
@@ -847,11 +865,13 @@ def extract_figures(text: str, published: date | datetime | str | None = None) -
     dates = extract_dates(text, published)
     date_starts = [d["char_start"] for d in dates]
     records: list[dict] = []
+    figures: list[_Figure] = []
     for start, end in split_sentences(text):
         if not _may_hold_figures(text, start, end):
+            figures = []
             continue
         tokens = tokenize(text, start, end)
-        sentence = _Sentence(text[start:end], tokens, start, end)
+        sentence = _Sentence(text[start:end], tokens, start, end, carried=figures)
         lo, hi = bisect.bisect_left(date_starts, start), bisect.bisect_left(date_starts, end)
         blocked = _non_figure_spans(text, start, end, dates[lo:hi])
         figures = _sentence_figures(sentence, blocked)

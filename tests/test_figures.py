@@ -101,6 +101,23 @@ def test_a_resolved_number_explains_the_next():
     ]
 
 
+def test_a_sentence_opening_with_a_subset_continues_the_previous_one():
+    text = "Зарегистрировано 642 преступления. Из них 418 – тяжкие. Раскрыто 503 преступления."
+    assert figures(text) == [
+        (642, "count", "exact", "преступление", None),
+        (418, "count", "exact", "преступление", None),
+        (503, "count", "exact", "преступление", None),
+    ]
+    assert figures("Зарегистрировано 642 преступления. Тяжкие – 418.") == [
+        (642, "count", "exact", "преступление", None)
+    ]
+
+
+def test_abbreviated_in_that_number_is_no_law_part():
+    text = "На учете состоят 1 812 человек, в т.ч. 64 несовершеннолетних."
+    assert [f[:2] for f in figures(text)] == [(1812, "count"), (64, "count")]
+
+
 def test_comparison_with_the_same_period_of_last_year():
     text = "Зарегистрировано 1 245 правонарушений (АППГ – 1 120), рост на 11,2%."
     assert figures(text) == [
