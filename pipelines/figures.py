@@ -275,19 +275,14 @@ def _adjective_as_noun(token: Token) -> str:
 # --- spans of text where no number is a figure ---------------------------------------------------
 
 
-class _Blocked:
-    """Character spans (dates, phones, times, names) where numbers are not figures."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self.spans = sorted(spans)
-        self.starts = [s for s, _ in self.spans]
-
-    def covers(self, start: int, end: int) -> bool:
-        i = bisect.bisect_right(self.starts, end - 1)
-        return any(s < end and start < e for s, e in self.spans[max(0, i - 8) : i])
+Spans = list[tuple[int, int]]
 
 
-def _non_figure_spans(text: str, start: int, end: int, dates: list[dict]) -> _Blocked:
+def _overlaps(spans: Spans, start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _non_figure_spans(text: str, start: int, end: int, dates: list[dict]) -> Spans:
     """Where in text[start:end] numbers are no figures: dates, phones, times of day, names."""
     spans = [(d["char_start"], d["char_end"]) for d in dates]
     for m in _PHONE_RE.finditer(text, start, end):
@@ -304,7 +299,7 @@ def _non_figure_spans(text: str, start: int, end: int, dates: list[dict]) -> _Bl
             continue  # a closing quote and the next opening one, not a quoted text
         if _HAS_DIGIT_AND_LETTER_RE.match(inner) and len(_WORDS_RE.findall(inner)) <= 3:
             spans.append(m.span())  # a name, not a quoted sentence ("Нами изъято 12 кг")
-    return _Blocked(spans)
+    return spans
 
 
 def _law_marker_before(s: _Sentence, i: int) -> bool:
@@ -839,13 +834,13 @@ def _cue(s: _Sentence, k: int, after: bool, distance: int) -> str | None:
 # --- the whole text ------------------------------------------------------------------------------
 
 
-def _sentence_figures(s: _Sentence, blocked: _Blocked) -> list[_Figure]:
+def _sentence_figures(s: _Sentence, blocked: Spans) -> list[_Figure]:
     figures: list[_Figure] = []
     for span in find_numbers(s.tokens):
         previous = figures[-1] if figures else None
         if previous is not None and span.first < previous.last:
             continue  # already part of the figure before: "36 кг 808 граммов"
-        if blocked.covers(span.start, span.end):
+        if _overlaps(blocked, span.start, span.end):
             figure = _Figure(span=span, first=span.first, last=span.last, value=span.value)
             figure.blocked = True
             figures.append(figure)
@@ -880,6 +875,7 @@ def extract_figures(text: str, published: date | datetime | str | None = None) -
         period_start, period_end = period_of(dates[lo:hi])
         for figure in figures:
             quote_start, quote_end = tokens[figure.first].start, tokens[figure.last - 1].end
+            quote_end = _close_quotes(text, quote_start, quote_end)
             records.append(
                 {
                     "quote": text[quote_start:quote_end],
@@ -896,6 +892,17 @@ def extract_figures(text: str, published: date | datetime | str | None = None) -
                 }
             )
     return records
+
+
+def _close_quotes(text: str, start: int, end: int) -> int:
+    """Take in the closing quote of a quoted noun: "58 «закладчиков»", not "58 «закладчиков"."""
+    quote = text[start:end]
+    if end < len(text) and (
+        (text[end] == "»" and quote.count("«") > quote.count("»"))
+        or (text[end] == '"' and quote.count('"') % 2 == 1)
+    ):
+        return end + 1
+    return end
 
 
 def _may_hold_figures(text: str, start: int, end: int) -> bool:
