@@ -41,7 +41,11 @@ _REL = (
     r"(?:(?:позапрошл|прошл|минувш|прошедш|предыдущ|текущ|нынешн|следующ|будущ|предстоящ)[а-яё]*"
     r"|эт(?:от|ого|ом|ому))"
 )
-_WHICH_YEAR = rf"(?:\s+(?P<year>{_YEAR})(?:{_YEAR_WORD})?|\s+(?P<rel>{_REL})\s+года)"
+# "2014 года", "прошлого года", and the abbreviations "т.г." (текущего года), "п.г." (прошлого)
+_WHICH_YEAR = (
+    rf"(?:\s+(?P<year>{_YEAR})(?:{_YEAR_WORD})?|\s+(?P<rel>{_REL})\s+года"
+    rf"|\s+(?P<abbr>[тп])\.\s?г\.)"
+)
 _ORDINAL = r"(?P<ord>[1-4]|IV|I{1,3}|[а-яё]++)(?:-?(?:м|й|го|ом|ый|ой|е|ое))?"
 
 
@@ -116,6 +120,8 @@ class _Context:
             return int(groups["year"])
         if groups.get("rel"):
             return self.relative_year(groups["rel"])
+        if groups.get("abbr"):
+            return self.relative_year("текущ" if groups["abbr"].lower() == "т" else "прошл")
         return self.published.year if self.published else None
 
     def relative_year(self, word: str) -> int | None:
@@ -129,6 +135,12 @@ class _Context:
 
 
 Resolved = tuple[str, str | None, str | None] | None  # (kind, date, end)
+
+
+def _names_year(m: re.Match[str]) -> bool:
+    """Whether a match states its year, absolutely or relatively."""
+    groups = m.groupdict()
+    return bool(groups.get("year") or groups.get("rel") or groups.get("abbr"))
 
 
 def _months_period(year: int | None, first: int, last: int) -> Resolved:
@@ -177,7 +189,7 @@ def _day_month(m: re.Match[str], ctx: _Context, prefix: str | None) -> Resolved:
 
 
 def _months_of_year(m: re.Match[str], ctx: _Context, prefix: str | None) -> Resolved:
-    if not prefix and not m["year"] and not m["rel"]:
+    if not prefix and not _names_year(m):
         return None  # "в течение 7 месяцев" is a duration, not a reporting period
     if m["n"]:
         count = int(m["n"])
@@ -239,7 +251,7 @@ def _since_new_year(m: re.Match[str], ctx: _Context, prefix: str | None) -> Reso
 
 def _month_alone(m: re.Match[str], ctx: _Context, prefix: str | None) -> Resolved:
     month = _month(m["month"])
-    if month is None or not (prefix or m["year"] or m["rel"]):
+    if month is None or not (prefix or _names_year(m)):
         return None  # a month needs "в", "с", "до"... or a year to be a date
     year = ctx.year(m)
     return "date", f"{year:04d}-{month:02d}" if year else None, None

@@ -116,7 +116,9 @@ _PHONE_RE = re.compile(
     r"|8 \d{3} \d{3} \d\d \d\d(?!\d)"
 )
 _TIME_OF_DAY_RE = re.compile(
-    r"(?P<hour>\d{1,2}):[0-5]\d(?!\d)|[вВ] (?P<hour2>\d{1,2})\.[0-5]\d(?!\d| ?(?:%|раз|процент))"
+    r"(?P<hour>\d{1,2}):[0-5]\d(?!\d)"  # 14:30
+    r"|(?:[вВсС]|до) (?P<hour2>\d{1,2})\.[0-5]\d"  # "в 18.45", "с 9.00 до 18.00"
+    r"(?!\d| ?(?:%|раз|процент|руб|тенге|долл|евро|кг|г\b|гр|тонн|литр|л\b))"
 )
 # A short text in quotes that holds a number is a name: «Мак-2017», "Стоп-2024" (up to three
 # words, checked in _non_figure_spans).

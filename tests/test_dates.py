@@ -96,12 +96,14 @@ def test_periods_with_their_own_year(text, expected):
         ("в позапрошлом году", ("period", "2023", "2023")),
         ("с 5 по 14 августа", ("period", "2025-08-05", "2025-08-14")),
         ("с начала года", ("period", "2025-01-01", "2025-08-08")),
+        ("за 6 месяцев т.г.", ("period", "2025-01-01", "2025-06-30")),
+        ("в мае п.г.", ("date", "2024-05", None)),
     ],
 )
 def test_periods_that_depend_on_the_publication_date(text, resolved):
     unresolved = found(text)
     assert len(unresolved) == 1
-    assert unresolved[0][0] == "period"
+    assert unresolved[0][0] == resolved[0]
     assert found(text, PUBLISHED) == [resolved]
 
 
