@@ -55,6 +55,10 @@ class ArticleRecord:
     extractor: str | None = None
     figures: list[dict] = field(default_factory=list)
     mentioned_dates: list[dict] = field(default_factory=list)
+    places: list[dict] = field(default_factory=list)
+    agencies: list[dict] = field(default_factory=list)
+    region: str | None = None
+    country: str | None = None
     run_id: int | None = None
 
 
@@ -88,13 +92,29 @@ def _article_columns(record: ArticleRecord, digest: str, now: str) -> dict:
         "http_status": record.http_status,
         "extractor": record.extractor,
         "run_id": record.run_id,
+        "region": record.region,
+        "country": record.country,
     }
 
 
 def _replace_children(db: sqlite_utils.Database, article_id: int, record: ArticleRecord) -> None:
-    """Figures, mentioned dates and the raw page belong to the current version only."""
+    """Figures, dates, places, agencies and the raw page belong to the current version only."""
     db.execute("delete from figures where article_id = ?", [article_id])
     db.execute("delete from mentioned_dates where article_id = ?", [article_id])
+    for table, children in (("places", record.places), ("agencies", record.agencies)):
+        db.execute(f"delete from {table} where article_id = ?", [article_id])
+        columns = db[table].columns_dict
+        db[table].insert_all(
+            (
+                {
+                    **{k: v for k, v in child.items() if k in columns and k != "id"},
+                    "article_id": article_id,
+                    "seq": i,
+                }
+                for i, child in enumerate(children)
+            ),
+            batch_size=500,
+        )
     figure_columns = db["figures"].columns_dict
     db["figures"].insert_all(
         (

@@ -15,7 +15,9 @@ import sqlite_utils
 from crawler.health import ensure_health_schema
 
 DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "news.db"
-SCHEMA_VERSION = 3  # 2: articles_search (Russian full-text index), figure context, views
+# 4: places, agencies, regions of figures; 2-3: articles_search (Russian full-text index),
+# figure context, views, crawl health
+SCHEMA_VERSION = 4
 # 3: crawl_runs health counters and the crawl_health view (crawler/health.py)
 
 _TABLES: dict[str, dict] = {
@@ -82,6 +84,8 @@ _TABLES: dict[str, dict] = {
             "http_status": int,
             "extractor": str,
             "run_id": int,
+            "region": str,
+            "country": str,
         },
         "pk": "id",
         "not_null": {"source", "url", "fetched_at", "content_hash", "version"},
@@ -135,6 +139,41 @@ _TABLES: dict[str, dict] = {
             "sentence": str,
             "period_start": str,
             "period_end": str,
+            "region": str,
+            "country": str,
+            "region_reason": str,
+        },
+        "pk": "id",
+        "foreign_keys": [("article_id", "articles", "id")],
+    },
+    "places": {
+        "columns": {
+            "id": int,
+            "article_id": int,
+            "seq": int,
+            "name": str,
+            "normalized": str,
+            "kind": str,
+            "region_code": str,
+            "country": str,
+            "national": int,
+            "start": int,
+            "end": int,
+        },
+        "pk": "id",
+        "foreign_keys": [("article_id", "articles", "id")],
+    },
+    "agencies": {
+        "columns": {
+            "id": int,
+            "article_id": int,
+            "seq": int,
+            "name": str,
+            "agency": str,
+            "display_name": str,
+            "country": str,
+            "start": int,
+            "end": int,
         },
         "pk": "id",
         "foreign_keys": [("article_id", "articles", "id")],
@@ -178,6 +217,12 @@ _INDEXES = [
     ("figures", ["article_id"], False),
     ("figures", ["unit", "object"], False),
     ("mentioned_dates", ["article_id"], False),
+    ("places", ["article_id"], False),
+    ("places", ["region_code"], False),
+    ("agencies", ["article_id"], False),
+    ("agencies", ["agency"], False),
+    ("figures", ["region"], False),
+    ("articles", ["region"], False),
     ("errors", ["run_id"], False),
     ("errors", ["source", "kind"], False),
     ("crawl_runs", ["source", "started_at"], False),
@@ -231,11 +276,19 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 foreign_keys=spec.get("foreign_keys"),
                 if_not_exists=True,
             )
+            # A file made by an older version gains the columns added since.
+            existing = db[name].columns_dict
+            for column, column_type in spec["columns"].items():
+                if column not in existing:
+                    db[name].add_column(column, column_type)
         for table, columns, unique in _INDEXES:
             db[table].create_index(columns, unique=unique, if_not_exists=True)
         ensure_health_schema(db)  # crawl_runs health counters and the crawl_health view
-    if not db["articles"].detect_fts():
-        db["articles"].enable_fts(["title", "body"], create_triggers=True, tokenize="unicode61")
+    # enable_fts is several statements: replace=True also repairs an index whose triggers a
+    # killed process never created (a no-op when the index is complete).
+    db["articles"].enable_fts(
+        ["title", "body"], create_triggers=True, tokenize="unicode61", replace=True
+    )
     from pipelines.browse_schema import ensure_browsing
     from pipelines.search_index import backfill
 

@@ -13,13 +13,14 @@ from pipelines.articles import ArticleRecord, read_raw_html, store_article
 from pipelines.db import connect
 from pipelines.extract_pipeline import apply_extraction
 from pipelines.figures_pipeline import apply_figures
+from pipelines.places_pipeline import apply_places
 
 
 def reextract(db_path: str | Path | None, sources: list[str] | None = None) -> Counter:
     db = connect(db_path)
     counts: Counter = Counter()
     try:
-        timezones = {r["name"]: r["timezone"] for r in db["sources"].rows}
+        sources_by_name = {r["name"]: r for r in db["sources"].rows}
         where, params = "", []
         if sources:
             where = f"where a.source in ({', '.join('?' for _ in sources)})"
@@ -45,7 +46,9 @@ def reextract(db_path: str | Path | None, sources: list[str] | None = None) -> C
                 encoding=row["encoding"],
                 content_type=row["content_type"],
             )
-            apply_figures(apply_extraction(record, timezones.get(row["source"])))
+            source = sources_by_name.get(row["source"], {})
+            apply_figures(apply_extraction(record, source.get("timezone")))
+            apply_places(record, source.get("region"))
             _, outcome = store_article(db, record, refresh=True)
             counts[outcome] += 1
     finally:

@@ -134,3 +134,30 @@ def test_invalid_sources_file_is_refused_before_any_fetch(news_site, tmp_path, c
     assert crawl(bad, tmp_path / "news.db") == 2
     assert "source 'testsite', key 'feedz': unknown key" in capsys.readouterr().err
     assert news_site.site.requests == []
+
+
+def test_places_agencies_and_regions_are_stored(news_site, tmp_path):
+    db = tmp_path / "news.db"
+    crawl(news_site.write_sources(tmp_path), db)
+    first = rows(db, "select * from articles where url like '%/1-statya-1.html'")[0]
+    assert (first["region"], first["country"]) == ("KZ-31", "KZ")  # Жамбылской области
+    places = rows(db, "select * from places where article_id = ?", [first["id"]])
+    assert {p["region_code"] for p in places} == {"KZ-31"}
+    agencies = {
+        a["agency"]
+        for a in rows(db, "select agency from agencies where article_id = ?", [first["id"]])
+    }
+    assert "mvd" in agencies  # «полицейские»
+    masses = rows(db, "select * from figures where article_id = ? and unit = 'kg'", [first["id"]])
+    assert masses and all(
+        (f["region"], f["region_reason"]) == ("KZ-31", "sentence") for f in masses
+    )
+    # an article naming no place: its figures fall back to the source's home region (KZ)
+    placeless = rows(
+        db,
+        "select f.region, f.country, f.region_reason from figures f "
+        "join articles a on a.id = f.article_id where a.url like '%/3-statya-3.html'",
+    )
+    assert placeless and all(
+        (f["region"], f["country"], f["region_reason"]) == (None, "KZ", "source") for f in placeless
+    )

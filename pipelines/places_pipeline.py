@@ -1,0 +1,48 @@
+"""Item pipeline step 3: where and who — places and agencies an article names, the article's
+main region, and the region of every figure (its sentence, else the article, else the source)."""
+
+from __future__ import annotations
+
+from pipelines.agencies import find_agencies
+from pipelines.articles import ArticleRecord
+from pipelines.places import figure_region, find_places, main_place
+
+
+def _home_country(source_region: str | None) -> str | None:
+    return source_region.split("-", 1)[0].upper() if source_region else None
+
+
+def apply_places(record: ArticleRecord, source_region: str | None) -> ArticleRecord:
+    """Fill places, agencies, the article's region and each figure's region (also used by
+    `reextract`). Offsets are into the body; a place the title names decides the article's
+    region, as a reader would take it."""
+    home = _home_country(source_region)
+    body = record.body or ""
+    places = find_places(body, home) if body else []
+    record.places = places
+    record.agencies = find_agencies(body) if body else []
+    in_title = main_place(find_places(record.title, home)) if record.title else None
+    article = in_title if in_title and in_title["reason"] else main_place(places, source_region)
+    record.region, record.country = article["region_code"], article["country"]
+    by_sentence: dict[str, dict] = {}
+    for figure in record.figures:
+        sentence = figure.get("sentence") or ""
+        if sentence not in by_sentence:
+            by_sentence[sentence] = figure_region(sentence, places, source_region, article)
+        where = by_sentence[sentence]
+        figure["region"] = where["region_code"]
+        figure["country"] = where["country"]
+        figure["region_reason"] = where["reason"]
+    return record
+
+
+class PlacesPipeline:
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_item(self, item: ArticleRecord):
+        return apply_places(item, self.crawler.spider.source.region)
