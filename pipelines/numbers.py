@@ -155,7 +155,7 @@ def parse_digits(text: str) -> float | int | None:
 
 def clean_value(value: float) -> float | int:
     """Integers as int, other values without float noise (6127 * 0.001 -> 6.127)."""
-    value = float(f"{value:.12g}")
+    value = float(f"{value:.15g}")
     return int(value) if value.is_integer() else value
 
 
