@@ -479,14 +479,25 @@ def _last_day_of(iso: str | None) -> date | None:
     return date(year, month, day)
 
 
-def period_of(records: Iterable[dict]) -> tuple[str | None, str | None]:
+# "по сравнению с 2023 годом", "к аналогичному периоду прошлого года", "чем в 2023 году": the
+# baseline a sentence compares with, not the period it reports on.
+_BASELINE_RE = re.compile(
+    r"(?:сравнени\w*(?:\s+с)?|аналогичн\w*\s+период\w*|\bчем)\s*$", re.IGNORECASE
+)
+
+
+def period_of(records: Iterable[dict], text: str | None = None) -> tuple[str | None, str | None]:
     """The reporting period among date records as full ISO days: the first period that can be
-    placed in time, or else the first such date."""
+    placed in time, or else the first such date. Given the text the records were found in,
+    periods named as a comparison baseline are passed over."""
     best: tuple[str, str] | None = None
     for record in records:
         start = _first_day(record["date"])
         end = _last_day_of(record["end"] if record["kind"] == "period" else record["date"])
         if start is None or end is None:
+            continue
+        before = text[max(0, record["char_start"] - 40) : record["char_start"]] if text else ""
+        if before and _BASELINE_RE.search(before):
             continue
         if record["kind"] == "period":
             return start.isoformat(), end.isoformat()
@@ -498,4 +509,4 @@ def sentence_period(
     sentence: str, published: date | datetime | str | None = None
 ) -> tuple[str | None, str | None]:
     """(start, end) of the period a sentence reports on, as ISO days, or (None, None)."""
-    return period_of(extract_dates(sentence, published))
+    return period_of(extract_dates(sentence, published), sentence)

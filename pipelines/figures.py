@@ -874,7 +874,7 @@ def extract_figures(text: str, published: date | datetime | str | None = None) -
         figures = _sentence_figures(sentence, blocked)
         if not figures:
             continue
-        period_start, period_end = period_of(dates[lo:hi])
+        period_start, period_end = period_of(dates[lo:hi], text)
         for figure in figures:
             quote_start, quote_end = tokens[figure.first].start, tokens[figure.last - 1].end
             quote_end = _close_quotes(text, quote_start, quote_end)

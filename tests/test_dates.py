@@ -188,6 +188,15 @@ def test_sentence_period_prefers_the_reporting_period_and_resolves_relative_ones
     assert sentence_period(sentence) == (None, None)
 
 
+def test_a_comparison_baseline_is_not_the_reporting_period():
+    assert sentence_period("Рост по сравнению с 2023 годом составил 5%, данные за 2024 год.") == (
+        "2024-01-01",
+        "2024-12-31",
+    )
+    sentence = "По сравнению с аналогичным периодом прошлого года изъятия выросли в 1,4 раза."
+    assert sentence_period(sentence, PUBLISHED) == (None, None)
+
+
 # --- properties ---------------------------------------------------------------------------------
 
 
