@@ -590,8 +590,9 @@ def _read_count(s: _Sentence, figure: _Figure) -> None:
         figure.blocked = True
         return
     start = figure.last
-    if s.norm(start) in _PIECES or s.lemma(start) in _PIECES:
-        start += 2 if s.norm(start + 1) == "." else 1
+    if s.norm(start) in _PIECES or s.lemma(start) in _PIECES:  # "50 шт.", "50 штук"
+        abbreviated = s.norm(start + 1) == "." and start + 2 < len(s.tokens)
+        start += 2 if abbreviated else 1
     noun, adjectives = _noun_after(s, start)
     if noun is not None and (s.lemma(noun) in _TIME_NOUNS or s.norm(noun) == "мес"):
         figure.blocked = True  # a duration or an age: "за 7 месяцев", "25 лет", "3 суток"
@@ -626,6 +627,7 @@ def _read_count(s: _Sentence, figure: _Figure) -> None:
     before = _noun_before_amount(s, figure.first)
     if before is not None:  # "таблетки в количестве 50 штук"
         figure.unit, figure.object = "count", _noun_lemma(s.readings(before), s.tokens[before])
+        figure.last = start
         return
     figure.adjectives = adjectives
     if adjectives:
