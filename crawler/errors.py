@@ -6,6 +6,8 @@ run recorder extension (crawler/run_recorder.py) stores and counts what it recei
 
 from __future__ import annotations
 
+from http import HTTPStatus
+
 from scrapy.exceptions import (
     CannotResolveHostError,
     DownloadCancelledError,
@@ -20,8 +22,25 @@ from twisted.internet.error import DNSLookupError
 from twisted.internet.error import TimeoutError as TwistedTimeoutError
 from twisted.python.failure import Failure
 
+from crawler.safety import CrawlRefused, resolver_refusal, strip_control
+from crawler.urls import host_of
+
 # Sent with keyword arguments kind, url, message.
 error_recorded = object()
+
+# Error kinds that mean a limit tripped, and the name it is counted under in
+# crawl_runs.limits_hit (stats key newsmon/limits/<name>). Limits of a whole run (pages, time)
+# are counted from the spider's close reason by the run recorder.
+LIMIT_OF_KIND = {
+    "too_large": "bytes_per_response",
+    "decompression_bomb": "bytes_per_response",
+    "timeout": "download_timeout",
+    "too_many_redirects": "redirects",
+    "too_many_links": "links_per_page",
+    "url_too_long": "url_length",
+    "depth_limit": "depth",
+    "too_many_sitemap_urls": "sitemap_urls",
+}
 
 _KINDS: list[tuple[type[BaseException], str]] = [
     (DownloadTimeoutError, "timeout"),
@@ -38,11 +57,32 @@ _KINDS: list[tuple[type[BaseException], str]] = [
 def classify_failure(failure: Failure) -> tuple[str, str]:
     """Map a request failure to (kind, message)."""
     exc = failure.value
+    if isinstance(exc, CrawlRefused):
+        return exc.kind, exc.message
+    request = getattr(failure, "request", None)
+    if isinstance(exc, CannotResolveHostError | DNSLookupError) and request is not None:
+        why = resolver_refusal(request.url)
+        if why:  # the last line of defence, crawler.safety.GuardedResolver, refused it
+            return "private_address", (
+                f"{host_of(request.url)} resolved to {why} when connecting: a public source may "
+                "not make the crawler fetch from a private network; refused"
+            )
     if isinstance(exc, HttpError):
-        status = exc.response.status
-        return f"http_{status}", f"HTTP {status} for {exc.response.url}"
+        return _http_error(exc.response)
+    if isinstance(exc, DownloadCancelledError):
+        detail = str(exc) or "it grew past the limit while streaming"
+        return "too_large", f"body larger than DOWNLOAD_MAXSIZE; download cancelled: {detail}"
+    if isinstance(exc, ResponseDataLossError):
+        return "truncated", (
+            "the connection closed before the whole body arrived (the Content-Length was a lie "
+            "or the connection broke)"
+        )
+    if isinstance(exc, DownloadTimeoutError | TwistedTimeoutError):
+        return "timeout", f"no complete answer within DOWNLOAD_TIMEOUT ({exc})"
     if isinstance(exc, IgnoreRequest):
         text = str(exc)
+        if "during decompression" in text or hasattr(exc.__cause__, "decompressed_size"):
+            return "decompression_bomb", f"compressed body unpacks past DOWNLOAD_MAXSIZE: {text}"
         if "robots.txt" in text:
             return "robots_disallowed", text
         if "offsite" in text.lower():
@@ -54,8 +94,28 @@ def classify_failure(failure: Failure) -> tuple[str, str]:
     return "network", f"{type(exc).__name__}: {exc}"
 
 
+def _http_error(response) -> tuple[str, str]:
+    status = response.status
+    try:
+        phrase = f" {HTTPStatus(status).phrase}"
+    except ValueError:
+        phrase = ""
+    message = f"HTTP {status}{phrase} for {response.url}"
+    retry_after = response.headers.get("Retry-After")
+    if retry_after:
+        message += f" (Retry-After: {retry_after.decode('latin-1')[:100]})"
+    return f"http_{status}", message
+
+
 def report_error(crawler, kind: str, url: str | None, message: str) -> None:
-    """Tell the run recorder (and the log) that something went wrong with one URL."""
+    """Tell the run recorder (and the log) that something went wrong with one URL. A kind that
+    means a limit tripped is also counted in the run's limits_hit."""
+    limit = LIMIT_OF_KIND.get(kind)
+    if limit:
+        crawler.stats.inc_value(f"newsmon/limits/{limit}")
     crawler.signals.send_catch_log(
-        signal=error_recorded, kind=kind, url=url, message=str(message)[:2000]
+        signal=error_recorded,
+        kind=kind,
+        url=strip_control(url)[0] if url else url,
+        message=strip_control(str(message)[:2000])[0],
     )

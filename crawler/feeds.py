@@ -20,6 +20,15 @@ _PARSER_OPTIONS = dict(
 class NotAFeed(ValueError):
     """The document is not RSS, Atom or a sitemap (often an HTML page served instead)."""
 
+    kind: str | None = None  # error kind, when more precise than not_a_feed / not_a_sitemap
+
+
+class XmlEntitiesRefused(NotAFeed):
+    """The document declares XML entities: the mark of entity expansion ("billion laughs") and
+    external entity (XXE) attacks. Feeds and sitemaps have no use for them; refused whole."""
+
+    kind = "xml_entities"
+
 
 def _parse(body: bytes) -> etree._Element:
     try:
@@ -28,6 +37,15 @@ def _parse(body: bytes) -> etree._Element:
         raise NotAFeed(f"not XML ({exc})") from None
     if root is None:
         raise NotAFeed("empty or unreadable XML")
+    dtd = root.getroottree().docinfo.internalDTD
+    entities = [e.name for e in dtd.iterentities()] if dtd is not None else []
+    if entities:
+        shown = ", ".join(entities[:5]) + (", …" if len(entities) > 5 else "")
+        raise XmlEntitiesRefused(
+            f"document declares {len(entities)} XML entit{'y' if len(entities) == 1 else 'ies'} "
+            f"({shown}): entity expansion and external entities are attacks; refused, "
+            "nothing was expanded or fetched"
+        )
     return root
 
 

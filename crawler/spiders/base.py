@@ -16,6 +16,7 @@ from twisted.python.failure import Failure
 
 from crawler.errors import classify_failure, report_error
 from crawler.incremental import ArticleIndex, conditional_headers, in_date_range
+from crawler.safety import read_article_page
 from crawler.sources import Source
 from crawler.urls import canonical_url
 from pipelines.articles import ArticleRecord
@@ -34,9 +35,20 @@ def _day(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
+# Bytes that are not text: C0 controls other than tab, newline, form feed and carriage return.
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+_TEXT_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
+
+
 def looks_binary(body: bytes) -> bool:
-    head = body[:1024]
-    return head.startswith(_BINARY_PREFIXES) or b"\x00" in head
+    """A file format by its magic number, or a head with more than 10% control bytes. A text
+    page with a few stray NUL bytes is text (read_article_page removes them and reports it)."""
+    head = body[:4096]
+    if head.startswith(_BINARY_PREFIXES):
+        return True
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 text is full of NUL bytes
+        return False
+    return len(head.translate(None, _TEXT_BYTES)) * 10 > len(head)
 
 
 class SourceSpider(scrapy.Spider):
@@ -85,6 +97,13 @@ class SourceSpider(scrapy.Spider):
             return False
         return True
 
+    def budget_spent(self) -> bool:
+        """As many articles requested as the run may fetch pages (CLOSESPIDER_PAGECOUNT).
+        Scheduling more only costs time and memory (a 50,000-URL sitemap takes minutes to
+        schedule); the next run takes them. Each one left is counted in limits_hit."""
+        budget = self.settings.getint("CLOSESPIDER_PAGECOUNT")
+        return bool(budget) and len(self._requested) >= budget
+
     def article_request(
         self, url: str, listed_day: str | None = None, *, listed_is_published=True
     ) -> Request | None:
@@ -92,6 +111,9 @@ class SourceSpider(scrapy.Spider):
         if not self.is_article_url(url):
             return None
         if not self.should_fetch(url, listed_day, listed_is_published=listed_is_published):
+            return None
+        if self.budget_spent():
+            self.crawler.stats.inc_value("newsmon/limits/pages_per_run")
             return None
         self._requested.add(url)
         known = self.index.get(url) if self.index is not None else None
@@ -124,25 +146,34 @@ class SourceSpider(scrapy.Spider):
                 self.crawler, "redirected_off_article", response.url, "redirect left the article"
             )
             return
+        # Decoded with the right charset, control characters removed; empty and "not found"
+        # pages refused (crawler/safety.py). Each problem is an errors row.
+        page = read_article_page(response.body, _header(response, "Content-Type"))
+        for kind, message in page.problems:
+            report_error(self.crawler, kind, response.url, message)
+        if page.refusal:
+            report_error(self.crawler, page.refusal[0], response.url, page.refusal[1])
+            return
         stats.inc_value("newsmon/pages_parsed")
         first = response.meta.get("redirect_urls", [response.url])[0]
         yield ArticleRecord(
             source=self.source.name,
             url=url,
             requested_url=canonical_url(first),
-            html=response.text,
+            html=page.text,
             fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
             http_status=response.status,
             etag=_header(response, "ETag"),
             last_modified=_header(response, "Last-Modified"),
-            encoding=response.encoding,
+            encoding=page.encoding,
             content_type=_header(response, "Content-Type"),
             listed_at=response.meta.get("newsmon_listed_day"),
         )
 
     def on_error(self, failure: Failure):
         kind, message = classify_failure(failure)
-        report_error(self.crawler, kind, failure.request.url, message)
+        url = getattr(failure.value, "url", None) or failure.request.url
+        report_error(self.crawler, kind, url, message)
 
 
 def _header(response: Response, name: str) -> str | None:

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from datetime import UTC, datetime
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from scrapy.http import Response
 
 from crawler.errors import report_error
+from crawler.safety import plain_text
 from crawler.spiders.base import SourceSpider
 from crawler.urls import canonical_url
 from pipelines.articles import ArticleRecord
@@ -56,6 +58,22 @@ def item_html(title: str, body_html: str, published: str | None, lang: str) -> s
     )
 
 
+_TITLE = re.compile(rb"<title[^>]*>(.*?)</title", re.IGNORECASE | re.DOTALL)
+
+
+def html_instead_of_json(response: Response) -> str | None:
+    """What to say when the API answered an HTML page (an error or maintenance page, a login
+    wall) instead of JSON; None when the answer is not HTML."""
+    ctype = (response.headers.get("Content-Type") or b"").decode("latin-1")
+    if "html" not in ctype.lower() and response.body.lstrip()[:1] != b"<":
+        return None
+    match = _TITLE.search(response.body[:65536])
+    title = " ".join(match.group(1).decode("utf-8", "replace").split())[:200] if match else ""
+    return f"API answered an HTML page instead of JSON ({ctype or 'no Content-Type'})" + (
+        f": {title!r}" if title else ""
+    )
+
+
 class GovKzSpider(SourceSpider):
     name = "govkz"
 
@@ -77,13 +95,28 @@ class GovKzSpider(SourceSpider):
 
     def parse_api(self, response: Response):
         page = response.meta["newsmon_page"]
+        html_page = html_instead_of_json(response)
+        if html_page:
+            report_error(self.crawler, "api_not_json", response.url, html_page)
+            return
         try:
             items = api_items(json.loads(response.text))
         except (ValueError, AttributeError) as exc:
-            report_error(self.crawler, "bad_json", response.url, f"API answered non-JSON: {exc}")
+            report_error(
+                self.crawler, "bad_json", response.url, f"API answered malformed JSON: {exc}"
+            )
             return
         if items is None:
             report_error(self.crawler, "bad_json", response.url, "API answer has no item list")
+            return
+        if not items and page == 1:
+            # Later pages end empty when the news run out; a first page never should.
+            report_error(
+                self.crawler,
+                "api_empty",
+                response.url,
+                "the API's first page lists no news at all: the API changed or is broken",
+            )
             return
         self.crawler.stats.inc_value("newsmon/pages_parsed")
         fetched_at = datetime.now(UTC).isoformat(timespec="seconds")
@@ -112,8 +145,8 @@ class GovKzSpider(SourceSpider):
         item_id = item.get("id")
         if item_id is None:
             return None
-        title = str(item.get("title") or item.get("name") or "")
-        body = str(item.get("body") or item.get("short_description") or "")
+        title = plain_text(str(item.get("title") or item.get("name") or ""))
+        body = plain_text(str(item.get("body") or item.get("short_description") or ""))
         published = item.get("created_date") or item.get("createdDate") or item.get("publishedDate")
         published = str(published) if published else None
         return ArticleRecord(

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from scrapy.http import Response
-from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.gz import gunzip
 
 from crawler.errors import report_error
 from crawler.feeds import NotAFeed, feed_entries, sitemap_entries
+from crawler.limits import take_links
 from crawler.spiders.base import SourceSpider
 from crawler.urls import canonical_url
 
@@ -16,6 +16,10 @@ class NewsSpider(SourceSpider):
     """Driven entirely by a source entry: no site-specific code."""
 
     name = "news"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._sitemaps_seen: set[str] = set()
 
     async def start(self):
         for url in self.source.feeds:
@@ -29,9 +33,10 @@ class NewsSpider(SourceSpider):
         try:
             entries = list(feed_entries(response.body))
         except NotAFeed as exc:
-            report_error(self.crawler, "not_a_feed", response.url, str(exc))
+            report_error(self.crawler, exc.kind or "not_a_feed", response.url, str(exc))
             return
         self.crawler.stats.inc_value("newsmon/pages_parsed")
+        entries = self._at_most(entries, "NEWSMON_MAX_LINKS_PER_PAGE", "too_many_links", response)
         for link, day in entries:
             request = self.article_request(response.urljoin(link), day)
             if request:
@@ -43,18 +48,32 @@ class NewsSpider(SourceSpider):
             try:
                 body = gunzip(body, max_size=self.settings.getint("DOWNLOAD_MAXSIZE"))
             except Exception as exc:  # truncated or oversized archive
-                report_error(self.crawler, "bad_gzip", response.url, str(exc))
+                if hasattr(exc, "decompressed_size"):  # a gzip bomb: stopped at DOWNLOAD_MAXSIZE
+                    report_error(
+                        self.crawler,
+                        "decompression_bomb",
+                        response.url,
+                        f".gz sitemap unpacks past DOWNLOAD_MAXSIZE ({exc})",
+                    )
+                else:
+                    report_error(self.crawler, "bad_gzip", response.url, str(exc))
                 return
         try:
             kind, entries = sitemap_entries(body)
         except NotAFeed as exc:
-            report_error(self.crawler, "not_a_sitemap", response.url, str(exc))
+            report_error(self.crawler, exc.kind or "not_a_sitemap", response.url, str(exc))
             return
         self.crawler.stats.inc_value("newsmon/pages_parsed")
+        entries = self._at_most(
+            entries, "NEWSMON_MAX_SITEMAP_URLS", "too_many_sitemap_urls", response
+        )
         if kind == "sitemapindex":
             yield from self._child_sitemaps(response, entries)
             return
-        for loc, lastmod in entries:
+        for i, (loc, lastmod) in enumerate(entries):
+            if self.budget_spent():
+                self.crawler.stats.inc_value("newsmon/limits/pages_per_run", len(entries) - i)
+                break
             # lastmod is a modification day: it bounds --since, never --until
             request = self.article_request(
                 response.urljoin(loc), lastmod, listed_is_published=False
@@ -68,11 +87,29 @@ class NewsSpider(SourceSpider):
             # A child sitemap unchanged since the last complete run holds nothing new.
             last_run_day = self.index.last_ok_run_started[:10]
             oldest = max(oldest or last_run_day, last_run_day)
+        # A sitemap index that lists itself or one of the indexes above it is a loop.
+        chain = [*response.meta.get("newsmon_sitemap_chain", ()), canonical_url(response.url)]
+        self._sitemaps_seen.update(chain)
         for loc, lastmod in entries:
             if oldest and lastmod and lastmod < oldest:
                 self.crawler.stats.inc_value("newsmon/sitemaps_skipped_unchanged")
                 continue
-            yield self.page_request(response.urljoin(loc), self.parse_sitemap)
+            url = canonical_url(response.urljoin(loc))
+            if url in chain:
+                report_error(
+                    self.crawler,
+                    "sitemap_loop",
+                    response.url,
+                    f"sitemap index lists {'itself' if url == chain[-1] else 'its parent'} "
+                    f"({url}); not read again",
+                )
+                continue
+            if url in self._sitemaps_seen:
+                continue
+            self._sitemaps_seen.add(url)
+            request = self.page_request(url, self.parse_sitemap)
+            request.meta["newsmon_sitemap_chain"] = chain
+            yield request
 
     def parse_listing(self, response: Response):
         if not hasattr(response, "text"):
@@ -80,16 +117,34 @@ class NewsSpider(SourceSpider):
             return
         self.crawler.stats.inc_value("newsmon/pages_parsed")
         limit = self.settings.getint("NEWSMON_MAX_LINKS_PER_PAGE")
-        links = LinkExtractor(unique=True, canonicalize=False).extract_links(response)
-        if limit and len(links) > limit:
-            self.crawler.stats.inc_value("newsmon/limits/links_per_page")
-            links = links[:limit]
+        links, more = take_links(response, limit)
+        if more:
+            report_error(
+                self.crawler,
+                "too_many_links",
+                response.url,
+                f"page has more than {limit} links; only the first {limit} are taken "
+                "(NEWSMON_MAX_LINKS_PER_PAGE)",
+            )
         follow = self.source.follow_re
         for link in links:
-            url = canonical_url(link.url)
+            url = canonical_url(link)
             if self.is_article_url(url):
                 request = self.article_request(url)
                 if request:
                     yield request
             elif follow and follow.match(url):
                 yield self.page_request(url, self.parse_listing)
+
+    def _at_most(self, found: list, setting: str, kind: str, response: Response) -> list:
+        """The first `setting` entries of a feed or sitemap; more is a limit hit, reported."""
+        limit = self.settings.getint(setting)
+        if not limit or len(found) <= limit:
+            return found
+        report_error(
+            self.crawler,
+            kind,
+            response.url,
+            f"{len(found)} entries; only the first {limit} are taken ({setting})",
+        )
+        return found[:limit]
