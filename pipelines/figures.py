@@ -754,20 +754,36 @@ def _measured_noun(
     return None
 
 
+def _counted_plural(s: _Sentence, k: int) -> bool:
+    """A common noun read as plural genitive: what a bare number after it may count."""
+    return s.is_noun(k) and any(
+        {"gent", "plur"} <= r.grammemes and not {"Name", "Surn", "Geox"} & r.grammemes
+        for r in s.readings(k)
+        if r.pos == "NOUN"
+    )
+
+
 def _topic_before_verb(s: _Sentence, first: int) -> str | None:
     """A plural genitive noun, then a verb, then the number: "Наркопреступлений выявлено 387"."""
     k = first - 1
     verbs = 0
     while k >= 0 and s.pos(k) in ("VERB", "PRTS", "INFN") and verbs < 2:
         k, verbs = k - 1, verbs + 1
-    if not verbs or not s.is_noun(k):
-        return None
-    nouns = [r for r in s.readings(k) if r.pos == "NOUN"]
-    if any(
-        {"gent", "plur"} <= r.grammemes and not {"Name", "Surn", "Geox"} & r.grammemes
-        for r in nouns
-    ):
+    if verbs and _counted_plural(s, k):
         return _noun_lemma(s.readings(k), s.tokens[k])
+    return None
+
+
+def _topic_before_dash(s: _Sentence, first: int) -> str | None:
+    """After a dash, a bare number counts the plural genitive noun its clause is about: "Больше
+    всего наркопреступлений выявлено в Алматы – 1 204"."""
+    if s.norm(first - 1) not in _DASHES:
+        return None
+    for k in range(first - 2, max(-1, first - 10), -1):
+        if s.norm(k) in _CLAUSE_STOPS or s.norm(k) in _DASHES:
+            return None
+        if _counted_plural(s, k):
+            return _noun_lemma(s.readings(k), s.tokens[k])
     return None
 
 
@@ -785,7 +801,11 @@ def _resolve_orphans(s: _Sentence, figures: list[_Figure]) -> None:
         if figure.adjectives:
             figure.object = _adjective_as_noun(s.tokens[figure.adjectives[-1]])
         else:
-            figure.object = _measured_noun(s, figure.first) or _topic_before_verb(s, figure.first)
+            figure.object = (
+                _measured_noun(s, figure.first)
+                or _topic_before_verb(s, figure.first)
+                or _topic_before_dash(s, figure.first)
+            )
         if figure.object is None and figure.span.role != "collective":
             figure.blocked = True
 

@@ -127,6 +127,18 @@ def test_comparison_with_the_same_period_of_last_year():
     ]
 
 
+def test_bare_numbers_after_a_dash_count_the_topic_of_the_clause():
+    text = "Больше всего наркопреступлений выявлено в Алматы – 1 204, Астане – 890."
+    assert figures(text) == [
+        (1204, "count", "exact", "наркопреступление", None),
+        (890, "count", "exact", "наркопреступление", None),
+    ]
+
+
+def test_unexplained_bare_numbers_are_no_figures():
+    assert figures("Просмотров: 173. Ваш регион: 6.") == []
+
+
 def test_partitive_count():
     assert figures("Нарушения выявлены у трех из проверенных аптек.") == [
         (3, "count", "exact", "аптека", None)
