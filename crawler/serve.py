@@ -21,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from pipelines.browse_schema import ensure_browsing
 from pipelines.db import DEFAULT_DB, connect
 
 REPO = Path(__file__).resolve().parent.parent
@@ -73,6 +74,7 @@ def build_datasette(db_path: Path, metadata_path: Path = METADATA):
 
     db = connect(db_path)  # WAL, schema, search index backfill
     try:
+        ensure_browsing(db)  # views and indexes as this version defines them
         existing = set(db.table_names()) | set(db.view_names())
     finally:
         db.close()

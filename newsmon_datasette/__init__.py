@@ -15,7 +15,7 @@
 * A `year` facet type (`{"year": "published_day"}`, `?_facet_year=published_day`): counts per
   year of a date column, each year a `column__startswith=YYYY` filter.
 * Read-only: every write action is denied, whatever other plugin is installed; reads wait for a
-  busy writer (busy_timeout) instead of failing.
+  busy writer (busy_timeout) instead of failing, and read the file through a memory map.
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ WRITE_ACTIONS = {
     "edit-tables",
 }
 READ_BUSY_TIMEOUT_MS = 5000
+READ_MMAP_BYTES = 2_000_000_000
 
 _search = contextvars.ContextVar("newsmon_search", default=None)
 
@@ -143,6 +144,9 @@ def diff_html(diff: str) -> str:
 @hookimpl
 def prepare_connection(conn, database, datasette):
     conn.execute(f"PRAGMA busy_timeout = {READ_BUSY_TIMEOUT_MS}")
+    # Read pages through a memory map instead of read() calls: a search that matches most
+    # articles looks up tens of thousands of rows (bench/datasette_db.py: about twice as fast).
+    conn.execute(f"PRAGMA mmap_size = {READ_MMAP_BYTES}")
     conn.create_function("ru_fts_query", 1, fts_query, deterministic=True)
     conn.create_function("ru_highlight", 2, highlight_html, deterministic=True)
     conn.create_function("ru_snippet", 2, snippet_html, deterministic=True)
