@@ -95,6 +95,20 @@ def cmd_serve(args) -> int:
     return serve(args.db, args.host, args.port, Path(args.metadata) if args.metadata else METADATA)
 
 
+def cmd_search_index(args) -> int:
+    from pipelines.db import connect
+    from pipelines.search_index import backfill
+
+    db = connect(args.db)  # an older database gets the index here, on first opening
+    try:
+        done = backfill(db, rebuild=args.rebuild)
+        total = db.execute("select count(*) from articles").fetchone()[0]
+    finally:
+        db.close()
+    print(f"search index: {done} articles (re)indexed, {total} articles in all")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsmon",
@@ -161,6 +175,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--metadata", help="Datasette metadata file (default data/metadata.yml)")
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("search-index", help="fill the Russian search index (--rebuild: redo it)")
+    p.add_argument("--db", help="SQLite database (default data/news.db)")
+    p.add_argument("--rebuild", action="store_true", help="re-index every article")
+    p.set_defaults(func=cmd_search_index)
     return parser
 
 

@@ -154,3 +154,24 @@ def test_snippet_shows_passages_around_matches():
     assert out.startswith("… ") and out.endswith(" …")
     assert len(out) < 200
     assert snippet_html("короткий текст", "героин") == "короткий текст"
+
+
+def test_search_index_command_rebuilds(tmp_path, capsys):
+    from crawler.cli import main
+
+    path = tmp_path / "cli.db"
+    db = connect(path)
+    db["sources"].insert({"name": "ex"})
+    for url, (title, body) in TEXTS.items():
+        store_article(db, record(url, title, body))
+    db.execute(f"delete from {SEARCH_TABLE} where rowid in (1, 2)")
+    db.conn.commit()
+    assert search(db, "наркотик") == set()
+    db.close()
+    assert main(["search-index", "--db", str(path)]) == 0
+    assert "2 articles (re)indexed, 5 articles in all" in capsys.readouterr().out
+    assert main(["search-index", "--db", str(path), "--rebuild"]) == 0
+    assert "5 articles (re)indexed" in capsys.readouterr().out
+    db = connect(path)
+    assert search(db, "наркотик") == urls(1, 2)
+    db.close()
