@@ -72,6 +72,19 @@ def strip_control(text: str) -> tuple[str, int]:
     return cleaned, removed
 
 
+# Character references to the same controls (&#7;, &#x1b;): lxml's HTML parser turns them into
+# characters that make trafilatura drop the whole body.
+_CONTROL_REFS = re.compile(
+    r"&#(?:0*(?:[0-8]|1[124-9]|2\d|3[01]|127)(?![0-9])"
+    r"|[xX]0*(?:[0-8bcefBCEF]|1[0-9a-fA-F]|7[fF])(?![0-9a-fA-F]));?"
+)
+
+
+def strip_control_refs(html: str) -> tuple[str, int]:
+    """HTML without character references to control characters, and how many were removed."""
+    return _CONTROL_REFS.subn("", html)
+
+
 def plain_text(value):
     """A text field as plain data: control characters removed; other values unchanged."""
     if isinstance(value, str):
@@ -491,6 +504,8 @@ def read_article_page(body: bytes, content_type: str | None) -> ArticlePage:
     decoded = decode_html(body, content_type)
     problems = list(decoded.problems)
     text, removed = strip_control(decoded.text)
+    text, references = strip_control_refs(text)
+    removed += references
     if removed:
         problems.append(
             ("control_characters", f"{removed} control character(s) (NUL, ESC, …) removed")

@@ -17,6 +17,7 @@ import json
 import re
 import socket
 import threading
+import time
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ MiB = 1024 * 1024
 class Seen:
     host: str  # from the Host header, lower-case, without the port
     path: str
+    at: float  # time.monotonic() when the request arrived
 
 
 class Exchange:
@@ -169,7 +171,7 @@ class RawHttpServer:
                 return
             method, target, headers = request
             host = headers.get("host", "").rsplit(":", 1)[0].strip("[]").lower()
-            self.seen.append(Seen(host, target))
+            self.seen.append(Seen(host, target, time.monotonic()))
             handler = self._handler(target)
             if handler is None:
                 Exchange(sock, method, target, headers, self._stopping).respond(
@@ -483,7 +485,11 @@ class HostileSite:
         def esc(text: str) -> str:
             return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
-        paragraph = f"{esc(HOSTILE_TEXT)} {TEXTS[7]} Звонок\x07 и escape\x1b[31m красный."
+        # raw control characters, and character references to them
+        paragraph = (
+            f"{esc(HOSTILE_TEXT)} {TEXTS[7]} Звонок\x07 и escape\x1b[31m красный,"
+            " ссылки&#7; на&#x1b; управляющие&#0; символы."
+        )
         return (
             f'<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8">'
             f"<title>{esc(HOSTILE_TITLE)}</title></head><body><article>"
