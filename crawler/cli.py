@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
+import threading
 from datetime import date
 from pathlib import Path
 
+from crawler.lock import LockHeld
 from crawler.sources import SourceError, load_sources
 
 
@@ -61,10 +65,136 @@ def cmd_crawl(args) -> int:
         until=args.until,
         settings=dict(args.set or []),
         jobs=args.jobs,
+        time_limit=args.time_limit,
+        memory_limit_mb=args.memory_limit,
+        lock_wait=args.wait,
+        command="newsmon crawl" + (" --recrawl" if args.recrawl else ""),
     )
-    runs = run_crawls(request)
+    with stop_on_signals() as stop:
+        request.stop = stop
+        runs = run_crawls(request)  # takes the crawl lock (LockHeld: exit status 2)
     print(summary_table(runs))
     return 1 if any(r["status"] in ("failed",) for r in runs) else 0
+
+
+@contextlib.contextmanager
+def stop_on_signals():
+    """SIGINT/SIGTERM set the yielded event: crawls get one SIGINT each and stop cleanly."""
+    stop = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield stop
+        return
+
+    def handler(signum, _frame):
+        name = signal.Signals(signum).name
+        if stop.is_set():
+            print(f"newsmon: {name}: still stopping (crawls are killed after the grace time)")
+        else:
+            print(f"newsmon: {name}: stopping; crawls finish their in-flight items", flush=True)
+        stop.set()
+
+    previous = {s: signal.signal(s, handler) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield stop
+    finally:
+        for signum, old in previous.items():
+            signal.signal(signum, old)
+
+
+def cmd_run(args) -> int:
+    """For system cron: crawl every due source once. 0 all succeeded, 1 any did not, 2 locked."""
+    from crawler.due import plan
+    from crawler.lock import CrawlLock
+    from crawler.runner import CrawlRequest, close_abandoned_runs, run_crawls, summary_table
+    from pipelines.db import DEFAULT_DB, connect
+
+    sources = load_sources(args.sources)
+    db_path = Path(args.db) if args.db else DEFAULT_DB
+    lock = None if args.dry_run else CrawlLock(db_path, "newsmon run").acquire(args.wait)
+    try:
+        if lock is not None:
+            close_abandoned_runs(db_path)
+        db = connect(db_path)
+        try:
+            schedule = plan(sources, db)
+        finally:
+            db.close()
+        due = [d.source for d in schedule if d.due]
+        if args.dry_run or not args.quiet:
+            for d in schedule:
+                state = "due" if d.due else f"next {d.next_time.astimezone():%Y-%m-%d %H:%M}"
+                print(f"{d.source:24} {state:22} {d.reason}")
+        if args.dry_run:
+            return 0
+        if not due:
+            if not args.quiet:
+                print("nothing is due")
+            return 0
+        request = CrawlRequest(
+            sources=due,
+            sources_file=Path(args.sources) if args.sources else None,
+            db=db_path,
+            settings=dict(args.set or []),
+            jobs=args.jobs,
+            time_limit=args.time_limit,
+            memory_limit_mb=args.memory_limit,
+            lock=lock,
+            command="newsmon run",
+        )
+        with stop_on_signals() as stop:
+            request.stop = stop
+            runs = run_crawls(request)
+        succeeded = {r["source"] for r in runs if r["status"] in ("ok", "partial")}
+        failed = [name for name in due if name not in succeeded]
+        if failed or not args.quiet:
+            print(summary_table(runs))
+        if failed:
+            print(f"newsmon run: not successful: {', '.join(failed)}", file=sys.stderr)
+        return 1 if failed else 0
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def cmd_schedule(args) -> int:
+    from pipelines.db import DEFAULT_DB
+    from scheduler import ServiceConfig, serve
+
+    sources = load_sources(args.sources)
+    return serve(
+        ServiceConfig(
+            sources=sources,
+            sources_file=Path(args.sources) if args.sources else None,
+            db=Path(args.db) if args.db else DEFAULT_DB,
+            jobs=args.jobs,
+            settings=dict(args.set or []),
+            time_limit=args.time_limit,
+            memory_limit_mb=args.memory_limit,
+            lock_wait=args.wait,
+        )
+    )
+
+
+def cmd_status(args) -> int:
+    from crawler.due import plan
+    from crawler.health import health_rows, status_table
+    from pipelines.db import DEFAULT_DB, connect
+
+    db_path = Path(args.db) if args.db else DEFAULT_DB
+    if not db_path.exists():
+        print(f"newsmon: no database at {db_path} (nothing crawled yet?)", file=sys.stderr)
+        return 2
+    sources = load_sources(args.sources) if args.sources or not args.db else None
+    db = connect(db_path)
+    try:
+        rows = health_rows(db, args.names or None)
+        schedule = plan(sources, db) if sources else []
+    finally:
+        db.close()
+    alarms = sum(1 for r in rows if r["alarm_count"])
+    if alarms or not args.quiet:
+        print(status_table(rows, schedule, args.names or None))
+    return 1 if alarms else 0
 
 
 def cmd_extract(args) -> int:
@@ -86,7 +216,43 @@ def cmd_reextract(args) -> int:
 def cmd_demo(args) -> int:
     from crawler.demo.run import run_demo
 
-    return run_demo(Path(args.db))
+    return run_demo(Path(args.db), args.port)
+
+
+def _add_service_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--sources", help="sources TOML file (default data/sources.toml)")
+    p.add_argument("--db", help="SQLite database (default data/news.db)")
+    p.add_argument("--jobs", type=int, default=2, help="sources crawled at once (default 2)")
+    p.add_argument(
+        "--set",
+        action="append",
+        type=_setting,
+        metavar="NAME=VALUE",
+        help="a Scrapy setting for the crawls, e.g. --set DOWNLOAD_DELAY=2",
+    )
+
+
+def _add_limit_options(p: argparse.ArgumentParser, wait_default: float) -> None:
+    p.add_argument(
+        "--time-limit",
+        type=float,
+        metavar="SECONDS",
+        help="stop a source's crawl after this long (SIGINT, then SIGKILL after a grace); "
+        "default NEWSMON_TIME_LIMIT in crawler/settings.py",
+    )
+    p.add_argument(
+        "--memory-limit",
+        type=int,
+        metavar="MB",
+        help="memory limit of one crawl (default MEMUSAGE_LIMIT_MB in crawler/settings.py)",
+    )
+    p.add_argument(
+        "--wait",
+        type=float,
+        default=wait_default,
+        metavar="SECONDS",
+        help=f"wait this long for another crawl's lock on the database (default {wait_default:g})",
+    )
 
 
 def cmd_serve(args) -> int:
@@ -139,7 +305,34 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME=VALUE",
         help="a Scrapy setting for this run, e.g. --set DOWNLOAD_DELAY=2",
     )
+    _add_limit_options(p, wait_default=0)
     p.set_defaults(func=cmd_crawl)
+
+    p = sub.add_parser(
+        "run",
+        help="for cron: crawl every source that is due, once (exit 1 if any fails, 2 if locked)",
+    )
+    _add_service_options(p)
+    p.add_argument("--dry-run", action="store_true", help="only show which sources are due")
+    p.add_argument("--quiet", action="store_true", help="print only when something failed")
+    _add_limit_options(p, wait_default=0)
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser(
+        "schedule", help="run as a service: each source on its own schedule (stop: SIGTERM)"
+    )
+    _add_service_options(p)
+    _add_limit_options(p, wait_default=3600)
+    p.set_defaults(func=cmd_schedule)
+
+    p = sub.add_parser(
+        "status", help="per source: last run, last new article, counts, alarms (exit 1: alarm)"
+    )
+    p.add_argument("names", nargs="*", help="source names (default: all)")
+    p.add_argument("--sources", help="sources TOML file (default data/sources.toml)")
+    p.add_argument("--db", help="SQLite database (default data/news.db)")
+    p.add_argument("--quiet", action="store_true", help="print only when an alarm is raised")
+    p.set_defaults(func=cmd_status)
 
     p = sub.add_parser("extract", help="extract article, figures and dates from files or URLs")
     p.add_argument("inputs", nargs="+", metavar="FILE.html|URL|FILE")
@@ -167,6 +360,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=str(Path("data") / "demo.db"),
         help="database to fill (default data/demo.db)",
     )
+    p.add_argument("--port", type=int, default=8765, help="port of the demo site (default 8765)")
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("serve", help="browse the database in Datasette (read-only)")
@@ -188,6 +382,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except SourceError as exc:
+        print(f"newsmon: {exc}", file=sys.stderr)
+        return 2
+    except LockHeld as exc:
         print(f"newsmon: {exc}", file=sys.stderr)
         return 2
 

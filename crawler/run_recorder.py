@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
 from scrapy import signals
 from twisted.internet import task
@@ -15,6 +16,10 @@ from pipelines.articles import upsert_source
 from pipelines.db import connect, write_transaction
 
 FLUSH_SECONDS = 15
+# A stored article whose body is shorter than this has no article text to speak of (what is
+# left when a layout change hides the text: the title, a "loading..." line). Counted per run in
+# `empty_bodies`, which the health alarms compare with the source's history (crawler/health.py).
+THIN_BODY_CHARS = 100
 _COUNTERS = {
     "articles_new": "newsmon/articles_new",
     "articles_updated": "newsmon/articles_updated",
@@ -24,9 +29,36 @@ _COUNTERS = {
     "errors": "newsmon/errors",
     "pages": "downloader/response_count",
     "bytes": "downloader/response_bytes",
+    "items": "item_scraped_count",
+    "empty_bodies": "newsmon/no_body",
+    "undated": "newsmon/undated",
+    "start_disallowed": "newsmon/start_disallowed",
 }
 # Scrapy close reasons that mean a limit stopped the run early.
-_LIMIT_REASONS = {"closespider_timeout", "closespider_pagecount", "closespider_itemcount"}
+_LIMIT_REASONS = {
+    "closespider_timeout",
+    "closespider_pagecount",
+    "closespider_itemcount",
+    "memusage_exceeded",
+}
+# Error kinds that mean the site did not serve a page (the `http_errors` column of a run).
+FETCH_ERROR_KINDS = {
+    "timeout",
+    "dns",
+    "connection_refused",
+    "download_failed",
+    "truncated",
+    "network",
+}
+
+
+def is_fetch_error(kind: str) -> bool:
+    return kind.startswith("http_") or kind in FETCH_ERROR_KINDS
+
+
+def _entry_point(url: str | None) -> tuple[str, str]:
+    parts = urlsplit(url or "")
+    return (parts.hostname or "").lower(), parts.path or "/"
 
 
 def _now() -> str:
@@ -45,6 +77,7 @@ class RunRecorder:
         crawler.signals.connect(self.error, signal=error_recorded)
         crawler.signals.connect(self.spider_error, signal=signals.spider_error)
         crawler.signals.connect(self.item_error, signal=signals.item_error)
+        crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -81,6 +114,9 @@ class RunRecorder:
         self.stats.inc_value(f"newsmon/errors/{kind}")
         spider = self.crawler.spider
         spider.logger.warning("%s: %s (%s)", kind, message, url)
+        if kind == "robots_disallowed" and _entry_point(url) in self._entry_points(spider):
+            # robots.txt now forbids where the crawl starts: a health alarm, not a detail.
+            self.stats.inc_value("newsmon/start_disallowed")
         if self.db is None:
             return
         with write_transaction(self.db):
@@ -95,6 +131,11 @@ class RunRecorder:
                 }
             )
 
+    @staticmethod
+    def _entry_points(spider) -> set[tuple[str, str]]:
+        source = spider.source
+        return {_entry_point(u) for u in [*source.start_urls(), source.api] if u}
+
     def spider_error(self, failure, response, spider):
         self.error(
             "spider_exception", response.url, f"{type(failure.value).__name__}: {failure.value}"
@@ -103,6 +144,11 @@ class RunRecorder:
     def item_error(self, item, response, spider, failure):
         url = getattr(item, "url", None)
         self.error("pipeline_exception", url, f"{type(failure.value).__name__}: {failure.value}")
+
+    def item_scraped(self, item, response, spider):
+        body = getattr(item, "body", None) or ""
+        if len(body.strip()) < THIN_BODY_CHARS:
+            self.stats.inc_value("newsmon/no_body")
 
     def _counts(self) -> dict:
         counts = {column: self.stats.get_value(key, 0) for column, key in _COUNTERS.items()}
@@ -113,6 +159,7 @@ class RunRecorder:
             k[len(prefix) :]: v for k, v in self.stats.get_stats().items() if k.startswith(prefix)
         }
         counts["error_kinds"] = json.dumps(kinds, sort_keys=True) if kinds else None
+        counts["http_errors"] = sum(n for k, n in kinds.items() if is_fetch_error(k))
         limits = {
             k.split("/")[-1]: v
             for k, v in self.stats.get_stats().items()

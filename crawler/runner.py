@@ -6,15 +6,22 @@ starts with a fresh Twisted reactor, and `scrapy crawl NAME` by hand runs exactl
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
+import signal
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import IO
 
+from crawler.lock import CrawlLock, SharedCrawlLock
 from pipelines.db import DEFAULT_DB, connect, write_transaction
 
 LOGS_KEPT_PER_SOURCE = 30
@@ -32,17 +39,24 @@ class CrawlRequest:
     settings: dict[str, str] | None = None
     jobs: int = 2
     log_dir: Path | None = None
-    time_limit: float | None = None  # seconds per source; the child is killed past it
+    # seconds per source: then SIGINT, and SIGKILL kill_grace seconds later (None: settings)
+    time_limit: float | None = None
+    kill_grace: float | None = None
+    memory_limit_mb: int | None = None  # the child's MEMUSAGE_LIMIT_MB (None: settings)
+    stop: threading.Event | None = None  # set it to stop gracefully (crawls in flight finish)
+    lock: CrawlLock | SharedCrawlLock | None = None  # held by the caller; None: run_crawls takes it
+    lock_wait: float = 0  # seconds to wait for the lock when run_crawls takes it
+    command: str | None = None  # how the lock holder is described to a refused caller
 
 
-def _log_path(log_dir: Path, source: str) -> Path:
+def _log_path(log_dir: Path, source: str, token: str = "") -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     folder = log_dir / source
     folder.mkdir(parents=True, exist_ok=True)
     logs = sorted(folder.glob("*.log"))
     for old in logs[: max(0, len(logs) - LOGS_KEPT_PER_SOURCE + 1)]:
         old.unlink(missing_ok=True)  # rotation: keep the newest runs' logs only
-    return folder / f"{stamp}.log"
+    return folder / (f"{stamp}-{token[:8]}.log" if token else f"{stamp}.log")
 
 
 def scrapy_command(request: CrawlRequest, source: str, token: str, log_file: Path) -> list[str]:
@@ -50,8 +64,10 @@ def scrapy_command(request: CrawlRequest, source: str, token: str, log_file: Pat
         "NEWSMON_DB": str(request.db or DEFAULT_DB),
         "NEWSMON_RUN_TOKEN": token,
         "LOG_FILE": str(log_file),
+        "NEWSMON_PARENT_PID": str(os.getpid()),
         **({"NEWSMON_SOURCES": str(request.sources_file)} if request.sources_file else {}),
         **(request.settings or {}),
+        **({"MEMUSAGE_LIMIT_MB": str(request.memory_limit_mb)} if request.memory_limit_mb else {}),
     }
     command = [sys.executable, "-m", "scrapy", "crawl", source]
     for key, value in settings.items():
@@ -71,44 +87,282 @@ def child_environment() -> dict[str, str]:
     return env
 
 
+@dataclass(frozen=True)
+class Limits:
+    """What one crawl child may use. The child stops itself gracefully at CLOSESPIDER_TIMEOUT
+    and MEMUSAGE_LIMIT_MB; these are the parent's backstops for a child that does not."""
+
+    time_limit: float | None  # seconds; then SIGINT (Scrapy closes with reason 'shutdown')
+    kill_grace: float  # seconds between SIGINT and SIGKILL
+    memory_mb: int | None  # the child's own MEMUSAGE_LIMIT_MB (graceful)
+    memory_hard_mb: int | None  # resident size at which the parent kills the child at once
+
+
+def effective_limits(request: CrawlRequest) -> Limits:
+    from crawler import settings as defaults
+
+    time_limit = request.time_limit
+    if time_limit is None:
+        time_limit = float(defaults.NEWSMON_TIME_LIMIT)
+    memory = request.memory_limit_mb
+    if memory is None:
+        memory = int((request.settings or {}).get("MEMUSAGE_LIMIT_MB", defaults.MEMUSAGE_LIMIT_MB))
+    hard = round(memory * defaults.NEWSMON_MEMORY_HARD_FACTOR) if memory else None
+    grace = request.kill_grace if request.kill_grace is not None else defaults.NEWSMON_KILL_GRACE
+    return Limits(time_limit or None, float(grace), memory or None, hard)
+
+
+@dataclass
+class _Child:
+    source: str
+    process: subprocess.Popen
+    started: float
+    log_file: Path
+    stderr: IO[bytes]
+    stop_sent_at: float | None = None
+    stopped_for: str | None = None  # "time_limit" or "stop"
+    killed: tuple[str, str] | None = None  # (status, reason) when the parent had to kill it
+
+
 def run_crawls(request: CrawlRequest) -> list[dict]:
-    """Crawl the sources (at most `jobs` at once); return their crawl_runs rows."""
-    token = uuid.uuid4().hex
+    """Crawl the sources (at most `jobs` at once) under the crawl lock; return their crawl_runs
+    rows. Raises crawler.lock.LockHeld when another process crawls into the same database."""
     db_path = Path(request.db or DEFAULT_DB)
+    own_lock = None
+    lock = request.lock
+    if lock is None:
+        own_lock = lock = CrawlLock(db_path, request.command).acquire(request.lock_wait)
+    try:
+        close_abandoned_runs(db_path)
+        return _run_children(request, db_path, lock)
+    finally:
+        if own_lock is not None:
+            own_lock.release()
+
+
+def _run_children(request: CrawlRequest, db_path: Path, lock) -> list[dict]:
+    token = uuid.uuid4().hex
     log_dir = request.log_dir or db_path.parent / "logs"
+    limits = effective_limits(request)
     pending = list(request.sources)
-    running: dict[str, tuple[subprocess.Popen, float, Path]] = {}
-    exits: dict[str, tuple[int, Path]] = {}
+    running: dict[str, _Child] = {}
     while pending or running:
+        stopping = request.stop is not None and request.stop.is_set()
+        if stopping:
+            pending.clear()  # a stop request starts nothing new
         while pending and len(running) < max(1, request.jobs):
             source = pending.pop(0)
-            log_file = _log_path(log_dir, source)
-            command = scrapy_command(request, source, token, log_file)
-            process = subprocess.Popen(
-                command, env=child_environment(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-            )
-            running[source] = (process, time.monotonic(), log_file)
-        time.sleep(0.1)
-        for source, (process, started, log_file) in list(running.items()):
-            code = process.poll()
-            if (
-                code is None
-                and request.time_limit
-                and time.monotonic() - started > request.time_limit
-            ):
-                process.kill()
-                code = process.wait()
-                exits[source] = (code, log_file)
-                del running[source]
-                _record_dead_child(db_path, token, source, code, log_file, "time limit exceeded")
+            running[source] = _start_child(request, source, token, log_dir, lock)
+        if stopping:
+            for child in running.values():
+                _ask_to_stop(child, "stop")
+        if request.stop is not None:
+            request.stop.wait(0.1)
+        else:
+            time.sleep(0.1)
+        for source, child in list(running.items()):
+            code = child.process.poll()
+            if code is None:
+                _police(child, limits)
                 continue
-            if code is not None:
-                stderr = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
-                exits[source] = (code, log_file)
-                del running[source]
-                if code != 0 or not _has_row(db_path, token, source):
-                    _record_dead_child(db_path, token, source, code, log_file, stderr[-2000:])
+            del running[source]
+            _finish_child(db_path, token, child, code, limits)
     return runs_of(db_path, token, request.sources)
+
+
+def _start_child(request: CrawlRequest, source: str, token: str, log_dir: Path, lock) -> _Child:
+    log_file = _log_path(log_dir, source, token)
+    stderr = tempfile.TemporaryFile()  # noqa: SIM115 (closed by _finish_child)
+    process = subprocess.Popen(
+        scrapy_command(request, source, token, log_file),
+        env=child_environment(),
+        stdout=subprocess.DEVNULL,
+        stderr=stderr,
+        # The child keeps the crawl lock alive if this process dies before it.
+        pass_fds=(lock.fileno(),),
+        # Its own process group: a Ctrl-C in the terminal reaches this process only, which
+        # then asks each child exactly once (a second SIGINT makes Scrapy stop uncleanly).
+        process_group=0,
+    )
+    return _Child(source, process, time.monotonic(), log_file, stderr)
+
+
+def _ask_to_stop(child: _Child, why: str) -> None:
+    """SIGINT: Scrapy finishes the items in flight and closes with reason 'shutdown'."""
+    if child.stop_sent_at is not None:
+        return
+    child.stop_sent_at = time.monotonic()
+    child.stopped_for = why
+    with contextlib.suppress(ProcessLookupError):
+        child.process.send_signal(signal.SIGINT)
+
+
+def _kill(child: _Child, status: str, reason: str) -> None:
+    if child.killed is None:
+        child.killed = (status, reason)
+    with contextlib.suppress(ProcessLookupError):
+        child.process.kill()
+
+
+def resident_mb(pid: int) -> float | None:
+    """Resident memory of a process (Linux /proc); None where it cannot be read."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
+def _police(child: _Child, limits: Limits) -> None:
+    """Enforce the limits on a running child: memory first (a blow-up cannot wait), then time."""
+    if child.killed:
+        return
+    rss = resident_mb(child.process.pid) if limits.memory_hard_mb else None
+    if rss is not None and limits.memory_hard_mb and rss > limits.memory_hard_mb:
+        _kill(
+            child,
+            "failed",
+            f"memory limit exceeded: {rss:.0f} MB resident > {limits.memory_hard_mb} MB "
+            f"(limit {limits.memory_mb} MB); killed with SIGKILL",
+        )
+        return
+    elapsed = time.monotonic() - child.started
+    if limits.time_limit and child.stop_sent_at is None and elapsed > limits.time_limit:
+        _ask_to_stop(child, "time_limit")
+    if child.stop_sent_at is not None and time.monotonic() - child.stop_sent_at > limits.kill_grace:
+        if child.stopped_for == "time_limit":
+            _kill(
+                child,
+                "failed",
+                f"time limit of {limits.time_limit:g} s exceeded; did not stop within "
+                f"{limits.kill_grace:g} s of SIGINT; killed with SIGKILL",
+            )
+        else:
+            _kill(
+                child,
+                "interrupted",
+                f"asked to stop; did not stop within {limits.kill_grace:g} s of SIGINT; "
+                "killed with SIGKILL",
+            )
+
+
+def _finish_child(db_path: Path, token: str, child: _Child, code: int, limits: Limits) -> None:
+    child.stderr.seek(0)
+    stderr = child.stderr.read().decode("utf-8", "replace")
+    child.stderr.close()
+    if stderr.strip():
+        with contextlib.suppress(OSError), child.log_file.open("a", encoding="utf-8") as log:
+            log.write(f"\n--- stderr of the crawl process (exit code {code}) ---\n{stderr}")
+    status = _row_status(db_path, token, child.source)
+    if child.killed:
+        _record_dead_child(db_path, token, child.source, code, child.log_file, *child.killed)
+    elif child.stopped_for == "time_limit" and status not in (None, "running"):
+        _mark_time_limited(db_path, token, child.source, limits)
+    elif code != 0 or status in (None, "running"):
+        detail = stderr.strip() or last_log_line(child.log_file)
+        if child.stopped_for == "time_limit":
+            outcome = "failed"
+            reason = f"time limit of {limits.time_limit:g} s exceeded; process exited"
+        else:
+            stopped = code in (-2, -15) or child.stopped_for == "stop"
+            outcome = "interrupted" if stopped else "failed"
+            reason = "process exited"
+        reason += f" with code {code}" + (f": {detail[-2000:]}" if detail else "")
+        _record_dead_child(db_path, token, child.source, code, child.log_file, outcome, reason)
+
+
+def _row_status(db_path: Path, token: str, source: str) -> str | None:
+    db = connect(db_path)
+    try:
+        row = db.execute(
+            "select status from crawl_runs where token = ? and source = ?", [token, source]
+        ).fetchone()
+        return row[0] if row else None
+    finally:
+        db.close()
+
+
+def _mark_time_limited(db_path: Path, token: str, source: str, limits: Limits) -> None:
+    """A crawl stopped by the time limit that closed cleanly: partial, like closespider_*."""
+    db = connect(db_path)
+    try:
+        with write_transaction(db):
+            row = db.execute(
+                "select id, status, finish_reason, limits_hit from crawl_runs "
+                "where token = ? and source = ?",
+                [token, source],
+            ).fetchone()
+            run_id, status, reason, limits_hit = row
+            hit = json.loads(limits_hit or "{}") | {"time_limit": 1}
+            db["crawl_runs"].update(
+                run_id,
+                {
+                    "status": "partial" if status in ("interrupted", "ok") else status,
+                    "finish_reason": f"time limit of {limits.time_limit:g} s reached: "
+                    f"stopped with SIGINT (Scrapy reason: {reason})",
+                    "limits_hit": json.dumps(hit, sort_keys=True),
+                },
+            )
+    finally:
+        db.close()
+
+
+def _crawl_process_alive(pid: int, source: str) -> bool:
+    """Is `pid` still the `scrapy crawl SOURCE` that opened a run (and not a reused pid)?"""
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except FileNotFoundError:
+        return False
+    except OSError:  # no /proc: fall back to "some process has this pid"
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        return True
+    return b"scrapy" in b" ".join(cmdline) and source.encode() in cmdline
+
+
+def close_abandoned_runs(db_path: Path) -> int:
+    """Runs left 'running' by a crawl process that no longer exists (SIGKILL, out-of-memory
+    killer, power cut) are closed as failed, so the record says what happened. Called under the
+    crawl lock, before new crawls start; returns how many were closed."""
+    db = connect(db_path)
+    closed = 0
+    try:
+        with write_transaction(db):
+            rows = db.execute(
+                "select id, pid, source from crawl_runs where status = 'running'"
+            ).fetchall()
+            for run_id, pid, source in rows:
+                if pid and _crawl_process_alive(pid, source):
+                    continue
+                db["crawl_runs"].update(
+                    run_id,
+                    {
+                        "status": "failed",
+                        "finish_reason": f"the crawl process (pid {pid}) ended without closing "
+                        "its run record: killed (SIGKILL, out of memory, power loss) or crashed; "
+                        f"noticed at {datetime.now(UTC).isoformat(timespec='seconds')}",
+                    },
+                )
+                closed += 1
+    finally:
+        db.close()
+    return closed
+
+
+def last_log_line(log_file: Path) -> str:
+    """The last line of a crawl's log: for a crashed child, usually the exception."""
+    try:
+        lines = log_file.read_text(encoding="utf-8", errors="replace").strip().splitlines()
+    except OSError:
+        return ""
+    return lines[-1] if lines else ""
 
 
 def _has_row(db_path: Path, token: str, source: str) -> bool:
@@ -124,12 +378,10 @@ def _has_row(db_path: Path, token: str, source: str) -> bool:
 
 
 def _record_dead_child(
-    db_path: Path, token: str, source: str, code: int, log_file: Path, detail: str
+    db_path: Path, token: str, source: str, code: int, log_file: Path, status: str, reason: str
 ) -> None:
     """A child that died (or never started its crawl) still leaves a run row that says so."""
     now = datetime.now(UTC).isoformat(timespec="seconds")
-    status = "interrupted" if code in (-2, -15) else "failed"
-    reason = f"process exited with code {code}" + (f": {detail.strip()}" if detail.strip() else "")
     db = connect(db_path)
     try:
         with write_transaction(db):

@@ -5,6 +5,7 @@ SPIDER_LOADER_CLASS = "crawler.spiderloader.SourceSpiderLoader"
 NEWSMON_SOURCES = None  # path of the sources TOML file; None = data/sources.toml
 NEWSMON_DB = None  # path of the SQLite database; None = data/news.db
 NEWSMON_RUN_TOKEN = None  # set by `newsmon crawl` to find the run rows of its children
+NEWSMON_PARENT_PID = None  # set by the runner: the crawl stops gracefully when its parent dies
 
 # Politeness: identify ourselves, obey robots.txt, adapt to the server's speed.
 USER_AGENT = "newsmon/0.1 (news monitoring crawler; +https://github.com/newsmon/newsmon)"
@@ -27,6 +28,17 @@ DEPTH_LIMIT = 30
 REDIRECT_MAX_TIMES = 10
 CLOSESPIDER_TIMEOUT = 2 * 3600  # seconds per run per source
 CLOSESPIDER_PAGECOUNT = 20000  # responses per run per source
+# Isolation (crawler/runner.py): the parent's backstops behind the limits above. A crawl still
+# running NEWSMON_TIME_LIMIT seconds after it started gets SIGINT (Scrapy closes cleanly,
+# reason 'shutdown'), and SIGKILL NEWSMON_KILL_GRACE seconds later if it has not stopped.
+# MEMUSAGE_LIMIT_MB closes the spider from inside (checked every MEMUSAGE_CHECK_INTERVAL_SECONDS);
+# a child whose resident size passes NEWSMON_MEMORY_HARD_FACTOR times it is killed at once.
+NEWSMON_TIME_LIMIT = CLOSESPIDER_TIMEOUT + 1800
+NEWSMON_KILL_GRACE = 60
+MEMUSAGE_ENABLED = True
+MEMUSAGE_LIMIT_MB = 1024
+MEMUSAGE_CHECK_INTERVAL_SECONDS = 10
+NEWSMON_MEMORY_HARD_FACTOR = 1.5
 NEWSMON_MAX_LINKS_PER_PAGE = 2000
 NEWSMON_API_PAGE_SIZE = 50
 NEWSMON_API_MAX_PAGES = 200
@@ -71,6 +83,7 @@ ITEM_PIPELINES = {
 }
 EXTENSIONS = {
     "crawler.run_recorder.RunRecorder": 100,
+    "crawler.watchdog.ParentWatchdog": 110,
 }
 
 # A large run keeps its request queue on disk when JOBDIR is set (-s JOBDIR=...).
