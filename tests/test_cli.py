@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -98,7 +99,8 @@ def test_reextract_refreshes_from_raw_pages_without_downloading(news_site, tmp_p
     db_path = tmp_path / "news.db"
     crawl(news_site.write_sources(tmp_path), db_path)
     db = connect(db_path)
-    db.execute("update articles set body = 'испорчено', published_at = null")
+    # what a broken extractor would have stored: another text (so another hash), no date
+    db.execute("update articles set body = 'испорчено', content_hash = 'x', published_at = null")
     db.execute("delete from figures")
     db.conn.commit()
     db.close()
@@ -118,16 +120,23 @@ def test_reextract_refreshes_from_raw_pages_without_downloading(news_site, tmp_p
 
 def test_demo_crawls_the_bundled_site(tmp_path, capsys):
     db = tmp_path / "demo.db"
-    assert main(["demo", "--db", str(db)]) == 0
+    port = ["--port", str(free_port())]
+    assert main(["demo", "--db", str(db), *port]) == 0
     out = capsys.readouterr().out
     assert "demo_zakon" in out and "Browse it" in out
     articles = rows(db, "select url from articles")
     assert len(articles) == 14  # every article of the site, from all three discovery paths
     assert not any("/private/" in a["url"] or "utm_" in a["url"] for a in articles)
     assert rows(db, "select count(*) n from figures")[0]["n"] > 100
-    assert main(["demo", "--db", str(db)]) == 0  # a second run fetches nothing again
+    assert main(["demo", "--db", str(db), *port]) == 0  # a second run fetches nothing again
     last = rows(db, "select * from crawl_runs order by id desc limit 1")[0]
     assert last["articles_new"] == 0 and last["status"] == "ok"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def test_environment_of_children_finds_the_project():

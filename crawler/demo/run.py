@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import tempfile
 import tomllib
 from pathlib import Path
@@ -19,6 +20,9 @@ from pipelines.db import connect
 DEMO_DIR = Path(__file__).resolve().parent
 REGEX_KEYS = {"article", "follow"}
 LOCAL_SETTINGS = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False"}
+# Always the same address, so the article URLs are the same from one demo run to the next and
+# a second run shows the crawl is incremental.
+DEMO_PORT = 8765
 
 
 def demo_sources_toml(base: str, template: Path = DEMO_DIR / "sources.toml") -> str:
@@ -39,17 +43,27 @@ def demo_sources_toml(base: str, template: Path = DEMO_DIR / "sources.toml") -> 
     return "\n".join(lines)
 
 
-def run_demo(db_path: Path) -> int:
-    with LocalSite(DEMO_DIR / "site") as site, tempfile.TemporaryDirectory() as tmp:
-        sources_file = Path(tmp) / "demo-sources.toml"
-        sources_file.write_text(demo_sources_toml(site.base_url), encoding="utf-8")
-        names = [s["name"] for s in tomllib.loads(sources_file.read_text())["source"]]
-        print(f"Serving the demo site at {site.base_url}/ and crawling it into {db_path} ...")
-        runs = run_crawls(
-            CrawlRequest(
+def run_demo(db_path: Path, port: int = DEMO_PORT) -> int:
+    try:
+        site = LocalSite(DEMO_DIR / "site", port=port)
+        site.start()
+    except OSError as exc:
+        print(
+            f"newsmon demo: cannot listen on 127.0.0.1:{port} ({exc}); use --port", file=sys.stderr
+        )
+        return 2
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            sources_file = Path(tmp) / "demo-sources.toml"
+            sources_file.write_text(demo_sources_toml(site.base_url), encoding="utf-8")
+            names = [s["name"] for s in tomllib.loads(sources_file.read_text())["source"]]
+            print(f"Serving the demo site at {site.base_url}/ and crawling it into {db_path} ...")
+            request = CrawlRequest(
                 sources=names, sources_file=sources_file, db=db_path, settings=LOCAL_SETTINGS
             )
-        )
+            runs = run_crawls(request)
+    finally:
+        site.stop()
     print(summary_table(runs))
     print()
     print(describe_database(db_path))

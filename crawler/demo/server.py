@@ -18,6 +18,7 @@ CONTENT_TYPES = {
     ".xml": "application/xml; charset=utf-8",
     ".txt": "text/plain; charset=utf-8",
     ".json": "application/json; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
 }
 
 
@@ -35,10 +36,11 @@ class LocalSite:
     """Routes are matched on the path only (the query string is ignored) unless a route was
     added for the full path-with-query. A route may be a Page or a callable returning one."""
 
-    def __init__(self, directory: Path | None = None):
+    def __init__(self, directory: Path | None = None, port: int = 0):
         """`directory`: files to serve; index.html answers for its folder, and `{base}` in
         .xml/.txt files (feeds, sitemaps, robots.txt need absolute URLs) becomes the server URL."""
         self.directory = directory
+        self.port = port  # 0: any free port
         self.routes: dict[str, Page | Handler] = {}
         self.requests: list[str] = []
         self._server: ThreadingHTTPServer | None = None
@@ -98,7 +100,7 @@ class LocalSite:
             def log_message(self, *args):  # keep test output clean
                 pass
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), RequestHandler)
+        self._server = ThreadingHTTPServer(("127.0.0.1", self.port), RequestHandler)
         self._server.daemon_threads = True
         self.base_url = f"http://127.0.0.1:{self._server.server_address[1]}"
         self._load_directory()
