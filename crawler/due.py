@@ -7,7 +7,8 @@ same minute; the service adds a random jitter on top.
 
 A source is due when one of its scheduled times has passed since the start of its last
 successful (`ok` or `partial`) run, or when it never had one. After a failed attempt it is not
-retried for RETRY_AFTER, so a broken site is not hammered by an hourly cron job.
+retried for RETRY_AFTER, so a broken site is not hammered by an hourly cron job (an
+`interrupted` run, stopped from outside, is resumed at once).
 
 `newsmon run` (system cron) crawls the due sources; `newsmon schedule` (the service) uses the
 same rule to catch up when it starts.
@@ -154,7 +155,7 @@ def plan(
         if (
             due
             and last_any is not None
-            and last_status not in SUCCESS
+            and last_status == "failed"
             and (last_ok is None or last_any > last_ok)
             and now - last_any < RETRY_AFTER
         ):

@@ -160,3 +160,11 @@ class _CatchAll(dict):
 
     def get(self, key, default=None):
         return self._handler
+
+
+def wait_for(condition, what: str, limit: float = 180) -> None:
+    """Poll until `condition()` holds; fail (not hang) if it never does."""
+    deadline = time.monotonic() + limit
+    while not condition():
+        assert time.monotonic() < deadline, f"gave up waiting for {what}"
+        time.sleep(0.2)

@@ -19,7 +19,7 @@ from crawler.lock import CrawlLock, LockHeld, SharedCrawlLock, lock_path_for
 from crawler.runner import CrawlRequest, run_crawls
 from pipelines.db import connect
 from tests.conftest import FAST, REPO, rows
-from tests.ops_sites import GrowingSite
+from tests.ops_sites import GrowingSite, wait_for
 
 FAST_SETTINGS = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False"}
 
@@ -157,6 +157,38 @@ def test_manual_recrawl_goes_through_the_same_lock_and_records(growing, tmp_path
     runs = rows(db, "select mode, status, articles_unchanged from crawl_runs order by id")
     assert [(r["mode"], r["status"]) for r in runs] == [("incremental", "ok"), ("recrawl", "ok")]
     assert runs[1]["articles_unchanged"] == 20
+
+
+def test_a_crawl_whose_parent_is_killed_keeps_the_lock_then_stops_cleanly(tmp_path):
+    site = GrowingSite(60, delay=(0.3, 0.3))
+    site.start()
+    db = tmp_path / "news.db"
+    try:
+        parent = newsmon("crawl", "--sources", str(site.write_sources(tmp_path)), "--db", str(db))
+        wait_for(lambda: db.exists() and len(site.requested) >= 3, "the crawl to fetch")
+        parent.kill()
+        parent.wait()
+        # The scrapy child inherited the lock: no other crawl may start while it runs.
+        with pytest.raises(LockHeld) as refused:
+            CrawlLock(db).acquire()
+        assert f"pid {parent.pid} (newsmon crawl)" in str(refused.value)
+        assert "that process is gone, its scrapy children are still finishing" in str(refused.value)
+        # It notices that its parent is gone and stops as after a Ctrl-C.
+        wait_for(lambda: rows(db, "select status from crawl_runs")[0]["status"] != "running", "")
+        run = rows(db, "select * from crawl_runs")[0]
+        assert (run["status"], run["finish_reason"]) == ("interrupted", "shutdown")
+        wait_for(lambda: _lock_free(db), "the lock to be released")
+        assert run["articles_new"] == len(rows(db, "select id from articles")) < 60
+    finally:
+        site.stop()
+
+
+def _lock_free(db: Path) -> bool:
+    try:
+        CrawlLock(db).acquire().release()
+    except LockHeld:
+        return False
+    return True
 
 
 # -- newsmon run ----------------------------------------------------------------------------------
