@@ -13,6 +13,7 @@ them from the figure they are coordinated or compared with.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -168,7 +169,8 @@ _AMOUNT_NOUNS = frozenset(
 )
 _AMOUNT_VERBS = frozenset({
     "составить", "составлять", "достичь", "достигнуть", "достигать", "превысить", "превышать",
-    "равняться", "насчитывать", "оцениваться", "исчисляться",
+    "равняться", "насчитывать", "оцениваться", "исчисляться", "стоить", "обойтись",
+    "обходиться",
 })  # fmt: skip
 _ACTION_NOUNS = frozenset({"сбыт", "оборот", "ввоз", "вывоз", "сумма", "стоимость"})
 _CONNECTORS = frozenset({"и", "или", ",", "до", "по", "-", "–", "—"})
@@ -182,6 +184,7 @@ _SUBSET_RE = re.compile(
     re.IGNORECASE,
 )
 _NO_OBJECT_UNITS = frozenset({None, "percent", "times"})
+_POSSESSIVES = frozenset({"его", "ее", "их", "свой", "наш", "ваш", "мой", "твой"})
 
 
 @dataclass
@@ -198,6 +201,8 @@ class _Figure:
     blocked: bool = False
     law: bool = False  # blocked as a law article: numbers chained to it are articles too
     shares_next: bool = False  # its unit and object are those of the next number
+    part: bool = False  # a part of a whole before it: "из них 87 тяжких"
+    of_next: bool = False  # a part of the next number: "46 из 120 задержанных"
     adjectives: list[int] = field(default_factory=list)
 
 
@@ -423,7 +428,8 @@ def _currency(s: _Sentence, code: str, end: int) -> tuple[str, float, int]:
 
 
 def _noun_after(s: _Sentence, j: int) -> tuple[int | None, list[int]]:
-    """(index of the counted noun, adjectives before it) starting at token j."""
+    """(index of the counted noun, adjectives before it) starting at token j. Possessive
+    pronouns are passed over ("двое его знакомых", "трое своих сообщников")."""
     adjectives: list[int] = []
     k = j
     while k < len(s.tokens) and k - j < 7:
@@ -435,8 +441,11 @@ def _noun_after(s: _Sentence, j: int) -> tuple[int | None, list[int]]:
             break
         if token.text[:1].isupper() and not token.text.isupper():
             break  # a name ("47,6 кг Айгерим Манакова") or the next sentence
-        if s.is_noun(k):
+        if s.is_noun(k) or _noun_rather_than_short_form(s, k):
             return k, adjectives
+        if _possessive(s, k) and s.tokens[k + 1 : k + 2] and s.tokens[k + 1].kind == "word":
+            k += 1
+            continue
         if s.is_adjective(k):
             adjectives.append(k)
         elif not (s.pos(k) == "ADVB" and s.is_adjective(k + 1)):  # "двое ранее судимых"
@@ -445,11 +454,33 @@ def _noun_after(s: _Sentence, j: int) -> tuple[int | None, list[int]]:
     return None, adjectives
 
 
+def _noun_rather_than_short_form(s: _Sentence, k: int) -> bool:
+    """A word whose best reading is no full adjective, participle or noun but which may be a
+    noun about as likely: after a number it is the noun ("150 тайников", not the short form
+    of "тайниковый")."""
+    readings = s.readings(k)
+    if not readings or readings[0].pos in ("ADJF", "PRTF", "NOUN", "PREP", "CONJ", "PRCL"):
+        return False
+    return any(r.pos == "NOUN" and r.score >= readings[0].score / 2 for r in readings)
+
+
+def _possessive(s: _Sentence, k: int) -> bool:
+    """A possessive pronoun: "его", "ее", "их" (read as personal pronouns too), "свой",
+    "наш"."""
+    return s.norm(k) in _POSSESSIVES or any(
+        r.lemma in _POSSESSIVES for r in s.readings(k) if r.pos == "ADJF"
+    )
+
+
 def _noun_before_amount(s: _Sentence, first: int) -> int | None:
-    """The noun an amount belongs to: "активы на сумму 18 млн", "наркотики весом 5 кг"."""
+    """The noun an amount belongs to: "активы на сумму 18 млн", "наркотики весом 5 кг". After
+    a locative "на площади" the area is what is measured, not the noun before it: the index of
+    "площади" then."""
     k = first - 1
     if k < 0 or not s.lemmas(k) & _AMOUNT_NOUNS:
         return None
+    if _locative_amount(s, k):
+        return k  # "коноплю уничтожили на площади 418 гектаров"
     k -= 1
     while k >= 0 and (s.norm(k) in ("на", "в") or s.lemma(k) == "общий"):
         k -= 1
@@ -458,6 +489,50 @@ def _noun_before_amount(s: _Sentence, first: int) -> int | None:
     if k < 0 or not s.is_noun(k):
         return None
     return _head_of_genitive_chain(s, k)
+
+
+def _locative_amount(s: _Sentence, k: int) -> bool:
+    """An amount noun after "на" that is not in the accusative: "на площади" (where), unlike
+    "на сумму" (worth)."""
+    j = k - 1
+    while j >= 0 and s.is_adjective(j):
+        j -= 1
+    nouns = [r for r in s.readings(k) if r.pos == "NOUN"]
+    return (
+        s.norm(j) == "на"
+        and bool(nouns)
+        and not any({"accs", "sing"} <= r.grammemes for r in nouns)
+    )
+
+
+def _noun_before_price(s: _Sentence, figure: _Figure) -> str | None:
+    """What money "на" or "в" an amount is worth, named just before it: "продал героин на 450
+    тыс. тенге", "наркотики более чем на 52 млн тенге", "партию гашиша на 3 млн": a noun in
+    the nominative or accusative, or the head of its genitive (not "в районе на 3 млн")."""
+    preposition = figure.span.first - 1
+    if s.norm(preposition) not in ("на", "в", "во"):
+        return None
+    k = min(figure.first, preposition) - 1
+    readings = s.readings(k)
+    if (
+        not s.is_noun(k)
+        or (s.tokens[k].text[:1].isupper() and not s.tokens[k].text.isupper())
+        or s.lemma(k) in _TIME_NOUNS
+    ):
+        return None
+    direct = [r for r in readings if r.pos == "NOUN" and {"nomn", "accs"} & r.grammemes]
+    j = k - 1
+    while j >= 0 and s.is_adjective(j):
+        j -= 1
+    if s.pos(j) == "PREP" and direct and direct[0] is not readings[0]:
+        return None  # "в области на 4 млн": the noun ends a prepositional phrase
+    if direct:
+        return direct[0].lemma  # "наркотики", not the genitive of a rare "наркотика"
+    if "gent" in readings[0].grammemes:
+        head = _head_of_genitive_chain(s, k)
+        if head != k and {"nomn", "accs"} & s.readings(head)[0].grammemes:
+            return _noun_lemma(s.readings(head), s.tokens[head])
+    return None
 
 
 def _head_of_genitive_chain(s: _Sentence, k: int) -> int:
@@ -519,15 +594,25 @@ def _reads_as_ordinal(s: _Sentence, span: NumberSpan, noun: int) -> bool:
         if not any("gent" in r.grammemes for r in readings):
             return True
         # "студенты 2 курса": after a noun the small digit names which course, not how many
-        # (but "в активе 2903 очка" counts: the noun before ends a prepositional phrase)
+        # (but "в активе 2903 очка", "в том числе 23 факта" count: the noun before ends a
+        # prepositional phrase)
         before = span.first - 1
         return (
             n < 100
             and s.is_noun(before)
             and not s.tokens[before].text.isupper()
-            and s.pos(before - 1) != "PREP"
+            and not _ends_prepositional_phrase(s, before)
         )
     return False
+
+
+def _ends_prepositional_phrase(s: _Sentence, noun: int) -> bool:
+    """Whether the noun at index noun closes a phrase opened by a preposition: "в активе", "в
+    том числе", "на первом этапе"."""
+    k = noun - 1
+    while k >= 0 and k > noun - 4 and s.is_adjective(k):
+        k -= 1
+    return s.pos(k) == "PREP"
 
 
 def _read_figure(s: _Sentence, span: NumberSpan, previous: _Figure | None) -> _Figure:
@@ -566,10 +651,14 @@ def _read_figure(s: _Sentence, span: NumberSpan, previous: _Figure | None) -> _F
             noun = _noun_before_amount(s, figure.first)
         if noun is not None:
             figure.object = _noun_lemma(s.readings(noun), s.tokens[noun])
+        elif figure.unit not in _PHYSICAL_UNITS and _noun_before_price(s, figure):
+            figure.object = _noun_before_price(s, figure)
         else:  # "общая сумма инвестиций составит 2,5 млрд тенге", "ущерб составил 2 млн"
-            figure.object = _measured_noun(
-                s, figure.first, _MEASURE_NOUNS | _AMOUNT_NOUNS
-            ) or _subject_before_verb(s, figure.first)
+            figure.object = (
+                _measured_noun(s, figure.first, _MEASURE_NOUNS | _AMOUNT_NOUNS)
+                or _subject_before_verb(s, figure.first)
+                or _topic_before_dash(s, figure.first)
+            )
     return figure
 
 
@@ -633,6 +722,7 @@ def _read_count(s: _Sentence, figure: _Figure) -> None:
     if adjectives:
         figure.last = after
     figure.shares_next = shares_next
+    figure.of_next = not adjectives and s.norm(start) == "из" and s.norm(start + 1)[:1].isdigit()
 
 
 # --- relations between the figures of a sentence -------------------------------------------------
@@ -686,12 +776,60 @@ def _inherit_backward(s: _Sentence, figures: list[_Figure], i: int) -> bool:
     )
     if antecedent is None:
         return False
-    if figure.adjectives and not _subset_marker_between(s, antecedent, figure):
+    figure.part = _subset_marker_between(s, antecedent, figure) or _next_part(s, antecedent, figure)
+    if figure.adjectives and not figure.part:
         return False  # "изъято 5 кг, задержаны 3 подозреваемых": not a part of the 5 kg
+    if figure.adjectives and _names_people(s, figure.adjectives[-1], antecedent):
+        return False  # "214 курьеров, в том числе 17 несовершеннолетних": a noun of its own
     figure.unit, figure.object = antecedent.unit, antecedent.object
     figure.factor = antecedent.factor
     figure.value = figure.span.value * antecedent.factor
     return True
+
+
+def _next_part(s: _Sentence, antecedent: _Figure, figure: _Figure) -> bool:
+    """A part coordinated with the part before it: "из них 87 тяжких и 34 особо тяжких"."""
+    if not antecedent.part or any(antecedent is f for f in s.carried):
+        return False
+    return all(
+        s.norm(k) in (",", "и", "а", "также", "еще") or s.is_adjective(k)
+        for k in range(antecedent.last, figure.first)
+    )
+
+
+# Adjectives and participles that name people (substantivised) which the dictionary does not
+# mark as such ("Subx"): after a number they are the counted noun.
+_PERSON_ADJECTIVES = frozenset({
+    "несовершеннолетний", "совершеннолетний", "малолетний", "потерпевший", "погибший",
+    "умерший", "пострадавший", "осужденный", "судимый", "иногородний", "понятой",
+})  # fmt: skip
+
+
+def _names_people(s: _Sentence, k: int, antecedent: _Figure) -> bool:
+    """Whether the adjective at k, a part of a count of people, names people of its own
+    ("несовершеннолетних", "задержанных") rather than a kind of the whole's noun
+    ("иностранных" граждан, "транснациональные" группы)."""
+    whole = antecedent.object
+    if whole is None or not any(
+        r.pos == "NOUN" and r.lemma == whole and "anim" in r.grammemes for r in parse_word(whole)
+    ):
+        return False
+    return _substantive(s, k)
+
+
+def _substantive(s: _Sentence, k: int) -> bool:
+    """An adjective or participle that is used as a noun: marked "Subx" in the dictionary,
+    read as a noun as well ("раненых", "безработных"), or one of _PERSON_ADJECTIVES."""
+    readings = s.readings(k)
+    adjective = {r.lemma for r in readings if r.pos in ("ADJF", "PRTF")}
+    return (
+        any(
+            ("Subx" in r.grammemes and r.pos in ("ADJF", "PRTF"))
+            or (r.pos == "NOUN" and r.lemma in adjective and r.score >= 0.2)
+            for r in readings
+        )
+        or _adjective_as_noun(s.tokens[k]) in _PERSON_ADJECTIVES
+    )
 
 
 def _inherit_object(s: _Sentence, figures: list[_Figure], i: int) -> None:
@@ -701,14 +839,16 @@ def _inherit_object(s: _Sentence, figures: list[_Figure], i: int) -> None:
     antecedent = next(iter(_antecedents(s, figures, i)), None)
     if antecedent is None or antecedent.unit != figure.unit or antecedent.object is None:
         return
-    if _subset_marker_between(s, antecedent, figure):
-        figure.object = antecedent.object
+    if _subset_marker_between(s, antecedent, figure) or _next_part(s, antecedent, figure):
+        figure.object, figure.part = antecedent.object, True
 
 
 def _subject_before_verb(s: _Sentence, first: int) -> str | None:
     """The nominative noun before a verb that states an amount: "Ущерб государству составил
     2,3 млн рублей" (but not "курьер получил $950 тыс": the courier is not what is measured)."""
     k = first - 1
+    if s.norm(k) in ("в", "во"):
+        k -= 1  # "оцениваются в 25 млн рублей"
     if not s.lemmas(k) & _AMOUNT_VERBS:
         return None
     for j in range(k - 1, max(-1, k - 4), -1):
@@ -745,12 +885,15 @@ def _measured_noun(
     s: _Sentence, before: int, measures: frozenset[str] = _MEASURE_NOUNS
 ) -> str | None:
     """The noun that the nearest measure noun before the number governs: "Количество
-    наркопреступлений ... 387"."""
+    наркопреступлений ... 387", or a substantivised adjective: "Число погибших ... с 42 до
+    31"."""
     for k in range(before - 1, -1, -1):
         if s.tokens[k].kind == "word" and s.lemmas(k) & measures and s.is_noun(k):
-            noun, _ = _noun_after(s, k + 1)
+            noun, adjectives = _noun_after(s, k + 1)
             if noun is not None:
                 return _noun_lemma(s.readings(noun), s.tokens[noun])
+            if adjectives and _substantive(s, adjectives[-1]):
+                return _adjective_as_noun(s.tokens[adjectives[-1]])
     return None
 
 
@@ -795,7 +938,9 @@ def _resolve_orphans(s: _Sentence, figures: list[_Figure]) -> None:
     for i, figure in enumerate(figures):
         if figure.unit not in _NO_OBJECT_UNITS and figure.object is None:
             _inherit_object(s, figures, i)
-        if figure.blocked or figure.unit is not None or _inherit_backward(s, figures, i):
+        if figure.blocked or figure.unit is not None or figure.of_next:
+            continue
+        if _inherit_backward(s, figures, i):
             continue
         figure.unit = "count"
         if figure.adjectives:
@@ -808,6 +953,35 @@ def _resolve_orphans(s: _Sentence, figures: list[_Figure]) -> None:
             )
         if figure.object is None and figure.span.role != "collective":
             figure.blocked = True
+    for left, right in itertools.pairwise(figures):
+        if left.of_next and not left.blocked and left.unit is None:
+            # "46 из 120 задержанных": the part counts what the whole counts
+            left.blocked = right.blocked or right.unit in _NO_OBJECT_UNITS
+            left.unit, left.object, left.factor = right.unit, right.object, right.factor
+            left.value = left.span.value * right.factor
+    for figure in figures:
+        if (
+            not figure.blocked
+            and figure.unit not in _NO_OBJECT_UNITS
+            and (figure.part or figure.object is None)
+        ):
+            figure.object = _named_after_dash(s, figure.last) or figure.object
+
+
+def _named_after_dash(s: _Sentence, k: int) -> str | None:
+    """A part whose kind follows a dash: "из них почти 57 кг – синтетические наркотики",
+    "из которых 12 – студенты" (but not "418 – тяжкие": no noun; nor "6 – по фактам сбыта")."""
+    if s.norm(k) not in _DASHES:
+        return None
+    k += 1
+    while k < len(s.tokens) and s.is_adjective(k) and k < len(s.tokens):
+        k += 1
+    nominative = [r for r in s.readings(k) if r.pos == "NOUN" and "nomn" in r.grammemes]
+    if not nominative or not s.is_noun(k) or s.lemma(k) in _AMOUNT_NOUNS | _MEASURE_NOUNS:
+        return None
+    if s.tokens[k].text[:1].isupper() and not s.tokens[k].text.isupper():
+        return None  # a place: "из них 120 – Алматы"
+    return nominative[0].lemma
 
 
 def _change(s: _Sentence, figure: _Figure) -> str | None:
@@ -898,7 +1072,10 @@ def extract_figures(text: str, published: date | datetime | str | None = None) -
             continue
         period_start, period_end = period_of(dates[lo:hi], text)
         for figure in figures:
-            quote_start, quote_end = tokens[figure.first].start, tokens[figure.last - 1].end
+            last = figure.last
+            if last == len(tokens) and tokens[last - 1].text == "." and last - 1 > figure.first:
+                last -= 1  # the full stop after "2,1 млн." is the sentence's
+            quote_start, quote_end = tokens[figure.first].start, tokens[last - 1].end
             quote_end = _close_quotes(text, quote_start, quote_end)
             records.append(
                 {

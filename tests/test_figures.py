@@ -151,6 +151,78 @@ def test_genitive_topic_before_the_verb():
     ]
 
 
+def test_a_prepositional_phrase_before_a_small_number_is_no_ordinal_head():
+    # "в том числе 42 случая" counts, unlike "студенты 2 курса"
+    assert figures("Возбуждено 120 дел, в том числе 42 случая мошенничества.")[1] == (
+        42, "count", "exact", "случай", None,
+    )  # fmt: skip
+    assert figures("В том числе 33 факта хранения.") == [(33, "count", "exact", "факт", None)]
+    assert figures("На первом этапе 24 рейда прошли в школах.") == [
+        (24, "count", "exact", "рейд", None)
+    ]
+
+
+def test_a_noun_that_pymorphy_also_reads_as_a_short_adjective():
+    # "тайников" is first read as the short form of "тайниковый"
+    assert figures("Закладчик устроил свыше 90 тайников.") == [
+        (90, "count", "more_than", "тайник", None)
+    ]
+
+
+def test_possessive_pronouns_between_number_and_noun():
+    assert figures("Трое его сообщников задержаны.") == [(3, "count", "exact", "сообщник", None)]
+    assert figures("Допрошены пятеро их соседей.") == [(5, "count", "exact", "сосед", None)]
+    assert figures("Задержаны двое ее знакомых.") == [(2, "count", "exact", "знакомый", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Осуждены 45 человек, в том числе 8 несовершеннолетних.", "несовершеннолетний"),
+        ("Под стражей 60 лиц, из них 11 ранее осужденных.", "осужденный"),
+        ("Пострадали 30 человек, среди них 4 малолетних.", "малолетний"),
+        ("Среди 70 курьеров, из них четверо наркозависимых.", "наркозависимый"),
+        # a kind of the whole's noun, not people of their own
+        ("Задержаны 40 граждан, из них 6 иностранных.", "гражданин"),
+        ("Выявлено 12 групп, из которых 5 межрегиональных.", "группа"),
+    ],
+)
+def test_a_substantivised_adjective_in_a_part_counts_people_of_its_own(text, part):
+    assert figures(text)[1][3] == part
+
+
+def test_coordinated_parts_all_take_the_whole():
+    text = "Раскрыто 310 преступлений, из них 95 тяжких и 41 особо тяжких."
+    assert [f[3] for f in figures(text)] == ["преступление"] * 3
+    text = "Изъято 2 тонны наркотиков, из них 600 кг синтетических и 300 кг растительных."
+    assert [f[3] for f in figures(text)] == ["наркотик"] * 3
+
+
+def test_a_part_named_after_a_dash():
+    text = "Изъято 540 кг наркотиков, из которых около 90 кг – героин."
+    assert figures(text)[1] == (90, "kg", "approx", "героин", None)
+    text = "Задержаны 52 человека, из них 17 – студенты, 9 – ранее судимые."
+    assert [f[3] for f in figures(text)] == ["человек", "студент", "человек"]
+
+
+def test_a_part_of_the_next_number():
+    assert figures("Нарушения найдены в 14 из 60 обследованных аптек.") == [
+        (14, "count", "exact", "аптека", None),
+        (60, "count", "exact", "аптека", None),
+    ]
+    assert figures("Изъято 3 кг. 27 из 80 задержанных – студенты.")[1:] == [
+        (27, "count", "exact", "задержанный", None),
+        (80, "count", "exact", "задержанный", None),
+    ]
+
+
+def test_a_measure_noun_over_a_substantivised_adjective():
+    assert figures("Число пострадавших от отравлений снизилось с 58 до 44.") == [
+        (58, "count", "exact", "пострадавший", None),
+        (44, "count", "exact", "пострадавший", None),
+    ]
+
+
 # --- units ---------------------------------------------------------------------------------------
 
 
@@ -187,6 +259,43 @@ def test_units_are_normalised(text, value, unit, noun):
     figure = one(text)
     assert figure["value"] == pytest.approx(value, rel=1e-9)
     assert (figure["unit"], figure["object"]) == (unit, noun)
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        # what money "на" / "в" an amount is worth, named before it
+        ("Курьер сбыл героин на 820 тыс. тенге.", "героин"),
+        ("Сообщники продали синтетику более чем на 30 млн рублей.", "синтетика"),
+        ("Он продал партию гашиша почти на 6 млн тенге.", "партия"),
+        ("Наложен арест на имущество на 75 млн тенге.", "имущество"),
+        ("У организатора арестованы счета в 3 млн рублей.", "счет"),
+        # the subject of a verb of cost
+        ("Найденные таблетки стоят порядка 2 млн рублей.", "таблетка"),
+        ("Изъятый кокаин оценивается в 90 млн тенге.", "кокаин"),
+        # no noun: a place, a time
+        ("В области на 4 млн тенге больше.", None),
+    ],
+)
+def test_money_takes_the_noun_it_is_the_price_of(text, noun):
+    assert one(text)["object"] == noun
+
+
+def test_an_area_on_which_something_happened_measures_the_area():
+    assert one("Мак уничтожен на площади 35 гектаров.")["object"] == "площадь"
+    assert figures("Изъято 20 тонн конопли на общей площади около 6 га.")[1][3] == "площадь"
+    assert one("Обнаружен участок площадью 3 га.")["object"] == "участок"
+
+
+def test_a_bare_amount_after_a_dash_takes_the_topic_of_the_clause():
+    text = "Изъято вдвое больше синтетических наркотиков, чем годом ранее, – около 85 кг."
+    assert figures(text)[1] == (85, "kg", "approx", "наркотик", None)
+
+
+def test_the_full_stop_after_an_abbreviated_multiplier_is_not_quoted():
+    found = extract_figures("Ущерб составил 9 млн тенге, из них возмещено 4,5 млн.")
+    assert [f["quote"] for f in found] == ["9 млн тенге", "4,5 млн"]
+    assert found[1]["value"] == 4_500_000
 
 
 def test_compound_mass_is_one_figure():
