@@ -621,6 +621,11 @@ def _read_figure(s: _Sentence, span: NumberSpan, previous: _Figure | None) -> _F
         figure.blocked = True
         figure.law = _law_marker_before(s, span.first) or bool(previous and previous.law)
         return figure
+    if span.value == 1 and (
+        s.norm(span.first - 1) == "за" or s.lemma(span.first - 1) in ("стоимость", "цена")
+    ):
+        figure.blocked = True  # a price per unit: "за 1 грамм", "стоимость одного грамма"
+        return figure
     if span.role == "factor" or (span.suffix or "").startswith("кратн"):
         figure.unit = "times"
     elif s.norm(span.first - 1) in ("в", "во") and s.lemma(span.last) == "раз":
@@ -657,7 +662,7 @@ def _read_figure(s: _Sentence, span: NumberSpan, previous: _Figure | None) -> _F
             figure.object = (
                 _measured_noun(s, figure.first, _MEASURE_NOUNS | _AMOUNT_NOUNS)
                 or _subject_before_verb(s, figure.first)
-                or _topic_before_dash(s, figure.first)
+                or _topic_before_dash(s, figure.first, measured=True)
             )
     return figure
 
@@ -685,6 +690,9 @@ def _read_count(s: _Sentence, figure: _Figure) -> None:
     noun, adjectives = _noun_after(s, start)
     if noun is not None and (s.lemma(noun) in _TIME_NOUNS or s.norm(noun) == "мес"):
         figure.blocked = True  # a duration or an age: "за 7 месяцев", "25 лет", "3 суток"
+        return
+    if noun is not None and s.lemma(noun) == "раз" and not adjectives:
+        figure.blocked = True  # how often, not how many: "3 раза привлекался"
         return
     if (
         noun is not None
@@ -841,6 +849,20 @@ def _inherit_object(s: _Sentence, figures: list[_Figure], i: int) -> None:
         return
     if _subset_marker_between(s, antecedent, figure) or _next_part(s, antecedent, figure):
         figure.object, figure.part = antecedent.object, True
+    elif _in_parentheses_after(s, antecedent, figure):
+        figure.object = antecedent.object  # a baseline: "1,2 т наркотиков (АППГ – 0,9 т)"
+
+
+def _in_parentheses_after(s: _Sentence, antecedent: _Figure, figure: _Figure) -> bool:
+    """Whether figure stands in a parenthesis that opens right after its antecedent's phrase."""
+    if any(antecedent is f for f in s.carried):
+        return False
+    for k in range(antecedent.last, figure.first):
+        if s.norm(k) == "(":
+            return all(s.norm(j) != ")" for j in range(k, figure.first))
+        if s.tokens[k].kind != "word" or s.norm(k) in _CONNECTORS:
+            return False
+    return False
 
 
 def _subject_before_verb(s: _Sentence, first: int) -> str | None:
@@ -863,7 +885,9 @@ def _subject_before_verb(s: _Sentence, first: int) -> str | None:
                 return None
             if lemma in _AMOUNT_NOUNS or lemma in _MEASURE_NOUNS:
                 noun, _ = _noun_after(s, j + 1)  # "стоимость партии составила": партия
-                return _noun_lemma(s.readings(noun), s.tokens[noun]) if noun is not None else None
+                if noun is None or _unit_at(s, noun) is not None:
+                    return None  # "стоимость одного грамма": a unit
+                return _noun_lemma(s.readings(noun), s.tokens[noun])
             return lemma
         if s.tokens[j].kind != "word":
             break
@@ -890,6 +914,8 @@ def _measured_noun(
     for k in range(before - 1, -1, -1):
         if s.tokens[k].kind == "word" and s.lemmas(k) & measures and s.is_noun(k):
             noun, adjectives = _noun_after(s, k + 1)
+            if noun is not None and _unit_at(s, noun) is not None:
+                return None  # "стоимость одного грамма": a unit, not what is measured
             if noun is not None:
                 return _noun_lemma(s.readings(noun), s.tokens[noun])
             if adjectives and _substantive(s, adjectives[-1]):
@@ -917,15 +943,27 @@ def _topic_before_verb(s: _Sentence, first: int) -> str | None:
     return None
 
 
-def _topic_before_dash(s: _Sentence, first: int) -> str | None:
+def _topic_before_dash(s: _Sentence, first: int, measured: bool = False) -> str | None:
     """After a dash, a bare number counts the plural genitive noun its clause is about: "Больше
-    всего наркопреступлений выявлено в Алматы – 1 204"."""
+    всего наркопреступлений выявлено в Алматы – 1 204". An amount in a unit (measured) also
+    measures a genitive noun just before the dash: "героина – 120 кг, гашиша – 300 кг" (but
+    not "в Алматинской области – 5 кг"). Units are no topics ("5 кг, гашиша – 3 кг")."""
     if s.norm(first - 1) not in _DASHES:
         return None
+    k = first - 2
+    if (
+        measured
+        and s.is_noun(k)
+        and not s.tokens[k].text[:1].isupper()
+        and _unit_at(s, k) is None
+        and any("gent" in r.grammemes for r in s.readings(k) if r.pos == "NOUN")
+        and not _ends_prepositional_phrase(s, k)
+    ):
+        return _noun_lemma(s.readings(k), s.tokens[k])
     for k in range(first - 2, max(-1, first - 10), -1):
         if s.norm(k) in _CLAUSE_STOPS or s.norm(k) in _DASHES:
             return None
-        if _counted_plural(s, k):
+        if _counted_plural(s, k) and _unit_at(s, k) is None:
             return _noun_lemma(s.readings(k), s.tokens[k])
     return None
 

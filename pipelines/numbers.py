@@ -59,6 +59,8 @@ _CARDINAL_SUFFIXES = frozenset({"х", "ти", "ми", "мя", "ух", "ех", "�
 _RANK = {"unit": 1, "teen": 1, "ten": 2, "hundred": 3}
 _CYRILLIC_RE = re.compile(r"[а-яё]", re.IGNORECASE)
 _GROUPED_RE = re.compile(rf"^\d{{1,3}}(?:[{GROUP_SEPARATORS}]\d{{3}})+(?:,\d+)?$")
+# Thousands grouped by dots, two groups at least: "1.500.000" (one dot is a decimal point).
+_DOT_GROUPED_RE = re.compile(r"^\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?$")
 
 
 class Reading(NamedTuple):
@@ -147,6 +149,8 @@ def parse_digits(text: str) -> float | int | None:
     """'1 407' -> 1407, '127,3' -> 127.3, '15.3' -> 15.3; None for '6.9.1' or '05.06.2014'."""
     if _GROUPED_RE.match(text):
         text = re.sub(f"[{GROUP_SEPARATORS}]", "", text)
+    elif _DOT_GROUPED_RE.match(text):
+        text = text.replace(".", "")
     separators = sum(text.count(c) for c in ".,")
     if separators > 1 or not text[:1].isdigit():
         return None

@@ -292,6 +292,36 @@ def test_a_bare_amount_after_a_dash_takes_the_topic_of_the_clause():
     assert figures(text)[1] == (85, "kg", "approx", "наркотик", None)
 
 
+def test_amounts_after_a_dash_measure_the_genitive_noun_before_it():
+    text = "Из тайника извлечено: кокаина – 3 кг, амфетамина – 800 граммов."
+    assert [f[:4] for f in figures(text)] == [
+        (3, "kg", "exact", "кокаин"),
+        (0.8, "kg", "exact", "амфетамин"),
+    ]
+    # a place is no topic, nor is the unit of the figure before
+    assert [f[3] for f in figures("В Карагандинской области – 7 кг, в Костанайской – 4 кг.")] == [
+        None,
+        None,
+    ]
+
+
+def test_a_baseline_in_parentheses_measures_what_its_figure_measures():
+    assert figures("Изъято 2,6 т марихуаны (АППГ – 1,9 т).") == [
+        (2600, "kg", "exact", "марихуана", None),
+        (1900, "kg", "exact", "марихуана", None),
+    ]
+
+
+def test_a_price_per_unit_is_no_figure():
+    assert figures("За 1 грамм героина платили 9 тыс. тенге.") == [
+        (9000, "KZT", "exact", None, None)
+    ]
+    assert [f[:2] for f in figures("Цена одной дозы – около 4 тыс. тенге.")] == [(4000, "KZT")]
+    assert figures("Стоимость одного грамма составляет 12 тыс. тенге.") == [
+        (12000, "KZT", "exact", None, None)
+    ]
+
+
 def test_the_full_stop_after_an_abbreviated_multiplier_is_not_quoted():
     found = extract_figures("Ущерб составил 9 млн тенге, из них возмещено 4,5 млн.")
     assert [f["quote"] for f in found] == ["9 млн тенге", "4,5 млн"]
@@ -449,6 +479,12 @@ def test_counts_have_no_change():
         "В течение 5 лет ситуация не менялась.",
         "Приговорен к 8 годам лишения свободы.",
         "Экспертиза длилась 10 суток.",
+        # prison terms are period lengths, ranges too
+        "Ему грозит лишение свободы на срок от 6 до 12 лет.",
+        "Статья предусматривает до 20 лет заключения.",
+        "Суд назначил 9 лет 6 месяцев колонии.",
+        # how often, not how many
+        "Ранее он 4 раза привлекался к ответственности.",
         # law articles
         "Осужден по ч. 2 ст. 228 УК РФ.",
         "Возбуждено дело по статье 296 УК РК.",

@@ -40,9 +40,19 @@ def test_digits_with_grouping_and_decimal_comma(text, value):
     assert value_of(text) == value
 
 
-@pytest.mark.parametrize("text", ["05.06.2014", "6.9.1", "1.2.3"])
+@pytest.mark.parametrize("text", ["05.06.2014", "6.9.1", "1.2.3", "12.345.67", "1.2345.678"])
 def test_digits_with_several_dots_are_no_number(text):
     assert parse_digits(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("2.750.000", 2750000), ("14.000.000", 14000000), ("3.400.500,25", 3400500.25)],
+)
+def test_thousands_grouped_by_dots(text, value):
+    """Two dot groups of three digits at least are thousands; one dot stays a decimal point."""
+    assert parse_digits(text) == value
+    assert parse_digits("2.750") == 2.75
 
 
 def test_grouping_needs_groups_of_three_digits():
