@@ -454,6 +454,20 @@ def _noun_after(s: _Sentence, j: int) -> tuple[int | None, list[int]]:
     return None, adjectives
 
 
+def _governed_noun(s: _Sentence, j: int) -> tuple[int | None, list[int]]:
+    """(the genitive noun a measure noun governs, adjectives before it), from token j: the
+    noun after it, past the object of a participle ("сумма причиненного государству ущерба":
+    ущерб, not государство)."""
+    noun, adjectives = _noun_after(s, j)
+    if noun is not None and adjectives and s.pos(adjectives[-1]) == "PRTF":
+        genitive = any("gent" in r.grammemes for r in s.readings(noun) if r.pos == "NOUN")
+        if not genitive:
+            after, more = _noun_after(s, noun + 1)
+            if after is not None:
+                return after, adjectives + more
+    return noun, adjectives
+
+
 def _noun_rather_than_short_form(s: _Sentence, k: int) -> bool:
     """A word whose best reading is no full adjective, participle or noun but which may be a
     noun about as likely: after a number it is the noun ("150 тайников", not the short form
@@ -715,11 +729,14 @@ def _read_count(s: _Sentence, figure: _Figure) -> None:
         figure.blocked = True  # "один" without a noun is no count
         return
     if not adjectives and s.norm(start) == "из":  # "двум из закупаемых машин"
-        noun, _ = _noun_after(s, start + 1)
+        noun, of = _noun_after(s, start + 1)
         if noun is not None and any(
             {"gent", "plur"} <= r.grammemes for r in s.readings(noun) if r.pos == "NOUN"
         ):
             figure.unit, figure.object = "count", _noun_lemma(s.readings(noun), s.tokens[noun])
+            return
+        if noun is None and of and _substantive(s, of[-1]):  # "двое из задержанных"
+            figure.unit, figure.object = "count", _adjective_as_noun(s.tokens[of[-1]])
             return
     before = _noun_before_amount(s, figure.first)
     if before is not None:  # "таблетки в количестве 50 штук"
@@ -730,7 +747,11 @@ def _read_count(s: _Sentence, figure: _Figure) -> None:
     if adjectives:
         figure.last = after
     figure.shares_next = shares_next
-    figure.of_next = not adjectives and s.norm(start) == "из" and s.norm(start + 1)[:1].isdigit()
+    figure.of_next = (
+        not adjectives
+        and s.norm(start) == "из"
+        and (s.norm(start + 1)[:1].isdigit() or s.norm(start + 1) in number_forms())
+    )
 
 
 # --- relations between the figures of a sentence -------------------------------------------------
@@ -873,6 +894,10 @@ def _subject_before_verb(s: _Sentence, first: int) -> str | None:
         k -= 1  # "оцениваются в 25 млн рублей"
     if not s.lemmas(k) & _AMOUNT_VERBS:
         return None
+    if s.norm(k - 1) == ",":  # "Ущерб, причиненный бюджету, превысил": past the phrase
+        opening = next((j for j in range(k - 2, max(-1, k - 8), -1) if s.norm(j) == ","), None)
+        if opening is not None and s.pos(opening + 1) == "PRTF":
+            k = opening
     for j in range(k - 1, max(-1, k - 4), -1):
         nominative = [r for r in s.readings(j) if r.pos == "NOUN" and "nomn" in r.grammemes]
         if nominative and s.is_noun(j):
@@ -884,7 +909,7 @@ def _subject_before_verb(s: _Sentence, first: int) -> str | None:
             ):
                 return None
             if lemma in _AMOUNT_NOUNS or lemma in _MEASURE_NOUNS:
-                noun, _ = _noun_after(s, j + 1)  # "стоимость партии составила": партия
+                noun, _ = _governed_noun(s, j + 1)  # "стоимость партии составила": партия
                 if noun is None or _unit_at(s, noun) is not None:
                     return None  # "стоимость одного грамма": a unit
                 return _noun_lemma(s.readings(noun), s.tokens[noun])
@@ -913,7 +938,7 @@ def _measured_noun(
     31"."""
     for k in range(before - 1, -1, -1):
         if s.tokens[k].kind == "word" and s.lemmas(k) & measures and s.is_noun(k):
-            noun, adjectives = _noun_after(s, k + 1)
+            noun, adjectives = _governed_noun(s, k + 1)
             if noun is not None and _unit_at(s, noun) is not None:
                 return None  # "стоимость одного грамма": a unit, not what is measured
             if noun is not None:
@@ -1084,9 +1109,16 @@ def _sentence_figures(s: _Sentence, blocked: Spans) -> list[_Figure]:
         figures.append(_read_figure(s, span, previous))
     _share_forward(s, figures)
     _resolve_orphans(s, figures)
+    previous: _Figure | None = None
     for figure in figures:
-        if figure.unit in ("percent", "times"):
+        if figure.unit in ("percent", "times") and not figure.blocked:
             figure.change = _change(s, figure)
+            if figure.change is None and previous is not None and previous.change:
+                # "снизилось в 1,6 раза, а фактов сбыта – в 2,1 раза": the verb is left out
+                verbs = (s.pos(k) for k in range(previous.last, figure.first))
+                if not any(pos in ("VERB", "PRTS", "INFN", "PRED") for pos in verbs):
+                    figure.change = previous.change
+            previous = figure
     return [f for f in figures if not f.blocked]
 
 

@@ -216,6 +216,23 @@ def test_a_part_of_the_next_number():
     ]
 
 
+def test_a_partitive_of_a_substantivised_adjective_or_of_a_number_word():
+    assert figures("Трое из осужденных обжаловали приговор.") == [
+        (3, "count", "exact", "осужденный", None)
+    ]
+    assert figures("Четверо из семи задержанных – приезжие.") == [
+        (4, "count", "exact", "задержанный", None),
+        (7, "count", "exact", "задержанный", None),
+    ]
+
+
+def test_a_measure_noun_governs_the_genitive_past_a_participles_object():
+    text = "Сумма причиненного бюджету вреда составила 41 млн тенге."
+    assert one(text)["object"] == "вред"
+    text = "Ущерб, нанесенный государству, превысил 830 тыс. долларов."
+    assert one(text)["object"] == "ущерб"
+
+
 def test_a_measure_noun_over_a_substantivised_adjective():
     assert figures("Число пострадавших от отравлений снизилось с 58 до 44.") == [
         (58, "count", "exact", "пострадавший", None),
@@ -448,6 +465,18 @@ def test_no_qualifier_is_exact():
 )
 def test_change_of_percentages_and_factors(text, change):
     assert one(text)["change"] == change
+
+
+def test_a_change_whose_verb_is_left_out_takes_the_one_before():
+    text = "Число краж снизилось на 14%, а грабежей – на 9%."
+    assert [f[4] for f in figures(text)] == ["decrease", "decrease"]
+    text = "Изъятия выросли в 2 раза, героина – в 3,5 раза."
+    assert [f[4] for f in figures(text)] == ["increase", "increase"]
+    # a verb of its own: no inheritance
+    assert [f[4] for f in figures("Доля выросла на 2%, а удельный вес составил 31%.")] == [
+        "increase",
+        None,
+    ]
 
 
 def test_each_figure_takes_the_nearest_cue():
