@@ -184,6 +184,8 @@ _SUBSET_RE = re.compile(
     re.IGNORECASE,
 )
 _NO_OBJECT_UNITS = frozenset({None, "percent", "times"})
+# Counted nouns that reports abbreviate: the object is the full lemma.
+_ABBREVIATED_NOUNS = {"чел": "человек", "ед": "единица", "экз": "экземпляр"}
 _POSSESSIVES = frozenset({"его", "ее", "их", "свой", "наш", "ваш", "мой", "твой"})
 
 
@@ -262,6 +264,8 @@ def _is_cyrillic(text: str) -> bool:
 def _noun_lemma(readings: tuple[Reading, ...], token: Token) -> str:
     """Lemma of a counted noun: the genitive reading where there is one ("840 килограмм
     синтетики" is синтетика, not синтетик), as numbers and units govern the genitive."""
+    if token.norm in _ABBREVIATED_NOUNS:
+        return _ABBREVIATED_NOUNS[token.norm]  # "12 чел."
     nouns = [r for r in readings if r.pos == "NOUN"]
     if not nouns:
         return token.norm
@@ -978,6 +982,17 @@ def _topic_before_dash(s: _Sentence, first: int, measured: bool = False) -> str 
     k = first - 2
     if (
         measured
+        and _opens_clause(s, k)
+        and s.is_noun(k)
+        and _unit_at(s, k) is None
+        and not s.tokens[k].text.isupper()
+        and not (k > 0 and s.tokens[k].text[:1].isupper())  # a name within the sentence
+        and any("nomn" in r.grammemes for r in s.readings(k) if r.pos == "NOUN")
+        and not {"Name", "Surn", "Geox"} & s.readings(k)[0].grammemes
+    ):
+        return s.lemma(k)  # "Ущерб – около 5 млрд тенге", "Героин – 3 кг"
+    if (
+        measured
         and s.is_noun(k)
         and not s.tokens[k].text[:1].isupper()
         and _unit_at(s, k) is None
@@ -991,6 +1006,11 @@ def _topic_before_dash(s: _Sentence, first: int, measured: bool = False) -> str 
         if _counted_plural(s, k) and _unit_at(s, k) is None:
             return _noun_lemma(s.readings(k), s.tokens[k])
     return None
+
+
+def _opens_clause(s: _Sentence, k: int) -> bool:
+    """Whether token k starts the sentence or a clause after a comma, colon or semicolon."""
+    return k == 0 or s.norm(k - 1) in (",", ":", ";", "(")
 
 
 def _resolve_orphans(s: _Sentence, figures: list[_Figure]) -> None:

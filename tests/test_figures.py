@@ -322,6 +322,17 @@ def test_amounts_after_a_dash_measure_the_genitive_noun_before_it():
     ]
 
 
+def test_an_amount_after_a_dash_measures_the_noun_that_opens_the_clause():
+    assert figures("Штраф – 300 тыс. тенге.") == [(300_000, "KZT", "exact", "штраф", None)]
+    assert [f[3] for f in figures("Изъято: кокаин – 2 кг, гашиш – 9 кг.")] == ["кокаин", "гашиш"]
+    # places are no topic
+    assert [f[3] for f in figures("Астана – 600 кг, Актобе – 90 кг.")] == [None, None]
+
+
+def test_abbreviated_counted_nouns_take_their_full_lemma():
+    assert figures("Задержаны 37 чел.") == [(37, "count", "exact", "человек", None)]
+
+
 def test_a_baseline_in_parentheses_measures_what_its_figure_measures():
     assert figures("Изъято 2,6 т марихуаны (АППГ – 1,9 т).") == [
         (2600, "kg", "exact", "марихуана", None),
