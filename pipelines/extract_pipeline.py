@@ -9,8 +9,11 @@ from pipelines.articles import ArticleRecord
 from pipelines.extraction import extract_article
 
 
-def apply_extraction(record: ArticleRecord, timezone: str | None) -> ArticleRecord:
-    """Fill the extracted fields of a record from its raw HTML (also used by `reextract`)."""
+def apply_extraction(
+    record: ArticleRecord, timezone: str | None, lang: str | None = None
+) -> ArticleRecord:
+    """Fill the extracted fields of a record from its raw HTML (also used by `reextract`).
+    `lang`, the source's language, stands in where the page declares none."""
     fetched = datetime.fromisoformat(record.fetched_at) if record.fetched_at else None
     result = extract_article(record.html, record.url, timezone=timezone, fetched_at=fetched)
     for key in (
@@ -24,6 +27,7 @@ def apply_extraction(record: ArticleRecord, timezone: str | None) -> ArticleReco
         "extractor",
     ):
         setattr(record, key, result.get(key))
+    record.lang = record.lang or lang
     return record
 
 
@@ -37,7 +41,7 @@ class ExtractionPipeline:
 
     def process_item(self, item: ArticleRecord):
         spider = self.crawler.spider
-        apply_extraction(item, spider.source.timezone)
+        apply_extraction(item, spider.source.timezone, spider.source.lang)
         stats = self.crawler.stats
         # Kept and stored all the same (the raw page allows a later re-extraction), but
         # counted: a run of empty bodies or missing dates means the site changed its layout.

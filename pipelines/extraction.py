@@ -36,7 +36,7 @@ __all__ = [
 LOGGER = logging.getLogger(__name__)
 
 # Bump when a change here alters what a page yields, so `newsmon reextract` can find stale rows.
-NEWSMON_EXTRACTION_REVISION = 1
+NEWSMON_EXTRACTION_REVISION = 2  # 2: the headline is no longer repeated atop the body
 EXTRACTOR = f"trafilatura-{trafilatura.__version__}+newsmon-{NEWSMON_EXTRACTION_REVISION}"
 
 # Chosen on ../shared/bench/aeb with bench/body_extraction.py (table in docs/extraction.md).
@@ -116,6 +116,17 @@ def _clean_body(text: str | None) -> str | None:
         text = head.rstrip()
 
 
+def _without_headline(body: str | None, title: str | None) -> str | None:
+    """trafilatura keeps the <h1> as the body's first line. The title has its own column, and a
+    headline repeated in the body would count its figures twice ("свыше 16 тонн")."""
+    if not body or not title:
+        return body
+    first, _, rest = body.partition("\n")
+    if " ".join(first.split()).casefold() == " ".join(title.split()).casefold():
+        return rest.strip() or body
+    return body
+
+
 def extract_article(
     html: str | bytes,
     url: str | None = None,
@@ -158,4 +169,5 @@ def extract_article(
         )
     except Exception as error:  # metadata is a bonus: a page with a body still counts
         LOGGER.warning("metadata or date lookup failed on %s: %r", url, error)
+    result["body"] = _without_headline(result["body"], result["title"])
     return result

@@ -47,7 +47,7 @@ def reextract(db_path: str | Path | None, sources: list[str] | None = None) -> C
                 content_type=row["content_type"],
             )
             source = sources_by_name.get(row["source"], {})
-            apply_figures(apply_extraction(record, source.get("timezone")))
+            apply_figures(apply_extraction(record, source.get("timezone"), source.get("lang")))
             apply_places(record, source.get("region"))
             _, outcome = store_article(db, record, refresh=True)
             counts[outcome] += 1

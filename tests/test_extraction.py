@@ -612,3 +612,18 @@ def test_real_listing_dates_read_in_order():
     dated = [text for text in shown if re.search(r"\d\d:\d\d", text)]
     assert len(dated) >= len(records)
     assert all(parse_russian_datetime(text, timezone="Asia/Almaty", now=now) for text in dated)
+
+
+def test_headline_is_not_repeated_at_the_top_of_the_body():
+    paragraphs = "".join(
+        f"<p>Полицейские изъяли свыше 16 тонн наркотиков, сообщает пресс-служба. Абзац {i}.</p>"
+        for i in range(6)
+    )
+    html = (
+        '<html lang="ru"><head><meta charset="utf-8"><title>Изъято свыше 16 тонн</title></head>'
+        f"<body><article><h1>Изъято свыше 16 тонн</h1>{paragraphs}</article></body></html>"
+    )
+    result = extract_article(html)
+    assert result["title"] == "Изъято свыше 16 тонн"
+    assert result["body"].startswith("Полицейские изъяли")
+    assert "Изъято свыше 16 тонн" not in result["body"]

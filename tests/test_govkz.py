@@ -105,32 +105,23 @@ def test_incremental_run_stops_at_the_first_page_with_nothing_new(api, tmp_path)
 
 
 @pytest.mark.parametrize(
-    ("body", "content_type"),
+    ("body", "content_type", "kind"),
     [
-        (b"<html><body><h1>502 Bad Gateway</h1></body></html>", "text/html"),
-        (b'{"content": [{"id": 1, "title": "x"', "application/json"),
-        (b'{"message": "unauthorized"}', "application/json"),
+        (b"<html><body><h1>502 Bad Gateway</h1></body></html>", "text/html", "api_not_json"),
+        (b'{"content": [{"id": 1, "title": "x"', "application/json", "bad_json"),
+        (b'{"message": "unauthorized"}', "application/json", "bad_json"),
+        (b'{"content": []}', "application/json", "api_empty"),
     ],
 )
-def test_broken_api_answers_are_recorded_not_fatal(tmp_path, body, content_type):
+def test_broken_api_answers_are_recorded_not_fatal(tmp_path, body, content_type, kind):
     server = GovKzApi([])
     server.site.add("/api/v1/public/content-manager/news", body, Content_Type=content_type)
     with server.site:
         db = tmp_path / "news.db"
         assert crawl(server.sources(tmp_path), db) == 1  # the source failed entirely
         errors = rows(db, "select kind, message from errors")
-        assert [e["kind"] for e in errors] == ["bad_json"]
-        run = rows(db, "select status, errors from crawl_runs")[0]
-        assert run == {"status": "failed", "errors": 1}
-
-
-def test_empty_list_is_a_quiet_success(tmp_path):
-    server = GovKzApi([], wrap=False)
-    with server.site:
-        db = tmp_path / "news.db"
-        assert crawl(server.sources(tmp_path), db) == 0
-        assert rows(db, "select status, errors, articles_new from crawl_runs")[0] == {
-            "status": "ok",
-            "errors": 0,
-            "articles_new": 0,
+        assert [e["kind"] for e in errors] == [kind]
+        assert rows(db, "select status, errors from crawl_runs")[0] == {
+            "status": "failed",
+            "errors": 1,
         }

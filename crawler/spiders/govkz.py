@@ -133,10 +133,12 @@ class GovKzSpider(SourceSpider):
                 self._requested.add(record.url)
                 wanted += 1
                 yield record
-        # Newest first: a page with nothing new, or older than --since, ends the walk.
+        # Newest first: a page with nothing new, or older than --since, ends the walk; so does
+        # a short page (the last one).
         past_since = self.since and oldest_day and oldest_day < self.since.isoformat()
         max_pages = self.settings.getint("NEWSMON_API_MAX_PAGES")
-        if items and wanted and not past_since and page < max_pages:
+        last_page = len(items) < self.settings.getint("NEWSMON_API_PAGE_SIZE")
+        if items and wanted and not past_since and not last_page and page < max_pages:
             yield self.api_request(page + 1)
         elif page >= max_pages:
             self.crawler.stats.inc_value("newsmon/limits/api_pages")
