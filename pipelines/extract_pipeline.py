@@ -7,6 +7,7 @@ from datetime import datetime
 from crawler.errors import report_error
 from pipelines.articles import ArticleRecord
 from pipelines.extraction import extract_article
+from pipelines.step import CrawlerStep
 
 
 def apply_extraction(
@@ -31,14 +32,7 @@ def apply_extraction(
     return record
 
 
-class ExtractionPipeline:
-    def __init__(self, crawler):
-        self.crawler = crawler
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler)
-
+class ExtractionPipeline(CrawlerStep):
     def process_item(self, item: ArticleRecord):
         spider = self.crawler.spider
         apply_extraction(item, spider.source.timezone, spider.source.lang)

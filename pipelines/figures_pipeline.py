@@ -5,6 +5,7 @@ from __future__ import annotations
 from pipelines.articles import ArticleRecord
 from pipelines.dates import extract_dates
 from pipelines.figures import extract_figures
+from pipelines.step import CrawlerStep
 
 
 def apply_figures(record: ArticleRecord) -> ArticleRecord:
@@ -16,13 +17,6 @@ def apply_figures(record: ArticleRecord) -> ArticleRecord:
     return record
 
 
-class FiguresPipeline:
-    def __init__(self, crawler):
-        self.crawler = crawler
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler)
-
+class FiguresPipeline(CrawlerStep):
     def process_item(self, item: ArticleRecord):
         return apply_figures(item)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pipelines.agencies import find_agencies
 from pipelines.articles import ArticleRecord
 from pipelines.places import figure_region, find_places, main_place
+from pipelines.step import CrawlerStep
 
 
 def _home_country(source_region: str | None) -> str | None:
@@ -36,13 +37,6 @@ def apply_places(record: ArticleRecord, source_region: str | None) -> ArticleRec
     return record
 
 
-class PlacesPipeline:
-    def __init__(self, crawler):
-        self.crawler = crawler
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler)
-
+class PlacesPipeline(CrawlerStep):
     def process_item(self, item: ArticleRecord):
         return apply_places(item, self.crawler.spider.source.region)

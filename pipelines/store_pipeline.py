@@ -1,19 +1,14 @@
-"""Item pipeline step 3: the article, its figures, dates and raw page into SQLite, atomically."""
+"""Item pipeline, last step: the article with all it yielded into SQLite, atomically."""
 
 from __future__ import annotations
 
 from pipelines.articles import ArticleRecord, store_article
 from pipelines.db import connect
+from pipelines.step import CrawlerStep
 
 
-class StorePipeline:
-    def __init__(self, crawler):
-        self.crawler = crawler
-        self.db = None
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler)
+class StorePipeline(CrawlerStep):
+    db = None
 
     def open_spider(self):
         self.db = connect(self.crawler.settings.get("NEWSMON_DB"))
