@@ -56,9 +56,10 @@ class CountedUrlLengthMiddleware(UrlLengthMiddleware):
         return processed
 
 
-def take_links(response, limit: int) -> tuple[list[str], bool]:
+def take_links(response, limit: int) -> tuple[list[str], bool, list[str]]:
     """The first `limit` distinct http(s) links of a page (<a>/<area> href, resolved as Scrapy's
-    LinkExtractor resolves them), and whether the page has more.
+    LinkExtractor resolves them), whether the page has more, and the hrefs met on the way that
+    are no URL at all (for the spider to report).
 
     The work stops at the limit: a page of 100,000 links costs no more than a page of `limit`
     (Scrapy's LinkExtractor takes about 25 s for 100,000 links, blocking the whole crawl).
@@ -66,6 +67,7 @@ def take_links(response, limit: int) -> tuple[list[str], bool]:
     base = get_base_url(response)
     taken: list[str] = []
     seen: set[str] = set()
+    bogus: list[str] = []
     for element in response.selector.root.iter("a", "area"):
         href = element.get("href")
         if href is None:
@@ -73,17 +75,21 @@ def take_links(response, limit: int) -> tuple[list[str], bool]:
         try:
             url = safe_url_string(urljoin(base, strip_html5_whitespace(href)), response.encoding)
         except ValueError:
-            continue  # a bogus link
+            bogus.append(href)
+            continue
         url = urljoin(response.url, url)
         if url.split("://", 1)[0] not in ("http", "https") or url_has_any_extension(
             url, _IGNORED_EXTENSIONS
         ):
             continue
-        key = canonical_url(url)
+        try:
+            key = canonical_url(url)
+        except ValueError:  # reported as bad_url by the spider
+            key = url
         if key in seen:
             continue
         if limit and len(taken) >= limit:
-            return taken, True
+            return taken, True, bogus
         seen.add(key)
         taken.append(url)
-    return taken, False
+    return taken, False, bogus

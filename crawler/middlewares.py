@@ -44,7 +44,7 @@ class RetryAfterMiddleware(RetryMiddleware):
         delay = retry_after_seconds(header.decode("latin-1") if header else None)
         if delay is not None:
             if delay > self.retry_after_max:
-                self.crawler.stats.inc_value("newsmon/retry_after_too_long")
+                self.crawler.stats.inc_value("newsmon/limits/retry_after")  # in limits_hit
                 return response
             self.crawler.stats.inc_value("newsmon/retry_after_waits")
             await asyncio.sleep(delay)

@@ -199,7 +199,7 @@ class GuardedResolver(CachingThreadedResolver):
         if problem:
             self.refused[name.lower()] = f"{address} ({problem})"
             logger.warning("Refused to connect to %s: it resolves to %s %s", name, problem, address)
-            raise DNSLookupError(f"{name} resolves to a {problem} address; refused")
+            raise DNSLookupError(f"{name} resolves to {address} ({problem}); refused")
         return address
 
 
@@ -249,8 +249,8 @@ class PrivateAddressGuard:
             self.crawler.stats.inc_value("newsmon/refused_private")
             raise CrawlRefused(
                 "private_address",
-                f"{host} is {address}, a {problem} address: a public source may not make the "
-                "crawler fetch from a private network; refused",
+                f"{host} is {address} ({problem}): a public source may not make the crawler "
+                "fetch from a private network; refused",
             )
         return None
 
@@ -292,6 +292,13 @@ class PrivateAddressGuard:
 # -- redirects ---------------------------------------------------------------------------------
 
 
+def _url_key(url: str) -> str:
+    try:
+        return canonical_url(url)
+    except ValueError:
+        return url
+
+
 def _chain_text(urls: list[str]) -> str:
     shown = urls if len(urls) <= 6 else [*urls[:3], "…", *urls[-2:]]
     return " → ".join(u if len(u) <= 200 else u[:200] + "…" for u in shown)
@@ -305,7 +312,7 @@ class _CheckedRedirects:
 
     def _redirect(self, redirected, request, reason):
         chain = [*request.meta.get("redirect_urls", []), request.url]
-        if canonical_url(redirected.url) in {canonical_url(u) for u in chain}:
+        if _url_key(redirected.url) in {_url_key(u) for u in chain}:
             raise CrawlRefused(
                 "redirect_loop", f"redirect loop: {_chain_text([*chain, redirected.url])}", chain[0]
             )

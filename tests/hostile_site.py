@@ -30,6 +30,9 @@ HOST = "news.hostile.test"
 MIRROR = "mirror.hostile.test"  # another host the source lists in allowed_domains
 ELSEWHERE = "elsewhere.test"  # another site, not the source's
 PRIVATE_HOSTS = ("127.0.0.1", "localhost")  # how a hostile page names the crawler's machine
+# ... and in other spellings: unspecified (reaches localhost on Linux), a decimal IPv4 address
+# that the system resolver reads as 127.0.0.1, IPv6 loopback
+OTHER_PRIVATE_HOSTS = ("0.0.0.0", "2130706433", "::1")
 MiB = 1024 * 1024
 
 
@@ -351,6 +354,7 @@ REDIRECTS = {
     "to_private": "/sobytiia/507-to-private.html",
     "hop_to_private": "/sobytiia/508-hop-to-private.html",
     "meta_to_private": "/sobytiia/509-meta-to-private.html",
+    "to_ipv6": "/sobytiia/510-to-ipv6-loopback.html",
 }
 
 
@@ -474,11 +478,17 @@ class HostileSite:
         )
         s.route(c["nested"], html_page(nested))
         s.route(c["markup_as_text"], html_page(self._markup_page()))
+        port = self.server.port
         private = [
-            f"http://{h}:{self.server.port}{p}"
-            for h, p in zip(PRIVATE_HOSTS, self.PRIVATE_LINKS, strict=True)
+            f"http://{h}:{port}{p}" for h, p in zip(PRIVATE_HOSTS, self.PRIVATE_LINKS, strict=True)
+        ] + [
+            f"http://0.0.0.0:{port}/sobytiia/403-internal.html",
+            f"http://2130706433:{port}/sobytiia/404-internal.html",
+            f"http://[::1]:{port}/sobytiia/406-internal.html",
+            f"http://{HOST}:99999999/sobytiia/405-bad-port.html",  # a port that is no port
         ]
-        self._listing("/list/content/", [*self._good(3, 4), *c.values(), self.LONG_URL, *private])
+        # the links that are refused or no URL at all come first: they must not cost the others
+        self._listing("/list/content/", [*private, self.LONG_URL, *self._good(3, 4), *c.values()])
 
     @staticmethod
     def _markup_page() -> str:
@@ -518,6 +528,7 @@ class HostileSite:
             ),
         )
         s.redirect(r["to_private"], f"http://127.0.0.1:{port}/sobytiia/507-internal.html")
+        s.redirect(r["to_ipv6"], f"http://[::1]:{port}/sobytiia/510-internal.html")
         s.redirect(r["hop_to_private"], self.url("/r/hop", MIRROR))
         s.redirect("/r/hop", f"http://localhost:{port}/sobytiia/508-internal.html")
         refresh = f"http://127.0.0.1:{port}/sobytiia/509-internal.html"
@@ -637,7 +648,7 @@ class HostileSite:
             follow=follow,
             # The private hosts are "allowed" on purpose: only the address guard stands between
             # the crawl and them, not the offsite filter.
-            allowed_domains=[MIRROR, *PRIVATE_HOSTS],
+            allowed_domains=[MIRROR, *PRIVATE_HOSTS, *OTHER_PRIVATE_HOSTS],
         )
 
     def write_sources(self) -> Path:

@@ -122,6 +122,7 @@ def test_every_limit_that_trips_is_counted_in_the_run(hostile):
         "depth": 2,  # /deep/6/ and the article linked from /deep/5/
         "links_per_page": 1,
         "redirects": 1,
+        "retry_after": 1,  # Retry-After: 86400 is beyond RETRY_AFTER_MAX
         "url_length": 1,
     }
 
@@ -181,14 +182,26 @@ def test_no_request_reaches_a_private_address_from_a_public_source(hostile):
         "/sobytiia/507-internal.html",  # a 302 to 127.0.0.1
         "/sobytiia/508-internal.html",  # the second hop of a redirect chain, to localhost
         "/sobytiia/509-internal.html",  # a <meta http-equiv=refresh> to 127.0.0.1
+        "/sobytiia/403-internal.html",  # a link to http://0.0.0.0:…
+        "/sobytiia/404-internal.html",  # a link to http://2130706433:… (127.0.0.1 in decimal)
+        "/sobytiia/510-internal.html",  # a 302 to http://[::1]:…
     }
     for path in refused:
         assert hostile.kinds_for(path) == {"private_address"}, path
     # the server saw every request: not one was addressed to the machine's own names
     assert {s.host for s in hostile.server.seen} == {HOST, MIRROR}
     assert not hostile.requested("/sobytiia/", host=PRIVATE_HOSTS[0])
-    message = hostile.errors("private_address")[0]["message"]
-    assert "loopback" in message and "refused" in message
+    messages = {e["url"].rsplit("/", 1)[1]: e["message"] for e in hostile.errors("private_address")}
+    assert messages["401-internal.html"].startswith("127.0.0.1 is 127.0.0.1 (loopback): ")
+    assert messages["403-internal.html"].startswith("0.0.0.0 is 0.0.0.0 (unspecified): ")
+    # a link to http://[::1]:… is refused too (before the guard: canonical_url drops the
+    # brackets of IPv6 addresses, which leaves no usable URL)
+    assert hostile.kinds_for("/sobytiia/406-internal.html") in ({"bad_url"}, {"private_address"})
+
+
+def test_a_link_that_is_no_url_costs_only_itself(hostile):
+    assert hostile.kinds_for("/sobytiia/405-bad-port.html") == {"bad_url"}
+    assert hostile.article("/sobytiia/4-novost-4.html"), "the other links of its page are taken"
 
 
 # -- feeds and sitemaps ------------------------------------------------------------------------
@@ -424,7 +437,8 @@ def govkz(tmp_path_factory):
     folder = tmp_path_factory.mktemp("govkz")
     site = GovKzApiSite(folder).start()
     db = folder / "news.db"
-    code = crawl(site.write_sources(), db, "--jobs", "3")
+    # two items make a full page: the walk goes on to page 2
+    code = crawl(site.write_sources(), db, "--jobs", "3", "--set", "NEWSMON_API_PAGE_SIZE=2")
     yield Crawled(site.server, db, code)
     site.stop()
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from typing import Any, ClassVar
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.http import Request, Response, TextResponse
@@ -107,8 +108,8 @@ class SourceSpider(scrapy.Spider):
     def article_request(
         self, url: str, listed_day: str | None = None, *, listed_is_published=True
     ) -> Request | None:
-        url = canonical_url(url)
-        if not self.is_article_url(url):
+        url = self.link(None, url)
+        if url is None or not self.is_article_url(url):
             return None
         if not self.should_fetch(url, listed_day, listed_is_published=listed_is_published):
             return None
@@ -125,6 +126,18 @@ class SourceSpider(scrapy.Spider):
             priority=ARTICLE_PRIORITY,
             meta={"handle_httpstatus_list": [304], "newsmon_listed_day": listed_day},
         )
+
+    def link(self, page: Response | None, href: str) -> str | None:
+        """The canonical URL of a link (resolved against `page`), or None, reported as an
+        errors row of kind bad_url, when it cannot be fetched: a port that is not a number, a
+        broken IPv6 address... One bad link never costs the other links of its page."""
+        try:
+            url = canonical_url(page.urljoin(href) if page is not None else href)
+            _port = urlsplit(url).port  # a port that is not a number raises here
+        except ValueError as exc:
+            report_error(self.crawler, "bad_url", href, f"not a usable URL: {exc}")
+            return None
+        return url
 
     def page_request(self, url: str, callback) -> Request:
         return Request(canonical_url(url), callback=callback, errback=self.on_error)

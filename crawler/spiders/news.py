@@ -38,7 +38,8 @@ class NewsSpider(SourceSpider):
         self.crawler.stats.inc_value("newsmon/pages_parsed")
         entries = self._at_most(entries, "NEWSMON_MAX_LINKS_PER_PAGE", "too_many_links", response)
         for link, day in entries:
-            request = self.article_request(response.urljoin(link), day)
+            url = self.link(response, link)
+            request = self.article_request(url, day) if url else None
             if request:
                 yield request
 
@@ -75,9 +76,8 @@ class NewsSpider(SourceSpider):
                 self.crawler.stats.inc_value("newsmon/limits/pages_per_run", len(entries) - i)
                 break
             # lastmod is a modification day: it bounds --since, never --until
-            request = self.article_request(
-                response.urljoin(loc), lastmod, listed_is_published=False
-            )
+            url = self.link(response, loc)
+            request = self.article_request(url, lastmod, listed_is_published=False) if url else None
             if request:
                 yield request
 
@@ -94,7 +94,9 @@ class NewsSpider(SourceSpider):
             if oldest and lastmod and lastmod < oldest:
                 self.crawler.stats.inc_value("newsmon/sitemaps_skipped_unchanged")
                 continue
-            url = canonical_url(response.urljoin(loc))
+            url = self.link(response, loc)
+            if url is None:
+                continue
             if url in chain:
                 report_error(
                     self.crawler,
@@ -117,7 +119,9 @@ class NewsSpider(SourceSpider):
             return
         self.crawler.stats.inc_value("newsmon/pages_parsed")
         limit = self.settings.getint("NEWSMON_MAX_LINKS_PER_PAGE")
-        links, more = take_links(response, limit)
+        links, more, bogus = take_links(response, limit)
+        for href in bogus:
+            report_error(self.crawler, "bad_url", href, "not a usable URL")
         if more:
             report_error(
                 self.crawler,
@@ -128,7 +132,9 @@ class NewsSpider(SourceSpider):
             )
         follow = self.source.follow_re
         for link in links:
-            url = canonical_url(link)
+            url = self.link(None, link)
+            if url is None:
+                continue
             if self.is_article_url(url):
                 request = self.article_request(url)
                 if request:
