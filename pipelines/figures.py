@@ -184,6 +184,8 @@ _SUBSET_RE = re.compile(
     re.IGNORECASE,
 )
 _NO_OBJECT_UNITS = frozenset({None, "percent", "times"})
+# Nouns that a number after another noun names rather than counts: "ученики 9-11 классов".
+_ORDINAL_NOUNS = frozenset({"класс", "курс"})
 # Counted nouns that reports abbreviate: the object is the full lemma.
 _ABBREVIATED_NOUNS = {"чел": "человек", "ед": "единица", "экз": "экземпляр"}
 _POSSESSIVES = frozenset({"его", "ее", "их", "свой", "наш", "ваш", "мой", "твой"})
@@ -446,6 +448,8 @@ def _noun_after(s: _Sentence, j: int) -> tuple[int | None, list[int]]:
         if token.text[:1].isupper() and not token.text.isupper():
             break  # a name ("47,6 кг Айгерим Манакова") or the next sentence
         if s.is_noun(k) or _noun_rather_than_short_form(s, k):
+            if adjectives and not _agree(s, adjectives[-1], k):
+                break  # "30 больных наркоманией": the adjective is the noun
             return k, adjectives
         if _possessive(s, k) and s.tokens[k + 1 : k + 2] and s.tokens[k + 1].kind == "word":
             k += 1
@@ -463,13 +467,23 @@ def _governed_noun(s: _Sentence, j: int) -> tuple[int | None, list[int]]:
     noun after it, past the object of a participle ("сумма причиненного государству ущерба":
     ущерб, not государство)."""
     noun, adjectives = _noun_after(s, j)
-    if noun is not None and adjectives and s.pos(adjectives[-1]) == "PRTF":
-        genitive = any("gent" in r.grammemes for r in s.readings(noun) if r.pos == "NOUN")
-        if not genitive:
-            after, more = _noun_after(s, noun + 1)
+    if noun is None and adjectives and s.pos(adjectives[-1]) == "PRTF":
+        complement = adjectives[-1] + 1  # what _noun_after passed over: it did not agree
+        if s.is_noun(complement):
+            after, more = _noun_after(s, complement + 1)
             if after is not None:
                 return after, adjectives + more
     return noun, adjectives
+
+
+_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "loc2"})
+
+
+def _agree(s: _Sentence, adjective: int, noun: int) -> bool:
+    """Whether an adjective can agree in case with the noun after it."""
+    cases = {c for r in s.readings(adjective) for c in r.grammemes & _CASES}
+    nouns = [r for r in s.readings(noun) if r.pos == "NOUN"] or s.readings(noun)
+    return not cases or any(r.grammemes & cases for r in nouns) or s.tokens[noun].text.isupper()
 
 
 def _noun_rather_than_short_form(s: _Sentence, k: int) -> bool:
@@ -477,8 +491,8 @@ def _noun_rather_than_short_form(s: _Sentence, k: int) -> bool:
     noun about as likely: after a number it is the noun ("150 тайников", not the short form
     of "тайниковый")."""
     readings = s.readings(k)
-    if not readings or readings[0].pos in ("ADJF", "PRTF", "NOUN", "PREP", "CONJ", "PRCL"):
-        return False
+    if not readings or readings[0].pos not in ("ADJS", "ADVB", "COMP"):
+        return False  # verbs stay verbs: "из них 12 стали жертвами"
     return any(r.pos == "NOUN" and r.score >= readings[0].score / 2 for r in readings)
 
 
@@ -603,6 +617,15 @@ def _reads_as_ordinal(s: _Sentence, span: NumberSpan, noun: int) -> bool:
     if span.kind != "digits" or span.multiplier != 1 or not float(span.value).is_integer():
         return False
     readings = [r for r in s.readings(noun) if r.pos == "NOUN"]
+    if s.lemma(noun) in _ORDINAL_NOUNS:
+        # "учащихся 9–11 классов", "студентов 3 курса": after a noun, which grades
+        before = span.first - 1
+        if s.norm(before) in _DASHES and s.tokens[before - 1].kind == "num":
+            before -= 2  # the start of a range
+        if (s.is_noun(before) or _substantive(s, before)) and not _ends_prepositional_phrase(
+            s, before
+        ):
+            return True
     if not readings or any({"Fixd", "Abbr", "plur"} & r.grammemes for r in readings):
         return False
     n = int(span.value)
@@ -809,7 +832,12 @@ def _inherit_backward(s: _Sentence, figures: list[_Figure], i: int) -> bool:
     )
     if antecedent is None:
         return False
-    figure.part = _subset_marker_between(s, antecedent, figure) or _next_part(s, antecedent, figure)
+    figure.part = (
+        _subset_marker_between(s, antecedent, figure)
+        or _next_part(s, antecedent, figure)
+        or _subset_marker_after(s, figure)  # "6 из которых – ..."
+        or (s.norm(antecedent.first - 1) == "из" and not _carried(s, antecedent))  # "Из 37 ... 12"
+    )
     if figure.adjectives and not figure.part:
         return False  # "изъято 5 кг, задержаны 3 подозреваемых": not a part of the 5 kg
     if figure.adjectives and _names_people(s, figure.adjectives[-1], antecedent):
@@ -820,12 +848,25 @@ def _inherit_backward(s: _Sentence, figures: list[_Figure], i: int) -> bool:
     return True
 
 
+def _carried(s: _Sentence, figure: _Figure) -> bool:
+    return any(figure is f for f in s.carried)
+
+
+def _subset_marker_after(s: _Sentence, figure: _Figure) -> bool:
+    """ "N из них", "N из которых": the number names a part of what came before."""
+    return s.norm(figure.last) == "из" and s.norm(figure.last + 1) in ("них", "которых")
+
+
 def _next_part(s: _Sentence, antecedent: _Figure, figure: _Figure) -> bool:
-    """A part coordinated with the part before it: "из них 87 тяжких и 34 особо тяжких"."""
-    if not antecedent.part or any(antecedent is f for f in s.carried):
+    """A part coordinated with the part before it: "из них 87 тяжких и 34 особо тяжких",
+    "из них 12 – студенты, 5 – ранее судимые"."""
+    if not antecedent.part or _carried(s, antecedent):
         return False
     return all(
-        s.norm(k) in (",", "и", "а", "также", "еще") or s.is_adjective(k)
+        s.norm(k) in (",", "и", "а", "также", "еще", *_DASHES)
+        or s.is_adjective(k)
+        or s.pos(k) == "ADVB"
+        or any(r.pos == "NOUN" and "nomn" in r.grammemes for r in s.readings(k))
         for k in range(antecedent.last, figure.first)
     )
 
@@ -842,18 +883,27 @@ def _names_people(s: _Sentence, k: int, antecedent: _Figure) -> bool:
     """Whether the adjective at k, a part of a count of people, names people of its own
     ("несовершеннолетних", "задержанных") rather than a kind of the whole's noun
     ("иностранных" граждан, "транснациональные" группы)."""
-    whole = antecedent.object
-    if whole is None or not any(
-        r.pos == "NOUN" and r.lemma == whole and "anim" in r.grammemes for r in parse_word(whole)
-    ):
-        return False
-    return _substantive(s, k)
+    return _animate(antecedent.object) and _substantive(s, k)
+
+
+def _animate(lemma: str | None) -> bool:
+    """Whether a noun lemma may name a living being: "курьер", "лицо"."""
+    return lemma is not None and (
+        lemma in _PERSON_ADJECTIVES
+        or any(
+            (r.pos == "NOUN" and r.lemma == lemma and "anim" in r.grammemes)
+            or (r.pos in ("ADJF", "PRTF") and "Subx" in r.grammemes)  # "задержанный"
+            for r in parse_word(lemma)
+        )
+    )
 
 
 def _substantive(s: _Sentence, k: int) -> bool:
     """An adjective or participle that is used as a noun: marked "Subx" in the dictionary,
     read as a noun as well ("раненых", "безработных"), or one of _PERSON_ADJECTIVES."""
     readings = s.readings(k)
+    if any("Apro" in r.grammemes for r in readings):
+        return False  # "которых", "тех"
     adjective = {r.lemma for r in readings if r.pos in ("ADJF", "PRTF")}
     return (
         any(
@@ -1048,17 +1098,26 @@ def _resolve_orphans(s: _Sentence, figures: list[_Figure]) -> None:
             and figure.unit not in _NO_OBJECT_UNITS
             and (figure.part or figure.object is None)
         ):
-            figure.object = _named_after_dash(s, figure.last) or figure.object
+            end = figure.last + 2 if _subset_marker_after(s, figure) else figure.last
+            named = _named_after_dash(s, end, figure.object if figure.part else None)
+            figure.object = named or figure.object
 
 
-def _named_after_dash(s: _Sentence, k: int) -> str | None:
+def _named_after_dash(s: _Sentence, k: int, whole: str | None = None) -> str | None:
     """A part whose kind follows a dash: "из них почти 57 кг – синтетические наркотики",
-    "из которых 12 – студенты" (but not "418 – тяжкие": no noun; nor "6 – по фактам сбыта")."""
+    "из которых 12 – студенты" (but not "418 – тяжкие": no noun; nor "6 – по фактам сбыта").
+    A part of people (whole: the lemma of an animate noun) may be named by a substantivised
+    adjective: "из них 6 – несовершеннолетние"."""
     if s.norm(k) not in _DASHES:
         return None
     k += 1
-    while k < len(s.tokens) and s.is_adjective(k) and k < len(s.tokens):
+    start = k
+    while k < len(s.tokens) and (
+        s.is_adjective(k) or (s.pos(k) == "ADVB" and s.is_adjective(k + 1))  # "ранее судимые"
+    ):
         k += 1
+    if k > start and not s.is_noun(k) and _animate(whole) and _substantive(s, k - 1):
+        return _adjective_as_noun(s.tokens[k - 1])
     nominative = [r for r in s.readings(k) if r.pos == "NOUN" and "nomn" in r.grammemes]
     if not nominative or not s.is_noun(k) or s.lemma(k) in _AMOUNT_NOUNS | _MEASURE_NOUNS:
         return None

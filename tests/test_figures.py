@@ -202,7 +202,16 @@ def test_a_part_named_after_a_dash():
     text = "Изъято 540 кг наркотиков, из которых около 90 кг – героин."
     assert figures(text)[1] == (90, "kg", "approx", "героин", None)
     text = "Задержаны 52 человека, из них 17 – студенты, 9 – ранее судимые."
-    assert [f[3] for f in figures(text)] == ["человек", "студент", "человек"]
+    assert [f[3] for f in figures(text)] == ["человек", "студент", "судимый"]
+    # a part of people named by a substantivised adjective; a kind of a thing is no name
+    text = "Задержан 31 курьер, 8 из которых – несовершеннолетние."
+    assert [f[3] for f in figures(text)] == ["курьер", "несовершеннолетний"]
+    assert [f[3] for f in figures("Из 44 осужденных 9 – несовершеннолетние.")] == [
+        "осужденный",
+        "несовершеннолетний",
+    ]
+    text = "Зарегистрировано 530 преступлений, 212 из них – тяжкие."
+    assert [f[3] for f in figures(text)] == ["преступление", "преступление"]
 
 
 def test_a_part_of_the_next_number():
@@ -214,6 +223,18 @@ def test_a_part_of_the_next_number():
         (27, "count", "exact", "задержанный", None),
         (80, "count", "exact", "задержанный", None),
     ]
+
+
+def test_an_adjective_that_does_not_agree_with_the_noun_after_it_is_the_noun():
+    assert figures("На учете состоят 64 больных наркоманией.") == [
+        (64, "count", "exact", "больной", None)
+    ]
+
+
+def test_grades_after_a_noun_are_no_counts():
+    assert [f[0] for f in figures("Беседы прошли для 900 учеников 5–8 классов.")] == [900]
+    assert [f[0] for f in figures("Занятия посетили студенты 2 курса.")] == []
+    assert [f[0] for f in figures("Уроки прошли в 14 классах.")] == [14]
 
 
 def test_a_partitive_of_a_substantivised_adjective_or_of_a_number_word():
