@@ -399,6 +399,11 @@ def _unit_at(s: _Sentence, j: int) -> tuple[str, float, int] | None:
         if s.norm(j + 1) in ("2", "²"):
             return "m2", _METRES[norm] ** 2, j + 2
         return "l", 1000 * _METRES[norm] ** 3, j + 2
+    if norm == "проц":
+        return "percent", 1, after_dot  # "45 проц."
+    if norm == "п" and s.norm(j + 1) == "." and s.norm(j + 2) == "п":
+        end = j + 3  # percentage points: "на 3,5 п.п."
+        return "percent", 1, end + 1 if s.norm(end) == "." and end + 1 < len(s.tokens) else end
     if norm == "л" and s.norm(j + 1) == "." and s.norm(j + 2) == "с":
         return "other", 1, j + 2  # "150 л.с." is horsepower, not litres
     if norm in _UNIT_ABBREVIATIONS:
@@ -550,6 +555,7 @@ def _noun_before_price(s: _Sentence, figure: _Figure) -> str | None:
         not s.is_noun(k)
         or (s.tokens[k].text[:1].isupper() and not s.tokens[k].text.isupper())
         or s.lemma(k) in _TIME_NOUNS
+        or _unit_at(s, k) is not None  # "5 кг на 2 млн тенге"
     ):
         return None
     direct = [r for r in readings if r.pos == "NOUN" and {"nomn", "accs"} & r.grammemes]
@@ -564,6 +570,8 @@ def _noun_before_price(s: _Sentence, figure: _Figure) -> str | None:
         head = _head_of_genitive_chain(s, k)
         if head != k and {"nomn", "accs"} & s.readings(head)[0].grammemes:
             return _noun_lemma(s.readings(head), s.tokens[head])
+        if head == k and _unit_at(s, k - 1) is not None:
+            return _noun_lemma(readings, s.tokens[k])  # "5 кг героина на 2 млн тенге"
     return None
 
 
@@ -687,6 +695,9 @@ def _read_figure(s: _Sentence, span: NumberSpan, previous: _Figure | None) -> _F
         return figure
     if figure.unit is None:
         _read_count(s, figure)
+        if _rate_base(s, figure, previous):
+            figure.blocked = True  # "3,2 случая на 100 тыс. населения"
+            return figure
     else:
         noun, _ = _noun_after(s, figure.last)
         if noun is not None and not any(
@@ -706,6 +717,19 @@ def _read_figure(s: _Sentence, span: NumberSpan, previous: _Figure | None) -> _F
                 or _topic_before_dash(s, figure.first, measured=True)
             )
     return figure
+
+
+def _rate_base(s: _Sentence, figure: _Figure, previous: _Figure | None) -> bool:
+    """The base of a rate, no count of its own: "на каждые 10 тыс. жителей", "на 100 тыс.
+    населения", "3,2 случая на 100 тыс. человек" (but "выросло на 22 человека" counts)."""
+    k = figure.span.first - 1
+    if "каждый" in s.lemmas(k):
+        return True
+    if s.norm(k) != "на":
+        return False
+    if figure.object == "население":
+        return True
+    return previous is not None and not previous.blocked and previous.last == k
 
 
 def _compound_mass(s: _Sentence, figure: _Figure) -> int:

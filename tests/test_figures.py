@@ -319,6 +319,11 @@ def test_money_takes_the_noun_it_is_the_price_of(text, noun):
     assert one(text)["object"] == noun
 
 
+def test_money_after_a_mass_is_the_price_of_what_the_mass_measures():
+    assert figures("Изъято 3 кг гашиша на 6 млн тенге.")[1][3] == "гашиш"
+    assert figures("Изъято 3 кг на 6 млн тенге.")[1][3] is None
+
+
 def test_an_area_on_which_something_happened_measures_the_area():
     assert one("Мак уничтожен на площади 35 гектаров.")["object"] == "площадь"
     assert figures("Изъято 20 тонн конопли на общей площади около 6 га.")[1][3] == "площадь"
@@ -427,6 +432,30 @@ def test_factors(text, value):
 def test_percentage_points_are_percent():
     figure = one("Доля раскрытых преступлений выросла на 2,3 процентных пункта.")
     assert (figure["value"], figure["unit"], figure["change"]) == (2.3, "percent", "increase")
+    figure = one("Доля раскрытых преступлений снизилась на 1,7 п.п. за год.")
+    assert (figure["quote"], figure["unit"], figure["change"]) == (
+        "1,7 п.п.",
+        "percent",
+        "decrease",
+    )
+    assert one("Доля составила 38 проц.")["unit"] == "percent"
+
+
+def test_tens_and_hundreds_in_words():
+    assert figures("Задержаны полтора десятка закладчиков.") == [
+        (15, "count", "exact", "закладчик", None)
+    ]
+    assert figures("Десятки наркосайтов заблокированы.") == []
+
+
+def test_the_base_of_a_rate_is_no_count():
+    text = "Уровень составил 5,4 преступления на 100 тыс. населения."
+    assert [f[:2] for f in figures(text)] == [(5.4, "count")]
+    text = "На каждые 10 тыс. жителей приходится 31 потребитель."
+    assert [f[:2] for f in figures(text)] == [(31, "count")]
+    assert figures("Число задержанных выросло на 18 человек.") == [
+        (18, "count", "exact", "человек", None)
+    ]
 
 
 def test_percent_words_and_signs():

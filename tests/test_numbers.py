@@ -82,6 +82,9 @@ def test_grouping_needs_groups_of_three_digits():
         ("7 тыс. 350", 7350),
         ("тысяча", 1000),
         ("миллион", 1_000_000),
+        ("полтора десятка", 15),
+        ("три десятка", 30),
+        ("две сотни", 200),
     ],
 )
 def test_multipliers_in_every_form(text, value):
@@ -92,6 +95,7 @@ def test_plural_multiplier_alone_is_no_number():
     """'тысячи людей' is an indefinite amount, not 1000."""
     assert parse_number("тысячи") is None
     assert parse_number("миллионы") is None
+    assert parse_number("десятки") is None
 
 
 # --- number words ----------------------------------------------------------------------------
