@@ -191,6 +191,13 @@ def test_a_substantivised_adjective_in_a_part_counts_people_of_its_own(text, par
     assert figures(text)[1][3] == part
 
 
+def test_a_substantivised_adjective_is_no_share_of_a_noun_it_does_not_agree_with():
+    text = "Привлечены 90 лиц, в том числе 14 несовершеннолетних и 21 иностранный гражданин."
+    assert [f[3] for f in figures(text)] == ["лицо", "несовершеннолетний", "гражданин"]
+    text = "Перекрыты 8 международных и 31 региональный канал."
+    assert [f[3] for f in figures(text)] == ["канал", "канал"]
+
+
 def test_coordinated_parts_all_take_the_whole():
     text = "Раскрыто 310 преступлений, из них 95 тяжких и 41 особо тяжких."
     assert [f[3] for f in figures(text)] == ["преступление"] * 3
@@ -210,6 +217,8 @@ def test_a_part_named_after_a_dash():
         "осужденный",
         "несовершеннолетний",
     ]
+    text = "Выявлено 610 преступлений. Из них 240 – факты сбыта, 52 – содержание притонов."
+    assert [f[3] for f in figures(text)] == ["преступление", "факт", "содержание"]
     text = "Зарегистрировано 530 преступлений, 212 из них – тяжкие."
     assert [f[3] for f in figures(text)] == ["преступление", "преступление"]
 
