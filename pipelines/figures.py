@@ -271,7 +271,8 @@ def _noun_lemma(readings: tuple[Reading, ...], token: Token) -> str:
     nouns = [r for r in readings if r.pos == "NOUN"]
     if not nouns:
         return token.norm
-    genitive = [r for r in nouns if "gent" in r.grammemes]
+    # a rare genitive reading is no evidence: "наркотики" is not the plural of "наркотика"
+    genitive = [r for r in nouns if "gent" in r.grammemes and r.score >= nouns[0].score / 4]
     return (genitive or nouns)[0].lemma
 
 
