@@ -1055,8 +1055,13 @@ def _topic_before_dash(s: _Sentence, first: int, measured: bool = False) -> str 
     """After a dash, a bare number counts the plural genitive noun its clause is about: "Больше
     всего наркопреступлений выявлено в Алматы – 1 204". An amount in a unit (measured) also
     measures a genitive noun just before the dash: "героина – 120 кг, гашиша – 300 кг" (but
-    not "в Алматинской области – 5 кг"). Units are no topics ("5 кг, гашиша – 3 кг")."""
-    if s.norm(first - 1) not in _DASHES:
+    not "в Алматинской области – 5 кг"). Units are no topics ("5 кг, гашиша – 3 кг"). A colon
+    after a verb's topic works as the dash: "Заблокировано ресурсов: 3 100"."""
+    if s.norm(first - 1) == ":":  # "Заблокировано ресурсов: 3 100" (not "Просмотров: 173")
+        verbal = ("VERB", "PRTS", "INFN")
+        if not any(r.pos in verbal for k in range(first - 1) for r in s.readings(k)):
+            return None
+    elif s.norm(first - 1) not in _DASHES:
         return None
     k = first - 2
     if (

@@ -135,6 +135,11 @@ def test_bare_numbers_after_a_dash_count_the_topic_of_the_clause():
     ]
 
 
+def test_a_colon_after_a_verbs_topic_works_as_a_dash():
+    assert figures("Закрыто притонов: 27.") == [(27, "count", "exact", "притон", None)]
+    assert figures("Изъято героина: 4 кг.") == [(4, "kg", "exact", "героин", None)]
+
+
 def test_unexplained_bare_numbers_are_no_figures():
     assert figures("Просмотров: 173. Ваш регион: 6.") == []
 
