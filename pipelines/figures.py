@@ -1073,6 +1073,7 @@ def _topic_before_dash(s: _Sentence, first: int, measured: bool = False) -> str 
         and not (k > 0 and s.tokens[k].text[:1].isupper())  # a name within the sentence
         and any("nomn" in r.grammemes for r in s.readings(k) if r.pos == "NOUN")
         and not {"Name", "Surn", "Geox"} & s.readings(k)[0].grammemes
+        and s.lemma(k) not in _AMOUNT_NOUNS | _MEASURE_NOUNS  # "объем – 2 л": of what?
     ):
         return s.lemma(k)  # "Ущерб – около 5 млрд тенге", "Героин – 3 кг"
     if (

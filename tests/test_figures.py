@@ -371,8 +371,9 @@ def test_amounts_after_a_dash_measure_the_genitive_noun_before_it():
 def test_an_amount_after_a_dash_measures_the_noun_that_opens_the_clause():
     assert figures("Штраф – 300 тыс. тенге.") == [(300_000, "KZT", "exact", "штраф", None)]
     assert [f[3] for f in figures("Изъято: кокаин – 2 кг, гашиш – 9 кг.")] == ["кокаин", "гашиш"]
-    # places are no topic
+    # places are no topic, nor is a measure that does not say of what
     assert [f[3] for f in figures("Астана – 600 кг, Актобе – 90 кг.")] == [None, None]
+    assert one("Требования: объем – не менее 40 л.")["object"] is None
 
 
 def test_abbreviated_counted_nouns_take_their_full_lemma():
