@@ -389,13 +389,18 @@ def time_pages(server: Server, found: list[tuple[str, str]]) -> list[dict]:
     return results
 
 
-def writer(path: str, stop, counter) -> None:
-    """A crawl-like writer: stores articles with figures, one transaction each, until stopped."""
+def writer(path: str, stop, counter, rate: float) -> None:
+    """A crawl-like writer: stores articles with figures, one transaction each, `rate` articles
+    a second (0: as fast as it can), until stopped."""
     from pipelines.articles import ArticleRecord, store_article
 
     db = connect(path)
     n = 0
+    started = time.monotonic()
     while not stop.is_set():
+        if rate and n >= rate * (time.monotonic() - started):
+            time.sleep(0.01)
+            continue
         n += 1
         store_article(
             db,
@@ -442,6 +447,12 @@ def main() -> int:
     parser.add_argument("--regenerate", action="store_true")
     parser.add_argument("--only", help="time only the pages whose label matches this regex")
     parser.add_argument("--no-writer", action="store_true", help="skip the timing during writes")
+    parser.add_argument(
+        "--writer-rate",
+        type=float,
+        default=5.0,
+        help="articles the writer stores per second (default 5, a busy crawl; 0: flat out)",
+    )
     args = parser.parse_args()
     path = Path(args.db)
 
@@ -470,7 +481,7 @@ def main() -> int:
 
         ctx = multiprocessing.get_context("spawn")
         stop, counter = ctx.Event(), ctx.Value("i", 0)
-        process = ctx.Process(target=writer, args=(str(path), stop, counter))
+        process = ctx.Process(target=writer, args=(str(path), stop, counter, args.writer_rate))
         process.start()
         try:
             time.sleep(2)
@@ -482,7 +493,8 @@ def main() -> int:
             process.join(60)
         if process.exitcode != 0:
             print(f"the writer failed (exit code {process.exitcode})")
-        print_table("Pages while a writer stores articles (10 figures each)", results)
+        rate = f"{args.writer_rate:g}/s" if args.writer_rate else "flat out"
+        print_table(f"Pages while a writer stores articles ({rate}, 10 figures each)", results)
         failed = [r for r in results if r["status"] != "200"]
         print(
             f"writer stored {written} articles during the timing; "

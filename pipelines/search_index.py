@@ -32,11 +32,10 @@ _WORD = re.compile(r"\w+")
 _QUERY_PART = re.compile(r'"([^"]*)"?|(\S+)')
 
 
-@lru_cache(maxsize=1)
 def _morph():
-    import pymorphy3
+    from pipelines.numbers import morph  # the process's one MorphAnalyzer, shared
 
-    return pymorphy3.MorphAnalyzer(lang="ru")
+    return morph()
 
 
 @lru_cache(maxsize=1)
