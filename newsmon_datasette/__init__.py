@@ -125,7 +125,7 @@ def text_diff(old: str | None, new: str | None) -> str | None:
         return None
     split = lambda text: (text or "").replace(". ", ".\n").splitlines()  # noqa: E731
     lines = difflib.unified_diff(split(old), split(new), "old", "new", lineterm="", n=1)
-    return "\n".join(list(lines)[2:])
+    return "\n".join(line for line in list(lines)[2:] if not line.startswith("@@"))
 
 
 def diff_html(diff: str) -> str:

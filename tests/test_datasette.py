@@ -219,6 +219,7 @@ def test_views_answer_the_questions(client, db_path):
     assert len(changes) == 1 and changes[0]["title_changed"] == 1
     diff = client("/news/what_changed?source=").text
     assert "<ins" in diff and "Задержаны двое подозреваемых" in diff
+    assert "<del" in diff and "(обновлено)" in diff and "@@" not in diff
 
 
 def test_crawl_health_is_browsable(client):
