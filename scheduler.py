@@ -71,6 +71,7 @@ class Service:
             },
         )
         self.finished: list[dict] = []  # run rows of the crawls this service ran
+        self.jobs: dict = {}  # source name -> its APScheduler job
 
     def add_jobs(self, now: datetime | None = None) -> list[str]:
         """One job per source; due sources start now. Returns the names caught up."""
@@ -87,7 +88,7 @@ class Service:
             if due[source.name].due:
                 options["next_run_time"] = now
                 caught_up.append(source.name)
-            self.scheduler.add_job(
+            self.jobs[source.name] = self.scheduler.add_job(
                 self.crawl,
                 trigger_for(source, jitter=True),
                 args=[source.name],
@@ -141,6 +142,7 @@ class Service:
                     f" ({run['finish_reason']})" if run["status"] != "ok" else "",
                 )
             LOG.debug("%s\n%s", name, summary_table(runs))
+            self._log_next(name)
         except Exception:
             LOG.exception("%s: the crawl could not be run", name)
         finally:
@@ -148,12 +150,21 @@ class Service:
 
     def start(self) -> list[str]:
         caught_up = self.add_jobs()
-        self.scheduler.start()
-        for job in self.scheduler.get_jobs():
-            LOG.info("%s: next run %s", job.id, job.next_run_time.isoformat(timespec="seconds"))
         if caught_up:
             LOG.info("catching up now: %s", ", ".join(caught_up))
+        self.scheduler.start()
+        for job in self.scheduler.get_jobs():
+            if job.id not in caught_up:
+                self._log_next(job.id)
         return caught_up
+
+    def _log_next(self, name: str) -> None:
+        # The job object, not scheduler.get_job(): that takes the job store lock, which
+        # scheduler.shutdown(wait=True) holds while it waits for this very job to end.
+        job = self.jobs.get(name)
+        if job is not None and getattr(job, "next_run_time", None) is not None:
+            when = job.next_run_time.astimezone(UTC)
+            LOG.info("%s: next run %s UTC", name, f"{when:%Y-%m-%d %H:%M:%S}")
 
     def shutdown(self) -> None:
         """Stop gracefully: running crawls finish their in-flight items (see run_crawls)."""

@@ -7,7 +7,7 @@ import contextlib
 import signal
 import sys
 import threading
-from datetime import date
+from datetime import UTC, date
 from pathlib import Path
 
 from crawler.lock import LockHeld
@@ -122,8 +122,9 @@ def cmd_run(args) -> int:
         due = [d.source for d in schedule if d.due]
         if args.dry_run or not args.quiet:
             for d in schedule:
-                state = "due" if d.due else f"next {d.next_time.astimezone():%Y-%m-%d %H:%M}"
-                print(f"{d.source:24} {state:22} {d.reason}")
+                when = d.next_time.astimezone(UTC)
+                state = "due" if d.due else f"next {when:%Y-%m-%d %H:%M} UTC"
+                print(f"{d.source:24} {state:26} {d.reason}")
         if args.dry_run:
             return 0
         if not due:

@@ -144,13 +144,16 @@ def plan(
         last_ok_s, last_any_s, last_status = history.get(source.name, (None, None, None))
         last_ok, last_any = _parse(last_ok_s), _parse(last_any_s)
         trigger = trigger_for(source)
+        cron = schedule_cron(source)
+        schedule = cron if cron == source.schedule else f"{source.schedule} = {cron}"
+        schedule += f" {source.timezone}" if source.timezone else " local time"
         if last_ok is None:
             next_time, reason = now, "never crawled successfully"
         else:
             # +1 s: a run that started at its scheduled second has served that fire time.
             after = last_ok + timedelta(seconds=1)
             next_time = trigger.get_next_fire_time(None, after.astimezone(trigger.timezone))
-            reason = f"scheduled {next_time.astimezone(UTC):%Y-%m-%d %H:%M} UTC ({source.schedule})"
+            reason = f"last success {last_ok.astimezone(UTC):%Y-%m-%d %H:%M} UTC; {schedule}"
         due = next_time <= now
         if (
             due

@@ -272,5 +272,8 @@ def status_table(rows: list[dict], schedule=(), names: list[str] | None = None) 
     total = sum(r["alarm_count"] for r in alarmed)
     lines.append("")
     lines.append(f"{total} alarm(s) on {len(alarmed)} source(s)" if alarmed else "no alarms")
-    lines.append("times are UTC; 'pages', 'new', 'errors', 'no body', 'no date': the last run")
+    lines.append(
+        "times are UTC; 'pages', 'new', 'errors': the last run; 'no body', 'no date': "
+        "the last run that stored articles"
+    )
     return "\n".join(lines)

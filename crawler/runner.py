@@ -266,11 +266,14 @@ def _finish_child(db_path: Path, token: str, child: _Child, code: int, limits: L
         if child.stopped_for == "time_limit":
             outcome = "failed"
             reason = f"time limit of {limits.time_limit:g} s exceeded; process exited"
+        elif child.stopped_for == "stop" and code == 0:
+            outcome, reason, detail = "interrupted", "asked to stop before the crawl began", ""
         else:
             stopped = code in (-2, -15) or child.stopped_for == "stop"
             outcome = "interrupted" if stopped else "failed"
             reason = "process exited"
-        reason += f" with code {code}" + (f": {detail[-2000:]}" if detail else "")
+        if detail or code != 0:
+            reason += f" with code {code}" + (f": {detail[-2000:]}" if detail else "")
         _record_dead_child(db_path, token, child.source, code, child.log_file, outcome, reason)
 
 
@@ -406,7 +409,7 @@ def _record_dead_child(
                         "finish_reason": reason,
                         "log_file": str(log_file),
                         "pages": 0,
-                        "errors": 1,
+                        "errors": 1 if status == "failed" else 0,
                     }
                 )
     finally:

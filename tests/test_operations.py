@@ -263,6 +263,30 @@ def test_time_limit_stops_one_hanging_source_and_the_other_finishes(tmp_path):
     assert stopped["articles_new"] == stored[0]["n"], "items in flight were stored and counted"
 
 
+def test_a_crashed_crawl_is_recorded_and_the_other_source_finishes(tmp_path):
+    slow = GrowingSite(60, delay=(0.3, 0.3))
+    fast = GrowingSite(20, delay=(0.1, 0.1))
+    slow.start(), fast.start()
+    sources = tmp_path / "sources.toml"
+    sources.write_text(slow.sources_toml("slow") + fast.sources_toml("fast"), "utf-8")
+    db = tmp_path / "news.db"
+    try:
+        crawl = newsmon("crawl", "--sources", str(sources), "--db", str(db), "--jobs", "2")
+        wait_for(lambda: len(slow.requested) >= 3, "the slow crawl to fetch")
+        # The crawl of `slow` dies as under the out-of-memory killer.
+        (pid,) = [r["pid"] for r in rows(db, "select pid from crawl_runs where source = 'slow'")]
+        os.kill(pid, signal.SIGKILL)
+        out, _ = crawl.communicate(timeout=300)
+    finally:
+        slow.stop(), fast.stop()
+    assert crawl.returncode == 1
+    by_source = {r["source"]: r for r in rows(db, "select * from crawl_runs")}
+    assert (by_source["fast"]["status"], by_source["fast"]["articles_new"]) == ("ok", 20)
+    assert by_source["slow"]["status"] == "failed"
+    assert by_source["slow"]["finish_reason"].startswith("process exited with code -9")
+    assert "slow: failed (process exited with code -9" in out
+
+
 def test_a_crawl_that_does_not_stop_is_killed_after_the_grace(tmp_path):
     # Every article takes 25 s: after SIGINT, Scrapy waits for the requests in flight.
     site = GrowingSite(10, delay=(25.0, 25.0))

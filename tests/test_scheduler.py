@@ -271,3 +271,26 @@ def test_a_scheduled_crawl_waits_for_the_lock_of_another_process(tmp_path):
     (run,) = rows(db, "select * from crawl_runs")
     assert run["started_at"] >= released_at, "crawled while another process held the lock"
     assert sorted(site.requested) == list(range(1, 11))
+
+
+def test_sigterm_while_two_sources_crawl_stops_both(tmp_path):
+    first, second = GrowingSite(40, delay=(0.3, 0.3)), GrowingSite(40, delay=(0.3, 0.3))
+    first.start(), second.start()
+    sources = tmp_path / "sources.toml"
+    sources.write_text(first.sources_toml("first") + second.sources_toml("second"), "utf-8")
+    db = tmp_path / "news.db"
+    service = start_service(sources, db, "--jobs", "2")
+    try:
+        wait_for(lambda: len(first.requested) >= 2 and len(second.requested) >= 2, "two crawls")
+        service.send_signal(signal.SIGTERM)
+        _, log = service.communicate(timeout=120)
+    finally:
+        service.kill()
+        first.stop(), second.stop()
+    assert service.returncode == 0, log
+    assert log.rstrip().endswith("INFO stopped")
+    runs = rows(db, "select source, status, finish_reason from crawl_runs order by source")
+    assert [(r["source"], r["status"], r["finish_reason"]) for r in runs] == [
+        ("first", "interrupted", "shutdown"),
+        ("second", "interrupted", "shutdown"),
+    ]
