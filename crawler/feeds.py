@@ -25,19 +25,20 @@ class NotAFeed(ValueError):
 
 class XmlEntitiesRefused(NotAFeed):
     """The document declares XML entities: the mark of entity expansion ("billion laughs") and
-    external entity (XXE) attacks. Feeds and sitemaps have no use for them; refused whole."""
+    external entity (XXE) attacks. Feeds and sitemaps have no use for them; the crawl refuses
+    them whole (refuse_entities=True). Either way nothing is ever expanded or fetched."""
 
     kind = "xml_entities"
 
 
-def _parse(body: bytes) -> etree._Element:
+def _parse(body: bytes, refuse_entities: bool = False) -> etree._Element:
     try:
         root = etree.fromstring(body, etree.XMLParser(**_PARSER_OPTIONS))
     except etree.XMLSyntaxError as exc:
         raise NotAFeed(f"not XML ({exc})") from None
     if root is None:
         raise NotAFeed("empty or unreadable XML")
-    dtd = root.getroottree().docinfo.internalDTD
+    dtd = root.getroottree().docinfo.internalDTD if refuse_entities else None
     entities = [e.name for e in dtd.iterentities()] if dtd is not None else []
     if entities:
         shown = ", ".join(entities[:5]) + (", …" if len(entities) > 5 else "")
@@ -68,9 +69,9 @@ def _day(text: str | None) -> str | None:
         return text[:10] if len(text) >= 10 and text[4] == "-" and text[7] == "-" else None
 
 
-def feed_entries(body: bytes) -> Iterator[tuple[str, str | None]]:
+def feed_entries(body: bytes, *, refuse_entities: bool = False) -> Iterator[tuple[str, str | None]]:
     """(link, publication day) of each item of an RSS 1/2 or Atom feed."""
-    root = _parse(body)
+    root = _parse(body, refuse_entities)
     if _local(root.tag) not in ("rss", "feed", "RDF"):
         raise NotAFeed(f"root element is <{_local(root.tag)}>, not a feed")
     for entry in root.iter():
@@ -94,9 +95,11 @@ def feed_entries(body: bytes) -> Iterator[tuple[str, str | None]]:
             yield link, day
 
 
-def sitemap_entries(body: bytes) -> tuple[str, list[tuple[str, str | None]]]:
+def sitemap_entries(
+    body: bytes, *, refuse_entities: bool = False
+) -> tuple[str, list[tuple[str, str | None]]]:
     """('sitemapindex' | 'urlset', [(loc, lastmod day)])."""
-    root = _parse(body)
+    root = _parse(body, refuse_entities)
     kind = _local(root.tag)
     if kind not in ("sitemapindex", "urlset"):
         raise NotAFeed(f"root element is <{kind}>, not a sitemap")

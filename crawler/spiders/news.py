@@ -31,7 +31,7 @@ class NewsSpider(SourceSpider):
 
     def parse_feed(self, response: Response):
         try:
-            entries = list(feed_entries(response.body))
+            entries = list(feed_entries(response.body, refuse_entities=True))
         except NotAFeed as exc:
             report_error(self.crawler, exc.kind or "not_a_feed", response.url, str(exc))
             return
@@ -60,7 +60,7 @@ class NewsSpider(SourceSpider):
                     report_error(self.crawler, "bad_gzip", response.url, str(exc))
                 return
         try:
-            kind, entries = sitemap_entries(body)
+            kind, entries = sitemap_entries(body, refuse_entities=True)
         except NotAFeed as exc:
             report_error(self.crawler, exc.kind or "not_a_sitemap", response.url, str(exc))
             return
