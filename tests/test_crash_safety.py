@@ -21,7 +21,7 @@ from tests.conftest import REPO
 from tests.ops_sites import ARTICLE_PATH_RE, GrowingSite
 
 KILLS = 20
-SEQUENCES = 4
+SEQUENCES = 5
 FIRST_BATCH = 60
 NEW_PER_ROUND = 10
 
@@ -212,7 +212,7 @@ def one_round(site: GrowingSite, db: Path, command: list[str], rng, done: dict) 
 
 
 def test_twenty_sigkills_then_normal_runs_store_every_article_once(tmp_path):
-    """Four independent sequences (own site, own database) run side by side, five kills each:
+    """Five independent sequences (own site, own database) run side by side, four kills each:
     the same twenty kills as one after the other, in a fraction of the wall time."""
     per_sequence = KILLS // SEQUENCES
     with ThreadPoolExecutor(SEQUENCES) as pool:
