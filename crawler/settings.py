@@ -78,6 +78,7 @@ SPIDER_MIDDLEWARES = {
 ITEM_PIPELINES = {
     "pipelines.extract_pipeline.ExtractionPipeline": 100,
     "pipelines.figures_pipeline.FiguresPipeline": 200,
+    "pipelines.places_pipeline.PlacesPipeline": 300,
     "crawler.safety.PlainTextPipeline": 850,
     "pipelines.store_pipeline.StorePipeline": 900,
 }
