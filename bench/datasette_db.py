@@ -104,6 +104,14 @@ SENTENCES = [
     "Работа по выявлению каналов поставки наркотиков продолжается.",
     "В регионе уничтожено {ha} га дикорастущей конопли.",
 ]
+# Masses: mostly seizures, some destroyed crops (which the seizure views leave out).
+KG_SENTENCES = [
+    "В ходе операции изъято {quote}.",
+    "У задержанного обнаружено и изъято {quote}.",
+    "Сотрудники полиции задержали наркокурьера с {quote}.",
+    "Конфисковано {quote}, возбуждено уголовное дело.",
+    "Уничтожено {quote} дикорастущей конопли.",
+]
 UNITS = ["count"] * 62 + ["kg"] * 18 + ["percent"] * 8 + ["KZT"] * 5 + ["times"] * 3
 UNITS += ["RUB", "ha", "l", "USD"]
 QUALIFIERS = ["exact"] * 80 + ["more_than"] * 10 + ["approx"] * 7 + ["less_than"] * 3
@@ -180,7 +188,7 @@ def generate(path: Path, n_articles: int, n_figures: int, seed: int = 5) -> None
     articles = db.execute("select id, source, published_at from articles").fetchall()
     columns = [
         "article_id", "seq", "quote", "value", "unit", "qualifier", "object", "change",
-        "sentence", "period_start", "period_end", "source", "published_day", "year",
+        "sentence", "period_start", "period_end", "source", "published_day", "year", "seizure",
     ]  # fmt: skip
     sql = f"insert into figures ({', '.join(columns)}) values ({', '.join('?' * len(columns))})"
     with write_transaction(db):
@@ -207,7 +215,15 @@ def generate(path: Path, n_articles: int, n_figures: int, seed: int = 5) -> None
             else:
                 value, noun = float(rnd.randint(1, 99)), None
                 quote = f"{int(value)} {unit}"
-            figure = {"period_start": period[0] if period else None}
+            if unit == "kg":
+                sentence = rnd.choice(KG_SENTENCES).format(quote=quote)
+            else:
+                sentence = f"По данным ведомства, {quote} зарегистрировано в отчётном периоде."
+            figure = {
+                "period_start": period[0] if period else None,
+                "unit": unit,
+                "sentence": sentence,
+            }
             context = figure_context(source, published_at, figure)
             rows.append(
                 (
@@ -219,12 +235,13 @@ def generate(path: Path, n_articles: int, n_figures: int, seed: int = 5) -> None
                     qualifier,
                     noun,
                     rnd.choice(["increase", "decrease"]) if unit in ("percent", "times") else None,
-                    f"По данным ведомства, {quote} зарегистрировано в отчётном периоде.",
+                    sentence,
                     period[0] if period else None,
                     period[1] if period else None,
                     context["source"],
                     context["published_day"],
                     context["year"],
+                    context["seizure"],
                 )
             )
             if len(rows) == 20000:

@@ -2,16 +2,27 @@
 
 Facets on a million figures must not join the articles table for every row (that takes seconds),
 so each figure row carries a copy of its article's `source` and `published_day`, and the `year`
-it refers to. `store_article` writes them with the figures (`figure_context`); `ensure_browsing`
-adds the columns to an older database and fills them, creates the indexes the default pages and
-the dashboard need, and (re)creates the views.
+it refers to. A mass also says whether its sentence reports a seizure (`seizure`): "изъято 5 кг",
+"задержан с 300 граммами" are, "уничтожено 1183 тонны дикорастущей конопли" is not.
+`store_article` writes them with the figures (`figure_context`); `ensure_browsing` adds the
+columns to an older database and fills them, creates the indexes the default pages and the
+dashboard need, and (re)creates the views.
 """
 
 from __future__ import annotations
 
 import sqlite_utils
 
-FIGURE_CONTEXT_COLUMNS = {"source": str, "published_day": str, "year": int}
+FIGURE_CONTEXT_COLUMNS = {"source": str, "published_day": str, "year": int, "seizure": int}
+MASS_UNITS = ("kg", "l")
+# Lemmas that make a mass in the same sentence a seizure (or a find that ends in one).
+SEIZURE_LEMMAS = frozenset(
+    {
+        "изъять", "изымать", "изъятие", "конфисковать", "конфисковывать", "конфискация",
+        "обнаружить", "обнаруживать", "обнаружение", "задержать", "задерживать", "задержание",
+        "перехватить", "перехватывать",
+    }
+)  # fmt: skip
 _SQL_TYPES = {str: "TEXT", int: "INTEGER"}
 
 # Indexes that make Datasette's default pages, facets, canned queries and charts fast on
@@ -23,7 +34,7 @@ FACETS = ["unit", "object", "qualifier", "year", "source"]
 BROWSING_INDEXES = [
     *[("figures", [f, *[g for g in FACETS if g != f]]) for f in FACETS],
     ("figures", ["published_day"]),
-    ("figures", ["unit", "published_day", "source", "value"]),
+    ("figures", ["unit", "seizure", "published_day", "source", "value"]),
     ("figures", ["unit", "year", "object", "value"]),
     ("articles", ["published_day"]),
     ("articles", ["fetched_at"]),
@@ -34,6 +45,7 @@ BROWSING_INDEXES = [
 # Indexes of earlier versions that the ones above replace.
 DROPPED_INDEXES = [
     "idx_figures_unit_published_day_value",
+    "idx_figures_unit_published_day_source_value",
     *[f"idx_figures_{f}" for f in ("source", "year", "object", "qualifier")],
     *[f"idx_figures_{f}_facets" for f in FACETS],
 ]
@@ -48,7 +60,7 @@ VIEWS = {
             a.title, a.url
         from figures f left join articles a on a.id = f.article_id
     """,
-    # Seized (reported) mass: every figure in kilograms, summed per month of publication.
+    # Seized mass: masses whose sentence reports a seizure, summed per month of publication.
     "seized_mass_by_month": """
         select
             substr(published_day, 1, 7) as month,
@@ -56,7 +68,7 @@ VIEWS = {
             round(sum(value), 3) as kg,
             count(*) as figures
         from figures
-        where unit = 'kg' and published_day is not null
+        where unit = 'kg' and seizure = 1 and published_day is not null
         group by month, source
     """,
     # How many crimes, cases, persons, laboratories... the texts report, per year.
@@ -110,7 +122,17 @@ def figure_context(source: str | None, published_at: str | None, figure: dict) -
         "source": source,
         "published_day": published_day,
         "year": int(dated[:4]) if dated[:4].isdigit() else None,
+        "seizure": seizure(figure.get("unit"), figure.get("sentence") or figure.get("quote")),
     }
+
+
+def seizure(unit: str | None, sentence: str | None) -> int | None:
+    """For a mass (kg, l): 1 when its sentence reports a seizure, else 0; None for other units."""
+    if unit not in MASS_UNITS:
+        return None
+    from pipelines.search_index import word_keys, words
+
+    return int(any(word_keys(w)[0] in SEIZURE_LEMMAS for w in words(sentence)))
 
 
 def ensure_browsing(db: sqlite_utils.Database) -> None:
@@ -122,7 +144,16 @@ def ensure_browsing(db: sqlite_utils.Database) -> None:
         missing = {k: v for k, v in FIGURE_CONTEXT_COLUMNS.items() if k not in existing}
         for name, kind in missing.items():
             db.execute(f"alter table figures add column [{name}] {_SQL_TYPES[kind]}")
-        if missing:
+        if "seizure" in missing:
+            marks = [
+                (seizure(unit, sentence or quote), figure_id)
+                for figure_id, unit, sentence, quote in db.execute(
+                    "select id, unit, sentence, quote from figures where unit in (?, ?)",
+                    MASS_UNITS,
+                )
+            ]
+            db.conn.executemany("update figures set seizure = ? where id = ?", marks)
+        if missing.keys() - {"seizure"}:
             db.execute(
                 """
                 update figures set

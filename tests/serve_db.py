@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -85,8 +86,18 @@ ARTICLES = [
         "prokuror-kz",
         "2023-12-28",
         "Итоги года: преступления в сфере оборота наркотиков",
-        "За 2023 год выявлено 1407 преступлений, задержано около 300 лиц.",
+        "За 2023 год выявлено 1407 преступлений, задержано около 300 лиц. Уничтожено 1183 тонны "
+        "дикорастущей конопли.",
         [
+            {
+                "quote": "1183 тонны дикорастущей конопли",
+                "value": 1183000.0,
+                "unit": "kg",
+                "qualifier": "exact",
+                "object": "конопля",
+                "period_start": "2023-01-01",
+                "period_end": "2023-12-31",
+            },
             {
                 "quote": "1407 преступлений",
                 "value": 1407.0,
@@ -175,6 +186,7 @@ def build(path: Path) -> Path:
             )
         )
     for n, (source, day, title, body, figures) in enumerate(records):
+        figures = [{**f, "sentence": sentence_of(body, f["quote"])} for f in figures]
         store_article(
             db,
             ArticleRecord(
@@ -200,7 +212,7 @@ def build(path: Path) -> Path:
             title=title + " (обновлено)",
             body=body + " Задержаны двое подозреваемых.",
             published_at=f"{day}T10:00:00+05:00",
-            figures=figures,
+            figures=[{**f, "sentence": sentence_of(body, f["quote"])} for f in figures],
         ),
     )
     with write_transaction(db):
@@ -238,6 +250,11 @@ def build(path: Path) -> Path:
                 )
     db.close()
     return path
+
+
+def sentence_of(text: str, quote: str) -> str:
+    """The sentence of `text` that holds `quote` (as the figures pipeline gives it)."""
+    return next(s for s in re.split(r"(?<=\.)\s+", text) if quote in s)
 
 
 def free_port() -> int:

@@ -124,7 +124,9 @@ def test_dashboard_draws_its_charts(server, page):
             assert drawn.get("canvas", 0) > 500, (slug, drawn)
     # the metrics show the database's numbers
     assert page.inner_text("#chart-articles-total").strip() == "30"
-    assert page.inner_text("#chart-figures-total").strip() == "57"
+    assert page.inner_text("#chart-figures-total").strip() == "58"
+    # seized mass leaves out the 1183 t of destroyed hemp: 5 + 20 + 2 kg and 300 g of heroin
+    assert page.inner_text("#chart-seized-total").strip() == "27 kg"
     page.screenshot(path=str(SCREENSHOTS / "dashboard.png"), full_page=True)
     assert page.problems == []
 
@@ -142,13 +144,13 @@ def test_facets_show_counts_and_filter(server, page):
     page.goto(server.url + "/news/figures")
     unit_facet = page.locator(".facet-info", has=page.locator("strong", has_text="unit"))
     kg = unit_facet.locator("li", has_text="kg")
-    assert kg.inner_text().split()[-1] == "27"
+    assert kg.inner_text().split()[-1] == "28"
     year_facet = page.locator(".facet-info", has=page.locator("strong", has_text="year"))
     assert "2023" in year_facet.inner_text()
     page.screenshot(path=str(SCREENSHOTS / "figures-facets.png"), full_page=True)
     kg.locator("a").first.click()
     page.wait_for_url("**unit=kg**")
-    assert '27 rows where unit = "kg"' in page.inner_text("h3")
+    assert '28 rows where unit = "kg"' in page.inner_text("h3")
     # each figure shows its article's title: text, never markup
     assert XSS_TITLE in page.inner_text("table.rows-and-columns")
     assert page.locator("table.rows-and-columns script").count() == 0

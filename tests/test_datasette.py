@@ -175,7 +175,7 @@ def test_default_facets_count_what_the_database_holds(client, db_path):
         )
         assert {r["value"]: r["count"] for r in facets[column]["results"]} == counted
     # the year of a figure with a reporting period is the period's
-    assert {r["value"]: r["count"] for r in facets["year"]["results"]}[2023] == 2
+    assert {r["value"]: r["count"] for r in facets["year"]["results"]}[2023] == 3
 
 
 def test_year_facet_on_articles_filters_by_year(client, db_path):
@@ -213,6 +213,12 @@ def test_views_answer_the_questions(client, db_path):
     assert april["news-kz"] == pytest.approx(
         20 + sum((i + 1) / 1000 for i in range(24) if i % 3 == 2)
     )
+    # the destroyed hemp of 2023 is a mass but no seizure
+    assert [r["month"] for r in seized if r["month"].startswith("2023")] == []
+    hemp = rows_of(db_path, "select value, seizure from figures where object = 'конопля'")
+    assert hemp == [(1183000.0, 0)]
+    seized_total = rows_of(db_path, "select sum(value) from figures where unit = 'kg'")[0][0]
+    assert sum(r["kg"] for r in seized) == pytest.approx(seized_total - 1183000.0)
     counts = client("/news/counts_by_object.json?_shape=array&year=2023").json()
     assert {(r["object"], r["total"]) for r in counts} == {("преступление", 1407), ("лицо", 300)}
     changes = client("/news/article_changes.json?_shape=objects&_size=5").json()["rows"]
