@@ -17,7 +17,7 @@ from crawler.health import ensure_health_schema
 DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "news.db"
 # 4: places, agencies, regions of figures; 2-3: articles_search (Russian full-text index),
 # figure context, views, crawl health
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5  # 5: figures.seizure and the seizure views (pipelines/browse_schema.py)
 # 3: crawl_runs health counters and the crawl_health view (crawler/health.py)
 
 _TABLES: dict[str, dict] = {
