@@ -55,7 +55,7 @@ VIEWS = {
     "figure_facts": """
         select
             f.id, f.article_id, f.source, f.published_day, f.year,
-            f.value, f.unit, f.qualifier, f.object, f.change,
+            f.value, f.unit, f.qualifier, f.object, f.change, f.seizure,
             f.period_start, f.period_end, f.quote, f.sentence,
             a.title, a.url
         from figures f left join articles a on a.id = f.article_id
