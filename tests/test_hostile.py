@@ -392,6 +392,7 @@ def guardless(limits_site):
             DOWNLOADER_MIDDLEWARES=json.dumps(middlewares),
             RETRY_TIMES=0,
             CLOSESPIDER_PAGECOUNT=12,
+            NEWSMON_MAX_SITEMAP_URLS=40_000,
         ),
     )
     return Crawled(limits_site.server, db, code)
@@ -417,8 +418,14 @@ def test_a_sitemap_of_50000_urls_is_read_and_pages_per_run_limit_it(guardless):
     assert run["articles_new"] > 0
     fetched = len(guardless.requested("/big/")) - 1  # the sitemap itself
     assert fetched <= 12, "no more article requests than pages per run are even scheduled"
-    left = LimitsSite.SITEMAP_URLS - 12  # not even looked at: the run could not fetch them
-    assert guardless.limits("bigsitemap") == {"pagecount": 1, "pages_per_run": left}
+    # NEWSMON_MAX_SITEMAP_URLS=40,000 takes 40,000 of the 50,000; of those, 12 are requested
+    # and the rest are not even looked at: the run could not fetch them
+    assert guardless.kinds_for("/big/sitemap.xml") == {"too_many_sitemap_urls"}
+    assert guardless.limits("bigsitemap") == {
+        "pagecount": 1,
+        "sitemap_urls": 1,
+        "pages_per_run": 40_000 - 12,
+    }
 
 
 def test_the_resolver_refuses_private_addresses_without_the_guard_middleware(guardless):
