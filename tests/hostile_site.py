@@ -380,6 +380,7 @@ class HostileSite:
     def __init__(self, folder: Path):
         self.server = RawHttpServer()
         self.folder = folder
+        self.documents: dict[str, bytes] = {}  # the feeds and sitemaps served, by path
 
     @property
     def base(self) -> str:
@@ -551,9 +552,11 @@ class HostileSite:
             return f"<item><title>Новость</title><link>{link}</link></item>"
 
         def feed(path: str, xml: str) -> None:
+            self.documents[path] = xml.encode()
             s.route(path, status(200, xml.encode(), Content_Type="application/rss+xml"))
 
         def sitemap(path: str, xml: str, ctype: str = "application/xml") -> None:
+            self.documents[path] = xml.encode()
             s.route(path, status(200, xml.encode(), Content_Type=ctype))
 
         feed("/feed/good.xml", rss.format(doctype="", items=item(self.url(self._good(6)[0]))))

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from crawler import settings as project_settings
+from crawler.feeds import feed_entries, sitemap_entries
 from crawler.safety import PlainTextPipeline
 from pipelines.articles import ArticleRecord
 from tests.conftest import crawl, rows
@@ -55,6 +56,7 @@ class Crawled:
     server: RawHttpServer
     db: Path
     code: int
+    site: HostileSite | None = None
 
     def errors(self, kind: str | None = None) -> list[dict]:
         sql = "select * from errors" + (" where kind = ?" if kind else "")
@@ -99,7 +101,7 @@ def hostile(tmp_path_factory):
             CONCURRENT_REQUESTS_PER_DOMAIN=16,
         ),
     )
-    yield Crawled(site.server, db, code)
+    yield Crawled(site.server, db, code, site)
     site.stop()
 
 
@@ -219,6 +221,11 @@ def test_external_entities_in_a_feed_and_a_sitemap_are_never_resolved(hostile):
     # the file entity names an article URL; the network entities point at /internal/
     assert hostile.requested("/sobytiia/602-secret.html") == []
     assert hostile.requested("/internal/") == []
+    # and the parser itself never reads them, even when the crawl's refusal is not asked for
+    documents = hostile.site.documents
+    links = [link for link, _ in feed_entries(documents["/feed/xxe-file.xml"])]
+    _, locs = sitemap_entries(documents["/sitemap/xxe.xml"])
+    assert not any("602-secret" in url for url in links + [loc for loc, _ in locs])
 
 
 def test_a_sitemap_index_that_includes_itself_is_read_once(hostile):
