@@ -21,6 +21,19 @@ def _iso_day(value: str) -> str:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
+def _positive(kind):
+    def parse(value: str):
+        try:
+            number = kind(value)
+        except ValueError:
+            number = 0
+        if number <= 0:
+            raise argparse.ArgumentTypeError(f"{value!r} is not a positive number")
+        return number
+
+    return parse
+
+
 def _setting(value: str) -> tuple[str, str]:
     if "=" not in value:
         raise argparse.ArgumentTypeError(f"{value!r}: expected NAME=VALUE")
@@ -236,14 +249,14 @@ def _add_service_options(p: argparse.ArgumentParser) -> None:
 def _add_limit_options(p: argparse.ArgumentParser, wait_default: float) -> None:
     p.add_argument(
         "--time-limit",
-        type=float,
+        type=_positive(float),
         metavar="SECONDS",
         help="stop a source's crawl after this long (SIGINT, then SIGKILL after a grace); "
         "default NEWSMON_TIME_LIMIT in crawler/settings.py",
     )
     p.add_argument(
         "--memory-limit",
-        type=int,
+        type=_positive(int),
         metavar="MB",
         help="memory limit of one crawl (default MEMUSAGE_LIMIT_MB in crawler/settings.py)",
     )

@@ -106,7 +106,12 @@ def effective_limits(request: CrawlRequest) -> Limits:
         time_limit = float(defaults.NEWSMON_TIME_LIMIT)
     memory = request.memory_limit_mb
     if memory is None:
-        memory = int((request.settings or {}).get("MEMUSAGE_LIMIT_MB", defaults.MEMUSAGE_LIMIT_MB))
+        try:  # --set MEMUSAGE_LIMIT_MB=0 switches the limit off, here as in Scrapy
+            memory = int(
+                (request.settings or {}).get("MEMUSAGE_LIMIT_MB", defaults.MEMUSAGE_LIMIT_MB)
+            )
+        except ValueError:  # the child refuses the setting itself, and that is recorded
+            memory = defaults.MEMUSAGE_LIMIT_MB
     hard = round(memory * defaults.NEWSMON_MEMORY_HARD_FACTOR) if memory else None
     grace = request.kill_grace if request.kill_grace is not None else defaults.NEWSMON_KILL_GRACE
     return Limits(time_limit or None, float(grace), memory or None, hard)

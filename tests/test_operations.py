@@ -16,7 +16,7 @@ import pytest
 
 from crawler.cli import main
 from crawler.lock import CrawlLock, LockHeld, SharedCrawlLock, lock_path_for
-from crawler.runner import CrawlRequest, run_crawls
+from crawler.runner import CrawlRequest, effective_limits, run_crawls
 from pipelines.db import connect
 from tests.conftest import FAST, REPO, rows
 from tests.ops_sites import GrowingSite, wait_for
@@ -183,6 +183,25 @@ def test_a_crawl_whose_parent_is_killed_keeps_the_lock_then_stops_cleanly(tmp_pa
         site.stop()
 
 
+def test_ctrl_c_on_a_manual_crawl_stops_it_cleanly(tmp_path):
+    site = GrowingSite(60, delay=(0.3, 0.3))
+    site.start()
+    db = tmp_path / "news.db"
+    try:
+        crawl = newsmon("crawl", "--sources", str(site.write_sources(tmp_path)), "--db", str(db))
+        wait_for(lambda: len(site.requested) >= 4, "the crawl to fetch")
+        crawl.send_signal(signal.SIGINT)
+        out, _ = crawl.communicate(timeout=120)
+    finally:
+        site.stop()
+    assert crawl.returncode == 0
+    assert "SIGINT: stopping; crawls finish their in-flight items" in out
+    assert "growing: interrupted (shutdown)" in out
+    run = rows(db, "select * from crawl_runs")[0]
+    assert run["articles_new"] == len(rows(db, "select id from articles")) < 60
+    assert _lock_free(db)
+
+
 def _lock_free(db: Path) -> bool:
     try:
         CrawlLock(db).acquire().release()
@@ -310,6 +329,23 @@ def test_a_crawl_that_does_not_stop_is_killed_after_the_grace(tmp_path):
         "time limit of 10 s exceeded; did not stop within 2 s of SIGINT; killed with SIGKILL"
     )
     assert run["finished_at"] is not None
+
+
+def test_limits_come_from_options_then_settings():
+    from crawler import settings
+
+    def limits(**kwargs):
+        return effective_limits(CrawlRequest(sources=[], **kwargs))
+
+    default = limits()
+    assert default.time_limit == settings.NEWSMON_TIME_LIMIT
+    assert default.memory_mb == settings.MEMUSAGE_LIMIT_MB
+    assert default.memory_hard_mb == round(settings.MEMUSAGE_LIMIT_MB * 1.5)
+    assert limits(settings={"MEMUSAGE_LIMIT_MB": "200"}).memory_hard_mb == 300
+    assert limits(settings={"MEMUSAGE_LIMIT_MB": "0"}).memory_hard_mb is None  # switched off
+    assert limits(memory_limit_mb=100, settings={"MEMUSAGE_LIMIT_MB": "200"}).memory_mb == 100
+    custom = limits(time_limit=30, kill_grace=5)
+    assert (custom.time_limit, custom.kill_grace) == (30, 5)
 
 
 def test_memory_limit_kills_a_crawl_and_records_it(growing, tmp_path):
