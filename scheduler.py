@@ -70,7 +70,6 @@ class Service:
                 "max_instances": 1,
             },
         )
-        self.finished: list[dict] = []  # run rows of the crawls this service ran
         self.jobs: dict = {}  # source name -> its APScheduler job
 
     def add_jobs(self, now: datetime | None = None) -> list[str]:
@@ -128,7 +127,6 @@ class Service:
                     command="newsmon schedule",
                 )
             )
-            self.finished.extend(runs)
             for run in runs:
                 level = logging.INFO if run["status"] in ("ok", "partial") else logging.WARNING
                 LOG.log(
