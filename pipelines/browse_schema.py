@@ -34,7 +34,8 @@ FACETS = ["unit", "object", "qualifier", "year", "source"]
 BROWSING_INDEXES = [
     *[("figures", [f, *[g for g in FACETS if g != f]]) for f in FACETS],
     ("figures", ["published_day"]),
-    ("figures", ["unit", "seizure", "published_day", "source", "value"]),
+    # unit=kg pages sorted by day, and the seizure views (seizure is read from the index)
+    ("figures", ["unit", "published_day", "seizure", "source", "value"]),
     ("figures", ["unit", "year", "object", "value"]),
     ("articles", ["published_day"]),
     ("articles", ["fetched_at"]),
@@ -46,6 +47,7 @@ BROWSING_INDEXES = [
 DROPPED_INDEXES = [
     "idx_figures_unit_published_day_value",
     "idx_figures_unit_published_day_source_value",
+    "idx_figures_unit_seizure_published_day_source_value",
     *[f"idx_figures_{f}" for f in ("source", "year", "object", "qualifier")],
     *[f"idx_figures_{f}_facets" for f in FACETS],
 ]
