@@ -1,5 +1,6 @@
-"""Crawl benchmark: a generated local news site crawled through `newsmon crawl`, and the same pages
-through trafilatura alone and through each pipeline step in one process.
+"""Crawl benchmark: a local news site of N article pages (the demo site's 14 articles, each served
+under many URLs) crawled through `newsmon crawl`, and the same pages through trafilatura alone
+and through each pipeline step in one process.
 
     .venv/bin/python bench/crawl.py [--articles 2000]
 
@@ -10,8 +11,8 @@ trafilatura alone vs extraction (+ figures) (+ storage), with their ratios.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
-import random
 import re
 import resource
 import sys
@@ -29,59 +30,35 @@ from pipelines.articles import ArticleRecord, store_article
 from pipelines.db import connect
 from pipelines.extract_pipeline import apply_extraction
 from pipelines.figures_pipeline import apply_figures
+from pipelines.places_pipeline import apply_places
 
-PLACES = ["Жамбылской области", "Караганде", "Павлодаре", "Кемеровской области", "Шымкенте"]
-SUBJECTS = ["Полицейские", "Сотрудники прокуратуры", "Пограничники", "Следователи"]
-ACTIONS = [
-    "изъяли {n} килограммов гашиша",
-    "выявили {n} преступлений в сфере оборота наркотиков",
-    "ликвидировали {w} нарколаборатории",
-    "задержали {n} курьеров интернет-магазинов",
-    "заблокировали {n} наркосайтов",
-    "направили в суд {n} уголовных дел",
-]
-TAILS = [
-    "Количество таких преступлений снизилось на {p}% по сравнению с прошлым годом.",
-    "Ущерб оценивается в {n} млн тенге.",
-    "Возбуждено уголовное дело по статье 296 УК РК.",
-    "Работа в этом направлении продолжается, сообщили в пресс-службе ведомства.",
-]
-WORDS = ["две", "три", "четыре", "пять"]
+DEMO_SITE = Path(__file__).resolve().parents[1] / "crawler" / "demo" / "site"
 
 
-def article_text(rng: random.Random) -> list[str]:
-    paragraphs = []
-    for _ in range(rng.randint(4, 8)):
-        sentence = f"В {rng.choice(PLACES)} {rng.choice(SUBJECTS).lower()} " + rng.choice(
-            ACTIONS
-        ).format(n=rng.randint(2, 900), w=rng.choice(WORDS))
-        tail = rng.choice(TAILS).format(p=rng.randint(2, 40), n=rng.randint(1, 90))
-        paragraphs.append(f"{sentence}. {tail}")
-    return paragraphs
+def demo_articles() -> list[str]:
+    """The demo site's 14 articles: real-size Russian news pages with boilerplate and figures."""
+    return [p.read_text(encoding="utf-8") for p in sorted(DEMO_SITE.glob("*/[0-9]*-*.html"))]
 
 
-def article_page(n: int, rng: random.Random) -> str:
-    day = 1 + n % 28
-    paragraphs = "".join(f"<p>{p}</p>" for p in article_text(rng))
-    related = "".join(
-        f'<li><a href="/news/{m}-related.html">Похожая новость {m}</a></li>'
-        for m in rng.sample(range(100000), 8)
-    )
-    return f"""<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8">
-<title>Новость {n}</title><meta property="article:published_time"
-content="2025-08-{day:02d}T10:{n % 60:02d}:00+05:00"></head><body>
-<header><nav><a href="/">Главная</a><a href="/news/">Новости</a>
-<a href="/about.html">О нас</a></nav>
-</header><main><article><h1>Новость {n}: итоги операции</h1>
-<div class="date">10:{n % 60:02d} {day:02d}.08.2025</div>{paragraphs}</article>
-<aside><h3>Читайте также</h3><ul>{related}</ul></aside></main>
-<footer>© Бенчмарк-Новости. Все права защищены. Тел. +7 (727) 123-45-67</footer></body></html>"""
+def aeb_pages() -> list[str]:
+    """The 181 real news pages of ../shared/bench/aeb (mostly English): real page weight."""
+    folder = Path(__file__).resolve().parents[2] / "shared" / "bench" / "aeb" / "html"
+    if not folder.is_dir():
+        sys.exit(f"{folder} is not available")
+    return [
+        gzip.decompress(p.read_bytes()).decode("utf-8", "replace")
+        for p in sorted(folder.glob("*.html.gz"))
+    ]
 
 
-def build_site(count: int) -> tuple[LocalSite, dict[str, str]]:
-    rng = random.Random(20251123)
+def build_site(count: int, pages_from: str = "demo") -> tuple[LocalSite, dict[str, str]]:
+    """`count` article URLs, each serving one of the template pages with its own headline."""
+    templates = demo_articles() if pages_from == "demo" else aeb_pages()
     site = LocalSite()
-    pages = {f"/news/{n}-novost-{n}.html": article_page(n, rng) for n in range(count)}
+    pages = {}
+    for n in range(count):
+        html = templates[n % len(templates)]
+        pages[f"/news/{n}-novost-{n}.html"] = html.replace("<h1>", f"<h1>№{n}. ", 1)
     for path, html in pages.items():
         site.add(path, html, Content_Type="text/html; charset=utf-8")
     site.add("/robots.txt", "User-agent: *\nAllow: /\n")
@@ -138,7 +115,8 @@ def crawl_benchmark(site: LocalSite, count: int, workdir: Path) -> dict:
 
 
 def in_process_costs(pages: dict[str, str], workdir: Path, base: str) -> dict:
-    """Seconds per page: trafilatura alone; extraction; + figures; + storage."""
+    """CPU seconds per page of each step: trafilatura alone, extraction, figures, places,
+    storage. Each step is timed over all pages after the previous one (warm caches)."""
     items = list(pages.items())
 
     started = time.process_time()
@@ -162,6 +140,11 @@ def in_process_costs(pages: dict[str, str], workdir: Path, base: str) -> dict:
         apply_figures(record)
     figures = (time.process_time() - started) / len(items)
 
+    started = time.process_time()
+    for record in records:
+        apply_places(record, "KZ")
+    places = (time.process_time() - started) / len(items)
+
     db = connect(workdir / "steps.db")
     db["sources"].insert({"name": "bench", "url": base})
     started = time.process_time()
@@ -173,6 +156,7 @@ def in_process_costs(pages: dict[str, str], workdir: Path, base: str) -> dict:
         "trafilatura": trafilatura_alone,
         "extraction": extraction,
         "figures": figures,
+        "places": places,
         "storage": storage,
     }
 
@@ -180,8 +164,14 @@ def in_process_costs(pages: dict[str, str], workdir: Path, base: str) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument(
+        "--pages",
+        choices=("demo", "aeb"),
+        default="demo",
+        help="templates: the demo site's 14 Russian articles, or the 181 real aeb pages",
+    )
     args = parser.parse_args()
-    site, pages = build_site(args.articles)
+    site, pages = build_site(args.articles, args.pages)
     with site, tempfile.TemporaryDirectory() as tmp:
         add_sitemap(site, list(pages))
         crawl = crawl_benchmark(site, args.articles, Path(tmp))
@@ -201,6 +191,7 @@ def main() -> None:
     print(f"  trafilatura alone   {ms['trafilatura']:8.2f}")
     print(f"  extraction          {ms['extraction']:8.2f}")
     print(f"  figures + dates     {ms['figures']:8.2f}")
+    print(f"  places, agencies    {ms['places']:8.2f}")
     print(f"  storage             {ms['storage']:8.2f}")
     print(
         f"  extraction + storage / trafilatura = "

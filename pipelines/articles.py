@@ -97,67 +97,55 @@ def _article_columns(record: ArticleRecord, digest: str, now: str) -> dict:
     }
 
 
+def _columns(db: sqlite_utils.Database, table: str) -> tuple[str, ...]:
+    """Column names of a table, looked up once per connection (the schema is fixed while a
+    crawl runs; asking sqlite-utils on every insert cost more than the insert)."""
+    cache = db.__dict__.setdefault("_newsmon_columns", {})
+    if table not in cache:
+        cache[table] = tuple(c for c in db[table].columns_dict if c != "id")
+    return cache[table]
+
+
+def _insert_children(
+    db: sqlite_utils.Database, table: str, article_id: int, children: list[dict]
+) -> None:
+    columns = _columns(db, table)
+    rows = [
+        [article_id if c == "article_id" else i if c == "seq" else child.get(c) for c in columns]
+        for i, child in enumerate(children)
+    ]
+    if rows:
+        names = ", ".join(f"[{c}]" for c in columns)
+        marks = ", ".join("?" for _ in columns)
+        db.conn.executemany(f"insert into [{table}] ({names}) values ({marks})", rows)
+
+
 def _replace_children(db: sqlite_utils.Database, article_id: int, record: ArticleRecord) -> None:
     """Figures, dates, places, agencies and the raw page belong to the current version only."""
-    db.execute("delete from figures where article_id = ?", [article_id])
-    db.execute("delete from mentioned_dates where article_id = ?", [article_id])
-    for table, children in (("places", record.places), ("agencies", record.agencies)):
-        db.execute(f"delete from {table} where article_id = ?", [article_id])
-        columns = db[table].columns_dict
-        db[table].insert_all(
-            (
-                {
-                    **{k: v for k, v in child.items() if k in columns and k != "id"},
-                    "article_id": article_id,
-                    "seq": i,
-                }
-                for i, child in enumerate(children)
-            ),
-            batch_size=500,
-        )
-    figure_columns = db["figures"].columns_dict
-    db["figures"].insert_all(
-        (
-            {
-                **{k: v for k, v in f.items() if k in figure_columns and k != "id"},
-                "article_id": article_id,
-                "seq": i,
-                **figure_context(record.source, record.published_at, f),
-            }
-            for i, f in enumerate(record.figures)
-        ),
-        batch_size=500,
-    )
-    db["mentioned_dates"].insert_all(
-        (
-            {
-                "article_id": article_id,
-                "seq": i,
-                "quote": d.get("quote"),
-                "kind": d.get("kind"),
-                "date": d.get("date"),
-                "end": d.get("end"),
-                "char_start": d.get("char_start"),
-                "char_end": d.get("char_end"),
-            }
-            for i, d in enumerate(record.mentioned_dates)
-        ),
-        batch_size=500,
-    )
+    figures = [f | figure_context(record.source, record.published_at, f) for f in record.figures]
+    for table, children in (
+        ("figures", figures),
+        ("mentioned_dates", record.mentioned_dates),
+        ("places", record.places),
+        ("agencies", record.agencies),
+    ):
+        db.conn.execute(f"delete from [{table}] where article_id = ?", [article_id])
+        _insert_children(db, table, article_id, children)
     store_raw_page(db, article_id, record)
 
 
 def store_raw_page(db: sqlite_utils.Database, article_id: int, record: ArticleRecord) -> None:
-    db["raw_pages"].upsert(
-        {
-            "article_id": article_id,
-            "url": record.url,
-            "html_zlib": zlib.compress(record.html.encode("utf-8"), 6),
-            "encoding": record.encoding,
-            "content_type": record.content_type,
-            "fetched_at": record.fetched_at,
-        },
-        pk="article_id",
+    db.conn.execute(
+        "insert or replace into raw_pages (article_id, url, html_zlib, encoding, content_type, "
+        "fetched_at) values (?, ?, ?, ?, ?, ?)",
+        [
+            article_id,
+            record.url,
+            zlib.compress(record.html.encode("utf-8"), 6),
+            record.encoding,
+            record.content_type,
+            record.fetched_at,
+        ],
     )
 
 

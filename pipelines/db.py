@@ -17,7 +17,8 @@ from crawler.health import ensure_health_schema
 DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "news.db"
 # 4: places, agencies, regions of figures; 2-3: articles_search (Russian full-text index),
 # figure context, views, crawl health
-SCHEMA_VERSION = 5  # 5: figures.seizure and the seizure views (pipelines/browse_schema.py)
+# 6: the plain articles_fts index dropped (articles_search does full-text search)
+SCHEMA_VERSION = 6  # 5: figures.seizure and the seizure views (pipelines/browse_schema.py)
 # 3: crawl_runs health counters and the crawl_health view (crawler/health.py)
 
 _TABLES: dict[str, dict] = {
@@ -240,8 +241,10 @@ def connect(path: str | Path | None = None) -> sqlite_utils.Database:
     db.execute("PRAGMA foreign_keys = ON")
     if db.journal_mode != "wal":
         db.enable_wal()
-    # FULL: a committed article survives a power cut, not just a killed process.
-    db.execute("PRAGMA synchronous = FULL")
+    # NORMAL in WAL mode: a committed article survives a killed process or a crash of the
+    # program; a power cut may lose the last commits, never consistency, and the next
+    # incremental run fetches what was lost (it only skips what the database holds).
+    db.execute("PRAGMA synchronous = NORMAL")
     ensure_schema(db)
     return db
 
@@ -284,11 +287,11 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         for table, columns, unique in _INDEXES:
             db[table].create_index(columns, unique=unique, if_not_exists=True)
         ensure_health_schema(db)  # crawl_runs health counters and the crawl_health view
-    # enable_fts is several statements: replace=True also repairs an index whose triggers a
-    # killed process never created (a no-op when the index is complete).
-    db["articles"].enable_fts(
-        ["title", "body"], create_triggers=True, tokenize="unicode61", replace=True
-    )
+    # Full-text search is articles_search (pipelines/search_index.py: lemmas and stems, which
+    # find every inflected form). The plain index of versions before 6 duplicated its work on
+    # every stored article and nothing read it.
+    if db["articles"].detect_fts():
+        db["articles"].disable_fts()
     from pipelines.browse_schema import ensure_browsing
     from pipelines.search_index import backfill
 
