@@ -99,10 +99,10 @@ def _check_regex(entry: str, key: str, value: str) -> None:
 def _check_schedule(entry: str, value: str) -> None:
     if value in ("daily", "hourly"):
         return
-    from apscheduler.triggers.cron import CronTrigger
+    from crawler.due import cron_trigger  # the scheduler's own reading of cron (Sunday = 0 or 7)
 
     try:
-        CronTrigger.from_crontab(value)
+        cron_trigger(value)
     except ValueError as exc:
         raise _fail(entry, "schedule", f"{value!r} is not a cron expression ({exc})") from None
 

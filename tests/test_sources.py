@@ -33,6 +33,13 @@ def test_shipped_sources_are_valid_and_cover_the_required_sites():
         assert source.timezone and source.region
 
 
+def test_cron_schedules_are_read_as_cron_reads_them(tmp_path):
+    (source,) = load_sources(write(tmp_path, GOOD + 'schedule = "30 4 * * 0,7"\n'))
+    assert source.schedule == "30 4 * * 0,7"  # Sunday written both ways
+    with pytest.raises(SourceError, match="key 'schedule'"):
+        load_sources(write(tmp_path, GOOD + 'schedule = "30 4 * *"\n'))
+
+
 def test_minimal_entry_gets_defaults(tmp_path):
     (source,) = load_sources(write(tmp_path, GOOD))
     assert source.spider == "news" and source.lang == "ru" and source.schedule == "daily"
