@@ -92,7 +92,7 @@ def describe_database(db_path: Path) -> str:
             lines.append(f"  {row['value']:>12,.3f} kg  {row['object'] or '':16} «{row['quote']}»")
         lines += [
             "",
-            f"Browse it: datasette {db_path}",
+            f"Browse it: newsmon serve --db {db_path}   (Datasette on http://127.0.0.1:8001/)",
             "Run `newsmon demo` again: nothing is fetched twice.",
         ]
         return "\n".join(lines)
