@@ -7,11 +7,11 @@ import sys
 import urllib.request
 from pathlib import Path
 
-from pipelines.dates import extract_dates
-from pipelines.figures import extract_figures
 from w3lib.encoding import html_to_unicode
 
+from pipelines.dates import extract_dates
 from pipelines.extraction import extract_article
+from pipelines.figures import extract_figures
 
 USER_AGENT = "newsmon/0.1 (news monitoring crawler)"
 MAX_BYTES = 16 * 1024 * 1024
