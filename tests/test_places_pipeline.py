@@ -1,0 +1,34 @@
+"""The places step of the crawl: regions of articles and figures, and what it skips."""
+
+from pipelines.articles import ArticleRecord
+from pipelines.figures_pipeline import apply_figures
+from pipelines.places_pipeline import apply_places, is_russian_text
+
+
+def record(title: str, body: str) -> ArticleRecord:
+    return ArticleRecord(
+        source="s", url="u", html="", fetched_at="2025-08-01", title=title, body=body
+    )
+
+
+def test_title_place_decides_the_article_and_sentences_decide_figures():
+    r = record(
+        "В Жамбылской области изъято 5 кг гашиша",
+        "Полицейские изъяли 5 кг гашиша. По стране выявлено 300 преступлений. "
+        "В Павлодаре задержаны трое.",
+    )
+    apply_places(apply_figures(r), "KZ")
+    assert (r.region, r.country) == ("KZ-31", "KZ")
+    where = {f["quote"]: (f["region"], f["country"], f["region_reason"]) for f in r.figures}
+    assert where["5 кг"] == ("KZ-31", "KZ", "article")
+    assert where["300 преступлений"] == (None, "KZ", "sentence")
+    assert where["трое"] == ("KZ-55", "KZ", "sentence")
+    assert any(a["agency"] == "mvd" for a in r.agencies)
+
+
+def test_text_in_another_language_is_not_searched_for_russian_places():
+    assert is_russian_text("В Павлодаре изъято 5 кг") and not is_russian_text("Police in Almaty")
+    r = record("Drug bust", "Police in Almaty seized 5 kg of hashish, the ministry said.")
+    apply_places(r, "KZ")
+    assert r.places == [] and r.agencies == []
+    assert (r.region, r.country) == (None, "KZ")  # the source's home region stands in
