@@ -18,3 +18,8 @@ def test_host_case_and_default_port():
     assert canonical_url("HTTPS://WWW.Zakon.KZ:443/a") == "https://www.zakon.kz/a"
     assert canonical_url("http://127.0.0.1:8080/a") == "http://127.0.0.1:8080/a"
     assert canonical_url("https://x.kz") == "https://x.kz/"
+
+
+def test_ipv6_hosts_keep_their_brackets():
+    assert canonical_url("http://[::1]:8000/a#x") == "http://[::1]:8000/a"
+    assert canonical_url("https://[2001:DB8::1]/a") == "https://[2001:db8::1]/a"
