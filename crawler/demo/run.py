@@ -75,7 +75,8 @@ def describe_database(db_path: Path) -> str:
     try:
         lines = [
             f"{db_path} now holds {db['articles'].count} articles, {db['figures'].count} figures, "
-            f"{db['mentioned_dates'].count} mentioned dates, {db['crawl_runs'].count} run records.",
+            f"{db['mentioned_dates'].count} mentioned dates, {db['places'].count} places, "
+            f"{db['crawl_runs'].count} run record(s).",
             "",
             "Newest articles:",
         ]
@@ -83,13 +84,16 @@ def describe_database(db_path: Path) -> str:
             "select published_at, title from articles order by published_at desc limit 5"
         ):
             lines.append(f"  {row['published_at'] or '?':25} {row['title']}")
-        lines += ["", "Largest seizures by mass:"]
+        lines += ["", "Largest seizures by mass (figures whose sentence reports a seizure):"]
         for row in db.query(
-            "select f.value, f.qualifier, f.object, f.quote, a.title from figures f "
-            "join articles a on a.id = f.article_id where f.unit = 'kg' "
+            "select f.value, f.object, f.quote, coalesce(f.region, f.country) place "
+            "from figures f where f.unit = 'kg' and f.seizure = 1 "
             "order by f.value desc limit 5"
         ):
-            lines.append(f"  {row['value']:>12,.3f} kg  {row['object'] or '':16} «{row['quote']}»")
+            lines.append(
+                f"  {row['value']:>12,.3f} kg  {row['object'] or '':12} {row['place'] or '':7}"
+                f" «{row['quote']}»"
+            )
         lines += [
             "",
             f"Browse it: newsmon serve --db {db_path}   (Datasette on http://127.0.0.1:8001/)",
