@@ -66,7 +66,7 @@ def cmd_crawl(args) -> int:
     if unknown:
         print(f"newsmon: unknown source(s): {', '.join(unknown)}", file=sys.stderr)
         return 2
-    if (args.since or args.until) and args.since and args.until and args.since > args.until:
+    if args.since and args.until and args.since > args.until:
         print("newsmon: --since is after --until", file=sys.stderr)
         return 2
     request = CrawlRequest(
