@@ -177,6 +177,7 @@ def main() -> None:
         crawl = crawl_benchmark(site, args.articles, Path(tmp))
         costs = in_process_costs(pages, Path(tmp), site.base_url)
     ms = {k: v * 1000 for k, v in costs.items()}
+    print(f"pages: the {args.pages} templates, served under {args.articles} URLs")
     print(
         f"crawl of a local site: {crawl['stored']} of {args.articles} articles stored "
         f"in {crawl['wall']:.1f} s"
