@@ -39,7 +39,8 @@ def lock_path_for(db_path: str | Path) -> Path:
     return db_path.with_name(db_path.name + ".lock")
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """Whether some process has this pid (one we may not signal counts as alive)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -66,7 +67,7 @@ def describe_holder(path: Path, holder: dict) -> str:
     if holder.get("since"):
         who += f", since {holder['since']}"
     message = f"another newsmon crawl holds the lock {path}: {who}"
-    if pid and not _pid_alive(int(pid)):
+    if pid and not pid_alive(int(pid)):
         message += "; that process is gone, its scrapy children are still finishing"
     return message + ". Nothing was crawled; try again when it has finished."
 

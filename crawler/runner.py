@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
-from crawler.lock import CrawlLock, SharedCrawlLock
+from crawler.lock import CrawlLock, SharedCrawlLock, pid_alive
 from pipelines.db import DEFAULT_DB, connect, write_transaction
 
 LOGS_KEPT_PER_SOURCE = 30
@@ -325,13 +325,7 @@ def _crawl_process_alive(pid: int, source: str) -> bool:
     except FileNotFoundError:
         return False
     except OSError:  # no /proc: fall back to "some process has this pid"
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return False
-        except PermissionError:
-            return True
-        return True
+        return pid_alive(pid)
     return b"scrapy" in b" ".join(cmdline) and source.encode() in cmdline
 
 
