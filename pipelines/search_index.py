@@ -45,12 +45,16 @@ def _stemmer():
     return snowballstemmer.stemmer("russian")
 
 
+_CYRILLIC = re.compile(r"[а-яё]")
+
+
 @lru_cache(maxsize=500_000)
 def word_keys(word: str) -> tuple[str, str]:
-    """(lemma, stem) of one word, lower-cased, ё read as е. Digits and Latin words pass through
-    the lemmatiser unchanged."""
+    """(lemma, stem) of one word, lower-cased, ё read as е. Digits and words without Cyrillic
+    letters are their own lemma and stem (what pymorphy3 and the Russian stemmer return for
+    them anyway, without the cost of asking)."""
     word = word.lower().replace("ё", "е")
-    if word.isdigit():
+    if word.isdigit() or not _CYRILLIC.search(word):
         return word, word
     lemma = _morph().parse(word)[0].normal_form.replace("ё", "е")
     stem = _stemmer().stemWord(word)
@@ -61,10 +65,33 @@ def words(text: str | None) -> list[str]:
     return _WORD.findall(text or "")
 
 
+# normalise() looks every word up in these plain dicts (keyed by the word as written): an
+# article has thousands of words, and a dict look-up through map() costs a fraction of a call
+# to the lru_cache-wrapped word_keys. Emptied when full, so a long crawl's memory stays bounded.
+_LEMMA_OF: dict[str, str] = {}
+_STEM_OF: dict[str, str] = {}
+_NORMALISE_CACHE_LIMIT = 200_000
+
+
+def _learn(found: list[str]) -> None:
+    unseen = set(found).difference(_LEMMA_OF)
+    if len(_LEMMA_OF) + len(unseen) > _NORMALISE_CACHE_LIMIT:
+        _LEMMA_OF.clear()
+        _STEM_OF.clear()
+        unseen = set(found)
+    for word in unseen:
+        _LEMMA_OF[word], _STEM_OF[word] = word_keys.__wrapped__(word)
+
+
 def normalise(text: str | None) -> tuple[str, str]:
     """The lemma text and the stem text of `text`, word for word."""
-    keys = [word_keys(w) for w in words(text)]
-    return " ".join(k[0] for k in keys), " ".join(k[1] for k in keys)
+    found = words(text)
+    try:
+        lemmas = " ".join(map(_LEMMA_OF.__getitem__, found))
+    except KeyError:  # a word not seen yet: learn all of this text's new words at once
+        _learn(found)
+        lemmas = " ".join(map(_LEMMA_OF.__getitem__, found))
+    return lemmas, " ".join(map(_STEM_OF.__getitem__, found))
 
 
 def ensure_search_table(db: sqlite_utils.Database) -> bool:

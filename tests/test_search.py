@@ -11,7 +11,9 @@ from pipelines.search_index import (
     backfill,
     fts_query,
     highlight_html,
+    normalise,
     snippet_html,
+    word_keys,
 )
 
 TEXTS = {
@@ -56,6 +58,35 @@ def search(db, query: str) -> set[str]:
 
 def urls(*numbers: int) -> set[str]:
     return {f"https://ex.kz/{n}" for n in numbers}
+
+
+def test_normalise_is_word_keys_word_for_word_even_when_its_cache_overflows(monkeypatch):
+    import pipelines.search_index as search_index
+
+    text = "Изъято 14 тонн НАРКОТИКОВ; Ёлки, COVID-19 и Seized drugs, изъятие наркотиков"
+    keys = [word_keys(w) for w in search_index.words(text)]
+    expected = (" ".join(k[0] for k in keys), " ".join(k[1] for k in keys))
+    assert normalise(text) == expected
+    assert expected[0].split()[:4] == ["изъять", "14", "тонна", "наркотик"]
+    # a cache that fills up mid-text is emptied and refilled with all of that text's words
+    monkeypatch.setattr(search_index, "_NORMALISE_CACHE_LIMIT", 5)
+    search_index._LEMMA_OF.clear()
+    search_index._STEM_OF.clear()
+    assert normalise("Изъято наркотиков") == ("изъять наркотик", "изъят наркотик")
+    # both words are cached; the next text overflows the cache, which must not lose them
+    assert normalise(text) == expected
+    assert len(search_index._LEMMA_OF) <= len(set(search_index.words(text)))
+
+
+def test_words_without_cyrillic_are_their_own_lemma_and_stem():
+    from pipelines.search_index import _morph, _stemmer
+
+    for word in ("Seized", "COVID", "Almaty", "kz", "Qazaqstan"):
+        lower = word.lower()
+        assert word_keys(word) == (lower, lower)
+        # what the analysers would have said
+        assert _morph().parse(lower)[0].normal_form == lower
+        assert _stemmer().stemWord(lower) == lower
 
 
 def test_lemma_finds_inflected_forms(db):
