@@ -7,7 +7,6 @@ text keeps the previous one in `article_versions` (nothing is overwritten withou
 from __future__ import annotations
 
 import hashlib
-import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -17,6 +16,7 @@ import sqlite_utils
 
 from pipelines.browse_schema import figure_context
 from pipelines.db import write_transaction
+from pipelines.raw_pages import store_raw_page
 from pipelines.search_index import index_article
 
 Outcome = Literal["new", "updated", "unchanged"]
@@ -132,30 +132,6 @@ def _replace_children(db: sqlite_utils.Database, article_id: int, record: Articl
         db.conn.execute(f"delete from [{table}] where article_id = ?", [article_id])
         _insert_children(db, table, article_id, children)
     store_raw_page(db, article_id, record)
-
-
-def store_raw_page(db: sqlite_utils.Database, article_id: int, record: ArticleRecord) -> None:
-    db.conn.execute(
-        "insert or replace into raw_pages (article_id, url, html_zlib, encoding, content_type, "
-        "fetched_at) values (?, ?, ?, ?, ?, ?)",
-        [
-            article_id,
-            record.url,
-            # level 1: on real pages (100 kB and more) level 6 cost as much CPU as the rest
-            # of storage together, for a few percent less space
-            zlib.compress(record.html.encode("utf-8"), 1),
-            record.encoding,
-            record.content_type,
-            record.fetched_at,
-        ],
-    )
-
-
-def read_raw_html(db: sqlite_utils.Database, article_id: int) -> str | None:
-    row = db.execute(
-        "select html_zlib from raw_pages where article_id = ?", [article_id]
-    ).fetchone()
-    return zlib.decompress(row[0]).decode("utf-8") if row else None
 
 
 def store_article(

@@ -13,13 +13,17 @@ from pathlib import Path
 import sqlite_utils
 
 from crawler.health import ensure_health_schema
+from pipelines.raw_pages import migrate_zlib_column
 
 DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "news.db"
-# 4: places, agencies, regions of figures; 2-3: articles_search (Russian full-text index),
-# figure context, views, crawl health
+# Schema history (an older file is brought up to date by ensure_schema):
+# 2-3: articles_search (Russian full-text index), figure context, views; crawl_runs health
+#      counters and the crawl_health view (crawler/health.py)
+# 4: places, agencies, regions of figures
+# 5: figures.seizure and the seizure views (pipelines/browse_schema.py)
 # 6: the plain articles_fts index dropped (articles_search does full-text search)
-SCHEMA_VERSION = 6  # 5: figures.seizure and the seizure views (pipelines/browse_schema.py)
-# 3: crawl_runs health counters and the crawl_health view (crawler/health.py)
+# 7: raw pages zstd-compressed, in html_compressed with their codec (pipelines/raw_pages.py)
+SCHEMA_VERSION = 7
 
 _TABLES: dict[str, dict] = {
     "sources": {
@@ -116,7 +120,8 @@ _TABLES: dict[str, dict] = {
         "columns": {
             "article_id": int,
             "url": str,
-            "html_zlib": bytes,
+            "html_compressed": bytes,
+            "compression": str,
             "encoding": str,
             "content_type": str,
             "fetched_at": str,
@@ -287,6 +292,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         for table, columns, unique in _INDEXES:
             db[table].create_index(columns, unique=unique, if_not_exists=True)
         ensure_health_schema(db)  # crawl_runs health counters and the crawl_health view
+        migrate_zlib_column(db)
     # Full-text search is articles_search (pipelines/search_index.py: lemmas and stems, which
     # find every inflected form). The plain index of versions before 6 duplicated its work on
     # every stored article and nothing read it.

@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from pipelines.articles import ArticleRecord, read_raw_html, store_article
+from pipelines.articles import ArticleRecord, store_article
 from pipelines.db import connect
 from pipelines.extract_pipeline import apply_extraction
 from pipelines.figures_pipeline import apply_figures
 from pipelines.places_pipeline import apply_places
+from pipelines.raw_pages import read_raw_html
 
 
 def reextract(db_path: str | Path | None, sources: list[str] | None = None) -> Counter:
