@@ -316,7 +316,9 @@ def _jsonld_published(tree: HtmlElement) -> list[str]:
     return articles + others
 
 
-def _meta_published(tree: HtmlElement) -> list[str]:
+def _meta_published(tree: HtmlElement) -> Iterator[str]:
+    """Meta tag values in order of trust, then microdata; lazily, as the first good one wins
+    and the microdata search walks the whole page."""
     found: list[tuple[int, str]] = []
     for meta in tree.iterfind(".//meta"):
         key = meta.get("property") or meta.get("name") or meta.get("itemprop") or ""
@@ -325,21 +327,20 @@ def _meta_published(tree: HtmlElement) -> list[str]:
         if rank is not None and content:
             found.append((rank, content))
     found.sort(key=lambda pair: pair[0])  # stable: document order within a rank
-    values = [content for _, content in found]
+    yield from (content for _, content in found)
     # microdata and HTML5 pubdate on visible elements are markup meant for machines, too
     for element in tree.xpath('.//*[@itemprop="datePublished"][not(self::meta)]|.//time[@pubdate]'):
         value = element.get("content") or element.get("datetime") or element.text_content()
         if value:
-            values.append(value)
-    return values
+            yield value
 
 
 def find_structured_date(
     tree: HtmlElement, *, timezone: str | None = None
 ) -> tuple[str | None, str | None]:
     """(value, source) from JSON-LD ("jsonld") or meta tags / microdata ("meta"), else Nones."""
-    for source, values in (("jsonld", _jsonld_published(tree)), ("meta", _meta_published(tree))):
-        for value in values:
+    for source, find_values in (("jsonld", _jsonld_published), ("meta", _meta_published)):
+        for value in find_values(tree):
             parsed = parse_machine_datetime(value, timezone=timezone)
             if parsed:
                 return parsed, source
