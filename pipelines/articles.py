@@ -152,8 +152,10 @@ def store_article(
             article_id = db["articles"].insert(columns).last_pk
             _replace_children(db, article_id, record)
             outcome: Outcome = "new"
+            stored_url = record.url
         else:
             old = db["articles"].get(article_id)
+            stored_url = old["url"]  # the row keeps the URL it was first stored under
             if old["content_hash"] == digest and refresh:
                 columns = _article_columns(record, digest, now)
                 columns.pop("url")
@@ -185,21 +187,20 @@ def store_article(
                     }
                 )
                 columns = _article_columns(record, digest, now) | {"version": old["version"] + 1}
-                columns["url"] = old["url"]  # the row keeps the URL it was first stored under
+                columns["url"] = stored_url
                 db["articles"].update(article_id, columns)
                 _replace_children(db, article_id, record)
                 outcome = "updated"
         if outcome != "unchanged":  # the Russian search index changes with the text, atomically
             index_article(db, article_id, record.title, record.body)
-        _remember_aliases(db, article_id, [record.url, record.requested_url])
+        _remember_aliases(db, article_id, stored_url, [record.url, record.requested_url])
     return article_id, outcome
 
 
 def _remember_aliases(
-    db: sqlite_utils.Database, article_id: int, urls: Iterable[str | None]
+    db: sqlite_utils.Database, article_id: int, stored_url: str, urls: Iterable[str | None]
 ) -> None:
-    stored = db["articles"].get(article_id)["url"]
-    for url in {u for u in urls if u and u != stored}:
+    for url in {u for u in urls if u and u != stored_url}:
         db["url_aliases"].upsert({"url": url, "article_id": article_id}, pk="url")
 
 
