@@ -34,12 +34,14 @@ def apply_places(record: ArticleRecord, source_region: str | None) -> ArticleRec
     places = find_places(body, home) if body else []
     record.places = places
     record.agencies = find_agencies(body) if body else []
-    in_title = main_place(find_places(record.title, home)) if record.title else None
+    title = record.title if record.title and is_russian_text(record.title) else ""
+    in_title = main_place(find_places(title, home)) if title else None
     article = in_title if in_title and in_title["reason"] else main_place(places, source_region)
     record.region, record.country = article["region_code"], article["country"]
     by_sentence: dict[str, dict] = {}
     for figure in record.figures:
-        sentence = figure.get("sentence") or ""
+        # a figure of a page in another language takes the article's (the source's) region
+        sentence = (figure.get("sentence") or "") if body else ""
         if sentence not in by_sentence:
             by_sentence[sentence] = figure_region(sentence, places, source_region, article)
         where = by_sentence[sentence]

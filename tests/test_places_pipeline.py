@@ -32,3 +32,17 @@ def test_text_in_another_language_is_not_searched_for_russian_places():
     apply_places(r, "KZ")
     assert r.places == [] and r.agencies == []
     assert (r.region, r.country) == (None, "KZ")  # the source's home region stands in
+
+
+def test_figures_of_a_page_in_another_language_take_the_source_region():
+    r = record("Drug bust in Pavlodar", "Police seized 5 kg of hashish in Pavlodar on Monday.")
+    r.figures = [{"quote": "5 kg", "sentence": "Police seized 5 kg of hashish in Pavlodar."}]
+    apply_places(r, "KZ-55")
+    assert r.places == []
+    assert (r.region, r.country) == ("KZ-55", "KZ")
+    figure = r.figures[0]
+    assert (figure["region"], figure["country"], figure["region_reason"]) == (
+        "KZ-55",
+        "KZ",
+        "source",
+    )
