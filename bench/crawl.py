@@ -27,11 +27,12 @@ import trafilatura
 
 from crawler.cli import main as newsmon
 from crawler.demo.server import LocalSite
-from pipelines.articles import ArticleRecord, store_article
+from pipelines.articles import store_article
 from pipelines.db import connect
 from pipelines.extract_pipeline import apply_extraction
 from pipelines.extraction import TRAFILATURA_OPTIONS
 from pipelines.figures_pipeline import apply_figures
+from pipelines.items import ArticleRecord
 from pipelines.places_pipeline import apply_places
 
 DEMO_SITE = Path(__file__).resolve().parents[1] / "crawler" / "demo" / "site"

@@ -409,7 +409,8 @@ def time_pages(server: Server, found: list[tuple[str, str]]) -> list[dict]:
 def writer(path: str, stop, counter, rate: float) -> None:
     """A crawl-like writer: stores articles with figures, one transaction each, `rate` articles
     a second (0: as fast as it can), until stopped."""
-    from pipelines.articles import ArticleRecord, store_article
+    from pipelines.articles import store_article
+    from pipelines.items import ArticleRecord
 
     db = connect(path)
     n = 0

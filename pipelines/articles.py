@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Literal
 
@@ -16,6 +15,7 @@ import sqlite_utils
 
 from pipelines.browse_schema import figure_context
 from pipelines.db import write_transaction
+from pipelines.items import ArticleRecord
 from pipelines.raw_pages import store_raw_page
 from pipelines.search_index import index_article
 
@@ -28,38 +28,6 @@ def utc_now() -> str:
 
 def content_hash(title: str | None, body: str | None) -> str:
     return hashlib.sha256(f"{title or ''}\n{body or ''}".encode()).hexdigest()
-
-
-@dataclass
-class ArticleRecord:
-    """Everything the pipelines learned about one fetched article page."""
-
-    source: str
-    url: str
-    html: str
-    fetched_at: str
-    requested_url: str | None = None
-    http_status: int = 200
-    etag: str | None = None
-    last_modified: str | None = None
-    encoding: str | None = None
-    content_type: str | None = None
-    listed_at: str | None = None
-    title: str | None = None
-    author: str | None = None
-    description: str | None = None
-    body: str | None = None
-    lang: str | None = None
-    published_at: str | None = None
-    published_source: str | None = None
-    extractor: str | None = None
-    figures: list[dict] = field(default_factory=list)
-    mentioned_dates: list[dict] = field(default_factory=list)
-    places: list[dict] = field(default_factory=list)
-    agencies: list[dict] = field(default_factory=list)
-    region: str | None = None
-    country: str | None = None
-    run_id: int | None = None
 
 
 def find_article_id(db: sqlite_utils.Database, url: str) -> int | None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from crawler.errors import report_error
-from pipelines.articles import ArticleRecord
 from pipelines.extraction import extract_article
+from pipelines.items import ArticleRecord
 from pipelines.step import CrawlerStep
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from pipelines.agencies import find_agencies
-from pipelines.articles import ArticleRecord
+from pipelines.items import ArticleRecord
 from pipelines.places import figure_region, find_places, main_place
 from pipelines.step import CrawlerStep
 

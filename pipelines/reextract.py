@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from pipelines.articles import ArticleRecord, store_article
+from pipelines.articles import store_article
 from pipelines.db import connect
 from pipelines.extract_pipeline import apply_extraction
 from pipelines.figures_pipeline import apply_figures
+from pipelines.items import ArticleRecord
 from pipelines.places_pipeline import apply_places
 from pipelines.raw_pages import read_raw_html
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from pipelines.articles import ArticleRecord, store_article
+from pipelines.articles import store_article
 from pipelines.db import connect
+from pipelines.items import ArticleRecord
 from pipelines.step import CrawlerStep
 
 

@@ -284,7 +284,8 @@ def test_nothing_can_change_data(client, db_path):
 
 
 def _write_articles(path: str, stop, counter) -> None:
-    from pipelines.articles import ArticleRecord, store_article
+    from pipelines.articles import store_article
+    from pipelines.items import ArticleRecord
 
     db = connect(path)
     n = 0

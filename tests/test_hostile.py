@@ -19,7 +19,7 @@ import pytest
 from crawler import settings as project_settings
 from crawler.feeds import feed_entries, sitemap_entries
 from crawler.safety import PlainTextPipeline
-from pipelines.articles import ArticleRecord
+from pipelines.items import ArticleRecord
 from tests.conftest import crawl, rows
 from tests.hostile_site import (
     CONTENT,

@@ -1,7 +1,7 @@
 """The places step of the crawl: regions of articles and figures, and what it skips."""
 
-from pipelines.articles import ArticleRecord
 from pipelines.figures_pipeline import apply_figures
+from pipelines.items import ArticleRecord
 from pipelines.places_pipeline import apply_places, is_russian_text
 
 

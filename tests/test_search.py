@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.articles import ArticleRecord, store_article
+from pipelines.articles import store_article
 from pipelines.db import SCHEMA_VERSION, connect
+from pipelines.items import ArticleRecord
 from pipelines.search_index import (
     SEARCH_TABLE,
     backfill,

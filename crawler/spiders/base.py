@@ -20,8 +20,8 @@ from crawler.incremental import ArticleIndex, conditional_headers, in_date_range
 from crawler.safety import read_article_page
 from crawler.sources import Source
 from crawler.urls import canonical_url
-from pipelines.articles import ArticleRecord
 from pipelines.db import connect
+from pipelines.items import ArticleRecord
 
 # Magic numbers of files that servers sometimes label text/html.
 _BINARY_PREFIXES = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b")

@@ -19,7 +19,7 @@ from crawler.errors import report_error
 from crawler.safety import plain_text
 from crawler.spiders.base import SourceSpider
 from crawler.urls import canonical_url
-from pipelines.articles import ArticleRecord
+from pipelines.items import ArticleRecord
 
 
 def with_query(url: str, **params) -> str:

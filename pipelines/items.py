@@ -1,0 +1,41 @@
+"""The item of a crawl: one fetched article page and everything the steps learned about it.
+
+A plain dataclass with no storage or Scrapy behaviour, so spiders, steps and storage all depend
+on it and on nothing of each other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class ArticleRecord:
+    """Everything the pipelines learned about one fetched article page."""
+
+    source: str
+    url: str
+    html: str
+    fetched_at: str
+    requested_url: str | None = None
+    http_status: int = 200
+    etag: str | None = None
+    last_modified: str | None = None
+    encoding: str | None = None
+    content_type: str | None = None
+    listed_at: str | None = None
+    title: str | None = None
+    author: str | None = None
+    description: str | None = None
+    body: str | None = None
+    lang: str | None = None
+    published_at: str | None = None
+    published_source: str | None = None
+    extractor: str | None = None
+    figures: list[dict] = field(default_factory=list)
+    mentioned_dates: list[dict] = field(default_factory=list)
+    places: list[dict] = field(default_factory=list)
+    agencies: list[dict] = field(default_factory=list)
+    region: str | None = None
+    country: str | None = None
+    run_id: int | None = None
