@@ -38,7 +38,7 @@ import yaml  # noqa: E402
 from pipelines.browse_schema import figure_context  # noqa: E402
 from pipelines.db import connect, write_transaction  # noqa: E402
 from pipelines.search_index import backfill  # noqa: E402
-from tests.serve_db import Server  # noqa: E402
+from tests.support.serve_db import Server  # noqa: E402
 
 REPEAT = 5
 SOURCES = [

@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))  # run as a plain script from any directory
 from pipelines.places import article_region, figure_region, find_places  # noqa: E402
 
 DEFAULT_SEEDS = ROOT.parent / "shared" / "seeds"
-DEFAULT_FIXTURE = ROOT / "tests" / "fixtures" / "seed_places.json"
+DEFAULT_FIXTURE = ROOT / "tests" / "data" / "seed_places.json"
 TIMING_RUNS = 3
 
 

@@ -23,7 +23,7 @@ def shared_path(*parts: str) -> Path:
 
 @pytest.fixture
 def news_site():
-    from tests.sites import NewsTestSite
+    from tests.support.sites import NewsTestSite
 
     site = NewsTestSite()
     site.start()

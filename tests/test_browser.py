@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from crawler.serve import METADATA
-from tests.serve_db import XSS_TITLE, Server, build
+from tests.support.serve_db import XSS_TITLE, Server, build
 
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

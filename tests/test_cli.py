@@ -13,7 +13,7 @@ from crawler.cli import main
 from crawler.runner import child_environment
 from pipelines.db import connect
 from tests.conftest import REPO, crawl, rows
-from tests.sites import article_html
+from tests.support.sites import article_html
 
 
 def test_sources_lists_and_validates(capsys):

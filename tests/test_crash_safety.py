@@ -18,7 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from tests.conftest import REPO
-from tests.ops_sites import ARTICLE_PATH_RE, GrowingSite
+from tests.support.ops_sites import ARTICLE_PATH_RE, GrowingSite
 
 KILLS = 20
 SEQUENCES = 5

@@ -15,7 +15,7 @@ import yaml
 
 from crawler.serve import METADATA, build_datasette, load_metadata
 from pipelines.db import connect
-from tests.serve_db import XSS_TITLE, Server, build
+from tests.support.serve_db import XSS_TITLE, Server, build
 
 
 @pytest.fixture(scope="module")

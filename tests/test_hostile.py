@@ -1,7 +1,7 @@
 """The hostile web (docs/hostile.md): bad responses, bombs, traps and redirects to where the crawl
-must not go. Each case is served by a real server on 127.0.0.1 (tests/hostile_site.py) beside
-good pages; each test checks that the crawl finished, the good pages are stored, and the bad one
-left an `errors` row of a kind a person understands.
+must not go. Each case is served by a real server on 127.0.0.1 (tests/support/hostile_site.py)
+beside good pages; each test checks that the crawl finished, the good pages are stored, and the bad
+one left an `errors` row of a kind a person understands.
 
 Few crawls, many tests: every crawl is a `scrapy crawl` child process, so the cases share one
 crawl per module-scoped fixture and each test reads its own case from the database.
@@ -21,7 +21,7 @@ from crawler.feeds import feed_entries, sitemap_entries
 from crawler.safety import PlainTextPipeline
 from pipelines.items import ArticleRecord
 from tests.conftest import crawl, rows
-from tests.hostile_site import (
+from tests.support.hostile_site import (
     CONTENT,
     ELSEWHERE,
     HOST,
@@ -36,7 +36,7 @@ from tests.hostile_site import (
     LimitsSite,
     RawHttpServer,
 )
-from tests.sites import TEXTS
+from tests.support.sites import TEXTS
 
 MiB = 1024 * 1024
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")

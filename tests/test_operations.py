@@ -19,7 +19,7 @@ from crawler.lock import CrawlLock, LockHeld, SharedCrawlLock, lock_path_for
 from crawler.runner import CrawlRequest, effective_limits, run_crawls
 from pipelines.db import connect
 from tests.conftest import FAST, REPO, rows
-from tests.ops_sites import GrowingSite, wait_for
+from tests.support.ops_sites import GrowingSite, wait_for
 
 FAST_SETTINGS = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False"}
 

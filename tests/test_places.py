@@ -21,7 +21,7 @@ from pipelines.places import (
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "seeds"
-FIXTURE = Path(__file__).parent / "fixtures" / "seed_places.json"
+FIXTURE = Path(__file__).parent / "data" / "seed_places.json"
 
 
 def places_of(text, home_country=None):

@@ -9,7 +9,7 @@ import time
 from crawler.demo.server import LocalSite, Page
 from crawler.middlewares import retry_after_seconds
 from tests.conftest import crawl, rows
-from tests.sites import article_html
+from tests.support.sites import article_html
 
 
 def test_retry_after_header_forms():

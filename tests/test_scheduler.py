@@ -20,7 +20,7 @@ from crawler.sources import Source
 from pipelines.db import connect
 from scheduler import MISFIRE_GRACE, Service, ServiceConfig
 from tests.conftest import FAST, REPO, rows
-from tests.ops_sites import GrowingSite, wait_for
+from tests.support.ops_sites import GrowingSite, wait_for
 from tests.test_operations import hold_lock
 
 ALMATY = ZoneInfo("Asia/Almaty")

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from tests.sites import TEXTS, article_html
+from tests.support.sites import TEXTS, article_html
 
 HOST = "news.hostile.test"
 MIRROR = "mirror.hostile.test"  # another host the source lists in allowed_domains

@@ -16,7 +16,7 @@ from pathlib import Path
 from pipelines.articles import ArticleRecord, store_article
 from pipelines.db import connect, write_transaction
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 XSS_TITLE = "<script>alert(1)</script> Изъятие наркотиков в Караганде"
 
 SOURCES = ["prokuror-kz", "police-ru", "news-kz"]

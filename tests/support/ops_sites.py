@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from crawler.demo.server import LocalSite, Page
-from tests.sites import TEXTS, article_html
+from tests.support.sites import TEXTS, article_html
 
 PER_PAGE = 20
 ARTICLE_PATH_RE = re.compile(r"^/news/(\d+)-soobshchenie\.html$")

@@ -1,0 +1,1 @@
+"""Servers and databases the tests crawl and query: helpers, not tests."""
