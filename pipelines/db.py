@@ -12,13 +12,13 @@ from pathlib import Path
 
 import sqlite_utils
 
-from crawler.health import ensure_health_schema
+from pipelines.health_schema import ensure_health_schema
 from pipelines.raw_pages import migrate_zlib_column
 
 DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "news.db"
 # Schema history (an older file is brought up to date by ensure_schema):
 # 2-3: articles_search (Russian full-text index), figure context, views; crawl_runs health
-#      counters and the crawl_health view (crawler/health.py)
+#      counters and the crawl_health view (pipelines/health_schema.py)
 # 4: places, agencies, regions of figures
 # 5: figures.seizure and the seizure views (pipelines/browse_schema.py)
 # 6: the plain articles_fts index dropped (articles_search does full-text search)
