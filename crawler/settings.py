@@ -45,12 +45,13 @@ NEWSMON_API_MAX_PAGES = 200
 NEWSMON_MAX_SITEMAP_URLS = 50000  # URLs taken from one sitemap file (the protocol's maximum)
 URLLENGTH_LIMIT = 2083  # longer URLs are not requested, redirect targets included
 
-# Hostile sites (crawler/safety.py, docs/hostile.md): no request from a public source reaches a
-# private, loopback or otherwise non-public address, whatever its links and redirects say.
+# Hostile sites (crawler/addresses.py, redirects.py, pages.py; docs/hostile.md): no request from
+# a public source reaches a private, loopback or otherwise non-public address, whatever its links
+# and redirects say.
 # NEWSMON_HOST_OVERRIDES pins host names to addresses like a hosts file, as a JSON object
 # {"host": "address"}; a pinned address is trusted (it is the operator's, not DNS's).
 NEWSMON_HOST_OVERRIDES = {}
-TWISTED_DNS_RESOLVER = "crawler.safety.GuardedResolver"
+TWISTED_DNS_RESOLVER = "crawler.addresses.GuardedResolver"
 # Only http(s) is ever fetched: no file:, ftp:, s3: or data: URLs from a crawled page.
 DOWNLOAD_HANDLERS = {"file": None, "ftp": None, "s3": None, "data": None}
 
@@ -61,13 +62,13 @@ RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
 RETRY_AFTER_MAX = 300
 
 DOWNLOADER_MIDDLEWARES = {
-    "crawler.safety.PrivateAddressGuard": 60,
+    "crawler.addresses.PrivateAddressGuard": 60,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.RetryAfterMiddleware": 550,
     "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
-    "crawler.safety.SafeMetaRefreshMiddleware": 580,
+    "crawler.redirects.SafeMetaRefreshMiddleware": 580,
     "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
-    "crawler.safety.SafeRedirectMiddleware": 600,
+    "crawler.redirects.SafeRedirectMiddleware": 600,
 }
 SPIDER_MIDDLEWARES = {
     "scrapy.spidermiddlewares.urllength.UrlLengthMiddleware": None,
@@ -79,7 +80,7 @@ ITEM_PIPELINES = {
     "pipelines.extract_pipeline.ExtractionPipeline": 100,
     "pipelines.figures_pipeline.FiguresPipeline": 200,
     "pipelines.places_pipeline.PlacesPipeline": 300,
-    "crawler.safety.PlainTextPipeline": 850,
+    "pipelines.plain_text.PlainTextPipeline": 850,
     "pipelines.store_pipeline.StorePipeline": 900,
 }
 EXTENSIONS = {

@@ -18,8 +18,8 @@ import pytest
 
 from crawler import settings as project_settings
 from crawler.feeds import feed_entries, sitemap_entries
-from crawler.safety import PlainTextPipeline
 from pipelines.items import ArticleRecord
+from pipelines.plain_text import PlainTextPipeline
 from tests.conftest import crawl, rows
 from tests.support.hostile_site import (
     CONTENT,
@@ -333,7 +333,7 @@ def test_every_text_field_is_made_plain_before_storage():
     pipelines = project_settings.ITEM_PIPELINES
     assert (
         pipelines["pipelines.extract_pipeline.ExtractionPipeline"]
-        < pipelines["crawler.safety.PlainTextPipeline"]
+        < pipelines["pipelines.plain_text.PlainTextPipeline"]
         < pipelines["pipelines.store_pipeline.StorePipeline"]
     )
 
@@ -388,7 +388,7 @@ def guardless(limits_site):
     """Public (pinned) sources crawled without PrivateAddressGuard: the resolver alone guards."""
     db = limits_site.folder / "guardless.db"
     middlewares = dict(project_settings.DOWNLOADER_MIDDLEWARES)
-    middlewares["crawler.safety.PrivateAddressGuard"] = None
+    middlewares["crawler.addresses.PrivateAddressGuard"] = None
     code = crawl(
         limits_site.write_sources(),
         db,

@@ -15,9 +15,10 @@ import scrapy
 from scrapy.http import Request, Response, TextResponse
 from twisted.python.failure import Failure
 
-from crawler.errors import classify_failure, report_error
+from crawler.errors import report_error
+from crawler.failures import classify_failure
 from crawler.incremental import ArticleIndex, conditional_headers, in_date_range
-from crawler.safety import read_article_page
+from crawler.pages import read_article_page
 from crawler.sources import Source
 from crawler.urls import canonical_url
 from pipelines.db import connect
@@ -160,7 +161,7 @@ class SourceSpider(scrapy.Spider):
             )
             return
         # Decoded with the right charset, control characters removed; empty and "not found"
-        # pages refused (crawler/safety.py). Each problem is an errors row.
+        # pages refused (crawler/pages.py). Each problem is an errors row.
         page = read_article_page(response.body, _header(response, "Content-Type"))
         for kind, message in page.problems:
             report_error(self.crawler, kind, response.url, message)

@@ -16,10 +16,10 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from scrapy.http import Response
 
 from crawler.errors import report_error
-from crawler.safety import plain_text
 from crawler.spiders.base import SourceSpider
 from crawler.urls import canonical_url
 from pipelines.items import ArticleRecord
+from pipelines.plain_text import plain_text
 
 
 def with_query(url: str, **params) -> str:

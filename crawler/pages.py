@@ -1,0 +1,204 @@
+"""Pages are read as text, correctly or not at all (docs/hostile.md): charset detection when the
+declared charset is wrong, control characters removed, empty pages and "page not found" pages
+served with status 200 refused, markup nested past the parser's depth limit reported."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+
+from charset_normalizer import from_bytes
+from lxml import etree
+from lxml import html as lxml_html
+from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom
+
+from pipelines.plain_text import strip_control, strip_control_refs
+
+_UTF8 = "utf-8"
+_LATIN = {"cp1252", "iso8859-1", "latin-1", "ascii", "iso8859-15"}
+_CYRILLIC = {"cp1251", "koi8-r", "koi8-u", "iso8859-5", "cp866", "mac-cyrillic"}
+# A page declared UTF-8 with at most this share of broken sequences is UTF-8 with bad bytes,
+# not another charset in disguise.
+_BROKEN_UTF8_SHARE = 0.02
+
+
+def _codec(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def detect_charset(body: bytes) -> str | None:
+    """The charset the bytes look like (charset-normalizer), as a Python codec name."""
+    best = from_bytes(body[:262144]).best()
+    return _codec(best.encoding) if best else None
+
+
+@dataclass
+class DecodedPage:
+    text: str
+    encoding: str
+    problems: list[tuple[str, str]] = field(default_factory=list)
+
+
+def decode_html(body: bytes, content_type: str | None) -> DecodedPage:
+    """Bytes of an HTML page to text. The declared charset (HTTP header, else <meta>) is
+    trusted only while it decodes the bytes cleanly; otherwise the real charset is detected, and
+    the mismatch is a problem to report (`wrong_charset`, `invalid_encoding`)."""
+    bom_encoding, bom = read_bom(body)
+    if bom_encoding:
+        return DecodedPage(body[len(bom) :].decode(bom_encoding, "replace"), _codec(bom_encoding))
+    declared = _codec(http_content_type_encoding(content_type or "")) or _codec(
+        html_body_declared_encoding(body)
+    )
+    has_non_ascii = not body.isascii()
+    if declared is None:
+        try:
+            return DecodedPage(body.decode(_UTF8), _UTF8)
+        except UnicodeDecodeError:
+            encoding = detect_charset(body) or "cp1251"
+            return DecodedPage(body.decode(encoding, "replace"), encoding)
+    try:
+        text = body.decode(declared)
+    except UnicodeDecodeError:
+        text = None
+    if text is not None:
+        if declared == _UTF8 or not has_non_ascii:
+            return DecodedPage(text, declared)
+        if _is_utf8(body):  # valid UTF-8 with non-ASCII bytes is never an accident
+            return _wrong(body, declared, _UTF8)
+        if declared in _LATIN and (detected := detect_charset(body)) in _CYRILLIC:
+            return _wrong(body, declared, detected)
+        return DecodedPage(text, declared)
+    if declared == _UTF8:
+        replaced = body.decode(_UTF8, "replace")
+        broken = replaced.count("\ufffd") - body.count("\ufffd".encode())
+        non_ascii = len(replaced) - len(replaced.encode("ascii", "ignore"))
+        if broken <= max(8, _BROKEN_UTF8_SHARE * non_ascii):
+            return _broken(replaced, declared, broken)
+    elif _is_utf8(body):
+        return _wrong(body, declared, _UTF8)
+    detected = detect_charset(body)
+    if detected and detected != declared:
+        return _wrong(body, declared, detected)
+    replaced = body.decode(declared, "replace")
+    return _broken(replaced, declared, replaced.count("\ufffd"))
+
+
+def _is_utf8(body: bytes) -> bool:
+    try:
+        body.decode(_UTF8)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _wrong(body: bytes, declared: str, actual: str) -> DecodedPage:
+    return DecodedPage(
+        body.decode(actual, "replace"),
+        actual,
+        [("wrong_charset", f"page declares charset {declared} but is {actual}; read as {actual}")],
+    )
+
+
+def _broken(text: str, declared: str, broken: int) -> DecodedPage:
+    return DecodedPage(
+        text,
+        declared,
+        [
+            (
+                "invalid_encoding",
+                f"{broken} byte sequence(s) are not valid {declared}; replaced with U+FFFD",
+            )
+        ],
+    )
+
+
+# Title or main heading of a "page not found" page served with status 200.
+_NOT_FOUND = re.compile(
+    r"страниц\w*\s+(?:\w+\s+)?не\s+(?:найден\w*|существует)|не\s+удалось\s+найти\s+\w+"
+    r"|запрашиваем\w*\s+страниц\w*(?:\s+не\s+найден\w*)?|page\s+(?:was\s+)?not\s+found"
+    r"|\bnot\s+found\b"
+    r"|(?:ошибка|error)\s*404|бет\s+табылмады|^\s*404\s*(?:$|[-–—:|.!])",
+    re.IGNORECASE,
+)
+SOFT_404_MAX_TEXT = 600  # a "not found" message in a page with less visible text than this
+
+
+@dataclass
+class PageShape:
+    title: str
+    heading: str
+    text: str  # visible text of the body
+    too_deep: bool  # markup nested past the HTML parser's depth limit (256)
+
+
+def page_shape(text: str) -> PageShape:
+    """Title, first heading and visible text, with lxml's default limits (no huge_tree)."""
+    parser = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True)
+    try:
+        root = lxml_html.document_fromstring(text.encode("utf-8", "replace"), parser=parser)
+    except (etree.ParserError, ValueError):
+        return PageShape("", "", "", False)
+    too_deep = any("Excessive depth" in entry.message for entry in parser.error_log)
+    title = " ".join((root.findtext(".//title") or "").split())
+    heading = next((" ".join(h.text_content().split()) for h in root.iter("h1")), "")
+    for element in list(root.iter("script", "style", "noscript", "template")):
+        element.drop_tree()
+    body = root.find("body")
+    visible = " ".join((body if body is not None else root).text_content().split())
+    return PageShape(title, heading, visible, too_deep)
+
+
+def soft_404(shape: PageShape) -> str | None:
+    """The words by which a status-200 page says it does not exist, or None."""
+    for text in (shape.title, shape.heading):
+        if match := _NOT_FOUND.search(text):
+            return match.group(0).strip()
+    if len(shape.text) < SOFT_404_MAX_TEXT and (match := _NOT_FOUND.search(shape.text)):
+        return match.group(0).strip()
+    return None
+
+
+@dataclass
+class ArticlePage:
+    """What the spider learned reading one article page: the text to store (or a refusal) and
+    the problems to report."""
+
+    text: str
+    encoding: str
+    problems: list[tuple[str, str]]
+    refusal: tuple[str, str] | None = None
+
+
+def read_article_page(body: bytes, content_type: str | None) -> ArticlePage:
+    if not body.strip():
+        return ArticlePage("", "", [], ("empty_page", "status 200 with an empty body"))
+    decoded = decode_html(body, content_type)
+    problems = list(decoded.problems)
+    text, removed = strip_control(decoded.text)
+    text, references = strip_control_refs(text)
+    removed += references
+    if removed:
+        problems.append(
+            ("control_characters", f"{removed} control character(s) (NUL, ESC, …) removed")
+        )
+    shape = page_shape(text)
+    if shape.too_deep:
+        problems.append(
+            (
+                "too_deeply_nested",
+                "markup nested more than 256 levels deep: the HTML parser stops there, text "
+                "inside the deepest part is lost",
+            )
+        )
+    refusal = None
+    if not shape.text:
+        refusal = ("empty_page", "the page has no visible text")
+    elif reason := soft_404(shape):
+        refusal = ("soft_404", f"status 200 but the page says it does not exist: {reason!r}")
+    return ArticlePage(text, decoded.encoding, problems, refusal)
