@@ -11,14 +11,15 @@ from urllib.parse import urlsplit
 from scrapy import signals
 from twisted.internet import task
 
-from crawler.errors import error_recorded
+from crawler.errors import error_recorded, report_error
 from pipelines.articles import upsert_source
 from pipelines.db import connect, write_transaction
 
 FLUSH_SECONDS = 15
 # A stored article whose body is shorter than this has no article text to speak of (what is
 # left when a layout change hides the text: the title, a "loading..." line). Counted per run in
-# `empty_bodies`, which the health alarms compare with the source's history (crawler/health.py).
+# `empty_bodies`, which the health alarms compare with the source's history
+# (pipelines/health_schema.py).
 THIN_BODY_CHARS = 100
 _COUNTERS = {
     "articles_new": "newsmon/articles_new",
@@ -78,6 +79,7 @@ class RunRecorder:
         crawler.signals.connect(self.spider_error, signal=signals.spider_error)
         crawler.signals.connect(self.item_error, signal=signals.item_error)
         crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(self.item_dropped, signal=signals.item_dropped)
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -142,13 +144,30 @@ class RunRecorder:
         )
 
     def item_error(self, item, response, spider, failure):
+        self.extracted(item)
         url = getattr(item, "url", None)
         self.error("pipeline_exception", url, f"{type(failure.value).__name__}: {failure.value}")
 
+    def item_dropped(self, item, response, exception, spider):
+        self.extracted(item)
+
     def item_scraped(self, item, response, spider):
+        self.extracted(item)
         body = getattr(item, "body", None) or ""
         if len(body.strip()) < THIN_BODY_CHARS:
             self.stats.inc_value("newsmon/no_body")
+
+    def extracted(self, item):
+        """Count an item the extraction step went through (it sets `extractor`): no body text
+        is a reported error, no date a counter; a run of either means the site changed its
+        layout. The item is kept and stored all the same."""
+        if not getattr(item, "extractor", None):
+            return
+        if not item.body:
+            self.stats.inc_value("newsmon/empty_body")
+            report_error(self.crawler, "empty_body", item.url, "no article text found on the page")
+        if not item.published_at:
+            self.stats.inc_value("newsmon/undated")
 
     def _counts(self) -> dict:
         counts = {column: self.stats.get_value(key, 0) for column, key in _COUNTERS.items()}
