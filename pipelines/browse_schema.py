@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from pipelines.search_index import word_keys, words
+from pipelines.transactions import write_transaction
+
 FIGURE_CONTEXT_COLUMNS = {"source": str, "published_day": str, "year": int, "seizure": int}
 MASS_UNITS = ("kg", "l")
 # Lemmas that make a mass in the same sentence a seizure (or a find that ends in one).
@@ -132,15 +135,11 @@ def seizure(unit: str | None, sentence: str | None) -> int | None:
     """For a mass (kg, l): 1 when its sentence reports a seizure, else 0; None for other units."""
     if unit not in MASS_UNITS:
         return None
-    from pipelines.search_index import word_keys, words
-
     return int(any(word_keys(w)[0] in SEIZURE_LEMMAS for w in words(sentence)))
 
 
 def ensure_browsing(db: sqlite_utils.Database) -> None:
     """Add and fill the figure context columns, create indexes and views. Idempotent."""
-    from pipelines.db import write_transaction
-
     with write_transaction(db):
         existing = db["figures"].columns_dict
         missing = {k: v for k, v in FIGURE_CONTEXT_COLUMNS.items() if k not in existing}

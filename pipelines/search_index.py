@@ -25,6 +25,8 @@ from functools import lru_cache
 
 import sqlite_utils
 
+from pipelines.transactions import write_transaction
+
 SEARCH_TABLE = "articles_search"
 SEARCH_COLUMNS = ("title", "body", "title_stems", "body_stems")
 _WORD = re.compile(r"\w+")
@@ -122,8 +124,6 @@ def backfill(db: sqlite_utils.Database, *, rebuild: bool = False, batch: int = 5
     """Index the articles that are not in the index yet (all of them with `rebuild`) and drop
     entries of articles that no longer exist. Works in short transactions, so a crawl writing
     at the same time only waits for one batch. Returns the number of articles indexed."""
-    from pipelines.db import write_transaction
-
     ensure_search_table(db)
     if rebuild:
         with write_transaction(db):
