@@ -5,8 +5,7 @@ words in any case and gender ("двух", "трех тысяч", "ста пят�
 currency signs ("$950 тыс", "5000 ₸"). Words are read through pymorphy3: a word is lemmatised
 and its lemma looked up, so every inflected form the dictionary knows is understood.
 
-This module also owns the shared morphology cache (`parse_word`): figures and dates read the
-words around a number through it, and one cache keeps repeated words cheap.
+The analyser and its word cache are pipelines.morph's, shared with dates and figures.
 """
 
 from __future__ import annotations
@@ -15,7 +14,8 @@ import functools
 import re
 from typing import NamedTuple
 
-from pipelines.sentences import GROUP_SEPARATORS, Token, tokenize
+from pipelines.morph import morph, parse_word
+from pipelines.sentences import GROUP_SEPARATORS, Token, fold_yo, tokenize
 
 # Lemma -> value. Ranks keep compound numbers well formed: hundreds, then tens, then units
 # ("сто сорок восемь"); a teen takes the place of both tens and units.
@@ -60,38 +60,9 @@ CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "₸": "KZT", "₽": "RUB", "£": "G
 _CARDINAL_SUFFIXES = frozenset({"х", "ти", "ми", "мя", "ух", "ех", "ох", "ем", "ум"})
 
 _RANK = {"unit": 1, "teen": 1, "ten": 2, "hundred": 3}
-_CYRILLIC_RE = re.compile(r"[а-яё]", re.IGNORECASE)
 _GROUPED_RE = re.compile(rf"^\d{{1,3}}(?:[{GROUP_SEPARATORS}]\d{{3}})+(?:,\d+)?$")
 # Thousands grouped by dots, two groups at least: "1.500.000" (one dot is a decimal point).
 _DOT_GROUPED_RE = re.compile(r"^\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?$")
-
-
-class Reading(NamedTuple):
-    """One morphological reading of a word (a trimmed pymorphy3 Parse, cheap to cache)."""
-
-    lemma: str
-    pos: str | None
-    grammemes: frozenset[str]
-    score: float
-
-
-@functools.cache
-def morph():
-    """The one MorphAnalyzer of the process: loading the dictionaries takes a while."""
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
-
-
-@functools.lru_cache(maxsize=200_000)
-def parse_word(word: str) -> tuple[Reading, ...]:
-    """Readings of a (lower-case) Cyrillic word, best first; () for anything else."""
-    if not _CYRILLIC_RE.search(word):
-        return ()
-    return tuple(
-        Reading(p.normal_form.replace("ё", "е"), p.tag.POS, p.tag.grammemes, p.score)
-        for p in morph().parse(word)
-    )
 
 
 class WordNumber(NamedTuple):
@@ -126,14 +97,14 @@ def number_forms() -> frozenset[str]:
     for lemma in _lemma_tables():
         for parse in morph().parse(lemma):
             if parse.normal_form == lemma:
-                forms.update(form.word.replace("ё", "е") for form in parse.lexeme)
+                forms.update(fold_yo(form.word) for form in parse.lexeme)
     return frozenset(forms)
 
 
 @functools.lru_cache(maxsize=4096)
 def read_number_word(word: str) -> WordNumber | None:
     """The value of one number word in any case and gender, or None."""
-    word = word.lower().replace("ё", "е")
+    word = fold_yo(word)
     if word not in number_forms():
         return None
     tables = _lemma_tables()

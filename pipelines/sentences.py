@@ -23,12 +23,17 @@ _TOKEN_RE = re.compile(
 )
 
 
+def fold_yo(text: str) -> str:
+    """Lower case with ё read as е: texts use both spellings for the same word."""
+    return text.lower().replace("ё", "е")
+
+
 class Token(NamedTuple):
     kind: str  # "num", "word" or "punct"
     text: str
     start: int
     end: int
-    norm: str  # lower case with ё read as е: texts use both spellings for the same word
+    norm: str  # fold_yo(text)
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -36,9 +41,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     tokens = []
     for m in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
         word = m.group()
-        tokens.append(
-            Token(m.lastgroup or "punct", word, m.start(), m.end(), word.lower().replace("ё", "е"))
-        )
+        tokens.append(Token(m.lastgroup or "punct", word, m.start(), m.end(), fold_yo(word)))
     return tokens
 
 

@@ -1,0 +1,101 @@
+"""Word sets the figure rules look words up in: law references, qualifiers, verbs and nouns of
+change, measure and amount nouns, and the like. Lemmas unless a name says forms."""
+
+from __future__ import annotations
+
+TIME_NOUNS = frozenset({
+    "год", "месяц", "неделя", "день", "сутки", "час", "минута", "секунда", "век",
+    "десятилетие", "полугодие", "квартал",
+})  # fmt: skip
+
+LAW_ABBREVIATIONS = frozenset({"ст", "стст", "ч", "п", "пп", "подп", "абз", "гл", "разд"})
+
+LAW_LEMMAS = frozenset(
+    {"статья", "часть", "пункт", "подпункт", "глава", "раздел", "абзац", "параграф"}
+)
+
+LAW_CODES = frozenset({"ук", "коап", "упк", "гк", "нк", "тк", "апк", "гпк", "кодекс", "кодекса"})
+
+PHONE_LEMMAS = frozenset({"телефон", "тел", "номер", "код"})
+
+NUMBER_SIGNS = frozenset("№#")
+
+QUOTES = frozenset("«»\"“”„'")
+
+DASHES = frozenset("-‐–—")
+
+# "выше 140 рублей" / "ниже 100": before a number these qualify it, after one they compare.
+MORE = frozenset({"более", "свыше", "больше", "сверх", "выше"})
+
+LESS = frozenset({"менее", "меньше", "ниже"})
+
+PREPOSITIONS = frozenset({"на", "в", "во", "к", "ко", "до", "от", "с", "со", "по", "из"})
+
+APPROX = frozenset(
+    {"около", "порядка", "почти", "примерно", "приблизительно", "ориентировочно", "~"}
+)
+
+INCREASE = frozenset({
+    "возрасти", "вырасти", "увеличиться", "увеличить", "повыситься", "повысить", "подняться",
+    "прирасти", "расти", "возрастать", "увеличиваться", "увеличивать", "повышаться",
+    "повышать", "превысить", "превышать", "подорожать", "дорожать", "удвоиться", "утроиться",
+    "рост", "увеличение", "прирост", "повышение", "подорожание", "превышение",
+})  # fmt: skip
+
+DECREASE = frozenset({
+    "снизиться", "снизить", "снижаться", "снижать", "сократиться", "сократить", "сокращаться",
+    "сокращать", "уменьшиться", "уменьшить", "уменьшаться", "уменьшать", "понизиться",
+    "понизить", "понижаться", "упасть", "падать", "подешеветь", "дешеветь", "снижение",
+    "сокращение", "уменьшение", "понижение", "падение", "спад", "удешевление",
+})  # fmt: skip
+
+HIGHER, LOWER = frozenset({"выше"}), frozenset({"ниже"})
+
+MORE_AFTER, LESS_AFTER = frozenset({"больше", "более"}), frozenset({"меньше", "менее"})
+
+CLAUSE_STOPS = frozenset(";()")
+
+# Nouns that name a measurement of something else: "количество изъятых наркотиков",
+# "выявление фактов сбыта" count the noun that follows them.
+MEASURE_NOUNS = frozenset({
+    "количество", "число", "численность", "выявление", "уровень", "объем", "показатель",
+    "регистрация",
+})  # fmt: skip
+
+# "имущество на сумму 10 млрд тенге", "наркотики общим весом 5 кг": the noun before these.
+AMOUNT_NOUNS = frozenset(
+    {"сумма", "размер", "стоимость", "вес", "масса", "объем", "площадь", "количество"}
+)
+
+AMOUNT_VERBS = frozenset({
+    "составить", "составлять", "достичь", "достигнуть", "достигать", "превысить", "превышать",
+    "равняться", "насчитывать", "оцениваться", "исчисляться", "стоить", "обойтись",
+    "обходиться",
+})  # fmt: skip
+
+ACTION_NOUNS = frozenset({"сбыт", "оборот", "ввоз", "вывоз", "сумма", "стоимость"})
+
+CONNECTORS = frozenset({"и", "или", ",", "до", "по", "-", "–", "—"})
+
+NO_OBJECT_UNITS = frozenset({None, "percent", "times"})
+
+# Nouns that a number after another noun names rather than counts: "ученики 9-11 классов".
+ORDINAL_NOUNS = frozenset({"класс", "курс"})
+
+# Counted nouns that reports abbreviate: the object is the full lemma.
+ABBREVIATED_NOUNS = {"чел": "человек", "ед": "единица", "экз": "экземпляр"}
+
+POSSESSIVES = frozenset({"его", "ее", "их", "свой", "наш", "ваш", "мой", "твой"})
+
+# Adjectives and participles that name people (substantivised) which the dictionary does not
+# mark as such ("Subx"): after a number they are the counted noun.
+PERSON_ADJECTIVES = frozenset({
+    "несовершеннолетний", "совершеннолетний", "малолетний", "потерпевший", "погибший",
+    "умерший", "пострадавший", "осужденный", "судимый", "иногородний", "понятой",
+})  # fmt: skip
+
+OTHER_UNIT_PHRASES = frozenset({("лошадиный", "сила")})
+
+PHYSICAL_UNITS = frozenset({"percent", "kg", "l", "m2", "ha", "other"})
+
+PIECES = frozenset({"шт", "штука"})

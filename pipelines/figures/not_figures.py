@@ -1,0 +1,143 @@
+"""Numbers that are no figures: character spans (dates, phones, times of day, quoted names) and
+token rules (law articles, ordinals, ages, names, idioms with "один", the bases of rates)."""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.figures.lexicon import (
+    DASHES,
+    LAW_ABBREVIATIONS,
+    LAW_CODES,
+    LAW_LEMMAS,
+    NUMBER_SIGNS,
+    PHONE_LEMMAS,
+)
+from pipelines.figures.sentence import Figure, Sentence, is_cyrillic
+from pipelines.numbers import NumberSpan
+
+# The patterns below start with a character class so that the regex engine can skip ahead;
+# what a lookbehind would say is checked in non_figure_spans.
+_PHONE_RE = re.compile(
+    r"\+\d[\d \-()]{7,}\d"  # +7 701 123 45 67, +7(7172)71-01-26
+    r"|8 ?\(\d{3,5}\) ?[\d\- ]{5,}\d"  # 8 (7172) 71-01-26
+    r"|\(\d{3,5}\) ?\d{1,3}(?:-\d\d){2}"  # (7172) 71-01-26
+    r"|\d{1,4}(?:-\d{2,4}){2,}(?!\d)"  # 71-01-26, 8-800-080-44-55
+    r"|8 \d{3} \d{3} \d\d \d\d(?!\d)"
+)
+
+_TIME_OF_DAY_RE = re.compile(
+    r"(?P<hour>\d{1,2}):[0-5]\d(?!\d)"  # 14:30
+    r"|(?:[вВсС]|до) (?P<hour2>\d{1,2})\.[0-5]\d"  # "в 18.45", "с 9.00 до 18.00"
+    r"(?!\d| ?(?:%|раз|процент|руб|тенге|долл|евро|кг|г\b|гр|тонн|литр|л\b))"
+)
+
+# A short text in quotes that holds a number is a name: «Мак-2017», "Стоп-2024" (up to three
+# words, checked in non_figure_spans).
+_QUOTED_NAME_RE = re.compile(r"«[^«»\n]{1,40}»|\"[^\"\n]{1,40}\"|“[^“”\n]{1,40}”|„[^„“\n]{1,40}“")
+
+_WORDS_RE = re.compile(r"[^\W\d_]+")
+
+_HAS_DIGIT_AND_LETTER_RE = re.compile(r"(?=.*\d)(?=.*[^\W\d_])", re.DOTALL)
+
+Spans = list[tuple[int, int]]
+
+
+def overlaps(spans: Spans, start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def non_figure_spans(text: str, start: int, end: int, dates: list[dict]) -> Spans:
+    """Where in text[start:end] numbers are no figures: dates, phones, times of day, names."""
+    spans = [(d["char_start"], d["char_end"]) for d in dates]
+    for m in _PHONE_RE.finditer(text, start, end):
+        if not m.start() or text[m.start() - 1] not in "0123456789.,":
+            spans.append(m.span())
+    for m in _TIME_OF_DAY_RE.finditer(text, start, end):
+        hour = int(m["hour"] or m["hour2"])
+        left = text[m.start() - 1] if m.start() else " "
+        if hour <= 23 and left not in "0123456789.,:" and not left.isalpha():
+            spans.append(m.span())
+    for m in _QUOTED_NAME_RE.finditer(text, start, end):
+        inner = m.group()[1:-1]
+        if inner[0].isspace() or inner[-1].isspace():
+            continue  # a closing quote and the next opening one, not a quoted text
+        if _HAS_DIGIT_AND_LETTER_RE.match(inner) and len(_WORDS_RE.findall(inner)) <= 3:
+            spans.append(m.span())  # a name, not a quoted sentence ("Нами изъято 12 кг")
+    return spans
+
+
+def law_marker_before(s: Sentence, i: int) -> bool:
+    """Whether a law reference or a number sign stands before token i: "ст. 228", "№ 15"."""
+    j = i - 1
+    while j >= 0 and s.tokens[j].text == ".":
+        j -= 1
+    if j < 0:
+        return False
+    if s.tokens[j].text in NUMBER_SIGNS:
+        return True
+    if s.norm(j - 1) == "." and s.norm(j - 2) == "т":
+        return False  # "в т.ч. 64", "и т.п.": not "ч. 2", "п. 3"
+    return s.tokens[j].kind == "word" and (
+        s.norm(j) in LAW_ABBREVIATIONS or bool(s.lemmas(j) & LAW_LEMMAS)
+    )
+
+
+def is_not_a_quantity(s: Sentence, span: NumberSpan, previous: Figure | None) -> bool:
+    """Token rules for numbers that are not quantities (the character-span rules run before)."""
+    first, last = span.first, span.last
+    if span.suffix is not None and not span.suffix.startswith("кратн"):
+        return True  # "3-й", "20-летний"
+    if s.glued(first) and (s.tokens[first - 1].kind == "word" or s.norm(first - 1) in "'’"):
+        return True  # "м2", "A4", "ПМЭФ'19"
+    if s.glued(last) and s.norm(last) == "+":
+        return True  # an age rating: "16+"
+    dash_before = s.glued(first) and s.tokens[first - 1].text in DASHES and s.glued(first - 1)
+    if dash_before and s.tokens[first - 2].kind == "word":
+        return True  # a name: "Мак-2017", "COVID-19"
+    if (s.glued(last) and s.norm(last) in ("/", ":")) or (
+        s.glued(first) and s.norm(first - 1) in ("/", ":")
+    ):
+        return True  # "24/7", "3:1"
+    if s.glued(last) and s.tokens[last].kind == "word" and not is_cyrillic(s.tokens[last].text):
+        return True  # "5G", "3D"
+    if first == 0 and s.norm(last) in (".", ")"):
+        return True  # a list marker: "1) ...", "2. ..."
+    if law_marker_before(s, first) or s.norm(last) in LAW_CODES:
+        return True
+    if previous is not None and previous.blocked and previous.span.last <= first:
+        between = {s.norm(k) for k in range(previous.span.last, first)}
+        if between <= {",", "и", "или", ".", *DASHES} and previous.law:
+            return True  # "ст. 228, 228.1 и 229", "статьей 299-1"
+    after = s.norm(last)
+    if after.startswith("°") or after in ("градус", "градуса", "градусов"):
+        return True
+    for k in range(max(0, first - 3), first):
+        lemmas = s.lemmas(k)
+        if "возраст" in lemmas or lemmas & PHONE_LEMMAS:
+            return True
+    return False
+
+
+def one_is_not_a_count(s: Sentence, span: NumberSpan) -> bool:
+    """Idioms with "один" that count nothing: "с одной стороны", "на одном уровне", "одни
+    переговоры", "один из"."""
+    before = s.readings(span.first - 1)
+    if (before and before[0].pos == "PREP") or s.norm(span.first - 1) == "ни":
+        return True
+    if s.norm(span.last) == "из":
+        return True
+    return all("plur" in r.grammemes for r in s.readings(span.numeral))
+
+
+def rate_base(s: Sentence, figure: Figure, previous: Figure | None) -> bool:
+    """The base of a rate, no count of its own: "на каждые 10 тыс. жителей", "на 100 тыс.
+    населения", "3,2 случая на 100 тыс. человек" (but "выросло на 22 человека" counts)."""
+    k = figure.span.first - 1
+    if "каждый" in s.lemmas(k):
+        return True
+    if s.norm(k) != "на":
+        return False
+    if figure.object == "население":
+        return True
+    return previous is not None and not previous.blocked and previous.last == k

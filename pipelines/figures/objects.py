@@ -1,0 +1,442 @@
+"""Which noun a figure counts or measures.
+
+The finders at the end of this module are named rules, tried in the order of AMOUNT_FINDERS (a
+figure with a unit) and COUNT_FINDERS (a bare number nothing else explained); the first that
+names a noun wins. The helpers before them read the noun phrases around a number. (A noun right
+after the number, "5 фактов сбыта", is read in reading.py before any finder is asked.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pipelines.figures.lexicon import (
+    ACTION_NOUNS,
+    AMOUNT_NOUNS,
+    AMOUNT_VERBS,
+    CLAUSE_STOPS,
+    DASHES,
+    MEASURE_NOUNS,
+    PERSON_ADJECTIVES,
+    PHYSICAL_UNITS,
+    POSSESSIVES,
+    QUOTES,
+    TIME_NOUNS,
+)
+from pipelines.figures.sentence import Figure, Sentence, adjective_as_noun, noun_lemma
+from pipelines.figures.units import unit_at
+from pipelines.morph import parse_word
+
+_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "loc2"})
+
+
+def noun_after(s: Sentence, j: int) -> tuple[int | None, list[int]]:
+    """(index of the counted noun, adjectives before it) starting at token j. Possessive
+    pronouns are passed over ("двое его знакомых", "трое своих сообщников")."""
+    adjectives: list[int] = []
+    k = j
+    while k < len(s.tokens) and k - j < 7:
+        token = s.tokens[k]
+        if token.text in QUOTES:
+            k += 1
+            continue
+        if token.kind != "word":
+            break
+        if token.text[:1].isupper() and not token.text.isupper():
+            break  # a name ("47,6 кг Айгерим Манакова") or the next sentence
+        if s.is_noun(k) or _noun_rather_than_short_form(s, k):
+            if adjectives and not agree(s, adjectives[-1], k):
+                break  # "30 больных наркоманией": the adjective is the noun
+            return k, adjectives
+        if _possessive(s, k) and s.tokens[k + 1 : k + 2] and s.tokens[k + 1].kind == "word":
+            k += 1
+            continue
+        if s.is_adjective(k):
+            adjectives.append(k)
+        elif not (s.pos(k) == "ADVB" and s.is_adjective(k + 1)):  # "двое ранее судимых"
+            break
+        k += 1
+    return None, adjectives
+
+
+def _governed_noun(s: Sentence, j: int) -> tuple[int | None, list[int]]:
+    """(the genitive noun a measure noun governs, adjectives before it), from token j: the
+    noun after it, past the object of a participle ("сумма причиненного государству ущерба":
+    ущерб, not государство)."""
+    noun, adjectives = noun_after(s, j)
+    if noun is None and adjectives and s.pos(adjectives[-1]) == "PRTF":
+        complement = adjectives[-1] + 1  # what noun_after passed over: it did not agree
+        if s.is_noun(complement):
+            after, more = noun_after(s, complement + 1)
+            if after is not None:
+                return after, adjectives + more
+    return noun, adjectives
+
+
+def agree(s: Sentence, adjective: int, noun: int) -> bool:
+    """Whether an adjective can agree in case with the noun after it."""
+    cases = {c for r in s.readings(adjective) for c in r.grammemes & _CASES}
+    nouns = [r for r in s.readings(noun) if r.pos == "NOUN"] or s.readings(noun)
+    return not cases or any(r.grammemes & cases for r in nouns) or s.tokens[noun].text.isupper()
+
+
+def _noun_rather_than_short_form(s: Sentence, k: int) -> bool:
+    """A word whose best reading is no full adjective, participle or noun but which may be a
+    noun about as likely: after a number it is the noun ("150 тайников", not the short form
+    of "тайниковый")."""
+    readings = s.readings(k)
+    if not readings or readings[0].pos not in ("ADJS", "ADVB", "COMP"):
+        return False  # verbs stay verbs: "из них 12 стали жертвами"
+    return any(r.pos == "NOUN" and r.score >= readings[0].score / 2 for r in readings)
+
+
+def _possessive(s: Sentence, k: int) -> bool:
+    """A possessive pronoun: "его", "ее", "их" (read as personal pronouns too), "свой",
+    "наш"."""
+    return s.norm(k) in POSSESSIVES or any(
+        r.lemma in POSSESSIVES for r in s.readings(k) if r.pos == "ADJF"
+    )
+
+
+def noun_before_amount(s: Sentence, first: int) -> int | None:
+    """The noun an amount belongs to: "активы на сумму 18 млн", "наркотики весом 5 кг". After
+    a locative "на площади" the area is what is measured, not the noun before it: the index of
+    "площади" then."""
+    k = first - 1
+    if k < 0 or not s.lemmas(k) & AMOUNT_NOUNS:
+        return None
+    if _locative_amount(s, k):
+        return k  # "коноплю уничтожили на площади 418 гектаров"
+    k -= 1
+    while k >= 0 and (s.norm(k) in ("на", "в") or s.lemma(k) == "общий"):
+        k -= 1
+    while k >= 0 and s.tokens[k].text in QUOTES:
+        k -= 1
+    if k < 0 or not s.is_noun(k):
+        return None
+    return _head_of_genitive_chain(s, k)
+
+
+def _locative_amount(s: Sentence, k: int) -> bool:
+    """An amount noun after "на" that is not in the accusative: "на площади" (where), unlike
+    "на сумму" (worth)."""
+    j = k - 1
+    while j >= 0 and s.is_adjective(j):
+        j -= 1
+    nouns = [r for r in s.readings(k) if r.pos == "NOUN"]
+    return (
+        s.norm(j) == "на"
+        and bool(nouns)
+        and not any({"accs", "sing"} <= r.grammemes for r in nouns)
+    )
+
+
+def noun_before_price(s: Sentence, figure: Figure) -> str | None:
+    """What money "на" or "в" an amount is worth, named just before it: "продал героин на 450
+    тыс. тенге", "наркотики более чем на 52 млн тенге", "партию гашиша на 3 млн": a noun in
+    the nominative or accusative, or the head of its genitive (not "в районе на 3 млн")."""
+    preposition = figure.span.first - 1
+    if s.norm(preposition) not in ("на", "в", "во"):
+        return None
+    k = min(figure.first, preposition) - 1
+    readings = s.readings(k)
+    if (
+        not s.is_noun(k)
+        or (s.tokens[k].text[:1].isupper() and not s.tokens[k].text.isupper())
+        or s.lemma(k) in TIME_NOUNS
+        or unit_at(s, k) is not None  # "5 кг на 2 млн тенге"
+    ):
+        return None
+    direct = [r for r in readings if r.pos == "NOUN" and {"nomn", "accs"} & r.grammemes]
+    j = k - 1
+    while j >= 0 and s.is_adjective(j):
+        j -= 1
+    if s.pos(j) == "PREP" and direct and direct[0] is not readings[0]:
+        return None  # "в области на 4 млн": the noun ends a prepositional phrase
+    if direct:
+        return direct[0].lemma  # "наркотики", not the genitive of a rare "наркотика"
+    if "gent" in readings[0].grammemes:
+        head = _head_of_genitive_chain(s, k)
+        if head != k and {"nomn", "accs"} & s.readings(head)[0].grammemes:
+            return noun_lemma(s.readings(head), s.tokens[head])
+        if head == k and unit_at(s, k - 1) is not None:
+            return noun_lemma(readings, s.tokens[k])  # "5 кг героина на 2 млн тенге"
+    return None
+
+
+def _head_of_genitive_chain(s: Sentence, k: int) -> int:
+    """From the last noun of "ценные бумаги иностранных государств" back to its head, бумаги;
+    a verbal or measure noun is no head ("хищение средств": the amount is of the средства)."""
+    for _ in range(3):
+        genitive = s.tokens[k].text.isupper() or any(
+            "gent" in r.grammemes for r in s.readings(k) if r.pos == "NOUN"
+        )
+        j = k - 1
+        while j >= 0 and s.is_adjective(j):
+            j -= 1
+        if not genitive or j < 0 or not s.is_noun(j):
+            break
+        head = s.lemma(j)
+        if head.endswith(("ние", "тие")) or head in MEASURE_NOUNS or head in ACTION_NOUNS:
+            break
+        if unit_at(s, j) is not None:
+            break  # "1,5 кг мефедрона стоимостью ...": the amount is of the мефедрон
+        k = j
+    return k
+
+
+def ends_prepositional_phrase(s: Sentence, noun: int) -> bool:
+    """Whether the noun at index noun closes a phrase opened by a preposition: "в активе", "в
+    том числе", "на первом этапе"."""
+    k = noun - 1
+    while k >= 0 and k > noun - 4 and s.is_adjective(k):
+        k -= 1
+    return s.pos(k) == "PREP"
+
+
+def animate(lemma: str | None) -> bool:
+    """Whether a noun lemma may name a living being: "курьер", "лицо"."""
+    return lemma is not None and (
+        lemma in PERSON_ADJECTIVES
+        or any(
+            (r.pos == "NOUN" and r.lemma == lemma and "anim" in r.grammemes)
+            or (r.pos in ("ADJF", "PRTF") and "Subx" in r.grammemes)  # "задержанный"
+            for r in parse_word(lemma)
+        )
+    )
+
+
+def substantive(s: Sentence, k: int) -> bool:
+    """An adjective or participle that is used as a noun: marked "Subx" in the dictionary,
+    read as a noun as well ("раненых", "безработных"), or one of PERSON_ADJECTIVES."""
+    readings = s.readings(k)
+    if any("Apro" in r.grammemes for r in readings):
+        return False  # "которых", "тех"
+    adjective = {r.lemma for r in readings if r.pos in ("ADJF", "PRTF")}
+    return (
+        any(
+            ("Subx" in r.grammemes and r.pos in ("ADJF", "PRTF"))
+            or (r.pos == "NOUN" and r.lemma in adjective and r.score >= 0.2)
+            for r in readings
+        )
+        or adjective_as_noun(s.tokens[k]) in PERSON_ADJECTIVES
+    )
+
+
+def subject_before_verb(s: Sentence, first: int) -> str | None:
+    """The nominative noun before a verb that states an amount: "Ущерб государству составил
+    2,3 млн рублей" (but not "курьер получил $950 тыс": the courier is not what is measured)."""
+    k = first - 1
+    if s.norm(k) in ("в", "во"):
+        k -= 1  # "оцениваются в 25 млн рублей"
+    if not s.lemmas(k) & AMOUNT_VERBS:
+        return None
+    if s.norm(k - 1) == ",":  # "Ущерб, причиненный бюджету, превысил": past the phrase
+        opening = next((j for j in range(k - 2, max(-1, k - 8), -1) if s.norm(j) == ","), None)
+        if opening is not None and s.pos(opening + 1) == "PRTF":
+            k = opening
+    for j in range(k - 1, max(-1, k - 4), -1):
+        nominative = [r for r in s.readings(j) if r.pos == "NOUN" and "nomn" in r.grammemes]
+        if nominative and s.is_noun(j):
+            lemma = nominative[0].lemma
+            if (
+                s.pos(j - 1) == "PREP"  # "по НДС составит": not the subject
+                or "Fixd" in nominative[0].grammemes  # indeclinable: any case, no evidence
+                or lemma in TIME_NOUNS  # "на 1 января 2022 года равнялись"
+            ):
+                return None
+            if lemma in AMOUNT_NOUNS or lemma in MEASURE_NOUNS:
+                noun, _ = _governed_noun(s, j + 1)  # "стоимость партии составила": партия
+                if noun is None or unit_at(s, noun) is not None:
+                    return None  # "стоимость одного грамма": a unit
+                return noun_lemma(s.readings(noun), s.tokens[noun])
+            return lemma
+        if s.tokens[j].kind != "word":
+            break
+    return None
+
+
+def measured_noun(s: Sentence, before: int, measures: frozenset[str] = MEASURE_NOUNS) -> str | None:
+    """The noun that the nearest measure noun before the number governs: "Количество
+    наркопреступлений ... 387", or a substantivised adjective: "Число погибших ... с 42 до
+    31"."""
+    for k in range(before - 1, -1, -1):
+        if s.tokens[k].kind == "word" and s.lemmas(k) & measures and s.is_noun(k):
+            noun, adjectives = _governed_noun(s, k + 1)
+            if noun is not None and unit_at(s, noun) is not None:
+                return None  # "стоимость одного грамма": a unit, not what is measured
+            if noun is not None:
+                return noun_lemma(s.readings(noun), s.tokens[noun])
+            if adjectives and substantive(s, adjectives[-1]):
+                return adjective_as_noun(s.tokens[adjectives[-1]])
+    return None
+
+
+def _counted_plural(s: Sentence, k: int) -> bool:
+    """A common noun read as plural genitive: what a bare number after it may count."""
+    return s.is_noun(k) and any(
+        {"gent", "plur"} <= r.grammemes and not {"Name", "Surn", "Geox"} & r.grammemes
+        for r in s.readings(k)
+        if r.pos == "NOUN"
+    )
+
+
+def topic_before_verb(s: Sentence, first: int) -> str | None:
+    """A plural genitive noun, then a verb, then the number: "Наркопреступлений выявлено 387"."""
+    k = first - 1
+    verbs = 0
+    while k >= 0 and s.pos(k) in ("VERB", "PRTS", "INFN") and verbs < 2:
+        k, verbs = k - 1, verbs + 1
+    if verbs and _counted_plural(s, k):
+        return noun_lemma(s.readings(k), s.tokens[k])
+    return None
+
+
+def topic_before_dash(s: Sentence, first: int, measured: bool = False) -> str | None:
+    """After a dash, a bare number counts the plural genitive noun its clause is about: "Больше
+    всего наркопреступлений выявлено в Алматы – 1 204". An amount in a unit (measured) also
+    measures a genitive noun just before the dash: "героина – 120 кг, гашиша – 300 кг" (but
+    not "в Алматинской области – 5 кг"). Units are no topics ("5 кг, гашиша – 3 кг"). A colon
+    after a verb's topic works as the dash: "Заблокировано ресурсов: 3 100"."""
+    if s.norm(first - 1) == ":":  # "Заблокировано ресурсов: 3 100" (not "Просмотров: 173")
+        verbal = ("VERB", "PRTS", "INFN")
+        if not any(r.pos in verbal for k in range(first - 1) for r in s.readings(k)):
+            return None
+    elif s.norm(first - 1) not in DASHES:
+        return None
+    k = first - 2
+    if (
+        measured
+        and _opens_clause(s, k)
+        and s.is_noun(k)
+        and unit_at(s, k) is None
+        and not s.tokens[k].text.isupper()
+        and not (k > 0 and s.tokens[k].text[:1].isupper())  # a name within the sentence
+        and any("nomn" in r.grammemes for r in s.readings(k) if r.pos == "NOUN")
+        and not {"Name", "Surn", "Geox"} & s.readings(k)[0].grammemes
+        and s.lemma(k) not in AMOUNT_NOUNS | MEASURE_NOUNS  # "объем – 2 л": of what?
+    ):
+        return s.lemma(k)  # "Ущерб – около 5 млрд тенге", "Героин – 3 кг"
+    if (
+        measured
+        and s.is_noun(k)
+        and not s.tokens[k].text[:1].isupper()
+        and unit_at(s, k) is None
+        and any("gent" in r.grammemes for r in s.readings(k) if r.pos == "NOUN")
+        and not ends_prepositional_phrase(s, k)
+    ):
+        return noun_lemma(s.readings(k), s.tokens[k])
+    for k in range(first - 2, max(-1, first - 10), -1):
+        if s.norm(k) in CLAUSE_STOPS or s.norm(k) in DASHES:
+            return None
+        if _counted_plural(s, k) and unit_at(s, k) is None:
+            return noun_lemma(s.readings(k), s.tokens[k])
+    return None
+
+
+def _opens_clause(s: Sentence, k: int) -> bool:
+    """Whether token k starts the sentence or a clause after a comma, colon or semicolon."""
+    return k == 0 or s.norm(k - 1) in (",", ":", ";", "(")
+
+
+def named_after_dash(s: Sentence, k: int, whole: str | None = None) -> str | None:
+    """A part whose kind follows a dash: "из них почти 57 кг – синтетические наркотики",
+    "из которых 12 – студенты" (but not "418 – тяжкие": no noun; nor "6 – по фактам сбыта").
+    A part of people (whole: the lemma of an animate noun) may be named by a substantivised
+    adjective: "из них 6 – несовершеннолетние"."""
+    if s.norm(k) not in DASHES:
+        return None
+    k += 1
+    start = k
+    while k < len(s.tokens) and (
+        s.is_adjective(k) or (s.pos(k) == "ADVB" and s.is_adjective(k + 1))  # "ранее судимые"
+    ):
+        k += 1
+    if k > start and not s.is_noun(k) and animate(whole) and substantive(s, k - 1):
+        return adjective_as_noun(s.tokens[k - 1])
+    nominative = [r for r in s.readings(k) if r.pos == "NOUN" and "nomn" in r.grammemes]
+    if not nominative or not s.is_noun(k) or s.lemma(k) in AMOUNT_NOUNS | MEASURE_NOUNS:
+        return None
+    if s.tokens[k].text[:1].isupper() and not s.tokens[k].text.isupper():
+        return None  # a place: "из них 120 – Алматы"
+    return nominative[0].lemma
+
+
+# --- the finders, in the order they are tried ------------------------------------------------
+
+ObjectFinder = Callable[[Sentence, Figure], str | None]
+
+
+def genitive_after_unit(s: Sentence, figure: Figure) -> str | None:
+    """The genitive noun the unit governs: "5 кг героина" (not "5 кг наличными")."""
+    noun, _ = noun_after(s, figure.last)
+    if noun is None or not any("gent" in r.grammemes for r in s.readings(noun) if r.pos == "NOUN"):
+        return None
+    return noun_lemma(s.readings(noun), s.tokens[noun])
+
+
+def owner_of_amount_word(s: Sentence, figure: Figure) -> str | None:
+    """The noun before "сумма", "вес" and the like: "наркотики весом 5 кг", "активы на сумму"."""
+    noun = noun_before_amount(s, figure.first)
+    return None if noun is None else noun_lemma(s.readings(noun), s.tokens[noun])
+
+
+def goods_priced(s: Sentence, figure: Figure) -> str | None:
+    """What money "на" or "в" is worth, for money only: "продал героин на 450 тыс. тенге"."""
+    return None if figure.unit in PHYSICAL_UNITS else noun_before_price(s, figure)
+
+
+def governed_by_amount_word(s: Sentence, figure: Figure) -> str | None:
+    """The noun a measure or amount noun before governs: "сумма инвестиций составит 2,5 млрд"."""
+    return measured_noun(s, figure.first, MEASURE_NOUNS | AMOUNT_NOUNS)
+
+
+def subject_of_amount_verb(s: Sentence, figure: Figure) -> str | None:
+    """The subject of "составил", "превысил" and the like: "Ущерб составил 2 млн рублей"."""
+    return subject_before_verb(s, figure.first)
+
+
+def measured_topic_before_dash(s: Sentence, figure: Figure) -> str | None:
+    """The noun before a dash that an amount measures: "героина – 120 кг", "Ущерб – 5 млрд"."""
+    return topic_before_dash(s, figure.first, measured=True)
+
+
+def governed_by_count_word(s: Sentence, figure: Figure) -> str | None:
+    """The noun "количество", "число" before governs: "Число погибших ... с 42 до 31"."""
+    return measured_noun(s, figure.first)
+
+
+def topic_before_its_verb(s: Sentence, figure: Figure) -> str | None:
+    """A plural genitive noun, a verb, the number: "Наркопреступлений выявлено 387"."""
+    return topic_before_verb(s, figure.first)
+
+
+def counted_topic_before_dash(s: Sentence, figure: Figure) -> str | None:
+    """What the clause before a dash counts: "наркопреступлений выявлено в Алматы – 1 204"."""
+    return topic_before_dash(s, figure.first)
+
+
+# A figure in a unit (mass, money, area) that names no noun of its own.
+AMOUNT_FINDERS: tuple[ObjectFinder, ...] = (
+    genitive_after_unit,
+    owner_of_amount_word,
+    goods_priced,
+    governed_by_amount_word,
+    subject_of_amount_verb,
+    measured_topic_before_dash,
+)
+# A bare number with no noun after it that no other figure of the sentence explained.
+COUNT_FINDERS: tuple[ObjectFinder, ...] = (
+    governed_by_count_word,
+    topic_before_its_verb,
+    counted_topic_before_dash,
+)
+
+
+def find_object(s: Sentence, figure: Figure, finders: tuple[ObjectFinder, ...]) -> str | None:
+    """The lemma the first finder that names one returns."""
+    for finder in finders:
+        lemma = finder(s, figure)
+        if lemma:
+            return lemma
+    return None

@@ -1,0 +1,194 @@
+"""Reading one number of a sentence into a figure: its unit, qualifier and counted noun, or
+why it is none."""
+
+from __future__ import annotations
+
+from pipelines.figures.lexicon import (
+    APPROX,
+    CONNECTORS,
+    DASHES,
+    LESS,
+    MORE,
+    ORDINAL_NOUNS,
+    OTHER_UNIT_PHRASES,
+    PIECES,
+    PREPOSITIONS,
+    TIME_NOUNS,
+)
+from pipelines.figures.not_figures import (
+    is_not_a_quantity,
+    law_marker_before,
+    one_is_not_a_count,
+    rate_base,
+)
+from pipelines.figures.objects import (
+    AMOUNT_FINDERS,
+    ends_prepositional_phrase,
+    find_object,
+    noun_after,
+    noun_before_amount,
+    substantive,
+)
+from pipelines.figures.sentence import Figure, Sentence, adjective_as_noun, noun_lemma
+from pipelines.figures.units import compound_mass, unit_at
+from pipelines.numbers import NumberSpan, number_forms
+
+
+def _qualifier(s: Sentence, first: int) -> tuple[str, int]:
+    """(qualifier, index where the figure's quote starts) from the words before the number."""
+    k = first - 1
+    if s.norm(k) in PREPOSITIONS:
+        k -= 1  # "почти на 16%", "более чем в 4 раза", "более чем к 250 активам"
+    negated = s.norm(k - 1) == "не"
+    if s.norm(k) == "чем" and s.norm(k - 1) in MORE | LESS:
+        k -= 1
+        negated = s.norm(k - 1) == "не"
+    word = s.norm(k)
+    if word in MORE or word in LESS:
+        more = (word in MORE) != negated
+        return ("more_than" if more else "less_than"), k - 1 if negated else k
+    if word in APPROX:
+        return "approx", k
+    return "exact", first
+
+
+def _plural_required(value: float | int) -> bool:
+    """Whether a noun after this cardinal must be plural ("5 фактов") or genitive singular."""
+    n = int(value)
+    return n % 10 in (0, 5, 6, 7, 8, 9) or 11 <= n % 100 <= 14
+
+
+def _reads_as_ordinal(s: Sentence, span: NumberSpan, noun: int) -> bool:
+    """A digit whose noun does not agree with a cardinal: "учащиеся 9 класса", "на 5 этаже"."""
+    if span.kind != "digits" or span.multiplier != 1 or not float(span.value).is_integer():
+        return False
+    readings = [r for r in s.readings(noun) if r.pos == "NOUN"]
+    if s.lemma(noun) in ORDINAL_NOUNS:
+        # "учащихся 9–11 классов", "студентов 3 курса": after a noun, which grades
+        before = span.first - 1
+        if s.norm(before) in DASHES and s.tokens[before - 1].kind == "num":
+            before -= 2  # the start of a range
+        if (s.is_noun(before) or substantive(s, before)) and not ends_prepositional_phrase(
+            s, before
+        ):
+            return True
+    if not readings or any({"Fixd", "Abbr", "plur"} & r.grammemes for r in readings):
+        return False
+    n = int(span.value)
+    if _plural_required(n):
+        return True
+    if n % 10 in (2, 3, 4):
+        if not any("gent" in r.grammemes for r in readings):
+            return True
+        # "студенты 2 курса": after a noun the small digit names which course, not how many
+        # (but "в активе 2903 очка", "в том числе 23 факта" count: the noun before ends a
+        # prepositional phrase)
+        before = span.first - 1
+        return (
+            n < 100
+            and s.is_noun(before)
+            and not s.tokens[before].text.isupper()
+            and not ends_prepositional_phrase(s, before)
+        )
+    return False
+
+
+def read_figure(s: Sentence, span: NumberSpan, previous: Figure | None) -> Figure:
+    figure = Figure(span=span, first=span.first, last=span.last, value=span.value)
+    if is_not_a_quantity(s, span, previous):
+        figure.blocked = True
+        figure.law = law_marker_before(s, span.first) or bool(previous and previous.law)
+        return figure
+    if span.value == 1 and (
+        s.norm(span.first - 1) == "за" or s.lemma(span.first - 1) in ("стоимость", "цена")
+    ):
+        figure.blocked = True  # a price per unit: "за 1 грамм", "стоимость одного грамма"
+        return figure
+    if span.role == "factor" or (span.suffix or "").startswith("кратн"):
+        figure.unit = "times"
+    elif s.norm(span.first - 1) in ("в", "во") and s.lemma(span.last) == "раз":
+        figure.unit, figure.first, figure.last = "times", span.first - 1, span.last + 1
+    elif span.currency:
+        figure.unit = span.currency
+    else:
+        unit = unit_at(s, span.last)
+        if unit and unit[0] == "other":
+            figure.blocked = True
+            return figure
+        if unit:
+            figure.unit, figure.factor, figure.last = unit
+            figure.value = span.value * figure.factor
+            figure.last = compound_mass(s, figure)
+    figure.qualifier, figure.first = _qualifier(s, figure.first)
+    if figure.unit in ("percent", "times"):
+        return figure
+    if figure.unit is None:
+        _read_count(s, figure)
+        if rate_base(s, figure, previous):
+            figure.blocked = True  # "3,2 случая на 100 тыс. населения"
+            return figure
+    else:
+        figure.object = find_object(s, figure, AMOUNT_FINDERS)
+    return figure
+
+
+def _read_count(s: Sentence, figure: Figure) -> None:
+    """A number without a unit: a count of the noun after it, if any."""
+    if figure.span.role == "one" and one_is_not_a_count(s, figure.span):
+        figure.blocked = True
+        return
+    start = figure.last
+    if s.norm(start) in PIECES or s.lemma(start) in PIECES:  # "50 шт.", "50 штук"
+        abbreviated = s.norm(start + 1) == "." and start + 2 < len(s.tokens)
+        start += 2 if abbreviated else 1
+    noun, adjectives = noun_after(s, start)
+    if noun is not None and (s.lemma(noun) in TIME_NOUNS or s.norm(noun) == "мес"):
+        figure.blocked = True  # a duration or an age: "за 7 месяцев", "25 лет", "3 суток"
+        return
+    if noun is not None and s.lemma(noun) == "раз" and not adjectives:
+        figure.blocked = True  # how often, not how many: "3 раза привлекался"
+        return
+    if (
+        noun is not None
+        and adjectives
+        and (s.lemma(adjectives[-1]), s.lemma(noun)) in (OTHER_UNIT_PHRASES)
+    ):
+        figure.blocked = True  # "150 лошадиных сил"
+        return
+    if noun is not None:
+        if _reads_as_ordinal(s, figure.span, noun):
+            figure.blocked = True
+            return
+        figure.unit = "count"
+        figure.object = noun_lemma(s.readings(noun), s.tokens[noun])
+        figure.last = noun + 1
+        return
+    after = adjectives[-1] + 1 if adjectives else figure.span.last
+    shares_next = s.norm(after) in CONNECTORS
+    if figure.span.role == "one" and not shares_next:
+        figure.blocked = True  # "один" without a noun is no count
+        return
+    if not adjectives and s.norm(start) == "из":  # "двум из закупаемых машин"
+        noun, of = noun_after(s, start + 1)
+        if noun is not None and any(
+            {"gent", "plur"} <= r.grammemes for r in s.readings(noun) if r.pos == "NOUN"
+        ):
+            figure.unit, figure.object = "count", noun_lemma(s.readings(noun), s.tokens[noun])
+            return
+        if noun is None and of and substantive(s, of[-1]):  # "двое из задержанных"
+            figure.unit, figure.object = "count", adjective_as_noun(s.tokens[of[-1]])
+            return
+    before = noun_before_amount(s, figure.first)
+    if before is not None:  # "таблетки в количестве 50 штук"
+        figure.unit, figure.object = "count", noun_lemma(s.readings(before), s.tokens[before])
+        figure.last = start
+        return
+    figure.adjectives = adjectives
+    if adjectives:
+        figure.last = after
+    figure.shares_next = shares_next
+    figure.of_next = (
+        not adjectives
+        and s.norm(start) == "из"
+        and (s.norm(start + 1)[:1].isdigit() or s.norm(start + 1) in number_forms())
+    )

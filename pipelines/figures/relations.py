@@ -1,0 +1,184 @@
+"""Figures of one sentence explain each other: a number without a unit or noun shares those of
+the next one ("с 457 до 387 случаев") or inherits those of a whole before it ("10 млрд тенге,
+из которых более 9 млрд")."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from pipelines.figures.lexicon import CONNECTORS, DASHES, NO_OBJECT_UNITS
+from pipelines.figures.objects import (
+    COUNT_FINDERS,
+    agree,
+    animate,
+    find_object,
+    named_after_dash,
+    substantive,
+)
+from pipelines.figures.sentence import Figure, Sentence, adjective_as_noun
+
+_SUBSET_RE = re.compile(
+    r"\b(?:из|среди)\s+(?:них|которых|которого|которой|числа)\b|\bв\s+(?:том\s+числе|т\.\s?ч\.)"
+    r"|\bвключая\b",
+    re.IGNORECASE,
+)
+
+
+def share_forward(s: Sentence, figures: list[Figure]) -> None:
+    """A number without its own unit or noun takes those of the next one when only a
+    conjunction or a range word stands between them: "22 международных и 85 региональных
+    наркоканалов", "с 457 до 387 случаев"; and is no figure if that one is none ("от 3 до 5
+    лет")."""
+    for left, right in zip(reversed(figures[:-1]), reversed(figures[1:]), strict=True):
+        if left.blocked or right.first != left.last + 1:  # one connector word between them
+            continue
+        if left.unit not in (None, "percent", "times") and left.object is None:
+            if s.norm(left.last) in CONNECTORS:  # "70 кг и 12 тонн прекурсоров"
+                left.object = right.object
+            continue
+        if not left.shares_next or left.unit is not None:
+            continue
+        if left.adjectives and not right.blocked and right.object is not None:
+            last, noun = left.adjectives[-1], right.last - 1
+            if substantive(s, last) and not agree(s, last, noun):
+                continue  # "23 несовершеннолетних и 41 иностранный гражданин"
+        if right.blocked:
+            left.blocked = True
+        elif right.unit is not None:
+            left.unit, left.object, left.factor = right.unit, right.object, right.factor
+            # "от 1,5 до 2 млн тенге": the multiplier of the range's end applies to its start.
+            multiplier = right.span.multiplier if left.span.multiplier == 1 else 1
+            left.value = left.span.value * multiplier * right.factor
+
+
+def _antecedents(s: Sentence, figures: list[Figure], i: int) -> list[Figure]:
+    """The figures before figure i, nearest first, then those the sentence carries over."""
+    return [f for f in reversed(figures[:i]) if not f.blocked] + list(reversed(s.carried))
+
+
+def _subset_marker_between(s: Sentence, antecedent: Figure, figure: Figure) -> bool:
+    """Whether "из них", "из которых" or "в том числе" stands between a whole and a part."""
+    carried = any(antecedent is f for f in s.carried)
+    gap_start = 0 if carried else s.tokens[antecedent.last - 1].end - s.start
+    gap_end = s.tokens[figure.first].start - s.start
+    return _SUBSET_RE.search(s.text, gap_start, gap_end) is not None
+
+
+def _inherit_backward(s: Sentence, figures: list[Figure], i: int) -> bool:
+    """An elliptic number takes the unit and object of the figure before it in the sentence:
+    "10 млрд тенге, из которых более 9 млрд", "25 преступлений ... (2013 – 11)", "14 групп,
+    из которых две транснациональные". Whether figure i found one."""
+    figure = figures[i]
+    if figure.span.role == "collective":
+        return False  # "трое", "двое" count people, whatever came before
+    antecedent = next(
+        (f for f in _antecedents(s, figures, i) if f.unit not in NO_OBJECT_UNITS), None
+    )
+    if antecedent is None:
+        return False
+    figure.part = (
+        _subset_marker_between(s, antecedent, figure)
+        or _next_part(s, antecedent, figure)
+        or _subset_marker_after(s, figure)  # "6 из которых – ..."
+        or (s.norm(antecedent.first - 1) == "из" and not _carried(s, antecedent))  # "Из 37 ... 12"
+    )
+    if figure.adjectives and not figure.part:
+        return False  # "изъято 5 кг, задержаны 3 подозреваемых": not a part of the 5 kg
+    if figure.adjectives and _names_people(s, figure.adjectives[-1], antecedent):
+        return False  # "214 курьеров, в том числе 17 несовершеннолетних": a noun of its own
+    figure.unit, figure.object = antecedent.unit, antecedent.object
+    figure.factor = antecedent.factor
+    figure.value = figure.span.value * antecedent.factor
+    return True
+
+
+def _carried(s: Sentence, figure: Figure) -> bool:
+    return any(figure is f for f in s.carried)
+
+
+def _subset_marker_after(s: Sentence, figure: Figure) -> bool:
+    """ "N из них", "N из которых": the number names a part of what came before."""
+    return s.norm(figure.last) == "из" and s.norm(figure.last + 1) in ("них", "которых")
+
+
+def _next_part(s: Sentence, antecedent: Figure, figure: Figure) -> bool:
+    """A part coordinated with the part before it: "из них 87 тяжких и 34 особо тяжких",
+    "из них 12 – студенты, 5 – ранее судимые"."""
+    if not antecedent.part or _carried(s, antecedent):
+        return False
+    return all(
+        s.norm(k) in (",", "и", "а", "также", "еще", *DASHES)
+        or s.is_adjective(k)
+        or s.pos(k) == "ADVB"
+        or s.is_noun(k)  # "из них 291 – факты сбыта, 37 – содержание притонов"
+        for k in range(antecedent.last, figure.first)
+    )
+
+
+def _names_people(s: Sentence, k: int, antecedent: Figure) -> bool:
+    """Whether the adjective at k, a part of a count of people, names people of its own
+    ("несовершеннолетних", "задержанных") rather than a kind of the whole's noun
+    ("иностранных" граждан, "транснациональные" группы)."""
+    return animate(antecedent.object) and substantive(s, k)
+
+
+def _inherit_object(s: Sentence, figures: list[Figure], i: int) -> None:
+    """A part measured in the same unit as the whole before it is a part of the same thing:
+    "более 1,3 тонны наркотиков, из них 214 кг синтетических"."""
+    figure = figures[i]
+    antecedent = next(iter(_antecedents(s, figures, i)), None)
+    if antecedent is None or antecedent.unit != figure.unit or antecedent.object is None:
+        return
+    if _subset_marker_between(s, antecedent, figure) or _next_part(s, antecedent, figure):
+        figure.object, figure.part = antecedent.object, True
+    elif _in_parentheses_after(s, antecedent, figure):
+        figure.object = antecedent.object  # a baseline: "1,2 т наркотиков (АППГ – 0,9 т)"
+
+
+def _in_parentheses_after(s: Sentence, antecedent: Figure, figure: Figure) -> bool:
+    """Whether figure stands in a parenthesis that opens right after its antecedent's phrase."""
+    if any(antecedent is f for f in s.carried):
+        return False
+    for k in range(antecedent.last, figure.first):
+        if s.norm(k) == "(":
+            return all(s.norm(j) != ")" for j in range(k, figure.first))
+        if s.tokens[k].kind != "word" or s.norm(k) in CONNECTORS:
+            return False
+    return False
+
+
+def resolve_orphans(s: Sentence, figures: list[Figure]) -> None:
+    """Numbers still without unit or noun, in text order (so that one resolved can explain the
+    next: "Из 37 задержанных 12 ..."): elliptic ones inherit, the rest are counts if the
+    sentence says of what; a bare number that nothing explains ("просмотров: 173", "Europe 1")
+    is no figure."""
+    for i, figure in enumerate(figures):
+        if figure.unit not in NO_OBJECT_UNITS and figure.object is None:
+            _inherit_object(s, figures, i)
+        if figure.blocked or figure.unit is not None or figure.of_next:
+            continue
+        if _inherit_backward(s, figures, i):
+            continue
+        figure.unit = "count"
+        if figure.adjectives:
+            figure.object = adjective_as_noun(s.tokens[figure.adjectives[-1]])
+        else:
+            figure.object = find_object(s, figure, COUNT_FINDERS)
+        if figure.object is None and figure.span.role != "collective":
+            figure.blocked = True
+    for left, right in itertools.pairwise(figures):
+        if left.of_next and not left.blocked and left.unit is None:
+            # "46 из 120 задержанных": the part counts what the whole counts
+            left.blocked = right.blocked or right.unit in NO_OBJECT_UNITS
+            left.unit, left.object, left.factor = right.unit, right.object, right.factor
+            left.value = left.span.value * right.factor
+    for figure in figures:
+        if (
+            not figure.blocked
+            and figure.unit not in NO_OBJECT_UNITS
+            and (figure.part or figure.object is None)
+        ):
+            end = figure.last + 2 if _subset_marker_after(s, figure) else figure.last
+            named = named_after_dash(s, end, figure.object if figure.part else None)
+            figure.object = named or figure.object

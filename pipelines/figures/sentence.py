@@ -1,0 +1,114 @@
+"""The view of one sentence the rules work on (its tokens and their readings) and the record of
+one figure as it is read (_Figure became Figure: every rule module shares it)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipelines.figures.lexicon import ABBREVIATED_NOUNS
+from pipelines.morph import Reading, morph, parse_word
+from pipelines.numbers import NumberSpan
+from pipelines.sentences import Token, fold_yo
+
+CYRILLIC_RE = re.compile(r"[а-яёА-ЯЁ]")
+
+_OPENS_WITH_SUBSET_RE = re.compile(
+    r"(?:из|среди)\s+(?:них|которых|общего\s+числа)\b|в\s+(?:том\s+числе|т\.\s?ч\.)",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Figure:
+    span: NumberSpan
+    first: int
+    last: int
+    value: float
+    unit: str | None = None
+    object: str | None = None
+    qualifier: str = "exact"
+    change: str | None = None
+    factor: float = 1  # from the written unit to the figure's unit: 0.001 for grams
+    blocked: bool = False
+    law: bool = False  # blocked as a law article: numbers chained to it are articles too
+    shares_next: bool = False  # its unit and object are those of the next number
+    part: bool = False  # a part of a whole before it: "из них 87 тяжких"
+    of_next: bool = False  # a part of the next number: "46 из 120 задержанных"
+    adjectives: list[int] = field(default_factory=list)
+
+
+class Sentence:
+    """Tokens of one sentence and what the rules ask about them."""
+
+    def __init__(
+        self, text: str, tokens: list[Token], start: int, end: int, carried: list[Figure]
+    ) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.start = start
+        self.end = end
+        # The previous sentence's figures, when this one opens with "Из них", "В том числе":
+        # its elliptic numbers are parts of those.
+        self.carried = carried if _OPENS_WITH_SUBSET_RE.match(text) else []
+
+    def norm(self, i: int) -> str:
+        return self.tokens[i].norm if 0 <= i < len(self.tokens) else ""
+
+    def readings(self, i: int) -> tuple[Reading, ...]:
+        if not 0 <= i < len(self.tokens) or self.tokens[i].kind != "word":
+            return ()
+        return parse_word(self.tokens[i].norm)
+
+    def pos(self, i: int) -> str | None:
+        readings = self.readings(i)
+        return readings[0].pos if readings else None
+
+    def lemmas(self, i: int) -> set[str]:
+        return {r.lemma for r in self.readings(i)}
+
+    def lemma(self, i: int) -> str:
+        readings = self.readings(i)
+        return readings[0].lemma if readings else self.norm(i)
+
+    def glued(self, i: int) -> bool:
+        """Token i touches token i - 1."""
+        return 0 < i < len(self.tokens) and self.tokens[i - 1].end == self.tokens[i].start
+
+    def is_noun(self, i: int) -> bool:
+        token = self.tokens[i] if 0 <= i < len(self.tokens) else None
+        if token is None or token.kind != "word":
+            return False
+        if token.text.isupper() and 1 < len(token.text) <= 6 and is_cyrillic(token.text):
+            return True  # an abbreviation: "ДТП", "МРП", "ОПГ"
+        return self.pos(i) == "NOUN"
+
+    def is_adjective(self, i: int) -> bool:
+        return self.pos(i) in ("ADJF", "PRTF")
+
+
+def is_cyrillic(text: str) -> bool:
+    return CYRILLIC_RE.search(text) is not None
+
+
+def noun_lemma(readings: tuple[Reading, ...], token: Token) -> str:
+    """Lemma of a counted noun: the genitive reading where there is one ("840 килограмм
+    синтетики" is синтетика, not синтетик), as numbers and units govern the genitive."""
+    if token.norm in ABBREVIATED_NOUNS:
+        return ABBREVIATED_NOUNS[token.norm]  # "12 чел."
+    nouns = [r for r in readings if r.pos == "NOUN"]
+    if not nouns:
+        return token.norm
+    # a rare genitive reading is no evidence: "наркотики" is not the plural of "наркотика"
+    genitive = [r for r in nouns if "gent" in r.grammemes and r.score >= nouns[0].score / 4]
+    return (genitive or nouns)[0].lemma
+
+
+def adjective_as_noun(token: Token) -> str:
+    """A participle or adjective that stands for a noun: "задержанных" -> "задержанный"."""
+    for parse in morph().parse(token.norm):
+        if parse.tag.POS in ("ADJF", "PRTF"):
+            inflected = parse.inflect({"masc", "sing", "nomn"})
+            if inflected:
+                return fold_yo(inflected.word)
+    return token.norm

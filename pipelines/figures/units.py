@@ -1,0 +1,152 @@
+"""The unit written after a number: percent, masses, volumes, areas, currencies, and the units
+outside the figures' list (lengths, power) that make a number no figure."""
+
+from __future__ import annotations
+
+from pipelines.figures.lexicon import PHYSICAL_UNITS
+from pipelines.figures.sentence import Figure, Sentence
+
+# Unit words by lemma and abbreviations by written form: (unit, factor to that unit).
+_UNIT_LEMMAS = {
+    "процент": ("percent", 1),
+    "грамм": ("kg", 0.001),
+    "килограмм": ("kg", 1),
+    "тонна": ("kg", 1000),
+    "центнер": ("kg", 100),
+    "миллиграмм": ("kg", 1e-6),
+    "килотонна": ("kg", 1e6),
+    "литр": ("l", 1),
+    "миллилитр": ("l", 0.001),
+    "кубометр": ("l", 1000),
+    "гектар": ("ha", 1),
+}
+
+_UNIT_ABBREVIATIONS = {
+    "г": ("kg", 0.001),
+    "гр": ("kg", 0.001),
+    "кг": ("kg", 1),
+    "мг": ("kg", 1e-6),
+    "т": ("kg", 1000),
+    "тн": ("kg", 1000),
+    "ц": ("kg", 100),
+    "л": ("l", 1),
+    "мл": ("l", 0.001),
+    "га": ("ha", 1),
+}
+
+_CURRENCY_LEMMAS = {
+    "рубль": "RUB", "доллар": "USD", "евро": "EUR", "тенге": "KZT", "сом": "KGS", "сум": "UZS",
+    "гривна": "UAH", "юань": "CNY", "сомони": "TJS", "манат": "AZN",
+}  # fmt: skip
+
+_CURRENCY_ABBREVIATIONS = {
+    "руб": "RUB", "долл": "USD", "тг": "KZT", "грн": "UAH",
+    "usd": "USD", "eur": "EUR", "kzt": "KZT", "rub": "RUB",
+}  # fmt: skip
+
+# "белорусских рублей" are not Russian roubles.
+_CURRENCY_ADJECTIVES = {("белорусский", "RUB"): "BYN"}
+
+# Words after a currency that belong to it ("долларов США").
+_CURRENCY_COUNTRIES = frozenset({"сша", "рф"})
+
+# "кв. м", "куб. м", "м2": area and volume written with metres.
+_SQUARE = frozenset({"кв", "квадратный"})
+
+_CUBIC = frozenset({"куб", "кубический"})
+
+# Lengths in metres, read for areas and volumes ("кв. км", "куб. м", "м3").
+_METRES = {
+    "м": 1, "метр": 1, "км": 1000, "километр": 1000,
+    "см": 0.01, "сантиметр": 0.01, "мм": 0.001, "миллиметр": 0.001,
+}  # fmt: skip
+
+# Units outside the figures' list (length, power, temperature, data): numbers in them are no
+# figures, whatever noun follows ("12 км трассы").
+_OTHER_UNIT_LEMMAS = frozenset({
+    "метр", "километр", "сантиметр", "миллиметр", "ватт", "киловатт", "мегаватт", "гигаватт",
+    "градус", "вольт", "герц", "байт", "мегабайт", "гигабайт",
+})  # fmt: skip
+
+_OTHER_UNIT_ABBREVIATIONS = frozenset({
+    "вт", "квт", "мвт", "гвт", "нм", "мбит", "гбит", "мб", "гб", "кб",
+})  # fmt: skip
+
+
+def unit_at(s: Sentence, j: int) -> tuple[str, float, int] | None:
+    """(unit, factor, index after the unit words) for a unit written at token j. The unit
+    "other" marks lengths, power and the like, which the figures do not count."""
+    if j >= len(s.tokens):
+        return None
+    token = s.tokens[j]
+    norm = token.norm
+    if token.text == "%":
+        return "percent", 1, j + 1
+    if token.kind != "word":
+        return None
+    # an abbreviation's dot, unless it is the full stop of the sentence ("изъято 3 кг.")
+    dotted = s.norm(j + 1) == "." and s.glued(j + 1) and j + 2 < len(s.tokens)
+    after_dot = j + 2 if dotted else j + 1
+    lemma = s.lemma(j)
+    if lemma == "процентный" and s.lemma(j + 1) == "пункт":
+        return "percent", 1, j + 2  # percentage points: "на 2,3 процентных пункта"
+    if norm in _SQUARE or lemma in _SQUARE or norm in _CUBIC or lemma in _CUBIC:
+        metres = _METRES.get(s.norm(after_dot)) or _METRES.get(s.lemma(after_dot))
+        if metres:
+            end = after_dot + 1
+            end += 1 if s.norm(end) == "." and s.glued(end) else 0
+            if norm in _SQUARE or lemma in _SQUARE:
+                return "m2", metres**2, end
+            return "l", 1000 * metres**3, end
+    if norm in _METRES and s.glued(j + 1) and s.norm(j + 1) in ("2", "²", "3", "³"):
+        if s.norm(j + 1) in ("2", "²"):
+            return "m2", _METRES[norm] ** 2, j + 2
+        return "l", 1000 * _METRES[norm] ** 3, j + 2
+    if norm == "проц":
+        return "percent", 1, after_dot  # "45 проц."
+    if norm == "п" and s.norm(j + 1) == "." and s.norm(j + 2) == "п":
+        end = j + 3  # percentage points: "на 3,5 п.п."
+        return "percent", 1, end + 1 if s.norm(end) == "." and end + 1 < len(s.tokens) else end
+    if norm == "л" and s.norm(j + 1) == "." and s.norm(j + 2) == "с":
+        return "other", 1, j + 2  # "150 л.с." is horsepower, not litres
+    if norm in _UNIT_ABBREVIATIONS:
+        unit, factor = _UNIT_ABBREVIATIONS[norm]
+        return unit, factor, after_dot
+    if norm in _CURRENCY_ABBREVIATIONS:
+        return _currency(s, _CURRENCY_ABBREVIATIONS[norm], after_dot)
+    if norm in _OTHER_UNIT_ABBREVIATIONS or norm in _METRES:
+        return "other", 1, after_dot
+    if norm in _CURRENCY_LEMMAS:  # indeclinable: "тенге", "евро"
+        return _currency(s, _CURRENCY_LEMMAS[norm], j + 1)
+    for reading in s.readings(j)[:2]:
+        if reading.lemma in _UNIT_LEMMAS:
+            unit, factor = _UNIT_LEMMAS[reading.lemma]
+            return unit, factor, j + 1
+        if reading.lemma in _CURRENCY_LEMMAS and reading.pos == "NOUN":
+            return _currency(s, _CURRENCY_LEMMAS[reading.lemma], j + 1)
+        if reading.lemma in _OTHER_UNIT_LEMMAS and reading.pos == "NOUN":
+            return "other", 1, j + 1
+    if s.is_adjective(j) and j + 1 < len(s.tokens):
+        following = unit_at(s, j + 1)
+        if following and following[0] not in PHYSICAL_UNITS:
+            # "российских рублей", "белорусских рублей"
+            code = _CURRENCY_ADJECTIVES.get((s.lemma(j), following[0]), following[0])
+            return code, following[1], following[2]
+    return None
+
+
+def _currency(s: Sentence, code: str, end: int) -> tuple[str, float, int]:
+    if s.norm(end) in _CURRENCY_COUNTRIES:
+        end += 1
+    return code, 1, end
+
+
+def compound_mass(s: Sentence, figure: Figure) -> int:
+    """Add a following smaller mass of the same kind: "36 кг 808 граммов" is one figure."""
+    j = figure.last
+    if j < len(s.tokens) and s.tokens[j].kind == "num" and s.tokens[j].text.isdigit():
+        unit = unit_at(s, j + 1)
+        if unit and unit[0] == figure.unit == "kg" and unit[1] < figure.factor:
+            figure.value += int(s.tokens[j].text) * unit[1]
+            return unit[2]
+    return j

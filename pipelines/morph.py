@@ -1,0 +1,50 @@
+"""The process's one morphological analyser and the cached word readings built on it.
+
+pymorphy3's dictionaries take a while to load and a fair amount of memory, so numbers, dates,
+figures, places and the search index all share the one `morph()`; `parse_word` keeps the
+readings of repeated words cheap for the rules that look at the words around a number.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import NamedTuple
+
+from pipelines.sentences import fold_yo
+
+_CYRILLIC_RE = re.compile(r"[а-яё]", re.IGNORECASE)
+
+
+class Reading(NamedTuple):
+    """One morphological reading of a word (a trimmed pymorphy3 Parse, cheap to cache)."""
+
+    lemma: str
+    pos: str | None
+    grammemes: frozenset[str]
+    score: float
+
+
+@functools.cache
+def morph():
+    """The one MorphAnalyzer of the process: loading the dictionaries takes a while."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@functools.lru_cache(maxsize=200_000)
+def parse_word(word: str) -> tuple[Reading, ...]:
+    """Readings of a (lower-case) Cyrillic word, best first; () for anything else."""
+    if not _CYRILLIC_RE.search(word):
+        return ()
+    return tuple(
+        Reading(fold_yo(p.normal_form), p.tag.POS, p.tag.grammemes, p.score)
+        for p in morph().parse(word)
+    )
+
+
+def best_lemma(word: str) -> str:
+    """The lemma of a word's most likely reading, ё read as е (uncached: callers keep their
+    own caches sized for their use)."""
+    return fold_yo(morph().parse(word)[0].normal_form)
