@@ -12,8 +12,9 @@ def apply_figures(record: ArticleRecord) -> ArticleRecord:
     """Fill figures and mentioned dates from the body (also used by `reextract`)."""
     text = record.body or ""
     published = record.published_at[:10] if record.published_at else None
-    record.figures = extract_figures(text, published=published) if text else []
-    record.mentioned_dates = extract_dates(text, published=published) if text else []
+    dates = extract_dates(text, published=published) if text else []
+    record.mentioned_dates = dates
+    record.figures = extract_figures(text, published=published, dates=dates) if text else []
     return record
 
 
