@@ -13,8 +13,9 @@ import time
 import urllib.request
 from pathlib import Path
 
-from pipelines.articles import ArticleRecord, store_article
+from pipelines.articles import store_article
 from pipelines.db import connect, write_transaction
+from pipelines.items import ArticleRecord
 
 REPO = Path(__file__).resolve().parents[2]
 XSS_TITLE = "<script>alert(1)</script> Изъятие наркотиков в Караганде"
