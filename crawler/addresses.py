@@ -25,6 +25,7 @@ from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet import defer
 from twisted.internet.error import DNSLookupError
 
+from crawler import errors
 from crawler.errors import CrawlRefused
 from crawler.urls import host_of
 
@@ -152,10 +153,10 @@ class PrivateAddressGuard:
     async def process_request(self, request):
         parts = urlparse_cached(request)
         if parts.scheme not in ("http", "https"):
-            raise CrawlRefused("scheme_refused", f"{parts.scheme}: URLs are never fetched")
+            raise CrawlRefused(errors.SCHEME_REFUSED, f"{parts.scheme}: URLs are never fetched")
         if self.max_url_length and len(request.url) > self.max_url_length:
             raise CrawlRefused(
-                "url_too_long",
+                errors.URL_TOO_LONG,
                 f"URL of {len(request.url)} characters is longer than "
                 f"URLLENGTH_LIMIT={self.max_url_length}; not fetched",
             )
@@ -167,7 +168,7 @@ class PrivateAddressGuard:
         if problem:
             self.crawler.stats.inc_value("newsmon/refused_private")
             raise CrawlRefused(
-                "private_address",
+                errors.PRIVATE_ADDRESS,
                 f"{host} is {address} ({problem}): a public source may not make the crawler "
                 "fetch from a private network; refused",
             )

@@ -18,19 +18,20 @@ from twisted.internet.error import DNSLookupError
 from twisted.internet.error import TimeoutError as TwistedTimeoutError
 from twisted.python.failure import Failure
 
+from crawler import errors
 from crawler.addresses import resolver_refusal
 from crawler.errors import CrawlRefused
 from crawler.urls import host_of
 
 _KINDS: list[tuple[type[BaseException], str]] = [
-    (DownloadTimeoutError, "timeout"),
-    (TwistedTimeoutError, "timeout"),
-    (CannotResolveHostError, "dns"),
-    (DNSLookupError, "dns"),
-    (DownloadConnectionRefusedError, "connection_refused"),
-    (DownloadCancelledError, "too_large"),
-    (ResponseDataLossError, "truncated"),
-    (DownloadFailedError, "download_failed"),
+    (DownloadTimeoutError, errors.TIMEOUT),
+    (TwistedTimeoutError, errors.TIMEOUT),
+    (CannotResolveHostError, errors.DNS),
+    (DNSLookupError, errors.DNS),
+    (DownloadConnectionRefusedError, errors.CONNECTION_REFUSED),
+    (DownloadCancelledError, errors.TOO_LARGE),
+    (ResponseDataLossError, errors.TRUNCATED),
+    (DownloadFailedError, errors.DOWNLOAD_FAILED),
 ]
 
 
@@ -43,7 +44,7 @@ def classify_failure(failure: Failure) -> tuple[str, str]:
     if isinstance(exc, CannotResolveHostError | DNSLookupError) and request is not None:
         why = resolver_refusal(request.url)
         if why:  # the last line of defence, crawler.addresses.GuardedResolver, refused it
-            return "private_address", (
+            return errors.PRIVATE_ADDRESS, (
                 f"{host_of(request.url)} resolved to {why} when connecting: a public source may "
                 "not make the crawler fetch from a private network; refused"
             )
@@ -51,27 +52,30 @@ def classify_failure(failure: Failure) -> tuple[str, str]:
         return _http_error(exc.response)
     if isinstance(exc, DownloadCancelledError):
         detail = str(exc) or "it grew past the limit while streaming"
-        return "too_large", f"body larger than DOWNLOAD_MAXSIZE; download cancelled: {detail}"
+        return errors.TOO_LARGE, f"body larger than DOWNLOAD_MAXSIZE; download cancelled: {detail}"
     if isinstance(exc, ResponseDataLossError):
-        return "truncated", (
+        return errors.TRUNCATED, (
             "the connection closed before the whole body arrived (the Content-Length was a lie "
             "or the connection broke)"
         )
     if isinstance(exc, DownloadTimeoutError | TwistedTimeoutError):
-        return "timeout", f"no complete answer within DOWNLOAD_TIMEOUT ({exc})"
+        return errors.TIMEOUT, f"no complete answer within DOWNLOAD_TIMEOUT ({exc})"
     if isinstance(exc, IgnoreRequest):
         text = str(exc)
         if "during decompression" in text or hasattr(exc.__cause__, "decompressed_size"):
-            return "decompression_bomb", f"compressed body unpacks past DOWNLOAD_MAXSIZE: {text}"
+            return (
+                errors.DECOMPRESSION_BOMB,
+                f"compressed body unpacks past DOWNLOAD_MAXSIZE: {text}",
+            )
         if "robots.txt" in text:
-            return "robots_disallowed", text
+            return errors.ROBOTS_DISALLOWED, text
         if "offsite" in text.lower():
-            return "offsite", text
-        return "ignored", text or "request ignored"
+            return errors.OFFSITE, text
+        return errors.IGNORED, text or "request ignored"
     for exc_type, kind in _KINDS:
         if isinstance(exc, exc_type):
             return kind, f"{type(exc).__name__}: {exc}"
-    return "network", f"{type(exc).__name__}: {exc}"
+    return errors.NETWORK, f"{type(exc).__name__}: {exc}"
 
 
 def _http_error(response) -> tuple[str, str]:
@@ -84,4 +88,4 @@ def _http_error(response) -> tuple[str, str]:
     retry_after = response.headers.get("Retry-After")
     if retry_after:
         message += f" (Retry-After: {retry_after.decode('latin-1')[:100]})"
-    return f"http_{status}", message
+    return errors.http_kind(status), message

@@ -12,6 +12,8 @@ from email.utils import parsedate_to_datetime
 
 from lxml import etree
 
+from crawler import errors
+
 _PARSER_OPTIONS = dict(
     resolve_entities=False, no_network=True, huge_tree=False, recover=True, remove_comments=True
 )
@@ -28,7 +30,7 @@ class XmlEntitiesRefused(NotAFeed):
     external entity (XXE) attacks. Feeds and sitemaps have no use for them; the crawl refuses
     them whole (refuse_entities=True). Either way nothing is ever expanded or fetched."""
 
-    kind = "xml_entities"
+    kind = errors.XML_ENTITIES
 
 
 def _parse(body: bytes, refuse_entities: bool = False) -> etree._Element:

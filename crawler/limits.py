@@ -18,6 +18,7 @@ from scrapy.utils.url import url_has_any_extension
 from w3lib.html import strip_html5_whitespace
 from w3lib.url import safe_url_string
 
+from crawler import errors
 from crawler.errors import report_error
 from crawler.urls import canonical_url
 
@@ -32,7 +33,7 @@ class CountedDepthMiddleware(DepthMiddleware):
         if processed is None and response is not None:
             report_error(
                 self.crawler,
-                "depth_limit",
+                errors.DEPTH_LIMIT,
                 request.url,
                 f"not followed: link depth {request.meta.get('depth')} is over "
                 f"DEPTH_LIMIT={self.maxdepth} (found on {response.url})",
@@ -48,7 +49,7 @@ class CountedUrlLengthMiddleware(UrlLengthMiddleware):
         if processed is None:
             report_error(
                 self.crawler,
-                "url_too_long",
+                errors.URL_TOO_LONG,
                 request.url,
                 f"URL of {len(request.url)} characters is longer than "
                 f"URLLENGTH_LIMIT={self.maxlength}; not fetched",

@@ -13,6 +13,7 @@ from lxml import etree
 from lxml import html as lxml_html
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom
 
+from crawler import errors
 from pipelines.plain_text import strip_control, strip_control_refs
 
 _UTF8 = "utf-8"
@@ -101,7 +102,12 @@ def _wrong(body: bytes, declared: str, actual: str) -> DecodedPage:
     return DecodedPage(
         body.decode(actual, "replace"),
         actual,
-        [("wrong_charset", f"page declares charset {declared} but is {actual}; read as {actual}")],
+        [
+            (
+                errors.WRONG_CHARSET,
+                f"page declares charset {declared} but is {actual}; read as {actual}",
+            )
+        ],
     )
 
 
@@ -111,7 +117,7 @@ def _broken(text: str, declared: str, broken: int) -> DecodedPage:
         declared,
         [
             (
-                "invalid_encoding",
+                errors.INVALID_ENCODING,
                 f"{broken} byte sequence(s) are not valid {declared}; replaced with U+FFFD",
             )
         ],
@@ -177,7 +183,7 @@ class ArticlePage:
 
 def read_article_page(body: bytes, content_type: str | None) -> ArticlePage:
     if not body.strip():
-        return ArticlePage("", "", [], ("empty_page", "status 200 with an empty body"))
+        return ArticlePage("", "", [], (errors.EMPTY_PAGE, "status 200 with an empty body"))
     decoded = decode_html(body, content_type)
     problems = list(decoded.problems)
     text, removed = strip_control(decoded.text)
@@ -185,20 +191,20 @@ def read_article_page(body: bytes, content_type: str | None) -> ArticlePage:
     removed += references
     if removed:
         problems.append(
-            ("control_characters", f"{removed} control character(s) (NUL, ESC, …) removed")
+            (errors.CONTROL_CHARACTERS, f"{removed} control character(s) (NUL, ESC, …) removed")
         )
     shape = page_shape(text)
     if shape.too_deep:
         problems.append(
             (
-                "too_deeply_nested",
+                errors.TOO_DEEPLY_NESTED,
                 "markup nested more than 256 levels deep: the HTML parser stops there, text "
                 "inside the deepest part is lost",
             )
         )
     refusal = None
     if not shape.text:
-        refusal = ("empty_page", "the page has no visible text")
+        refusal = (errors.EMPTY_PAGE, "the page has no visible text")
     elif reason := soft_404(shape):
-        refusal = ("soft_404", f"status 200 but the page says it does not exist: {reason!r}")
+        refusal = (errors.SOFT_404, f"status 200 but the page says it does not exist: {reason!r}")
     return ArticlePage(text, decoded.encoding, problems, refusal)

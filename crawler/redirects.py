@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware, RedirectMiddleware
 
+from crawler import errors
 from crawler.errors import CrawlRefused
 from crawler.urls import canonical_url, host_of
 
@@ -31,11 +32,13 @@ class _CheckedRedirects:
         chain = [*request.meta.get("redirect_urls", []), request.url]
         if _url_key(redirected.url) in {_url_key(u) for u in chain}:
             raise CrawlRefused(
-                "redirect_loop", f"redirect loop: {_chain_text([*chain, redirected.url])}", chain[0]
+                errors.REDIRECT_LOOP,
+                f"redirect loop: {_chain_text([*chain, redirected.url])}",
+                chain[0],
             )
         if request.meta.get("redirect_times", 0) + 1 > self.max_redirect_times:
             raise CrawlRefused(
-                "too_many_redirects",
+                errors.TOO_MANY_REDIRECTS,
                 f"more than REDIRECT_MAX_TIMES={self.max_redirect_times} redirects: "
                 f"{_chain_text([*chain, redirected.url])}",
                 chain[0],
@@ -44,7 +47,7 @@ class _CheckedRedirects:
         domains = [d.lower() for d in getattr(self.crawler.spider, "allowed_domains", None) or []]
         if domains and not any(host == d or host.endswith("." + d) for d in domains):
             raise CrawlRefused(
-                "offsite_redirect",
+                errors.OFFSITE_REDIRECT,
                 f"redirect to another site ({host}) not followed: {request.url} → "
                 f"{redirected.url}; add the host to the source's allowed_domains to follow it",
                 chain[0],

@@ -15,6 +15,7 @@ import scrapy
 from scrapy.http import Request, Response, TextResponse
 from twisted.python.failure import Failure
 
+from crawler import errors
 from crawler.errors import report_error
 from crawler.failures import classify_failure
 from crawler.incremental import ArticleIndex, conditional_headers, in_date_range
@@ -136,7 +137,7 @@ class SourceSpider(scrapy.Spider):
             url = canonical_url(page.urljoin(href) if page is not None else href)
             _port = urlsplit(url).port  # a port that is not a number raises here
         except ValueError as exc:
-            report_error(self.crawler, "bad_url", href, f"not a usable URL: {exc}")
+            report_error(self.crawler, errors.BAD_URL, href, f"not a usable URL: {exc}")
             return None
         return url
 
@@ -152,12 +153,15 @@ class SourceSpider(scrapy.Spider):
             return
         if not isinstance(response, TextResponse) or looks_binary(response.body):
             ctype = response.headers.get("Content-Type", b"").decode("latin-1")
-            report_error(self.crawler, "not_html", response.url, f"not an HTML page ({ctype})")
+            report_error(self.crawler, errors.NOT_HTML, response.url, f"not an HTML page ({ctype})")
             return
         url = canonical_url(response.url)
         if not self.is_article_url(url):
             report_error(
-                self.crawler, "redirected_off_article", response.url, "redirect left the article"
+                self.crawler,
+                errors.REDIRECTED_OFF_ARTICLE,
+                response.url,
+                "redirect left the article",
             )
             return
         # Decoded with the right charset, control characters removed; empty and "not found"

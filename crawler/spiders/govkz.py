@@ -15,6 +15,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from scrapy.http import Response
 
+from crawler import errors
 from crawler.errors import report_error
 from crawler.spiders.base import SourceSpider
 from crawler.urls import canonical_url
@@ -97,23 +98,23 @@ class GovKzSpider(SourceSpider):
         page = response.meta["newsmon_page"]
         html_page = html_instead_of_json(response)
         if html_page:
-            report_error(self.crawler, "api_not_json", response.url, html_page)
+            report_error(self.crawler, errors.API_NOT_JSON, response.url, html_page)
             return
         try:
             items = api_items(json.loads(response.text))
         except (ValueError, AttributeError) as exc:
             report_error(
-                self.crawler, "bad_json", response.url, f"API answered malformed JSON: {exc}"
+                self.crawler, errors.BAD_JSON, response.url, f"API answered malformed JSON: {exc}"
             )
             return
         if items is None:
-            report_error(self.crawler, "bad_json", response.url, "API answer has no item list")
+            report_error(self.crawler, errors.BAD_JSON, response.url, "API answer has no item list")
             return
         if not items and page == 1:
             # Later pages end empty when the news run out; a first page never should.
             report_error(
                 self.crawler,
-                "api_empty",
+                errors.API_EMPTY,
                 response.url,
                 "the API's first page lists no news at all: the API changed or is broken",
             )
@@ -125,7 +126,8 @@ class GovKzSpider(SourceSpider):
         for item in items:
             record = self._record(item, fetched_at)
             if record is None:
-                report_error(self.crawler, "bad_item", response.url, f"item without id: {item!r}")
+                message = f"item without id: {item!r}"
+                report_error(self.crawler, errors.BAD_ITEM, response.url, message)
                 continue
             if record.listed_at:
                 oldest_day = min(oldest_day or record.listed_at, record.listed_at)

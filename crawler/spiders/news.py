@@ -5,6 +5,7 @@ from __future__ import annotations
 from scrapy.http import Response
 from scrapy.utils.gz import gunzip
 
+from crawler import errors
 from crawler.errors import report_error
 from crawler.feeds import NotAFeed, feed_entries, sitemap_entries
 from crawler.limits import take_links
@@ -33,10 +34,12 @@ class NewsSpider(SourceSpider):
         try:
             entries = list(feed_entries(response.body, refuse_entities=True))
         except NotAFeed as exc:
-            report_error(self.crawler, exc.kind or "not_a_feed", response.url, str(exc))
+            report_error(self.crawler, exc.kind or errors.NOT_A_FEED, response.url, str(exc))
             return
         self.crawler.stats.inc_value("newsmon/pages_parsed")
-        entries = self._at_most(entries, "NEWSMON_MAX_LINKS_PER_PAGE", "too_many_links", response)
+        entries = self._at_most(
+            entries, "NEWSMON_MAX_LINKS_PER_PAGE", errors.TOO_MANY_LINKS, response
+        )
         for link, day in entries:
             url = self.link(response, link)
             request = self.article_request(url, day) if url else None
@@ -52,21 +55,21 @@ class NewsSpider(SourceSpider):
                 if hasattr(exc, "decompressed_size"):  # a gzip bomb: stopped at DOWNLOAD_MAXSIZE
                     report_error(
                         self.crawler,
-                        "decompression_bomb",
+                        errors.DECOMPRESSION_BOMB,
                         response.url,
                         f".gz sitemap unpacks past DOWNLOAD_MAXSIZE ({exc})",
                     )
                 else:
-                    report_error(self.crawler, "bad_gzip", response.url, str(exc))
+                    report_error(self.crawler, errors.BAD_GZIP, response.url, str(exc))
                 return
         try:
             kind, entries = sitemap_entries(body, refuse_entities=True)
         except NotAFeed as exc:
-            report_error(self.crawler, exc.kind or "not_a_sitemap", response.url, str(exc))
+            report_error(self.crawler, exc.kind or errors.NOT_A_SITEMAP, response.url, str(exc))
             return
         self.crawler.stats.inc_value("newsmon/pages_parsed")
         entries = self._at_most(
-            entries, "NEWSMON_MAX_SITEMAP_URLS", "too_many_sitemap_urls", response
+            entries, "NEWSMON_MAX_SITEMAP_URLS", errors.TOO_MANY_SITEMAP_URLS, response
         )
         if kind == "sitemapindex":
             yield from self._child_sitemaps(response, entries)
@@ -100,7 +103,7 @@ class NewsSpider(SourceSpider):
             if url in chain:
                 report_error(
                     self.crawler,
-                    "sitemap_loop",
+                    errors.SITEMAP_LOOP,
                     response.url,
                     f"sitemap index lists {'itself' if url == chain[-1] else 'its parent'} "
                     f"({url}); not read again",
@@ -115,17 +118,17 @@ class NewsSpider(SourceSpider):
 
     def parse_listing(self, response: Response):
         if not hasattr(response, "text"):
-            report_error(self.crawler, "not_html", response.url, "listing page is not HTML")
+            report_error(self.crawler, errors.NOT_HTML, response.url, "listing page is not HTML")
             return
         self.crawler.stats.inc_value("newsmon/pages_parsed")
         limit = self.settings.getint("NEWSMON_MAX_LINKS_PER_PAGE")
         links, more, bogus = take_links(response, limit)
         for href in bogus:
-            report_error(self.crawler, "bad_url", href, "not a usable URL")
+            report_error(self.crawler, errors.BAD_URL, href, "not a usable URL")
         if more:
             report_error(
                 self.crawler,
-                "too_many_links",
+                errors.TOO_MANY_LINKS,
                 response.url,
                 f"page has more than {limit} links; only the first {limit} are taken "
                 "(NEWSMON_MAX_LINKS_PER_PAGE)",
