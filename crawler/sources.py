@@ -13,6 +13,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+# the scheduler's own reading of cron (Sunday = 0 or 7)
+from crawler.cron import cron_trigger
+
 DEFAULT_SOURCES = Path(__file__).resolve().parent.parent / "data" / "sources.toml"
 DEFAULT_SCHEDULE = "daily"
 SPIDER_KINDS = ("news", "govkz")
@@ -99,8 +102,6 @@ def _check_regex(entry: str, key: str, value: str) -> None:
 def _check_schedule(entry: str, value: str) -> None:
     if value in ("daily", "hourly"):
         return
-    from crawler.due import cron_trigger  # the scheduler's own reading of cron (Sunday = 0 or 7)
-
     try:
         cron_trigger(value)
     except ValueError as exc:

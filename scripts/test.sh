@@ -27,5 +27,11 @@ echo "== ruff"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 
+echo "== generated docs (cog)"
+.venv/bin/cog --check README.md docs/hostile.md
+
+echo "== import contracts (pyproject.toml [tool.importlinter])"
+.venv/bin/lint-imports
+
 echo "== pytest"
 .venv/bin/python -m pytest "$@"
