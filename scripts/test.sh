@@ -30,9 +30,6 @@ echo "== ruff"
 echo "== generated docs (cog)"
 .venv/bin/cog --check README.md docs/hostile.md
 
-echo "== generated docs (cog)"
-.venv/bin/cog --check README.md docs/hostile.md
-
 echo "== import contracts (pyproject.toml [tool.importlinter])"
 .venv/bin/lint-imports
 
