@@ -25,19 +25,17 @@ from functools import lru_cache
 
 import sqlite_utils
 
+from pipelines.morph import best_lemma
+from pipelines.sentences import fold_yo
 from pipelines.transactions import write_transaction
 
 SEARCH_TABLE = "articles_search"
 SEARCH_COLUMNS = ("title", "body", "title_stems", "body_stems")
+# Words as FTS5's unicode61 tokenizer cuts them (a hyphen splits, digits stay in a word), so a
+# phrase's word positions agree with the index; the figures' sentences.tokenize cuts differently.
 _WORD = re.compile(r"\w+")
 # A query: "a quoted phrase", or a bare word with an optional trailing * (prefix search).
 _QUERY_PART = re.compile(r'"([^"]*)"?|(\S+)')
-
-
-def _morph():
-    from pipelines.numbers import morph  # the process's one MorphAnalyzer, shared
-
-    return morph()
 
 
 @lru_cache(maxsize=1)
@@ -55,10 +53,10 @@ def word_keys(word: str) -> tuple[str, str]:
     """(lemma, stem) of one word, lower-cased, ё read as е. Digits and words without Cyrillic
     letters are their own lemma and stem (what pymorphy3 and the Russian stemmer return for
     them anyway, without the cost of asking)."""
-    word = word.lower().replace("ё", "е")
+    word = fold_yo(word)
     if word.isdigit() or not _CYRILLIC.search(word):
         return word, word
-    lemma = _morph().parse(word)[0].normal_form.replace("ё", "е")
+    lemma = best_lemma(word)  # the process's one MorphAnalyzer
     stem = _stemmer().stemWord(word)
     return lemma, stem
 
@@ -189,7 +187,7 @@ def fts_query(query: str | None) -> str:
     parts = []
     for term in parse_query(query):
         if term.prefix:
-            lowered = term.words[0].lower().replace("ё", "е")
+            lowered = fold_yo(term.words[0])
             parts.append(f"{_quote(lowered)} *")
             continue
         keys = [word_keys(w) for w in term.words]
@@ -205,7 +203,7 @@ def _matcher(query: str | None):
     prefixes: list[str] = []
     for term in parse_query(query):
         if term.prefix:
-            prefixes.append(term.words[0].lower().replace("ё", "е"))
+            prefixes.append(fold_yo(term.words[0]))
         else:
             for w in term.words:
                 keys.update(word_keys(w))
@@ -214,7 +212,7 @@ def _matcher(query: str | None):
         lemma, stem = word_keys(word)
         if lemma in keys or stem in keys:
             return True
-        lowered = word.lower().replace("ё", "е")
+        lowered = fold_yo(word)
         return any(lowered.startswith(p) or lemma.startswith(p) for p in prefixes)
 
     return matches
