@@ -16,17 +16,16 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from pipelines.places import (
-    Entry,
+from pipelines.phrases import (
     PhraseIndex,
     Token,
     forms_of,
-    load_gazetteer,
     read_tsv,
     singular_forms,
     split_names,
     tokenize,
 )
+from pipelines.places import Entry, load_gazetteer
 
 AGENCIES_FILE = Path(__file__).resolve().parents[1] / "data" / "agencies.tsv"
 

@@ -19,31 +19,31 @@ alpha-2), start, end, and national: True when a country mention sets the scope o
 from __future__ import annotations
 
 import contextlib
-import csv
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
 
-from pipelines.numbers import morph as _morph  # the process's one MorphAnalyzer
+from pipelines.phrases import (
+    Match,
+    Phrase,
+    PhraseIndex,
+    Token,
+    fold,
+    forms_of,
+    is_common_word,
+    read_tsv,
+    singular_forms,
+    split_names,
+    tokenize,
+    word_forms,
+)
 
 GAZETTEER_DIR = Path(__file__).resolve().parents[1] / "data" / "gazetteer"
 
-# Kazakh letters and dash variants fold to their Russian spelling so "Қонаев" matches "Конаев".
-_FOLD = str.maketrans("ёқғүұңөһіә–—‑", "екгуунохиа---")
-_TOKEN = re.compile(r"\w+(?:-\w+)*|[^\w\s]")
 _SENTENCE_END = {".", "!", "?", "…"}
 
-# Words naming the type of a division; unlike the proper part, they need no capital in the text.
-_GENERIC_WORDS = ("область", "край", "район", "республика", "округ", "автономный", "город")
-_ABBREVIATIONS = {
-    "область": {"обл"},
-    "район": {"р-н", "р-на", "р-не", "р-ну", "р-ном"},
-    "республика": {"респ"},
-    "город": {"г", "гор"},
-}
 # A one-word name followed by one of these was the adjective of some other division
 # ("Октябрьского района"), not the city of that name.
 _DIVISION_NOUNS = ("район", "область", "край", "округ")
@@ -92,170 +92,6 @@ _LEVEL_RANK = {"country": 4, "region": 3}
 _KIND_RANK = {"district": 2, "city": 1, "settlement": 1}
 
 
-class Token(NamedTuple):
-    text: str
-    start: int
-    end: int
-    norm: str
-
-
-def fold(word: str) -> str:
-    return word.lower().translate(_FOLD)
-
-
-def tokenize(text: str) -> list[Token]:
-    """Words (a hyphenated word stays whole) and punctuation marks, with offsets and folded form."""
-    return [Token(m.group(), m.start(), m.end(), fold(m.group())) for m in _TOKEN.finditer(text)]
-
-
-def _guess_declension(word: str) -> set[str]:
-    """Case forms of a name pymorphy cannot read as a nominative (Kazakh names: "нура" → "нуре")."""
-    stem, last = word[:-1], word[-1:]
-    if last == "а":
-        genitive = "и" if stem[-1:] in "гкхжшщч" else "ы"
-        return {stem + ending for ending in ("а", genitive, "е", "у", "ой", "ою")}
-    if last == "я":
-        return {stem + ending for ending in ("я", "и", "е", "ю", "ей", "ею")}
-    if last == "й":
-        return {stem + ending for ending in ("й", "я", "ю", "ем", "е")}
-    if last == "ь":
-        return {stem + ending for ending in ("ь", "я", "ю", "ем", "е", "и", "ью")}
-    if last.isalpha() and last not in "аеиоуыэю":
-        return {word + ending for ending in ("", "а", "у", "ом", "е")}
-    return {word}
-
-
-def _nominative_parses(word: str) -> list:
-    # A place name's own paradigm when pymorphy knows the place: "Шахты" declines as the city,
-    # not as the plural of "шахта".
-    nominative = [p for p in _morph().parse(word) if "nomn" in p.tag]
-    places = [p for p in nominative if "Geox" in p.tag]
-    return places or nominative
-
-
-@cache
-def word_forms(word: str) -> frozenset[str]:
-    """Folded case forms of a word written in the nominative, its abbreviations included."""
-    folded = fold(word)
-    forms = {folded}
-    nominative = _nominative_parses(word)
-    for parse in nominative:
-        forms.update(fold(form.word) for form in parse.lexeme)
-    if not nominative and word[:1].isupper():
-        forms |= _guess_declension(folded)
-    forms |= _ABBREVIATIONS.get(folded, set())
-    return frozenset(forms)
-
-
-@cache
-def forms_of(words: tuple[str, ...]) -> frozenset[str]:
-    return frozenset().union(*(word_forms(w) for w in words))
-
-
-@cache
-def singular_forms(word: str) -> frozenset[str]:
-    parse = next(p for p in _morph().parse(word) if "nomn" in p.tag)
-    return frozenset(fold(f.word) for f in parse.lexeme if "sing" in f.tag)
-
-
-@cache
-def _is_common_word(word: str) -> bool:
-    """True when a one-word name is also an ordinary word, first name or surname ("Шахты",
-    "Абай", "Семей" — the genitive of "семьи")."""
-    if word.isupper():
-        return False
-    parses = _morph().parse(word)
-    nominative = [p for p in parses if "nomn" in p.tag] or parses
-    return any(p.is_known and "Geox" not in p.tag for p in nominative)
-
-
-# --- matching written names ---------------------------------------------------------------------
-
-
-@dataclass
-class Phrase:
-    """A written name and what it may stand for."""
-
-    words: tuple[str, ...]
-    forms: tuple[frozenset[str], ...]
-    payloads: list = field(default_factory=list)
-
-    @property
-    def nominative(self) -> str:
-        return " ".join(self.words)
-
-    @property
-    def is_common_word(self) -> bool:
-        return len(self.words) == 1 and _is_common_word(self.words[0])
-
-    def matches(self, tokens: list[Token]) -> bool:
-        forms_fit = all(t.norm in f for t, f in zip(tokens, self.forms, strict=True))
-        return forms_fit and self._capitals_fit(tokens)
-
-    def _capitals_fit(self, tokens: list[Token]) -> bool:
-        # A capitalised word needs a capital in the text, an acronym needs capitals throughout.
-        for word, token in zip(self.words, tokens, strict=True):
-            if len(word) > 1 and word.isupper():
-                needs_capital, has_capital = True, token.text.isupper()
-            else:
-                needs_capital = word[:1].isupper() and fold(word) not in forms_of(_GENERIC_WORDS)
-                has_capital = token.text[:1].isupper()
-            if needs_capital and not has_capital:
-                return False
-        return True
-
-
-class Match(NamedTuple):
-    first: int  # index of the first token
-    stop: int  # index after the last token
-    phrases: tuple[Phrase, ...]
-
-    @property
-    def payloads(self) -> list:
-        # Two spellings of one place ("Караганда", "Қарағанды") may fit the same words.
-        return list(dict.fromkeys(p for phrase in self.phrases for p in phrase.payloads))
-
-
-class PhraseIndex:
-    """Finds written names, in any case form, in a token list; the longest match wins."""
-
-    def __init__(self) -> None:
-        self._phrases: dict[tuple[str, ...], Phrase] = {}
-        self._by_first_form: dict[str, list[Phrase]] = {}
-
-    def add(self, name: str, payload) -> None:
-        words = tuple(token.text for token in tokenize(name))
-        key = tuple(fold(w) for w in words)
-        phrase = self._phrases.get(key)
-        if phrase is None:
-            phrase = self._phrases[key] = Phrase(words, tuple(word_forms(w) for w in words))
-            for form in phrase.forms[0]:
-                self._by_first_form.setdefault(form, []).append(phrase)
-        if payload not in phrase.payloads:
-            phrase.payloads.append(payload)
-
-    def phrases(self) -> list[Phrase]:
-        return list(self._phrases.values())
-
-    def find(self, tokens: list[Token]) -> list[Match]:
-        found: dict[tuple[int, int], list[Phrase]] = {}
-        for i, token in enumerate(tokens):
-            for phrase in self._by_first_form.get(token.norm, ()):
-                stop = i + len(phrase.words)
-                window = tokens[i:stop]
-                if len(window) == len(phrase.words) and phrase.matches(window):
-                    found.setdefault((i, stop), []).append(phrase)
-        chosen: list[Match] = []
-        taken: set[int] = set()
-        longest_first = sorted(found, key=lambda span: (span[0] - span[1], span[0]))
-        for first, stop in longest_first:
-            phrases = found[(first, stop)]
-            if taken.isdisjoint(range(first, stop)):
-                taken.update(range(first, stop))
-                chosen.append(Match(first, stop, tuple(phrases)))
-        return sorted(chosen)
-
-
 # --- the gazetteer ------------------------------------------------------------------------------
 
 
@@ -289,16 +125,6 @@ class Gazetteer:
             if len(phrase.words) == 2 and fold(phrase.words[1]) in _DIVISION_NOUNS:
                 for form in phrase.forms[0]:
                     self.adjectives[(form, fold(phrase.words[1]))] = phrase
-
-
-def read_tsv(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8") as f:
-        lines = [line for line in f if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
-def split_names(names: str | None) -> list[str]:
-    return [n.strip() for n in (names or "").split("|") if n.strip()]
 
 
 def _district_variants(entry: Entry) -> list[str]:
@@ -572,7 +398,7 @@ def _unknown_mentions(text, tokens, ner: _Ner, known: list[_Mention]) -> list[_M
     for span in ner.locations:
         if _overlaps(span.start, span.stop, taken) or not any(c.isupper() for c in span.text):
             continue
-        if " " not in span.text and (len(span.text) < 2 or _is_common_word(span.text)):
+        if " " not in span.text and (len(span.text) < 2 or is_common_word(span.text)):
             continue  # a capitalised first word taken for a place: "Как", "В", "Спецоперация"
         first = next(i for i, t in enumerate(tokens) if t.end > span.start)
         stop = next((i for i, t in enumerate(tokens) if t.start >= span.stop), len(tokens))
