@@ -233,17 +233,22 @@ def cmd_demo(args) -> int:
     return run_demo(Path(args.db), args.port)
 
 
-def _add_service_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--sources", help="sources TOML file (default data/sources.toml)")
-    p.add_argument("--db", help="SQLite database (default data/news.db)")
-    p.add_argument("--jobs", type=int, default=2, help="sources crawled at once (default 2)")
-    p.add_argument(
+def _shared_options() -> dict[str, argparse.ArgumentParser]:
+    """Options several commands share, each declared once as a parent parser."""
+    db = argparse.ArgumentParser(add_help=False)
+    db.add_argument("--db", help="SQLite database (default data/news.db)")
+    sources = argparse.ArgumentParser(add_help=False)
+    sources.add_argument("--sources", help="sources TOML file (default data/sources.toml)")
+    crawls = argparse.ArgumentParser(add_help=False)
+    crawls.add_argument("--jobs", type=int, default=2, help="sources crawled at once (default 2)")
+    crawls.add_argument(
         "--set",
         action="append",
         type=_setting,
         metavar="NAME=VALUE",
         help="a Scrapy setting for the crawls, e.g. --set DOWNLOAD_DELAY=2",
     )
+    return {"db": db, "sources": sources, "crawls": crawls}
 
 
 def _add_limit_options(p: argparse.ArgumentParser, wait_default: float) -> None:
@@ -295,15 +300,18 @@ def build_parser() -> argparse.ArgumentParser:
         description="Crawl news and prosecutor sites into SQLite; extract figures and dates.",
     )
     sub = parser.add_subparsers(dest="command", required=True)
+    shared = _shared_options()
+    db, sources, crawls = shared["db"], shared["sources"], shared["crawls"]
 
-    p = sub.add_parser("sources", help="list and validate the configured sources")
-    p.add_argument("--sources", help="sources TOML file (default data/sources.toml)")
+    p = sub.add_parser(
+        "sources", parents=[sources], help="list and validate the configured sources"
+    )
     p.set_defaults(func=cmd_sources)
 
-    p = sub.add_parser("crawl", help="crawl sources into the database")
+    p = sub.add_parser(
+        "crawl", parents=[sources, db, crawls], help="crawl sources into the database"
+    )
     p.add_argument("names", nargs="*", help="source names (default: all)")
-    p.add_argument("--sources", help="sources TOML file (default data/sources.toml)")
-    p.add_argument("--db", help="SQLite database (default data/news.db)")
     p.add_argument(
         "--recrawl",
         action="store_true",
@@ -311,40 +319,33 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--since", type=_iso_day, help="only articles published on or after this day")
     p.add_argument("--until", type=_iso_day, help="only articles published on or before this day")
-    p.add_argument("--jobs", type=int, default=2, help="sources crawled at once (default 2)")
-    p.add_argument(
-        "--set",
-        action="append",
-        type=_setting,
-        metavar="NAME=VALUE",
-        help="a Scrapy setting for this run, e.g. --set DOWNLOAD_DELAY=2",
-    )
     _add_limit_options(p, wait_default=0)
     p.set_defaults(func=cmd_crawl)
 
     p = sub.add_parser(
         "run",
+        parents=[sources, db, crawls],
         help="for cron: crawl every source that is due, once (exit 1 if any fails, 2 if locked)",
     )
-    _add_service_options(p)
     p.add_argument("--dry-run", action="store_true", help="only show which sources are due")
     p.add_argument("--quiet", action="store_true", help="print only when something failed")
     _add_limit_options(p, wait_default=0)
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser(
-        "schedule", help="run as a service: each source on its own schedule (stop: SIGTERM)"
+        "schedule",
+        parents=[sources, db, crawls],
+        help="run as a service: each source on its own schedule (stop: SIGTERM)",
     )
-    _add_service_options(p)
     _add_limit_options(p, wait_default=3600)
     p.set_defaults(func=cmd_schedule)
 
     p = sub.add_parser(
-        "status", help="per source: last run, last new article, counts, alarms (exit 1: alarm)"
+        "status",
+        parents=[sources, db],
+        help="per source: last run, last new article, counts, alarms (exit 1: alarm)",
     )
     p.add_argument("names", nargs="*", help="source names (default: all)")
-    p.add_argument("--sources", help="sources TOML file (default data/sources.toml)")
-    p.add_argument("--db", help="SQLite database (default data/news.db)")
     p.add_argument("--quiet", action="store_true", help="print only when an alarm is raised")
     p.set_defaults(func=cmd_status)
 
@@ -363,9 +364,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_extract)
 
-    p = sub.add_parser("reextract", help="re-run extraction on stored raw pages, no download")
+    p = sub.add_parser(
+        "reextract", parents=[db], help="re-run extraction on stored raw pages, no download"
+    )
     p.add_argument("names", nargs="*", help="source names (default: all)")
-    p.add_argument("--db", help="SQLite database (default data/news.db)")
     p.set_defaults(func=cmd_reextract)
 
     p = sub.add_parser("demo", help="serve the bundled sample site on 127.0.0.1 and crawl it")
@@ -377,15 +379,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8765, help="port of the demo site (default 8765)")
     p.set_defaults(func=cmd_demo)
 
-    p = sub.add_parser("serve", help="browse the database in Datasette (read-only)")
-    p.add_argument("--db", help="SQLite database (default data/news.db)")
+    p = sub.add_parser("serve", parents=[db], help="browse the database in Datasette (read-only)")
     p.add_argument("--port", type=int, default=8001, help="port (default 8001)")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--metadata", help="Datasette metadata file (default data/metadata.yml)")
     p.set_defaults(func=cmd_serve)
 
-    p = sub.add_parser("search-index", help="fill the Russian search index (--rebuild: redo it)")
-    p.add_argument("--db", help="SQLite database (default data/news.db)")
+    p = sub.add_parser(
+        "search-index", parents=[db], help="fill the Russian search index (--rebuild: redo it)"
+    )
     p.add_argument("--rebuild", action="store_true", help="re-index every article")
     p.set_defaults(func=cmd_search_index)
     return parser
