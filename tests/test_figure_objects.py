@@ -1,0 +1,82 @@
+"""The named object finders of pipelines.figures.objects, one at a time: the lemma each returns
+for a figure as reading.read_figure leaves it (before the finder ladder is asked)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.figures import objects
+from pipelines.figures.reading import read_figure
+from pipelines.figures.sentence import Figure, Sentence
+from pipelines.numbers import find_numbers
+from pipelines.sentences import tokenize
+
+
+def _figure(text: str, number: str) -> tuple[Sentence, Figure]:
+    """The sentence and the figure read for the number written as `number`."""
+    tokens = tokenize(text)
+    sentence = Sentence(text, tokens, 0, len(text), carried=[])
+    previous = None
+    for span in find_numbers(tokens):
+        figure = read_figure(sentence, span, previous)
+        if text[span.start : span.end] == number:
+            return sentence, figure
+        previous = figure
+    raise AssertionError(f"no number {number!r} in {text!r}")
+
+
+@pytest.mark.parametrize(
+    ("finder", "text", "number", "lemma"),
+    [
+        ("genitive_after_unit", "Изъято 5 кг героина.", "5", "героин"),
+        ("genitive_after_unit", "При нем нашли 5 тыс. долларов наличными.", "5 тыс.", None),
+        ("owner_of_amount_word", "Изъяты наркотики общим весом 5 кг.", "5", "наркотик"),
+        ("owner_of_amount_word", "Арестованы активы на сумму 18 млн тенге.", "18 млн", "актив"),
+        ("goods_priced", "Он продал героин на 450 тыс. тенге.", "450 тыс.", "героин"),
+        ("goods_priced", "Изъято героина на 2 кг.", "2", None),  # a mass is no price
+        (
+            "governed_by_amount_word",
+            "Общая сумма инвестиций составит 2,5 млрд тенге.",
+            "2,5 млрд",
+            "инвестиция",
+        ),
+        ("subject_of_amount_verb", "Ущерб составил 2 млн рублей.", "2 млн", "ущерб"),
+        ("subject_of_amount_verb", "Курьер получил 950 тыс. рублей.", "950 тыс.", None),
+        (
+            "measured_topic_before_dash",
+            "Изъято: героина – 120 кг, гашиша – 300 кг.",
+            "300",
+            "гашиш",
+        ),
+        (
+            "governed_by_count_word",
+            "Количество наркопреступлений снизилось до 387.",
+            "387",
+            "наркопреступление",
+        ),
+        ("topic_before_its_verb", "Наркопреступлений выявлено 387.", "387", "наркопреступление"),
+        (
+            "counted_topic_before_dash",
+            "Больше всего наркопреступлений выявлено в Алматы – 1 204.",
+            "1 204",
+            "наркопреступление",
+        ),
+    ],
+)
+def test_finder(finder: str, text: str, number: str, lemma: str | None) -> None:
+    sentence, figure = _figure(text, number)
+    assert getattr(objects, finder)(sentence, figure) == lemma
+
+
+def test_every_finder_is_in_a_ladder_and_has_a_docstring() -> None:
+    ladders = objects.AMOUNT_FINDERS + objects.COUNT_FINDERS
+    assert len(set(ladders)) == len(ladders) == 9
+    assert all(f.__doc__ and f.__doc__.count("\n") == 0 for f in ladders)
+
+
+def test_the_first_finder_that_names_a_noun_wins() -> None:
+    sentence, figure = _figure("Наркопреступлений выявлено 387.", "387")
+    assert objects.find_object(sentence, figure, objects.AMOUNT_FINDERS[:1]) is None
+    assert objects.find_object(sentence, figure, objects.COUNT_FINDERS) == "наркопреступление"
+    ladder = (lambda s, f: None, lambda s, f: "", lambda s, f: "первый", lambda s, f: "второй")
+    assert objects.find_object(sentence, figure, ladder) == "первый"
