@@ -1,4 +1,7 @@
-"""`newsmon extract`: the extraction of files or URLs as JSON lines, no crawl and no database."""
+"""`newsmon extract`: the extraction of files or URLs as JSON lines, no crawl and no database.
+
+An HTML page goes through the crawl's whole article chain (pipelines/chain.py); a text (`--text`)
+through the same chain after the extraction step."""
 
 from __future__ import annotations
 
@@ -9,9 +12,9 @@ from pathlib import Path
 
 from w3lib.encoding import html_to_unicode
 
-from pipelines.dates import extract_dates
-from pipelines.extraction import extract_article
-from pipelines.figures import extract_figures
+from pipelines.chain import TEXT_STEPS, SourceContext, process_article
+from pipelines.extraction import FIELDS
+from pipelines.items import ArticleRecord
 
 USER_AGENT = "newsmon/0.1 (news monitoring crawler)"
 MAX_BYTES = 16 * 1024 * 1024
@@ -33,26 +36,34 @@ def read_html(source: str) -> str:
     return text
 
 
+def _found(record: ArticleRecord) -> dict:
+    """What the chain found, under the keys `extract` has always printed (dates as "dates")."""
+    return {
+        "figures": record.figures,
+        "dates": record.mentioned_dates,
+        "places": record.places,
+        "agencies": record.agencies,
+        "region": record.region,
+        "country": record.country,
+    }
+
+
 def text_record(path: str, published: str | None) -> dict:
     text = Path(path).read_text(encoding="utf-8")
-    return {
-        "file": path,
-        "figures": extract_figures(text, published=published),
-        "dates": extract_dates(text, published=published),
-    }
+    record = ArticleRecord(
+        source="", url=path, html="", fetched_at="", body=text, published_at=published
+    )
+    process_article(record, SourceContext(), TEXT_STEPS)
+    return {"file": path, **_found(record)}
 
 
 def html_record(source: str, timezone: str | None) -> dict:
     html = read_html(source)
-    article = extract_article(html, source if "://" in source else None, timezone=timezone)
-    body = article.get("body") or ""
-    published = (article.get("published_at") or "")[:10] or None
-    return {
-        "file": source,
-        **article,
-        "figures": extract_figures(body, published=published),
-        "dates": extract_dates(body, published=published),
-    }
+    url = source if "://" in source else ""
+    record = ArticleRecord(source="", url=url, html=html, fetched_at="")
+    process_article(record, SourceContext(timezone=timezone))
+    article = {key: getattr(record, key) for key in (*FIELDS, "extractor")}
+    return {"file": source, **article, **_found(record)}
 
 
 def extract_inputs(

@@ -76,11 +76,13 @@ SPIDER_MIDDLEWARES = {
     "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
     "crawler.limits.CountedDepthMiddleware": 900,
 }
+# The article chain, pipelines/chain.py ARTICLE_STEPS, in its order, then storage
+# (tests/test_chain.py). Text is made plain before any step records a character offset.
 ITEM_PIPELINES = {
     "pipelines.extract_pipeline.ExtractionPipeline": 100,
+    "pipelines.plain_text.PlainTextPipeline": 150,
     "pipelines.figures_pipeline.FiguresPipeline": 200,
     "pipelines.places_pipeline.PlacesPipeline": 300,
-    "pipelines.plain_text.PlainTextPipeline": 850,
     "pipelines.store_pipeline.StorePipeline": 900,
 }
 EXTENSIONS = {

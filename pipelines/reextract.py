@@ -1,7 +1,7 @@
 """`newsmon reextract`: run the current extractors again on stored raw pages, without a download.
 
-Each article goes through the same extraction, figures and storage steps as in a crawl, so a
-changed text becomes a new version and the old one is kept in `article_versions`.
+Each article goes through the same chain of steps as in a crawl (pipelines/chain.py) and the same
+storage, so a changed text becomes a new version and the old one is kept in `article_versions`.
 """
 
 from __future__ import annotations
@@ -10,11 +10,9 @@ from collections import Counter
 from pathlib import Path
 
 from pipelines.articles import store_article
+from pipelines.chain import SourceContext, process_article
 from pipelines.db import connect
-from pipelines.extract_pipeline import apply_extraction
-from pipelines.figures_pipeline import apply_figures
 from pipelines.items import ArticleRecord
-from pipelines.places_pipeline import apply_places
 from pipelines.raw_pages import read_raw_html
 
 
@@ -49,8 +47,10 @@ def reextract(db_path: str | Path | None, sources: list[str] | None = None) -> C
                 content_type=row["content_type"],
             )
             source = sources_by_name.get(row["source"], {})
-            apply_figures(apply_extraction(record, source.get("timezone"), source.get("lang")))
-            apply_places(record, source.get("region"))
+            context = SourceContext(
+                source.get("timezone"), source.get("lang"), source.get("region")
+            )
+            process_article(record, context)
             _, outcome = store_article(db, record, refresh=True)
             counts[outcome] += 1
     finally:
