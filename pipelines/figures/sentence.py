@@ -1,5 +1,5 @@
-"""The view of one sentence the rules work on (its tokens and their readings) and the record of
-one figure as it is read (_Figure became Figure: every rule module shares it)."""
+"""The view of one sentence the rules work on (its tokens and their readings) and the Figure
+record each rule fills in as a number is read."""
 
 from __future__ import annotations
 
