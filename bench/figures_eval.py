@@ -1,4 +1,4 @@
-"""Score pipelines.figures and pipelines.dates against hand-annotated gold.
+"""Score pipelines.figures and pipelines.mentioned_dates against hand-annotated gold.
 
     .venv/bin/python bench/figures_eval.py [GOLD.jsonl] [--texts DIR]
 
@@ -23,8 +23,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from pipelines.dates import extract_dates  # noqa: E402
 from pipelines.figures import extract_figures  # noqa: E402
+from pipelines.mentioned_dates import extract_dates  # noqa: E402
 
 SHARED = REPO.parent / "shared"
 DEFAULT_GOLD = SHARED / "gold" / "figures-seeds.jsonl"

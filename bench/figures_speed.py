@@ -21,8 +21,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from pipelines.dates import extract_dates  # noqa: E402
 from pipelines.figures import extract_figures  # noqa: E402
+from pipelines.mentioned_dates import extract_dates  # noqa: E402
 from pipelines.numbers import morph  # noqa: E402
 
 PAGES = REPO.parent / "shared" / "bench" / "aeb" / "html"

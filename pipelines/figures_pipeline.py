@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pipelines.dates import extract_dates
 from pipelines.figures import extract_figures
 from pipelines.items import ArticleRecord
+from pipelines.mentioned_dates import extract_dates
 from pipelines.step import CrawlerStep
 
 

@@ -1,4 +1,4 @@
-"""Dates and reporting periods mentioned in text (pipelines.dates)."""
+"""Dates and reporting periods mentioned in text (pipelines.mentioned_dates)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipelines.dates import as_date, extract_dates, sentence_period
+from pipelines.mentioned_dates import as_date, extract_dates, sentence_period
 from pipelines.numbers import morph
 
 PUBLISHED = date(2025, 8, 8)

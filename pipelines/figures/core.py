@@ -16,12 +16,12 @@ import bisect
 import re
 from datetime import date, datetime
 
-from pipelines.dates import extract_dates, period_of
 from pipelines.figures.change import assign_changes
 from pipelines.figures.not_figures import Spans, non_figure_spans, overlaps
 from pipelines.figures.reading import read_figure
 from pipelines.figures.relations import resolve_orphans, share_forward
 from pipelines.figures.sentence import CYRILLIC_RE, Figure, Sentence
+from pipelines.mentioned_dates import extract_dates, period_of
 from pipelines.numbers import clean_value, find_numbers, number_forms
 from pipelines.sentences import fold_yo, split_sentences, tokenize
 
