@@ -291,6 +291,26 @@ def test_places_give_the_region_and_the_source_region_stands_in():
     assert (unnamed.region, unnamed.country) == ("KZ-31", "KZ")
 
 
+@checks_step("FactsPipeline")
+def test_facts_annotate_the_figures_and_add_the_headlines():
+    crawler = make_crawler()
+    item = record(
+        title="Изъято 16 тонн наркотиков",
+        body="Полицейские изъяли 5 кг гашиша в Павлодаре.",
+        region="KZ-55",
+        country="KZ",
+    )
+    item = build("FactsPipeline", crawler).process_item(
+        build("FiguresPipeline", crawler).process_item(item)
+    )
+    assert [(f["quote"], f["in_title"]) for f in item.figures] == [("16 тонн", 1), ("5 кг", 0)]
+    assert (item.figures[0]["region"], item.figures[0]["country"]) == ("KZ-55", "KZ")
+    # what roles and indicators mean is for the facts tests; here: every figure is annotated
+    assert all(f["role"] and f["indicator"] for f in item.figures)
+    untitled = record(title="Изъято 16 тонн наркотиков", body=None)
+    assert build("FactsPipeline", crawler).process_item(untitled).figures == []
+
+
 @checks_step("StorePipeline")
 def test_store_writes_the_article_once_and_drops_its_html(tmp_path):
     db_path = tmp_path / "steps.db"
