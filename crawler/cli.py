@@ -83,6 +83,8 @@ def cmd_crawl(args) -> int:
         lock_wait=args.wait,
         command="newsmon crawl" + (" --recrawl" if args.recrawl else ""),
     )
+    if not _settings_usable(request):
+        return 2
     with stop_on_signals() as stop:
         request.stop = stop
         runs = run_crawls(request)  # takes the crawl lock (LockHeld: exit status 2)
@@ -155,6 +157,8 @@ def cmd_run(args) -> int:
             lock=lock,
             command="newsmon run",
         )
+        if not _settings_usable(request):
+            return 2
         with stop_on_signals() as stop:
             request.stop = stop
             runs = run_crawls(request)
@@ -170,11 +174,27 @@ def cmd_run(args) -> int:
             lock.release()
 
 
+def _settings_usable(request) -> bool:
+    """The limits the parent reads from the settings (--set included) are numbers; else say so."""
+    from crawler.backstops import SettingError, effective_limits
+
+    try:
+        effective_limits(request)
+    except SettingError as exc:
+        print(f"newsmon: --set {exc}", file=sys.stderr)
+        return False
+    return True
+
+
 def cmd_schedule(args) -> int:
+    from crawler.runner import CrawlRequest
     from pipelines.db import DEFAULT_DB
     from scheduler import ServiceConfig, serve
 
     sources = load_sources(args.sources)
+    limits = CrawlRequest([], settings=dict(args.set or []), time_limit=args.time_limit)
+    if not _settings_usable(limits):
+        return 2
     return serve(
         ServiceConfig(
             sources=sources,

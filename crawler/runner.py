@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
+from crawler.backstops import Limits, effective_limits
 from crawler.lock import CrawlLock, SharedCrawlLock, pid_alive
 from pipelines.db import DEFAULT_DB, connect, write_transaction
 
@@ -85,36 +86,6 @@ def child_environment() -> dict[str, str]:
     env["SCRAPY_SETTINGS_MODULE"] = "crawler.settings"
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH")]))
     return env
-
-
-@dataclass(frozen=True)
-class Limits:
-    """What one crawl child may use. The child stops itself gracefully at CLOSESPIDER_TIMEOUT
-    and MEMUSAGE_LIMIT_MB; these are the parent's backstops for a child that does not."""
-
-    time_limit: float | None  # seconds; then SIGINT (Scrapy closes with reason 'shutdown')
-    kill_grace: float  # seconds between SIGINT and SIGKILL
-    memory_mb: int | None  # the child's own MEMUSAGE_LIMIT_MB (graceful)
-    memory_hard_mb: int | None  # resident size at which the parent kills the child at once
-
-
-def effective_limits(request: CrawlRequest) -> Limits:
-    from crawler import settings as defaults
-
-    time_limit = request.time_limit
-    if time_limit is None:
-        time_limit = float(defaults.NEWSMON_TIME_LIMIT)
-    memory = request.memory_limit_mb
-    if memory is None:
-        try:  # --set MEMUSAGE_LIMIT_MB=0 switches the limit off, here as in Scrapy
-            memory = int(
-                (request.settings or {}).get("MEMUSAGE_LIMIT_MB", defaults.MEMUSAGE_LIMIT_MB)
-            )
-        except ValueError:  # the child refuses the setting itself, and that is recorded
-            memory = defaults.MEMUSAGE_LIMIT_MB
-    hard = round(memory * defaults.NEWSMON_MEMORY_HARD_FACTOR) if memory else None
-    grace = request.kill_grace if request.kill_grace is not None else defaults.NEWSMON_KILL_GRACE
-    return Limits(time_limit or None, float(grace), memory or None, hard)
 
 
 @dataclass
