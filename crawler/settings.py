@@ -83,6 +83,7 @@ ITEM_PIPELINES = {
     "pipelines.plain_text.PlainTextPipeline": 150,
     "pipelines.figures_pipeline.FiguresPipeline": 200,
     "pipelines.places_pipeline.PlacesPipeline": 300,
+    "pipelines.facts_pipeline.FactsPipeline": 400,
     "pipelines.store_pipeline.StorePipeline": 900,
 }
 EXTENSIONS = {

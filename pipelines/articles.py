@@ -15,6 +15,7 @@ import sqlite_utils
 
 from pipelines.browse_schema import figure_context
 from pipelines.db import write_transaction
+from pipelines.fact_store import facts_of, link_article
 from pipelines.items import ArticleRecord
 from pipelines.raw_pages import store_raw_page
 from pipelines.search_index import index_article
@@ -91,6 +92,7 @@ def _insert_children(
 def _replace_children(db: sqlite_utils.Database, article_id: int, record: ArticleRecord) -> None:
     """Figures, dates, places, agencies and the raw page belong to the current version only."""
     figures = [f | figure_context(record.source, record.published_at, f) for f in record.figures]
+    previous_facts = facts_of(db, article_id)
     for table, children in (
         ("figures", figures),
         ("mentioned_dates", record.mentioned_dates),
@@ -99,7 +101,15 @@ def _replace_children(db: sqlite_utils.Database, article_id: int, record: Articl
     ):
         db.conn.execute(f"delete from [{table}] where article_id = ?", [article_id])
         _insert_children(db, table, article_id, children)
+    # part_of was the total's position among the article's figures: make it the total's row id
+    db.execute(
+        "update figures set part_of = (select t.id from figures t where t.article_id ="
+        " figures.article_id and t.seq = figures.part_of) where article_id = ? and part_of"
+        " is not null",
+        [article_id],
+    )
     store_raw_page(db, article_id, record)
+    link_article(db, article_id, previous_facts, body=record.body)
 
 
 def store_article(

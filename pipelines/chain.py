@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from pipelines.extract_pipeline import apply_extraction
+from pipelines.facts_pipeline import apply_facts
 from pipelines.figures_pipeline import apply_figures
 from pipelines.items import ArticleRecord
 from pipelines.places_pipeline import apply_places
@@ -61,11 +62,17 @@ def find_places(record: ArticleRecord, source: SourceSettings) -> ArticleRecord:
     return apply_places(record, source.region)
 
 
+def find_facts(record: ArticleRecord, source: SourceSettings) -> ArticleRecord:
+    """Role, scope, indicator and checks of each figure; the headline's figures."""
+    return apply_facts(record)
+
+
 ARTICLE_STEPS: tuple[Step, ...] = (
     Step("extraction", extract_text, "pipelines.extract_pipeline.ExtractionPipeline"),
     Step("plain text", clean_text, "pipelines.plain_text.PlainTextPipeline"),
     Step("figures and dates", find_figures, "pipelines.figures_pipeline.FiguresPipeline"),
     Step("places and agencies", find_places, "pipelines.places_pipeline.PlacesPipeline"),
+    Step("facts", find_facts, "pipelines.facts_pipeline.FactsPipeline"),
 )
 # After the chain, in a crawl: the article into SQLite (`store_article` elsewhere).
 STORE_PIPELINE = "pipelines.store_pipeline.StorePipeline"

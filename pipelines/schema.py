@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite_utils
 
 from pipelines.browse_schema import ensure_browsing
+from pipelines.fact_store import ensure_facts_schema
 from pipelines.health_schema import ensure_health_schema
 from pipelines.raw_pages import migrate_zlib_column
 from pipelines.search_index import backfill
@@ -21,7 +22,9 @@ from pipelines.transactions import write_transaction
 # 5: figures.seizure and the seizure views (pipelines/browse_schema.py)
 # 6: the plain articles_fts index dropped (articles_search does full-text search)
 # 7: raw pages zstd-compressed, in html_compressed with their codec (pipelines/raw_pages.py)
-SCHEMA_VERSION = 7
+# 8: facts (pipelines/fact_store.py): figure roles, scopes, indicators, checks, fact links;
+#    articles.duplicate_of and the near-duplicate tables
+SCHEMA_VERSION = 8
 
 _TABLES: dict[str, dict] = {
     "sources": {
@@ -256,6 +259,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             db[table].create_index(columns, unique=unique, if_not_exists=True)
         ensure_health_schema(db)  # crawl_runs health counters and the crawl_health view
         migrate_zlib_column(db)
+        ensure_facts_schema(db)
     # Full-text search is articles_search (pipelines/search_index.py: lemmas and stems, which
     # find every inflected form). The plain index of versions before 6 duplicated its work on
     # every stored article and nothing read it.

@@ -1,0 +1,308 @@
+"""Facts in the database: each claim once, with every place it was stated.
+
+A figure row is a mention; `figures.fact_id` links it to its fact. The key of a fact is what
+the number is about: indicator, substance (or object), region, scope, the period (or the day
+of the event) and unit. Mentions of one key join one fact:
+- the same key and value: the same claim (a headline and its body, a republished release, an
+  updated article);
+- the same key with another value, stated in another article of the same story (a
+  republication, `articles.duplicate_of`) or, for a statistic over a period, in any other
+  article: one fact in `conflict`, whose `values` keeps every value with its mentions;
+- two values of one key in one article are two claims («у одного изъято 5 г, у другого 3 г»),
+  and so are two events of one key in unrelated articles.
+`link_article` runs in the transaction that stores the article; `rebuild_facts` redoes all.
+"""
+
+from __future__ import annotations
+
+import json
+
+import sqlite_utils
+
+from pipelines.fact_views import ensure_fact_views
+from pipelines.facts import near_duplicates
+
+FIGURE_FACT_COLUMNS = {
+    "role": str, "part_of": int, "scope": str, "event_day": str, "indicator": str,
+    "substance": str, "check": str, "check_expected": float, "in_title": int, "fact_id": int,
+}  # fmt: skip
+FACT_COLUMNS = {
+    "id": int, "fact_key": str, "indicator": str, "substance": str, "object": str,
+    "region": str, "scope": str, "period_start": str, "period_end": str, "event_day": str,
+    "year": int, "unit": str, "value": float, "qualifier": str, "role": str, "in_title": int,
+    "n_mentions": int, "n_articles": int, "n_sources": int, "first_source": str,
+    "first_published_at": str, "first_article_id": int, "conflict": int, "values_json": str,
+    "quote": str, "part_of": int,
+}  # fmt: skip
+_KEY_FIELDS = ("indicator", "what", "region", "scope", "period_start", "period_end", "event_day",
+               "unit")  # fmt: skip
+
+
+def ensure_facts_schema(db: sqlite_utils.Database) -> None:
+    """The facts table, the near-duplicate tables and the fact columns of figures and articles."""
+    db["facts"].create(FACT_COLUMNS, pk="id", if_not_exists=True)
+    existing = db["facts"].columns_dict
+    for column, kind in FACT_COLUMNS.items():
+        if column not in existing:
+            db["facts"].add_column(column, kind)
+    figures = db["figures"].columns_dict
+    for column, kind in FIGURE_FACT_COLUMNS.items():
+        if column not in figures:
+            db["figures"].add_column(column, kind)
+    if "duplicate_of" not in db["articles"].columns_dict:
+        db["articles"].add_column("duplicate_of", int)
+    db["article_minhash"].create({"article_id": int, "signature": bytes}, pk="article_id",
+                                 if_not_exists=True)  # fmt: skip
+    db["article_lsh"].create({"band": int, "bucket": int, "article_id": int}, if_not_exists=True)
+    for table, columns in (
+        ("facts", ["fact_key"]),
+        ("facts", ["indicator", "region", "year"]),
+        ("figures", ["fact_id"]),
+        ("article_lsh", ["band", "bucket"]),
+        ("article_lsh", ["article_id"]),
+        ("articles", ["duplicate_of"]),
+        ("facts", ["part_of"]),
+    ):
+        db[table].create_index(columns, if_not_exists=True)
+    ensure_fact_views(db)
+
+
+# --- near duplicates --------------------------------------------------------------------------
+
+
+def _mark_duplicate(db: sqlite_utils.Database, article_id: int, body: str | None) -> int | None:
+    """Store the article's signature and set `duplicate_of` to the earliest stored article of
+    its story, if any. Returns that article's id."""
+    db.execute("delete from article_lsh where article_id = ?", [article_id])
+    db.execute("delete from article_minhash where article_id = ?", [article_id])
+    sig = near_duplicates.signature(body or "")
+    if sig is None:
+        db.execute("update articles set duplicate_of = null where id = ?", [article_id])
+        return None
+    keys = near_duplicates.band_keys(sig)
+    clauses = " or ".join("(band = ? and bucket = ?)" for _ in keys)
+    params = [v for key in keys for v in key]
+    candidates = [
+        row[0]
+        for row in db.execute(
+            f"select distinct article_id from article_lsh where ({clauses}) and article_id < ?",
+            [*params, article_id],
+        )
+    ]
+    best: tuple[float, int] | None = None
+    for candidate in candidates:
+        row = db.execute(
+            "select m.signature, coalesce(a.duplicate_of, a.id) from article_minhash m"
+            " join articles a on a.id = m.article_id where m.article_id = ?",
+            [candidate],
+        ).fetchone()
+        if row is None:
+            continue
+        score = near_duplicates.similarity(sig, near_duplicates.from_blob(row[0]))
+        if score >= near_duplicates.THRESHOLD and (best is None or score > best[0]):
+            best = (score, row[1])
+    root = best[1] if best else None
+    db.execute("update articles set duplicate_of = ? where id = ?", [root, article_id])
+    db.conn.execute(
+        "insert into article_minhash (article_id, signature) values (?, ?)",
+        [article_id, near_duplicates.to_blob(sig)],
+    )
+    db.conn.executemany(
+        "insert into article_lsh (band, bucket, article_id) values (?, ?, ?)",
+        [(band, bucket, article_id) for band, bucket in keys],
+    )
+    return root
+
+
+# --- keys -------------------------------------------------------------------------------------
+
+
+def fact_key(figure: dict) -> str:
+    what = figure.get("substance") or figure.get("object") or ""
+    parts = {**figure, "what": what}
+    return json.dumps([parts.get(k) or "" for k in _KEY_FIELDS], ensure_ascii=False)
+
+
+def _same_value(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-6 * max(abs(a), abs(b), 1.0)
+
+
+def _story(db: sqlite_utils.Database, article_id: int) -> int:
+    row = db.execute(
+        "select coalesce(duplicate_of, id) from articles where id = ?", [article_id]
+    ).fetchone()
+    return row[0] if row else article_id
+
+
+def _find_fact(db: sqlite_utils.Database, figure: dict, key: str, article_id: int, story: int):
+    """The fact a mention joins, or None for a new claim."""
+    rows = db.execute("select id, value from facts where fact_key = ?", [key]).fetchall()
+    if not rows:
+        return None
+    for fact_id, value in rows:
+        if value is not None and _same_value(float(value), float(figure["value"])):
+            return fact_id
+    for fact_id, _ in rows:
+        articles = {
+            r[0]
+            for r in db.execute(
+                "select distinct article_id from figures where fact_id = ?", [fact_id]
+            )
+        }
+        if article_id in articles:
+            continue  # another value in the same text: another claim
+        if figure.get("scope") == "period" and figure.get("period_start"):
+            return fact_id
+        stories = {_story(db, a) for a in articles}
+        if story in stories:
+            return fact_id
+    return None
+
+
+# --- linking ----------------------------------------------------------------------------------
+
+
+def facts_of(db: sqlite_utils.Database, article_id: int) -> set[int]:
+    return {
+        r[0]
+        for r in db.execute(
+            "select distinct fact_id from figures where article_id = ? and fact_id is not null",
+            [article_id],
+        )
+    }
+
+
+def link_article(
+    db: sqlite_utils.Database,
+    article_id: int,
+    previous: set[int] | None = None,
+    *,
+    body: str | None = None,
+    dedupe: bool = True,
+) -> set[int]:
+    """Mark the article's story and link each of its figures to a fact (in the caller's
+    transaction). `previous`: the facts its old figures were linked to. Returns the facts
+    touched."""
+    article = db.execute(
+        "select published_day, published_at, source, body, duplicate_of from articles where id = ?",
+        [article_id],
+    ).fetchone()
+    if article is None:
+        return set()
+    published_day, _, _, stored_body, _ = article
+    text = body if body is not None else stored_body
+    root = _mark_duplicate(db, article_id, text) if dedupe else article[4]
+    root_day = None
+    if root is not None:
+        row = db.execute("select published_day from articles where id = ?", [root]).fetchone()
+        root_day = row[0] if row else None
+    story = root if root is not None else article_id
+    figures = [
+        dict(zip(("id", *_FIGURE_READ), row, strict=True))
+        for row in db.execute(
+            f"select id, {', '.join(f'[{c}]' for c in _FIGURE_READ)} from figures"
+            " where article_id = ? order by seq",
+            [article_id],
+        )
+    ]
+    touched = set(previous or ())
+    for figure in figures:
+        if figure["value"] is None:
+            continue
+        if root_day and published_day and root_day != published_day:
+            # a republication's own day is not the event's, nor the end of «с начала года»
+            for day in ("event_day", "period_end"):
+                if figure.get(day) == published_day:
+                    figure[day] = root_day
+        key = fact_key(figure)
+        fact_id = _find_fact(db, figure, key, article_id, story)
+        if fact_id is None:
+            fact_id = db["facts"].insert(_new_fact(figure, key)).last_pk
+        db.execute("update figures set fact_id = ? where id = ?", [fact_id, figure["id"]])
+        touched.add(fact_id)
+    refresh_facts(db, touched)
+    return touched
+
+
+_FIGURE_READ = ("value", "unit", "qualifier", "object", "quote", "role", "scope", "event_day",
+                "period_start", "period_end", "indicator", "substance", "region", "in_title")  # fmt: skip
+
+
+def _new_fact(figure: dict, key: str) -> dict:
+    dated = figure.get("period_start") or figure.get("event_day") or ""
+    return {
+        "fact_key": key,
+        "indicator": figure.get("indicator"),
+        "substance": figure.get("substance"),
+        "object": figure.get("object"),
+        "region": figure.get("region"),
+        "scope": figure.get("scope"),
+        "period_start": figure.get("period_start"),
+        "period_end": figure.get("period_end"),
+        "event_day": figure.get("event_day"),
+        "year": int(dated[:4]) if dated[:4].isdigit() else None,
+        "unit": figure.get("unit"),
+        "value": figure["value"],
+        "qualifier": figure.get("qualifier"),
+        "role": figure.get("role"),
+    }
+
+
+def refresh_facts(db: sqlite_utils.Database, fact_ids: set[int]) -> None:
+    """Recount the mentions of these facts; a fact left without mentions goes."""
+    for fact_id in fact_ids:
+        mentions = db.execute(
+            "select f.value, f.qualifier, f.role, f.in_title, f.quote, a.id, a.source,"
+            " a.published_at from figures f join articles a on a.id = f.article_id"
+            " where f.fact_id = ? order by coalesce(a.published_at, '9999'), a.id, f.in_title desc,"
+            " f.seq",
+            [fact_id],
+        ).fetchall()
+        if not mentions:
+            db.execute("delete from facts where id = ?", [fact_id])
+            continue
+        values: dict[float, int] = {}
+        for m in mentions:
+            values[float(m[0])] = values.get(float(m[0]), 0) + 1
+        first = mentions[0]
+        total = db.execute(
+            "select t.fact_id from figures f join figures t on t.id = f.part_of"
+            " where f.fact_id = ? and t.fact_id is not null limit 1",
+            [fact_id],
+        ).fetchone()
+        body_roles = [m[2] for m in mentions if not m[3]] or [m[2] for m in mentions]
+        db["facts"].update(
+            fact_id,
+            {
+                "value": first[0],
+                "qualifier": first[1],
+                "role": max(set(body_roles), key=body_roles.count),
+                "in_title": int(any(m[3] for m in mentions)),
+                "quote": first[4],
+                "n_mentions": len(mentions),
+                "n_articles": len({m[5] for m in mentions}),
+                "n_sources": len({m[6] for m in mentions}),
+                "first_article_id": first[5],
+                "first_source": first[6],
+                "first_published_at": first[7],
+                "conflict": int(len(values) > 1),
+                "part_of": total[0] if total else None,
+                "values_json": json.dumps(
+                    [{"value": v, "mentions": n} for v, n in values.items()], ensure_ascii=False
+                ),
+            },
+        )
+
+
+def rebuild_facts(db: sqlite_utils.Database) -> int:
+    """Forget every fact and story and link all stored articles again, oldest first."""
+    db.execute("delete from facts")
+    db.execute("delete from article_lsh")
+    db.execute("delete from article_minhash")
+    db.execute("update figures set fact_id = null")
+    db.execute("update articles set duplicate_of = null")
+    count = 0
+    for (article_id,) in db.execute("select id from articles order by id").fetchall():
+        link_article(db, article_id)
+        count += 1
+    return count

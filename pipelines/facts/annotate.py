@@ -1,0 +1,80 @@
+"""One article's figures, annotated: role, scope, indicator, substance and checks.
+
+Plain functions on plain records (the dicts `extract_figures` returns): usable without a crawl
+or a database, as trafilatura's are.
+"""
+
+from __future__ import annotations
+
+from pipelines.facts.checks import assign_checks
+from pipelines.facts.indicators import assign_indicators
+from pipelines.facts.roles import assign_roles
+from pipelines.facts.scope import assign_scope
+
+FACT_FIELDS = (
+    "role", "part_of", "scope", "event_day", "indicator", "substance", "check", "check_expected",
+)  # fmt: skip
+# What a headline figure takes over from the same number in the body.
+_SHARED_WITH_BODY = ("role", "scope", "event_day", "period_start", "period_end", "indicator",
+                     "substance", "region", "country")  # fmt: skip
+
+
+def _annotate_text(
+    text: str,
+    figures: list[dict],
+    mentioned_dates: list[dict] | None,
+    published: str | None,
+    title: str | None,
+) -> None:
+    for figure in figures:
+        figure["_published"] = published
+    assign_roles(text, figures)
+    assign_scope(text, figures, mentioned_dates, published, title)
+    assign_indicators(text, figures)
+    assign_checks(figures)
+
+
+def same_number(a: dict, b: dict) -> bool:
+    if a.get("unit") != b.get("unit"):
+        return False
+    x, y = float(a["value"]), float(b["value"])
+    return abs(x - y) <= 1e-6 * max(abs(x), abs(y), 1.0)
+
+
+def annotate_figures(
+    body: str,
+    figures: list[dict],
+    *,
+    title: str | None = None,
+    title_figures: list[dict] | None = None,
+    mentioned_dates: list[dict] | None = None,
+    published: str | None = None,
+) -> list[dict]:
+    """Annotate the body's figures and the headline's in place; return them all, the
+    headline's first (marked `in_title`). A headline figure that the body states too takes the
+    body's reading, so that both join one fact."""
+    published = (published or "")[:10] or None
+    _annotate_text(body, figures, mentioned_dates, published, title)
+    for figure in figures:
+        figure["in_title"] = 0
+    headline = list(title_figures or [])
+    if headline and title:
+        _annotate_text(title, headline, None, published, title)
+        for figure in headline:
+            figure["in_title"] = 1
+            twin = next((f for f in figures if same_number(f, figure)), None)
+            if twin is not None:
+                for key in _SHARED_WITH_BODY:
+                    if key in twin:
+                        figure[key] = twin[key]
+            figure["part_of"] = None  # a part's total lives in the body's numbering
+            figure["check"] = figure["check_expected"] = None
+    # part_of: an index into the body's figures, shifted past the headline's in the result
+    for figure in figures:
+        if figure.get("part_of") is not None:
+            figure["part_of"] += len(headline)
+    result = [*headline, *figures]
+    for figure in result:
+        for key in [k for k in figure if k.startswith("_")]:
+            del figure[key]
+    return result

@@ -1,0 +1,103 @@
+"""Consistency checks: do the numbers a text states agree with each other?
+
+- A change stated with both its values («на 15,3% (с 457 до 387)», «на 127,3% выше (2013 – 11)»
+  after «25 преступлений»): the percent or factor those values imply.
+- Parts set against their total: the parts never add up to more than the total.
+
+The tolerance is what the stated number's rounding allows: «15,3%» stands for 15.25–15.35,
+«3 тонны» for 2.5–3.5 t; «около» widens it to a tenth, and «более» makes a total a lower bound
+that parts may exceed. The result goes to `check` (`ok`, `mismatch` or null when nothing
+could be checked) with `check_expected`, the value the other numbers imply.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUMBER = re.compile(r"\d+(?:[.,]\s?\d+)?")
+
+
+def rounding(figure: dict) -> float:
+    """Half a unit of the last digit the quote states, in the figure's unit (kg for «3 тонны»)."""
+    match = _NUMBER.search(figure.get("quote") or "")
+    value = float(figure["value"])
+    if not match:
+        return abs(value) * 0.05  # a number in words: «двух тонн»
+    written = match.group().replace(" ", "").replace(",", ".")
+    decimals = len(written.split(".")[1]) if "." in written else 0
+    try:
+        scale = value / float(written) if float(written) else 1.0
+    except ValueError:
+        scale = 1.0
+    slack = 0.5 * 10**-decimals * abs(scale)
+    if figure.get("qualifier") == "approx":
+        slack = max(slack, abs(value) * 0.1)
+    return slack
+
+
+def _implied_change(unit: str, baseline: float, current: float) -> float | None:
+    if baseline <= 0 or current < 0:
+        return None
+    if unit == "percent":
+        return abs(current - baseline) / baseline * 100
+    high, low = max(current, baseline), min(current, baseline)
+    return high / low if low > 0 else None
+
+
+def check_change(figure: dict, baseline: dict, current: dict) -> tuple[str, float] | None:
+    """The check of a change against its two stated values: (`ok`|`mismatch`, implied)."""
+    implied = _implied_change(figure["unit"], float(baseline["value"]), float(current["value"]))
+    if implied is None:
+        return None
+    stated = float(figure["value"])
+    # the rounding of the two values moves the implied change too
+    b, c = float(baseline["value"]), float(current["value"])
+    spread = 0.0
+    for db, dc in (
+        (rounding(baseline), -rounding(current)),
+        (-rounding(baseline), rounding(current)),
+    ):
+        moved = _implied_change(figure["unit"], b + db, c + dc)
+        if moved is not None:
+            spread = max(spread, abs(moved - implied))
+    slack = rounding(figure) + spread + 1e-9
+    if figure.get("qualifier") == "more_than":
+        ok = implied >= stated - slack
+    elif figure.get("qualifier") == "less_than":
+        ok = implied <= stated + slack
+    else:
+        ok = abs(implied - stated) <= slack
+    direction = figure.get("change")
+    if (direction == "increase" and c < b) or (direction == "decrease" and c > b):
+        ok = False
+    return ("ok" if ok else "mismatch"), round(implied, 3)
+
+
+def check_parts(total: dict, parts: list[dict]) -> tuple[str, float]:
+    """Parts against their total: (`ok`|`mismatch`, the sum of the parts)."""
+    added = sum(float(p["value"]) for p in parts)
+    if total.get("qualifier") == "more_than":
+        return "ok", round(added, 6)  # «более 3 тонн»: a lower bound that parts may pass
+    ok = added <= float(total["value"]) + rounding(total) + 1e-9
+    return ("ok" if ok else "mismatch"), round(added, 6)
+
+
+def assign_checks(figures: list[dict]) -> None:
+    """Set `check` and `check_expected` on changes (with both values) and on totals."""
+    for figure in figures:
+        figure.setdefault("check", None)
+        figure.setdefault("check_expected", None)
+    for figure in figures:
+        compared = figure.get("_compared")
+        if figure.get("role") == "change" and compared:
+            result = check_change(figure, figures[compared[0]], figures[compared[1]])
+            if result:
+                figure["check"], figure["check_expected"] = result
+    parts: dict[int, list[dict]] = {}
+    for figure in figures:
+        if figure.get("part_of") is not None:
+            parts.setdefault(figure["part_of"], []).append(figure)
+    for total, its_parts in parts.items():
+        figures[total]["check"], figures[total]["check_expected"] = check_parts(
+            figures[total], its_parts
+        )

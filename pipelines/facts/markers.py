@@ -1,0 +1,58 @@
+"""The words that say how the numbers of a sentence relate: small named patterns, each matched
+against the text between two figures (or just before one), as natasha builds grammars from
+small named rules."""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+# "в том числе", "из них", "из которых", "включая": what follows are parts of a total before.
+SUBSET = re.compile(
+    r"(?:\bв\s+том\s+числе\b|\bв\s+т\.\s*ч\.|\bиз\s+(?:них|которых|этого\s+(?:числа|количества)"
+    r"|общего\s+(?:числа|количества))\b|\bвключая\b|\bсреди\s+(?:них|которых)\b)",
+    _I,
+)
+# A sentence that opens with a subset marker: its numbers are parts of the previous sentence's.
+OPENS_WITH_SUBSET = re.compile(
+    r"^\W*(?:в\s+том\s+числе|в\s+т\.\s*ч\.|из\s+(?:них|которых|этого\s+(?:числа|количества)"
+    r"|общего\s+(?:числа|количества))|среди\s+(?:них|которых))\b",
+    _I,
+)
+# "46 из 120 задержанных": the first number is a part of the second.
+PART_OF_NEXT = re.compile(r"^\s*из\s*$", _I)
+# A colon that opens a list of parts: "изъято 3 тонны наркотиков: 1,1 тонны гашиша, ...".
+LIST_COLON = re.compile(r":\s*(?:\w+\s+){0,3}$")
+
+# Baselines: the value of an earlier period, stated for comparison.
+# "(2013 – 11)", "(в 2023 году – 45)", "(2013 г.: 11)": a year and a dash before the number.
+YEAR_DASH = re.compile(
+    r"(?:^|[(\[,;]\s*)(?:в\s+)?(?P<year>(?:19|20)\d\d)\s*(?:г\.?|год[ауе]?|годом)?\s*[–—:-]\s*"
+    r"(?:(?:более|менее|свыше|около|порядка)\s+)?$",
+    _I,
+)
+# "АППГ – 292", "в прошлом году — 9 800 кг", "ранее 1170", "против 300", "годом ранее – 45".
+EARLIER = re.compile(
+    r"(?:\bаппг\b|\bпрошл\w*\s+(?:год\w*|период\w*)|\bаналогичн\w*\s+период\w*"
+    r"(?:\s+прошл\w*\s+год\w*)?|\bгодом\s+ранее|\bранее\b|\bпротив\b|\bпо\s+сравнению\s+с\b"
+    r"(?:\s+\w+){0,3}|\bв\s+предыдущ\w+\s+(?:год\w*|период\w*))"
+    r"[^\d()]{0,12}[–—:-]?\s*(?:(?:более|менее|свыше|около|порядка)\s+)?$",
+    _I,
+)
+# "с 457 до 387": a range of change (with "с"/"со" before the first number and "до" between).
+FROM_BEFORE = re.compile(r"(?:^|\W)(?:с|со)\s*$", _I)
+TO_BETWEEN = re.compile(r"^\s*(?:\S+\s+){0,2}?до\s*$", _I)
+
+# Words of change: a sentence with one of these compares two periods.
+CHANGE_LEMMAS = frozenset(
+    {
+        "снизиться", "снижаться", "сократиться", "сокращаться", "уменьшиться", "уменьшаться",
+        "увеличиться", "увеличиваться", "возрасти", "возрастать", "вырасти", "расти",
+        "снижение", "сокращение", "уменьшение", "увеличение", "рост", "прирост", "упасть",
+        "опуститься", "подняться", "выше", "ниже", "больше", "меньше",
+    }
+)  # fmt: skip
+
+# A clause that starts a new statement: a list of parts ends there.
+CLAUSE_BREAK = re.compile(r"[;]|\s[–—]\s*(?:в|на|по)\s")

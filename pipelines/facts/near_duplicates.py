@@ -1,0 +1,65 @@
+"""Near-duplicate articles: the same release republished with another headline, a trimmed lead
+or paragraphs in another order.
+
+MinHash (datasketch) over shingles of three lemmas of the body, so that a change of word form
+or of punctuation does not hide a copy. The signature is cut into bands (locality-sensitive
+hashing); the band keys live in the database (`article_lsh`), so that finding the candidates
+of a new article is one indexed query however many articles are stored, and the crawl needs no
+index in memory. A candidate is a duplicate when its estimated Jaccard similarity reaches
+`THRESHOLD` (measured in bench/facts_eval.py: republications against distinct releases).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import struct
+
+import numpy as np
+from datasketch import MinHash
+
+from pipelines.facts.words import lemma_list
+
+NUM_PERM = 64
+BANDS, ROWS = 16, 4  # 16 bands of 4 rows: pairs at Jaccard 0.5 meet in a band 64% of the time
+THRESHOLD = 0.5
+SHINGLE = 3
+_SEED = 7
+
+
+def shingles(text: str) -> set[bytes]:
+    lemmas = [w for w in lemma_list(text) if not w.isdigit() or len(w) > 1]
+    if len(lemmas) < SHINGLE:
+        return {" ".join(lemmas).encode()} if lemmas else set()
+    return {" ".join(lemmas[i : i + SHINGLE]).encode() for i in range(len(lemmas) - SHINGLE + 1)}
+
+
+def signature(text: str) -> np.ndarray | None:
+    """The MinHash signature of a text, or None for a text too short to compare."""
+    found = shingles(text)
+    if len(found) < 5:
+        return None
+    m = MinHash(num_perm=NUM_PERM, seed=_SEED)
+    m.update_batch(list(found))
+    return m.hashvalues.astype(np.uint64)
+
+
+def band_keys(sig: np.ndarray) -> list[tuple[int, int]]:
+    """(band, bucket) pairs: two signatures that agree on all rows of a band share its key."""
+    keys = []
+    for band in range(BANDS):
+        chunk = sig[band * ROWS : (band + 1) * ROWS].tobytes()
+        bucket = struct.unpack("<q", hashlib.blake2b(chunk, digest_size=8).digest())[0]
+        keys.append((band, bucket))
+    return keys
+
+
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    return float(np.count_nonzero(a == b)) / len(a)
+
+
+def to_blob(sig: np.ndarray) -> bytes:
+    return sig.astype("<u8").tobytes()
+
+
+def from_blob(blob: bytes) -> np.ndarray:
+    return np.frombuffer(blob, dtype="<u8")

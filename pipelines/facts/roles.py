@@ -1,0 +1,230 @@
+"""The role of each figure: `total`, `part` (with `part_of`), `baseline`, `change` or `value`.
+
+Works on the figures of one text (offsets into it, text order). Each rule is a small named
+function over the text between two figures; the first rule that claims a figure decides.
+Besides the role, a baseline remembers the figure it is the earlier value of (`_current`), and a
+change its baseline and current value when the sentence states them (`_compared`), for the checks.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from pipelines.facts import markers
+from pipelines.facts.words import has_verb, text_lemmas
+from pipelines.sentences import split_sentences
+
+MASS = frozenset({"kg", "l"})
+
+
+def compatible(a: dict, b: dict) -> bool:
+    """Two figures measure the same kind of thing: the same unit (masses in kg alike)."""
+    return a.get("unit") == b.get("unit") and a.get("unit") not in (None, "percent", "times")
+
+
+def _between(text: str, a: dict, b: dict) -> str:
+    return text[a["end"] : b["start"]]
+
+
+def _sentences(text: str, figures: list[dict]) -> list[list[int]]:
+    """Indexes of figures grouped by sentence, in text order."""
+    spans = split_sentences(text)
+    starts = [s for s, _ in spans]
+    groups: dict[int, list[int]] = {}
+    for i, figure in enumerate(figures):
+        k = max(bisect.bisect_right(starts, figure["start"]) - 1, 0)
+        groups.setdefault(k, []).append(i)
+    return [groups[k] for k in sorted(groups)]
+
+
+def sentence_start(text: str, figure: dict) -> int:
+    """Where the figure's sentence starts in the text (the line's start when it is not found)."""
+    sentence = figure.get("sentence") or ""
+    found = text.rfind(sentence, 0, figure["start"] + len(sentence)) if sentence else -1
+    if 0 <= found <= figure["start"] < found + len(sentence):
+        return found
+    return max(text.rfind("\n", 0, figure["start"]) + 1, 0)
+
+
+# --- baselines ------------------------------------------------------------------------------
+
+
+def _from_to_baseline(text: str, figures: list[dict], group: list[int], pos: int) -> int | None:
+    """«с 457 до 387»: the first number is the earlier value of the second, when the sentence
+    speaks of a change. Returns the index of the current value."""
+    if pos + 1 >= len(group):
+        return None
+    i, j = group[pos], group[pos + 1]
+    a, b = figures[i], figures[j]
+    before = text[max(sentence_start(text, a), a["start"] - 6) : a["start"]]
+    if not markers.FROM_BEFORE.search(before) or not markers.TO_BETWEEN.match(_between(text, a, b)):
+        return None
+    if a.get("unit") != b.get("unit"):
+        return None
+    sentence = a.get("sentence") or ""
+    changes = any(figures[k].get("change") for k in group)
+    if changes or text_lemmas(sentence) & markers.CHANGE_LEMMAS:
+        return j
+    return None
+
+
+def _stated_earlier_baseline(
+    text: str, figures: list[dict], group: list[int], pos: int
+) -> int | None:
+    """«(2013 – 11)», «АППГ – 292», «в прошлом году — 9 800 кг», «957 (ранее 1170)»: a number
+    after words that name an earlier period. Returns the index of the current value: the
+    nearest figure of the sentence before it with the same unit (else after it)."""
+    i = group[pos]
+    figure = figures[i]
+    left = text[max(sentence_start(text, figure), figure["start"] - 60) : figure["start"]]
+    year = markers.YEAR_DASH.search(left)
+    if year:
+        reference = _reference_year(figure)
+        if reference is not None and int(year.group("year")) >= reference:
+            return None  # the year of the current period itself, not an earlier one
+        figure["_year"] = int(year.group("year"))
+    elif not markers.EARLIER.search(left):
+        return None
+    for k in reversed(group[:pos]):
+        if compatible(figures[k], figure) and figures[k].get("role") != "baseline":
+            return k
+    for k in group[pos + 1 :]:
+        if compatible(figures[k], figure):
+            return k
+    return None
+
+
+def _reference_year(figure: dict) -> int | None:
+    for key in ("period_end", "period_start", "_published"):
+        value = figure.get(key)
+        if value and str(value)[:4].isdigit():
+            return int(str(value)[:4])
+    return None
+
+
+# --- parts ----------------------------------------------------------------------------------
+
+
+def _breaks_list(text: str, a: dict, b: dict) -> bool:
+    """The words between two parts start a new statement: a verb, a semicolon."""
+    gap = _between(text, a, b)
+    return bool(markers.CLAUSE_BREAK.search(gap)) or has_verb(gap)
+
+
+def _parts_after(
+    text: str, figures: list[dict], candidates: list[int], total: int, roles: dict[int, str]
+) -> list[int]:
+    """The figures after a subset marker that are parts of `total`: compatible ones, in a list
+    that no verb or semicolon breaks."""
+    parts: list[int] = []
+    previous = None
+    for k in candidates:
+        figure = figures[k]
+        if roles.get(k) in ("baseline", "change") or figure.get("unit") in ("percent", "times"):
+            continue
+        if not compatible(figure, figures[total]):
+            break
+        if previous is not None and _breaks_list(text, figures[previous], figure):
+            break
+        parts.append(k)
+        previous = k
+    return parts
+
+
+def _assign_parts(
+    text: str, figures: list[dict], groups: list[list[int]], roles: dict[int, str]
+) -> dict[int, int]:
+    part_of: dict[int, int] = {}
+    previous_group: list[int] = []
+    for group in groups:
+        first = figures[group[0]]
+        opening_start = sentence_start(text, first)
+        opening = text[opening_start : first["start"]]
+        if markers.OPENS_WITH_SUBSET.match(opening) and previous_group:
+            total = next(
+                (
+                    k
+                    for k in reversed(previous_group)
+                    if roles.get(k) not in ("baseline", "change", "part")
+                    and compatible(figures[k], first)
+                ),
+                None,
+            )
+            if total is not None:
+                for k in _parts_after(text, figures, group, total, roles):
+                    part_of[k] = total
+        for pos, i in enumerate(group):
+            if i in part_of or roles.get(i) in ("baseline", "change"):
+                continue
+            rest = group[pos + 1 :]
+            if not rest:
+                continue
+            nxt = rest[0]
+            gap = _between(text, figures[i], figures[nxt])
+            if markers.PART_OF_NEXT.match(gap) and compatible(figures[i], figures[nxt]):
+                part_of[i] = nxt  # "46 из 120 задержанных"
+                continue
+            marker = markers.SUBSET.search(gap)
+            colon = markers.LIST_COLON.search(gap)
+            if not marker and not colon:
+                continue
+            parts = _parts_after(text, figures, rest, i, roles)
+            if colon and not marker:
+                # a colon list without "в том числе": parts only when each is smaller
+                parts = [k for k in parts if figures[k]["value"] < figures[i]["value"]]
+                if len(parts) < 2:
+                    continue
+            for k in parts:
+                part_of.setdefault(k, i)
+        previous_group = group
+    return part_of
+
+
+# --- the whole text -------------------------------------------------------------------------
+
+
+def assign_roles(text: str, figures: list[dict]) -> None:
+    """Set `role` and `part_of` (an index into `figures`) on each figure, in place."""
+    roles: dict[int, str] = {}
+    groups = _sentences(text, figures)
+    for group in groups:
+        for i in group:
+            if figures[i].get("change"):
+                roles[i] = "change"
+        for pos, i in enumerate(group):
+            if i in roles:
+                continue
+            current = _from_to_baseline(text, figures, group, pos)
+            if current is None:
+                current = _stated_earlier_baseline(text, figures, group, pos)
+            if current is not None:
+                roles[i] = "baseline"
+                figures[i]["_current"] = current
+    part_of = _assign_parts(text, figures, groups, roles)
+    totals = set(part_of.values())
+    for i, figure in enumerate(figures):
+        if i in part_of:
+            role = "part"
+        elif i in roles:
+            role = roles[i]
+        elif i in totals:
+            role = "total"
+        else:
+            role = "value"
+        figure["role"] = role
+        figure["part_of"] = part_of.get(i)
+    for group in groups:
+        _link_changes(figures, group)
+
+
+def _link_changes(figures: list[dict], group: list[int]) -> None:
+    """A change with a baseline and its current value in the same sentence: remember both."""
+    baselines = [i for i in group if figures[i]["role"] == "baseline"]
+    for i in group:
+        if figures[i]["role"] != "change" or not baselines:
+            continue
+        # the baseline nearest to the change, before or after it
+        b = min(baselines, key=lambda k: abs(figures[k]["start"] - figures[i]["start"]))
+        current = figures[b].get("_current")
+        if current is not None:
+            figures[i]["_compared"] = (b, current)

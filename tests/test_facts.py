@@ -1,0 +1,186 @@
+"""Roles, scopes, indicators and checks of figures (pipelines/facts), on sentences of our own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipelines.facts import annotate_figures
+from pipelines.facts.checks import check_change, check_parts
+from pipelines.figures import extract_figures
+from pipelines.mentioned_dates import extract_dates
+
+
+def annotated(text: str, published: str = "2024-10-15", title: str | None = None) -> list[dict]:
+    figures = extract_figures(text, published=published)
+    headline = extract_figures(title, published=published) if title else []
+    return annotate_figures(
+        text,
+        figures,
+        title=title,
+        title_figures=headline,
+        mentioned_dates=extract_dates(text, published=published),
+        published=published,
+    )
+
+
+def by_quote(figures: list[dict], start: str) -> dict:
+    return next(f for f in figures if f["quote"].startswith(start))
+
+
+def test_total_and_parts_after_v_tom_chisle():
+    figures = annotated(
+        "С начала года полицейские изъяли более 4 тонн наркотиков, в том числе 2,5 тонны "
+        "марихуаны и 310 кг героина."
+    )
+    total = by_quote(figures, "более 4 тонн")
+    assert total["role"] == "total"
+    for quote in ("2,5 тонны", "310 кг"):
+        part = by_quote(figures, quote)
+        assert part["role"] == "part"
+        assert figures[part["part_of"]] is total
+    assert total["check"] == "ok"  # «более»: a lower bound
+
+
+def test_parts_in_the_next_sentence_and_a_verb_ends_the_list():
+    figures = annotated(
+        "За полгода выявлено 40 преступлений в сфере оборота наркотиков. Из них 12 фактов "
+        "сбыта. В суд направлено 9 уголовных дел."
+    )
+    assert by_quote(figures, "40")["role"] == "total"
+    assert by_quote(figures, "12")["role"] == "part"
+    assert by_quote(figures, "9 уголовных")["role"] == "value"
+
+
+@pytest.mark.parametrize(
+    ("text", "baseline", "current"),
+    [
+        ("За 9 месяцев 2024 года выявлено 61 наркопреступление (2023 – 48).", "48", "61"),
+        ("В этом году изъято 7 300 кг, в прошлом году — 5 100 кг.", "5 100", "7 300"),
+        ("Зарегистрировано 640 преступлений (ранее 702).", "702", "640"),
+        ("Выявлено 180 фактов (АППГ – 150).", "150", "180"),
+        ("Число случаев снизилось с 520 до 430 случаев.", "520", "430"),
+    ],
+)
+def test_baselines(text, baseline, current):
+    figures = annotated(text)
+    assert by_quote(figures, baseline)["role"] == "baseline"
+    assert by_quote(figures, current)["role"] != "baseline"
+
+
+def test_baseline_covers_the_same_months_a_year_earlier():
+    figures = annotated("За 9 месяцев 2024 года выявлено 61 наркопреступление (2023 – 48).")
+    baseline = by_quote(figures, "48")
+    assert (baseline["period_start"], baseline["period_end"]) == ("2023-01-01", "2023-09-30")
+    assert baseline["indicator"] == "drug_crimes"
+
+
+def test_a_planted_inconsistent_change_is_flagged():
+    figures = annotated(
+        "За 9 месяцев число наркопреступлений снизилось на 25% (с 520 до 430 случаев)."
+    )
+    change = by_quote(figures, "25%")
+    assert change["role"] == "change"
+    assert change["check"] == "mismatch"
+    assert change["check_expected"] == pytest.approx(17.308, abs=1e-3)  # (520-430)/520
+
+
+def test_a_consistent_change_passes():
+    figures = annotated(
+        "За 9 месяцев число наркопреступлений снизилось на 17,3% (с 520 до 430 случаев)."
+    )
+    assert by_quote(figures, "17,3%")["check"] == "ok"
+
+
+def test_rounding_sets_the_tolerance():
+    # «17%» allows 16.5–17.5; 17.308 is inside, 17.6 would not be
+    assert (
+        check_change(
+            {"unit": "percent", "value": 17, "quote": "17%", "change": "decrease"},
+            {"value": 520, "quote": "520"},
+            {"value": 430, "quote": "430"},
+        )[0]
+        == "ok"
+    )
+    assert (
+        check_change(
+            {"unit": "percent", "value": 18, "quote": "18%", "change": "decrease"},
+            {"value": 520, "quote": "520"},
+            {"value": 430, "quote": "430"},
+        )[0]
+        == "mismatch"
+    )
+    # a direction that contradicts the values
+    rise = {"unit": "percent", "value": 17.3, "quote": "17,3%", "change": "increase"}
+    assert check_change(rise, {"value": 520, "quote": "520"}, {"value": 430, "quote": "430"})[
+        0
+    ] == ("mismatch")
+
+
+def test_parts_may_not_exceed_an_exact_total():
+    total = {"value": 3000.0, "quote": "3 тонны", "qualifier": "exact"}
+    assert check_parts(total, [{"value": 2000.0}, {"value": 1400.0}])[0] == "ok"  # 3 t ± 0.5 t
+    assert check_parts(total, [{"value": 2900.0}, {"value": 800.0}]) == ("mismatch", 3700.0)
+
+
+def test_scope_event_and_period():
+    figures = annotated(
+        "12 октября в ходе обыска у 34-летнего жителя города изъято 2,4 кг гашиша. "
+        "Всего с начала года в области изъято 118 кг наркотиков."
+    )
+    event = by_quote(figures, "2,4 кг")
+    assert event["scope"] == "event" and event["event_day"] == "2024-10-12"
+    assert event["indicator"] == "drugs_seized" and event["substance"] == "гашиш"
+    period = by_quote(figures, "118 кг")
+    assert period["scope"] == "period" and period["period_start"] == "2024-01-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "indicator"),
+    [
+        ("В этом году ликвидированы 4 нарколаборатории.", "4", "drug_labs"),
+        ("По итогам рейда задержаны 7 наркокурьеров.", "7", "persons_detained"),
+        (
+            "Заблокировано 950 интернет-ресурсов с пропагандой наркотиков.",
+            "950",
+            "websites_blocked",
+        ),
+        ("К административной ответственности привлечены 85 человек.", "85", "persons_admin_liable"),
+        ("Уничтожено 12 гектаров дикорастущей конопли.", "12", "crops_destroyed"),
+        ("Пресечена деятельность 3 организованных преступных групп.", "3", "organised_groups"),
+        ("Сотрудники провели 40 лекций в школах.", "40", None),
+    ],
+)
+def test_indicators(text, quote, indicator):
+    assert by_quote(annotated(text), quote)["indicator"] == indicator
+
+
+def test_headline_figure_joins_its_body_reading():
+    figures = annotated(
+        "В Актобе с начала года изъято 640 кг наркотиков.",
+        title="В Актобе изъято 640 кг наркотиков",
+    )
+    head = [f for f in figures if f["in_title"]]
+    body = [f for f in figures if not f["in_title"]]
+    assert len(head) == 1 and head[0]["quote"] == "640 кг"
+    assert head[0]["scope"] == body[0]["scope"] == "period"
+    assert head[0]["indicator"] == body[0]["indicator"] == "drugs_seized"
+
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside the repo")
+def test_every_check_on_the_seeds_agrees_with_a_hand_computation():
+    # by hand: 25 now against 11 in 2013 is +127.27%; 457 → 387 is −15.32%;
+    # 1 407 → 1 637 is +16.35%; each within the rounding of the stated percent
+    hand = {"127,3%": 127.273, "15,3%": 15.317, "16%": 16.347}
+    found = {}
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for figure in annotated(text, published="2025-06-01"):
+            if figure.get("check") and figure["role"] == "change":
+                found[figure["quote"]] = (figure["check"], figure["check_expected"])
+    assert {q: e for q, (_, e) in found.items()} == pytest.approx(hand, abs=1e-3)
+    assert all(status == "ok" for status, _ in found.values())
