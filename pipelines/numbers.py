@@ -51,13 +51,19 @@ _MULTIPLIERS = {
 }  # fmt: skip
 MULTIPLIER_ABBREVIATIONS = {"тыс": 10**3, "млн": 10**6, "млрд": 10**9, "трлн": 10**12}
 _HALF = {"полтора": 1.5}
+# Spelled-out decimals: "две целых три десятых" is 2.3; the fraction word gives the denominator.
+_WHOLE_FORMS = frozenset({"целых", "целая", "целой", "целую"})
+_FRACTIONS = {"десятый": 10, "сотый": 100, "тысячный": 1000, "тысячная": 1000}
+# "трехкратный", "пятикратного", "двукратное": a factor written as one adjective.
+_TIMES_RE = re.compile(r"^(?P<count>[а-я]+?)кратн[а-я]+$")
+_TIMES_PREFIXES = {"дву": 2, "полутора": 1.5, "одно": 1}
 _ZERO = {"ноль": 0, "нуль": 0}
 
 CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "₸": "KZT", "₽": "RUB", "£": "GBP", "¥": "CNY"}
 
 # A digit may carry a case ending after a hyphen ("5-ти", "2-х"): still a cardinal. Any other
 # ending ("3-й", "20-летний") is kept in NumberSpan.suffix for the caller to judge.
-_CARDINAL_SUFFIXES = frozenset({"х", "ти", "ми", "мя", "ух", "ех", "ох", "ем", "ум"})
+_CARDINAL_SUFFIXES = frozenset({"х", "ти", "ми", "мя", "ух", "ех", "ох", "ем", "ум", "ю"})
 
 _RANK = {"unit": 1, "teen": 1, "ten": 2, "hundred": 3}
 _GROUPED_RE = re.compile(rf"^\d{{1,3}}(?:[{GROUP_SEPARATORS}]\d{{3}})+(?:,\d+)?$")
@@ -214,6 +220,50 @@ def _combine_words(tokens: list[Token], i: int) -> tuple[float, int, str | None,
     return total + group, used, role, multiplier
 
 
+def _times_word(norm: str) -> float | None:
+    """3 for "трехкратный", 1.5 for "полуторакратного"; None for other words."""
+    match = _TIMES_RE.match(norm)
+    if match is None:
+        return None
+    count = match["count"]
+    if count in _TIMES_PREFIXES:
+        return _TIMES_PREFIXES[count]
+    word = read_number_word(count)
+    return word.value if word is not None and word.role in _RANK else None
+
+
+def _decimal_after_space(tokens: list[Token], j: int) -> bool:
+    """ "4, 5 миллиона": digits, a comma, one or two digits and a multiplier read as 4.5 million
+    (a list "4, 5 и 6" has no multiplier right after its second number)."""
+    return (
+        j + 2 < len(tokens)
+        and tokens[j].text == ","
+        and _glued(tokens, j)
+        and tokens[j - 1].text.isdigit()
+        and tokens[j + 1].text.isdigit()
+        and len(tokens[j + 1].text) <= 2
+        and _multiplier_at(tokens, j + 2) is not None
+    )
+
+
+def _spelled_fraction(tokens: list[Token], j: int) -> tuple[float, int] | None:
+    """(fraction, index after it) for "целых (и) трех десятых" after a whole number."""
+    if j >= len(tokens) or tokens[j].norm not in _WHOLE_FORMS:
+        return None
+    k = j + 1 + (tokens[j + 1 : j + 2] != [] and tokens[j + 1].norm == "и")
+    if k >= len(tokens) or tokens[k].kind != "word":
+        return None
+    numerator = _combine_words(tokens, k)
+    if numerator is None or k + numerator[1] >= len(tokens):
+        return None
+    after = k + numerator[1]
+    denominators = [_FRACTIONS.get(r.lemma) for r in parse_word(tokens[after].norm)]
+    denominator = next((d for d in denominators if d), None)
+    if denominator is None:
+        return None
+    return numerator[0] / denominator, after + 1
+
+
 def find_numbers(tokens: list[Token]) -> list[NumberSpan]:
     """All number expressions in tokens, in order."""
     spans: list[NumberSpan] = []
@@ -223,7 +273,7 @@ def find_numbers(tokens: list[Token]) -> list[NumberSpan]:
         token = tokens[i]
         if not (
             token.kind == "num"
-            or (token.kind == "word" and token.norm in forms)
+            or (token.kind == "word" and (token.norm in forms or "кратн" in token.norm))
             or token.text in CURRENCY_SIGNS
         ):
             i += 1  # most tokens are no number: skip them without a closer look
@@ -258,12 +308,21 @@ def _number_at(tokens: list[Token], i: int) -> NumberSpan | None:
             if tokens[j + 1].norm not in _CARDINAL_SUFFIXES:  # "5-ти" is still five
                 suffix = tokens[j + 1].norm
             j += 2
+        if _decimal_after_space(tokens, j):  # "4, 5 миллиона": a decimal comma typed loose
+            value, j = float(f"{token.text}.{tokens[j + 1].text}"), j + 2
     elif token.kind == "word":
+        times = _times_word(token.norm)
+        if times is not None:
+            return NumberSpan(times, i, i + 1, token.start, token.end, "words", "factor",
+                              None, 1, None, i)  # fmt: skip
         words = _combine_words(tokens, numeral)
         if words is None:
             return None
         value, used, role, multiplier = words
         kind, j = "words", numeral + used
+        fraction = _spelled_fraction(tokens, j)
+        if fraction is not None:
+            value, j, role = value + fraction[0], fraction[1], None
     else:
         return None
     if suffix is None and role not in ("collective", "factor"):

@@ -114,7 +114,7 @@ def _may_hold_figures(text: str, start: int, end: int) -> bool:
     if _DIGIT_RE.search(text, start, end) is None:
         forms = number_forms()
         words = _CYRILLIC_WORDS_RE.findall(fold_yo(text[start:end]))
-        return any(word in forms for word in words)
+        return any(word in forms or "кратн" in word for word in words)
     return (
         CYRILLIC_RE.search(text, start, end) is not None
         or _SIGN_RE.search(text, start, end) is not None

@@ -1,0 +1,92 @@
+"""Rules added for texts nobody tuned for (issue 13): each with example sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipelines.figures import extract_figures
+from pipelines.numbers import parse_number
+
+
+def figures(text: str) -> list[tuple]:
+    return [
+        (f["value"], f["unit"], f["qualifier"], f["object"], f["change"])
+        for f in extract_figures(text)
+    ]
+
+
+def value_of(text: str) -> float | None:
+    span = parse_number(text)
+    return None if span is None else span.value
+
+
+# --- numbers: spelled-out decimals, compound amounts, loose decimal commas, factor adjectives ---
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("двух целых и трех десятых", 2.3),
+        ("ноль целых пять десятых", 0.5),
+        ("семь целых двадцать пять сотых", 7.25),
+        ("4, 5 миллиона", 4_500_000),
+        ("12 млрд 400 млн", 12_400_000_000),
+        ("8-ю", 8),
+    ],
+)
+def test_number_forms_read(text, value):
+    assert value_of(text) == pytest.approx(value)
+
+
+def test_a_list_of_numbers_is_no_loose_decimal():
+    assert [f["value"] for f in extract_figures("Задержаны 4, 5 и 6 человек.")] == [4, 5, 6]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Полиция изъяла двух целых и трех десятых тонны кокаина.", (2300, "kg")),
+        ("Сумма ущерба составила 4, 5 миллиона рублей.", (4_500_000, "RUB")),
+        ("Автомат был снаряжен 6-ю патронами.", (6, "count")),
+    ],
+)
+def test_figures_from_number_forms(text, expected):
+    assert [f[:2] for f in figures(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Отмечен трехкратный рост числа отравлений.", 3),
+        ("Зафиксирован пятикратный рост продаж спайса.", 5),
+        ("Наблюдается двукратное снижение изъятий.", 2),
+    ],
+)
+def test_factor_adjectives_are_factors(text, value):
+    [(found, unit, _, obj, change)] = figures(text)
+    assert (found, unit, obj) == (value, "times", None)
+    assert change == ("decrease" if "снижение" in text else "increase")
+
+
+@settings(max_examples=60, deadline=None)
+@given(whole=st.integers(0, 999), tenths=st.integers(1, 9))
+def test_spelled_decimals_read_back(whole, tenths):
+    """num2words spells the decimal ("две целых три десятых"); we read it back."""
+    num2words = pytest.importorskip("num2words").num2words
+    words = num2words(whole + tenths / 10, lang="ru")
+    assert value_of(words) == pytest.approx(whole + tenths / 10), words
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    big=st.integers(1, 999),
+    small=st.integers(1, 999),
+    scale=st.sampled_from([("млрд", "млн", 10**9, 10**6), ("млн", "тыс.", 10**6, 10**3)]),
+)
+def test_compound_amounts_read_back(big, small, scale):
+    upper, lower, upper_value, lower_value = scale
+    text = f"Бюджет составил {big} {upper} {small} {lower} тенге."
+    [(value, unit, *_)] = figures(text)
+    assert (value, unit) == (big * upper_value + small * lower_value, "KZT")
