@@ -90,3 +90,24 @@ def test_compound_amounts_read_back(big, small, scale):
     text = f"Бюджет составил {big} {upper} {small} {lower} тенге."
     [(value, unit, *_)] = figures(text)
     assert (value, unit) == (big * upper_value + small * lower_value, "KZT")
+
+
+# --- masses written in parts ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("В печи сожгли 3 тонны 52 кг 118 г наркотиков.", 3052.118),
+        ("Всего уничтожено 2 тонны и 40 кг героина.", 2040),
+        ("Изъято 5 кг 20 г гашиша.", 5.02),
+    ],
+)
+def test_mass_in_parts_is_one_figure(text, value):
+    [(found, unit, *_)] = figures(text)
+    assert (found, unit) == (pytest.approx(value), "kg")
+
+
+def test_and_between_masses_of_two_things_still_joins_only_smaller_parts():
+    found = [f[0] for f in figures("Изъято 15 кг героина и 2 тонны гашиша.")]
+    assert found == [15, 2000]

@@ -142,11 +142,15 @@ def _currency(s: Sentence, code: str, end: int) -> tuple[str, float, int]:
 
 
 def compound_mass(s: Sentence, figure: Figure) -> int:
-    """Add a following smaller mass of the same kind: "36 кг 808 граммов" is one figure."""
-    j = figure.last
-    if j < len(s.tokens) and s.tokens[j].kind == "num" and s.tokens[j].text.isdigit():
-        unit = unit_at(s, j + 1)
-        if unit and unit[0] == figure.unit == "kg" and unit[1] < figure.factor:
-            figure.value += int(s.tokens[j].text) * unit[1]
-            return unit[2]
-    return j
+    """Add the following smaller masses: "36 кг 808 граммов", "4 т 83 кг 274 г" and "1 тонна и
+    27 кг" are one figure each."""
+    j, factor = figure.last, figure.factor
+    while True:
+        k = j + 1 if s.norm(j) == "и" else j
+        if not (k < len(s.tokens) and s.tokens[k].kind == "num" and s.tokens[k].text.isdigit()):
+            return j
+        unit = unit_at(s, k + 1)
+        if not (unit and unit[0] == figure.unit == "kg" and unit[1] < factor):
+            return j
+        figure.value += int(s.tokens[k].text) * unit[1]
+        j, factor = unit[2], unit[1]
