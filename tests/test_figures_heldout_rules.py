@@ -111,3 +111,27 @@ def test_mass_in_parts_is_one_figure(text, value):
 def test_and_between_masses_of_two_things_still_joins_only_smaller_parts():
     found = [f[0] for f in figures("Изъято 15 кг героина и 2 тонны гашиша.")]
     assert found == [15, 2000]
+
+
+# --- the substance named before the amount or in Latin letters ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("Основной изъятый наркотик — гашиш, изъято 318,2 кг.", "гашиш"),
+        ("У задержанного нашли свертки с кокаином (5,4 килограмма).", "кокаин"),
+        ("Изъяты наркотические средства, общая масса которых составила 31,5 кг.", "средство"),
+        ("Больше всего изъято героина — 14,6 кг.", "героин"),
+        ("В тайнике нашли 3 кг alpha-PVP.", "alpha-PVP"),
+        ("Таможенники изъяли 2,5 кг MDMA.", "MDMA"),
+    ],
+)
+def test_substance_named_before_or_in_latin(text, noun):
+    [(_, unit, _, obj, _)] = figures(text)
+    assert (unit, obj) == ("kg", noun)
+
+
+def test_a_place_in_brackets_context_is_no_substance():
+    [(_, _, _, obj, _)] = figures("В Алматы (12,5 кг) изъятия выросли.")
+    assert obj is None

@@ -22,7 +22,6 @@ from pipelines.figures.not_figures import (
     rate_base,
 )
 from pipelines.figures.objects import (
-    AMOUNT_FINDERS,
     ends_prepositional_phrase,
     find_object,
     noun_after,
@@ -30,6 +29,7 @@ from pipelines.figures.objects import (
     substantive,
 )
 from pipelines.figures.sentence import Figure, Sentence, adjective_as_noun, noun_lemma
+from pipelines.figures.substances import ALL_AMOUNT_FINDERS
 from pipelines.figures.units import compound_mass, unit_at
 from pipelines.numbers import NumberSpan, number_forms
 
@@ -128,7 +128,7 @@ def read_figure(s: Sentence, span: NumberSpan, previous: Figure | None) -> Figur
             figure.blocked = True  # "3,2 случая на 100 тыс. населения"
             return figure
     else:
-        figure.object = find_object(s, figure, AMOUNT_FINDERS)
+        figure.object = find_object(s, figure, ALL_AMOUNT_FINDERS)
     return figure
 
 
