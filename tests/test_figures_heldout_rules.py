@@ -135,3 +135,25 @@ def test_substance_named_before_or_in_latin(text, noun):
 def test_a_place_in_brackets_context_is_no_substance():
     [(_, _, _, obj, _)] = figures("В Алматы (12,5 кг) изъятия выросли.")
     assert obj is None
+
+
+# --- processes, doses and units of a substance -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("Объем изъятия героина составил 410 кг.", "героин"),
+        ("Объем изъятия составил 410 кг.", None),
+        ("Объем производства опиума – 5200 тонн.", "опиум"),
+    ],
+)
+def test_a_process_is_not_what_is_measured(text, noun):
+    [(_, unit, _, obj, _)] = figures(text)
+    assert (unit, obj) == ("kg", noun)
+
+
+def test_doses_and_units_count_the_substance():
+    assert [f[3] for f in figures("Изъято 25 кг и 700 доз спайса.")] == ["спайс", "спайс"]
+    assert [f[3] for f in figures("Обнаружено 60 единиц прегабалина.")] == ["прегабалин"]
+    assert [f[3] for f in figures("Изъято 14 единиц оружия.")] == ["единица"]

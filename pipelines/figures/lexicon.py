@@ -73,6 +73,16 @@ AMOUNT_VERBS = frozenset({
     "обходиться",
 })  # fmt: skip
 
+# Processes measured in place of a substance: "объем изъятия героина", "объем производства опия".
+PROCESS_NOUNS = frozenset({"изъятие", "производство", "поставка", "потребление", "выращивание"})
+
+# Counting nouns whose genitive names the substance: "40 единиц трамадола", "900 доз лирики".
+DOSE_NOUNS = frozenset({"единица", "доза"})
+# ... but "21 единица оружия" counts units of things that are no substance.
+COUNTED_THINGS = frozenset({
+    "оружие", "боеприпас", "техника", "имущество", "товар", "продукция", "транспорт",
+})  # fmt: skip
+
 ACTION_NOUNS = frozenset({"сбыт", "оборот", "ввоз", "вывоз", "сумма", "стоимость"})
 
 CONNECTORS = frozenset({"и", "или", ",", "до", "по", "-", "–", "—"})

@@ -20,6 +20,7 @@ from pipelines.figures.lexicon import (
     PERSON_ADJECTIVES,
     PHYSICAL_UNITS,
     POSSESSIVES,
+    PROCESS_NOUNS,
     QUOTES,
     TIME_NOUNS,
 )
@@ -239,6 +240,8 @@ def subject_before_verb(s: Sentence, first: int) -> str | None:
         nominative = [r for r in s.readings(j) if r.pos == "NOUN" and "nomn" in r.grammemes]
         if nominative and s.is_noun(j):
             lemma = nominative[0].lemma
+            if lemma in PROCESS_NOUNS and s.is_noun(j - 1):
+                continue  # "Объем изъятия составил": the measure noun before it is the subject
             if (
                 s.pos(j - 1) == "PREP"  # "по НДС составит": not the subject
                 or "Fixd" in nominative[0].grammemes  # indeclinable: any case, no evidence
@@ -247,6 +250,8 @@ def subject_before_verb(s: Sentence, first: int) -> str | None:
                 return None
             if lemma in AMOUNT_NOUNS or lemma in MEASURE_NOUNS:
                 noun, _ = _governed_noun(s, j + 1)  # "стоимость партии составила": партия
+                if noun is not None and s.lemma(noun) in PROCESS_NOUNS:
+                    noun, _ = _governed_noun(s, noun + 1)  # "объем изъятия героина": героин
                 if noun is None or unit_at(s, noun) is not None:
                     return None  # "стоимость одного грамма": a unit
                 return noun_lemma(s.readings(noun), s.tokens[noun])
@@ -265,6 +270,11 @@ def measured_noun(s: Sentence, before: int, measures: frozenset[str] = MEASURE_N
             noun, adjectives = _governed_noun(s, k + 1)
             if noun is not None and unit_at(s, noun) is not None:
                 return None  # "стоимость одного грамма": a unit, not what is measured
+            if noun is not None and s.lemma(noun) in PROCESS_NOUNS:
+                # "объем производства опия": the substance; "объем изъятия": none named
+                noun, adjectives = _governed_noun(s, noun + 1)
+                if noun is None:
+                    return None
             if noun is not None:
                 return noun_lemma(s.readings(noun), s.tokens[noun])
             if adjectives and substantive(s, adjectives[-1]):

@@ -6,7 +6,9 @@ from __future__ import annotations
 from pipelines.figures.lexicon import (
     APPROX,
     CONNECTORS,
+    COUNTED_THINGS,
     DASHES,
+    DOSE_NOUNS,
     LESS,
     MORE,
     ORDINAL_NOUNS,
@@ -162,6 +164,11 @@ def _read_count(s: Sentence, figure: Figure) -> None:
         figure.unit = "count"
         figure.object = noun_lemma(s.readings(noun), s.tokens[noun])
         figure.last = noun + 1
+        if s.lemma(noun) in DOSE_NOUNS:  # "40 единиц трамадола": the substance
+            substance, _ = noun_after(s, noun + 1)
+            thing = substance is not None and s.lemma(substance) in COUNTED_THINGS
+            if substance is not None and not thing and unit_at(s, substance) is None:
+                figure.object = noun_lemma(s.readings(substance), s.tokens[substance])
         return
     after = adjectives[-1] + 1 if adjectives else figure.span.last
     shares_next = s.norm(after) in CONNECTORS
