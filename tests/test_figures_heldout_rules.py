@@ -157,3 +157,28 @@ def test_doses_and_units_count_the_substance():
     assert [f[3] for f in figures("Изъято 25 кг и 700 доз спайса.")] == ["спайс", "спайс"]
     assert [f[3] for f in figures("Обнаружено 60 единиц прегабалина.")] == ["прегабалин"]
     assert [f[3] for f in figures("Изъято 14 единиц оружия.")] == ["единица"]
+
+
+# --- numbers in brackets break a count down --------------------------------------------------
+
+
+def test_district_list_in_brackets_counts_the_noun_before():
+    text = "Больше всего краж совершено в районах Заречный (51), Центральный (27)."
+    assert [(f[0], f[1], f[3]) for f in figures(text)] == [
+        (51, "count", "кража"),
+        (27, "count", "кража"),
+    ]
+
+
+def test_brackets_after_a_count_take_its_object():
+    text = "Ликвидировано 12 очагов дикорастущих растений (5 — конопли, 7 — эфедры)."
+    assert [(f[0], f[3]) for f in figures(text)] == [(12, "очаг"), (5, "очаг"), (7, "очаг")]
+
+
+def test_solved_share_in_brackets():
+    text = "Раскрыто 620 преступлений (498, или 80,3%)."
+    assert [(f[0], f[1], f[3]) for f in figures(text)] == [
+        (620, "count", "преступление"),
+        (498, "count", "преступление"),
+        (80.3, "percent", None),
+    ]

@@ -282,7 +282,7 @@ def measured_noun(s: Sentence, before: int, measures: frozenset[str] = MEASURE_N
     return None
 
 
-def _counted_plural(s: Sentence, k: int) -> bool:
+def counted_plural(s: Sentence, k: int) -> bool:
     """A common noun read as plural genitive: what a bare number after it may count."""
     return s.is_noun(k) and any(
         {"gent", "plur"} <= r.grammemes and not {"Name", "Surn", "Geox"} & r.grammemes
@@ -297,7 +297,7 @@ def topic_before_verb(s: Sentence, first: int) -> str | None:
     verbs = 0
     while k >= 0 and s.pos(k) in ("VERB", "PRTS", "INFN") and verbs < 2:
         k, verbs = k - 1, verbs + 1
-    if verbs and _counted_plural(s, k):
+    if verbs and counted_plural(s, k):
         return noun_lemma(s.readings(k), s.tokens[k])
     return None
 
@@ -339,7 +339,7 @@ def topic_before_dash(s: Sentence, first: int, measured: bool = False) -> str | 
     for k in range(first - 2, max(-1, first - 10), -1):
         if s.norm(k) in CLAUSE_STOPS or s.norm(k) in DASHES:
             return None
-        if _counted_plural(s, k) and unit_at(s, k) is None:
+        if counted_plural(s, k) and unit_at(s, k) is None:
             return noun_lemma(s.readings(k), s.tokens[k])
     return None
 

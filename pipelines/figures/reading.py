@@ -31,7 +31,7 @@ from pipelines.figures.objects import (
     substantive,
 )
 from pipelines.figures.sentence import Figure, Sentence, adjective_as_noun, noun_lemma
-from pipelines.figures.substances import ALL_AMOUNT_FINDERS
+from pipelines.figures.substances import ALL_AMOUNT_FINDERS, counted_before_bracket
 from pipelines.figures.units import compound_mass, unit_at
 from pipelines.numbers import NumberSpan, number_forms
 
@@ -125,7 +125,7 @@ def read_figure(s: Sentence, span: NumberSpan, previous: Figure | None) -> Figur
     if figure.unit in ("percent", "times"):
         return figure
     if figure.unit is None:
-        _read_count(s, figure)
+        _read_count(s, figure, previous)
         if rate_base(s, figure, previous):
             figure.blocked = True  # "3,2 случая на 100 тыс. населения"
             return figure
@@ -134,7 +134,7 @@ def read_figure(s: Sentence, span: NumberSpan, previous: Figure | None) -> Figur
     return figure
 
 
-def _read_count(s: Sentence, figure: Figure) -> None:
+def _read_count(s: Sentence, figure: Figure, previous: Figure | None) -> None:
     """A number without a unit: a count of the noun after it, if any."""
     if figure.span.role == "one" and one_is_not_a_count(s, figure.span):
         figure.blocked = True
@@ -185,6 +185,10 @@ def _read_count(s: Sentence, figure: Figure) -> None:
         if noun is None and of and substantive(s, of[-1]):  # "двое из задержанных"
             figure.unit, figure.object = "count", adjective_as_noun(s.tokens[of[-1]])
             return
+    counted = None if adjectives else counted_before_bracket(s, figure, previous)
+    if counted is not None:  # "в Ленинском (64), Советском (38)": of the noun counted before
+        figure.unit, figure.object = "count", counted
+        return
     before = noun_before_amount(s, figure.first)
     if before is not None:  # "таблетки в количестве 50 штук"
         figure.unit, figure.object = "count", noun_lemma(s.readings(before), s.tokens[before])

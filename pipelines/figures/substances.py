@@ -4,9 +4,10 @@ after objects.AMOUNT_FINDERS: "мешки с марихуаной (16,8 кг)", 
 
 from __future__ import annotations
 
-from pipelines.figures.lexicon import AMOUNT_NOUNS
-from pipelines.figures.objects import AMOUNT_FINDERS, ObjectFinder
+from pipelines.figures.lexicon import AMOUNT_NOUNS, DASHES
+from pipelines.figures.objects import AMOUNT_FINDERS, ObjectFinder, counted_plural
 from pipelines.figures.sentence import Figure, Sentence, is_cyrillic, noun_lemma
+from pipelines.figures.units import unit_at
 
 _RELATIVES = frozenset({"которых", "которого", "которой"})
 _PLACE_GRAMMEMES = frozenset({"Name", "Surn", "Geox"})
@@ -64,6 +65,29 @@ def antecedent_of_relative(s: Sentence, figure: Figure) -> str | None:
             j -= 1  # "общая", "суммарная"
         if s.norm(j) == "," and _common_noun(s, j - 1):
             return noun_lemma(s.readings(j - 1), s.tokens[j - 1])
+    return None
+
+
+def counted_before_bracket(s: Sentence, figure: Figure, previous: Figure | None) -> str | None:
+    """A bare number that opens brackets, "(64)", "(512, или 81,2%)", "(381 — мака, ...)",
+    breaks down a count stated before it: the object of the count right before the brackets
+    ("10 посевов растений (3 — мака, 7 — конопли)"), else the nearest plural genitive common
+    noun before them ("преступлений зарегистрировано в Ленинском (64), Советском (38)")."""
+    span = figure.span
+    if s.norm(span.first - 1) != "(" or s.norm(span.last) not in (")", ",", *DASHES):
+        return None
+    if (
+        previous is not None
+        and previous.unit == "count"
+        and previous.last < span.first
+        and all(s.is_noun(k) or s.is_adjective(k) for k in range(previous.last, span.first - 1))
+    ):
+        return previous.object  # its noun phrase runs up to the bracket
+    for k in range(span.first - 2, -1, -1):
+        if s.norm(k) == ")" and s.norm(k - 2) != "(":
+            return None  # past other brackets than a list's "(47)"
+        if counted_plural(s, k) and _common_noun(s, k) and unit_at(s, k) is None:
+            return noun_lemma(s.readings(k), s.tokens[k])
     return None
 
 
