@@ -182,3 +182,14 @@ def test_solved_share_in_brackets():
         (498, "count", "преступление"),
         (80.3, "percent", None),
     ]
+
+
+def test_exceeded_is_more_than():
+    [(value, unit, qualifier, *_)] = figures("Стоимость изъятого превысила 520 млн руб.")
+    assert (value, unit, qualifier) == (520_000_000, "RUB", "more_than")
+
+
+@pytest.mark.parametrize("word", ["Порядка", "Более", "Около", "Свыше"])
+def test_capitalised_qualifiers_at_sentence_start(word):
+    [(_, _, qualifier, obj, _)] = figures(f"{word} 30 человек задержаны.")
+    assert (qualifier, obj) == ("more_than" if word in ("Более", "Свыше") else "approx", "человек")

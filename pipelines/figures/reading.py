@@ -35,6 +35,8 @@ from pipelines.figures.substances import ALL_AMOUNT_FINDERS, counted_before_brac
 from pipelines.figures.units import compound_mass, unit_at
 from pipelines.numbers import NumberSpan, number_forms
 
+_EXCEED_VERBS = frozenset({"превысить", "превышать"})
+
 
 def _qualifier(s: Sentence, first: int) -> tuple[str, int]:
     """(qualifier, index where the figure's quote starts) from the words before the number."""
@@ -51,6 +53,8 @@ def _qualifier(s: Sentence, first: int) -> tuple[str, int]:
         return ("more_than" if more else "less_than"), k - 1 if negated else k
     if word in APPROX:
         return "approx", k
+    if s.lemmas(first - 1) & _EXCEED_VERBS and s.norm(first - 2) != "не":
+        return "more_than", first  # "превысила 680 млн": the verb stays outside the quote
     return "exact", first
 
 
