@@ -77,7 +77,9 @@ def load_gazetteer(directory: Path = GAZETTEER_DIR) -> Gazetteer:
         regions[entry.region_code] = entry
         for name in [entry.name, *split_names(row["alt_names"])]:
             names.add(name, entry)
-    for row in read_tsv(directory / "localities.tsv"):
+    # centres.tsv: the regional capitals of the generated part, in the same columns.
+    localities = read_tsv(directory / "localities.tsv") + read_tsv(directory / "centres.tsv")
+    for row in localities:
         region = regions[row["region_code"]]
         entry = Entry(row["name"], row["kind"], region.region_code, region.country, "local")
         for name in [entry.name, *split_names(row["alt_names"]), *_district_variants(entry)]:
