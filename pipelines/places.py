@@ -23,7 +23,7 @@ from collections import Counter
 
 from pipelines.phrases import read_tsv
 from pipelines.places_gazetteer import Entry, load_gazetteer
-from pipelines.places_mentions import clear_winner, find_mentions
+from pipelines.places_mentions import find_mentions
 
 __all__ = [
     "Entry",
@@ -85,7 +85,8 @@ def _mention_groups(places: list[dict]) -> list[list[dict]]:
 
 
 def main_place(places: list[dict], source_region: str | None = None) -> dict:
-    """The region most of the mentions are about, else their country, else the source's region.
+    """The region most of the mentions are about, else their country (the first named of the
+    most named), else the source's region.
 
     A region needs more than half of all mentions (regions plus national mentions): an article
     that names several regions as examples of a national total is about the country.
@@ -107,7 +108,9 @@ def main_place(places: list[dict], source_region: str | None = None) -> dict:
         code, votes = region_votes.most_common(1)[0]
         if 2 * votes > total:
             return _result(code, code.split("-", 1)[0], "article")
-    country = clear_winner(country_votes)
+    # On a tie the country named first wins: a news text leads with where it happened.
+    top = max(country_votes.values(), default=0)
+    country = next((c for c, n in country_votes.items() if n == top), None)
     if country:
         return _result(None, country, "article")
     if source_code or source_country:

@@ -70,3 +70,8 @@ def test_a_region_is_found_through_its_name_or_its_centre_in_any_case(text, code
 def test_a_foreign_region_wins_over_a_misleading_home():
     text = "В Брестской области пограничники задержали партию наркотиков."
     assert article_region(text, "KZ")["region_code"] == "BY-BR"
+
+
+def test_a_tie_between_countries_goes_to_the_one_named_first():
+    text = "В Таджикистане задержан курьер с героином. Ранее он отбывал наказание в России."
+    assert article_region(text, "KZ")["country"] == "TJ"
