@@ -31,11 +31,11 @@ from pathlib import Path
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 
-from crawler.due import plan, trigger_for
+from crawler.due import trigger_for
 from crawler.lock import LockHeld, SharedCrawlLock
-from crawler.runner import CrawlRequest, close_abandoned_runs, run_crawls, summary_table
+from crawler.runner import CrawlRequest, due_plan, run_crawls, summary_table
 from crawler.sources import Source
-from pipelines.db import DEFAULT_DB, connect
+from pipelines.db import DEFAULT_DB
 
 LOG = logging.getLogger("newsmon.schedule")
 MISFIRE_GRACE = 3600  # seconds a scheduled run may start late (e.g. after a suspend)
@@ -75,12 +75,7 @@ class Service:
     def add_jobs(self, now: datetime | None = None) -> list[str]:
         """One job per source; due sources start now. Returns the names caught up."""
         now = now or datetime.now(UTC)
-        db = connect(self.config.db)
-        try:
-            close_abandoned_runs(self.config.db)
-            due = {d.source: d for d in plan(self.config.sources, db, now)}
-        finally:
-            db.close()
+        due = {d.source: d for d in due_plan(self.config.db, self.config.sources, now)}
         caught_up = []
         for source in self.config.sources:
             options = {}

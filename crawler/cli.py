@@ -118,60 +118,53 @@ def stop_on_signals():
 
 def cmd_run(args) -> int:
     """For system cron: crawl every due source once. 0 all succeeded, 1 any did not, 2 locked."""
-    from crawler.due import plan
     from crawler.lock import CrawlLock
-    from crawler.runner import CrawlRequest, close_abandoned_runs, run_crawls, summary_table
-    from pipelines.db import DEFAULT_DB, connect
+    from crawler.runner import CrawlRequest, due_plan, run_due, summary_table
+    from pipelines.db import DEFAULT_DB
 
     sources = load_sources(args.sources)
     db_path = Path(args.db) if args.db else DEFAULT_DB
-    lock = None if args.dry_run else CrawlLock(db_path, "newsmon run").acquire(args.wait)
+    if args.dry_run:  # no lock taken, nothing changed
+        _print_plan(due_plan(db_path, sources, close_abandoned=False))
+        return 0
+    request = CrawlRequest(
+        sources=[],
+        sources_file=Path(args.sources) if args.sources else None,
+        db=db_path,
+        settings=dict(args.set or []),
+        jobs=args.jobs,
+        time_limit=args.time_limit,
+        memory_limit_mb=args.memory_limit,
+        command="newsmon run",
+    )
+    if not _settings_usable(request):
+        return 2
+    request.lock = CrawlLock(db_path, "newsmon run").acquire(args.wait)
     try:
-        if lock is not None:
-            close_abandoned_runs(db_path)
-        db = connect(db_path)
-        try:
-            schedule = plan(sources, db)
-        finally:
-            db.close()
-        due = [d.source for d in schedule if d.due]
-        if args.dry_run or not args.quiet:
-            for d in schedule:
-                when = d.next_time.astimezone(UTC)
-                state = "due" if d.due else f"next {when:%Y-%m-%d %H:%M} UTC"
-                print(f"{d.source:24} {state:26} {d.reason}")
-        if args.dry_run:
-            return 0
-        if not due:
-            if not args.quiet:
-                print("nothing is due")
-            return 0
-        request = CrawlRequest(
-            sources=due,
-            sources_file=Path(args.sources) if args.sources else None,
-            db=db_path,
-            settings=dict(args.set or []),
-            jobs=args.jobs,
-            time_limit=args.time_limit,
-            memory_limit_mb=args.memory_limit,
-            lock=lock,
-            command="newsmon run",
-        )
-        if not _settings_usable(request):
-            return 2
         with stop_on_signals() as stop:
             request.stop = stop
-            runs = run_crawls(request)
-        succeeded = {r["source"] for r in runs if r["status"] in ("ok", "partial")}
-        failed = [name for name in due if name not in succeeded]
-        if failed or not args.quiet:
-            print(summary_table(runs))
-        if failed:
-            print(f"newsmon run: not successful: {', '.join(failed)}", file=sys.stderr)
-        return 1 if failed else 0
+            schedule, runs = run_due(request, sources, None if args.quiet else _print_plan)
     finally:
-        if lock is not None:
-            lock.release()
+        request.lock.release()
+    due = [d.source for d in schedule if d.due]
+    if not due:
+        if not args.quiet:
+            print("nothing is due")
+        return 0
+    succeeded = {r["source"] for r in runs if r["status"] in ("ok", "partial")}
+    failed = [name for name in due if name not in succeeded]
+    if failed or not args.quiet:
+        print(summary_table(runs))
+    if failed:
+        print(f"newsmon run: not successful: {', '.join(failed)}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _print_plan(schedule) -> None:
+    for d in schedule:
+        when = d.next_time.astimezone(UTC)
+        state = "due" if d.due else f"next {when:%Y-%m-%d %H:%M} UTC"
+        print(f"{d.source:24} {state:26} {d.reason}")
 
 
 def _settings_usable(request) -> bool:
@@ -245,6 +238,12 @@ def cmd_reextract(args) -> int:
     counts = reextract(args.db, args.names or None)
     print(", ".join(f"{v} {k}" for k, v in counts.items()))
     return 0
+
+
+def cmd_stats(args) -> int:
+    from crawler.stats_command import stats
+
+    return stats(args.db, args.indicator, args.region or "", args.year or "")
 
 
 def cmd_demo(args) -> int:
@@ -389,6 +388,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("names", nargs="*", help="source names (default: all)")
     p.set_defaults(func=cmd_reextract)
+
+    p = sub.add_parser(
+        "stats",
+        parents=[db],
+        help="official statistics of one indicator per region and period, as published",
+    )
+    p.add_argument("indicator", help="an indicator code of data/indicators.toml, e.g. drug_crimes")
+    p.add_argument("--region", help="ISO 3166-2 region or country prefix, e.g. KZ or KZ-75")
+    p.add_argument("--year", help="year of the reporting period")
+    p.set_defaults(func=cmd_stats)
 
     p = sub.add_parser("demo", help="serve the bundled sample site on 127.0.0.1 and crawl it")
     p.add_argument(

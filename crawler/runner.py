@@ -16,13 +16,16 @@ import tempfile
 import threading
 import time
 import uuid
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
 from crawler.backstops import Limits, effective_limits
+from crawler.due import Due, plan
 from crawler.lock import CrawlLock, SharedCrawlLock, pid_alive
+from crawler.sources import Source
 from pipelines.db import DEFAULT_DB, connect, write_transaction
 
 LOGS_KEPT_PER_SOURCE = 30
@@ -114,6 +117,34 @@ def run_crawls(request: CrawlRequest) -> list[dict]:
     finally:
         if own_lock is not None:
             own_lock.release()
+
+
+def due_plan(
+    db_path: Path, sources: list[Source], now: datetime | None = None, *, close_abandoned=True
+) -> list[Due]:
+    """Which sources are due now, and when the others are next (crawler/due.py). Runs left
+    'running' by a dead crawl are closed first, so they count as the failed attempts they were;
+    a dry run, which holds no crawl lock, leaves them (close_abandoned=False)."""
+    if close_abandoned:
+        close_abandoned_runs(db_path)
+    db = connect(db_path)
+    try:
+        return plan(sources, db, now)
+    finally:
+        db.close()
+
+
+def run_due(
+    request: CrawlRequest, sources: list[Source], on_plan: Callable[[list[Due]], None] | None = None
+) -> tuple[list[Due], list[dict]]:
+    """What is due, crawled once (`newsmon run`): the plan of `sources` (shown to `on_plan`
+    before anything is fetched), then a crawl of the due ones; request.sources is ignored.
+    The caller holds the crawl lock (request.lock). Returns the plan and the crawl_runs rows."""
+    schedule = due_plan(Path(request.db or DEFAULT_DB), sources)
+    if on_plan is not None:
+        on_plan(schedule)
+    due = [d.source for d in schedule if d.due]
+    return schedule, (run_crawls(replace(request, sources=due)) if due else [])
 
 
 def _run_children(request: CrawlRequest, db_path: Path, lock) -> list[dict]:
