@@ -65,26 +65,20 @@ VIEWS = {
             a.title, a.url
         from figures f left join articles a on a.id = f.article_id
     """,
-    # Seized mass: masses whose sentence reports a seizure, summed per month of publication.
+    # Seized mass: seizure events (facts, each once, totals only) per month of the event and the
+    # source that first reported it (pipelines/fact_views.py defines seizure_events).
     "seized_mass_by_month": """
-        select
-            substr(published_day, 1, 7) as month,
-            source,
-            round(sum(value), 3) as kg,
-            count(*) as figures
-        from figures
-        where unit = 'kg' and seizure = 1 and published_day is not null
-        group by month, source
+        select month, first_source as source, round(sum(kg), 3) as kg, count(*) as events
+        from seizure_events
+        where month is not null
+        group by month, first_source
     """,
-    # How many crimes, cases, persons, laboratories... the texts report, per year.
+    # How many distinct claims (facts) count crimes, cases, persons, laboratories... per year,
+    # and the largest: counts of overlapping periods are never added up.
     "counts_by_object": """
-        select
-            year,
-            object,
-            count(*) as figures,
-            sum(value) as total
-        from figures
-        where unit = 'count' and object is not null
+        select year, object, count(*) as facts, max(value) as largest
+        from facts
+        where unit = 'count' and object is not null and role != 'baseline'
         group by year, object
     """,
     "articles_per_day": """

@@ -70,22 +70,25 @@ def ensure_facts_schema(db: sqlite_utils.Database) -> None:
 # --- near duplicates --------------------------------------------------------------------------
 
 
-def _mark_duplicate(db: sqlite_utils.Database, article_id: int, body: str | None) -> int | None:
-    """Store the article's signature and set `duplicate_of` to the earliest stored article of
-    its story, if any. Returns that article's id."""
+def _mark_duplicate(
+    db: sqlite_utils.Database, article_id: int, body: str | None
+) -> tuple[int | None, list[int]]:
+    """Store the article's signature and set `duplicate_of` to the first published article of
+    its story, if any. Returns that article's id, and the articles whose story root this one
+    became (they are linked again: their event days change)."""
     db.execute("delete from article_lsh where article_id = ?", [article_id])
     db.execute("delete from article_minhash where article_id = ?", [article_id])
     sig = near_duplicates.signature(body or "")
     if sig is None:
         db.execute("update articles set duplicate_of = null where id = ?", [article_id])
-        return None
+        return None, []
     keys = near_duplicates.band_keys(sig)
     clauses = " or ".join("(band = ? and bucket = ?)" for _ in keys)
     params = [v for key in keys for v in key]
     candidates = [
         row[0]
         for row in db.execute(
-            f"select distinct article_id from article_lsh where ({clauses}) and article_id < ?",
+            f"select distinct article_id from article_lsh where ({clauses}) and article_id != ?",
             [*params, article_id],
         )
     ]
@@ -102,6 +105,20 @@ def _mark_duplicate(db: sqlite_utils.Database, article_id: int, body: str | None
         if score >= near_duplicates.THRESHOLD and (best is None or score > best[0]):
             best = (score, row[1])
     root = best[1] if best else None
+    members: list[int] = []
+    if root is not None and _published(db, article_id) < _published(db, root):
+        # this article is older than the story's first one (crawled later): it becomes the root
+        members = [
+            r[0]
+            for r in db.execute(
+                "select id from articles where id = ? or duplicate_of = ?", [root, root]
+            )
+        ]
+        db.execute(
+            "update articles set duplicate_of = ? where id = ? or duplicate_of = ?",
+            [article_id, root, root],
+        )
+        root = None
     db.execute("update articles set duplicate_of = ? where id = ?", [root, article_id])
     db.conn.execute(
         "insert into article_minhash (article_id, signature) values (?, ?)",
@@ -111,7 +128,13 @@ def _mark_duplicate(db: sqlite_utils.Database, article_id: int, body: str | None
         "insert into article_lsh (band, bucket, article_id) values (?, ?, ?)",
         [(band, bucket, article_id) for band, bucket in keys],
     )
+    return root, members
     return root
+
+
+def _published(db: sqlite_utils.Database, article_id: int) -> str:
+    row = db.execute("select published_at from articles where id = ?", [article_id]).fetchone()
+    return (row[0] if row else None) or "9999"
 
 
 # --- keys -------------------------------------------------------------------------------------
@@ -191,7 +214,7 @@ def link_article(
         return set()
     published_day, _, _, stored_body, _ = article
     text = body if body is not None else stored_body
-    root = _mark_duplicate(db, article_id, text) if dedupe else article[4]
+    root, moved = _mark_duplicate(db, article_id, text) if dedupe else (article[4], [])
     root_day = None
     if root is not None:
         row = db.execute("select published_day from articles where id = ?", [root]).fetchone()
@@ -209,6 +232,7 @@ def link_article(
     for figure in figures:
         if figure["value"] is None:
             continue
+        figure["region"] = figure.get("region") or figure.get("country")  # a national claim
         if root_day and published_day and root_day != published_day:
             # a republication's own day is not the event's, nor the end of «с начала года»
             for day in ("event_day", "period_end"):
@@ -221,11 +245,14 @@ def link_article(
         db.execute("update figures set fact_id = ? where id = ?", [fact_id, figure["id"]])
         touched.add(fact_id)
     refresh_facts(db, touched)
+    for member in moved:
+        touched |= link_article(db, member, facts_of(db, member), dedupe=False)
     return touched
 
 
 _FIGURE_READ = ("value", "unit", "qualifier", "object", "quote", "role", "scope", "event_day",
-                "period_start", "period_end", "indicator", "substance", "region", "in_title")  # fmt: skip
+                "period_start", "period_end", "indicator", "substance", "region", "country",
+                "in_title")  # fmt: skip
 
 
 def _new_fact(figure: dict, key: str) -> dict:

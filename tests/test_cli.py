@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from crawler.cli import main
 from crawler.runner import child_environment
 from pipelines.db import connect
@@ -124,13 +126,35 @@ def test_demo_crawls_the_bundled_site(tmp_path, capsys):
     assert main(["demo", "--db", str(db), *port]) == 0
     out = capsys.readouterr().out
     assert "demo_zakon" in out and "Browse it" in out
-    articles = rows(db, "select url from articles")
+    articles = rows(db, "select url from articles where source = 'demo_zakon'")
     assert len(articles) == 14  # every article of the site, from all three discovery paths
     assert not any("/private/" in a["url"] or "utm_" in a["url"] for a in articles)
     assert rows(db, "select count(*) n from figures")[0]["n"] > 100
+    assert_demo_facts(db, out)
     assert main(["demo", "--db", str(db), *port]) == 0  # a second run fetches nothing again
     last = rows(db, "select * from crawl_runs order by id desc limit 1")[0]
     assert last["articles_new"] == 0 and last["status"] == "ok"
+
+
+# The seizure events of the demo, computed by hand (crawler/demo/README.md): Pavlodar 36.808 kg
+# of mephedrone (stated by demo_zakon and republished by demo_vestnik: once), Kostanay 8.215 kg
+# (its 2 centners are precursors, no drug), Almaty 2.350 + 0.420 kg of hashish, Orenburg
+# 5.640 kg, Shymkent about 2 kg of alpha-PVP + 0.300 kg of marijuana. Period statistics (16 t
+# nationwide, 3 t in Turkestan and its parts...) are no events.
+DEMO_SEIZED_KG = 36.808 + 8.215 + 2.350 + 0.420 + 5.640 + 2.000 + 0.300
+
+
+def assert_demo_facts(db, out: str) -> None:
+    events = rows(db, "select kg, n_articles, n_sources from seizure_events")
+    assert len(events) == 7
+    assert sum(e["kg"] for e in events) == pytest.approx(DEMO_SEIZED_KG)
+    assert "Seized in events: 55.733 kg in 7 events" in out
+    pavlodar = [e for e in events if e["kg"] == pytest.approx(36.808)]
+    assert pavlodar == [{"kg": pytest.approx(36.808), "n_articles": 2, "n_sources": 2}]
+    # the republication is marked, and the Turkestan release published twice is one story
+    assert rows(db, "select count(*) n from articles where duplicate_of is not null")[0]["n"] == 2
+    turkestan = rows(db, "select n_articles from facts where quote = 'более 3 тонн'")
+    assert turkestan == [{"n_articles": 2}]
 
 
 def free_port() -> int:

@@ -84,19 +84,32 @@ def describe_database(db_path: Path) -> str:
             "select published_at, title from articles order by published_at desc limit 5"
         ):
             lines.append(f"  {row['published_at'] or '?':25} {row['title']}")
-        lines += ["", "Largest seizures by mass (figures whose sentence reports a seizure):"]
+        facts = db["facts"].count
+        duplicates = db.execute("select count(*) from articles where duplicate_of").fetchone()[0]
+        events, kg = db.execute(
+            "select count(*), coalesce(sum(kg), 0) from seizure_events"
+        ).fetchone()
+        lines += [
+            "",
+            f"{facts} facts (distinct claims); {duplicates} article(s) republish an earlier one.",
+            f"Seized in events: {kg:,.3f} kg in {events} events, each counted once"
+            " (seizure_events: totals only; statistics over a period are not events).",
+            "",
+            "Largest seizure events:",
+        ]
         for row in db.query(
-            "select f.value, f.object, f.quote, coalesce(f.region, f.country) place "
-            "from figures f where f.unit = 'kg' and f.seizure = 1 "
-            "order by f.value desc limit 5"
+            "select kg, substance, region, event_day, n_articles, n_sources, quote "
+            "from seizure_events order by kg desc limit 5"
         ):
             lines.append(
-                f"  {row['value']:>12,.3f} kg  {row['object'] or '':12} {row['place'] or '':7}"
-                f" «{row['quote']}»"
+                f"  {row['kg']:>10,.3f} kg  {row['substance'] or '':10} {row['region'] or '':6}"
+                f" {row['event_day'] or '':10}  {row['n_articles']} article(s),"
+                f" {row['n_sources']} source(s)  «{row['quote']}»"
             )
         lines += [
             "",
-            f"Browse it: newsmon serve --db {db_path}   (Datasette on http://127.0.0.1:8001/)",
+            f"Browse it: .venv/bin/newsmon serve --db {db_path}"
+            "   (Datasette on http://127.0.0.1:8001/)",
             "Run `newsmon demo` again: nothing is fetched twice.",
         ]
         return "\n".join(lines)

@@ -35,6 +35,11 @@ STATISTIC_WORDS = re.compile(
 )
 
 
+def _statistic_beyond_vsego(sentence: str) -> bool:
+    """Statistic words other than «всего», which sums one operation's finds just as well."""
+    return any(m.group().lower() != "всего" for m in STATISTIC_WORDS.finditer(sentence))
+
+
 def _shift_year(day: str | None, years: int) -> str | None:
     if not day or len(day) < 4 or not day[:4].isdigit():
         return day
@@ -99,7 +104,7 @@ def assign_scope(
         if own[0]:
             article_period = own if article_period is None else article_period
             scope = "period"
-        elif EVENT_WORDS.search(sentence) and not STATISTIC_WORDS.search(sentence):
+        elif EVENT_WORDS.search(sentence) and not _statistic_beyond_vsego(sentence):
             scope = "event"
         elif article_period is not None:
             scope = "period"

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pipelines.articles import store_article
 from pipelines.db import connect, write_transaction
+from pipelines.facts import annotate_figures
 from pipelines.items import ArticleRecord
 
 REPO = Path(__file__).resolve().parents[2]
@@ -187,7 +188,7 @@ def build(path: Path) -> Path:
             )
         )
     for n, (source, day, title, body, figures) in enumerate(records):
-        figures = [{**f, "sentence": sentence_of(body, f["quote"])} for f in figures]
+        figures = with_facts(body, figures, day)
         store_article(
             db,
             ArticleRecord(
@@ -213,7 +214,7 @@ def build(path: Path) -> Path:
             title=title + " (обновлено)",
             body=body + " Задержаны двое подозреваемых.",
             published_at=f"{day}T10:00:00+05:00",
-            figures=[{**f, "sentence": sentence_of(body, f["quote"])} for f in figures],
+            figures=with_facts(body, figures, day),
         ),
     )
     with write_transaction(db):
@@ -251,6 +252,22 @@ def build(path: Path) -> Path:
                 )
     db.close()
     return path
+
+
+def with_facts(body: str, figures: list[dict], day: str) -> list[dict]:
+    """The figures as the chain leaves them: offsets, sentence, and the facts step's reading."""
+    placed = []
+    for f in figures:
+        start = body.find(f["quote"])
+        placed.append(
+            {
+                **f,
+                "sentence": sentence_of(body, f["quote"]),
+                "start": start,
+                "end": start + len(f["quote"]),
+            }  # fmt: skip
+        )
+    return annotate_figures(body, placed, published=day)
 
 
 def sentence_of(text: str, quote: str) -> str:
