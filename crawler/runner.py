@@ -27,9 +27,9 @@ from crawler.due import Due, plan
 from crawler.lock import CrawlLock, SharedCrawlLock, pid_alive
 from crawler.sources import Source
 from pipelines.db import DEFAULT_DB, connect, write_transaction
+from pipelines.paths import PROJECT_ROOT
 
 LOGS_KEPT_PER_SOURCE = 30
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 @dataclass

@@ -23,9 +23,9 @@ import yaml
 
 from pipelines.browse_schema import ensure_browsing
 from pipelines.db import DEFAULT_DB, connect
+from pipelines.paths import DATA_DIR
 
-REPO = Path(__file__).resolve().parent.parent
-METADATA = REPO / "data" / "metadata.yml"
+METADATA = DATA_DIR / "metadata.yml"
 DB_NAME = "news"  # the name the database is served under, whatever the file is called
 
 SETTINGS = {

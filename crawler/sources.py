@@ -15,8 +15,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 # the scheduler's own reading of cron (Sunday = 0 or 7)
 from crawler.cron import cron_trigger
+from pipelines.paths import DATA_DIR
 
-DEFAULT_SOURCES = Path(__file__).resolve().parent.parent / "data" / "sources.toml"
+DEFAULT_SOURCES = DATA_DIR / "sources.toml"
 DEFAULT_SCHEDULE = "daily"
 SPIDER_KINDS = ("news", "govkz")
 

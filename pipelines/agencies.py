@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from pipelines.paths import DATA_DIR
 from pipelines.phrases import (
     PhraseIndex,
     Token,
@@ -27,7 +28,7 @@ from pipelines.phrases import (
 )
 from pipelines.places import Entry, load_gazetteer
 
-AGENCIES_FILE = Path(__file__).resolve().parents[1] / "data" / "agencies.tsv"
+AGENCIES_FILE = DATA_DIR / "agencies.tsv"
 
 # The unit an agency's name may start with: "Отдела МВД", "Главного управления МВД".
 _UNIT_NOUNS = ("отдел", "отделение", "управление", "департамент", "подразделение")

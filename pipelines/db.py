@@ -10,12 +10,13 @@ from pathlib import Path
 
 import sqlite_utils
 
+from pipelines.paths import DATA_DIR
 from pipelines.schema import SCHEMA_VERSION, ensure_schema
 from pipelines.transactions import write_transaction
 
 __all__ = ["DEFAULT_DB", "SCHEMA_VERSION", "connect", "ensure_schema", "write_transaction"]
 
-DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "news.db"
+DEFAULT_DB = DATA_DIR / "news.db"
 
 
 def connect(path: str | Path | None = None) -> sqlite_utils.Database:

@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from pipelines.paths import DATA_DIR
 from pipelines.phrases import Phrase, PhraseIndex, fold, read_tsv, split_names
 
-GAZETTEER_DIR = Path(__file__).resolve().parents[1] / "data" / "gazetteer"
+GAZETTEER_DIR = DATA_DIR / "gazetteer"
 
 # A one-word name followed by one of these was the adjective of some other division
 # ("Октябрьского района"), not the city of that name.

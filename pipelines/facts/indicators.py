@@ -14,9 +14,10 @@ from pathlib import Path
 
 from pipelines.facts.roles import sentence_start
 from pipelines.facts.words import lemma_list, text_lemmas
+from pipelines.paths import DATA_DIR
 from pipelines.search_index import words
 
-INDICATORS_FILE = Path(__file__).resolve().parents[2] / "data" / "indicators.toml"
+INDICATORS_FILE = DATA_DIR / "indicators.toml"
 WINDOW_BEFORE, WINDOW_AFTER = 6, 8
 
 
