@@ -54,11 +54,13 @@ def crawl_steps() -> list[str]:
     return [path for _, path in sorted(enabled)]
 
 
-def assert_offsets_point_into(text: str, found: ArticleRecord | dict) -> None:
-    """Every figure, mentioned date, place and agency quotes text[start:end]."""
+def assert_offsets_point_into(title: str, text: str, found: ArticleRecord | dict) -> None:
+    """Every figure, mentioned date, place and agency quotes text[start:end] (a headline
+    figure, `in_title`, quotes title[start:end])."""
     get = found.get if isinstance(found, dict) else lambda k: getattr(found, k)
     for figure in get("figures"):
-        assert figure["quote"] == text[figure["start"] : figure["end"]], figure
+        where = title if figure.get("in_title") else text
+        assert figure["quote"] == where[figure["start"] : figure["end"]], figure
     for when in get("mentioned_dates") if not isinstance(found, dict) else get("dates"):
         assert when["quote"] == text[when["char_start"] : when["char_end"]], when
     for place in [*get("places"), *get("agencies")]:
@@ -100,7 +102,7 @@ def test_offsets_are_taken_after_the_text_is_made_plain():
     found = process_article(record(body=dirty + " " + TEXT), SourceContext(region="KZ"), TEXT_STEPS)
     assert "\x07" not in found.body
     assert len(found.figures) >= 3 and found.places
-    assert_offsets_point_into(found.body, found)
+    assert_offsets_point_into(found.title or "", found.body, found)
 
 
 def test_stored_quotes_are_the_stored_text_between_their_offsets(tmp_path):
@@ -108,12 +110,15 @@ def test_stored_quotes_are_the_stored_text_between_their_offsets(tmp_path):
     try:
         upsert_source(db, SOURCE, "{}")
         article_id, _ = store_article(db, process_article(record(), SOURCE))
-        (body,) = db.execute("select body from articles where id = ?", [article_id]).fetchone()
-        figures = list(db.query("select quote, start, end from figures"))
+        title, body = db.execute(
+            "select title, body from articles where id = ?", [article_id]
+        ).fetchone()
+        figures = list(db.query("select quote, start, end, in_title from figures"))
         places = list(db.query("select name, start, end from places"))
         assert len(figures) >= 3 and places
         for row in figures:
-            assert row["quote"] == body[row["start"] : row["end"]], row
+            where = title if row["in_title"] else body
+            assert row["quote"] == where[row["start"] : row["end"]], row
         for row in places:
             assert row["name"] == body[row["start"] : row["end"]], row
     finally:
@@ -150,4 +155,4 @@ def test_reextract_and_extract_run_the_whole_chain(tmp_path, capsys):
     without_source = process_article(record(url=""), SourceContext())
     assert [p["name"] for p in printed["places"]] == [p["name"] for p in without_source.places]
     assert printed["region"] == without_source.region == "KZ-55"
-    assert_offsets_point_into(printed["body"], printed)
+    assert_offsets_point_into(printed["title"], printed["body"], printed)
