@@ -184,3 +184,44 @@ def test_every_check_on_the_seeds_agrees_with_a_hand_computation():
                 found[figure["quote"]] = (figure["check"], figure["check_expected"])
     assert {q: e for q, (_, e) in found.items()} == pytest.approx(hand, abs=1e-3)
     assert all(status == "ok" for status, _ in found.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "scope"),
+    [
+        # statistic words name a period: they win over words of one operation
+        ("За неделю на постах задержаны 9 курьеров и изъято 14 кг наркотиков.", "14 кг", "period"),
+        ("За этот период составлено 61 протокол.", "61", "period"),
+        # a named operation sums up: what follows is its statistics
+        (
+            "В районе завершилась операция «Заслон-2024». Изъято 8 кг наркотиков, уничтожено "
+            "5 очагов конопли.",
+            "8 кг",
+            "period",
+        ),
+        # a stated day inside a summary is one seizure
+        (
+            "С начала года изъято 90 кг наркотиков. Так, 3 марта на вокзале нашли 2 кг гашиша.",
+            "2 кг",
+            "event",
+        ),
+        # a share or a change compares statistics
+        ("Раскрываемость таких преступлений составила менее 55%.", "менее 55%", "period"),
+        # «всего» sums what came before: here two seizures
+        (
+            "В Термезе у мужчины нашли 2 кг опия. В Карши задержан курьер с 3 кг гашиша. "
+            "Всего изъято 5 кг наркотиков.",
+            "5 кг",
+            "event",
+        ),
+        # «из 30 задержанных» counts the detained of a report, it does not detain anyone
+        (
+            "С начала года в области выявлено 30 наркокурьеров. Из 30 задержанных лиц 12 — "
+            "студенты.",
+            "12",
+            "period",
+        ),
+    ],
+)
+def test_scope_rules(text, quote, scope):
+    assert by_quote(annotated(text), quote)["scope"] == scope
