@@ -193,3 +193,19 @@ def test_exceeded_is_more_than():
 def test_capitalised_qualifiers_at_sentence_start(word):
     [(_, _, qualifier, obj, _)] = figures(f"{word} 30 человек задержаны.")
     assert (qualifier, obj) == ("more_than" if word in ("Более", "Свыше") else "approx", "человек")
+
+
+# --- a multiplier written once at the end of a range -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Число краж сократилось с 7,4 до 5,9 тыс.", [7400, 5900]),
+        ("Число потребителей выросло с 12,5 тысячи до 14,1 тысячи.", [12500, 14100]),
+        ("Ущерб оценили в 3–4 млн рублей.", [3_000_000, 4_000_000]),
+        ("Штраф вырос с 800 до 1,5 тыс. рублей.", [800, 1500]),  # the start is no thousands
+    ],
+)
+def test_range_end_multiplier_applies_to_its_start(text, values):
+    assert [f[0] for f in figures(text)] == values

@@ -19,7 +19,7 @@ from datetime import date, datetime
 from pipelines.figures.change import assign_changes
 from pipelines.figures.not_figures import Spans, non_figure_spans, overlaps
 from pipelines.figures.reading import read_figure
-from pipelines.figures.relations import resolve_orphans, share_forward
+from pipelines.figures.relations import resolve_orphans, share_forward, share_range_multiplier
 from pipelines.figures.sentence import CYRILLIC_RE, Figure, Sentence
 from pipelines.mentioned_dates import extract_dates, period_of
 from pipelines.numbers import clean_value, find_numbers, number_forms
@@ -46,6 +46,7 @@ def _sentence_figures(s: Sentence, blocked: Spans) -> list[Figure]:
         figures.append(read_figure(s, span, previous))
     share_forward(s, figures)
     resolve_orphans(s, figures)
+    share_range_multiplier(s, figures)
     assign_changes(s, figures)
     return [f for f in figures if not f.blocked]
 

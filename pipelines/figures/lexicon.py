@@ -87,6 +87,9 @@ ACTION_NOUNS = frozenset({"сбыт", "оборот", "ввоз", "вывоз", 
 
 CONNECTORS = frozenset({"и", "или", ",", "до", "по", "-", "–", "—"})
 
+# Words between the ends of a range: "с 6,3 до 4,8 тыс.", "1,5–2 млн".
+RANGE_WORDS = frozenset({"до", "по", "-", "–", "—"})
+
 NO_OBJECT_UNITS = frozenset({None, "percent", "times"})
 
 # Nouns that a number after another noun names rather than counts: "ученики 9-11 классов".

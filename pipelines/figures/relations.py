@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from pipelines.figures.lexicon import CONNECTORS, DASHES, NO_OBJECT_UNITS
+from pipelines.figures.lexicon import CONNECTORS, DASHES, NO_OBJECT_UNITS, RANGE_WORDS
 from pipelines.figures.objects import (
     COUNT_FINDERS,
     agree,
@@ -47,9 +47,29 @@ def share_forward(s: Sentence, figures: list[Figure]) -> None:
             left.blocked = True
         elif right.unit is not None:
             left.unit, left.object, left.factor = right.unit, right.object, right.factor
-            # "от 1,5 до 2 млн тенге": the multiplier of the range's end applies to its start.
-            multiplier = right.span.multiplier if left.span.multiplier == 1 else 1
-            left.value = left.span.value * multiplier * right.factor
+            left.value = left.span.value * right.factor
+
+
+def share_range_multiplier(s: Sentence, figures: list[Figure]) -> None:
+    """The multiplier written once at a range's end applies to its start as well: "от 1,5 до 2
+    млн тенге", "с 6,3 до 4,8 тыс." (6300 to 4800), when the start read with it lies nearer
+    the end than the start read without it ("с 900 до 1,2 тыс." stays 900)."""
+    for left, right in itertools.pairwise(figures):
+        multiplier = right.span.multiplier
+        if (
+            left.blocked
+            or right.blocked
+            or left.unit != right.unit
+            or left.span.multiplier != 1
+            or multiplier == 1
+            or right.span.first != left.span.last + 1
+            or s.norm(left.span.last) not in RANGE_WORDS
+            or left.span.value <= 0
+        ):
+            continue
+        # nearer in ratio: the end over the start is more than the square root of the multiplier
+        if right.span.value / left.span.value > multiplier**0.5:
+            left.value = left.span.value * multiplier * left.factor
 
 
 def _antecedents(s: Sentence, figures: list[Figure], i: int) -> list[Figure]:
