@@ -20,13 +20,15 @@ Modules, in import order: places_gazetteer (the data), places_ner (natasha), pla
 """
 
 from collections import Counter
+from dataclasses import dataclass, field
 
 from pipelines.phrases import read_tsv
 from pipelines.places_gazetteer import Entry, load_gazetteer
-from pipelines.places_mentions import find_mentions
+from pipelines.places_mentions import clear_winner, find_mentions
 
 __all__ = [
     "Entry",
+    "article_place",
     "article_region",
     "figure_region",
     "find_places",
@@ -84,52 +86,114 @@ def _mention_groups(places: list[dict]) -> list[list[dict]]:
     return groups
 
 
-def main_place(places: list[dict], source_region: str | None = None) -> dict:
-    """The region most of the mentions are about, else their country (the first named of the
-    most named), else the source's region.
+# A country named only as an owner ("МВД России") or an adjective ("белорусские таможенники"), or
+# a place named only by its adjective or its people ("кировчан"), says less than a place named
+# as the scene ("в Кирове", "по стране"): half a vote.
+WEAK_VOTE = 0.5
 
-    A region needs more than half of all mentions (regions plus national mentions): an article
-    that names several regions as examples of a national total is about the country.
-    """
-    source_code, source_country = _parse_source_region(source_region)
-    region_votes: Counter[str] = Counter()
-    country_votes: Counter[str] = Counter()
+
+@dataclass
+class _Votes:
+    regions: Counter = field(default_factory=Counter)  # region code → votes
+    countries: Counter = field(default_factory=Counter)  # country → votes of every kind
+    national: Counter = field(default_factory=Counter)  # country → "в Казахстане", "по стране"
+    strong: bool = False  # whether any place is named as a place, not only as an owner
+
+    def country(self) -> str | None:
+        # On a tie the country named first wins: a news text leads with where it happened.
+        top = max(self.countries.values(), default=0)
+        return next((c for c, n in self.countries.items() if n == top), None)
+
+    def region(self, country: str) -> str | None:
+        """The region of the country that most regional mentions are about, when it is named
+        at least as often as the country as a whole: a text naming one region's places several
+        times is about that region; a national summary naming regions as examples is about the
+        country, and a route ("Бишкек - Москва") about neither end."""
+        code = clear_winner(self.regions)
+        if code is None or not code.startswith(country + "-"):
+            return None
+        votes = self.regions[code]
+        leads = 2 * votes > self.regions.total() and votes >= self.national[country]
+        return code if leads else None
+
+
+def _count_votes(places: list[dict], source_country: str | None) -> _Votes:
+    votes = _Votes()
     for group in _mention_groups(places):
+        weight = WEAK_VOTE if all(p.get("derived") for p in group) else 1
         regioned = {(p["region_code"], p["country"]) for p in group if p["region_code"]}
         national = [p["country"] or source_country for p in group if p["national"]]
+        owners = [p["country"] for p in group if p["kind"] == "country" and p["country"]]
         if len(regioned) == 1:
             code, country = regioned.pop()
-            region_votes[code] += 1
-            country_votes[country] += 1
+            votes.regions[code] += weight
+            votes.countries[country] += weight
+            votes.strong |= weight == 1
         elif national and national[0]:
-            country_votes[national[0]] += 1
-    total = country_votes.total()
-    if region_votes:
-        code, votes = region_votes.most_common(1)[0]
-        if 2 * votes > total:
-            return _result(code, code.split("-", 1)[0], "article")
-    # On a tie the country named first wins: a news text leads with where it happened.
-    top = max(country_votes.values(), default=0)
-    country = next((c for c, n in country_votes.items() if n == top), None)
+            votes.national[national[0]] += 1
+            votes.countries[national[0]] += 1
+            votes.strong = True
+        elif owners:
+            votes.countries[owners[0]] += WEAK_VOTE
+    return votes
+
+
+def main_place(places: list[dict], source_region: str | None = None) -> dict:
+    """The country most of the mentions are about (the first named of the most named), and its
+    region when one region leads its regional mentions and is named at least as often as the
+    country as a whole; else the source's region.
+    """
+    source_code, source_country = _parse_source_region(source_region)
+    votes = _count_votes(places, source_country)
+    country = votes.country()
     if country:
-        return _result(None, country, "article")
+        code = votes.region(country)
+        return _result(code, country, "article")
     if source_code or source_country:
         return _result(source_code, source_country, "source")
     return _result(None, None, None)
 
 
+def article_place(
+    title_places: list[dict], body_places: list[dict], source_region: str | None = None
+) -> dict:
+    """The article's main place from the places its title and its body name.
+
+    A region the title names decides. A title naming only a country leaves the region to the
+    body when the body names one region of it several times ("Таможня Узбекистана …" with one
+    mention of Tashkent's airport stays national), or once when the title names a part of the
+    country ("На юге Таджикистана …"). A title naming a country only as an owner or
+    an adjective ("на границе с Польшей") yields to a body about another country.
+    """
+    body = main_place(body_places, source_region)
+    title_votes = _count_votes(title_places, None)
+    if len(title_votes.regions) == 1 and title_votes.strong:
+        code = next(iter(title_votes.regions))
+        return _result(code, code.split("-", 1)[0], "article")
+    title = main_place(title_places)
+    if not title["reason"]:
+        return body
+    if body["country"] == title["country"]:
+        if title["region_code"] is None and body["region_code"]:
+            votes = _count_votes(body_places, None).regions[body["region_code"]]
+            part = any(p.get("named_as") == "part" for p in title_places)
+            return body if votes >= 2 or part else title
+        return title
+    if not title_votes.strong and body["reason"] == "article":
+        return body
+    return title
+
+
 def article_region(text: str, source_region: str | None = None, title: str | None = None) -> dict:
-    """The article's main place: the place its title names, else main_place of the text.
+    """The article's main place: the region its title names, else main_place of the text (in
+    the title's country, when the title names one).
 
     Returns region_code, country, normalized (the region's or country's name) and reason:
     "article" (found in the text), "source" (the source's home region) or None.
     """
     _, home_country = _parse_source_region(source_region)
-    if title:
-        in_title = main_place(find_places(title, home_country))
-        if in_title["reason"]:
-            return in_title
-    return main_place(find_places(text, home_country), source_region)
+    title_places = find_places(title, home_country) if title else []
+    return article_place(title_places, find_places(text, home_country), source_region)
 
 
 def figure_region(

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from pipelines.morph import parse_word
 from pipelines.phrases import (
     Match,
     Token,
@@ -59,6 +60,10 @@ _NOT_A_PLACE_WORDS = (
     "имя",
 )
 _NOT_A_PLACE_ABBREVIATIONS = {"ул", "пр", "пр-т", "пер", "мкр", "мкрн", "им", "р", "оз"}
+# "на юге Таджикистана", "в северной части страны": a region of the country, not all of it.
+_PARTS = forms_of(("юг", "север", "восток", "запад", "юго-восток", "юго-запад", "северо-восток"))
+_PARTS |= forms_of(("северо-запад",)) | {"части"}
+_CASES = frozenset({"nomn", "gent", "gen2", "datv", "accs", "acc2", "ablt", "loct", "loc2", "voct"})
 _SCOPE_PREPOSITIONS = {"в", "во", "по", "на"}
 # Words between the preposition and the country: "по всей стране", "на территории РФ".
 _SCOPE_FILLERS = {"всей", "всему", "всю", "всего", "целом", "территории"}
@@ -84,6 +89,9 @@ class _Mention:
     kind: str | None = None
     normalized: str | None = None
     national: bool = False
+    # How the text names it: "name", "adjective" ("белорусские"), "people" ("кировчан"), or
+    # "part" for a country named by its part ("на юге Таджикистана": some region of it).
+    named_as: str = "name"
 
     @property
     def rank(self) -> int:
@@ -119,6 +127,7 @@ class _Mention:
             "start": self.start,
             "end": self.end,
             "national": self.national,
+            "named_as": self.named_as,
         }
 
 
@@ -158,6 +167,17 @@ def _has_scope_preposition(tokens: list[Token], first: int) -> bool:
     while j >= 0 and first - j <= 2 and tokens[j].norm in _SCOPE_FILLERS:
         j -= 1
     return j >= 0 and tokens[j].norm in _SCOPE_PREPOSITIONS
+
+
+def _names_a_direction(token: Token) -> bool:
+    """ "в Российскую Федерацию", "в страну": the accusative after "в"/"на" is where something goes,
+    not where something is counted ("в России", "по стране")."""
+    cases = set().union(*(r.grammemes & _CASES for r in parse_word(token.norm)))
+    return bool(cases) and cases <= {"nomn", "accs", "acc2"}
+
+
+def _in_scope(tokens: list[Token], first: int) -> bool:
+    return _has_scope_preposition(tokens, first) and not _names_a_direction(tokens[first])
 
 
 def _starts_sentence(tokens: list[Token], text: str, first: int) -> bool:
@@ -328,7 +348,7 @@ def _deictic_mentions(text, tokens, mentions, home_country) -> list[_Mention]:
     found = []
     for i, token in enumerate(tokens):
         word = form_to_word.get(token.norm)
-        if word is None or i in taken or not _has_scope_preposition(tokens, i):
+        if word is None or i in taken or not _in_scope(tokens, i):
             continue
         if own_country and word not in gazetteer.deictic.get(own_country, ()):
             continue  # "по республике" in a Russian text means one of its republics
@@ -352,9 +372,11 @@ def find_mentions(text, home_country=None, context_regions=(), context_countries
     _resolve(text, mentions, regions, countries, home_country)
     for mention in mentions:
         if mention.kind == "country" and mention.entry:
-            mention.national = _has_scope_preposition(tokens, mention.first) or _starts_sentence(
+            mention.national = _in_scope(tokens, mention.first) or _starts_sentence(
                 tokens, text, mention.first
             )
+            if mention.first and tokens[mention.first - 1].norm in _PARTS:
+                mention.named_as = "part"
     mentions += _deictic_mentions(text, tokens, mentions, home_country)
     mentions.sort(key=lambda m: m.start)
     return [m.as_dict() for m in mentions]

@@ -7,7 +7,7 @@ import re
 
 from pipelines.agencies import find_agencies
 from pipelines.items import ArticleRecord
-from pipelines.places import figure_region, find_places, main_place
+from pipelines.places import article_place, figure_region, find_places
 from pipelines.step import CrawlerStep
 
 
@@ -27,16 +27,15 @@ def is_russian_text(text: str, share: float = 0.3) -> bool:
 
 def apply_places(record: ArticleRecord, source_region: str | None) -> ArticleRecord:
     """Fill places, agencies, the article's region and each figure's region (also used by
-    `reextract`). Offsets are into the body; a place the title names decides the article's
-    region, as a reader would take it."""
+    `reextract`). Offsets are into the body; a region the title names decides the article's
+    region, as a reader would take it (see places.article_place)."""
     home = _home_country(source_region)
     body = record.body if record.body and is_russian_text(record.body) else ""
     places = find_places(body, home) if body else []
     record.places = places
     record.agencies = find_agencies(body) if body else []
     title = record.title if record.title and is_russian_text(record.title) else ""
-    in_title = main_place(find_places(title, home)) if title else None
-    article = in_title if in_title and in_title["reason"] else main_place(places, source_region)
+    article = article_place(find_places(title, home) if title else [], places, source_region)
     record.region, record.country = article["region_code"], article["country"]
     by_sentence: dict[str, dict] = {}
     for figure in record.figures:

@@ -336,6 +336,51 @@ def test_main_place_counts_a_qualified_name_once():
     assert main_place(places)["country"] == "KZ"
 
 
+def test_a_country_named_as_a_destination_is_not_national():
+    assert national("Груз везли в Российскую Федерацию.") == [("Россия", "RU", False)]
+    assert national("Партия прибыла в Казахстан.") == [("Казахстан", "KZ", False)]
+    assert national("В Казахстане изъято 5 кг.") == [("Казахстан", "KZ", True)]
+
+
+def test_a_country_named_only_as_an_owner_still_gives_the_article_its_country():
+    text = "Органами внутренних дел Кыргызстана выявлено 700 преступлений."
+    assert (article_region(text, "KZ")["region_code"], article_region(text, "KZ")["country"]) == (
+        None,
+        "KG",
+    )
+
+
+def test_a_region_named_several_times_beats_national_mentions():
+    text = (
+        "Ташкент, 5 мая. В Ташкенте сожгли тонну наркотиков. В Узбекистане за год "
+        "уничтожено 2 тонны. По данным ведомства, в Узбекистане растёт спрос."
+    )
+    assert article_region(text)["region_code"] == "UZ-TK"
+    summary = "В Узбекистане за год изъято 9 т. В Ташкенте — 2 т, в Самарканде — 1 т."
+    assert article_region(summary)["region_code"] is None
+
+
+def test_a_route_between_two_cities_is_about_neither_end():
+    place = article_region("Поезд Бишкек - Москва задержан на границе.")
+    assert (place["region_code"], place["country"]) == (None, "KG")
+
+
+def test_a_title_naming_a_country_keeps_a_body_that_names_its_region_once():
+    body = "В аэропорту Ташкента задержан груз. Таможенники Узбекистана отчитались за год."
+    title = "Таможня Узбекистана за год изъяла 9 тонн"
+    assert article_region(body, title=title)["region_code"] is None
+    assert article_region(body, title="На юге Узбекистана задержан курьер")["region_code"] == (
+        "UZ-TK"
+    )
+    twice = body + " В Ташкенте сожгли изъятое."
+    assert article_region(twice, title=title)["region_code"] == "UZ-TK"
+
+
+def test_a_region_in_the_title_beats_a_country_in_the_title():
+    title = "В Казахстане задержаны 4 жителя Чуйской области"
+    assert article_region("Изъято 5 кг.", title=title)["region_code"] == "KG-C"
+
+
 # --- the figure's region ------------------------------------------------------------------------
 
 ARTICLE = (
