@@ -209,3 +209,23 @@ def test_capitalised_qualifiers_at_sentence_start(word):
 )
 def test_range_end_multiplier_applies_to_its_start(text, values):
     assert [f[0] for f in figures(text)] == values
+
+
+# --- a unit with no numeral after a qualifier states one of it ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Пограничники задержали более тонны опия.", (1000, "kg", "more_than", "опий")),
+        ("В машине нашли почти килограмм мефедрона.", (1, "kg", "approx", "мефедрон")),
+        ("Уничтожено свыше гектара мака.", (1, "ha", "more_than", "мак")),
+        ("Зарегистрировано более тысячи краж.", (1000, "count", "more_than", "кража")),
+    ],
+)
+def test_unit_without_numeral(text, expected):
+    assert [f[:4] for f in figures(text)] == [expected]
+
+
+def test_a_unit_without_qualifier_or_in_plural_is_no_figure():
+    assert figures("Тонна груза прибыла, тысячи людей ждали.") == []

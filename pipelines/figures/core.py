@@ -21,6 +21,7 @@ from pipelines.figures.not_figures import Spans, non_figure_spans, overlaps
 from pipelines.figures.reading import read_figure
 from pipelines.figures.relations import resolve_orphans, share_forward, share_range_multiplier
 from pipelines.figures.sentence import CYRILLIC_RE, Figure, Sentence
+from pipelines.figures.units import units_without_numeral
 from pipelines.mentioned_dates import extract_dates, period_of
 from pipelines.numbers import clean_value, find_numbers, number_forms
 from pipelines.sentences import fold_yo, split_sentences, tokenize
@@ -31,10 +32,20 @@ _DIGIT_RE = re.compile(r"\d")
 
 _SIGN_RE = re.compile(r"[%$€₸₽£¥]")
 
+# A cheap look for a qualifier before a word, where a unit may stand with no numeral.
+_BARE_UNIT_HINT_RE = re.compile(
+    r"(?:более|свыше|больше|менее|меньше|около|порядка|почти|примерно)\s+[а-яё]", re.I
+)
+
 
 def _sentence_figures(s: Sentence, blocked: Spans) -> list[Figure]:
     figures: list[Figure] = []
-    for span in find_numbers(s.tokens):
+    spans = find_numbers(s.tokens)
+    bare = units_without_numeral(s) if _BARE_UNIT_HINT_RE.search(s.text) else []
+    if bare:
+        numbered = {span.first for span in spans}
+        spans = sorted(spans + [b for b in bare if b.first not in numbered])
+    for span in spans:
         previous = figures[-1] if figures else None
         if previous is not None and span.first < previous.last:
             continue  # already part of the figure before: "36 кг 808 граммов"
@@ -115,7 +126,9 @@ def _may_hold_figures(text: str, start: int, end: int) -> bool:
     if _DIGIT_RE.search(text, start, end) is None:
         forms = number_forms()
         words = _CYRILLIC_WORDS_RE.findall(fold_yo(text[start:end]))
-        return any(word in forms or "кратн" in word for word in words)
+        return any(word in forms or "кратн" in word for word in words) or (
+            _BARE_UNIT_HINT_RE.search(text, start, end) is not None  # "более тонны"
+        )
     return (
         CYRILLIC_RE.search(text, start, end) is not None
         or _SIGN_RE.search(text, start, end) is not None

@@ -3,8 +3,9 @@ outside the figures' list (lengths, power) that make a number no figure."""
 
 from __future__ import annotations
 
-from pipelines.figures.lexicon import PHYSICAL_UNITS
+from pipelines.figures.lexicon import APPROX, LESS, MORE, PHYSICAL_UNITS
 from pipelines.figures.sentence import Figure, Sentence
+from pipelines.numbers import NumberSpan
 
 # Unit words by lemma and abbreviations by written form: (unit, factor to that unit).
 _UNIT_LEMMAS = {
@@ -154,3 +155,39 @@ def compound_mass(s: Sentence, figure: Figure) -> int:
             return j
         figure.value += int(s.tokens[k].text) * unit[1]
         j, factor = unit[2], unit[1]
+
+
+# A unit or multiplier with no numeral, after a qualifier, states one of it: "более тонны",
+# "около килограмма", "свыше тысячи преступлений" (value, multiplier).
+_ONE_OF = {
+    "тонна": (1, 1), "килограмм": (1, 1), "центнер": (1, 1), "литр": (1, 1), "гектар": (1, 1),
+    "тысяча": (10**3, 10**3), "миллион": (10**6, 10**6), "миллиард": (10**9, 10**9),
+}  # fmt: skip
+_BARE_QUALIFIERS = MORE | LESS | APPROX
+
+
+def units_without_numeral(s: Sentence) -> list[NumberSpan]:
+    """Number spans for a singular unit or multiplier right after a qualifier: "более тонны"
+    (1 t; the span is empty and the unit is read after it), "свыше тысячи" (1000)."""
+    spans = []
+    for k in range(1, len(s.tokens)):
+        if s.norm(k - 1) not in _BARE_QUALIFIERS or s.tokens[k].kind != "word":
+            continue
+        reading = next(
+            (
+                r
+                for r in s.readings(k)
+                if r.lemma in _ONE_OF and "sing" in r.grammemes and {"gent", "accs"} & r.grammemes
+            ),
+            None,
+        )
+        if reading is None:
+            continue
+        value, multiplier = _ONE_OF[reading.lemma]
+        token = s.tokens[k]
+        last = k + 1 if multiplier > 1 else k  # a unit is read after the span, as after digits
+        end = token.end if multiplier > 1 else token.start
+        spans.append(
+            NumberSpan(value, k, last, token.start, end, "words", None, None, multiplier, None, k)
+        )
+    return spans
