@@ -229,3 +229,23 @@ def test_unit_without_numeral(text, expected):
 
 def test_a_unit_without_qualifier_or_in_plural_is_no_figure():
     assert figures("Тонна груза прибыла, тысячи людей ждали.") == []
+
+
+# --- a word cut off where the text ends -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Из тайника извлекли тридцать два килогр", (32, "kg", None)),
+        ("Ущерб бюджету превысил 4 млн руб", (4_000_000, "RUB", "ущерб")),  # whole, no cut
+        ("Ущерб бюджету составил 4 млн рубл", (4_000_000, "RUB", "ущерб")),
+        ("В регионе задержали 56 подозр", (56, "count", None)),  # a count of something cut off
+    ],
+)
+def test_word_cut_off_at_text_end(text, expected):
+    assert [(f[0], f[1], f[3]) for f in figures(text)] == [expected]
+
+
+def test_an_unknown_word_inside_the_text_is_not_cut():
+    assert figures("В регионе задержали 56 подозр. Это много.") == []

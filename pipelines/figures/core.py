@@ -78,7 +78,8 @@ def extract_figures(
             figures = []
             continue
         tokens = tokenize(text, start, end)
-        sentence = Sentence(text[start:end], tokens, start, end, carried=figures)
+        ends_text = not text[end:].strip()
+        sentence = Sentence(text[start:end], tokens, start, end, figures, ends_text)
         lo, hi = bisect.bisect_left(date_starts, start), bisect.bisect_left(date_starts, end)
         blocked = non_figure_spans(text, start, end, dates[lo:hi])
         figures = _sentence_figures(sentence, blocked)

@@ -174,6 +174,9 @@ def _read_count(s: Sentence, figure: Figure, previous: Figure | None) -> None:
             if substance is not None and not thing and unit_at(s, substance) is None:
                 figure.object = noun_lemma(s.readings(substance), s.tokens[substance])
         return
+    if start == s.cut:  # "задержано 170 гра": a count of a word the text cut off
+        figure.unit, figure.last = "count", start + 1
+        return
     after = adjectives[-1] + 1 if adjectives else figure.span.last
     shares_next = s.norm(after) in CONNECTORS
     if figure.span.role == "one" and not shares_next:

@@ -42,12 +42,31 @@ class Sentence:
     """Tokens of one sentence and what the rules ask about them."""
 
     def __init__(
-        self, text: str, tokens: list[Token], start: int, end: int, carried: list[Figure]
+        self,
+        text: str,
+        tokens: list[Token],
+        start: int,
+        end: int,
+        carried: list[Figure],
+        ends_text: bool = False,
     ) -> None:
         self.text = text
         self.tokens = tokens
         self.start = start
         self.end = end
+        # The index of a word cut off where the text ends ("сорок семь килогр"): a text that
+        # stops mid-word ends in a word the dictionary does not know, with no full stop.
+        self.cut = -1
+        last = tokens[-1] if tokens else None
+        if (
+            ends_text
+            and last is not None
+            and last.kind == "word"
+            and last.end == end
+            and is_cyrillic(last.text)
+            and not morph().word_is_known(last.norm)
+        ):
+            self.cut = len(tokens) - 1
         # The previous sentence's figures, when this one opens with "Из них", "В том числе":
         # its elliptic numbers are parts of those.
         self.carried = carried if _OPENS_WITH_SUBSET_RE.match(text) else []
@@ -56,8 +75,8 @@ class Sentence:
         return self.tokens[i].norm if 0 <= i < len(self.tokens) else ""
 
     def readings(self, i: int) -> tuple[Reading, ...]:
-        if not 0 <= i < len(self.tokens) or self.tokens[i].kind != "word":
-            return ()
+        if not 0 <= i < len(self.tokens) or self.tokens[i].kind != "word" or i == self.cut:
+            return ()  # a cut word is no word the rules can read
         return parse_word(self.tokens[i].norm)
 
     def pos(self, i: int) -> str | None:

@@ -85,6 +85,8 @@ def unit_at(s: Sentence, j: int) -> tuple[str, float, int] | None:
         return "percent", 1, j + 1
     if token.kind != "word":
         return None
+    if j == s.cut:
+        return _cut_unit(norm, j)
     # an abbreviation's dot, unless it is the full stop of the sentence ("изъято 3 кг.")
     dotted = s.norm(j + 1) == "." and s.glued(j + 1) and j + 2 < len(s.tokens)
     after_dot = j + 2 if dotted else j + 1
@@ -133,6 +135,20 @@ def unit_at(s: Sentence, j: int) -> tuple[str, float, int] | None:
             # "российских рублей", "белорусских рублей"
             code = _CURRENCY_ADJECTIVES.get((s.lemma(j), following[0]), following[0])
             return code, following[1], following[2]
+    return None
+
+
+def _cut_unit(norm: str, j: int) -> tuple[str, float, int] | None:
+    """The unit a word cut off at the end of the text begins: "килогр" (four letters at least:
+    "гра" may be граммов or граждан)."""
+    if len(norm) < 4:
+        return None
+    for lemma, (unit, factor) in _UNIT_LEMMAS.items():
+        if lemma.startswith(norm):
+            return unit, factor, j + 1
+    for lemma, code in _CURRENCY_LEMMAS.items():
+        if len(lemma) > len(norm) and lemma.startswith(norm):
+            return code, 1, j + 1
     return None
 
 
