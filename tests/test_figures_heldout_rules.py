@@ -249,3 +249,20 @@ def test_word_cut_off_at_text_end(text, expected):
 
 def test_an_unknown_word_inside_the_text_is_not_cut():
     assert figures("В регионе задержали 56 подозр. Это много.") == []
+
+
+# --- one unit a rate is stated per ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Урожай опийного мака достигал 45 кг с 1 га.", [45]),
+        ("С одного гектара получали до 20 кг опия.", [20]),
+        ("Посевы удобряли из расчета 3 ц на 1 га.", [300]),
+        ("Изъятия выросли с 1 тонны до 4 тонн.", [1000, 4000]),  # a range
+        ("Площадь посевов сократилась на 1 га.", [1]),  # a change
+    ],
+)
+def test_rate_base_per_one_unit_is_no_figure(text, expected):
+    assert [f[0] for f in figures(text)] == expected

@@ -141,3 +141,20 @@ def rate_base(s: Sentence, figure: Figure, previous: Figure | None) -> bool:
     if figure.object == "население":
         return True
     return previous is not None and not previous.blocked and previous.last == k
+
+
+def per_unit_base(s: Sentence, figure: Figure, previous: Figure | None) -> bool:
+    """One unit that a rate is stated per, no amount of its own: "12 ц с 1 га", "с одного
+    гектара собирают", "8 кг на 1 га" (but "с 1 тонны до 3 тонн" is a range, and "выросла на
+    1 тонну" a change)."""
+    if figure.span.value != 1 or figure.unit not in ("kg", "l", "ha", "m2"):
+        return False
+    preposition = s.norm(figure.span.first - 1)
+    if preposition in ("с", "со"):
+        return s.norm(figure.last) not in ("до", "по", "на")
+    if preposition == "на":
+        if s.norm(figure.span.first - 2) in ("расчете", "пересчете"):
+            return True
+        preposition_at = figure.span.first - 1
+        return previous is not None and not previous.blocked and previous.last == preposition_at
+    return False

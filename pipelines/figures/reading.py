@@ -21,6 +21,7 @@ from pipelines.figures.not_figures import (
     is_not_a_quantity,
     law_marker_before,
     one_is_not_a_count,
+    per_unit_base,
     rate_base,
 )
 from pipelines.figures.objects import (
@@ -125,6 +126,9 @@ def read_figure(s: Sentence, span: NumberSpan, previous: Figure | None) -> Figur
             figure.unit, figure.factor, figure.last = unit
             figure.value = span.value * figure.factor
             figure.last = compound_mass(s, figure)
+            if per_unit_base(s, figure, previous):
+                figure.blocked = True  # "12 ц с 1 га": the base of a rate
+                return figure
     figure.qualifier, figure.first = _qualifier(s, figure.first)
     if figure.unit in ("percent", "times"):
         return figure
