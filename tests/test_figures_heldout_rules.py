@@ -266,3 +266,13 @@ def test_an_unknown_word_inside_the_text_is_not_cut():
 )
 def test_rate_base_per_one_unit_is_no_figure(text, expected):
     assert [f[0] for f in figures(text)] == expected
+
+
+def test_a_number_paired_with_one_in_brackets_shares_the_noun_after():
+    text = "Зафиксировано 312 (287) дорожных происшествий и 40 (52) краж."
+    assert [(f[0], f[1], f[3]) for f in figures(text)] == [
+        (312, "count", "происшествие"),
+        (287, "count", "происшествие"),
+        (40, "count", "кража"),
+        (52, "count", "кража"),
+    ]

@@ -152,6 +152,9 @@ def _read_count(s: Sentence, figure: Figure, previous: Figure | None) -> None:
         abbreviated = s.norm(start + 1) == "." and start + 2 < len(s.tokens)
         start += 2 if abbreviated else 1
     noun, adjectives = noun_after(s, start)
+    paired = _noun_past_paired_number(s, figure.span) if noun is None and not adjectives else None
+    if paired is not None:  # "800 (745) правонарушений": both count the noun after them
+        noun, adjectives = paired
     if noun is not None and (s.lemma(noun) in TIME_NOUNS or s.norm(noun) == "мес"):
         figure.blocked = True  # a duration or an age: "за 7 месяцев", "25 лет", "3 суток"
         return
@@ -171,7 +174,7 @@ def _read_count(s: Sentence, figure: Figure, previous: Figure | None) -> None:
             return
         figure.unit = "count"
         figure.object = noun_lemma(s.readings(noun), s.tokens[noun])
-        figure.last = noun + 1
+        figure.last = noun + 1 if paired is None else figure.span.last  # the brackets between
         if s.lemma(noun) in DOSE_NOUNS:  # "40 единиц трамадола": the substance
             substance, _ = noun_after(s, noun + 1)
             thing = substance is not None and s.lemma(substance) in COUNTED_THINGS
@@ -214,3 +217,23 @@ def _read_count(s: Sentence, figure: Figure, previous: Figure | None) -> None:
         and s.norm(start) == "из"
         and (s.norm(start + 1)[:1].isdigit() or s.norm(start + 1) in number_forms())
     )
+
+
+def _noun_past_paired_number(s: Sentence, span: NumberSpan) -> tuple[int | None, list[int]] | None:
+    """A number paired with one in brackets, "800 (745) правонарушений" (this year's and last
+    year's), counts the noun after the brackets: (noun, adjectives) from there, or None."""
+    first, last = span.first, span.last
+    if s.norm(last) == "(" and s.tokens[last + 1 : last + 2] and s.tokens[last + 1].kind == "num":
+        after = last + 2
+    elif s.norm(first - 1) == "(" and s.norm(last) == ")" and s.tokens[first - 2 : first - 1]:
+        if s.tokens[first - 2].kind != "num":
+            return None
+        after = last
+    else:
+        return None
+    if s.norm(after) != ")":
+        return None
+    noun, adjectives = noun_after(s, after + 1)
+    if noun is None or unit_at(s, noun) is not None:
+        return None  # "5 (3) кг": not a count of kilograms
+    return noun, adjectives
