@@ -2,10 +2,12 @@
 under many URLs) crawled through `newsmon crawl`, and the same pages through trafilatura alone
 and through each pipeline step in one process.
 
-    .venv/bin/python bench/crawl.py [--articles 2000] [--pages demo|aeb|real] [--rounds 3]
+    .venv/bin/python bench/crawl.py [--articles 2000] [--pages demo|aeb|real]
+        [--steps real,demo,aeb] [--rounds 3]
 
-Prints pages/s, CPU seconds per page and peak RSS of the crawl process, and per-page costs of
-trafilatura alone vs extraction (+ figures) (+ storage), with their ratios.
+Prints pages/s, CPU seconds per page and peak RSS of the crawl process, and, for each set of
+pages in --steps (by default the real Russian pages, the demo's and aeb's), the per-page cost of
+trafilatura alone and of every step of the article chain and storage, with their ratio.
 """
 
 from __future__ import annotations
@@ -28,12 +30,11 @@ import trafilatura
 from crawler.cli import main as newsmon
 from crawler.demo.server import LocalSite
 from pipelines.articles import store_article
+from pipelines.chain import ARTICLE_STEPS, SourceContext, process_article
 from pipelines.db import connect
-from pipelines.extract_pipeline import apply_extraction
 from pipelines.extraction import TRAFILATURA_OPTIONS
-from pipelines.figures_pipeline import apply_figures
 from pipelines.items import ArticleRecord
-from pipelines.places_pipeline import apply_places
+from pipelines.places_pipeline import is_russian_text
 
 DEMO_SITE = Path(__file__).resolve().parents[1] / "crawler" / "demo" / "site"
 
@@ -145,35 +146,82 @@ def _cpu_per_page(step, items: list) -> float:
     return (time.process_time() - started) / len(items)
 
 
-def in_process_costs(pages: dict[str, str], workdir: Path, base: str, rounds: int) -> dict:
-    """CPU seconds per page of each step: trafilatura alone (with the options the pipeline
-    uses, and with its defaults), extraction, figures, places, storage (into a new database
-    each round). The steps alternate in `rounds` rounds and each keeps its best round, so a
-    busy moment of a shared machine does not land on one step only."""
+# A Kazakh news source, as the demo's: its timezone and region reach the steps as in a crawl.
+BENCH_SOURCE = SourceContext(timezone="Asia/Almaty", lang="ru", region="KZ")
+
+
+def in_process_costs(
+    pages: dict[str, str], workdir: Path, base: str, rounds: int, name: str = "steps"
+) -> dict:
+    """CPU seconds per page of trafilatura alone (with the options the pipeline uses, and with
+    its defaults), of every step of the article chain (pipelines/chain.py ARTICLE_STEPS, each
+    on the records the step before it filled) and of storage (into a new database each round).
+    The measurements alternate in `rounds` rounds and each keeps its best round, so a busy
+    moment of a shared machine does not land on one step only."""
     htmls = list(pages.values())
     best: dict[str, float] = {}
     for round_number in range(rounds):
         records = _records(pages, base)
-        db = connect(workdir / f"steps-{round_number}.db")
+        db = connect(workdir / f"{name}-{round_number}.db")
         db["sources"].insert({"name": "bench", "url": base})
         costs = {
             "trafilatura": _cpu_per_page(
                 lambda html: trafilatura.extract(html, **TRAFILATURA_OPTIONS), htmls
             ),
             "trafilatura_defaults": _cpu_per_page(trafilatura.extract, htmls),
-            "extraction": _cpu_per_page(lambda r: apply_extraction(r, "Asia/Almaty"), records),
-            "figures": _cpu_per_page(apply_figures, records),
-            "places": _cpu_per_page(lambda r: apply_places(r, "KZ"), records),
-            "storage": _cpu_per_page(partial(store_article, db), records),
         }
+        for step in ARTICLE_STEPS:
+            costs[step.name] = _cpu_per_page(partial(step.run, source=BENCH_SOURCE), records)
+        costs["storage"] = _cpu_per_page(partial(store_article, db), records)
         db.close()
         best = {step: min(cost, best.get(step, cost)) for step, cost in costs.items()}
     return best
 
 
+def page_figures(pages: dict[str, str]) -> dict:
+    """Distinct templates, their Russian share and mean body length (what the costs are of)."""
+    distinct = list(dict.fromkeys(pages.values()))
+    records = [
+        process_article(
+            ArticleRecord(source="bench", url="", html=h, fetched_at=""),
+            BENCH_SOURCE,
+            ARTICLE_STEPS[:1],
+        )
+        for h in distinct
+    ]
+    bodies = [r.body or "" for r in records]
+    return {
+        "templates": len(distinct),
+        "russian": sum(is_russian_text(b) for b in bodies),
+        "mean_body": sum(map(len, bodies)) / max(len(bodies), 1),
+    }
+
+
+def print_costs(name: str, pages: dict[str, str], costs: dict, rounds: int) -> None:
+    ms = {k: v * 1000 for k, v in costs.items()}
+    shape = page_figures(pages)
+    chain = sum(ms[step.name] for step in ARTICLE_STEPS) + ms["storage"]
+    print(
+        f"{name}: {shape['templates']} pages ({shape['russian']} Russian), "
+        f"mean body {shape['mean_body']:.0f} chars; CPU ms per page, best of {rounds} "
+        "alternating rounds:"
+    )
+    print(f"  trafilatura alone     {ms['trafilatura']:8.2f}   (the pipeline's options)")
+    print(f"  ... with defaults     {ms['trafilatura_defaults']:8.2f}")
+    for step in ARTICLE_STEPS:
+        print(f"  {step.name:<20}  {ms[step.name]:8.2f}")
+    print(f"  {'storage':<20}  {ms['storage']:8.2f}")
+    print(f"  {'whole chain':<20}  {chain:8.2f}")
+    print(f"  whole chain / trafilatura = {chain / ms['trafilatura']:.2f}  (bar: <= 1.3)")
+    figures = ms["figures and dates"]
+    print(f"  figures + dates / trafilatura = {figures / ms['trafilatura']:.2f}  (bar: < 0.33)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument(
+        "--articles", type=int, default=2000, help="URLs of the crawled site (0: no crawl)"
+    )
     parser.add_argument(
         "--rounds", type=int, default=3, help="rounds of the in-process steps; best one kept"
     )
@@ -181,43 +229,39 @@ def main() -> None:
         "--pages",
         choices=sorted(TEMPLATES),
         default="demo",
-        help="templates: the demo site's 14 Russian articles, the 181 real pages of "
-        "../shared/bench/aeb (mostly English), or the 10 real Russian articles of "
+        help="templates of the crawled site: the demo site's 14 Russian articles, the 181 real "
+        "pages of ../shared/bench/aeb (mostly English), or the 10 real Russian articles of "
         "../shared/corpus/real",
     )
+    parser.add_argument(
+        "--steps",
+        default="real,demo,aeb",
+        help="template sets whose per-step costs are printed (comma-separated; '' for none)",
+    )
     args = parser.parse_args()
-    site, pages = build_site(args.articles, args.pages)
-    with site, tempfile.TemporaryDirectory() as tmp:
-        add_sitemap(site, list(pages))
-        crawl = crawl_benchmark(site, args.articles, Path(tmp))
-        costs = in_process_costs(pages, Path(tmp), site.base_url, args.rounds)
-    ms = {k: v * 1000 for k, v in costs.items()}
-    print(f"pages: the {args.pages} templates, served under {args.articles} URLs")
-    print(
-        f"crawl of a local site: {crawl['stored']} of {args.articles} articles stored "
-        f"in {crawl['wall']:.1f} s"
-    )
-    print(f"  pages/s             {crawl['pages_per_s']:8.1f}")
-    print(
-        f"  CPU s per page      {crawl['cpu_per_page']:8.4f}   (crawl process: download, "
-        "extraction, figures, storage)"
-    )
-    print(f"  peak RSS            {crawl['peak_rss_mb']:8.1f} MB")
-    print(f"per page, in one process (CPU ms, best of {args.rounds} alternating rounds):")
-    print(f"  trafilatura alone   {ms['trafilatura']:8.2f}   (the pipeline's options)")
-    print(f"  ... with defaults   {ms['trafilatura_defaults']:8.2f}")
-    print(f"  extraction          {ms['extraction']:8.2f}")
-    print(f"  figures + dates     {ms['figures']:8.2f}")
-    print(f"  places, agencies    {ms['places']:8.2f}")
-    print(f"  storage             {ms['storage']:8.2f}")
-    print(
-        f"  extraction + storage / trafilatura = "
-        f"{(ms['extraction'] + ms['storage']) / ms['trafilatura']:.2f}  (bar: <= 1.3)"
-    )
-    print(
-        f"  figures + dates / trafilatura      = {ms['figures'] / ms['trafilatura']:.2f}  "
-        "(bar: < 0.33)"
-    )
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.articles:
+            site, pages = build_site(args.articles, args.pages)
+            with site:
+                add_sitemap(site, list(pages))
+                crawl = crawl_benchmark(site, args.articles, Path(tmp))
+            print(f"crawl: the {args.pages} templates, served under {args.articles} URLs")
+            print(
+                f"crawl of a local site: {crawl['stored']} of {args.articles} articles stored "
+                f"in {crawl['wall']:.1f} s"
+            )
+            print(f"  pages/s             {crawl['pages_per_s']:8.1f}")
+            print(
+                f"  CPU s per page      {crawl['cpu_per_page']:8.4f}   (crawl process: download, "
+                "the whole chain, storage)"
+            )
+            print(f"  peak RSS            {crawl['peak_rss_mb']:8.1f} MB")
+        for name in filter(None, args.steps.split(",")):
+            base = "http://127.0.0.1:1"
+            templates = TEMPLATES[name]()
+            pages = {f"/news/{n}-novost-{n}.html": html for n, html in enumerate(templates)}
+            costs = in_process_costs(pages, Path(tmp), base, args.rounds, name)
+            print_costs(name, pages, costs, args.rounds)
 
 
 if __name__ == "__main__":
