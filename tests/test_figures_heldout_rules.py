@@ -276,3 +276,18 @@ def test_a_number_paired_with_one_in_brackets_shares_the_noun_after():
         (40, "count", "кража"),
         (52, "count", "кража"),
     ]
+
+
+# --- sentences: an abbreviated unit before brackets ends no sentence ------------------------
+
+
+def test_abbreviated_piece_before_brackets_ends_no_sentence():
+    from pipelines.sentences import split_sentences
+
+    text = "Изъято 45 шт. (30 — таблеток). Дело возбуждено. Задержано 7 чел. В том числе двое."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Изъято 45 шт. (30 — таблеток).",
+        "Дело возбуждено.",
+        "Задержано 7 чел.",
+        "В том числе двое.",
+    ]
