@@ -246,6 +246,18 @@ def cmd_stats(args) -> int:
     return stats(args.db, args.indicator, args.region or "", args.year or "")
 
 
+def cmd_watch(args) -> int:
+    from crawler.watch_command import watch
+
+    return watch(args.db, args.watches, quiet=args.quiet)
+
+
+def cmd_export(args) -> int:
+    from crawler.export_command import export
+
+    return export(args.db, args.format, Path(args.out))
+
+
 def cmd_demo(args) -> int:
     from crawler.demo.run import run_demo
 
@@ -398,6 +410,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--region", help="ISO 3166-2 region or country prefix, e.g. KZ or KZ-75")
     p.add_argument("--year", help="year of the reporting period")
     p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser(
+        "watch",
+        parents=[db],
+        help="print what data/watches.toml caught since the last run (exit 3: something new)",
+    )
+    p.add_argument("--watches", help="watches TOML file (default data/watches.toml)")
+    p.add_argument("--quiet", action="store_true", help="print only when something fired")
+    p.set_defaults(func=cmd_watch)
+
+    p = sub.add_parser(
+        "export", parents=[db], help="write facts and official statistics as CSV or Parquet"
+    )
+    p.add_argument("--format", choices=["csv", "parquet"], default="csv")
+    p.add_argument("--out", default="export", help="folder to write into (default ./export)")
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("demo", help="serve the bundled sample site on 127.0.0.1 and crawl it")
     p.add_argument(

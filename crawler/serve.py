@@ -67,8 +67,9 @@ def load_metadata(path: Path, existing: set[str]) -> dict:
     return metadata
 
 
-def build_datasette(db_path: Path, metadata_path: Path = METADATA):
-    """A Datasette instance serving `db_path` as /news, ready to be run or tested."""
+def build_datasette(db_path: Path, metadata_path: Path = METADATA, watches: Path | None = None):
+    """A Datasette instance serving `db_path` as /news, ready to be run or tested; `watches`:
+    the watches file its Atom feeds read (default data/watches.toml)."""
     from datasette.app import Datasette
     from datasette.database import Database
 
@@ -78,7 +79,13 @@ def build_datasette(db_path: Path, metadata_path: Path = METADATA):
         existing = set(db.table_names()) | set(db.view_names())
     finally:
         db.close()
-    ds = Datasette(metadata=load_metadata(metadata_path, existing), settings=SETTINGS)
+    metadata = load_metadata(metadata_path, existing)
+    if watches:
+        metadata.setdefault("plugins", {}).setdefault("newsmon", {})["watches"] = str(watches)
+    ds = Datasette(metadata=metadata, settings=SETTINGS)
+    # Datasette adds an empty in-memory database when it starts with no file; it is no part of
+    # newsmon's data and would be listed on the home page.
+    ds.remove_database("_memory")
     ds.add_database(Database(ds, path=str(db_path), is_mutable=True), name=DB_NAME)
     return ds
 

@@ -32,6 +32,7 @@ from datasette.filters import FilterArguments
 from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
 from markupsafe import Markup
 
+from newsmon_datasette import feeds
 from pipelines.search_index import SEARCH_TABLE, fts_query, highlight_html, snippet_html
 
 # The canned query whose `q` parameter is a search, highlighted like `?_search=`.
@@ -158,6 +159,11 @@ def permission_allowed(datasette, actor, action, resource):
     if action in WRITE_ACTIONS:
         return False
     return None
+
+
+@hookimpl
+def register_routes():
+    return feeds.ROUTES
 
 
 @hookimpl
