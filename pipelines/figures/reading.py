@@ -24,9 +24,9 @@ from pipelines.figures.not_figures import (
     per_unit_base,
     rate_base,
 )
-from pipelines.figures.objects import (
+from pipelines.figures.objects import find_object
+from pipelines.figures.phrases import (
     ends_prepositional_phrase,
-    find_object,
     noun_after,
     noun_before_amount,
     substantive,

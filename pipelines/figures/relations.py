@@ -8,14 +8,8 @@ import itertools
 import re
 
 from pipelines.figures.lexicon import CONNECTORS, DASHES, NO_OBJECT_UNITS, RANGE_WORDS
-from pipelines.figures.objects import (
-    COUNT_FINDERS,
-    agree,
-    animate,
-    find_object,
-    named_after_dash,
-    substantive,
-)
+from pipelines.figures.objects import COUNT_FINDERS, find_object
+from pipelines.figures.phrases import agree, animate, named_after_dash, substantive
 from pipelines.figures.sentence import Figure, Sentence, adjective_as_noun
 
 _SUBSET_RE = re.compile(

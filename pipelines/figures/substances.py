@@ -5,7 +5,8 @@ after objects.AMOUNT_FINDERS: "мешки с марихуаной (16,8 кг)", 
 from __future__ import annotations
 
 from pipelines.figures.lexicon import AMOUNT_NOUNS, DASHES
-from pipelines.figures.objects import AMOUNT_FINDERS, ObjectFinder, counted_plural
+from pipelines.figures.objects import AMOUNT_FINDERS, ObjectFinder
+from pipelines.figures.phrases import counted_plural
 from pipelines.figures.sentence import Figure, Sentence, is_cyrillic, noun_lemma
 from pipelines.figures.units import unit_at
 

@@ -1,0 +1,218 @@
+"""Noun phrases around a number: the noun after it, the noun an amount word belongs to, the
+head of a genitive chain, substantivised adjectives, agreement. The object finders
+(objects.py, substances.py) and the readers of counts (reading.py, relations.py) build on these.
+"""
+
+from __future__ import annotations
+
+from pipelines.figures.lexicon import (
+    ACTION_NOUNS,
+    AMOUNT_NOUNS,
+    DASHES,
+    MEASURE_NOUNS,
+    PERSON_ADJECTIVES,
+    POSSESSIVES,
+    QUOTES,
+)
+from pipelines.figures.sentence import Sentence, adjective_as_noun
+from pipelines.figures.units import unit_at
+from pipelines.morph import parse_word
+
+_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "loc2"})
+
+
+def noun_after(s: Sentence, j: int) -> tuple[int | None, list[int]]:
+    """(index of the counted noun, adjectives before it) starting at token j. Possessive
+    pronouns are passed over ("двое его знакомых", "трое своих сообщников")."""
+    adjectives: list[int] = []
+    k = j
+    while k < len(s.tokens) and k - j < 7:
+        token = s.tokens[k]
+        if token.text in QUOTES:
+            k += 1
+            continue
+        if token.kind != "word":
+            break
+        if token.text[:1].isupper() and not token.text.isupper():
+            break  # a name ("47,6 кг Айгерим Манакова") or the next sentence
+        if s.is_noun(k) or _noun_rather_than_short_form(s, k):
+            if adjectives and not agree(s, adjectives[-1], k):
+                break  # "30 больных наркоманией": the adjective is the noun
+            return k, adjectives
+        if _possessive(s, k) and s.tokens[k + 1 : k + 2] and s.tokens[k + 1].kind == "word":
+            k += 1
+            continue
+        if s.is_adjective(k):
+            adjectives.append(k)
+        elif not (s.pos(k) == "ADVB" and s.is_adjective(k + 1)):  # "двое ранее судимых"
+            break
+        k += 1
+    return None, adjectives
+
+
+def governed_noun(s: Sentence, j: int) -> tuple[int | None, list[int]]:
+    """(the genitive noun a measure noun governs, adjectives before it), from token j: the
+    noun after it, past the object of a participle ("сумма причиненного государству ущерба":
+    ущерб, not государство)."""
+    noun, adjectives = noun_after(s, j)
+    if noun is None and adjectives and s.pos(adjectives[-1]) == "PRTF":
+        complement = adjectives[-1] + 1  # what noun_after passed over: it did not agree
+        if s.is_noun(complement):
+            after, more = noun_after(s, complement + 1)
+            if after is not None:
+                return after, adjectives + more
+    return noun, adjectives
+
+
+def agree(s: Sentence, adjective: int, noun: int) -> bool:
+    """Whether an adjective can agree in case with the noun after it."""
+    cases = {c for r in s.readings(adjective) for c in r.grammemes & _CASES}
+    nouns = [r for r in s.readings(noun) if r.pos == "NOUN"] or s.readings(noun)
+    return not cases or any(r.grammemes & cases for r in nouns) or s.tokens[noun].text.isupper()
+
+
+def _noun_rather_than_short_form(s: Sentence, k: int) -> bool:
+    """A word whose best reading is no full adjective, participle or noun but which may be a
+    noun about as likely: after a number it is the noun ("150 тайников", not the short form
+    of "тайниковый")."""
+    readings = s.readings(k)
+    if not readings or readings[0].pos not in ("ADJS", "ADVB", "COMP"):
+        return False  # verbs stay verbs: "из них 12 стали жертвами"
+    return any(r.pos == "NOUN" and r.score >= readings[0].score / 2 for r in readings)
+
+
+def _possessive(s: Sentence, k: int) -> bool:
+    """A possessive pronoun: "его", "ее", "их" (read as personal pronouns too), "свой",
+    "наш"."""
+    return s.norm(k) in POSSESSIVES or any(
+        r.lemma in POSSESSIVES for r in s.readings(k) if r.pos == "ADJF"
+    )
+
+
+def noun_before_amount(s: Sentence, first: int) -> int | None:
+    """The noun an amount belongs to: "активы на сумму 18 млн", "наркотики весом 5 кг". After
+    a locative "на площади" the area is what is measured, not the noun before it: the index of
+    "площади" then."""
+    k = first - 1
+    if k < 0 or not s.lemmas(k) & AMOUNT_NOUNS:
+        return None
+    if _locative_amount(s, k):
+        return k  # "коноплю уничтожили на площади 418 гектаров"
+    k -= 1
+    while k >= 0 and (s.norm(k) in ("на", "в") or s.lemma(k) == "общий"):
+        k -= 1
+    while k >= 0 and s.tokens[k].text in QUOTES:
+        k -= 1
+    if k < 0 or not s.is_noun(k):
+        return None
+    return head_of_genitive_chain(s, k)
+
+
+def _locative_amount(s: Sentence, k: int) -> bool:
+    """An amount noun after "на" that is not in the accusative: "на площади" (where), unlike
+    "на сумму" (worth)."""
+    j = k - 1
+    while j >= 0 and s.is_adjective(j):
+        j -= 1
+    nouns = [r for r in s.readings(k) if r.pos == "NOUN"]
+    return (
+        s.norm(j) == "на"
+        and bool(nouns)
+        and not any({"accs", "sing"} <= r.grammemes for r in nouns)
+    )
+
+
+def head_of_genitive_chain(s: Sentence, k: int) -> int:
+    """From the last noun of "ценные бумаги иностранных государств" back to its head, бумаги;
+    a verbal or measure noun is no head ("хищение средств": the amount is of the средства)."""
+    for _ in range(3):
+        genitive = s.tokens[k].text.isupper() or any(
+            "gent" in r.grammemes for r in s.readings(k) if r.pos == "NOUN"
+        )
+        j = k - 1
+        while j >= 0 and s.is_adjective(j):
+            j -= 1
+        if not genitive or j < 0 or not s.is_noun(j):
+            break
+        head = s.lemma(j)
+        if head.endswith(("ние", "тие")) or head in MEASURE_NOUNS or head in ACTION_NOUNS:
+            break
+        if unit_at(s, j) is not None:
+            break  # "1,5 кг мефедрона стоимостью ...": the amount is of the мефедрон
+        k = j
+    return k
+
+
+def ends_prepositional_phrase(s: Sentence, noun: int) -> bool:
+    """Whether the noun at index noun closes a phrase opened by a preposition: "в активе", "в
+    том числе", "на первом этапе"."""
+    k = noun - 1
+    while k >= 0 and k > noun - 4 and s.is_adjective(k):
+        k -= 1
+    return s.pos(k) == "PREP"
+
+
+def animate(lemma: str | None) -> bool:
+    """Whether a noun lemma may name a living being: "курьер", "лицо"."""
+    return lemma is not None and (
+        lemma in PERSON_ADJECTIVES
+        or any(
+            (r.pos == "NOUN" and r.lemma == lemma and "anim" in r.grammemes)
+            or (r.pos in ("ADJF", "PRTF") and "Subx" in r.grammemes)  # "задержанный"
+            for r in parse_word(lemma)
+        )
+    )
+
+
+def substantive(s: Sentence, k: int) -> bool:
+    """An adjective or participle that is used as a noun: marked "Subx" in the dictionary,
+    read as a noun as well ("раненых", "безработных"), or one of PERSON_ADJECTIVES."""
+    readings = s.readings(k)
+    if any("Apro" in r.grammemes for r in readings):
+        return False  # "которых", "тех"
+    adjective = {r.lemma for r in readings if r.pos in ("ADJF", "PRTF")}
+    return (
+        any(
+            ("Subx" in r.grammemes and r.pos in ("ADJF", "PRTF"))
+            or (r.pos == "NOUN" and r.lemma in adjective and r.score >= 0.2)
+            for r in readings
+        )
+        or adjective_as_noun(s.tokens[k]) in PERSON_ADJECTIVES
+    )
+
+
+def counted_plural(s: Sentence, k: int) -> bool:
+    """A common noun read as plural genitive: what a bare number after it may count."""
+    return s.is_noun(k) and any(
+        {"gent", "plur"} <= r.grammemes and not {"Name", "Surn", "Geox"} & r.grammemes
+        for r in s.readings(k)
+        if r.pos == "NOUN"
+    )
+
+
+def opens_clause(s: Sentence, k: int) -> bool:
+    """Whether token k starts the sentence or a clause after a comma, colon or semicolon."""
+    return k == 0 or s.norm(k - 1) in (",", ":", ";", "(")
+
+
+def named_after_dash(s: Sentence, k: int, whole: str | None = None) -> str | None:
+    """A part whose kind follows a dash: "из них почти 57 кг – синтетические наркотики",
+    "из которых 12 – студенты" (but not "418 – тяжкие": no noun; nor "6 – по фактам сбыта").
+    A part of people (whole: the lemma of an animate noun) may be named by a substantivised
+    adjective: "из них 6 – несовершеннолетние"."""
+    if s.norm(k) not in DASHES:
+        return None
+    k += 1
+    start = k
+    while k < len(s.tokens) and (
+        s.is_adjective(k) or (s.pos(k) == "ADVB" and s.is_adjective(k + 1))  # "ранее судимые"
+    ):
+        k += 1
+    if k > start and not s.is_noun(k) and animate(whole) and substantive(s, k - 1):
+        return adjective_as_noun(s.tokens[k - 1])
+    nominative = [r for r in s.readings(k) if r.pos == "NOUN" and "nomn" in r.grammemes]
+    if not nominative or not s.is_noun(k) or s.lemma(k) in AMOUNT_NOUNS | MEASURE_NOUNS:
+        return None
+    if s.tokens[k].text[:1].isupper() and not s.tokens[k].text.isupper():
+        return None  # a place: "из них 120 – Алматы"
+    return nominative[0].lemma
