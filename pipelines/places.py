@@ -13,7 +13,9 @@ candidate in a region or country the text names elsewhere. Otherwise its region 
 A place is a dict: name (as written), normalized (nominative), kind (country, region, city,
 district, settlement, or None when unknown), region_code (ISO 3166-2), country (ISO 3166-1
 alpha-2), start, end, and national: True when a country mention sets the scope of what is said
-("по стране", "в Казахстане") rather than qualifying an organisation or law ("МВД России").
+("по стране", "в Казахстане") rather than qualifying an organisation or law ("МВД России"),
+and named_as: "name", "adjective" ("белорусские таможенники"), "people" ("кировчан") or "part"
+("на юге Таджикистана"); adjectives and people come from data/gazetteer/derived.tsv.
 
 Modules, in import order: places_gazetteer (the data), places_ner (natasha), places_mentions
 (finding and resolving the mentions of one text), and this one (the region of an article, a figure).
@@ -86,18 +88,11 @@ def _mention_groups(places: list[dict]) -> list[list[dict]]:
     return groups
 
 
-# A country named only as an owner ("МВД России") or an adjective ("белорусские таможенники"), or
-# a place named only by its adjective or its people ("кировчан"), says less than a place named
-# as the scene ("в Кирове", "по стране"): half a vote.
-WEAK_VOTE = 0.5
-
-
 @dataclass
 class _Votes:
     regions: Counter = field(default_factory=Counter)  # region code → votes
     countries: Counter = field(default_factory=Counter)  # country → votes of every kind
     national: Counter = field(default_factory=Counter)  # country → "в Казахстане", "по стране"
-    strong: bool = False  # whether any place is named as a place, not only as an owner
 
     def country(self) -> str | None:
         # On a tie the country named first wins: a news text leads with where it happened.
@@ -117,34 +112,43 @@ class _Votes:
         return code if leads else None
 
 
-def _count_votes(places: list[dict], source_country: str | None) -> _Votes:
-    votes = _Votes()
+def _count_votes(places: list[dict], source_country: str | None) -> tuple[_Votes, _Votes]:
+    """Votes of the places named as the scene ("в Кирове", "по стране"), and of the ones named
+    only by an adjective or their people ("белорусские таможенники", "кировчан") or as an owner
+    ("органами внутренних дел Кыргызстана"), which count only when the text names no scene."""
+    scene, weak = _Votes(), _Votes()
     for group in _mention_groups(places):
-        weight = WEAK_VOTE if all(p.get("derived") for p in group) else 1
+        derived = all(p.get("named_as") in ("adjective", "people") for p in group)
+        votes = weak if derived else scene
         regioned = {(p["region_code"], p["country"]) for p in group if p["region_code"]}
         national = [p["country"] or source_country for p in group if p["national"]]
         owners = [p["country"] for p in group if p["kind"] == "country" and p["country"]]
         if len(regioned) == 1:
             code, country = regioned.pop()
-            votes.regions[code] += weight
-            votes.countries[country] += weight
-            votes.strong |= weight == 1
+            votes.regions[code] += 1
+            votes.countries[country] += 1
         elif national and national[0]:
-            votes.national[national[0]] += 1
-            votes.countries[national[0]] += 1
-            votes.strong = True
+            scene.national[national[0]] += 1
+            scene.countries[national[0]] += 1
         elif owners:
-            votes.countries[owners[0]] += WEAK_VOTE
-    return votes
+            weak.countries[owners[0]] += 1
+    return scene, weak
+
+
+def _votes(places: list[dict], source_country: str | None = None) -> tuple[_Votes, bool]:
+    """The votes that decide, and whether they name a scene."""
+    scene, weak = _count_votes(places, source_country)
+    return (scene, True) if scene.countries else (weak, False)
 
 
 def main_place(places: list[dict], source_region: str | None = None) -> dict:
     """The country most of the mentions are about (the first named of the most named), and its
     region when one region leads its regional mentions and is named at least as often as the
-    country as a whole; else the source's region.
+    country as a whole; else the source's region. Places named only by an adjective, their
+    people or as an owner count when no place is named as the scene.
     """
     source_code, source_country = _parse_source_region(source_region)
-    votes = _count_votes(places, source_country)
+    votes, _ = _votes(places, source_country)
     country = votes.country()
     if country:
         code = votes.region(country)
@@ -166,8 +170,8 @@ def article_place(
     an adjective ("на границе с Польшей") yields to a body about another country.
     """
     body = main_place(body_places, source_region)
-    title_votes = _count_votes(title_places, None)
-    if len(title_votes.regions) == 1 and title_votes.strong:
+    title_votes, scene = _votes(title_places)
+    if len(title_votes.regions) == 1 and scene:
         code = next(iter(title_votes.regions))
         return _result(code, code.split("-", 1)[0], "article")
     title = main_place(title_places)
@@ -175,11 +179,11 @@ def article_place(
         return body
     if body["country"] == title["country"]:
         if title["region_code"] is None and body["region_code"]:
-            votes = _count_votes(body_places, None).regions[body["region_code"]]
+            votes = _votes(body_places)[0].regions[body["region_code"]]
             part = any(p.get("named_as") == "part" for p in title_places)
             return body if votes >= 2 or part else title
         return title
-    if not title_votes.strong and body["reason"] == "article":
+    if not scene and body["reason"] == "article":
         return body
     return title
 
@@ -214,6 +218,8 @@ def figure_region(
     context_regions = {p["region_code"] for p in article_places if p["region_code"]}
     context_countries = {p["country"] for p in article_places if p["country"]}
     places = find_mentions(sentence, home_country, context_regions, context_countries)
+    # "студентам Карагандинского колледжа": an adjective names who, not where it was counted.
+    places = [p for p in places if p["named_as"] == "name"]
     regions = {(p["region_code"], p["country"]) for p in places if p["region_code"]}
     if len(regions) == 1:
         code, country = regions.pop()

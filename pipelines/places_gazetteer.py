@@ -31,6 +31,7 @@ class Entry:
     region_code: str | None
     country: str
     level: str  # country, region (a city of republican significance is one), local
+    named_as: str = "name"  # or "adjective", "people": a word derived from the name (derived.tsv)
 
     @property
     def rank(self) -> int:
@@ -85,4 +86,9 @@ def load_gazetteer(directory: Path = GAZETTEER_DIR) -> Gazetteer:
         entry = Entry(row["name"], row["kind"], region.region_code, region.country, "local")
         for name in [entry.name, *split_names(row["alt_names"]), *_district_variants(entry)]:
             names.add(name, entry)
+    # derived.tsv: adjectives and inhabitants ("белорусский", "кировчанин") of the places above.
+    for row in read_tsv(directory / "derived.tsv"):
+        code = row["region_code"] or None
+        entry = Entry(row["name"], row["kind"], code, row["country"], row["level"], row["named_as"])
+        names.add(row["word"], entry)
     return Gazetteer(names, regions, countries, deictic)

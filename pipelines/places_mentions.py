@@ -103,6 +103,9 @@ class _Mention:
         return LEVEL_RANK.get(self.kind) or KIND_RANK.get(self.kind, 0)
 
     def settle(self, candidates: list[Entry]) -> None:
+        named_as = {c.named_as for c in candidates}
+        if len(named_as) == 1:
+            self.named_as = named_as.pop()
         if len(candidates) == 1:
             self.entry = candidates[0]
             self.region_code = self.entry.region_code
@@ -161,6 +164,27 @@ def _follows_street_or_water(tokens: list[Token], first: int) -> bool:
     return word in forms_of(_NOT_A_PLACE_WORDS)
 
 
+_LIST_MARKS = {",", "(", ")", "и", "-", "–", "—", ";"}
+
+
+def _is_adjective(token: Token) -> bool:
+    return any(r.pos == "ADJF" for r in parse_word(token.norm))
+
+
+def _in_division_list(tokens: list[Token], first: int) -> bool:
+    """An adjective in a list that ends in a division noun: "в Энгельсском (56), Волжском (21) и
+    Гагаринском административном районах" names districts, not the towns Волжский or Энгельс."""
+    if not _is_adjective(tokens[first]):
+        return False
+    division_nouns = forms_of(DIVISION_NOUNS)
+    for token in tokens[first + 1 : first + 60]:
+        if token.norm in division_nouns:
+            return True
+        if not (token.norm in _LIST_MARKS or token.norm.isdigit() or _is_adjective(token)):
+            return False
+    return False
+
+
 def _has_scope_preposition(tokens: list[Token], first: int) -> bool:
     """ "в", "по", "на" before the name, perhaps with "всей" or "территории" between."""
     j = first - 1
@@ -215,7 +239,10 @@ def _with_shared_nouns(tokens: list[Token], matches: list[Match]) -> list[Match]
                 break
             added.append(Match(j - 1, j, (phrase,)))
             j -= 2
-    return sorted(matches + added)
+    # The shared noun's reading replaces a one-word reading of the same adjective ("Жамбылской").
+    spans = {(m.first, m.stop) for m in added}
+    kept = [m for m in matches if (m.first, m.stop) not in spans]
+    return sorted(kept + added, key=lambda m: (m.first, m.stop))
 
 
 def _gazetteer_mentions(text: str, tokens: list[Token], ner: Ner) -> list[_Mention]:
@@ -230,8 +257,14 @@ def _gazetteer_mentions(text: str, tokens: list[Token], ner: Ner) -> list[_Menti
             continue
         if match.stop - match.first == 1 and nxt in division_nouns:
             continue
+        one_word = len(match.phrases[0].words) == 1 and match.stop - match.first == 1
+        if one_word and _in_division_list(tokens, match.first):
+            continue  # "Волжском (21), Октябрьском (39) районах": districts, not the towns
         cue = _cue(tokens, match.first)
-        if any(p.is_common_word for p in match.phrases):
+        derived = all(e.named_as != "name" for e in match.payloads)
+        if derived and nxt in forms_of(_NOT_A_PLACE_WORDS):
+            continue  # "Московский проспект"
+        if not derived and any(p.is_common_word for p in match.phrases):
             qualified = k + 1 < len(matches) and matches[k + 1].first == match.stop
             if not (cue or qualified or _overlaps(start, end, locations)):
                 continue
@@ -371,7 +404,7 @@ def find_mentions(text, home_country=None, context_regions=(), context_countries
     countries = {e.country for e in unambiguous} | set(context_countries)
     _resolve(text, mentions, regions, countries, home_country)
     for mention in mentions:
-        if mention.kind == "country" and mention.entry:
+        if mention.kind == "country" and mention.entry and mention.named_as == "name":
             mention.national = _in_scope(tokens, mention.first) or _starts_sentence(
                 tokens, text, mention.first
             )

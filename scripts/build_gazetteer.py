@@ -1,4 +1,5 @@
-"""Write data/gazetteer/regions.tsv and centres.tsv from pycountry and the hand-checked names.
+"""Write data/gazetteer/regions.tsv, centres.tsv and derived.tsv from pycountry and the
+hand-checked names (derived.tsv: adjectives and inhabitants, see scripts/gazetteer_derived.py).
 
     .venv/bin/python scripts/build_gazetteer.py [--check]
 
@@ -25,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a plain script from any directory
 
 from pipelines.phrases import read_tsv, split_names  # noqa: E402
+from scripts.gazetteer_derived import DERIVED_COLUMNS, DERIVED_HEADER, derived_rows  # noqa: E402
 
 GAZETTEER = ROOT / "data" / "gazetteer"
 # Where the sources are and where their texts go: home countries first, then the neighbours and
@@ -123,6 +125,28 @@ def build() -> tuple[list[list[str]], list[list[str]], list[str]]:
     return regions, centres, notes
 
 
+def derived(regions, centres) -> list[list[str]]:
+    """Adjectives and inhabitants of the countries, regions and cities (gazetteer_derived)."""
+    countries = [
+        {"code": r["code"], "name": r["name"], "alt_names": split_names(r["alt_names"])}
+        for r in read_tsv(GAZETTEER / "countries.tsv")
+    ]
+    keys = ("code", "country", "type", "name")
+    region_rows = [dict(zip(keys, r[:4], strict=True)) for r in regions]
+    country_of = {r["code"]: r["country"] for r in region_rows}
+    localities = read_tsv(GAZETTEER / "localities.tsv")
+    centre_names = {r[5] for r in regions}
+    cities = [
+        {"name": n, "region_code": c, "country": country_of[c], "centre": n in centre_names}
+        for n, kind, c in [
+            *[c[:3] for c in centres],
+            *[(r["name"], r["kind"], r["region_code"]) for r in localities],
+        ]
+        if kind == "city"
+    ]
+    return derived_rows(countries, region_rows, cities)
+
+
 def render(regions, centres) -> tuple[str, str]:
     countries = ", ".join(COUNTRIES)
     regions_text = REGIONS_HEADER.format(countries=countries)
@@ -139,6 +163,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     regions, centres, notes = build()
     texts = dict(zip(("regions.tsv", "centres.tsv"), render(regions, centres), strict=True))
+    rows = derived(regions, centres)
+    texts["derived.tsv"] = DERIVED_HEADER + "".join(
+        "\t".join(r) + "\n" for r in [list(DERIVED_COLUMNS), *rows]
+    )
     if args.check:
         stale = [n for n, t in texts.items() if (GAZETTEER / n).read_text(encoding="utf-8") != t]
         for name in stale:
@@ -148,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
         (GAZETTEER / name).write_text(text, encoding="utf-8")
     for note in notes:
         print(note)
-    print(f"{len(regions)} regions, {len(centres)} centres written to {GAZETTEER}")
+    print(f"{len(regions)} regions, {len(centres)} centres, {len(rows)} derived words written")
     return 0
 
 

@@ -75,3 +75,49 @@ def test_a_foreign_region_wins_over_a_misleading_home():
 def test_a_tie_between_countries_goes_to_the_one_named_first():
     text = "В Таджикистане задержан курьер с героином. Ранее он отбывал наказание в России."
     assert article_region(text, "KZ")["country"] == "TJ"
+
+
+# --- adjectives and inhabitants (derived.tsv) ----------------------------------------------------
+
+_derived_spec = importlib.util.spec_from_file_location(
+    "gazetteer_derived", REPO / "scripts" / "gazetteer_derived.py"
+)
+derived = importlib.util.module_from_spec(_derived_spec)
+_derived_spec.loader.exec_module(derived)
+
+
+def test_adjectives_and_inhabitants_come_from_the_dictionary():
+    assert derived.adjectives("Благовещенск") == {"благовещенский"}
+    assert derived.adjectives("Белоруссия") == {"белорусский"}
+    assert {"узбекский", "узбекистанский"} <= derived.adjectives("Узбекистан")
+    assert derived.adjectives("Абакан") == {"абаканский"}  # not a person's "абакановский"
+    assert derived.adjectives("Топки") == {"топкинский"}  # "топкий" is swampy, not the town
+    assert "кировчанин" in derived.people("Киров")
+    assert derived.people("Иваново") == {"ивановец"}  # "иванович" is a patronymic
+    assert derived.region_adjective("Гродненская область") == "гродненский"
+
+
+def test_a_place_named_by_its_adjective_or_people_gives_its_region():
+    place = article_region("На Томской таможне подвели итоги полугодия.", "KZ")
+    assert (place["region_code"], place["country"]) == ("RU-TOM", "RU")
+    assert article_region("Отравились десятки кировчан.", "KZ")["region_code"] == "RU-KIR"
+    place = article_region("Узбекские таможенники изъяли 9 тонн.", "KZ")
+    assert (place["region_code"], place["country"]) == (None, "UZ")
+
+
+def test_an_adjective_counts_only_when_no_place_is_named_as_the_scene():
+    text = "Российские пограничники в Таджикистане изъяли героин, сообщили российские военные."
+    place = article_region(text)
+    assert (place["region_code"], place["country"]) == (None, "TJ")
+
+
+def test_an_adjective_before_a_street_or_a_division_noun_is_no_mention():
+    assert all(p["region_code"] is None for p in find_places("Задержан на Томском проспекте."))
+    names = [p["normalized"] for p in find_places("В Кировском районе задержан курьер.")]
+    assert "Кировская область" not in names
+
+
+def test_a_list_of_districts_sharing_a_noun_names_no_towns():
+    text = "Больше всего в Волжском (21), Октябрьском (39) и Заводском (63) районах города Саратов."
+    codes = [p["region_code"] for p in find_places(text) if p["region_code"]]
+    assert codes == ["RU-SAR"]
