@@ -291,3 +291,24 @@ def test_abbreviated_piece_before_brackets_ends_no_sentence():
         "Задержано 7 чел.",
         "В том числе двое.",
     ]
+
+
+# --- objects: what an amount word belongs to, coordinated nouns -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "objects"),
+    [
+        # the price of a mass whose substance went unsaid; and of a named one
+        ("Перехвачено более 2 тонн на сумму около $90 млн.", [None, None]),
+        ("Перехвачено 2,4 тонны кокаина на сумму $90 млн.", ["кокаин", "кокаин"]),
+        # a noun closing a phrase with "из" is where from, not what is worth
+        ("Пресечен ввоз товаров из Китая на сумму 3 млн рублей.", [None]),
+        # ... but "с" names the contents
+        ("Нашли пакет с гашишем весом 12 граммов.", ["гашиш"]),
+        # coordinated nouns before a dash: the first
+        ("Изъята партия кокаина и амфетамина – 40 кг.", ["кокаин"]),
+    ],
+)
+def test_what_an_amount_belongs_to(text, objects):
+    assert [f[3] for f in figures(text)] == objects

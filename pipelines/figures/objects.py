@@ -24,6 +24,7 @@ from pipelines.figures.lexicon import (
 from pipelines.figures.phrases import (
     counted_plural,
     ends_prepositional_phrase,
+    first_conjunct,
     governed_noun,
     head_of_genitive_chain,
     noun_after,
@@ -112,6 +113,8 @@ def measured_noun(s: Sentence, before: int, measures: frozenset[str] = MEASURE_N
     for k in range(before - 1, -1, -1):
         if s.tokens[k].kind == "word" and s.lemmas(k) & measures and s.is_noun(k):
             noun, adjectives = governed_noun(s, k + 1)
+            if noun is not None and noun >= before:
+                return None  # "на сумму порядка $62 млн": the qualifier, nothing named
             if noun is not None and unit_at(s, noun) is not None:
                 return None  # "стоимость одного грамма": a unit, not what is measured
             if noun is not None and s.lemma(noun) in PROCESS_NOUNS:
@@ -170,6 +173,7 @@ def topic_before_dash(s: Sentence, first: int, measured: bool = False) -> str | 
         and any("gent" in r.grammemes for r in s.readings(k) if r.pos == "NOUN")
         and not ends_prepositional_phrase(s, k)
     ):
+        k = first_conjunct(s, k)  # "партии наркотиков и психотропов – 1,3 т": наркотик
         return noun_lemma(s.readings(k), s.tokens[k])
     for k in range(first - 2, max(-1, first - 10), -1):
         if s.norm(k) in CLAUSE_STOPS or s.norm(k) in DASHES:

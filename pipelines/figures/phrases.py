@@ -103,8 +103,10 @@ def noun_before_amount(s: Sentence, first: int) -> int | None:
         k -= 1
     while k >= 0 and s.tokens[k].text in QUOTES:
         k -= 1
-    if k < 0 or not s.is_noun(k):
-        return None
+    if k < 0 or not s.is_noun(k) or unit_at(s, k) is not None:
+        return None  # "1,3 тонн на сумму $62 млн": the price of a mass, of what unsaid
+    if ends_prepositional_phrase(s, k) and _preposition_before(s, k) not in ("с", "со"):
+        return None  # "поставка из ЕС на сумму": not the ЕС (but "сверток с героином весом")
     return head_of_genitive_chain(s, k)
 
 
@@ -141,6 +143,27 @@ def head_of_genitive_chain(s: Sentence, k: int) -> int:
             break  # "1,5 кг мефедрона стоимостью ...": the amount is of the мефедрон
         k = j
     return k
+
+
+def first_conjunct(s: Sentence, k: int) -> int:
+    """The first of coordinated nouns that the noun at k ends: "наркотиков и психотропов" and
+    "наркотических средств и психотропных веществ" name the first as what they are about."""
+    j = k - 1
+    while j >= 0 and s.is_adjective(j):
+        j -= 1
+    if s.norm(j) not in ("и", "или") or not s.is_noun(j - 1):
+        return k
+    cases = {c for r in s.readings(k) if r.pos == "NOUN" for c in r.grammemes & _CASES}
+    shared = any(r.grammemes & cases for r in s.readings(j - 1) if r.pos == "NOUN")
+    return j - 1 if shared and unit_at(s, j - 1) is None else k
+
+
+def _preposition_before(s: Sentence, noun: int) -> str:
+    """The preposition that opens the phrase the noun at index noun closes, or ""."""
+    k = noun - 1
+    while k >= 0 and k > noun - 4 and s.is_adjective(k):
+        k -= 1
+    return s.norm(k) if s.pos(k) == "PREP" else ""
 
 
 def ends_prepositional_phrase(s: Sentence, noun: int) -> bool:
