@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipelines.facts import annotate_figures
-from pipelines.facts.checks import check_change, check_parts
+from pipelines.facts.checks import check_change, check_parts, rounding
 from pipelines.figures import extract_figures
 from pipelines.mentioned_dates import extract_dates
 
@@ -225,3 +225,111 @@ def test_every_check_on_the_seeds_agrees_with_a_hand_computation():
 )
 def test_scope_rules(text, quote, scope):
     assert by_quote(annotated(text), quote)["scope"] == scope
+
+
+def parts_of(figures: list[dict], total: str) -> list[str]:
+    t = figures.index(by_quote(figures, total))
+    return [f["quote"] for f in figures if f.get("part_of") == t]
+
+
+def test_parts_that_add_up_to_a_weekly_total_in_their_own_sentences():
+    figures = annotated(
+        "За неделю таможенники изъяли более 20 кг наркотиков. Из них на посту Кордай у водителя "
+        "нашли 12,4 кг гашиша. В аэропорту у пассажирки обнаружили 6,1 кг марихуаны. На вокзале "
+        "у мужчины изъяли 1,8 кг опия."
+    )
+    assert parts_of(figures, "более 20 кг") == ["12,4 кг", "6,1 кг", "1,8 кг"]
+    assert by_quote(figures, "более 20 кг")["role"] == "total"
+
+
+def test_a_bullet_list_under_a_colon_header_adds_up_to_the_total_before_it():
+    figures = annotated(
+        "В 2023 году в республике изъято 3 тонны 120 кг наркотиков.\n"
+        "Кто сколько изъял:\n"
+        "• полиция - 1 т 900 кг,\n"
+        "• пограничники - 1 т 150 кг,\n"
+        "• таможня - 70 кг."
+    )
+    assert parts_of(figures, "3 тонны 120 кг") == ["1 т 900 кг", "1 т 150 кг", "70 кг"]
+
+
+def test_a_whole_stated_after_its_parts():
+    figures = annotated(
+        "У первого задержанного изъяли 9 граммов кокаина, у второго 4 грамма. Общий вес "
+        "изъятого составил 13 граммов."
+    )
+    assert parts_of(figures, "13 граммов") == ["9 граммов", "4 грамма"]
+
+
+def test_small_counts_do_not_add_up_by_chance():
+    figures = annotated("Задержаны 2 курьера. Один из них изъял 1 закладку, второй 1 закладку.")
+    assert all(f["role"] != "total" for f in figures)
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "parts"),
+    [
+        # the total after «из», its breakdown after the comma, verbs or not
+        (
+            "Из 30 осуждённых, 12 проживают в Караганде, 9 – в Темиртау, 5 – в Сарани.",
+            "30",
+            ["12", "9", "5"],
+        ),
+        # a part named before «из них»
+        (
+            "За год возбуждено 410 уголовных дел, 260 из них направлены в суд.",
+            "410",
+            ["260"],
+        ),
+        # «в их числе» opens a sentence of parts, each unit with its own total
+        (
+            "На границе задержаны шесть курьеров с 9 кг наркотиков. В их числе двое, "
+            "перевозивших 4 кг гашиша.",
+            "9 кг",
+            ["4 кг"],
+        ),
+        # a dash after a part labels it («– в крупном размере» starts no new statement)
+        (
+            "Выявлено 900 преступлений, из них 500 – тяжких, 300 – в крупном размере, 80 – "
+            "связанных со сбытом.",
+            "900",
+            ["500", "300", "80"],
+        ),
+    ],
+)
+def test_breakdowns(text, total, parts):
+    assert parts_of(annotated(text), total) == parts
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Изъято 71,2 кг гашиша (на 12,5 кг больше, чем годом ранее).", "12,5 кг"),
+        ("Это в 1,5 раза или на 40 кг больше, чем в 2022 году.", "40 кг"),
+        ("Это в 1,5 раза или на 40 кг больше, чем в 2022 году.", "в 1,5 раза"),
+    ],
+)
+def test_a_comparative_is_a_change_whatever_its_unit(text, quote):
+    assert by_quote(annotated(text), quote)["role"] == "change"
+
+
+def test_less_threat_compares_nothing():
+    figures = annotated("Благодаря полицейским на 14 кг наркотиков на улицах стало меньше.")
+    assert by_quote(figures, "14 кг")["role"] == "value"
+
+
+def test_a_headline_number_stands_alone():
+    figures = annotated(
+        "За месяц изъято 40 кг наркотиков, в том числе 25 кг гашиша и 15 кг героина.",
+        title="За месяц изъято 40 кг наркотиков",
+    )
+    head = next(f for f in figures if f["in_title"])
+    assert head["role"] == "value" and head["part_of"] is None
+    body = next(f for f in figures if not f["in_title"] and f["quote"] == "40 кг")
+    assert body["role"] == "total"
+
+
+def test_rounding_reads_grouped_thousands_and_compound_masses():
+    assert rounding({"quote": "1 596 фактов", "value": 1596, "unit": "count"}) == 0.5
+    compound = {"quote": "4 тонны 83 кг 274 г", "value": 4083.274, "unit": "kg"}
+    assert rounding(compound) == pytest.approx(0.0005)

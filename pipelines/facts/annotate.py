@@ -68,6 +68,8 @@ def annotate_figures(
                     if key in twin:
                         figure[key] = twin[key]
             figure["part_of"] = None  # a part's total lives in the body's numbering
+            if figure.get("role") in ("total", "part"):
+                figure["role"] = "value"  # the headline states it alone, without its parts
             figure["check"] = figure["check_expected"] = None
     # part_of: an index into the body's figures, shifted past the headline's in the result
     for figure in figures:

@@ -14,16 +14,24 @@ from __future__ import annotations
 
 import re
 
-_NUMBER = re.compile(r"\d+(?:[.,]\s?\d+)?")
+# «1 596» is one number: its groups of three digits are not decimals
+_NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\s?\d+)?")
 
 
 def rounding(figure: dict) -> float:
     """Half a unit of the last digit the quote states, in the figure's unit (kg for «3 тонны»)."""
-    match = _NUMBER.search(figure.get("quote") or "")
+    quote = figure.get("quote") or ""
+    matches = list(_NUMBER.finditer(quote))
     value = float(figure["value"])
-    if not match:
+    if not matches:
         return abs(value) * 0.05  # a number in words: «двух тонн»
-    written = match.group().replace(" ", "").replace(",", ".")
+    if len(matches) > 1 and figure.get("unit") == "kg":
+        # «4 тонны 83 кг 274 г»: the last part states the precision
+        tail = quote[matches[-1].end() :].strip().lower()
+        step = 1e-3 if tail.startswith("г") else 1.0 if tail.startswith("к") else 1e3
+        return 0.5 * step
+    match = matches[0]
+    written = re.sub(r"\s", "", match.group()).replace(",", ".")
     decimals = len(written.split(".")[1]) if "." in written else 0
     try:
         scale = value / float(written) if float(written) else 1.0

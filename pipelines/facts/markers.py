@@ -11,17 +11,22 @@ _I = re.IGNORECASE
 # "в том числе", "из них", "из которых", "включая": what follows are parts of a total before.
 SUBSET = re.compile(
     r"(?:\bв\s+том\s+числе\b|\bв\s+т\.\s*ч\.|\bиз\s+(?:них|которых|этого\s+(?:числа|количества)"
-    r"|общего\s+(?:числа|количества))\b|\bвключая\b|\bсреди\s+(?:них|которых)\b)",
+    r"|общего\s+(?:числа|количества))\b|\bвключая\b|\bсреди\s+(?:них|которых)\b"
+    r"|\bв\s+(?:их|том)\s+числе\b|\bв\s+частности\b)",
     _I,
 )
 # A sentence that opens with a subset marker: its numbers are parts of the previous sentence's.
 OPENS_WITH_SUBSET = re.compile(
     r"^\W*(?:в\s+том\s+числе|в\s+т\.\s*ч\.|из\s+(?:них|которых|этого\s+(?:числа|количества)"
-    r"|общего\s+(?:числа|количества))|среди\s+(?:них|которых))\b",
+    r"|общего\s+(?:числа|количества))|среди\s+(?:них|которых)|в\s+их\s+числе)\b",
     _I,
 )
 # "46 из 120 задержанных": the first number is a part of the second.
 PART_OF_NEXT = re.compile(r"^\s*из\s*$", _I)
+# «из 42 задержанных, 8 …»: a total after «из», its breakdown after the comma.
+FROM_TOTAL = re.compile(r"(?:^|[\s,(])из\s*$", _I)
+# «более 1,6 тысячи из них направлены в суд»: a part named before «из них».
+OF_THEM_AFTER = re.compile(r"^\s*(?:\w+\s+)?из\s+(?:них|которых|этого\s+числа)\b", _I)
 # A colon that opens a list of parts: "изъято 3 тонны наркотиков: 1,1 тонны гашиша, ...".
 LIST_COLON = re.compile(r":\s*(?:\w+\s+){0,3}$")
 
@@ -54,5 +59,8 @@ CHANGE_LEMMAS = frozenset(
     }
 )  # fmt: skip
 
+# «1269 – тяжких, 625 – в крупном размере, 727 – …»: the dash after a part opens its label,
+# not a new statement.
+PART_LABEL = re.compile(r"^\s*[–—-]\s*")
 # A clause that starts a new statement: a list of parts ends there.
 CLAUSE_BREAK = re.compile(r"[;]|\s[–—]\s*(?:в|на|по)\s")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 
 from pipelines.facts import markers
+from pipelines.facts.sums import comparative_change, sum_parts
 from pipelines.facts.words import has_verb, text_lemmas
 from pipelines.sentences import split_sentences
 
@@ -107,7 +108,7 @@ def _reference_year(figure: dict) -> int | None:
 
 def _breaks_list(text: str, a: dict, b: dict) -> bool:
     """The words between two parts start a new statement: a verb, a semicolon."""
-    gap = _between(text, a, b)
+    gap = markers.PART_LABEL.sub("", _between(text, a, b), count=1)
     return bool(markers.CLAUSE_BREAK.search(gap)) or has_verb(gap)
 
 
@@ -141,18 +142,21 @@ def _assign_parts(
         opening_start = sentence_start(text, first)
         opening = text[opening_start : first["start"]]
         if markers.OPENS_WITH_SUBSET.match(opening) and previous_group:
-            total = next(
-                (
-                    k
-                    for k in reversed(previous_group)
-                    if roles.get(k) not in ("baseline", "change", "part")
-                    and compatible(figures[k], first)
-                ),
-                None,
-            )
-            if total is not None:
-                for k in _parts_after(text, figures, group, total, roles):
-                    part_of[k] = total
+            # «В их числе двое, перевозивших 3,5 кг»: each unit has its own total before
+            for unit in dict.fromkeys(figures[k].get("unit") for k in group):
+                same = [k for k in group if figures[k].get("unit") == unit]
+                total = next(
+                    (
+                        k
+                        for k in reversed(previous_group)
+                        if roles.get(k) not in ("baseline", "change", "part")
+                        and compatible(figures[k], figures[same[0]])
+                    ),
+                    None,
+                )
+                if total is not None:
+                    for k in _parts_after(text, figures, same, total, roles):
+                        part_of[k] = total
         for pos, i in enumerate(group):
             if i in part_of or roles.get(i) in ("baseline", "change"):
                 continue
@@ -161,7 +165,13 @@ def _assign_parts(
                 continue
             nxt = rest[0]
             gap = _between(text, figures[i], figures[nxt])
-            if markers.PART_OF_NEXT.match(gap) and compatible(figures[i], figures[nxt]):
+            if _of_the_total(text, figures, i, rest, roles, part_of):
+                continue
+            if (
+                markers.PART_OF_NEXT.match(gap)
+                and compatible(figures[i], figures[nxt])
+                and figures[i]["value"] <= figures[nxt]["value"]
+            ):
                 part_of[i] = nxt  # "46 из 120 задержанных"
                 continue
             marker = markers.SUBSET.search(gap)
@@ -176,8 +186,54 @@ def _assign_parts(
                     continue
             for k in parts:
                 part_of.setdefault(k, i)
+        _part_of_earlier(text, figures, group, roles, part_of)
         previous_group = group
     return part_of
+
+
+def _of_the_total(
+    text: str,
+    figures: list[dict],
+    i: int,
+    rest: list[int],
+    roles: dict[int, str],
+    part_of: dict[int, int],
+) -> bool:
+    """«из 42 задержанных лиц, 8 – …, 7 – …»: a number after «из» and before a comma is the
+    total of the sentence's numbers that follow (a breakdown: verbs do not end it)."""
+    figure = figures[i]
+    before = text[max(0, figure["start"] - 4) : figure["start"]]
+    after = text[figure["end"] : figures[rest[0]]["start"]]
+    if not markers.FROM_TOTAL.search(before) or "," not in after:
+        return False
+    parts = []
+    for k in rest:
+        if roles.get(k) in ("baseline", "change") or not compatible(figures[k], figure):
+            continue
+        if ";" in _between(text, figures[parts[-1] if parts else i], figures[k]):
+            break
+        parts.append(k)
+    parts = [k for k in parts if figures[k]["value"] < figure["value"]]
+    if len(parts) < 2:
+        return False
+    for k in parts:
+        part_of.setdefault(k, i)
+    return True
+
+
+def _part_of_earlier(text: str, figures: list[dict], group: list[int], roles, part_of) -> None:
+    """«выявили 2346 преступлений, …, более 1,6 тысячи из них направили в суд»: a number right
+    before «из них» is a part of the sentence's number before it."""
+    for pos, i in enumerate(group):
+        figure = figures[i]
+        after = text[figure["end"] : figure["end"] + 20]
+        if i in part_of or not markers.OF_THEM_AFTER.match(after):
+            continue
+        for k in reversed(group[:pos]):
+            if roles.get(k) not in ("baseline", "change") and compatible(figures[k], figure):
+                if figures[k]["value"] >= figure["value"]:
+                    part_of[i] = k
+                break
 
 
 # --- the whole text -------------------------------------------------------------------------
@@ -189,7 +245,7 @@ def assign_roles(text: str, figures: list[dict]) -> None:
     groups = _sentences(text, figures)
     for group in groups:
         for i in group:
-            if figures[i].get("change"):
+            if figures[i].get("change") or comparative_change(text, figures[i]):
                 roles[i] = "change"
         for pos, i in enumerate(group):
             if i in roles:
@@ -201,6 +257,7 @@ def assign_roles(text: str, figures: list[dict]) -> None:
                 roles[i] = "baseline"
                 figures[i]["_current"] = current
     part_of = _assign_parts(text, figures, groups, roles)
+    sum_parts(text, figures, roles, part_of)
     totals = set(part_of.values())
     for i, figure in enumerate(figures):
         if i in part_of:
@@ -223,6 +280,8 @@ def _link_changes(figures: list[dict], group: list[int]) -> None:
     for i in group:
         if figures[i]["role"] != "change" or not baselines:
             continue
+        if figures[i].get("unit") not in ("percent", "times"):
+            continue  # «на 63 кг больше»: a difference, checked against no ratio
         # the baseline nearest to the change, before or after it
         b = min(baselines, key=lambda k: abs(figures[k]["start"] - figures[i]["start"]))
         current = figures[b].get("_current")

@@ -1,0 +1,147 @@
+"""Relations found by what the numbers say, not only by the words between them.
+
+- A comparative: «на 81,5 кг больше», «в 2,4 раза или на 63 кг больше, чем в 2020 году»: the
+  difference between two periods, a change whatever its unit.
+- A sum: figures that add up to an earlier figure of their unit are its parts («более 30 кг»
+  in a week, then each seizure in its own sentence; «МВД - 2 т 29 кг, ГКНБ - 1 т 663 кг, …»
+  under «4 тонны 83 кг»), and so are figures that add up to a later one stated as a whole
+  («Общий вес составил 17 граммов»). Coincidences among small round counts are common, so a sum
+  needs a sign that the first number is a total (a subset marker, a colon or bracket before
+  the list, a rounded «более»/«около» lead) unless it is exact and not a small count.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.facts import markers
+from pipelines.facts.checks import rounding
+
+_I = re.IGNORECASE
+# «на 17,7 кг больше», «в 2,4 раза или на 63 кг больше»: before the number, then the comparative
+_COMPARED_BEFORE = re.compile(r"(?:^|[\s(])(?:на|в)\s*$", _I)
+# ... then what it is compared with: «, чем в 2020 году», «показателей 2012 года», «прошлого
+# года»; «на 22 кг угрозы стало меньше» compares nothing
+_COMPARATIVE_AFTER = re.compile(
+    r"^[^.;:()\n]{0,45}?\b(?:больше|меньше|выше|ниже|превыша\w*)\b,?\s*(?:чем\b|показател"
+    r"|прошл|аналогичн|уровн|в\s+(?:19|20)\d\d|по\s+сравнению|год\w*\s+ранее)",
+    _I,
+)
+# «Общий вес …», «общей массой», «всего», «итого», «в сумме»: a whole stated after its parts
+_WHOLE_BEFORE = re.compile(r"\b(?:общ(?:ий|ая|ей|им|ее|его)|всего|итого|в\s+сумме)\b", _I)
+# a colon or an opening bracket, or a dash list («ГСИН – 11»), between a total and its parts
+_LIST_SIGN = re.compile(r"[:(]|\s[–—-]\s*$", _I)
+MAX_RUN = 15  # parts looked at after (or before) a total: a list, not the whole text
+
+
+def comparative_change(text: str, figure: dict) -> bool:
+    """«на N … больше/меньше (чем …)»: the number is a difference, a change."""
+    before = text[max(0, figure["start"] - 4) : figure["start"]]
+    quote = (figure.get("quote") or "").lower()
+    if not (_COMPARED_BEFORE.search(before) or quote.startswith(("в ", "на "))):
+        return False
+    return bool(_COMPARATIVE_AFTER.match(text[figure["end"] : figure["end"] + 60]))
+
+
+def adds_up(total: dict, added: float, *, exact_only: bool = False) -> bool:
+    """Whether parts summing to `added` make up `total`, within what its wording allows."""
+    value = float(total["value"])
+    if value <= 0:
+        return False
+    qualifier = total.get("qualifier")
+    if qualifier == "more_than" and not exact_only:
+        return 0.97 * value <= added <= 1.2 * value  # «более 30 кг»: a rounded-down lead
+    if qualifier == "approx" and not exact_only:
+        return abs(added - value) <= 0.1 * value
+    return abs(added - value) <= max(rounding(total), 0.01 * value) + 1e-9
+
+
+def _free(i: int, figures: list[dict], roles: dict[int, str], part_of: dict[int, int]) -> bool:
+    figure = figures[i]
+    return (
+        i not in part_of
+        and roles.get(i) not in ("baseline", "change")
+        and figure.get("unit") not in (None, "percent", "times")
+        and not figure.get("change")
+    )
+
+
+def _signalled(text: str, total: dict, first: dict) -> bool:
+    gap = text[total["end"] : first["start"]]
+    if markers.SUBSET.search(gap) or _LIST_SIGN.search(gap):
+        return True
+    if total.get("qualifier") in ("more_than", "approx"):
+        return True
+    return float(total["value"]) >= 10 or float(total["value"]) != int(total["value"])
+
+
+def _same_kind(total: dict, figure: dict) -> bool:
+    """Same unit, and for counts the same thing counted (couriers do not add up to stashes)."""
+    if figure.get("unit") != total.get("unit"):
+        return False
+    a, b = total.get("object"), figure.get("object")
+    # «наркопреступлений» and «преступлений» count the same thing
+    return total.get("unit") != "count" or not a or not b or a.endswith(b) or b.endswith(a)
+
+
+def _run(figures: list[dict], order: list[int], t: int, free, added: float = 0.0) -> list[int]:
+    """Figures of `order` of the kind of figure `t`, while their sum (from `added`) can still
+    reach it."""
+    run: list[int] = []
+    limit = 1.2 * float(figures[t]["value"]) + 1e-9
+    for k in order[: MAX_RUN * 3]:
+        if not free(k) or not _same_kind(figures[t], figures[k]):
+            continue
+        added += float(figures[k]["value"])
+        if added > limit or len(run) >= MAX_RUN:
+            break
+        run.append(k)
+    return run
+
+
+def _longest_sum(
+    figures: list[dict], t: int, run: list[int], exact_only: bool, have: list[int] = ()
+) -> list[int]:
+    """The longest start of `run` that, with the parts `t` already has, adds up to it."""
+    best: list[int] = []
+    added = sum(float(figures[k]["value"]) for k in have)
+    for n, k in enumerate(run, 1):
+        added += float(figures[k]["value"])
+        if n + len(have) >= 2 and adds_up(figures[t], added, exact_only=exact_only):
+            best = run[:n]
+    return best
+
+
+def sum_parts(
+    text: str, figures: list[dict], roles: dict[int, str], part_of: dict[int, int]
+) -> None:
+    """Add to `part_of` the figures that add up to a total before them (after the parts it
+    has), or to a whole after them; a figure that is already a part keeps its total."""
+
+    def free(k: int) -> bool:
+        return _free(k, figures, roles, part_of) and k not in totals
+
+    totals = set(part_of.values())
+    for t in range(len(figures)):
+        if not (free(t) or (t in totals and t not in part_of)):
+            continue
+        total = figures[t]
+        have = [k for k, v in part_of.items() if v == t]
+        after = max([t, *have]) + 1
+        run = _run(figures, list(range(after, len(figures))), t, free,
+                   sum(float(figures[k]["value"]) for k in have))  # fmt: skip
+        parts = _longest_sum(figures, t, run, False, have) if run else []
+        if parts and (have or _signalled(text, total, figures[parts[0]])):
+            for k in parts:
+                part_of[k] = t
+            totals.add(t)
+            continue
+        lead = text[max(0, total["start"] - 60) : total["start"]]
+        if have or not _WHOLE_BEFORE.search(lead.split(".")[-1]):
+            continue
+        run = _run(figures, list(range(t - 1, -1, -1)), t, free)
+        parts = _longest_sum(figures, t, run, exact_only=True) if run else []
+        for k in parts:
+            part_of[k] = t
+        if parts:
+            totals.add(t)
