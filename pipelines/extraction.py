@@ -23,7 +23,8 @@ from lxml.html import HtmlElement
 from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
 from trafilatura.utils import load_html
 
-from pipelines.published import find_published, parse_russian_datetime, site_zone
+from pipelines.publication import evidence_json, find_published
+from pipelines.published import parse_russian_datetime, site_zone
 
 __all__ = [
     "EXTRACTOR",
@@ -47,7 +48,16 @@ TRAFILATURA_OPTIONS: dict[str, bool] = {
     "include_tables": True,
 }
 
-FIELDS = ("title", "author", "description", "body", "lang", "published_at", "published_source")
+FIELDS = (
+    "title",
+    "author",
+    "description",
+    "body",
+    "lang",
+    "published_at",
+    "published_source",
+    "published_evidence",
+)
 
 # Buttons that trafilatura keeps when they close the article block (epp.genproc.gov.ru ends
 # every news text with "Распечатать").
@@ -133,13 +143,17 @@ def extract_article(
     *,
     timezone: str | None = None,
     fetched_at: datetime | None = None,
+    listed: dict[str, str] | None = None,
 ) -> dict[str, str | None]:
     """Extract title, author, description, body, lang and publication date from one page.
 
     ``timezone`` is the site's IANA zone, used for times printed without an offset and for
-    "сегодня"/"вчера" relative to ``fetched_at``. Never raises on bad pages (empty, not HTML,
-    a PDF, absurdly deep markup): the result then has ``body`` None and the caller counts an
-    error. An unknown ``timezone`` name raises ValueError, as it is a configuration mistake.
+    "сегодня"/"вчера" relative to ``fetched_at``. ``listed``: the stamps the crawl saw for this
+    URL in a feed or sitemap ({"feed": pubDate, "sitemap": lastmod}), evidence for the date;
+    ``published_evidence`` is all the evidence as JSON when it disagrees. Never raises on bad
+    pages (empty, not HTML, a PDF, absurdly deep markup): the result then has ``body`` None and
+    the caller counts an error. An unknown ``timezone`` name raises ValueError, as it is a
+    configuration mistake.
     """
     site_zone(timezone)  # fail on a misconfigured source before touching the page
     result = _empty_result()
@@ -164,9 +178,17 @@ def extract_article(
     try:
         result.update(_page_metadata(tree))
         result["lang"] = _page_language(tree)
-        result["published_at"], result["published_source"] = find_published(
-            tree, url, timezone=timezone, fetched_at=fetched_at
+        value, source, evidence = find_published(
+            tree,
+            url,
+            timezone=timezone,
+            fetched_at=fetched_at,
+            title=result["title"],
+            html=html if isinstance(html, str) else None,
+            listed=listed,
         )
+        result["published_at"], result["published_source"] = value, source
+        result["published_evidence"] = evidence_json(value, evidence)
     except Exception as error:  # metadata is a bonus: a page with a body still counts
         LOGGER.warning("metadata or date lookup failed on %s: %r", url, error)
     result["body"] = _without_headline(result["body"], result["title"])

@@ -25,17 +25,13 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from datetime import time as clock_time
 from datetime import timezone as fixed_offset
 from email.utils import parsedate_to_datetime
-from itertools import chain
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from htmldate import find_date
 from lxml.html import HtmlElement
 
 __all__ = [
     "date_from_url",
-    "find_published",
     "find_structured_date",
-    "find_visible_date",
     "parse_machine_datetime",
     "parse_russian_datetime",
     "site_zone",
@@ -48,10 +44,29 @@ _TIME_AFTER = re.compile(_GLUE + _TIME, re.IGNORECASE)
 _TIME_BEFORE = re.compile(_TIME + r"\s*(?:[,|/·•–—-]\s*)?$")
 _TIME_ANYWHERE = re.compile(_TIME)
 
+# English month names: bylines of foreign pages ("13 Jan 2020", "Oct 02, 2020")
+_ENGLISH_MONTH = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
 _MONTH_WORD = (
     r"(?P<month_name>янв(?:аря|арь)?|фев(?:раля|раль)?|мар(?:та|т)?|апр(?:еля|ель)?|ма[яй]"
     r"|июн[яь]?|июл[яь]?|авг(?:уста|уст)?|сен(?:тября|тябрь|т)?|окт(?:ября|ябрь)?"
-    r"|ноя(?:бря|брь)?|дек(?:абря|абрь)?)\.?(?![а-яё])"
+    r"|ноя(?:бря|брь)?|дек(?:абря|абрь)?" + "|" + _ENGLISH_MONTH + r")\.?(?![а-яёa-z])"
+)
+_ENGLISH_STEMS = (
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
 )
 _MONTH_BY_STEM = {
     "янв": 1,
@@ -67,6 +82,7 @@ _MONTH_BY_STEM = {
     "окт": 10,
     "ноя": 11,
     "дек": 12,
+    **{stem: number for number, stem in enumerate(_ENGLISH_STEMS, 1)},
 }
 _ISO = (
     r"(?<!\d)(?P<iso_year>(?:19|20)\d\d)-(?P<iso_month>[01]\d)-(?P<iso_day>[0-3]\d)"
@@ -80,8 +96,12 @@ _WORDS = (
     r"(?<!\d)(?P<word_day>[0-3]?\d)\s+" + _MONTH_WORD + r"(?:\s*,?\s*(?P<word_year>(?:19|20)\d\d)"
     r"(?!\d)(?:\s*(?:года|г\.|г(?![а-яё])))?)?"
 )
+_MONTH_FIRST = (  # "Oct 02, 2020", "January 13, 2020": English order, always with its year
+    r"(?<![a-z])(?P<en_month>" + _ENGLISH_MONTH + r")\.?\s+(?P<en_day>[0-3]?\d)(?!\d),?\s+"
+    r"(?P<en_year>(?:19|20)\d\d)(?!\d)"
+)
 _RELATIVE = r"(?<![а-яё])(?P<relative>позавчера|вчера|сегодня)(?![а-яё])"
-_DATE = re.compile("|".join((_ISO, _DOTTED, _WORDS, _RELATIVE)), re.IGNORECASE)
+_DATE = re.compile("|".join((_ISO, _DOTTED, _WORDS, _MONTH_FIRST, _RELATIVE)), re.IGNORECASE)
 _DAYS_BACK = {"сегодня": 0, "вчера": 1, "позавчера": 2}
 
 _ISO_ONLY = re.compile(r"\s*" + _ISO + r"\s*$")
@@ -165,6 +185,9 @@ def _match_value(
         return _render(day, clock, offset, zone) if day.year >= _EARLIEST_YEAR else None
     if match["dot_year"]:
         day = date(int(match["dot_year"]), int(match["dot_month"]), int(match["dot_day"]))
+    elif match["en_month"]:
+        month = _MONTH_BY_STEM[match["en_month"][:3].lower()]
+        day = date(int(match["en_year"]), month, int(match["en_day"]))
     elif match["month_name"]:
         month = _MONTH_BY_STEM[match["month_name"][:3].lower()]
         if match["word_year"]:
@@ -347,116 +370,6 @@ def find_structured_date(
     return None, None
 
 
-# --- visible evidence: the date printed near the title ------------------------------------------
-
-_SKIPPED_TAGS = {"script", "style", "noscript", "template", "svg", "head", "title", "option"}
-_BEFORE_TITLE = 30  # elements scanned before the title (dates printed above the headline)
-_AFTER_TITLE = 80  # elements scanned after it (dates in the byline under the headline)
-_MAX_DATE_BLOCK = 120  # a date line is short; longer text is prose that may cite other dates
-_UPDATED = re.compile(r"(обновлен|изменен|updated|modified)", re.IGNORECASE)
-
-
-def _title_anchor(tree: HtmlElement) -> HtmlElement | None:
-    body = tree.find(".//body")
-    scope = body if body is not None else tree
-    headline = next(scope.iter("h1"), None)
-    if headline is not None:
-        return headline
-    # Liferay prosecutor pages title their news with a div.feeds-page__subtitle, not an h1
-    titled = scope.xpath('.//*[contains(@class, "title")][normalize-space()][1]')
-    return titled[0] if titled else None
-
-
-def _date_block(element: HtmlElement) -> str:
-    """The widest short text around an element: a date and its time often sit in sibling spans."""
-    text = " ".join(element.text_content().split())
-    for ancestor in element.iterancestors():
-        if ancestor.tag in ("body", "html", "article", "main"):
-            break
-        wider = " ".join(ancestor.text_content().split())
-        if len(wider) > _MAX_DATE_BLOCK:
-            break
-        text = wider
-    return text
-
-
-def _own_text(element: HtmlElement) -> str:
-    """Text directly inside an element, tails of its children included (<i class=icon/> 05.06)."""
-    return " ".join([element.text or "", *(child.tail or "" for child in element)]).strip()
-
-
-def _outside_article(element: HtmlElement, anchor: HtmlElement) -> bool:
-    """Inside the headline itself, or in sidebars, menus and footers listing other news."""
-    return any(
-        node is anchor or node.tag in ("aside", "nav", "footer")
-        for node in chain([element], element.iterancestors())
-    )
-
-
-def _is_headline_link(element: HtmlElement, block: str) -> bool:
-    """A link whose text is more than a date is another article's headline ("Курс на 16.03")."""
-    if element.tag != "a" and next(element.iterancestors("a"), None) is None:
-        return False
-    residue = _DATE.sub(" ", block)
-    words = re.findall(r"[^\W\d_]{3,}", _TIME_ANYWHERE.sub(" ", residue))
-    return len(words) > 1
-
-
-def _visible_candidate(
-    element: HtmlElement, zone_name: str | None, now: datetime | None
-) -> str | None:
-    if element.tag == "time" and element.get("datetime"):
-        parsed = parse_machine_datetime(element.get("datetime", ""), timezone=zone_name)
-        if parsed:
-            return parsed
-    own_text = _own_text(element)
-    if (
-        not own_text
-        or len(own_text) > _MAX_DATE_BLOCK
-        or not re.search(r"\d|вчера|сегодня", own_text, re.IGNORECASE)
-    ):
-        return None
-    block = _date_block(element)
-    if len(block) > _MAX_DATE_BLOCK or _is_headline_link(element, block):
-        return None
-    first_date = _DATE.search(block)
-    if first_date is None or _UPDATED.search(block[: first_date.start()]):
-        return None
-    return parse_russian_datetime(block, timezone=zone_name, now=now)
-
-
-def find_visible_date(
-    tree: HtmlElement, *, timezone: str | None = None, now: datetime | None = None
-) -> str | None:
-    """The date printed nearest to the headline (first ``h1``), in the forms of this module."""
-    anchor = _title_anchor(tree)
-    if anchor is None:
-        return None
-    scope = tree.find(".//body")
-    elements = [
-        element
-        for element in (scope if scope is not None else tree).iter()
-        if isinstance(element.tag, str) and element.tag not in _SKIPPED_TAGS
-    ]
-    try:
-        position = elements.index(anchor)
-    except ValueError:
-        return None
-    # nearest first; at equal distance the byline under the title wins over the line above it
-    order = sorted(
-        range(max(0, position - _BEFORE_TITLE), min(len(elements), position + _AFTER_TITLE)),
-        key=lambda index: (abs(index - position), index < position),
-    )
-    for index in order:
-        element = elements[index]
-        if _outside_article(element, anchor):
-            continue
-        value = _visible_candidate(element, timezone, now)
-        if value:
-            return value
-    return None
-
-
 # --- the URL: /2020/02/18/ or 2020-02-18 in the path ---------------------------------------------
 
 _URL_DATE = re.compile(
@@ -476,30 +389,3 @@ def date_from_url(url: str | None) -> str | None:
     except ValueError:
         return None
     return day.isoformat() if day.year >= _EARLIEST_YEAR else None
-
-
-# --- all evidence, in order of trust -------------------------------------------------------------
-
-
-def find_published(
-    tree: HtmlElement,
-    url: str | None = None,
-    *,
-    timezone: str | None = None,
-    fetched_at: datetime | None = None,
-) -> tuple[str | None, str | None]:
-    """(published_at, source): JSON-LD or meta tags, the visible date near the title, the URL,
-    and last htmldate's extensive search. Sources: "jsonld", "meta", "visible", "url",
-    "htmldate"; (None, None) when the page does not say."""
-    value, source = find_structured_date(tree, timezone=timezone)
-    if value:
-        return value, source
-    visible = find_visible_date(tree, timezone=timezone, now=fetched_at)
-    if visible:
-        return visible, "visible"
-    from_url = date_from_url(url)
-    if from_url:
-        return from_url, "url"
-    # htmldate only now: its extensive search is the costliest step, and most pages never get here
-    guessed = find_date(tree, url=url, original_date=True, extensive_search=True)
-    return (guessed, "htmldate") if guessed else (None, None)
