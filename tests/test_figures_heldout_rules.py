@@ -312,3 +312,21 @@ def test_abbreviated_piece_before_brackets_ends_no_sentence():
 )
 def test_what_an_amount_belongs_to(text, objects):
     assert [f[3] for f in figures(text)] == objects
+
+
+@pytest.mark.parametrize(
+    ("text", "objects"),
+    [
+        # a clause of its own after a dash counts its own noun, not the first clause's
+        (
+            "Число краж выросло с 40 до 52, мошенничеств – с 9 до 14.",
+            ["кража", "кража", "мошенничество", "мошенничество"],
+        ),
+        # "таких лиц было N": the noun before the verb, not the count before it
+        ("Задержаны 12 подростков, год назад таких лиц было 30.", ["подросток", "лицо"]),
+        # an agency is no counted topic
+        ("Всего 90 преступлений: полиция – 70, ДЭР выявил 15, КНБ – 5.", ["преступление"] * 4),
+    ],
+)
+def test_a_clause_counts_its_own_topic(text, objects):
+    assert [f[3] for f in figures(text)] == objects

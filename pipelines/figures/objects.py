@@ -150,6 +150,8 @@ def topic_before_dash(s: Sentence, first: int, measured: bool = False) -> str | 
         verbal = ("VERB", "PRTS", "INFN")
         if not any(r.pos in verbal for k in range(first - 1) for r in s.readings(k)):
             return None
+    elif s.norm(first - 1) in ("с", "со", "от") and s.norm(first - 2) in DASHES:
+        first -= 1  # a range after the dash: "преступных группировок – с 5 до 21"
     elif s.norm(first - 1) not in DASHES:
         return None
     k = first - 2
@@ -248,9 +250,9 @@ AMOUNT_FINDERS: tuple[ObjectFinder, ...] = (
 )
 # A bare number with no noun after it that no other figure of the sentence explained.
 COUNT_FINDERS: tuple[ObjectFinder, ...] = (
+    counted_topic_before_dash,  # nearest: "Число краж выросло, грабежей – с 5 до 21"
     governed_by_count_word,
     topic_before_its_verb,
-    counted_topic_before_dash,
 )
 
 

@@ -205,11 +205,16 @@ def substantive(s: Sentence, k: int) -> bool:
 
 
 def counted_plural(s: Sentence, k: int) -> bool:
-    """A common noun read as plural genitive: what a bare number after it may count."""
-    return s.is_noun(k) and any(
-        {"gent", "plur"} <= r.grammemes and not {"Name", "Surn", "Geox"} & r.grammemes
-        for r in s.readings(k)
-        if r.pos == "NOUN"
+    """A common noun read as plural genitive: what a bare number after it may count (not an
+    abbreviation, whose case the dictionary only guesses: "ГСКН выявила 112")."""
+    return (
+        s.is_noun(k)
+        and not s.tokens[k].text.isupper()
+        and any(
+            {"gent", "plur"} <= r.grammemes and not {"Name", "Surn", "Geox"} & r.grammemes
+            for r in s.readings(k)
+            if r.pos == "NOUN"
+        )
     )
 
 

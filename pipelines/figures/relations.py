@@ -8,7 +8,12 @@ import itertools
 import re
 
 from pipelines.figures.lexicon import CONNECTORS, DASHES, NO_OBJECT_UNITS, RANGE_WORDS
-from pipelines.figures.objects import COUNT_FINDERS, find_object
+from pipelines.figures.objects import (
+    COUNT_FINDERS,
+    find_object,
+    topic_before_dash,
+    topic_before_verb,
+)
 from pipelines.figures.phrases import agree, animate, named_after_dash, substantive
 from pipelines.figures.sentence import Figure, Sentence, adjective_as_noun
 
@@ -86,6 +91,10 @@ def _inherit_backward(s: Sentence, figures: list[Figure], i: int) -> bool:
     figure = figures[i]
     if figure.span.role == "collective":
         return False  # "трое", "двое" count people, whatever came before
+    if not figure.adjectives and (
+        topic_before_dash(s, figure.first) or topic_before_verb(s, figure.first)
+    ):
+        return False  # a topic of its own: "группировок – с 5 до 21", "таких лиц было 371"
     antecedent = next(
         (f for f in _antecedents(s, figures, i) if f.unit not in NO_OBJECT_UNITS), None
     )
