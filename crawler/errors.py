@@ -91,6 +91,10 @@ NOT_HTML = _kind("not_html", "a page that is not HTML (PDF or image, even as tex
 EMPTY_PAGE = _kind("empty_page", "status 200 with an empty body or no visible text")
 SOFT_404 = _kind("soft_404", "status 200, but the page says it does not exist")
 EMPTY_BODY = _kind("empty_body", "an article page in which no article text was found")
+STORAGE_FAILED = _kind(
+    "storage_failed",
+    "the article could not be written: disk full, I/O error, database locked, read-only file",
+)
 PIPELINE_EXCEPTION = _kind(
     "pipeline_exception", "an item pipeline step raised on an article (message names it)"
 )

@@ -15,6 +15,7 @@ say who is crawling.
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import json
 import os
@@ -23,6 +24,8 @@ import threading
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+
+from pipelines.db_file import StorageError
 
 
 class LockHeld(RuntimeError):
@@ -35,8 +38,19 @@ class LockHeld(RuntimeError):
 
 
 def lock_path_for(db_path: str | Path) -> Path:
-    db_path = Path(db_path)
+    """`<db>.lock` next to the file the path resolves to: a symlink, `..` or a relative path to
+    the same database all name the same lock."""
+    db_path = Path(db_path).resolve()
     return db_path.with_name(db_path.name + ".lock")
+
+
+def file_identity(path: Path) -> str | None:
+    """ "device 2049, inode 1234" of a file, as `stat` shows them; None when it does not exist."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return f"device {info.st_dev}, inode {info.st_ino}"
 
 
 def pid_alive(pid: int) -> bool:
@@ -66,7 +80,12 @@ def describe_holder(path: Path, holder: dict) -> str:
         who += f" ({holder['command']})"
     if holder.get("since"):
         who += f", since {holder['since']}"
-    message = f"another newsmon crawl holds the lock {path}: {who}"
+    message = f"another newsmon crawl holds the lock {path}"
+    if holder.get("database"):
+        message += f" on {holder['database']}"
+        if holder.get("identity"):
+            message += f" ({holder['identity']})"
+    message += f": {who}"
     if pid and not pid_alive(int(pid)):
         message += "; that process is gone, its scrapy children are still finishing"
     return message + ". Nothing was crawled; try again when it has finished."
@@ -88,6 +107,7 @@ class CrawlLock:
 
     def __init__(self, db_path: str | Path, command: str | None = None):
         self.path = lock_path_for(db_path)
+        self.database = Path(db_path).resolve()
         self.command = command or command_line()
         self._fd: int | None = None
 
@@ -101,8 +121,12 @@ class CrawlLock:
         return self._fd
 
     def _try_once(self) -> bool:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            cause = {errno.EROFS: "read-only", errno.EACCES: "read-only", errno.ENOSPC: "disk full"}
+            raise StorageError(cause.get(exc.errno, "cannot open"), self.path, str(exc)) from exc
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -116,6 +140,8 @@ class CrawlLock:
             "pid": os.getpid(),
             "command": self.command,
             "since": datetime.now(UTC).isoformat(timespec="seconds"),
+            "database": str(self.database),
+            "identity": file_identity(self.database),
         }
         os.ftruncate(fd, 0)
         os.pwrite(fd, (json.dumps(holder) + "\n").encode(), 0)

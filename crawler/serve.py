@@ -1,7 +1,8 @@
 """`newsmon serve`: Datasette on the database, read-only, with metadata, dashboard and search.
 
-The database is opened the way a crawl opens it first (`pipelines.db.connect`: WAL, schema
-and search index up to date), then served by Datasette in its normal ("mutable") mode: Datasette
+The database is checked read-only first (`pipelines.db.connect(readonly=True)`: ours, the
+schema this code knows; nothing is written, not even a migration: a writing command does that),
+then served by Datasette in its normal ("mutable") mode: Datasette
 reads through `mode=ro` connections, so it sees every article a running crawl commits, and in
 WAL mode readers never block the writer nor wait for it. Immutable mode (`-i`) is not used: it
 promises SQLite that the file never changes, so new writes would be missed or misread.
@@ -21,7 +22,6 @@ from pathlib import Path
 
 import yaml
 
-from pipelines.browse_schema import ensure_browsing
 from pipelines.db import DEFAULT_DB, connect
 from pipelines.paths import DATA_DIR
 
@@ -73,9 +73,8 @@ def build_datasette(db_path: Path, metadata_path: Path = METADATA, watches: Path
     from datasette.app import Datasette
     from datasette.database import Database
 
-    db = connect(db_path)  # WAL, schema, search index backfill
+    db = connect(db_path, readonly=True)  # refuses a foreign, newer or older file unchanged
     try:
-        ensure_browsing(db)  # views and indexes as this version defines them
         existing = set(db.table_names()) | set(db.view_names())
     finally:
         db.close()

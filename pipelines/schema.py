@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite_utils
 
 from pipelines.browse_schema import ensure_browsing
+from pipelines.db_file import APPLICATION_ID
 from pipelines.fact_store import ensure_facts_schema
 from pipelines.health_schema import ensure_health_schema
 from pipelines.raw_pages import migrate_zlib_column
@@ -24,7 +25,9 @@ from pipelines.transactions import write_transaction
 # 7: raw pages zstd-compressed, in html_compressed with their codec (pipelines/raw_pages.py)
 # 8: facts (pipelines/fact_store.py): figure roles, scopes, indicators, checks, fact links;
 #    articles.duplicate_of and the near-duplicate tables
-SCHEMA_VERSION = 8
+# 9: PRAGMA application_id (pipelines/db_file.py); crawl_runs.wall_seconds and
+#    monotonic_seconds (a clock that jumps shows as a difference between them)
+SCHEMA_VERSION = 9
 
 _TABLES: dict[str, dict] = {
     "sources": {
@@ -65,6 +68,8 @@ _TABLES: dict[str, dict] = {
             "error_kinds": str,
             "limits_hit": str,
             "log_file": str,
+            "wall_seconds": float,
+            "monotonic_seconds": float,
         },
         "pk": "id",
     },
@@ -238,10 +243,15 @@ _INDEXES = [
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
-    """Create missing tables, indexes and the full-text index; a no-op on an up-to-date file."""
-    if db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+    """Create missing tables, indexes and the full-text index; a no-op on an up-to-date file.
+    The caller has checked that the file is ours (pipelines/db_file.py)."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    app_id = db.execute("PRAGMA application_id").fetchone()[0]
+    if version == SCHEMA_VERSION and app_id == APPLICATION_ID:
         return
     with write_transaction(db):
+        # First: from here on the file says whose it is (the header, in this transaction).
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         for name, spec in _TABLES.items():
             db[name].create(
                 spec["columns"],
