@@ -333,3 +333,26 @@ def test_rounding_reads_grouped_thousands_and_compound_masses():
     assert rounding({"quote": "1 596 фактов", "value": 1596, "unit": "count"}) == 0.5
     compound = {"quote": "4 тонны 83 кг 274 г", "value": 4083.274, "unit": "kg"}
     assert rounding(compound) == pytest.approx(0.0005)
+
+
+def test_parts_measure_what_their_total_measures():
+    figures = annotated(
+        "За полгода изъято 3 т наркотиков:\n- 1,2 т гашиша;\n- 900 кг марихуаны;\n- 850 кг опия."
+    )
+    for quote, drug in (("1,2 т", "гашиш"), ("900 кг", "марихуана"), ("850 кг", "опий")):
+        part = by_quote(figures, quote)
+        assert part["role"] == "part"
+        assert (part["indicator"], part["substance"]) == ("drugs_seized", drug)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "indicator"),
+    [
+        ("Выявлено 500 наркопреступлений, 60% из них – тяжкие.", "60%", None),  # a share
+        ("Возбуждено 35 уголовных дел по фактам сбыта наркотиков.", "35", None),  # cases
+        ("Составлено 14 административных правонарушений за потребление.", "14", None),
+        ("При досмотре у курьера нашли 12 брикетов гашиша.", "12", "drugs_seized"),
+    ],
+)
+def test_indicator_vocabulary(text, quote, indicator):
+    assert by_quote(annotated(text), quote)["indicator"] == indicator

@@ -167,8 +167,42 @@ def assign_indicators(text: str, figures: list[dict], vocab: Vocabulary | None =
     for figure in figures:
         if figure.get("unit") not in ("percent", "times"):
             continue
+        if figure.get("role") != "change":
+            figure["indicator"] = figure["substance"] = None  # «80% – тяжких»: a share
+            continue
         figure["indicator"], figure["substance"] = _change_indicator(figures, figure)
     _share_within_comparisons(figures)
+    _parts_measure_their_total(figures, vocab)
+
+
+def _parts_measure_their_total(figures: list[dict], vocab: Vocabulary) -> None:
+    """A part counts what its total counts («изъято 2,1 т наркотиков: - 61,6 кг опия; …»), and
+    a difference («на 81,5 кг больше») what the sentence's numbers count; the drug is the part's
+    own when it names one, else the total's."""
+    for figure in figures:
+        if figure.get("indicator"):
+            continue
+        source = None
+        if figure.get("part_of") is not None:
+            source = figures[figure["part_of"]]
+        elif figure.get("role") == "change":
+            same = [
+                f
+                for f in figures
+                if f is not figure
+                and f.get("indicator")
+                and f.get("sentence") == figure.get("sentence")
+                and f.get("role") != "change"
+            ]
+            if same:
+                source = min(same, key=lambda f: abs(f["start"] - figure["start"]))
+        if source is None or not source.get("indicator"):
+            continue
+        figure["indicator"] = source["indicator"]
+        entry = next(e for e in vocab.indicators if e.code == source["indicator"])
+        if entry.substance:
+            own = substance_of(figure, figure.get("_near") or [], vocab)
+            figure["substance"] = own if own != "наркотик" else source.get("substance")
 
 
 def _share_within_comparisons(figures: list[dict]) -> None:
