@@ -330,3 +330,34 @@ def test_what_an_amount_belongs_to(text, objects):
 )
 def test_a_clause_counts_its_own_topic(text, objects):
     assert [f[3] for f in figures(text)] == objects
+
+
+# --- the text around: a list's heading, the masses before ------------------------------------
+
+
+def test_list_items_count_what_their_heading_names():
+    text = (
+        "Сколько изъято героина по ведомствам:\n"
+        "• Полиция - 12 кг 300 г,\n"
+        "• Таможня - 4 кг.\n"
+        "Задержано 5 человек, изъято 2 кг."
+    )
+    assert [(f[0], f[3]) for f in figures(text)] == [
+        (12.3, "героин"),
+        (4, "героин"),
+        (5, "человек"),
+        (2, "героин"),  # a bare mass: what the text's masses measure
+    ]
+
+
+def test_a_bare_mass_takes_the_substance_of_the_masses_before_it():
+    text = (
+        "Пограничники изъяли 40 кг опия.\n\n"
+        "За квартал изъято более 75 кг, это на 20 кг больше. У курьера нашли 2 кг «Мяу»."
+    )
+    assert [(f[0], f[3]) for f in figures(text)] == [
+        (40, "опий"),
+        (75, "опий"),
+        (20, None),  # a difference
+        (2, None),  # a name in quotes the rules cannot read
+    ]

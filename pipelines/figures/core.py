@@ -17,6 +17,12 @@ import re
 from datetime import date, datetime
 
 from pipelines.figures.change import assign_changes
+from pipelines.figures.document import (
+    apply_list_topic,
+    inherit_mass_objects,
+    is_list_item,
+    list_heading_topic,
+)
 from pipelines.figures.not_figures import Spans, non_figure_spans, overlaps
 from pipelines.figures.reading import read_figure
 from pipelines.figures.relations import resolve_orphans, share_forward, share_range_multiplier
@@ -73,9 +79,12 @@ def extract_figures(
     date_starts = [d["char_start"] for d in dates]
     records: list[dict] = []
     figures: list[Figure] = []
+    topic = None  # the noun a list's heading counts, while its items go on
     for start, end in split_sentences(text):
+        topic = topic if topic and is_list_item(text, start) else None
         if not _may_hold_figures(text, start, end):
             figures = []
+            topic = list_heading_topic(text, start, end) or topic
             continue
         tokens = tokenize(text, start, end)
         ends_text = not text[end:].strip()
@@ -85,6 +94,8 @@ def extract_figures(
         figures = _sentence_figures(sentence, blocked)
         if not figures:
             continue
+        if topic:
+            apply_list_topic(figures, topic)
         period_start, period_end = period_of(dates[lo:hi], text)
         for figure in figures:
             last = figure.last
@@ -107,6 +118,7 @@ def extract_figures(
                     "period_end": period_end,
                 }
             )
+    inherit_mass_objects(text, records)
     return records
 
 

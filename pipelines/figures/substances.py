@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pipelines.figures.lexicon import AMOUNT_NOUNS, DASHES
 from pipelines.figures.objects import AMOUNT_FINDERS, ObjectFinder
-from pipelines.figures.phrases import counted_plural
+from pipelines.figures.phrases import animate, counted_plural
 from pipelines.figures.sentence import Figure, Sentence, is_cyrillic, noun_lemma
 from pipelines.figures.units import unit_at
 
@@ -52,6 +52,8 @@ def substance_before_clause(s: Sentence, figure: Figure) -> str | None:
     nominative = [r for r in s.readings(k) if r.pos == "NOUN" and "nomn" in r.grammemes]
     if not nominative or not _common_noun(s, k) or nominative[0].lemma in AMOUNT_NOUNS:
         return None
+    if animate(nominative[0].lemma):
+        return None  # "задержано 5 человек, изъято 2 кг": people are no substance
     return nominative[0].lemma
 
 
