@@ -3,8 +3,10 @@
 Every request, every redirect hop and every robots.txt fetch passes `PrivateAddressGuard`, which
 resolves the host and refuses loopback, private, link-local, multicast, reserved and other
 non-public addresses, unless the source's own host is itself non-public (an intranet site, the
-local demo). `GuardedResolver` repeats the check when the connection is made, so a DNS answer
-that changes between the check and the connection (DNS rebinding) is refused too.
+local demo). Link-local and cloud-metadata addresses (crawler/addresses_policy.py) are refused
+for every source, pinned or not. `GuardedResolver` repeats the check when the connection is
+made, so a DNS answer that changes between the check and the connection (DNS rebinding) is
+refused too.
 
 Host pins (setting NEWSMON_HOST_OVERRIDES, a JSON object ``{"host": "address"}``) work like a
 hosts file or ``curl --resolve``: the crawl connects to the pinned address without asking DNS.
@@ -26,6 +28,7 @@ from twisted.internet import defer
 from twisted.internet.error import DNSLookupError
 
 from crawler import errors
+from crawler.addresses_policy import forbidden_address, forbidden_host
 from crawler.errors import CrawlRefused
 from crawler.urls import host_of
 
@@ -112,9 +115,20 @@ class GuardedResolver(CachingThreadedResolver):
         d = self.lookup(name)
         if name.lower() not in self.pins:
             d.addCallback(self._check, name)
+        else:
+            d.addCallback(self._check_forbidden, name)  # a pin may not point there either
         return d
 
+    def _check_forbidden(self, address: str, name: str) -> str:
+        problem = forbidden_host(name) or forbidden_address(address)
+        if problem:
+            self.refused[name.lower()] = f"{address} ({problem})"
+            logger.warning("Refused to connect to %s: %s %s", name, problem, address)
+            raise DNSLookupError(f"{name} is {address} ({problem}); refused for every source")
+        return address
+
     def _check(self, address: str, name: str) -> str:
+        self._check_forbidden(address, name)  # whatever the source, public or not
         problem = address_problem(address) if self.guard_active else None
         if problem:
             self.refused[name.lower()] = f"{address} ({problem})"
@@ -161,6 +175,15 @@ class PrivateAddressGuard:
                 f"URLLENGTH_LIMIT={self.max_url_length}; not fetched",
             )
         host = (parts.hostname or "").lower()
+        forbidden = forbidden_host(host)
+        if forbidden is None and host not in self.pins and not await self.source_is_public():
+            address = await self._address_of(host)  # a private source: only forbidden ones
+            forbidden = forbidden_address(address) if address else None
+        if forbidden:
+            self.crawler.stats.inc_value("newsmon/refused_private")
+            raise CrawlRefused(
+                errors.PRIVATE_ADDRESS, f"{host}: {forbidden}; never fetched, whatever the source"
+            )
         if host in self.pins or not await self.source_is_public():
             return None
         address = await self._address_of(host)

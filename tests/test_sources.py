@@ -97,3 +97,76 @@ def test_file_level_problems(tmp_path):
                 GOOD.replace('feeds = ["https://a.example.kz/rss.xml"]', 'spider = "govkz"'),
             )
         )
+
+
+# -- what a configuration will do (issue 17, item 4) ---------------------------------------------
+
+
+def test_a_catastrophic_pattern_runs_in_linear_time(tmp_path):
+    import signal
+    import time
+
+    (source,) = load_sources(write(tmp_path, GOOD.replace("^https://a", "(a+)+$|^https://a")))
+    url = "https://a.example.kz/" + "a" * 30 + "!"  # Python's re: 2**30 steps
+    previous = signal.signal(signal.SIGALRM, lambda *_: pytest.fail("the pattern backtracked"))
+    signal.alarm(5)
+    try:
+        started = time.perf_counter()
+        assert source.article_re.search(url) is None
+        assert source.article_re.search(url[:-1] + "a" * 100_000 + "!") is None
+        assert time.perf_counter() - started < 1.0
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.parametrize("pattern", [r"^https://a\.example\.kz/(\d+)/\1$", r"(?=news)\w+"])
+def test_a_pattern_that_needs_backtracking_is_refused(tmp_path, pattern):
+    text = GOOD.replace("'^https://a\\.example\\.kz/news/\\d+\\.html$'", f"'{pattern}'")
+    with pytest.raises(SourceError) as info:
+        load_sources(write(tmp_path, text))
+    assert "key 'article'" in str(info.value) and "needs a backtracking feature" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "host",
+    ["169.254.169.254", "169.254.1.1", "[fe80::1]", "metadata.google.internal", "100.100.100.200"],
+)
+def test_link_local_and_metadata_hosts_are_refused(tmp_path, host):
+    text = GOOD.replace("a.example.kz/rss", f"{host}/rss")
+    with pytest.raises(SourceError) as info:
+        load_sources(write(tmp_path, text))
+    assert "key 'feeds'" in str(info.value) and "never fetched" in str(info.value)
+
+
+def test_private_and_loopback_hosts_stay_allowed(tmp_path):
+    for host in ("10.0.0.5", "127.0.0.1", "intranet.local"):
+        text = GOOD.replace("https://a.example.kz/rss", f"http://{host}/rss")
+        assert load_sources(write(tmp_path, text))
+
+
+def test_the_resolver_refuses_metadata_addresses_at_connect_time_even_when_pinned():
+    from twisted.internet import reactor
+
+    from crawler.addresses import GuardedResolver
+
+    resolver = GuardedResolver(reactor, 0, 5.0, {"meta.example": "169.254.169.254"})
+    resolver.guard_active = False  # a private source: private addresses allowed, not these
+    failures = []
+    resolver.getHostByName("meta.example").addErrback(failures.append)
+    assert failures and "link-local" in str(failures[0].value)
+    assert "meta.example" in resolver.refused
+    ok = []
+    GuardedResolver(reactor, 0, 5.0, {"lan.example": "10.1.2.3"}).getHostByName(
+        "lan.example"
+    ).addCallback(ok.append)
+    assert ok == ["10.1.2.3"]
+
+
+def test_newsmon_sources_reports_pattern_engine_and_cost(tmp_path, capsys):
+    from crawler.cli import main
+
+    assert main(["sources", "--sources", str(write(tmp_path, GOOD))]) == 0
+    out = capsys.readouterr().out
+    assert "RE2 (linear time)" in out and "µs per URL" in out
+    assert "no link-local or metadata host" in out
