@@ -81,9 +81,11 @@ SPIDER_MIDDLEWARES = {
 ITEM_PIPELINES = {
     "pipelines.extract_pipeline.ExtractionPipeline": 100,
     "pipelines.plain_text.PlainTextPipeline": 150,
+    "pipelines.chrome_pipeline.ChromePipeline": 170,
     "pipelines.figures_pipeline.FiguresPipeline": 200,
     "pipelines.places_pipeline.PlacesPipeline": 300,
     "pipelines.facts_pipeline.FactsPipeline": 400,
+    "pipelines.chrome_pipeline.ChromeLearning": 850,  # after the chain, in the crawl process
     "pipelines.store_pipeline.StorePipeline": 900,
 }
 EXTENSIONS = {

@@ -361,3 +361,8 @@ def test_a_bare_mass_takes_the_substance_of_the_masses_before_it():
         (20, None),  # a difference
         (2, None),  # a name in quotes the rules cannot read
     ]
+
+
+def test_a_part_named_by_a_copula():
+    text = "Из 25 задержанных лиц 9 являются иностранными гражданами."
+    assert [(f[0], f[3]) for f in figures(text)] == [(25, "лицо"), (9, "гражданин")]

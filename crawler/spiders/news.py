@@ -9,6 +9,7 @@ from crawler import errors
 from crawler.errors import report_error
 from crawler.feeds import NotAFeed, feed_entries, sitemap_entries
 from crawler.limits import take_links
+from crawler.listed_stamps import feed_stamps, sitemap_stamps
 from crawler.spiders.base import SourceSpider
 from crawler.urls import canonical_url
 
@@ -40,10 +41,12 @@ class NewsSpider(SourceSpider):
         entries = self._at_most(
             entries, "NEWSMON_MAX_LINKS_PER_PAGE", errors.TOO_MANY_LINKS, response
         )
+        stamps = feed_stamps(response.body)  # full pubDates, evidence for the article's date
         for link, day in entries:
             url = self.link(response, link)
             request = self.article_request(url, day) if url else None
             if request:
+                request.meta["newsmon_listed_stamps"] = _stamp("feed", stamps.get(link.strip()))
                 yield request
 
     def parse_sitemap(self, response: Response):
@@ -74,6 +77,7 @@ class NewsSpider(SourceSpider):
         if kind == "sitemapindex":
             yield from self._child_sitemaps(response, entries)
             return
+        stamps = sitemap_stamps(body)  # lastmod with its time, evidence for the article's date
         for i, (loc, lastmod) in enumerate(entries):
             if self.budget_spent():
                 self.crawler.stats.inc_value("newsmon/limits/pages_per_run", len(entries) - i)
@@ -82,6 +86,7 @@ class NewsSpider(SourceSpider):
             url = self.link(response, loc)
             request = self.article_request(url, lastmod, listed_is_published=False) if url else None
             if request:
+                request.meta["newsmon_listed_stamps"] = _stamp("sitemap", stamps.get(loc))
                 yield request
 
     def _child_sitemaps(self, response: Response, entries):
@@ -157,3 +162,15 @@ class NewsSpider(SourceSpider):
             f"{len(found)} entries; only the first {limit} are taken ({setting})",
         )
         return found[:limit]
+
+    def parse_article(self, response: Response):
+        """The base spider's record, with what the feed or sitemap said of its date and the
+        chrome learned so far for the source (pipelines/chrome_pipeline.py keeps it current)."""
+        for record in super().parse_article(response):
+            record.listed_dates = response.meta.get("newsmon_listed_stamps")
+            record.site_chrome = getattr(self, "site_chrome", frozenset())
+            yield record
+
+
+def _stamp(kind: str, stamp: str | None) -> dict[str, str] | None:
+    return {kind: stamp} if stamp else None

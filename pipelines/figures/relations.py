@@ -204,4 +204,17 @@ def resolve_orphans(s: Sentence, figures: list[Figure]) -> None:
         ):
             end = figure.last + 2 if _subset_marker_after(s, figure) else figure.last
             named = named_after_dash(s, end, figure.object if figure.part else None)
-            figure.object = named or figure.object
+            figure.object = named or _named_by_copula(s, end) or figure.object
+
+
+def _named_by_copula(s: Sentence, k: int) -> str | None:
+    """A part whose kind a copula names: "из 42 задержанных 8 являются жителями района" (the
+    noun in the instrumental after "являться")."""
+    if s.lemma(k) != "являться":
+        return None
+    j = k + 1
+    while j < len(s.tokens) and s.is_adjective(j):
+        j += 1
+    if not s.is_noun(j) or not any("ablt" in r.grammemes for r in s.readings(j)):
+        return None
+    return next(r.lemma for r in s.readings(j) if "ablt" in r.grammemes)
