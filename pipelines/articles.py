@@ -52,6 +52,7 @@ def _article_columns(record: ArticleRecord, digest: str, now: str) -> dict:
         "published_at": record.published_at,
         "published_day": published_day,
         "published_source": record.published_source,
+        "published_evidence": record.published_evidence,
         "fetched_at": record.fetched_at,
         "updated_at": now,
         "lang": record.lang,

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from pipelines.chrome import strip_site_chrome
 from pipelines.extract_pipeline import apply_extraction
 from pipelines.facts_pipeline import apply_facts
 from pipelines.figures_pipeline import apply_figures
@@ -70,6 +71,7 @@ def find_facts(record: ArticleRecord, source: SourceSettings) -> ArticleRecord:
 ARTICLE_STEPS: tuple[Step, ...] = (
     Step("extraction", extract_text, "pipelines.extract_pipeline.ExtractionPipeline"),
     Step("plain text", clean_text, "pipelines.plain_text.PlainTextPipeline"),
+    Step("site chrome", strip_site_chrome, "pipelines.chrome_pipeline.ChromePipeline"),
     Step("figures and dates", find_figures, "pipelines.figures_pipeline.FiguresPipeline"),
     Step("places and agencies", find_places, "pipelines.places_pipeline.PlacesPipeline"),
     Step("facts", find_facts, "pipelines.facts_pipeline.FactsPipeline"),

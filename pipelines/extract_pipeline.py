@@ -15,7 +15,13 @@ def apply_extraction(
     """Fill the extracted fields of a record from its raw HTML (also used by `reextract`).
     `lang`, the source's language, stands in where the page declares none."""
     fetched = datetime.fromisoformat(record.fetched_at) if record.fetched_at else None
-    result = extract_article(record.html, record.url or None, timezone=timezone, fetched_at=fetched)
+    result = extract_article(
+        record.html,
+        record.url or None,
+        timezone=timezone,
+        fetched_at=fetched,
+        listed=record.listed_dates,
+    )
     for key in (
         "title",
         "author",
@@ -24,6 +30,7 @@ def apply_extraction(
         "lang",
         "published_at",
         "published_source",
+        "published_evidence",
         "extractor",
     ):
         setattr(record, key, result.get(key))

@@ -37,7 +37,7 @@ __all__ = [
 LOGGER = logging.getLogger(__name__)
 
 # Bump when a change here alters what a page yields, so `newsmon reextract` can find stale rows.
-NEWSMON_EXTRACTION_REVISION = 2  # 2: the headline is no longer repeated atop the body
+NEWSMON_EXTRACTION_REVISION = 3  # 3: nor after it; the date from all the evidence
 EXTRACTOR = f"trafilatura-{trafilatura.__version__}+newsmon-{NEWSMON_EXTRACTION_REVISION}"
 
 # Chosen on ../shared/bench/aeb with bench/body_extraction.py (table in docs/extraction.md).
@@ -127,14 +127,18 @@ def _clean_body(text: str | None) -> str | None:
 
 
 def _without_headline(body: str | None, title: str | None) -> str | None:
-    """trafilatura keeps the <h1> as the body's first line. The title has its own column, and a
-    headline repeated in the body would count its figures twice ("свыше 16 тонн")."""
+    """trafilatura keeps the <h1> as the body's first line, and some layouts repeat it after the
+    text. The title has its own column, and a headline repeated in the body would count its
+    figures twice ("свыше 16 тонн")."""
     if not body or not title:
         return body
-    first, _, rest = body.partition("\n")
-    if " ".join(first.split()).casefold() == " ".join(title.split()).casefold():
-        return rest.strip() or body
-    return body
+    headline = " ".join(title.split()).casefold()
+    lines = body.split("\n")
+    if " ".join(lines[0].split()).casefold() == headline:
+        lines = lines[1:]
+    if lines and " ".join(lines[-1].split()).casefold() == headline:
+        lines = lines[:-1]
+    return "\n".join(lines).strip() or body
 
 
 def extract_article(

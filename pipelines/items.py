@@ -31,6 +31,14 @@ class ArticleRecord:
     lang: str | None = None
     published_at: str | None = None
     published_source: str | None = None
+    # every date the page, its feed and its sitemap gave, as JSON, when they disagree
+    published_evidence: str | None = None
+    # stamps the crawl saw for this URL, as written: {"feed": pubDate, "sitemap": lastmod}
+    listed_dates: dict[str, str] | None = None
+    # the keys of the lines learned as its source's chrome (pipelines/chrome.py)
+    site_chrome: frozenset[str] = frozenset()
+    # the lines of the body as extracted, by key: what the crawl learns the chrome from
+    chrome_lines: dict[str, str] = field(default_factory=dict)
     extractor: str | None = None
     figures: list[dict] = field(default_factory=list)
     mentioned_dates: list[dict] = field(default_factory=list)

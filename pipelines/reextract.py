@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pipelines.articles import store_article
 from pipelines.chain import SourceContext, process_article
+from pipelines.chrome import learn_stored, load_chrome
 from pipelines.db import connect
 from pipelines.items import ArticleRecord
 from pipelines.raw_pages import read_raw_html
@@ -21,6 +22,10 @@ def reextract(db_path: str | Path | None, sources: list[str] | None = None) -> C
     counts: Counter = Counter()
     try:
         sources_by_name = {r["name"]: r for r in db["sources"].rows}
+        # pages stored before their source's chrome was learned count now (once each), so the
+        # chrome applies to every stored page, the first ones of a source included
+        learn_stored(db, sources)
+        chrome: dict[str, frozenset[str]] = {}
         where, params = "", []
         if sources:
             where = f"where a.source in ({', '.join('?' for _ in sources)})"
@@ -46,6 +51,9 @@ def reextract(db_path: str | Path | None, sources: list[str] | None = None) -> C
                 encoding=row["encoding"],
                 content_type=row["content_type"],
             )
+            if row["source"] not in chrome:
+                chrome[row["source"]] = load_chrome(db, row["source"])
+            record.site_chrome = chrome[row["source"]]
             source = sources_by_name.get(row["source"], {})
             context = SourceContext(
                 source.get("timezone"), source.get("lang"), source.get("region")

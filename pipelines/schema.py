@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite_utils
 
 from pipelines.browse_schema import ensure_browsing
+from pipelines.chrome import ensure_chrome_schema
 from pipelines.db_file import APPLICATION_ID
 from pipelines.fact_store import ensure_facts_schema
 from pipelines.health_schema import ensure_health_schema
@@ -27,7 +28,8 @@ from pipelines.transactions import write_transaction
 #    articles.duplicate_of and the near-duplicate tables
 # 9: PRAGMA application_id (pipelines/db_file.py); crawl_runs.wall_seconds and
 #    monotonic_seconds (a clock that jumps shows as a difference between them)
-SCHEMA_VERSION = 9
+# 10: articles.published_evidence; site chrome learned per source (pipelines/chrome.py)
+SCHEMA_VERSION = 10
 
 _TABLES: dict[str, dict] = {
     "sources": {
@@ -85,6 +87,7 @@ _TABLES: dict[str, dict] = {
             "published_at": str,
             "published_day": str,
             "published_source": str,
+            "published_evidence": str,
             "fetched_at": str,
             "updated_at": str,
             "lang": str,
@@ -270,6 +273,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         ensure_health_schema(db)  # crawl_runs health counters and the crawl_health view
         migrate_zlib_column(db)
         ensure_facts_schema(db)
+        ensure_chrome_schema(db)
     # Full-text search is articles_search (pipelines/search_index.py: lemmas and stems, which
     # find every inflected form). The plain index of versions before 6 duplicated its work on
     # every stored article and nothing read it.

@@ -67,13 +67,21 @@ def assert_offsets_point_into(title: str, text: str, found: ArticleRecord | dict
         assert place["name"] == text[place["start"] : place["end"]], place
 
 
+# After the chain, before storage, in the crawl process whether or not the chain runs there:
+# counts the lines each page had (pipelines/chrome_pipeline.py).
+CHROME_LEARNING = "pipelines.chrome_pipeline.ChromeLearning"
+
+
 def test_item_pipelines_are_the_article_steps_in_order_then_storage():
-    assert crawl_steps() == [step.pipeline for step in ARTICLE_STEPS] + [STORE_PIPELINE]
+    steps = [step.pipeline for step in ARTICLE_STEPS]
+    assert crawl_steps() == [*steps, CHROME_LEARNING, STORE_PIPELINE]
     names = [step.name for step in ARTICLE_STEPS]
     cleaning = names.index("plain text")
     assert cleaning < names.index("figures and dates") and cleaning < names.index(
         "places and agencies"
     ), "text is made plain before any offset into it is taken"
+    chrome = names.index("site chrome")
+    assert cleaning < chrome < names.index("figures and dates"), "chrome goes before offsets"
     assert ARTICLE_STEPS[1:] == TEXT_STEPS and TEXT_STEPS[0].run is clean_text
 
 

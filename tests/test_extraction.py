@@ -19,10 +19,10 @@ from lxml import html as lxml_html
 from pipelines.extraction import EXTRACTOR, extract_article
 from pipelines.published import (
     date_from_url,
-    find_visible_date,
     parse_machine_datetime,
     parse_russian_datetime,
 )
+from pipelines.visible_date import find_visible_date
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 REAL = SHARED / "corpus" / "real"
@@ -314,6 +314,7 @@ def test_bad_input_does_not_raise(junk):
         "lang",
         "published_at",
         "published_source",
+        "published_evidence",
         "extractor",
     }
     assert not result["body"]
