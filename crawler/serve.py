@@ -52,6 +52,10 @@ def load_metadata(path: Path, existing: set[str]) -> dict:
         names = re.findall(r"\b(?:from|join)\s+([A-Za-z_][A-Za-z0-9_]*)", sql, re.I)
         return all(n in existing for n in names)
 
+    # a table made on first use (watch_hits, by `newsmon watch`) has no page before it exists
+    tables = db_meta.get("tables", {})
+    for name in [n for n in tables if n not in existing]:
+        del tables[name]
     queries = db_meta.get("queries", {})
     for name in [n for n, q in queries.items() if not readable(q.get("sql"))]:
         del queries[name]

@@ -32,7 +32,8 @@ from datasette.filters import FilterArguments
 from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
 from markupsafe import Markup
 
-from newsmon_datasette import feeds
+from newsmon_datasette import article, feeds, look
+from newsmon_datasette.cells import formatted_cell
 from pipelines.search_index import SEARCH_TABLE, fts_query, highlight_html, snippet_html
 
 # The canned query whose `q` parameter is a search, highlighted like `?_search=`.
@@ -106,11 +107,13 @@ def filters_from_request(request, database, table, datasette):
 
 
 @hookimpl
-def render_cell(value, column, table, database, datasette):
+def render_cell(row, value, column, table, database, datasette):
     search = _search.get()
     if column in DIFF_COLUMNS and isinstance(value, str):
         return Markup(diff_html(value))
-    if search is None or not isinstance(value, str) or column not in HIGHLIGHTED_COLUMNS:
+    if not isinstance(value, str):
+        return formatted_cell(row, value, column, table)
+    if search is None or column not in HIGHLIGHTED_COLUMNS:
         return None
     kind, term = search
     if (kind == "table" and table != "articles") or (kind == "query" and table is not None):
@@ -163,7 +166,34 @@ def permission_allowed(datasette, actor, action, resource):
 
 @hookimpl
 def register_routes():
-    return feeds.ROUTES
+    return [*feeds.ROUTES, (r"^/-/newsmon\.css$", look.css)]
+
+
+@hookimpl
+def extra_css_urls(datasette):
+    return [datasette.urls.path("/-/newsmon.css")]
+
+
+@hookimpl
+def extra_body_script(template, database, table, view_name, datasette):
+    return look.BODY_SCRIPT if view_name == "table" else ""
+
+
+@hookimpl
+def extra_template_vars(template, request, datasette):
+    if template == "index.html":
+
+        async def home():
+            return {"home_sections": await look.home_sections(datasette)}
+
+        return home
+    if template == "row-news-articles.html" and request is not None:
+
+        async def page():
+            return await article.article_context(datasette, request)
+
+        return page
+    return {}
 
 
 @hookimpl
