@@ -10,6 +10,7 @@ import threading
 from datetime import UTC, date
 from pathlib import Path
 
+from crawler import cli_guards as guards
 from crawler.lock import LockHeld
 from crawler.sources import SourceError, load_sources
 
@@ -43,6 +44,11 @@ def _setting(value: str) -> tuple[str, str]:
 
 def cmd_sources(args) -> int:
     sources = load_sources(args.sources)
+    if args.check:
+        from crawler.sources_check import check_source
+
+        source = guards.named_source(sources, args.check)
+        return 2 if source is None else check_source(source)
     for s in sources:
         found = (
             ", ".join(
@@ -58,13 +64,15 @@ def cmd_sources(args) -> int:
 
 
 def cmd_crawl(args) -> int:
-    from crawler.runner import CrawlRequest, run_crawls, summary_table
+    from crawler.runner import CrawlRequest, run_crawls
 
     sources = load_sources(args.sources)  # validate before anything is fetched
     names = args.names or [s.name for s in sources]
     unknown = sorted(set(names) - {s.name for s in sources})
     if unknown:
-        print(f"newsmon: unknown source(s): {', '.join(unknown)}", file=sys.stderr)
+        guards.unknown_sources(unknown, [s.name for s in sources])
+        return 2
+    if not guards.db_folder_usable(args):
         return 2
     if args.since and args.until and args.since > args.until:
         print("newsmon: --since is after --until", file=sys.stderr)
@@ -88,8 +96,8 @@ def cmd_crawl(args) -> int:
     with stop_on_signals() as stop:
         request.stop = stop
         runs = run_crawls(request)  # takes the crawl lock (LockHeld: exit status 2)
-    print(summary_table(runs))
-    return 1 if any(r["status"] in ("failed",) for r in runs) else 0
+    guards.print_summary(runs, sources)
+    return guards.exit_code(runs, stop)
 
 
 @contextlib.contextmanager
@@ -106,6 +114,7 @@ def stop_on_signals():
             print(f"newsmon: {name}: still stopping (crawls are killed after the grace time)")
         else:
             print(f"newsmon: {name}: stopping; crawls finish their in-flight items", flush=True)
+            stop.signum = signum  # the exit status says so: 128 + signal (Ctrl-C: 130)
         stop.set()
 
     previous = {s: signal.signal(s, handler) for s in (signal.SIGINT, signal.SIGTERM)}
@@ -119,10 +128,12 @@ def stop_on_signals():
 def cmd_run(args) -> int:
     """For system cron: crawl every due source once. 0 all succeeded, 1 any did not, 2 locked."""
     from crawler.lock import CrawlLock
-    from crawler.runner import CrawlRequest, due_plan, run_due, summary_table
+    from crawler.runner import CrawlRequest, due_plan, run_due
     from pipelines.db import DEFAULT_DB
 
     sources = load_sources(args.sources)
+    if not guards.db_folder_usable(args):
+        return 2
     db_path = Path(args.db) if args.db else DEFAULT_DB
     if args.dry_run:  # no lock taken, nothing changed
         _print_plan(due_plan(db_path, sources, close_abandoned=False))
@@ -154,9 +165,11 @@ def cmd_run(args) -> int:
     succeeded = {r["source"] for r in runs if r["status"] in ("ok", "partial")}
     failed = [name for name in due if name not in succeeded]
     if failed or not args.quiet:
-        print(summary_table(runs))
+        guards.print_summary(runs, sources)
     if failed:
         print(f"newsmon run: not successful: {', '.join(failed)}", file=sys.stderr)
+    if getattr(stop, "signum", None):
+        return 128 + stop.signum
     return 1 if failed else 0
 
 
@@ -186,7 +199,7 @@ def cmd_schedule(args) -> int:
 
     sources = load_sources(args.sources)
     limits = CrawlRequest([], settings=dict(args.set or []), time_limit=args.time_limit)
-    if not _settings_usable(limits):
+    if not _settings_usable(limits) or not guards.db_folder_usable(args):
         return 2
     return serve(
         ServiceConfig(
@@ -205,15 +218,16 @@ def cmd_schedule(args) -> int:
 def cmd_status(args) -> int:
     from crawler.due import plan
     from crawler.health import health_rows, status_table
-    from pipelines.db import DEFAULT_DB, connect
+    from pipelines.db import connect
 
-    db_path = Path(args.db) if args.db else DEFAULT_DB
-    if not db_path.exists():
-        print(f"newsmon: no database at {db_path} (nothing crawled yet?)", file=sys.stderr)
+    db_path = guards.existing_db(args)
+    if db_path is None:
         return 2
     sources = load_sources(args.sources) if args.sources or not args.db else None
     db = connect(db_path)
     try:
+        if not guards.names_known(args, db):
+            return 2
         rows = health_rows(db, args.names or None)
         schedule = plan(sources, db) if sources else []
     finally:
@@ -235,7 +249,10 @@ def cmd_extract(args) -> int:
 def cmd_reextract(args) -> int:
     from pipelines.reextract import reextract
 
-    counts = reextract(args.db, args.names or None)
+    db_path = guards.existing_db(args)
+    if db_path is None or not guards.names_known_in(args, db_path):
+        return 2
+    counts = reextract(db_path, args.names or None)
     print(", ".join(f"{v} {k}" for k, v in counts.items()))
     return 0
 
@@ -272,6 +289,11 @@ def _shared_options() -> dict[str, argparse.ArgumentParser]:
     sources.add_argument("--sources", help="sources TOML file (default data/sources.toml)")
     crawls = argparse.ArgumentParser(add_help=False)
     crawls.add_argument("--jobs", type=int, default=2, help="sources crawled at once (default 2)")
+    crawls.add_argument(
+        "--create",
+        action="store_true",
+        help="make the folder of --db when it does not exist (else refused as a likely typo)",
+    )
     crawls.add_argument(
         "--set",
         action="append",
@@ -336,6 +358,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "sources", parents=[sources], help="list and validate the configured sources"
+    )
+    p.add_argument(
+        "--check",
+        metavar="NAME",
+        help="fetch the source's start pages and show what its patterns match, with a sample "
+        "of 3 articles (writes nothing)",
     )
     p.set_defaults(func=cmd_sources)
 
@@ -460,6 +488,9 @@ def main(argv: list[str] | None = None) -> int:
     except LockHeld as exc:
         print(f"newsmon: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:  # Ctrl-C outside a crawl (which handles its own): 128 + SIGINT
+        print("newsmon: interrupted", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":
