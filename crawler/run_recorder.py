@@ -14,6 +14,7 @@ from twisted.internet import task
 from crawler.errors import error_recorded, report_error
 from pipelines.articles import upsert_source
 from pipelines.db import connect, write_transaction
+from pipelines.health_schema import ensure_health_schema
 
 FLUSH_SECONDS = 15
 # A stored article whose body is shorter than this has no article text to speak of (what is
@@ -34,6 +35,10 @@ _COUNTERS = {
     "empty_bodies": "newsmon/no_body",
     "undated": "newsmon/undated",
     "start_disallowed": "newsmon/start_disallowed",
+    "links": "newsmon/links_found",
+    "article_links": "newsmon/links_article",
+    "followed_pages": "newsmon/links_followed",
+    "unfollowed_pages": "newsmon/links_pagination_unfollowed",
 }
 # Scrapy close reasons that mean a limit stopped the run early.
 _LIMIT_REASONS = {
@@ -90,6 +95,7 @@ class RunRecorder:
         source = spider.source
         self.db = connect(settings.get("NEWSMON_DB"))
         with write_transaction(self.db):
+            ensure_health_schema(self.db)  # counters newer than the file's schema version
             upsert_source(self.db, source, json.dumps(source.__dict__, ensure_ascii=False))
             self.run_id = (
                 self.db["crawl_runs"]
@@ -204,10 +210,11 @@ class RunRecorder:
             limits[reason.removeprefix("closespider_")] = 1
             counts["limits_hit"] = json.dumps(limits, sort_keys=True)
         status = run_status(reason, self.stats.get_value("newsmon/pages_parsed", 0), counts)
+        why = failure_reason(reason, counts) if status == "failed" else reason
         with write_transaction(self.db):
             self.db["crawl_runs"].update(
                 self.run_id,
-                counts | {"finished_at": _now(), "status": status, "finish_reason": reason},
+                counts | {"finished_at": _now(), "status": status, "finish_reason": why},
             )
         self.stats.set_value("newsmon/status", status)
         self.db.close()
@@ -222,3 +229,17 @@ def run_status(reason: str, pages_parsed: int, counts: dict) -> str:
     if pages_parsed == 0:
         return "failed"
     return "ok" if reason == "finished" else "partial"
+
+def failure_reason(reason: str, counts: dict) -> str:
+    """What a failed run's record says happened, in words ("every request failed (dns: 12)"),
+    not Scrapy's close reason ("finished"), which is kept after it when it adds something."""
+    kinds = json.loads(counts.get("error_kinds") or "{}")
+    shown = ", ".join(
+        f"{k}: {n}" for k, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))[:5]
+    )
+    pages = counts.get("pages") or 0
+    if pages == 0:
+        why = f"every request failed ({shown})" if kinds else "nothing was fetched"
+    else:
+        why = f"no page could be read of {pages} response(s)" + (f" ({shown})" if kinds else "")
+    return why if reason == "finished" else f"{why}; Scrapy stopped: {reason}"
