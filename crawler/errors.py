@@ -88,6 +88,9 @@ NETWORK = _kind("network", "any other network failure (message names the excepti
 HTTP_STATUS = _kind("http_<status>", "an HTTP error status after retries, e.g. http_404")
 # Pages
 NOT_HTML = _kind("not_html", "a page that is not HTML (PDF or image, even as text/html)")
+NOT_TEXT = _kind(
+    "not_text", "a page whose bytes are not text (over 10% control bytes): binary data; not stored"
+)
 EMPTY_PAGE = _kind("empty_page", "status 200 with an empty body or no visible text")
 SOFT_404 = _kind("soft_404", "status 200, but the page says it does not exist")
 EMPTY_BODY = _kind("empty_body", "an article page in which no article text was found")

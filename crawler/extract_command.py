@@ -5,34 +5,79 @@ through the same chain after the extraction step."""
 
 from __future__ import annotations
 
+import gzip
+import io
 import json
+import re
 import sys
 import urllib.request
+import zlib
 from pathlib import Path
 
 from w3lib.encoding import html_to_unicode
 
+from crawler.pages import not_text
 from pipelines.chain import TEXT_STEPS, SourceContext, process_article
 from pipelines.extraction import FIELDS
 from pipelines.items import ArticleRecord
 
 USER_AGENT = "newsmon/0.1 (news monitoring crawler)"
 MAX_BYTES = 16 * 1024 * 1024
+_MARKUP = re.compile(r"<(?:!doctype|html|head|body|p|div|article|h[1-6]|title|meta)\b", re.I)
 
 
-def read_html(source: str) -> str:
-    """Decode bytes the way Scrapy does: HTTP header, BOM, then <meta charset>, then a guess."""
+class NotAPage(ValueError):
+    """The input is no HTML page (binary, PDF, image, empty): nothing is extracted from it."""
+
+
+def read_bytes(source: str) -> tuple[bytes, str | None]:
+    """The bytes of a file or URL (at most MAX_BYTES) and the HTTP Content-Type, if any."""
     if source.startswith(("http://", "https://")):
         request = urllib.request.Request(source, headers={"User-Agent": USER_AGENT})
         with urllib.request.urlopen(request, timeout=30) as response:
             data = response.read(MAX_BYTES + 1)
-            if len(data) > MAX_BYTES:
-                raise ValueError(f"larger than {MAX_BYTES} bytes")
             content_type = response.headers.get("Content-Type")
+            if response.headers.get("Content-Encoding", "").lower() == "gzip":
+                data = _gunzip(data)
     else:
-        data = Path(source).read_bytes()
+        with Path(source).open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
         content_type = None
+    if len(data) > MAX_BYTES:
+        raise NotAPage(f"larger than {MAX_BYTES} bytes")
+    if data[:2] == b"\x1f\x8b":  # a saved .html.gz page: the page is inside
+        data = _gunzip(data)
+    return data, content_type
+
+
+def _gunzip(data: bytes) -> bytes:
+    """Decompressed, stopping at MAX_BYTES (a gzip bomb costs no more than a big page)."""
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as archive:
+            unpacked = archive.read(MAX_BYTES + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise NotAPage(f"gzip-compressed, but not readable gzip ({exc})") from None
+    if len(unpacked) > MAX_BYTES:
+        raise NotAPage(f"gzip-compressed, unpacks to more than {MAX_BYTES} bytes")
+    return unpacked
+
+
+def checked_text(data: bytes) -> None:
+    """Refuse what is no text: an empty input, a known file format, binary data (the check the
+    crawl makes too, crawler/pages.py)."""
+    if not data.strip():
+        raise NotAPage("empty: nothing to extract")
+    if refused := not_text(data):
+        raise NotAPage(f"not an HTML page or text: {refused[1]}; nothing extracted")
+
+
+def read_html(source: str) -> str:
+    """Decode bytes the way Scrapy does: HTTP header, BOM, then <meta charset>, then a guess."""
+    data, content_type = read_bytes(source)
+    checked_text(data)
     _, text = html_to_unicode(content_type, data)
+    if not _MARKUP.search(text[:65536]):
+        raise NotAPage("no HTML markup in it; for a plain-text file use newsmon extract --text")
     return text
 
 
@@ -49,7 +94,9 @@ def _found(record: ArticleRecord) -> dict:
 
 
 def text_record(path: str, published: str | None) -> dict:
-    text = Path(path).read_text(encoding="utf-8")
+    data, _ = read_bytes(path)
+    checked_text(data)
+    text = data.decode("utf-8")
     record = ArticleRecord(
         source="", url=path, html="", fetched_at="", body=text, published_at=published
     )

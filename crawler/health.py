@@ -99,3 +99,29 @@ def status_table(rows: list[dict], schedule=(), names: list[str] | None = None) 
         "the last run that stored articles"
     )
     return "\n".join(lines)
+
+
+def run_warnings(runs: list[dict], sources) -> list[str]:
+    """Lines for the end of a crawl's summary when a source's patterns look wrong: links found
+    but none matched `article` (also a `newsmon status` alarm), or links that look like
+    pagination while `follow` matched none. Quiet runs are never silent about it."""
+    by_name = {s.name: s for s in sources}
+    lines = []
+    for run in runs:
+        name, source = run["source"], by_name.get(run["source"])
+        links = run.get("links") or 0
+        if links and not run.get("article_links"):
+            pattern = f" article = '{source.article}'" if source else " `article`"
+            lines.append(
+                f"warning: {name}: {links} link(s) from feeds, sitemaps and listings, none "
+                f"matched{pattern}; see what it matches: newsmon sources --check {name}"
+            )
+        unfollowed = run.get("unfollowed_pages") or 0
+        if unfollowed and not run.get("followed_pages"):
+            follow = source.follow if source else None
+            matched = f"follow = '{follow}' matched none" if follow else "no `follow` is set"
+            lines.append(
+                f"warning: {name}: {unfollowed} listing link(s) look like further pages, but "
+                f"{matched}; see them: newsmon sources --check {name}"
+            )
+    return lines

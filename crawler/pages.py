@@ -124,6 +124,46 @@ def _broken(text: str, declared: str, broken: int) -> DecodedPage:
     )
 
 
+# Magic numbers of files that servers sometimes label text/html, and what to call them.
+_FORMATS = (
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"\x7fELF", "a program (ELF)"),
+)
+# Bytes that are not text: C0 controls other than tab, newline, form feed and carriage return.
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+_TEXT_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
+
+
+def not_text(body: bytes) -> tuple[str, str] | None:
+    """(error kind, what the bytes are) when they are no page of text: a known file format by
+    its magic number (`not_html`), or a head with more than 10% control bytes (`not_text`).
+    None for text. A text page with a few stray NUL bytes is text (read_article_page removes
+    them and reports it). `newsmon extract` and the crawl both ask this before extracting."""
+    head = body[:4096]
+    for magic, what in _FORMATS:
+        if head.startswith(magic):
+            return errors.NOT_HTML, what
+    if head[4:8] == b"ftyp" or (head.startswith(b"RIFF") and head[8:12] == b"WEBP"):
+        return errors.NOT_HTML, "a video or image file"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 text is full of NUL bytes
+        return None
+    control = len(head.translate(None, _TEXT_BYTES))
+    if control * 10 > len(head):
+        return (
+            errors.NOT_TEXT,
+            f"binary data, not text ({control} of the first {len(head)} bytes are control bytes)",
+        )
+    return None
+
+
 # Title or main heading of a "page not found" page served with status 200.
 _NOT_FOUND = re.compile(
     r"страниц\w*\s+(?:\w+\s+)?не\s+(?:найден\w*|существует)|не\s+удалось\s+найти\s+\w+"

@@ -230,6 +230,7 @@ def run_status(reason: str, pages_parsed: int, counts: dict) -> str:
         return "failed"
     return "ok" if reason == "finished" else "partial"
 
+
 def failure_reason(reason: str, counts: dict) -> str:
     """What a failed run's record says happened, in words ("every request failed (dns: 12)"),
     not Scrapy's close reason ("finished"), which is kept after it when it adds something."""

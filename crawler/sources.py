@@ -75,6 +75,16 @@ class Source:
     def follow_re(self):
         return url_pattern(self.follow) if self.follow else None
 
+    def is_article(self, url: str) -> bool:
+        """`article` is searched anywhere in the canonical URL (re.search), as Scrapy's
+        LinkExtractor(allow=...) and sitemap_rules do; an anchored ^...$ pattern reads the same."""
+        return self.article_re.search(url) is not None
+
+    def is_followed(self, url: str) -> bool:
+        """`follow` is searched the same way; no `follow` follows nothing."""
+        follow = self.follow_re
+        return follow is not None and follow.search(url) is not None
+
     def start_urls(self) -> list[str]:
         return [*self.feeds, *self.sitemaps, *self.listings]
 
@@ -83,11 +93,11 @@ class Source:
 _KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "name": (str, "a short identifier: lower-case letters, digits and _"),
     "url": (str, "the home page, http(s)://host/"),
-    "article": (str, "a regular expression matching article URLs"),
+    "article": (str, "a regular expression found in article URLs"),
     "feeds": (list, "a list of RSS/Atom URLs"),
     "sitemaps": (list, "a list of sitemap or sitemap index URLs"),
     "listings": (list, "a list of listing page URLs"),
-    "follow": (str, "a regular expression matching listing pages to follow"),
+    "follow": (str, "a regular expression found in listing pages to follow"),
     "spider": (str, f"one of {', '.join(SPIDER_KINDS)}"),
     "api": (str, "the URL of the site's JSON news API"),
     "lang": (str, "an ISO 639-1 language code"),

@@ -15,7 +15,10 @@ raised (so cron mails it); Datasette shows the same view. Alarms, per source:
 * **fetch errors** — at least FETCH_RATE of the newest run's requests ended in an HTTP error
   status or a network failure (at least FETCH_MIN_COUNT of them), FETCH_JUMP above history;
 * **robots.txt** — robots.txt now disallows one of the source's start URLs (feed, sitemap,
-  listing or API), so the crawl cannot even begin.
+  listing or API), so the crawl cannot even begin;
+* **no link matched `article`** — the newest run's feeds, sitemaps and listings gave links, but
+  the `article` pattern matched none of them: "0 articles, status ok" is a broken pattern, not
+  a quiet site.
 
 "Earlier runs" are up to HISTORY runs before the newest, leaving out runs that were themselves
 above the alarm level: a broken layout keeps alarming until it is fixed instead of becoming
@@ -43,6 +46,10 @@ RUN_COLUMNS = {
     "undated": int,  # ... of which no publication date was found
     "http_errors": int,  # requests answered by an HTTP error status or failed on the network
     "start_disallowed": int,  # start URLs robots.txt forbids
+    "links": int,  # links that feeds, sitemaps and listings gave
+    "article_links": int,  # ... of which the source's `article` pattern matched
+    "followed_pages": int,  # listing links the `follow` pattern matched
+    "unfollowed_pages": int,  # listing links that look like pagination, matched by nothing
 }
 
 
@@ -124,6 +131,8 @@ judged AS (
     fetch.last_count AS last_fetch_errors, fetch.last_total AS last_fetches,
     fetch.usual_rate AS usual_fetch_errors,
     coalesce(l.start_disallowed, 0) AS start_disallowed,
+    l.links AS last_links, json_extract(s.config, '$.article') AS article_pattern,
+    l.error_kinds AS last_error_kinds,
     l.status = 'failed' AS a_failed,
     coalesce(fresh.usual_gap IS NOT NULL AND good.last_at > fresh.last_at
       AND julianday('now') - julianday(fresh.last_at)
@@ -140,7 +149,8 @@ judged AS (
       AND fetch.last_count >= {FETCH_RATE} * fetch.last_total
       AND fetch.last_count * 1.0 / fetch.last_total - fetch.usual_rate >= {FETCH_JUMP}, 0)
       AS a_fetch,
-    coalesce(l.start_disallowed, 0) > 0 AS a_robots
+    coalesce(l.start_disallowed, 0) > 0 AS a_robots,
+    coalesce(l.links > 0 AND coalesce(l.article_links, 0) = 0, 0) AS a_no_match
   FROM sources s
   LEFT JOIN last l ON l.source = s.name
   LEFT JOIN running rn ON rn.source = s.name
@@ -154,10 +164,17 @@ SELECT source, last_run_at, last_status, running, last_ok_at, last_new_article_a
   (SELECT count(*) FROM articles a WHERE a.source = judged.source) AS articles,
   last_pages, last_new, last_errors, last_items, last_empty, last_undated,
   last_fetch_errors,
-  a_failed + a_no_new + a_no_ok + a_empty + a_undated + a_fetch + a_robots AS alarm_count,
+  a_failed + a_no_new + a_no_ok + a_empty + a_undated + a_fetch + a_robots + a_no_match
+    AS alarm_count,
   rtrim(
-    CASE WHEN a_failed THEN 'last run failed: ' || coalesce(substr(last_reason, 1, 200), '?')
-      || '; ' ELSE '' END ||
+    CASE WHEN a_failed THEN 'last run failed: ' || CASE
+      -- runs recorded before failure reasons were written kept Scrapy's word for it
+      WHEN coalesce(last_reason, 'finished') = 'finished' THEN 'no page could be read'
+        || coalesce(' (errors: ' || last_error_kinds || ')', '')
+      ELSE substr(last_reason, 1, 200) END || '; ' ELSE '' END ||
+    CASE WHEN a_no_match THEN 'no link matched article: ' || last_links
+      || ' link(s) from feeds, sitemaps and listings, none matched '
+      || quote(article_pattern) || '; ' ELSE '' END ||
     CASE WHEN a_robots THEN 'robots.txt disallows ' || start_disallowed
       || ' start URL(s); ' ELSE '' END ||
     CASE WHEN a_empty THEN 'empty bodies jumped: ' || last_empty || ' of ' || last_items
@@ -180,10 +197,15 @@ ORDER BY source
 
 
 def ensure_health_schema(db: sqlite_utils.Database) -> None:
-    """The run counters and the view; called from the schema of pipelines/schema.py."""
+    """The run counters and the view; called from the schema of pipelines/schema.py and by the
+    run recorder as a run opens (so counters added since the file's schema version exist before
+    they are written). A no-op when both are current."""
     existing = db["crawl_runs"].columns_dict
     for name, kind in RUN_COLUMNS.items():
         if name not in existing:
             db["crawl_runs"].add_column(name, kind)
+    row = db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [VIEW]).fetchone()
+    if row and row[0].strip() == VIEW_SQL.strip():
+        return
     db.execute(f"DROP VIEW IF EXISTS {VIEW}")
     db.execute(VIEW_SQL)

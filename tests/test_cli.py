@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -14,7 +15,8 @@ import pytest
 from crawler.cli import main
 from crawler.runner import child_environment
 from pipelines.db import connect
-from tests.conftest import REPO, crawl, rows
+from tests.conftest import FAST, REPO, crawl, rows
+from tests.support.ops_sites import GrowingSite, wait_for
 from tests.support.sites import article_html
 
 
@@ -168,3 +170,82 @@ def test_environment_of_children_finds_the_project():
     assert env["SCRAPY_SETTINGS_MODULE"] == "crawler.settings"
     assert str(REPO) in env["PYTHONPATH"].split(os.pathsep)
     assert Path(REPO / "scrapy.cfg").exists()
+
+
+# -- exit codes and messages a script can trust ------------------------------------------------
+
+
+def test_ctrl_c_of_a_crawl_exits_130(tmp_path):
+    site = GrowingSite(60, delay=(0.3, 0.3))
+    site.start()
+    db = tmp_path / "news.db"
+    try:
+        args = ["crawl", "--sources", str(site.write_sources(tmp_path)), "--db", str(db), *FAST]
+        process = subprocess.Popen(
+            [sys.executable, "-m", "crawler.cli", *args],
+            cwd=REPO,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        wait_for(lambda: len(site.requested) >= 3, "the crawl to fetch articles")
+        process.send_signal(signal.SIGINT)
+        out, _ = process.communicate(timeout=120)
+    finally:
+        site.stop()
+    assert process.returncode == 130
+    assert "growing: interrupted (shutdown)" in out  # the summary is printed all the same
+    assert rows(db, "select status from crawl_runs")[0]["status"] == "interrupted"
+
+
+def a_database_with(path: Path, *names: str) -> None:
+    db = connect(path)
+    for name in names:
+        db["sources"].insert({"name": name, "url": f"https://{name}.example/"})
+    db.conn.commit()
+    db.close()
+
+
+@pytest.mark.parametrize("command", ["status", "reextract"])
+def test_a_missing_database_is_an_error_and_is_not_created(tmp_path, capsys, command):
+    db = tmp_path / "nothing.db"
+    assert main([command, "--db", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert f"newsmon: no database at {db}: nothing crawled there yet" in err
+    assert not db.exists()
+
+
+def test_a_missing_default_database_names_the_configured_sources(tmp_path, capsys, monkeypatch):
+    import pipelines.db
+
+    monkeypatch.setattr(pipelines.db, "DEFAULT_DB", tmp_path / "data" / "news.db")
+    assert main(["status"]) == 2
+    err = capsys.readouterr().err
+    assert "configured sources: " in err and "zakon_kz" in err
+    assert not (tmp_path / "data").exists()
+
+
+@pytest.mark.parametrize("command", ["status", "reextract"])
+def test_an_unknown_source_is_an_error_that_names_the_valid_ones(tmp_path, capsys, command):
+    db = tmp_path / "news.db"
+    a_database_with(db, "alpha", "beta")
+    assert main([command, "--db", str(db), "alpha", "gamma"]) == 2
+    assert "newsmon: unknown source(s): gamma (valid: alpha, beta)" in capsys.readouterr().err
+
+
+def test_crawl_of_an_unknown_source_names_the_valid_ones(news_site, tmp_path, capsys):
+    assert crawl(news_site.write_sources(tmp_path), tmp_path / "news.db", "nosuch") == 2
+    assert "unknown source(s): nosuch (valid: testsite)" in capsys.readouterr().err
+    assert not (tmp_path / "news.db").exists()
+
+
+def test_db_in_a_missing_folder_is_refused_unless_create(news_site, tmp_path, capsys):
+    sources = news_site.write_sources(tmp_path)
+    db = tmp_path / "typo" / "news.db"
+    assert crawl(sources, db) == 2
+    assert f"the folder of --db {db} does not exist" in capsys.readouterr().err
+    assert not db.parent.exists() and news_site.site.requests == []
+    assert main(["run", "--sources", str(sources), "--db", str(db), "--dry-run"]) == 2
+    assert not db.parent.exists()
+    assert crawl(sources, db, "--create") == 0
+    assert rows(db, "select count(*) n from articles")[0]["n"] == 10

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import re
+import socket
+from pathlib import Path
 
+import pytest
+
+from crawler.cli import main
 from pipelines.search_index import fts_query
 from tests.conftest import crawl, rows
+from tests.support.ops_sites import GrowingSite
 
 ALL_STORED = {1, 2, 3, 4, 5, 6, 7, 8, 9, 11}  # 10 is a 404, 12 is behind robots.txt
 
@@ -164,3 +170,95 @@ def test_places_agencies_and_regions_are_stored(news_site, tmp_path):
     assert placeless and all(
         (f["region"], f["country"], f["region_reason"]) == (None, "KZ", "source") for f in placeless
     )
+
+
+# -- URL patterns, the Scrapy way (re.search) --------------------------------------------------
+
+
+def unanchored_sources(site, folder, article: str, follow: str | None) -> Path:
+    """A sources file written as ../shared/DESIGN.md writes one: patterns without the host."""
+    lines = [
+        "[[source]]",
+        'name = "growing"',
+        f'url = "{site.site.base_url}/"',
+        f'listings = ["{site.site.base_url}/news/"]',
+        f"article = '{article}'",
+        *([f"follow = '{follow}'"] if follow else []),
+        'timezone = "Asia/Almaty"',
+    ]
+    path = folder / "sources.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def growing():
+    site = GrowingSite(45)  # 20 a listing page: articles on pages 1, 2 and 3
+    site.start()
+    yield site
+    site.stop()
+
+
+def test_unanchored_patterns_find_every_article_on_every_listing_page(growing, tmp_path, capsys):
+    sources = unanchored_sources(growing, tmp_path, r"/news/\d+-soobshchenie\.html", r"/page/\d+/$")
+    db = tmp_path / "news.db"
+    assert crawl(sources, db) == 0
+    stored = {int(re.search(r"/(\d+)-", r["url"])[1]) for r in rows(db, "select url from articles")}
+    assert stored == set(range(1, 46))
+    run = rows(db, "select * from crawl_runs")[0]
+    assert run["article_links"] == 45 and run["followed_pages"] == 2
+    assert run["links"] >= 47 and run["unfollowed_pages"] == 0
+    assert "warning" not in capsys.readouterr().out
+
+
+def test_anchored_patterns_keep_working(news_site, tmp_path):
+    # sources_toml() writes ^http://127.0.0.1:PORT/...$ patterns: the same articles as before
+    db = tmp_path / "news.db"
+    assert crawl(news_site.write_sources(tmp_path), db) == 0
+    assert stored_numbers(db) == ALL_STORED
+
+
+def test_links_that_never_match_article_raise_an_alarm(growing, tmp_path, capsys):
+    # what a new user writes first: a pattern for another site's URLs
+    sources = unanchored_sources(growing, tmp_path, r"/articles/\d+", r"/news/\?page=\d+$")
+    db = tmp_path / "news.db"
+    assert crawl(sources, db) == 0  # the crawl itself worked...
+    out = capsys.readouterr().out
+    assert rows(db, "select count(*) n from articles")[0]["n"] == 0
+    run = rows(db, "select * from crawl_runs")[0]
+    assert (run["status"], run["links"], run["article_links"]) == ("ok", 21, 0)  # 20 + page 2
+    # ...but "0 articles, status ok" is never silent: the summary names the pattern
+    assert (
+        "warning: growing: 21 link(s) from feeds, sitemaps and listings, none matched "
+        "article = '/articles/\\d+'; see what it matches: newsmon sources --check growing"
+    ) in out
+    assert "1 listing link(s) look like further pages, but follow = '/news/\\?page=\\d+$'" in out
+    assert main(["status", "--db", str(db)]) == 1
+    out = capsys.readouterr().out
+    assert "no link matched article: 21 link(s) from feeds, sitemaps and listings, none " in out
+    assert "matched '/articles/\\d+'" in out
+    assert "1 alarm(s) on 1 source(s)" in out
+
+
+def test_a_failed_run_says_what_happened(tmp_path, capsys):
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    sources = tmp_path / "sources.toml"
+    sources.write_text(
+        f'[[source]]\nname = "gone"\nurl = "http://127.0.0.1:{port}/"\n'
+        f'listings = ["http://127.0.0.1:{port}/news/", "http://127.0.0.1:{port}/more/"]\n'
+        "article = '/news/\\d+'\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "news.db"
+    assert crawl(sources, db, "--set", "RETRY_ENABLED=False") == 1
+    run = rows(db, "select * from crawl_runs")[0]
+    assert run["status"] == "failed"
+    # both listings refused (an unreachable robots.txt is not an error of its own)
+    assert run["finish_reason"] == "every request failed (connection_refused: 2)"
+    assert "gone: failed (every request failed (connection_refused: 2))" in capsys.readouterr().out
+    assert main(["status", "--db", str(db)]) == 1
+    alarms = capsys.readouterr().out
+    assert "last run failed: every request failed (connection_refused: 2)" in alarms
+    assert "finished" not in alarms

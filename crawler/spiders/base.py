@@ -19,14 +19,12 @@ from crawler import errors
 from crawler.errors import report_error
 from crawler.failures import classify_failure
 from crawler.incremental import ArticleIndex, conditional_headers, in_date_range
-from crawler.pages import read_article_page
+from crawler.pages import not_text, read_article_page
 from crawler.sources import Source
 from crawler.urls import canonical_url
 from pipelines.db import connect
 from pipelines.items import ArticleRecord
 
-# Magic numbers of files that servers sometimes label text/html.
-_BINARY_PREFIXES = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b")
 ARTICLE_PRIORITY = 10  # fetch articles before more listing pages: stored work is safe work
 
 
@@ -36,22 +34,6 @@ def _flag(value: Any) -> bool:
 
 def _day(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
-
-
-# Bytes that are not text: C0 controls other than tab, newline, form feed and carriage return.
-_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
-_TEXT_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
-
-
-def looks_binary(body: bytes) -> bool:
-    """A file format by its magic number, or a head with more than 10% control bytes. A text
-    page with a few stray NUL bytes is text (read_article_page removes them and reports it)."""
-    head = body[:4096]
-    if head.startswith(_BINARY_PREFIXES):
-        return True
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 text is full of NUL bytes
-        return False
-    return len(head.translate(None, _TEXT_BYTES)) * 10 > len(head)
 
 
 class SourceSpider(scrapy.Spider):
@@ -81,7 +63,7 @@ class SourceSpider(scrapy.Spider):
     # -- deciding what to fetch -------------------------------------------------------------
 
     def is_article_url(self, url: str) -> bool:
-        return bool(self.source.article_re.match(url))
+        return self.source.is_article(url)  # re.search, as Scrapy's LinkExtractor(allow=...)
 
     def should_fetch(self, url: str, listed_day: str | None, *, listed_is_published=True) -> bool:
         """Incremental: only articles not stored yet. Re-crawl: stored ones too. Both honour
@@ -151,9 +133,13 @@ class SourceSpider(scrapy.Spider):
         if response.status == 304:
             stats.inc_value("newsmon/articles_not_modified")
             return
-        if not isinstance(response, TextResponse) or looks_binary(response.body):
-            ctype = response.headers.get("Content-Type", b"").decode("latin-1")
+        ctype = response.headers.get("Content-Type", b"").decode("latin-1")
+        if not isinstance(response, TextResponse):
             report_error(self.crawler, errors.NOT_HTML, response.url, f"not an HTML page ({ctype})")
+            return
+        if binary := not_text(response.body):  # bytes that are no text: an error, not stored
+            kind, what = binary
+            report_error(self.crawler, kind, response.url, f"not an HTML page: {what} ({ctype})")
             return
         url = canonical_url(response.url)
         if not self.is_article_url(url):

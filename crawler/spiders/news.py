@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from scrapy.http import Response
 from scrapy.utils.gz import gunzip
 
@@ -12,6 +14,19 @@ from crawler.limits import take_links
 from crawler.listed_stamps import feed_stamps, sitemap_stamps
 from crawler.spiders.base import SourceSpider
 from crawler.urls import canonical_url
+
+# Links that look like the next page of a listing: ?page=2, ?PAGEN_1=2, Liferay's ?…_cur=2,
+# /page/2/, /p-3...
+_PAGINATION = re.compile(
+    r"[?&](?:[\w-]*_)?(?:page|p|pn|pg|paged|pagen_\d+|start|offset|cur|curpage|pagenum)=\d+"
+    r"(?:&|$)"
+    r"|/(?:page|p|pages|str|stranitsa)[/-]?\d+/?(?:$|\?)",
+    re.IGNORECASE,
+)
+
+
+def looks_like_pagination(url: str) -> bool:
+    return _PAGINATION.search(url) is not None
 
 
 class NewsSpider(SourceSpider):
@@ -44,7 +59,7 @@ class NewsSpider(SourceSpider):
         stamps = feed_stamps(response.body)  # full pubDates, evidence for the article's date
         for link, day in entries:
             url = self.link(response, link)
-            request = self.article_request(url, day) if url else None
+            request = self.article_request(url, day) if url and self.tally(url) else None
             if request:
                 request.meta["newsmon_listed_stamps"] = _stamp("feed", stamps.get(link.strip()))
                 yield request
@@ -84,7 +99,9 @@ class NewsSpider(SourceSpider):
                 break
             # lastmod is a modification day: it bounds --since, never --until
             url = self.link(response, loc)
-            request = self.article_request(url, lastmod, listed_is_published=False) if url else None
+            if not (url and self.tally(url)):
+                continue
+            request = self.article_request(url, lastmod, listed_is_published=False)
             if request:
                 request.meta["newsmon_listed_stamps"] = _stamp("sitemap", stamps.get(loc))
                 yield request
@@ -138,17 +155,30 @@ class NewsSpider(SourceSpider):
                 f"page has more than {limit} links; only the first {limit} are taken "
                 "(NEWSMON_MAX_LINKS_PER_PAGE)",
             )
-        follow = self.source.follow_re
         for link in links:
             url = self.link(None, link)
             if url is None:
                 continue
-            if self.is_article_url(url):
+            if self.tally(url):
                 request = self.article_request(url)
                 if request:
                     yield request
-            elif follow and follow.match(url):
+            elif self.source.is_followed(url):
+                self.crawler.stats.inc_value("newsmon/links_followed")
                 yield self.page_request(url, self.parse_listing)
+            elif looks_like_pagination(url):
+                # What a `follow` that never matches looks like: reported in the run summary.
+                self.crawler.stats.inc_value("newsmon/links_pagination_unfollowed")
+
+    def tally(self, url: str) -> bool:
+        """Count a link a feed, sitemap or listing gave, and whether `article` matched it: a
+        run whose links never match is a broken pattern, not a quiet site (health alarm)."""
+        stats = self.crawler.stats
+        stats.inc_value("newsmon/links_found")
+        if self.is_article_url(url):
+            stats.inc_value("newsmon/links_article")
+            return True
+        return False
 
     def _at_most(self, found: list, setting: str, kind: str, response: Response) -> list:
         """The first `setting` entries of a feed or sitemap; more is a limit hit, reported."""
