@@ -88,7 +88,11 @@ def add_sitemap(site: LocalSite, paths: list[str]) -> None:
     site.add("/sitemap.xml", f"<urlset {ns}>{urls}</urlset>", Content_Type="application/xml")
 
 
-def crawl_benchmark(site: LocalSite, count: int, workdir: Path) -> dict:
+def crawl_benchmark(
+    site: LocalSite, count: int, workdir: Path, settings: dict[str, str] | None = None
+) -> dict:
+    """`newsmon crawl` of the site into workdir/bench.db (a new database: remove it between
+    runs); `settings` are passed with --set."""
     sources = workdir / "sources.toml"
     article = "^" + re.escape(site.base_url) + r"/news/\d+-[\w-]+\.html$"
     sources.write_text(
@@ -113,6 +117,7 @@ def crawl_benchmark(site: LocalSite, count: int, workdir: Path) -> dict:
             "CONCURRENT_REQUESTS_PER_DOMAIN=8",
             "--set",
             "LOG_LEVEL=WARNING",
+            *[arg for k, v in (settings or {}).items() for arg in ("--set", f"{k}={v}")],
         ]
     )
     wall = time.perf_counter() - started

@@ -88,6 +88,10 @@ ITEM_PIPELINES = {
     "pipelines.chrome_pipeline.ChromeLearning": 850,  # after the chain, in the crawl process
     "pipelines.store_pipeline.StorePipeline": 900,
 }
+# The chain's steps run in NEWSMON_EXTRACT_WORKERS worker processes (None = one per core; 0 or 1 =
+# in the crawl process); storage stays in the crawl process (crawler/extract_pool.py).
+ITEM_PROCESSOR = "crawler.extract_pool.PooledItemProcessor"
+NEWSMON_EXTRACT_WORKERS = None
 EXTENSIONS = {
     "crawler.run_recorder.RunRecorder": 100,
     "crawler.watchdog.ParentWatchdog": 110,
