@@ -16,16 +16,20 @@ import inspect
 import json
 import re
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import trafilatura
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from pipelines.chrome import MIN_PAGES, learn_page, load_chrome, remove_chrome  # noqa: E402
+from pipelines.db import connect, write_transaction  # noqa: E402
 from pipelines.extraction import TRAFILATURA_OPTIONS, extract_article  # noqa: E402
 
 AEB = REPO.parent / "shared" / "bench" / "aeb"
@@ -100,6 +104,32 @@ def run(
     return (*precision_recall_f1(counts), seconds)
 
 
+def chrome_removed(
+    pages: dict[str, str], truth: dict[str, dict], min_pages: int = MIN_PAGES
+) -> tuple[float, float, float]:
+    """extract_article, then the site chrome learned from all pages of each site (its host) as a
+    crawl of them would, and removed from each body (pipelines/chrome.py). aeb has at most 2
+    pages per site: min_pages=2 is the stress test, a line on both pages of a site is chrome."""
+    bodies = {
+        key: extract_article(html, truth[key].get("url"))["body"] for key, html in pages.items()
+    }
+    hosts = {key: urlsplit(truth[key].get("url") or key).hostname or key for key in pages}
+    with tempfile.TemporaryDirectory() as folder:
+        db = connect(Path(folder) / "chrome.db")
+        with write_transaction(db):
+            for key, body in bodies.items():
+                learn_page(db, hosts[key], truth[key].get("url") or key, body)
+        chrome = {host: load_chrome(db, host, min_pages) for host in set(hosts.values())}
+        db.close()
+    learned = sum(bool(lines) for lines in chrome.values())
+    print(f"  chrome (min_pages={min_pages}): {len(chrome)} sites, {learned} with learned lines")
+    counts = [
+        page_counts(truth[key]["articleBody"], remove_chrome(bodies[key], chrome[hosts[key]]))
+        for key in pages
+    ]
+    return precision_recall_f1(counts)
+
+
 def relative_cost(pages: dict[str, str], truth: dict[str, dict]) -> tuple[float, float]:
     """CPU seconds of trafilatura alone (chosen options) and of extract_article, each the best
     of rounds that alternate the two, so that a busy machine weighs on both alike."""
@@ -158,6 +188,10 @@ def main() -> int:
         precision, recall, f1, seconds = run(extract, pages, truth)
         mark = "*" if is_chosen else " "
         print(f"{mark} {name:<72} {precision:6.4f} {recall:6.4f} {f1:6.4f} {seconds:8.1f}")
+    for min_pages in (MIN_PAGES, 2):
+        precision, recall, f1 = chrome_removed(pages, truth, min_pages)
+        name = f"extract_article + site chrome learned per host, min_pages={min_pages}"
+        print(f"  {name:<72} {precision:6.4f} {recall:6.4f} {f1:6.4f}")
     print("* = the option set extract_article uses (pipelines/extraction.py TRAFILATURA_OPTIONS)")
     alone, ours = relative_cost(pages, truth)
     print(

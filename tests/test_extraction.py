@@ -628,3 +628,52 @@ def test_headline_is_not_repeated_at_the_top_of_the_body():
     assert result["title"] == "Изъято свыше 16 тонн"
     assert result["body"].startswith("Полицейские изъяли")
     assert "Изъято свыше 16 тонн" not in result["body"]
+
+
+# --- the publication day: the date element beats dates in the headline; feed evidence ---------
+
+
+def test_a_date_inside_the_headline_does_not_beat_the_date_element():
+    title = "Закон о маркировке вступит в силу 11 августа 2011 г."
+    page = news_page(byline='<div class="article-date">05.06.2014 14:30</div>').replace(
+        f"<h1>{TITLE}</h1>", f"<h1>{TITLE}</h1><div class='lead'>{title}</div>"
+    )
+    result = extract_article(page, timezone="Asia/Almaty")
+    assert (result["published_at"], result["published_source"]) == (
+        "2014-06-05T14:30:00+06:00",
+        "visible",
+    )
+
+
+def test_the_headline_text_is_never_the_date_even_next_to_it():
+    title = "Сайты школ проиндексируют с 1 января"
+    page = news_page(byline='<span class="date">6 августа 2025, 10:15</span>').replace(TITLE, title)
+    fetched = datetime(2025, 8, 7, 3, 0, tzinfo=UTC)
+    result = extract_article(page, timezone="Asia/Almaty", fetched_at=fetched)
+    assert result["published_at"] == "2025-08-06T10:15:00+05:00"
+
+
+def test_feed_pubdate_is_evidence_and_recorded_when_it_disagrees():
+    page = news_page(byline='<p class="article-date">6 августа 2025</p>')
+    agreeing = extract_article(
+        page, timezone="Asia/Almaty", listed={"feed": "Wed, 06 Aug 2025 09:30:00 +0000"}
+    )
+    # the page gives the day, the feed the time on that day (on the site's clock)
+    assert agreeing["published_at"] == "2025-08-06T14:30:00+05:00"
+    assert agreeing["published_source"] == "feed"
+    assert agreeing["published_evidence"] is None
+    disagreeing = extract_article(
+        page, timezone="Asia/Almaty", listed={"feed": "Fri, 08 Aug 2025 09:30:00 +0000"}
+    )
+    assert disagreeing["published_at"] == "2025-08-06"
+    evidence = json.loads(disagreeing["published_evidence"])
+    assert evidence["visible"] == "2025-08-06"
+    assert evidence["feed"] == "2025-08-08T14:30:00+05:00"
+
+
+def test_feed_pubdate_dates_a_page_that_shows_none():
+    result = extract_article(news_page(), listed={"feed": "Wed, 06 Aug 2025 09:30:00 +0300"})
+    assert (result["published_at"], result["published_source"]) == (
+        "2025-08-06T09:30:00+03:00",
+        "feed",
+    )
