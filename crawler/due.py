@@ -8,7 +8,8 @@ same minute; the service adds a random jitter on top.
 A source is due when one of its scheduled times has passed since the start of its last
 successful (`ok` or `partial`) run, or when it never had one. After a failed attempt it is not
 retried for RETRY_AFTER, so a broken site is not hammered by an hourly cron job (an
-`interrupted` run, stopped from outside, is resumed at once).
+`interrupted` run, stopped from outside, is resumed at once). A last run stamped in the future
+(the clock was wrong) does not count: the source is due, and `newsmon status` raises an alarm.
 
 `newsmon run` (system cron) crawls the due sources; `newsmon schedule` (the service) uses the
 same rule to catch up when it starts.
@@ -31,6 +32,8 @@ DAILY_HOURS = (1, 2, 3, 4, 5)  # night hours (site time) for `daily` sources
 DAILY_JITTER = 15 * 60  # seconds of random delay the service adds to `daily` runs
 HOURLY_JITTER = 2 * 60
 RETRY_AFTER = timedelta(hours=1)
+# A run stamped later than now by more than this was recorded under a wrong clock.
+CLOCK_TOLERANCE = timedelta(minutes=5)
 SUCCESS = ("ok", "partial")
 
 
@@ -106,7 +109,15 @@ def plan(
         cron = schedule_cron(source)
         schedule = cron if cron == source.schedule else f"{source.schedule} = {cron}"
         schedule += f" {source.timezone}" if source.timezone else " local time"
-        if last_ok is None:
+        if last_ok is not None and last_ok > now + CLOCK_TOLERANCE:
+            # Stamped in the future: the clock was wrong then (or is now). Trusting the stamp
+            # would leave the source idle until that date; crawl it instead.
+            next_time = now
+            reason = (
+                f"last success stamped {last_ok.astimezone(UTC):%Y-%m-%d %H:%M} UTC, in the "
+                "future: the clock was wrong; due now"
+            )
+        elif last_ok is None:
             next_time, reason = now, "never crawled successfully"
         else:
             # +1 s: a run that started at its scheduled second has served that fire time.
@@ -119,7 +130,7 @@ def plan(
             and last_any is not None
             and last_status == "failed"
             and (last_ok is None or last_any > last_ok)
-            and now - last_any < RETRY_AFTER
+            and timedelta(0) <= now - last_any < RETRY_AFTER
         ):
             retry = last_any + RETRY_AFTER
             due, next_time = False, retry

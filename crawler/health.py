@@ -6,10 +6,11 @@ The view and the run counters it reads are storage, defined in pipelines/health_
 
 from __future__ import annotations
 
-from datetime import UTC
+from datetime import UTC, datetime
 
 import sqlite_utils
 
+from crawler.due import CLOCK_TOLERANCE
 from pipelines.health_schema import VIEW
 
 
@@ -17,7 +18,27 @@ def health_rows(db: sqlite_utils.Database, names: list[str] | None = None) -> li
     rows = list(db.query(f"select * from {VIEW}"))
     if names:
         rows = [r for r in rows if r["source"] in names]
+    for row in rows:
+        clock_alarm(row)
     return rows
+
+
+def clock_alarm(row: dict, now: datetime | None = None) -> None:
+    """A last run stamped in the future means the clock was wrong when it ran (or is now): an
+    alarm, since every time-based rule (due, gaps, sitemap cut-off) reads those stamps."""
+    now = now or datetime.now(UTC)
+    stamp = row.get("last_run_at")
+    if not stamp:
+        return
+    moment = datetime.fromisoformat(stamp)
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    if moment > now + CLOCK_TOLERANCE:
+        alarm = (
+            f"clock: last run stamped {_when(stamp)} UTC, in the future (now "
+            f"{now:%Y-%m-%d %H:%M}); check the machine's clock (timedatectl)"
+        )
+        row["alarms"] = "; ".join(filter(None, [row.get("alarms"), alarm]))
+        row["alarm_count"] = (row.get("alarm_count") or 0) + 1
 
 
 def _when(value: str | None) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 
 import sqlite_utils
 
@@ -30,10 +30,13 @@ class ArticleIndex:
             self._known[url] = known
             if alias:
                 self._known[alias] = known
+        # A run stamped later than now was recorded under a wrong clock: no cut-off from it
+        # (the sitemap lastmod cut-off is never later than now).
+        now = datetime.now(UTC).isoformat(timespec="seconds")
         row = db.execute(
             "select max(started_at) from crawl_runs "
-            "where source = ? and status = 'ok' and errors = 0",
-            [source],
+            "where source = ? and status = 'ok' and errors = 0 and started_at <= ?",
+            [source, now],
         ).fetchone()
         # The last run that saw everything it was offered (finished, no error at all).
         self.last_ok_run_started: str | None = row[0] if row else None

@@ -86,6 +86,27 @@ def test_lock_is_exclusive_and_says_who_holds_it(tmp_path):
     CrawlLock(db, "newsmon crawl").acquire().release()
 
 
+def test_one_crawl_per_database_file_whatever_the_path(tmp_path, monkeypatch):
+    real = tmp_path / "data" / "news.db"
+    real.parent.mkdir()
+    connect(real).close()
+    link = tmp_path / "elsewhere" / "link.db"
+    link.parent.mkdir()
+    link.symlink_to(real)
+    first = CrawlLock(real, "newsmon run").acquire()
+    try:
+        monkeypatch.chdir(tmp_path / "elsewhere")
+        for other in (link, Path("link.db"), Path("../data/news.db"), Path("../data/./news.db")):
+            with pytest.raises(LockHeld) as refused:
+                CrawlLock(other, "newsmon crawl").acquire()
+            info = real.stat()
+            message = str(refused.value)
+            assert f"device {info.st_dev}, inode {info.st_ino}" in message
+            assert str(real) in message
+    finally:
+        first.release()
+
+
 def test_service_lock_is_shared_by_its_crawls_and_excludes_others(tmp_path):
     db = tmp_path / "news.db"
     service = SharedCrawlLock(db, "newsmon schedule")
@@ -394,6 +415,9 @@ def test_run_record_has_every_counter(growing, tmp_path):
     assert run["figures"] == len(rows(db, "select id from figures"))
     assert (run["empty_bodies"], run["undated"], run["http_errors"]) == (0, 0, 0)
     assert run["errors"] == 0 and run["error_kinds"] is None
+    # Both clocks: a wall-clock duration that differs from the monotonic one shows a clock jump.
+    assert 0 < run["monotonic_seconds"] < 300
+    assert abs(run["wall_seconds"] - run["monotonic_seconds"]) < 5
 
 
 def test_abandoned_running_rows_are_closed_by_the_next_run(growing, tmp_path):
@@ -486,6 +510,7 @@ def _history(db: Path, runs: list[tuple[float, int]]) -> None:
                 "empty_bodies": 0,
                 "undated": 0,
                 "http_errors": 0,
+                "errors": 0,
             }
         )
     connection.close()
@@ -511,3 +536,29 @@ def test_a_quiet_day_within_the_usual_gaps_is_no_alarm(tmp_path, capsys):
 def test_status_of_a_missing_database_is_an_error(tmp_path, capsys):
     assert main(["status", "--db", str(tmp_path / "none.db")]) == 2
     assert "no database" in capsys.readouterr().err
+
+
+# -- clocks ---------------------------------------------------------------------------------------
+
+
+def test_a_last_run_stamped_in_the_future_raises_an_alarm_and_the_source_is_due(tmp_path, capsys):
+    from crawler.due import plan
+    from crawler.incremental import ArticleIndex
+    from crawler.sources import Source
+
+    db = tmp_path / "news.db"
+    # A week of daily runs, then one recorded with the clock five years ahead.
+    _history(db, [(d, 5) for d in range(8, 1, -1)] + [(-5 * 365, 5)])
+    code, out = status(db, capsys)
+    assert code == 1
+    assert "clock: last run stamped 20" in out and "in the future" in out
+    source = Source("quiet", "https://quiet.example/", r"/news/", listings=("https://q/",))
+    connection = connect(db)
+    try:
+        (due,) = plan([source], connection)
+        assert due.due and "the clock was wrong" in due.reason
+        # The sitemap cut-off comes from the last trustworthy run, never from the future one.
+        cut = ArticleIndex(connection, "quiet").last_ok_run_started
+        assert cut is not None and cut <= datetime.now(UTC).isoformat()
+    finally:
+        connection.close()
