@@ -10,7 +10,10 @@
   the crawl lock shared with `newsmon run` and `newsmon crawl` (crawler/lock.py). The lock is
   held only while a crawl runs: a manual crawl can run between scheduled ones, and a scheduled
   crawl that finds the lock taken waits for it (up to --lock-wait seconds);
-* SIGTERM or SIGINT stops it gracefully: no new crawl starts, running crawls get one SIGINT
+* SIGHUP reloads the sources file (Service.reload); a file that does not validate is logged
+  and the sources in use are kept;
+* SIGTERM, SIGINT (and SIGQUIT, SIGUSR1, SIGUSR2) stop it gracefully, logged by name: no
+  new crawl starts, running crawls get one SIGINT
   (Scrapy stores the items in flight and closes with reason 'shutdown', recorded as
   `interrupted`), and a crawl that does not stop within the kill grace is killed.
 
@@ -34,7 +37,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from crawler.due import trigger_for
 from crawler.lock import LockHeld, SharedCrawlLock
 from crawler.runner import CrawlRequest, due_plan, run_crawls, summary_table
-from crawler.sources import Source
+from crawler.sources import DEFAULT_SOURCES, Source, SourceError, load_sources
 from pipelines.db import DEFAULT_DB
 
 LOG = logging.getLogger("newsmon.schedule")
@@ -42,6 +45,8 @@ MISFIRE_GRACE = 3600  # seconds a scheduled run may start late (e.g. after a sus
 LOCK_WAIT = 3600  # seconds a scheduled crawl waits for a crawl of another process
 LOG_BYTES = 5 * 1024 * 1024
 LOG_BACKUPS = 5
+# Signals that stop the service gracefully, each logged by name; SIGHUP reloads the sources.
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGQUIT, signal.SIGUSR1, signal.SIGUSR2)
 
 
 @dataclass
@@ -151,6 +156,49 @@ class Service:
                 self._log_next(job.id)
         return caught_up
 
+    def reload(self, path: Path | None) -> bool:
+        """SIGHUP: read the sources file again. New sources get a job (and run now when due),
+        removed ones lose theirs, changed ones are rescheduled; a crawl already running goes
+        on. A file that does not validate is logged and the sources in use are kept."""
+        try:
+            sources = load_sources(path)
+        except SourceError as exc:
+            LOG.error("SIGHUP: sources not reloaded, still %d in use: %s", len(self.jobs), exc)
+            return False
+        old = {s.name: s for s in self.config.sources}
+        new = {s.name: s for s in sources}
+        due = {d.source: d for d in due_plan(self.config.db, sources)}
+        now = datetime.now(UTC)
+        for name in old.keys() - new.keys():
+            job = self.jobs.pop(name, None)
+            if job is not None:
+                self.scheduler.remove_job(name)
+        changed = [n for n in new.keys() & old.keys() if new[n] != old[n]]
+        for name in changed:
+            self.jobs[name] = self.scheduler.reschedule_job(
+                name, trigger=trigger_for(new[name], jitter=True)
+            )
+        for name in sorted(new.keys() - old.keys()):
+            options = {"next_run_time": now} if due[name].due else {}
+            self.jobs[name] = self.scheduler.add_job(
+                self.crawl,
+                trigger_for(new[name], jitter=True),
+                args=[name],
+                id=name,
+                name=f"crawl {name}",
+                **options,
+            )
+        self.config.sources = sources
+        LOG.info(
+            "SIGHUP: reloaded %s: %d sources (added: %s; removed: %s; changed: %s)",
+            path or DEFAULT_SOURCES,
+            len(sources),
+            ", ".join(sorted(new.keys() - old.keys())) or "-",
+            ", ".join(sorted(old.keys() - new.keys())) or "-",
+            ", ".join(sorted(changed)) or "-",
+        )
+        return True
+
     def _log_next(self, name: str) -> None:
         # The job object, not scheduler.get_job(): that takes the job store lock, which
         # scheduler.shutdown(wait=True) holds while it waits for this very job to end.
@@ -185,11 +233,17 @@ def serve(config: ServiceConfig) -> int:
     service = Service(config)
     received: list[int] = []
 
+    reload = threading.Event()
+
     def on_signal(signum, _frame):
         received.append(signum)
         service.stop.set()
 
-    previous = {s: signal.signal(s, on_signal) for s in (signal.SIGTERM, signal.SIGINT)}
+    def on_hangup(_signum, _frame):
+        reload.set()  # the main loop reloads within a second; crawls in flight go on
+
+    previous = {s: signal.signal(s, on_signal) for s in STOP_SIGNALS}
+    previous[signal.SIGHUP] = signal.signal(signal.SIGHUP, on_hangup)
     try:
         LOG.info(
             "newsmon schedule: %d sources, database %s, %d crawls at once",
@@ -198,11 +252,16 @@ def serve(config: ServiceConfig) -> int:
             config.jobs,
         )
         service.start()
-        while not service.stop.wait(1.0):
-            pass
+        while True:
+            service.stop.wait(1.0)
+            if reload.is_set() and not received:
+                reload.clear()
+                service.reload(config.sources_file)
+            if received:
+                break
         LOG.info(
             "%s received: stopping; running crawls finish their in-flight items",
-            signal.Signals(received[0]).name if received else "stop",
+            signal.Signals(received[0]).name,
         )
         service.shutdown()
         LOG.info("stopped")
