@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from crawler.cli import main
 from crawler.sources import DEFAULT_SOURCES, SourceError, load_sources
 
 GOOD = """
@@ -170,3 +173,54 @@ def test_newsmon_sources_reports_pattern_engine_and_cost(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "RE2 (linear time)" in out and "µs per URL" in out
     assert "no link-local or metadata host" in out
+
+
+# -- newsmon sources --check NAME: the way to add a source ------------------------------------
+
+
+def check(site, tmp_path, capsys, article: str, follow: str) -> tuple[int, str]:
+    text = site.sources_toml()
+    text = re.sub(r"(?m)^article = .*$", lambda _: f"article = '{article}'", text)
+    text = re.sub(r"(?m)^follow = .*$", lambda _: f"follow = '{follow}'", text)
+    path = write(tmp_path, text)
+    code = main(["sources", "--sources", str(path), "--check", "testsite"])
+    return code, capsys.readouterr().out
+
+
+def test_check_shows_links_matches_and_a_sample_of_articles(news_site, tmp_path, capsys):
+    before = sorted(p.name for p in tmp_path.iterdir())
+    code, out = check(news_site, tmp_path, capsys, r"/sobytiia/\d+-", r"/news/page/\d+/$")
+    assert code == 0
+    base = news_site.site.base_url
+    assert f"feed               {base}/rss.xml: 3 links" in out
+    assert f"sitemap            {base}/sitemap/index.xml: sitemap index of 2 sitemaps" in out
+    assert f"listing            {base}/news/: 6 links" in out
+    assert f"  follow       1  {base}/news/page/2/" in out
+    assert f"  article      2  {base}/sobytiia/7-statya-7.html, {base}/sobytiia/8-" in out
+    # the followed page is read too, and page 3 is matched there
+    assert f"listing (followed) {base}/news/page/2/: 4 links" in out
+    assert "10 article link(s) found; a sample of 3:" in out
+    # the sample went through the article chain
+    assert "    title         Статья 1" in out
+    assert "    published_at  2025-08-02T10:00:00+05:00  from " in out
+    assert "    body          754 characters: 'В Жамбылской области полицейские изъяли" in out
+    assert "    figures       5" in out
+    assert "WARNING" not in out
+    # nothing written: no database, no file, not one request for robots-disallowed /private/
+    assert sorted(p.name for p in tmp_path.iterdir()) == [*before, "sources.toml"]
+    assert not any(p.startswith("/private/") for p in news_site.site.requests)
+
+
+def test_check_warns_when_article_matches_nothing(news_site, tmp_path, capsys):
+    code, out = check(news_site, tmp_path, capsys, r"/articles/\d+", r"/news/\?page=\d+$")
+    assert code == 1
+    # 3 in the feed, 4 in the two child sitemaps, 6 on the listing; no page 2 followed
+    assert "WARNING: 13 link(s) found, none matched article = '/articles/\\d+'" in out
+    assert "  look like further pages, matched by nothing: 1  " in out
+    assert "follow = '/news/\\?page=\\d+$' matched none" in out
+    assert "0 article link(s) found; a sample of 0:" in out
+
+
+def test_check_of_an_unknown_source_names_the_valid_ones(tmp_path, capsys):
+    assert main(["sources", "--sources", str(write(tmp_path, GOOD)), "--check", "site_b"]) == 2
+    assert "unknown source(s): site_b (valid: site_a)" in capsys.readouterr().err
