@@ -11,6 +11,7 @@ from datetime import UTC, date
 from pathlib import Path
 
 from crawler import cli_guards as guards
+from crawler.distributed import cli as distributed
 from crawler.lock import LockHeld
 from crawler.sources import SourceError, load_sources
 
@@ -93,6 +94,10 @@ def cmd_crawl(args) -> int:
     )
     if not _settings_usable(request):
         return 2
+    if args.distributed:  # the cluster crawls; this process seeds and records (crawler/distributed)
+        from crawler.distributed.cli import crawl_distributed
+
+        return crawl_distributed(args, request, sources)
     with stop_on_signals() as stop:
         request.stop = stop
         runs = run_crawls(request)  # takes the crawl lock (LockHeld: exit status 2)
@@ -216,6 +221,7 @@ def cmd_schedule(args) -> int:
 
 
 def cmd_status(args) -> int:
+    from crawler.distributed.writer import workers_lines
     from crawler.due import plan
     from crawler.health import health_rows, status_table
     from pipelines.db import connect
@@ -230,11 +236,12 @@ def cmd_status(args) -> int:
             return 2
         rows = health_rows(db, args.names or None)
         schedule = plan(sources, db) if sources else []
+        cluster = workers_lines(db)  # the distributed workers seen, when there are any
     finally:
         db.close()
     alarms = sum(1 for r in rows if r["alarm_count"])
     if alarms or not args.quiet:
-        print(status_table(rows, schedule, args.names or None))
+        print("\n".join([status_table(rows, schedule, args.names or None), *cluster]))
     return 1 if alarms else 0
 
 
@@ -278,7 +285,7 @@ def cmd_export(args) -> int:
 def cmd_demo(args) -> int:
     from crawler.demo.run import run_demo
 
-    return run_demo(Path(args.db), args.port)
+    return run_demo(Path(args.db), args.port, distributed=args.distributed)
 
 
 def _shared_options() -> dict[str, argparse.ArgumentParser]:
@@ -379,6 +386,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--since", type=_iso_day, help="only articles published on or after this day")
     p.add_argument("--until", type=_iso_day, help="only articles published on or before this day")
     _add_limit_options(p, wait_default=0)
+    distributed.add_crawl_options(p)
     p.set_defaults(func=cmd_crawl)
 
     p = sub.add_parser(
@@ -462,6 +470,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="database to fill (default data/demo.db)",
     )
     p.add_argument("--port", type=int, default=8765, help="port of the demo site (default 8765)")
+    p.add_argument(
+        "--distributed",
+        action="store_true",
+        help="crawl it with a local redis-server, two workers and the writer",
+    )
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("serve", parents=[db], help="browse the database in Datasette (read-only)")
@@ -475,6 +488,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--rebuild", action="store_true", help="re-index every article")
     p.set_defaults(func=cmd_search_index)
+    distributed.add_commands(sub, shared)  # worker, writer
     return parser
 
 

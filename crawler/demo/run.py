@@ -43,7 +43,7 @@ def demo_sources_toml(base: str, template: Path = DEMO_DIR / "sources.toml") -> 
     return "\n".join(lines)
 
 
-def run_demo(db_path: Path, port: int = DEMO_PORT) -> int:
+def run_demo(db_path: Path, port: int = DEMO_PORT, distributed: bool = False) -> int:
     try:
         site = LocalSite(DEMO_DIR / "site", port=port)
         site.start()
@@ -61,7 +61,12 @@ def run_demo(db_path: Path, port: int = DEMO_PORT) -> int:
             request = CrawlRequest(
                 sources=names, sources_file=sources_file, db=db_path, settings=LOCAL_SETTINGS
             )
-            runs = run_crawls(request)
+            if distributed:  # redis-server, two workers and the writer on this machine
+                from crawler.distributed.local import run_local
+
+                runs = run_local(request, workers=2)
+            else:
+                runs = run_crawls(request)
     finally:
         site.stop()
     print(summary_table(runs))
