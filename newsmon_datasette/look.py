@@ -16,7 +16,15 @@ details.column-descriptions dl.column-descriptions {
   overflow: auto; }
 details.column-descriptions dd { margin: 0; white-space: nowrap; overflow: hidden;
   text-overflow: ellipsis; }
-.table-figures .metadata-description, .table-facts .metadata-description { font-size: 0.85em; }
+.metadata-description { font-size: 0.85em; }
+/* first screen for data: facets scroll in a short box, each row is one line (full text on hover
+   in the row page; the table scrolls sideways) */
+.facet-info ul { max-height: 4.2em; overflow-y: auto; margin: 0.2em 0; }
+.facet-results { margin-bottom: 0.5em; }
+.facet-info { margin-bottom: 0; }
+table.rows-and-columns td { white-space: nowrap; max-width: 24em; overflow: hidden;
+  text-overflow: ellipsis; padding-top: 0.25em; padding-bottom: 0.25em; }
+.filter-row, .search-row { margin-bottom: 0.3em; }
 span.num { white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.type-float, td.type-int { text-align: right; }
 .newsmon-article { max-width: 46em; }

@@ -140,7 +140,7 @@ def test_dashboard_draws_its_charts(server, page):
     assert page.inner_text("#chart-facts-total").strip() == str(facts)
     # seized mass adds seizure events once each and leaves out the 1183 t of destroyed hemp
     assert 0 < seized < 1183000
-    assert page.inner_text("#chart-seized-total").strip() == f"{seized} kg"
+    assert page.inner_text("#chart-seized-total").strip() == f"{seized:,} kg"  # as the axes
     page.screenshot(path=str(SCREENSHOTS / "dashboard.png"), full_page=True)
     assert page.problems == []
 
@@ -190,4 +190,69 @@ def test_search_box_finds_word_forms_and_highlights_them(server, page):
     assert any("наркотиков" in t for t in titles)
     assert any("наркотиками" in t for t in titles)
     page.screenshot(path=str(SCREENSHOTS / "search-narkotik.png"), full_page=True)
+    assert page.problems == []
+
+
+# --- reads like a report (issue 15) ---------------------------------------------------------
+
+
+def test_home_lists_the_analysts_tables_first(server, page):
+    page.goto(server.url + "/")
+    sections = page.locator(".newsmon-home h2").all_inner_texts()
+    assert sections[:2] == ["Facts and statistics", "Articles and figures"]
+    links = page.locator("ul.home-tables li > a").all_inner_texts()
+    assert links[0] == "Facts" and links.index("Articles") < links.index("Places named in articles")
+    body = page.inner_text("body")
+    assert "_memory" not in body and "raw_pages" not in body and "article_lsh" not in body
+    page.screenshot(path=str(SCREENSHOTS / "home.png"), full_page=True)
+    assert page.problems == []
+
+
+def test_figures_show_ten_rows_in_the_first_screen_formatted(browser, server):
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    page.goto(server.url + "/news/figures")
+    rows = page.locator("table.rows-and-columns tbody tr")
+    visible = sum(1 for i in range(rows.count()) if rows.nth(i).bounding_box()["y"] + 20 < 900)
+    page.screenshot(path=str(SCREENSHOTS / "figures-first-screen.png"))
+    assert visible >= 10, visible
+    values = page.locator("td.col-value").all_inner_texts()
+    assert any(v.endswith("\u00a0кг") for v in values), values[:10]
+    assert not any(re.fullmatch(r"\d+\.\d+", v) for v in values), values[:10]
+    page.screenshot(path=str(SCREENSHOTS / "figures-first-screen.png"))
+    # the JSON keeps the raw numbers
+    _status, body = server.get("/news/figures.json?_shape=array&unit=kg&_size=1")
+    assert isinstance(json.loads(body)[0]["value"], float)
+    context.close()
+
+
+def test_article_page_reads_as_an_article(server, page):
+    _status, body = server.get(
+        "/news/articles.json?_shape=array&_size=1&title__startswith="
+        + urllib.parse.quote("Изъято более 5 кг наркотиков")
+    )
+    article = json.loads(body)[0]
+    page.goto(server.url + f"/news/articles/{article['id']}")
+    assert page.inner_text("h1").strip() == article["title"]
+    paragraph = page.locator(".article-body p").first
+    assert paragraph.bounding_box()["width"] > 400  # not a 100-px column
+    marks = page.locator(".article-body a.figure mark").all_inner_texts()
+    assert "более 5 кг" in marks
+    href = page.locator(".article-body a.figure").first.get_attribute("href")
+    assert re.search(r"/news/(facts|figures)/\d+$", href)
+    page.screenshot(path=str(SCREENSHOTS / "article.png"), full_page=True)
+    assert page.problems == []
+
+
+def test_dashboard_count_axes_have_integer_ticks(server, page):
+    page.goto(server.url + "/-/dashboards/newsmon")
+    for slug in ("articles-per-day", "crawl-runs", "figures-by-indicator"):
+        page.wait_for_selector(f"#chart-{slug} svg.marks, #chart-{slug} canvas", timeout=20_000)
+    page.wait_for_timeout(500)
+    for slug in ("articles-per-day", "crawl-runs", "figures-by-indicator"):
+        labels = page.locator(f"#chart-{slug} .role-axis-label text").evaluate_all(
+            "els => els.map(e => e.textContent)"
+        )
+        numbers = [t for t in labels if t and re.fullmatch(r"[\d,.]+", t)]
+        assert numbers and all("." not in t for t in numbers), (slug, labels)
     assert page.problems == []
