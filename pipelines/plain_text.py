@@ -1,6 +1,8 @@
 """Text reaching the database is data: control characters (except newline and tab) and lone
 surrogates are removed from every text field of an article (`PlainTextPipeline`), and from HTML
-before it is parsed (`strip_control_refs`). Markup-looking and SQL-looking text stays as it is.
+before it is parsed (`strip_control_refs`). Markup-looking and SQL-looking text stays as it is:
+`&lt;script&gt;` on the page is the text `<script>`, stored so and escaped by whoever displays
+it. A headline repeated as the body's first line is dropped from the body.
 """
 
 from __future__ import annotations
@@ -54,4 +56,18 @@ class PlainTextPipeline:
             value = getattr(item, name, None)
             if isinstance(value, str):
                 setattr(item, name, plain_text(value))
+        if isinstance(item.body, str) and item.title:
+            item.body = without_headline(item.body, item.title)
         return item
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def without_headline(body: str, title: str) -> str:
+    """The body without the headline repeated as its first line (an <h1> inside the article
+    element comes out as the first paragraph): the title is stored once, in `title`."""
+    first, _, rest = body.lstrip().partition("\n")
+    if rest.strip() and _SPACE.sub(" ", first).strip() == _SPACE.sub(" ", title).strip():
+        return rest.lstrip("\n")
+    return body
