@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import os
+import sys
+import time
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
@@ -13,10 +15,12 @@ from twisted.internet import task
 
 from crawler.errors import error_recorded, report_error
 from pipelines.articles import upsert_source
-from pipelines.db import connect, write_transaction
+from pipelines.db import StorageError, connect, write_transaction
+from pipelines.db_file import ADVICE
 from pipelines.health_schema import ensure_health_schema
 
 FLUSH_SECONDS = 15
+CLOSE_ATTEMPTS = 3  # the closing write of a run record is retried: a row is never left running
 # A stored article whose body is shorter than this has no article text to speak of (what is
 # left when a layout change hides the text: the title, a "loading..." line). Counted per run in
 # `empty_bodies`, which the health alarms compare with the source's history
@@ -115,6 +119,7 @@ class RunRecorder:
                 .last_pk
             )
         self.stats.set_value("newsmon/run_id", self.run_id)
+        self._started = (time.time(), time.monotonic())
         self._flusher.start(FLUSH_SECONDS, now=False)
 
     def error(self, kind: str, url: str | None, message: str):
@@ -127,6 +132,12 @@ class RunRecorder:
             self.stats.inc_value("newsmon/start_disallowed")
         if self.db is None:
             return
+        try:
+            self._insert_error(spider, kind, url, message)
+        except StorageError as exc:  # counted above; the store step reports the failure
+            spider.logger.error("error row not written: %s", exc)
+
+    def _insert_error(self, spider, kind, url, message):
         with write_transaction(self.db):
             self.db["errors"].insert(
                 {
@@ -196,8 +207,11 @@ class RunRecorder:
     def flush(self):
         if self.db is None or self.run_id is None:
             return
-        with write_transaction(self.db):
-            self.db["crawl_runs"].update(self.run_id, self._counts())
+        try:
+            with write_transaction(self.db):
+                self.db["crawl_runs"].update(self.run_id, self._counts())
+        except StorageError as exc:  # the next flush, or the close, tries again
+            self.crawler.spider.logger.error("run record not updated: %s", exc)
 
     def spider_closed(self, spider, reason):
         if self._flusher.running:
@@ -211,14 +225,49 @@ class RunRecorder:
             counts["limits_hit"] = json.dumps(limits, sort_keys=True)
         status = run_status(reason, self.stats.get_value("newsmon/pages_parsed", 0), counts)
         why = failure_reason(reason, counts) if status == "failed" else reason
-        with write_transaction(self.db):
-            self.db["crawl_runs"].update(
-                self.run_id,
-                counts | {"finished_at": _now(), "status": status, "finish_reason": why},
-            )
+        if self.stats.get_value("newsmon/storage_failed", 0):
+            status, why = "failed", self.storage_reason(counts)
+        wall, mono = self._started
+        counts |= {
+            "wall_seconds": round(time.time() - wall, 3),
+            "monotonic_seconds": round(time.monotonic() - mono, 3),
+        }
         self.stats.set_value("newsmon/status", status)
-        self.db.close()
-        self.db = None
+        try:
+            for attempt in range(CLOSE_ATTEMPTS):
+                try:
+                    with write_transaction(self.db):
+                        self.db["crawl_runs"].update(
+                            self.run_id,
+                            counts
+                            | {"finished_at": _now(), "status": status, "finish_reason": why},
+                        )
+                    break
+                except StorageError:
+                    if attempt == CLOSE_ATTEMPTS - 1:
+                        raise
+                    time.sleep(1.0)  # a lock held a little longer may be gone by now
+        except StorageError as exc:
+            # The parent closes the row (crawler/runner.py) from what the log says.
+            spider.logger.error("run record not closed: %s; %s", exc, why)
+            print(f"newsmon: run {self.run_id} not closed: {why}", file=sys.stderr)
+        finally:
+            self.db.close()
+            self.db = None
+
+    def storage_reason(self, counts: dict) -> str:
+        """ "disk full writing data/news.db: 11 of 250 articles stored; free space and run
+        again": the cause, what was kept and what to do, in one line."""
+        failed = self.stats.get_value("newsmon/storage_failed", 0)
+        cause = self.stats.get_value("newsmon/storage_cause", "storage failure")
+        stored = sum(counts.get(k) or 0 for k in ("articles_new", "articles_updated"))
+        stored += counts.get("articles_unchanged") or 0
+        detail = self.stats.get_value("newsmon/storage_detail", "")
+        return (
+            f"{cause} writing {self.crawler.settings.get('NEWSMON_DB')}: {stored} of "
+            f"{stored + failed} articles stored; {ADVICE.get(cause, 'run again')}"
+            + (f" (SQLite: {detail})" if detail else "")
+        )
 
 
 def run_status(reason: str, pages_parsed: int, counts: dict) -> str:
