@@ -13,7 +13,8 @@ from pathlib import Path
 from crawler import cli_guards as guards
 from crawler.distributed import cli as distributed
 from crawler.lock import LockHeld
-from crawler.sources import SourceError, load_sources
+from crawler.sources import SourceError, load_sources, pattern_report
+from pipelines.db_file import DatabaseRefused, StorageError
 
 
 def _iso_day(value: str) -> str:
@@ -60,6 +61,7 @@ def cmd_sources(args) -> int:
             or f"API {s.api}"
         )
         print(f"{s.name:24} {s.spider:6} {s.region or '-':7} {s.schedule:12} {s.url}  ({found})")
+        print(f"{'':24} {pattern_report(s)}")
     print(f"{len(sources)} sources, all valid ({args.sources or 'data/sources.toml'})")
     return 0
 
@@ -134,7 +136,7 @@ def cmd_run(args) -> int:
     """For system cron: crawl every due source once. 0 all succeeded, 1 any did not, 2 locked."""
     from crawler.lock import CrawlLock
     from crawler.runner import CrawlRequest, due_plan, run_due
-    from pipelines.db import DEFAULT_DB
+    from pipelines.db import DEFAULT_DB, refuse_if_not_ours
 
     sources = load_sources(args.sources)
     if not guards.db_folder_usable(args):
@@ -155,6 +157,7 @@ def cmd_run(args) -> int:
     )
     if not _settings_usable(request):
         return 2
+    refuse_if_not_ours(db_path)  # before the lock file is made next to it
     request.lock = CrawlLock(db_path, "newsmon run").acquire(args.wait)
     try:
         with stop_on_signals() as stop:
@@ -230,7 +233,7 @@ def cmd_status(args) -> int:
     if db_path is None:
         return 2
     sources = load_sources(args.sources) if args.sources or not args.db else None
-    db = connect(db_path)
+    db = connect(db_path, readonly=True)  # status never changes the file
     try:
         if not guards.names_known(args, db):
             return 2
@@ -243,6 +246,19 @@ def cmd_status(args) -> int:
     if alarms or not args.quiet:
         print("\n".join([status_table(rows, schedule, args.names or None), *cluster]))
     return 1 if alarms else 0
+
+
+def cmd_backup(args) -> int:
+    from pipelines.db import DEFAULT_DB, backup_database
+
+    db_path = Path(args.db) if args.db else DEFAULT_DB
+    try:
+        articles = backup_database(db_path, args.file)
+    except (FileExistsError, FileNotFoundError) as exc:
+        print(f"newsmon: {exc}", file=sys.stderr)
+        return 2
+    print(f"{db_path} copied to {args.file} ({articles} articles; quick_check ok)")
+    return 0
 
 
 def cmd_extract(args) -> int:
@@ -416,6 +432,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="print only when an alarm is raised")
     p.set_defaults(func=cmd_status)
 
+    p = sub.add_parser(
+        "backup",
+        parents=[db],
+        help="a consistent copy of the database into FILE, also while a crawl runs",
+    )
+    p.add_argument("file", metavar="FILE", help="the copy to write (must not exist)")
+    p.set_defaults(func=cmd_backup)
+
     p = sub.add_parser("extract", help="extract article, figures and dates from files or URLs")
     p.add_argument("inputs", nargs="+", metavar="FILE.html|URL|FILE")
     p.add_argument(
@@ -502,6 +526,12 @@ def main(argv: list[str] | None = None) -> int:
     except LockHeld as exc:
         print(f"newsmon: {exc}", file=sys.stderr)
         return 2
+    except DatabaseRefused as exc:  # not our file, newer, corrupt: it was not changed
+        print(f"newsmon: {exc}", file=sys.stderr)
+        return 2
+    except StorageError as exc:  # disk full, I/O error, locked, read-only
+        print(f"newsmon: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:  # Ctrl-C outside a crawl (which handles its own): 128 + SIGINT
         print("newsmon: interrupted", file=sys.stderr)
         return 130
