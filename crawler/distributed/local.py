@@ -152,3 +152,102 @@ def run_local(request, workers: int = 2) -> list[dict]:
     finally:
         cluster.stop()
         server.stop()
+
+
+ARTICLE_PATTERN = r"/news/\d+-statya\.html$"
+_PLACES = ["Жамбылской области", "Караганде", "Павлодаре", "Шымкенте", "Кемеровской области"]
+_ACTIONS = [
+    "изъяли {n} килограммов гашиша",
+    "выявили {n} преступлений в сфере оборота наркотиков",
+    "задержали {n} курьеров интернет-магазинов",
+    "заблокировали {n} наркосайтов",
+]
+
+
+def generated_article(i: int) -> str:
+    place, action = _PLACES[i % 5], _ACTIONS[(i // 5) % 4].format(n=i % 97 + 3)
+    day = f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}"
+    title = f"В {place} полицейские {action.split()[0]} — сообщение {i}"
+    text = "".join(
+        f"<p>Полицейские в {place} {action}. Абзац {k} сообщения {i}: подробности дела "
+        f"приводятся в пресс-релизе ведомства за {day}.</p>"
+        for k in range(1, 4)
+    )
+    return (
+        f'<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>{title}</title>'
+        f'<meta property="article:published_time" content="{day}T10:00:00+05:00"></head><body>'
+        f'<nav><a href="/">Главная</a> <a href="/news/">Новости</a></nav><main><article>'
+        f"<h1>{title}</h1>{text}</article></main></body></html>"
+    )
+
+
+class GeneratedSite:
+    """A news site of `count` articles behind paginated listings (/news/, /news/page/N/),
+    every answer delayed by `latency` seconds; `count` may grow between runs."""
+
+    def __init__(self, count: int, latency: float = 0.0, per_page: int = 50):
+        from crawler.demo.server import LocalSite
+
+        self.count, self.latency, self.per_page = count, latency, per_page
+        self.site = LocalSite()
+        self.requests = self.site.requests
+
+    def _page(self, body: str, ctype: str = "text/html; charset=utf-8"):
+        from crawler.demo.server import Page
+
+        if self.latency:
+            time.sleep(self.latency)
+        return Page(body.encode(), 200, {"Content-Type": ctype})
+
+    def listing(self, page: int):
+        first = (page - 1) * self.per_page
+        ids = range(self.count - 1 - first, max(-1, self.count - 1 - first - self.per_page), -1)
+        links = "".join(f'<li><a href="/news/{i}-statya.html">Сообщение {i}</a></li>' for i in ids)
+        if first + self.per_page < self.count:
+            links += f'<a href="/news/page/{page + 1}/">Дальше</a>'
+        return self._page(f"<html><body><ul>{links}</ul></body></html>")
+
+    def route(self, handler):
+        path = handler.path.split("?")[0]
+        if path == "/robots.txt":
+            return self._page("User-agent: *\nAllow: /\n", "text/plain")
+        if path in ("/", "/news/"):
+            return self.listing(1)
+        if path.startswith("/news/page/"):
+            return self.listing(int(path.strip("/").split("/")[-1]))
+        if path.startswith("/news/") and path.endswith("-statya.html"):
+            number = int(path[len("/news/") :].split("-")[0])
+            if number < self.count:
+                return self._page(generated_article(number))
+        from crawler.demo.server import Page
+
+        return Page(b"<html><body>404</body></html>", 404, {"Content-Type": "text/html"})
+
+    def start(self) -> str:
+        base = self.site.start()
+        # every path goes through route(): LocalSite looks routes up by path, so catch them all
+        self.site.routes = _Everything(self.route)
+        return base
+
+    def stop(self) -> None:
+        self.site.stop()
+
+    def article_paths(self) -> list[str]:
+        return [p for p in self.requests if p.endswith("-statya.html")]
+
+    def sources_toml(self, name: str = "gen") -> str:
+        base = self.site.base_url
+        return (
+            f"[[source]]\nname = '{name}'\nurl = '{base}/'\narticle = '{ARTICLE_PATTERN}'\n"
+            f"listings = ['{base}/news/']\nfollow = '/news/page/\\d+/$'\nlang = 'ru'\n"
+            f'timezone = "Asia/Almaty"\nregion = "KZ"\n'
+        )
+
+
+class _Everything(dict):
+    def __init__(self, handler):
+        super().__init__()
+        self.handler = handler
+
+    def get(self, key, default=None):
+        return self.handler
