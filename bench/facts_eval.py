@@ -388,10 +388,42 @@ def print_errors(scored: list[tuple[dict, ArticleRecord, dict]]) -> None:
                   f"got={got!r} | {' '.join(sentence.split())[:220]}")  # fmt: skip
 
 
+def print_missed(db, mentions: list[tuple], docs: list[dict], dev: bool) -> None:
+    """Each gold claim of a dev text whose mentions landed on more than one fact: the facts'
+    keys, roles and the sources that stated each."""
+    if not dev:
+        print("\n--show-missed lists dev claims only; none for the test split")
+        return
+    print("\nDev claims split over several facts (fact: key, role <- sources)")
+    gold = {f"{d['set']}/{d['id']}": d for d in docs if d["split"] == "dev"}
+    groups: dict[tuple, list[tuple]] = {}
+    for m in mentions:
+        if m[1] in gold:
+            groups.setdefault((m[1], m[2]), []).append(m)
+    for (story, claim), group in sorted(groups.items()):
+        facts = Counter(m[3] for m in group)
+        if len(facts) < 2:
+            continue
+        print(f"{story} {gold[story]['figures'][claim]['quote']!r}")
+        for fact_id in facts:
+            row = db.execute("select fact_key, role from facts where id = ?", [fact_id]).fetchone()
+            sources = [db.execute("select source from articles where id = ?", [m[0]]).fetchone()[0]
+                       for m in group if m[3] == fact_id]  # fmt: skip
+            print(
+                f"   {fact_id}: {row[0] if row else None} {row[1] if row else None} <- "
+                f"{','.join(sources)}"
+            )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
     parser.add_argument("--show-errors", action="store_true", help="the dev split's errors")
+    parser.add_argument(
+        "--show-missed",
+        action="store_true",
+        help="the dev split's republished claims split over several facts",
+    )
     args = parser.parse_args(argv)
     splits = ("dev", "test") if args.split == "all" else (args.split,)
     docs = [d for name in SETS for d in load_set(name) if d["split"] in splits]
@@ -429,6 +461,8 @@ def main(argv: list[str] | None = None) -> int:
         print("\nMinHash Jaccard estimate (pipelines.facts.near_duplicates)")
         bodies = [[a["record"].body or "" for a in articles] for _, articles in stories]
         print("\n".join(similarity_report(bodies)))
+        if args.show_missed:
+            print_missed(db, mentions, docs, "dev" in splits)
         print("\n3. Parts in the sums of the views")
         print("\n".join(part_sum_check(db)))
         db.close()

@@ -5,6 +5,10 @@ the number is about: indicator, substance (or object), region, scope, the period
 of the event) and unit. Mentions of one key join one fact:
 - the same key and value: the same claim (a headline and its body, a republished release, an
   updated article);
+- the same value and unit in another article of the same story (`articles.duplicate_of`),
+  whatever the key: a copy with a trimmed lead or reordered paragraphs may read another scope
+  or role, the claim is the same (of several such facts, the one whose key agrees most);
+- a headline number: the claim of the same number in its body;
 - the same key with another value, stated in another article of the same story (a
   republication, `articles.duplicate_of`) or, for a statistic over a period, in any other
   article: one fact in `conflict`, whose `values` keeps every value with its mentions;
@@ -129,7 +133,6 @@ def _mark_duplicate(
         [(band, bucket, article_id) for band, bucket in keys],
     )
     return root, members
-    return root
 
 
 def _published(db: sqlite_utils.Database, article_id: int) -> str:
@@ -150,6 +153,10 @@ def _same_value(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-6 * max(abs(a), abs(b), 1.0)
 
 
+def _twins(a: dict, b: dict) -> bool:
+    return a.get("unit") == b.get("unit") and _same_value(float(a["value"]), float(b["value"]))
+
+
 def _story(db: sqlite_utils.Database, article_id: int) -> int:
     row = db.execute(
         "select coalesce(duplicate_of, id) from articles where id = ?", [article_id]
@@ -157,14 +164,39 @@ def _story(db: sqlite_utils.Database, article_id: int) -> int:
     return row[0] if row else article_id
 
 
+def _story_twin(db: sqlite_utils.Database, figure: dict, key: str, article_id: int, story: int):
+    """The fact of the same number stated by another article of the same story, or None.
+
+    A republication trims the lead and reorders paragraphs, so its copy of a number may lose
+    the total it is a part of, or the period or day its scope came from: the key differs, the
+    claim does not. Of several facts with this value the one whose key agrees most wins."""
+    value = float(figure["value"])
+    rows = db.execute(
+        "select distinct fa.id, fa.fact_key from figures f join articles a on a.id = f.article_id"
+        " join facts fa on fa.id = f.fact_id where (a.id = ? or a.duplicate_of = ?)"
+        " and a.id != ? and f.unit is ? and abs(f.value - ?) <= ?",
+        [story, story, article_id, figure.get("unit"), value, 1e-6 * max(abs(value), 1.0)],
+    ).fetchall()
+    if not rows:
+        return None
+    mine = json.loads(key)
+
+    def agreement(row: tuple) -> tuple[int, int]:
+        theirs = json.loads(row[1])
+        return sum(a == b for a, b in zip(mine, theirs, strict=False)), -row[0]
+
+    return max(rows, key=agreement)[0]
+
+
 def _find_fact(db: sqlite_utils.Database, figure: dict, key: str, article_id: int, story: int):
     """The fact a mention joins, or None for a new claim."""
     rows = db.execute("select id, value from facts where fact_key = ?", [key]).fetchall()
-    if not rows:
-        return None
     for fact_id, value in rows:
         if value is not None and _same_value(float(value), float(figure["value"])):
             return fact_id
+    twin = _story_twin(db, figure, key, article_id, story)
+    if twin is not None or not rows:
+        return twin
     for fact_id, _ in rows:
         articles = {
             r[0]
@@ -229,7 +261,9 @@ def link_article(
         )
     ]
     touched = set(previous or ())
-    for figure in figures:
+    body_facts: list[tuple[dict, int]] = []
+    # the body first: a headline number is the claim of the same number in its body
+    for figure in sorted(figures, key=lambda f: bool(f.get("in_title"))):
         if figure["value"] is None:
             continue
         figure["region"] = figure.get("region") or figure.get("country")  # a national claim
@@ -239,9 +273,15 @@ def link_article(
                 if figure.get(day) == published_day:
                     figure[day] = root_day
         key = fact_key(figure)
-        fact_id = _find_fact(db, figure, key, article_id, story)
+        fact_id = None
+        if figure.get("in_title"):
+            fact_id = next((fid for body, fid in body_facts if _twins(body, figure)), None)
+        if fact_id is None:
+            fact_id = _find_fact(db, figure, key, article_id, story)
         if fact_id is None:
             fact_id = db["facts"].insert(_new_fact(figure, key)).last_pk
+        if not figure.get("in_title"):
+            body_facts.append((figure, fact_id))
         db.execute("update figures set fact_id = ? where id = ?", [fact_id, figure["id"]])
         touched.add(fact_id)
     refresh_facts(db, touched)
@@ -294,10 +334,12 @@ def refresh_facts(db: sqlite_utils.Database, fact_ids: set[int]) -> None:
         first = mentions[0]
         total = db.execute(
             "select t.fact_id from figures f join figures t on t.id = f.part_of"
-            " where f.fact_id = ? and t.fact_id is not null limit 1",
+            " where f.fact_id = ? and t.fact_id is not null and t.fact_id != f.fact_id limit 1",
             [fact_id],
         ).fetchone()
         body_roles = [m[2] for m in mentions if not m[3]] or [m[2] for m in mentions]
+        if total:  # a copy that lost the total still states a part of it
+            body_roles = ["part"]
         db["facts"].update(
             fact_id,
             {

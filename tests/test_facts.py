@@ -356,3 +356,57 @@ def test_parts_measure_what_their_total_measures():
 )
 def test_indicator_vocabulary(text, quote, indicator):
     assert by_quote(annotated(text), quote)["indicator"] == indicator
+
+
+def _store(db, source: str, url: str, title: str, body: str, published: str) -> int:
+    from types import SimpleNamespace
+
+    from pipelines.articles import store_article, upsert_source
+    from pipelines.chain import TEXT_STEPS, SourceContext, process_article
+    from pipelines.items import ArticleRecord
+
+    site = SimpleNamespace(name=source, url=f"https://{source}.example/", spider="t", lang="ru",
+                           timezone=None, region=None, schedule=None)  # fmt: skip
+    upsert_source(db, site, "{}")
+    record = ArticleRecord(source=source, url=url, html="", fetched_at="", title=title,
+                           body=body, published_at=published)  # fmt: skip
+    return store_article(db, process_article(record, SourceContext(), TEXT_STEPS))[0]
+
+
+def test_a_republication_that_drops_the_lead_states_the_same_facts(tmp_path):
+    from pipelines.db import connect
+
+    lead = (
+        "За первое полугодие 2024 года пограничники Оренбургской области изъяли более 70 кг "
+        "наркотиков, в том числе 41,5 кг гашиша и 27,2 кг героина."
+    )
+    rest = [
+        "Больше всего гашиша перевозили грузовым транспортом через пункт пропуска Сагарчин, "
+        "где водитель фуры прятал его в запасном колесе.",
+        "Героин везли в багаже пассажиры рейсовых автобусов, следовавших из Казахстана.",
+        "Задержаны 14 курьеров, против всех возбуждены уголовные дела.",
+    ]
+    db = connect(tmp_path / "t.db")
+    original = _store(db, "orig", "https://orig.example/1", "Изъяли более 70 кг наркотиков",
+                      "\n\n".join([lead, *rest]), "2024-07-10")  # fmt: skip
+    # the copy: another headline, a lead that keeps only the parts, the paragraphs reordered
+    copy_lead = "Пограничники изъяли 41,5 кг гашиша и 27,2 кг героина."
+    copy = _store(db, "copy", "https://copy.example/1", "Пограничники: 14 курьеров задержаны",
+                  "\n\n".join([copy_lead, rest[2], rest[1], rest[0]]), "2024-07-11")  # fmt: skip
+    assert db.execute("select duplicate_of from articles where id = ?", [copy]).fetchone()[0] == (
+        original
+    )
+
+    def fact(article_id: int, value: float, in_title: int = 0) -> int:
+        return db.execute(
+            "select fact_id from figures where article_id = ? and value = ? and in_title = ?",
+            [article_id, value, in_title],
+        ).fetchone()[0]
+
+    for value in (41.5, 27.2, 14):
+        assert fact(original, value) == fact(copy, value)
+    assert fact(copy, 14, in_title=1) == fact(copy, 14)  # the headline's number is its body's
+    # the copy lost the total, but its gashish is still a part: never added to the 70 kg
+    role = db.execute("select role from facts where id = ?", [fact(copy, 41.5)]).fetchone()[0]
+    assert role == "part"
+    assert len({fact(original, v) for v in (70, 41.5, 27.2, 14)}) == 4
