@@ -23,6 +23,18 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
+# The cluster tests (tests/test_distributed.py) start a real redis-server (Debian package) on a
+# free port; installed the same way, else those tests skip and say why.
+if ! command -v redis-server >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "== installing redis-server (apt-get)"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server \
+      >/dev/null) || echo "could not install redis-server: the cluster tests will be skipped"
+  else
+    echo "redis-server is missing and cannot be installed here: the cluster tests will be skipped"
+  fi
+fi
+
 echo "== ruff"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
