@@ -410,3 +410,12 @@ def test_a_republication_that_drops_the_lead_states_the_same_facts(tmp_path):
     role = db.execute("select role from facts where id = ?", [fact(copy, 41.5)]).fetchone()[0]
     assert role == "part"
     assert len({fact(original, v) for v in (70, 41.5, 27.2, 14)}) == 4
+
+
+def test_a_day_in_the_headline_is_no_reporting_period():
+    figures = annotated(
+        "Полицейские изъяли 3 кг марихуаны на окраине города.",
+        title="12 сентября 2024 года в Уральске прошёл рейд",
+    )
+    seized = by_quote(figures, "3 кг")
+    assert seized["scope"] == "event" and seized["period_start"] is None

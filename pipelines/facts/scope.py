@@ -8,8 +8,10 @@ operation), with the period it covers or the day of the event.
   before words of one operation («задержан», «в ходе обыска», «у него») or a stated day
   («Так, 22 января …») make an event.
 - Otherwise a figure after the text starts summing up (a stated period, statistic words, a
-  headline's period) is a statistic of it, and a figure before is an event; «всего» alone sums
-  what came before, events or statistics.
+  headline's period) is a statistic of it, and a figure before is an event (a report of one
+  seizure often ends with the year's totals); «всего» alone sums what came before, events or
+  statistics. A republication that moves paragraphs may read another scope: the fact store
+  joins its numbers to its story's facts by value.
 An event's day is the last full date the text states before the figure, else the publication day."""
 
 from __future__ import annotations
@@ -190,6 +192,8 @@ def _title_period(title: str | None) -> tuple[str, str] | None:
     if not title:
         return None
     start, end = period_of(extract_dates(title), title)
+    if start and start == end and len(start) == 10:
+        return None  # «9 июля»: the day of something, not a reporting period
     return (start, end) if start else None
 
 
