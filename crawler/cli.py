@@ -99,7 +99,7 @@ def cmd_crawl(args) -> int:
     if args.distributed:  # the cluster crawls; this process seeds and records (crawler/distributed)
         from crawler.distributed.cli import crawl_distributed
 
-        return crawl_distributed(args, request, sources)
+        return crawl_distributed(args, request, sources, stop_on_signals)
     with stop_on_signals() as stop:
         request.stop = stop
         runs = run_crawls(request)  # takes the crawl lock (LockHeld: exit status 2)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import threading
 from pathlib import Path
 
 DEFAULT_REDIS = os.environ.get("NEWSMON_REDIS", "redis://127.0.0.1:6379/0")
@@ -20,9 +22,9 @@ def add_crawl_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--redis", default=DEFAULT_REDIS, help=f"Redis URL (default {DEFAULT_REDIS})")
 
 
-def crawl_distributed(args, request, sources) -> int:
+def crawl_distributed(args, request, sources, stop_on_signals) -> int:
+    """`newsmon crawl --distributed`; stop_on_signals is crawler.cli's (no import cycle)."""
     from crawler import cli_guards as guards
-    from crawler.cli import stop_on_signals
     from crawler.distributed.coordinator import run_distributed
 
     if args.recrawl or args.since or args.until:
@@ -45,14 +47,15 @@ def cmd_worker(args) -> int:
 
 
 def cmd_writer(args) -> int:
-    from crawler.cli import stop_on_signals
     from crawler.distributed.writer import Writer
     from pipelines.db import DEFAULT_DB
 
     writer = Writer(args.redis, Path(args.db) if args.db else DEFAULT_DB, batch=args.batch)
     print(f"newsmon writer: Redis {args.redis} -> {args.db or DEFAULT_DB}", flush=True)
-    with stop_on_signals() as stop:
-        stored = writer.run(stop)
+    stop = threading.Event()  # SIGTERM/SIGINT: finish the item at hand, then stop
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stop.set())
+    stored = writer.run(stop)
     print(f"newsmon writer: stopped after storing {stored} item(s)")
     return 0
 
@@ -85,6 +88,7 @@ def add_commands(sub, shared: dict) -> None:
 
 
 def _setting(value: str) -> tuple[str, str]:
-    from crawler.cli import _setting as parse
-
-    return parse(value)
+    if "=" not in value:
+        raise argparse.ArgumentTypeError(f"{value!r}: expected NAME=VALUE")
+    key, _, val = value.partition("=")
+    return key.strip(), val.strip()
