@@ -1,6 +1,7 @@
 """The whole database schema, composed: the core tables here, then the health view
 (pipelines/health_schema.py), the raw page migration (raw_pages.py), the browsing columns, views
-and indexes (browse_schema.py) and the full-text index (search_index.py). Each of those modules
+and indexes (browse_schema.py), the full-text index (search_index.py) and the map's region points
+(region_coords.py). Each of those modules
 owns its part; only this one knows them all, so none of them imports another's schema.
 """
 
@@ -14,6 +15,7 @@ from pipelines.db_file import APPLICATION_ID
 from pipelines.fact_store import ensure_facts_schema
 from pipelines.health_schema import ensure_health_schema
 from pipelines.raw_pages import migrate_zlib_column
+from pipelines.region_coords import ensure_region_coords
 from pipelines.search_index import backfill
 from pipelines.transactions import write_transaction
 
@@ -251,6 +253,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     version = db.execute("PRAGMA user_version").fetchone()[0]
     app_id = db.execute("PRAGMA application_id").fetchone()[0]
     if version == SCHEMA_VERSION and app_id == APPLICATION_ID:
+        ensure_region_coords(db)  # the map's points change with their file, not the schema
         return
     with write_transaction(db):
         # First: from here on the file says whose it is (the header, in this transaction).
@@ -281,4 +284,5 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db["articles"].disable_fts()
     ensure_browsing(db)  # figures.source/published_day/year, views and indexes for Datasette
     backfill(db)  # creates articles_search and indexes the articles stored before it existed
+    ensure_region_coords(db)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

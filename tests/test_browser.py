@@ -92,11 +92,17 @@ DRAWN = """
 """
 
 
-def chart_rows(server, chart: dict) -> int:
-    """Rows the chart's query returns with no filter set (as the dashboard fetches them)."""
-    sql = re.sub(r"\[\[.*?\]\]", "", chart["query"])
+def chart_rows(server, chart: dict, **filters: str) -> int:
+    """Rows the chart's query returns with these filters set (as the dashboard fetches them): a
+    [[ … ]] clause stays when it names a filter that is set."""
+
+    def clause(m: re.Match) -> str:
+        names = re.findall(r":(\w+)", m.group(1))
+        return m.group(1) if names and all(n in filters for n in names) else ""
+
+    sql = re.sub(r"\[\[(.*?)\]\]", clause, chart["query"], flags=re.S)
     status, body = server.get(
-        "/news.json?" + urllib.parse.urlencode({"sql": sql, "_shape": "array"})
+        "/news.json?" + urllib.parse.urlencode({"sql": sql, "_shape": "array", **filters})
     )
     assert status == 200, body
     return len(json.loads(body))
@@ -110,11 +116,15 @@ def rows_of_db(server, sql: str) -> list[list]:
     return json.loads(body)["rows"]
 
 
-def test_dashboard_draws_its_charts(server, page):
+def dashboard_charts() -> dict[str, dict]:
     dashboard = yaml.safe_load(METADATA.read_text(encoding="utf-8"))["plugins"][
         "datasette-dashboards"
     ]["newsmon"]
-    charts = {k: c for k, c in dashboard["charts"].items() if c["library"] == "vega-lite"}
+    return dashboard["charts"]
+
+
+def test_dashboard_draws_its_charts(server, page):
+    charts = {k: c for k, c in dashboard_charts().items() if c["library"] == "vega-lite"}
     assert len(charts) >= 5
     page.goto(server.url + "/-/dashboards/newsmon")
     for slug in charts:
@@ -141,6 +151,19 @@ def test_dashboard_draws_its_charts(server, page):
     # seized mass adds seizure events once each and leaves out the 1183 t of destroyed hemp
     assert 0 < seized < 1183000
     assert page.inner_text("#chart-seized-total").strip() == f"{seized:,} kg"  # as the axes
+    # the map: one circle per region with facts, placed by a projection, no tiles fetched
+    regions = rows_of_db(
+        server,
+        "select count(distinct region) from facts where region in (select code from region_coords)",
+    )[0][0]
+    assert regions >= 5
+    circles = page.locator("#chart-facts-map g.mark-symbol.role-mark > path")
+    assert circles.count() == regions == chart_rows(server, charts["facts-map"])
+    spots = {
+        tuple(round(float(v)) for v in re.findall(r"translate\(([-\d.]+),([-\d.]+)\)", t)[0])
+        for t in circles.evaluate_all("els => els.map(e => e.getAttribute('transform'))")
+    }
+    assert len(spots) >= regions - 1  # KZ (national, at Astana) and KZ-71 (Astana) share a spot
     page.screenshot(path=str(SCREENSHOTS / "dashboard.png"), full_page=True)
     assert page.problems == []
 
@@ -150,7 +173,29 @@ def test_dashboard_filter_changes_the_charts(server, page):
     page.wait_for_selector("#chart-articles-total p", timeout=20_000)
     assert page.inner_text("#chart-articles-total").strip() == "10"
     page.wait_for_selector("#chart-seized-mass canvas, #chart-seized-mass svg", timeout=20_000)
+    # the map keeps that source's regions only
+    page.wait_for_selector("#chart-facts-map svg.marks", timeout=20_000)
+    page.wait_for_timeout(500)
+    facts_map = dashboard_charts()["facts-map"]
+    circles = page.locator("#chart-facts-map g.mark-symbol.role-mark > path").count()
+    assert (
+        circles == chart_rows(server, facts_map, source="police-ru") < chart_rows(server, facts_map)
+    )
     page.screenshot(path=str(SCREENSHOTS / "dashboard-police-ru.png"), full_page=True)
+    assert page.problems == []
+
+
+def test_map_draws_a_single_region(server, page):
+    """One point gives the projection nothing to span: it is still drawn, without errors."""
+    filters = {"source": "news-kz", "date_start": "2024-04-10", "date_end": "2024-04-10"}
+    assert chart_rows(server, dashboard_charts()["facts-map"], **filters) == 1
+    page.goto(server.url + "/-/dashboards/newsmon?" + urllib.parse.urlencode(filters))
+    page.wait_for_selector("#chart-facts-map svg.marks", timeout=20_000)
+    page.wait_for_timeout(500)
+    circle = page.locator("#chart-facts-map g.mark-symbol.role-mark > path")
+    assert circle.count() == 1
+    box = circle.bounding_box()
+    assert box and box["width"] > 0, box
     assert page.problems == []
 
 

@@ -152,6 +152,10 @@ ARTICLES = [
 ]
 # Filler articles so that facets and charts have something to count.
 FILLER = 24
+# The region of each source's figures (as the places step would find it; "KZ": a national
+# figure) and of the fillers', so that the map of facts by region has several points.
+SOURCE_REGION = {"prokuror-kz": "KZ", "police-ru": "RU-NVS", "news-kz": "KZ-19"}
+FILLER_REGIONS = ["KZ-75", "KZ-71", "KZ-35", "RU-MOW", "KZ-31"]
 
 
 def build(path: Path) -> Path:
@@ -188,7 +192,8 @@ def build(path: Path) -> Path:
             )
         )
     for n, (source, day, title, body, figures) in enumerate(records):
-        figures = with_facts(body, figures, day)
+        region = SOURCE_REGION[source] if n < len(ARTICLES) else FILLER_REGIONS[n % 5]
+        figures = with_facts(body, [{"region": region, **f} for f in figures], day)
         store_article(
             db,
             ArticleRecord(
@@ -214,7 +219,9 @@ def build(path: Path) -> Path:
             title=title + " (обновлено)",
             body=body + " Задержаны двое подозреваемых.",
             published_at=f"{day}T10:00:00+05:00",
-            figures=with_facts(body, figures, day),
+            figures=with_facts(
+                body, [{"region": SOURCE_REGION[source], **f} for f in figures], day
+            ),
         ),
     )
     with write_transaction(db):
