@@ -389,8 +389,8 @@ def print_errors(scored: list[tuple[dict, ArticleRecord, dict]]) -> None:
 
 
 def print_missed(db, mentions: list[tuple], docs: list[dict], dev: bool) -> None:
-    """Each gold claim of a dev text whose mentions landed on more than one fact: the facts'
-    keys, roles and the sources that stated each."""
+    """Each gold claim of a dev text whose mentions landed on more than one fact (the facts'
+    keys, roles and the sources that stated each), then each fact joining several texts."""
     if not dev:
         print("\n--show-missed lists dev claims only; none for the test split")
         return
@@ -413,6 +413,14 @@ def print_missed(db, mentions: list[tuple], docs: list[dict], dev: bool) -> None
                 f"   {fact_id}: {row[0] if row else None} {row[1] if row else None} <- "
                 f"{','.join(sources)}"
             )
+    stories: dict[int, set] = {}
+    for m in mentions:
+        if m[3] is not None and m[1] in gold:
+            stories.setdefault(m[3], set()).add(m[1])
+    for fact_id, names in sorted(stories.items()):
+        if len(names) > 1:
+            row = db.execute("select fact_key, value from facts where id = ?", [fact_id]).fetchone()
+            print(f"fact {fact_id} joins texts {sorted(names)}: {row[0]} = {row[1]}")
 
 
 def main(argv: list[str] | None = None) -> int:

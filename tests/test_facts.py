@@ -419,3 +419,62 @@ def test_a_day_in_the_headline_is_no_reporting_period():
     )
     seized = by_quote(figures, "3 кг")
     assert seized["scope"] == "event" and seized["period_start"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "baseline", "current"),
+    [
+        # the earlier value in the next sentence, the current one before it
+        (
+            "За полгода в крае выявлено 91 тысяча правонарушений. Это сопоставимо с показателем "
+            "прошлого года — было 88 тысяч.",
+            "88 тысяч",
+            "91 тысяча",
+        ),
+        # «N лет назад» after a year of its own
+        (
+            "В 2024 году задержаны 34 подростка, пять лет назад таких подростков было 120.",
+            "120",
+            "34 подростка",
+        ),
+        # a sentence about an earlier year after the current year's figures
+        (
+            "В 2023 году суд рассмотрел 150 уголовных дел. В 2022 году рассмотрено 131 "
+            "уголовное дело.",
+            "131",
+            "150",
+        ),
+        # a sentence that opens with «В прошлом году»
+        (
+            "С начала года в Навои уничтожено 820 кг наркотиков. В прошлом году в области были "
+            "уничтожены более 700 кг наркотиков.",
+            "более 700 кг",
+            "820 кг",
+        ),
+        # «, а в 2022 году – …»
+        (
+            "Пограничники в 2023 году изъяли 3 тонны 150 кг наркотиков, а в 2022 году – 2 тонны "
+            "480 кг.",
+            "2 тонны 480 кг",
+            "3 тонны 150 кг",
+        ),
+    ],
+)
+def test_baselines_beyond_the_sentence(text, baseline, current):
+    figures = annotated(text, published="2024-10-15")
+    found = by_quote(figures, baseline)
+    assert found["role"] == "baseline"
+    assert by_quote(figures, current)["role"] != "baseline"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another year counting another thing is no comparison
+        "В 2024 году задержаны 40 подростков. В 2023 году полиция закрыла 12 наркопритонов.",
+        # «за прошлый год» is the report's own period
+        "За прошлый год полиция выявила 2100 преступлений, 1400 из них направлены в суд.",
+    ],
+)
+def test_no_baseline_without_an_earlier_value_of_the_same_thing(text):
+    assert all(f["role"] != "baseline" for f in annotated(text, published="2024-10-15"))

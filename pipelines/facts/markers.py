@@ -33,7 +33,7 @@ LIST_COLON = re.compile(r":\s*(?:\w+\s+){0,3}$")
 # Baselines: the value of an earlier period, stated for comparison.
 # "(2013 – 11)", "(в 2023 году – 45)", "(2013 г.: 11)": a year and a dash before the number.
 YEAR_DASH = re.compile(
-    r"(?:^|[(\[,;]\s*)(?:в\s+)?(?P<year>(?:19|20)\d\d)\s*(?:г\.?|год[ауе]?|годом)?\s*[–—:-]\s*"
+    r"(?:^|[(\[,;]\s*)(?:(?:а|и)\s+)?(?:в\s+)?(?P<year>(?:19|20)\d\d)\s*(?:г\.?|год[ауе]?|годом)?\s*[–—:-]\s*"
     r"(?:(?:более|менее|свыше|около|порядка)\s+)?$",
     _I,
 )
@@ -45,6 +45,20 @@ EARLIER = re.compile(
     r"[^\d()]{0,12}[–—:-]?\s*(?:(?:более|менее|свыше|около|порядка)\s+)?$",
     _I,
 )
+# An earlier period named anywhere between the previous figure and this one: «в прошлом году за
+# аналогичный период было задержано 70», «10 лет назад таких лиц было 371», «В 2014 году
+# рассмотрено 217» (a year: earlier than the current value's). Not «за прошлый год» (often the
+# reporting period itself) nor «ранее» (also «as reported before»).
+EARLIER_CLAUSE = re.compile(
+    r"\bв\s+прошлом\s+году\b|\bпрошлого\s+года\b|\bаналогичн\w*\s+период\w*|\bгодом\s+ранее\b"
+    r"|\b(?:год|\d+\s+(?:лет|год[а]?)|\w+\s+(?:лет|года))\s+назад\b|\bаппг\b"
+    r"|\bв\s+(?P<year>(?:19|20)\d\d)\s*(?:г\.|год[ау]?\b)",
+    _I,
+)
+# ... unless the words compare (their number is the current one) or name the current period
+NOW = re.compile(r"\bэтом\s+году|\bтекущ\w+\s+год|\bнынешн|\bсейчас\b", _I)
+NOT_EARLIER_CLAUSE = re.compile(r"\bпо\s+сравнению|\bсоставил|" + NOW.pattern, _I)
+
 # "с 457 до 387": a range of change (with "с"/"со" before the first number and "до" between).
 FROM_BEFORE = re.compile(r"(?:^|\W)(?:с|со)\s*$", _I)
 TO_BETWEEN = re.compile(r"^\s*(?:\S+\s+){0,2}?до\s*$", _I)

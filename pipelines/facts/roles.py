@@ -11,11 +11,12 @@ from __future__ import annotations
 import bisect
 
 from pipelines.facts import markers
-from pipelines.facts.sums import comparative_change, sum_parts
+from pipelines.facts.sums import comparative_change, same_kind, sum_parts
 from pipelines.facts.words import has_verb, text_lemmas
 from pipelines.sentences import split_sentences
 
 MASS = frozenset({"kg", "l"})
+MAX_BACK = 40  # figures looked back at for a baseline's current value
 
 
 def compatible(a: dict, b: dict) -> bool:
@@ -74,25 +75,99 @@ def _stated_earlier_baseline(
 ) -> int | None:
     """«(2013 – 11)», «АППГ – 292», «в прошлом году — 9 800 кг», «957 (ранее 1170)»: a number
     after words that name an earlier period. Returns the index of the current value: the
-    nearest figure of the sentence before it with the same unit (else after it)."""
+    nearest figure of the sentence before it with the same unit (else after it, else in the
+    text before: «… выявлено 144,5 тыс. Это сопоставимо с прошлым годом — было 145 тысяч»)."""
     i = group[pos]
     figure = figures[i]
     left = text[max(sentence_start(text, figure), figure["start"] - 60) : figure["start"]]
     year = markers.YEAR_DASH.search(left)
+    if not year and not markers.EARLIER.search(left):
+        return None
+    current = next(
+        (k for k in reversed(group[:pos])
+         if compatible(figures[k], figure) and figures[k].get("role") != "baseline"),
+        None,
+    )  # fmt: skip
+    if current is None:
+        current = next((k for k in group[pos + 1 :] if compatible(figures[k], figure)), None)
+    if current is None:
+        current = _current_before(figures, i, near=200)
     if year:
-        reference = _reference_year(figure)
+        reference = _reference_year(figures[current] if current is not None else figure)
         if reference is not None and int(year.group("year")) >= reference:
             return None  # the year of the current period itself, not an earlier one
         figure["_year"] = int(year.group("year"))
-    elif not markers.EARLIER.search(left):
-        return None
-    for k in reversed(group[:pos]):
-        if compatible(figures[k], figure) and figures[k].get("role") != "baseline":
-            return k
-    for k in group[pos + 1 :]:
-        if compatible(figures[k], figure):
+    return current
+
+
+def _current_before(
+    figures: list[dict],
+    i: int,
+    roles: dict[int, str] | None = None,
+    *,
+    near: int = 0,
+    dated: bool = False,
+) -> int | None:
+    """The nearest earlier figure of the same kind that is a current value (no baseline, no
+    change): what a baseline in a later sentence is compared with. `near`: chars before the
+    figure within which any figure of its unit will do (the kind read around a baseline is
+    often wrong: «было 145 тысяч»); `dated`: one that states its period."""
+    for k in range(i - 1, max(i - MAX_BACK, 0) - 1, -1):
+        other = figures[k]
+        if (roles or {}).get(k) in ("baseline", "change") or other.get("change"):
+            continue
+        if not compatible(other, figures[i]) or (dated and not other.get("period_end")):
+            continue
+        if same_kind(other, figures[i]) or figures[i]["start"] - other["end"] <= near:
             return k
     return None
+
+
+def _earlier_clause_baseline(
+    text: str, figures: list[dict], group: list[int], pos: int, roles: dict[int, str]
+) -> int | None:
+    """«в прошлом году за аналогичный период было задержано 70 жителей», «10 лет назад таких
+    лиц было 371», «В 2014 году рассмотрено 217 дел» (after the 2015 figures): words of an
+    earlier period between the previous figure of the sentence and this one, with a current
+    value of the same kind before it. Returns the index of that value."""
+    i = group[pos]
+    figure = figures[i]
+    low = sentence_start(text, figure)
+    if pos:
+        low = max(low, figures[group[pos - 1]]["end"])
+    left = text[low : figure["start"]]
+    # the words nearest the number: «задержаны в 2026 году, 10 лет назад … было 371»
+    found = max(markers.EARLIER_CLAUSE.finditer(left), key=lambda m: m.start(), default=None)
+    if not found or markers.NOT_EARLIER_CLAUSE.search(left):
+        return None
+    if text_lemmas(left) & markers.CHANGE_LEMMAS:
+        return None  # «выросло по сравнению с прошлым годом и составило 450»: the current value
+    year = found.group("year")
+    current = next((k for k in reversed(group[:pos]) if roles.get(k) not in ("baseline", "change")
+                    and compatible(figures[k], figure)
+                    and (not year or figures[k].get("period_end"))), None)  # fmt: skip
+    if current is None and not year:
+        current = next((k for k in group[pos + 1 :] if compatible(figures[k], figure)
+                        and _names_now(text, figures, k)), None)  # fmt: skip
+    if current is None:
+        # a year is weak evidence alone: its current value must count the same thing
+        current = _current_before(figures, i, roles, near=0 if year else 200, dated=bool(year))
+    if current is None:
+        return None
+    if year:
+        stated = figures[current].get("period_end")
+        if not stated or int(year) >= int(str(stated)[:4]):
+            return None  # a year of its own, or the current value names no later one
+        figure["_year"] = int(year)
+    return current
+
+
+def _names_now(text: str, figures: list[dict], k: int) -> bool:
+    """«…, в этом году за такой же период 318 тысяч»: words of the current period just before."""
+    left = text[
+        max(figures[k - 1]["end"] if k else 0, figures[k]["start"] - 60) : figures[k]["start"]
+    ]
+    return bool(markers.NOW.search(left))
 
 
 def _reference_year(figure: dict) -> int | None:
@@ -253,6 +328,8 @@ def assign_roles(text: str, figures: list[dict]) -> None:
             current = _from_to_baseline(text, figures, group, pos)
             if current is None:
                 current = _stated_earlier_baseline(text, figures, group, pos)
+            if current is None:
+                current = _earlier_clause_baseline(text, figures, group, pos, roles)
             if current is not None:
                 roles[i] = "baseline"
                 figures[i]["_current"] = current

@@ -75,7 +75,7 @@ def _signalled(text: str, total: dict, first: dict) -> bool:
     return float(total["value"]) >= 10 or float(total["value"]) != int(total["value"])
 
 
-def _same_kind(total: dict, figure: dict) -> bool:
+def same_kind(total: dict, figure: dict) -> bool:
     """Same unit, and for counts the same thing counted (couriers do not add up to stashes)."""
     if figure.get("unit") != total.get("unit"):
         return False
@@ -90,7 +90,7 @@ def _run(figures: list[dict], order: list[int], t: int, free, added: float = 0.0
     run: list[int] = []
     limit = 1.2 * float(figures[t]["value"]) + 1e-9
     for k in order[: MAX_RUN * 3]:
-        if not free(k) or not _same_kind(figures[t], figures[k]):
+        if not free(k) or not same_kind(figures[t], figures[k]):
             continue
         added += float(figures[k]["value"])
         if added > limit or len(run) >= MAX_RUN:
