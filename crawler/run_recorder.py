@@ -8,6 +8,7 @@ import os
 import sys
 import time
 from datetime import UTC, datetime
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from scrapy import signals
@@ -18,8 +19,10 @@ from pipelines.articles import upsert_source
 from pipelines.db import StorageError, connect, write_transaction
 from pipelines.db_file import ADVICE
 from pipelines.health_schema import ensure_health_schema
+from pipelines.store_pipeline import storage_failure
 
 FLUSH_SECONDS = 15
+RESERVE_BYTES = 256 * 1024  # room kept free for the closing write of the run record
 CLOSE_ATTEMPTS = 3  # the closing write of a run record is retried: a row is never left running
 # A stored article whose body is shorter than this has no article text to speak of (what is
 # left when a layout change hides the text: the title, a "loading..." line). Counted per run in
@@ -81,6 +84,7 @@ class RunRecorder:
         self.stats = crawler.stats
         self.db = None
         self.run_id: int | None = None
+        self._reserve: Path | None = None
         self._flusher = task.LoopingCall(self.flush)
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
@@ -120,6 +124,7 @@ class RunRecorder:
             )
         self.stats.set_value("newsmon/run_id", self.run_id)
         self._started = (time.time(), time.monotonic())
+        self._reserve = reserve_space(settings.get("NEWSMON_DB"))
         self._flusher.start(FLUSH_SECONDS, now=False)
 
     def error(self, kind: str, url: str | None, message: str):
@@ -163,6 +168,8 @@ class RunRecorder:
     def item_error(self, item, response, spider, failure):
         self.extracted(item)
         url = getattr(item, "url", None)
+        if storage_failure(self.crawler, url, failure.value) is not None:
+            return  # the disk, not the page: counted as a storage failure
         self.error("pipeline_exception", url, f"{type(failure.value).__name__}: {failure.value}")
 
     def item_dropped(self, item, response, exception, spider):
@@ -243,15 +250,18 @@ class RunRecorder:
                             | {"finished_at": _now(), "status": status, "finish_reason": why},
                         )
                     break
-                except StorageError:
+                except StorageError as exc:
                     if attempt == CLOSE_ATTEMPTS - 1:
                         raise
+                    if exc.cause == "disk full":
+                        release_space(self._reserve)  # room for this one write
                     time.sleep(1.0)  # a lock held a little longer may be gone by now
         except StorageError as exc:
             # The parent closes the row (crawler/runner.py) from what the log says.
             spider.logger.error("run record not closed: %s; %s", exc, why)
             print(f"newsmon: run {self.run_id} not closed: {why}", file=sys.stderr)
         finally:
+            release_space(self._reserve)
             self.db.close()
             self.db = None
 
@@ -268,6 +278,24 @@ class RunRecorder:
             f"{stored + failed} articles stored; {ADVICE.get(cause, 'run again')}"
             + (f" (SQLite: {detail})" if detail else "")
         )
+
+
+def reserve_space(db_path) -> Path | None:
+    """A file of RESERVE_BYTES next to the database, deleted when the disk is full so that
+    the run record can still be closed (one page in the WAL); None where it cannot be made."""
+    path = Path(f"{db_path}.reserve-{os.getpid()}")
+    try:
+        with path.open("wb") as reserve:
+            os.posix_fallocate(reserve.fileno(), 0, RESERVE_BYTES)
+    except OSError:
+        path.unlink(missing_ok=True)
+        return None
+    return path
+
+
+def release_space(path: Path | None) -> None:
+    if path is not None:
+        path.unlink(missing_ok=True)
 
 
 def run_status(reason: str, pages_parsed: int, counts: dict) -> str:

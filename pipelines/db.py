@@ -50,6 +50,21 @@ DEFAULT_DB = DATA_DIR / "news.db"
 BUSY_TIMEOUT = 60.0  # seconds; NEWSMON_BUSY_TIMEOUT overrides it
 
 
+def _cause(exc: sqlite3.Error, path: Path) -> str:
+    """storage_cause, told more precisely: a file SQLite cannot open on a read-only file system
+    (or in a folder this user may not write) is "read-only"."""
+    cause = storage_cause(exc) or "cannot open"
+    if cause == "cannot open":
+        folder = path.resolve().parent
+        try:
+            readonly_fs = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+        except OSError:
+            readonly_fs = False
+        if readonly_fs or (folder.exists() and not os.access(folder, os.W_OK)):
+            return "read-only"
+    return cause
+
+
 def busy_timeout() -> float:
     """How long a writer waits for another one before the write fails as "database locked"."""
     try:
@@ -76,7 +91,7 @@ def connect(path: str | Path | None = None, *, readonly: bool = False) -> sqlite
     try:
         conn = _open(path, readonly)
     except sqlite3.Error as exc:
-        raise StorageError(storage_cause(exc) or "cannot open", path, str(exc)) from exc
+        raise StorageError(_cause(exc, path), path, str(exc)) from exc
     try:
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout() * 1000)}")
         try:
@@ -132,7 +147,7 @@ def refuse_if_not_ours(path: str | Path) -> None:
     try:
         check_ownership(conn, path, SCHEMA_VERSION)
     except sqlite3.DatabaseError as exc:
-        cause = storage_cause(exc)
+        cause = _cause(exc, path) if storage_cause(exc) else None
         if cause and cause != "corrupt database":
             raise StorageError(cause, path, str(exc)) from exc
         raise corrupt(path, exc) from exc
