@@ -106,7 +106,8 @@ def main() -> int:
     parser.add_argument("--per-worker", type=int, default=1, help="requests in flight per worker")
     parser.add_argument("--warmup", type=float, default=15.0, help="seconds for workers to start")
     args = parser.parse_args()
-    site = GeneratedSite(args.articles, latency=args.latency, per_page=50)
+    # 100 links a listing page: 20 pages deep for 2,000 articles, inside DEPTH_LIMIT (30)
+    site = GeneratedSite(args.articles, latency=args.latency, per_page=100)
     site.start()
     results = []
     with tempfile.TemporaryDirectory(prefix="newsmon-bench-") as tmp_name:

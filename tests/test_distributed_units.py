@@ -161,3 +161,14 @@ def test_worker_rows_are_mirrored_for_status(server, tmp_path, monkeypatch):
 
     lines = workers_lines(writer.db)
     assert any("worker-m1-7" in line and "2025-11-01T10:00:00" in line for line in lines)
+
+
+def test_a_dead_workers_politeness_slots_come_back_at_once(server):
+    dead = ClusterPoliteness(server, concurrency=1, delay=0, lease=300, owner="w1")
+    beat(server, "w1", {"role": "worker"}, 60)
+    assert dead.try_acquire("site.test", "t1") == 0
+    other = ClusterPoliteness(server, concurrency=1, delay=0, lease=300, owner="w2")
+    assert other.try_acquire("site.test", "t2") == -1
+    server.delete(alive_key("w1"))  # killed: its heartbeat expired
+    recover_dead(server)
+    assert other.try_acquire("site.test", "t2") == 0  # not 300 s later

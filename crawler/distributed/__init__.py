@@ -45,6 +45,12 @@ def known_key(source: str) -> str:
     return f"{PREFIX}:known:{source}"
 
 
+def chrome_key(source: str) -> str:
+    """Set of the line keys learned as the source's site chrome (the writer learns them, as
+    ChromeLearning does in a single-machine crawl; workers strip them)."""
+    return f"{PREFIX}:chrome:{source}"
+
+
 def queue_key(source: str) -> str:
     return QUEUE_KEY % {"spider": source}
 

@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -145,13 +146,16 @@ def run_local(request, workers: int = 2) -> list[dict]:
     from crawler.distributed.coordinator import run_distributed
 
     server = LocalRedis().start()
-    cluster = LocalCluster(server.url, request.sources_file, request.db, request.settings)
-    try:
-        cluster.start(workers)
-        return run_distributed(request, server.url)
-    finally:
-        cluster.stop()
-        server.stop()
+    with tempfile.TemporaryDirectory(prefix="newsmon-cluster-") as logs:
+        cluster = LocalCluster(
+            server.url, request.sources_file, request.db, request.settings, Path(logs)
+        )
+        try:
+            cluster.start(workers)
+            return run_distributed(request, server.url)
+        finally:
+            cluster.stop()
+            server.stop()
 
 
 ARTICLE_PATTERN = r"/news/\d+-statya\.html$"
@@ -191,12 +195,21 @@ class GeneratedSite:
         self.count, self.latency, self.per_page = count, latency, per_page
         self.site = LocalSite()
         self.requests = self.site.requests
+        self.in_flight = self.most_in_flight = 0  # requests being answered at once, and the peak
+        self._lock = threading.Lock()
 
     def _page(self, body: str, ctype: str = "text/html; charset=utf-8"):
         from crawler.demo.server import Page
 
-        if self.latency:
-            time.sleep(self.latency)
+        with self._lock:
+            self.in_flight += 1
+            self.most_in_flight = max(self.most_in_flight, self.in_flight)
+        try:
+            if self.latency:
+                time.sleep(self.latency)
+        finally:
+            with self._lock:
+                self.in_flight -= 1
         return Page(body.encode(), 200, {"Content-Type": ctype})
 
     def listing(self, page: int):

@@ -19,6 +19,7 @@ from crawler.distributed import PREFIX, connect_redis
 
 TOKEN = "newsmon_polite"  # request.meta key: (domain, token) held by this request
 POLL = 0.05  # seconds between tries while the domain is full
+LOCAL_POLL = 0.005  # seconds between looks while this worker's own share of the domain is used
 
 # 0: go. > 0: wait that many ms for the delay. -1: every slot is taken.
 _ACQUIRE = """
@@ -30,6 +31,7 @@ if now < next_at then return next_at - now end
 if redis.call('ZCARD', KEYS[2]) >= tonumber(ARGV[2]) then return -1 end
 redis.call('ZADD', KEYS[2], now + tonumber(ARGV[4]), ARGV[1])
 redis.call('PEXPIRE', KEYS[2], tonumber(ARGV[4]))
+redis.call('SADD', KEYS[3], KEYS[2] .. '|' .. ARGV[1])
 if tonumber(ARGV[3]) > 0 then
   redis.call('SET', KEYS[1], now + tonumber(ARGV[3]), 'PX', tonumber(ARGV[3]) + 1000)
 end
@@ -41,11 +43,24 @@ def domain_keys(domain: str) -> list[str]:
     return [f"{PREFIX}:polite:{domain}:next", f"{PREFIX}:polite:{domain}:slots"]
 
 
+def held_key(owner: str) -> str:
+    """Set of the slots a worker holds ("slots key|token"): a dead worker's are given back at
+    once (queue.recover_dead), not only when they expire."""
+    return f"{PREFIX}:polite:held:{owner}"
+
+
 class ClusterPoliteness:
     """Downloader middleware (see module docstring)."""
 
-    def __init__(self, server, concurrency: int, delay: float, lease: float):
+    def __init__(
+        self, server, concurrency: int, delay: float, lease: float, owner="worker", local=0
+    ):
         self.server = server
+        # Scrapy queues a worker's requests per domain only after the middlewares: without this
+        # local gate a worker would hold cluster slots for requests still waiting in its queue.
+        self.local_limit = local or concurrency
+        self.local: dict[str, int] = {}
+        self.held = held_key(owner)
         self.concurrency = concurrency
         self.delay_ms = int(delay * 1000)
         self.lease_ms = int(lease * 1000)
@@ -59,23 +74,37 @@ class ClusterPoliteness:
             s.getint("NEWSMON_CLUSTER_CONCURRENCY") or s.getint("CONCURRENT_REQUESTS_PER_DOMAIN"),
             s.getfloat("NEWSMON_CLUSTER_DELAY", s.getfloat("DOWNLOAD_DELAY")),
             s.getfloat("DOWNLOAD_TIMEOUT") + 30,
+            s.get("NEWSMON_WORKER_ID") or "worker",
+            s.getint("CONCURRENT_REQUESTS_PER_DOMAIN"),
         )
 
     def try_acquire(self, domain: str, token: str) -> int:
-        keys = domain_keys(domain)
+        keys = [*domain_keys(domain), self.held]
         args = [token, self.concurrency, self.delay_ms, self.lease_ms]
         return int(self._acquire(keys=keys, args=args))
 
     def release(self, request) -> None:
         held = request.meta.pop(TOKEN, None)
         if held:
-            self.server.zrem(domain_keys(held[0])[1], held[1])
+            self.local[held[0]] = max(0, self.local.get(held[0], 0) - 1)
+            slots = domain_keys(held[0])[1]
+            pipe = self.server.pipeline(transaction=True)
+            pipe.zrem(slots, held[1])
+            pipe.srem(self.held, f"{slots}|{held[1]}")
+            pipe.execute()
 
     async def process_request(self, request, spider=None):
         domain = (urlsplit(request.url).hostname or "").lower()
         token = uuid.uuid4().hex
-        while (wait := self.try_acquire(domain, token)) != 0:
+        while True:
+            if self.local.get(domain, 0) >= self.local_limit:
+                await asyncio.sleep(LOCAL_POLL)
+                continue
+            wait = self.try_acquire(domain, token)
+            if wait == 0:
+                break
             await asyncio.sleep(wait / 1000 if wait > 0 else POLL)
+        self.local[domain] = self.local.get(domain, 0) + 1
         request.meta[TOKEN] = (domain, token)
         return None
 

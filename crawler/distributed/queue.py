@@ -28,7 +28,8 @@ redis.call('ZREM', KEYS[1], item[1])
 redis.call('HSET', KEYS[2], ARGV[1], KEYS[1] .. '\\n' .. item[2] .. '\\n' .. item[1])
 return item[1]
 """
-# Put every request of a dead worker back where it came from, with its priority.
+# Put every request of a dead worker back where it came from, with its priority, and give back
+# the politeness slots it held.
 _RECOVER = """
 if redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
 local all = redis.call('HGETALL', KEYS[1])
@@ -39,6 +40,11 @@ for i = 1, #all, 2 do
   redis.call('ZADD', string.sub(v, 1, a - 1), string.sub(v, a + 1, b - 1), string.sub(v, b + 1))
 end
 redis.call('DEL', KEYS[1])
+for _, held in ipairs(redis.call('SMEMBERS', KEYS[3])) do
+  local bar = string.find(held, '|', 1, true)
+  redis.call('ZREM', string.sub(held, 1, bar - 1), string.sub(held, bar + 1))
+end
+redis.call('DEL', KEYS[3])
 return #all / 2
 """
 
@@ -89,8 +95,9 @@ def recover_dead(server: redis.Redis) -> int:
     moved = 0
     for raw in server.hkeys(WORKERS):
         owner = raw.decode()
-        if server.exists(inflight_key(owner)) and not server.exists(alive_key(owner)):
-            moved += int(script(keys=[inflight_key(owner), alive_key(owner)]))
+        held = f"newsmon:polite:held:{owner}"  # politeness.held_key: its slots, given back
+        if server.exists(inflight_key(owner), held) and not server.exists(alive_key(owner)):
+            moved += int(script(keys=[inflight_key(owner), alive_key(owner), held]))
     return moved
 
 

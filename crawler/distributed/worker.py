@@ -22,12 +22,19 @@ from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 from twisted.internet import task
 
-from crawler.distributed import ITEMS, connect_redis, current_run, known_key, stats_key
+from crawler.distributed import (
+    ITEMS,
+    chrome_key,
+    connect_redis,
+    current_run,
+    known_key,
+    stats_key,
+)
 from crawler.distributed.queue import LEASE, ack, beat, recover_dead
 from crawler.incremental import Known
 from crawler.run_recorder import RunRecorder
 from crawler.spiderloader import spider_for
-from pipelines.chain import STORE_PIPELINE
+from pipelines.chain import ARTICLE_STEPS
 from pipelines.items import ArticleRecord
 
 HEARTBEAT = 2.0  # seconds between heartbeats
@@ -39,8 +46,10 @@ _SUMMED = ("newsmon/", "downloader/response_count", "downloader/response_bytes",
 def worker_settings(redis_url: str, worker_id: str) -> dict:
     from crawler import settings as base
 
-    pipelines = dict(base.ITEM_PIPELINES) | {
-        STORE_PIPELINE: None,
+    # The chain's steps, then the push; storage and chrome learning (both need the database)
+    # are the writer's.
+    steps = {step.pipeline for step in ARTICLE_STEPS}
+    pipelines = {k: v for k, v in base.ITEM_PIPELINES.items() if k in steps} | {
         "crawler.distributed.worker.PushPipeline": 900,
     }
     return {
@@ -63,6 +72,8 @@ def worker_settings(redis_url: str, worker_id: str) -> dict:
         | {"crawler.distributed.politeness.ClusterPoliteness": 950},
         "SPIDER_MIDDLEWARES": dict(base.SPIDER_MIDDLEWARES)
         | {"crawler.distributed.worker.LeaseAck": 10},
+        # Parallelism is more workers; a pool of chain processes per source would multiply.
+        "NEWSMON_EXTRACT_WORKERS": 1,
         # A worker lives across runs: the per-run limits are not per process any more.
         "CLOSESPIDER_TIMEOUT": 0,
         "CLOSESPIDER_PAGECOUNT": 0,
@@ -172,6 +183,7 @@ class LeaseAck:
 
 def record_message(item: ArticleRecord, run_id: int | None) -> str:
     data = dataclasses.asdict(item)
+    data["site_chrome"] = sorted(item.site_chrome or ())  # a frozenset: JSON has no sets
     return json.dumps({"type": "article", "run_id": run_id, "item": data}, default=str)
 
 
@@ -223,6 +235,10 @@ class WorkerRecorder(RunRecorder):
 
     def flush(self):
         spider = self.crawler.spider
+        if not hasattr(self, "server"):  # the spider never opened
+            return
+        members = self.server.smembers(chrome_key(spider.source.name))
+        spider.site_chrome = frozenset(m.decode() for m in members)
         run = {k.decode(): v.decode() for k, v in self.server.hgetall(_run_key(spider)).items()}
         run_id = int(run["run_id"]) if run.get("run_id") else None
         if run_id != spider.run_id and run_id is not None:

@@ -23,12 +23,14 @@ from crawler.distributed import (
     ITEMS,
     PROCESSING,
     WORKERS,
+    chrome_key,
     connect_redis,
     known_key,
     stats_key,
 )
 from crawler.distributed.queue import beat
 from pipelines.articles import content_hash, find_article_id, store_article
+from pipelines.chrome import MIN_PAGES, MIN_SHARE, learn_page, load_chrome
 from pipelines.db import StorageError, connect, write_transaction
 from pipelines.items import ArticleRecord
 
@@ -69,6 +71,7 @@ class Writer:
         self.db = connect(db_path)
         self.batch = batch
         self.say = say
+        self.chrome_pages, self.chrome_share = MIN_PAGES, MIN_SHARE
         self.stored = 0
         self.started = datetime.now(UTC).isoformat(timespec="seconds")
         self._mirrored = 0.0
@@ -86,14 +89,30 @@ class Writer:
                 self.db["errors"].insert(row)
             return {}
         record = ArticleRecord(**message["item"])
+        record.site_chrome = frozenset(record.site_chrome or ())
         record.run_id = message.get("run_id")
-        if _committed(self.db, record):
-            return {}
-        _, outcome = store_article(self.db, record)
-        counts = {f"newsmon/articles_{outcome}": 1}
-        if outcome != "unchanged":
-            counts["newsmon/figures"] = len(record.figures)
+        counts: dict[str, int] = {}
+        if not _committed(self.db, record):
+            _, outcome = store_article(self.db, record)
+            counts[f"newsmon/articles_{outcome}"] = 1
+            if outcome != "unchanged":
+                counts["newsmon/figures"] = len(record.figures)
+        self.learn_chrome(record)  # a page counts once, so a redelivery is harmless
         return counts
+
+    def learn_chrome(self, record: ArticleRecord) -> None:
+        """What ChromeLearning does in a single-machine crawl; the workers read the result."""
+        if not record.chrome_lines:
+            return
+        with write_transaction(self.db):
+            counted = learn_page(self.db, record.source, record.url, record.chrome_lines)
+        if counted:
+            chrome = load_chrome(self.db, record.source, self.chrome_pages, self.chrome_share)
+            pipe = self.server.pipeline(transaction=True)
+            pipe.delete(chrome_key(record.source))
+            if chrome:
+                pipe.sadd(chrome_key(record.source), *chrome)
+            pipe.execute()
 
     def finish(self, raw: bytes, counts: dict[str, int], message_run: int | None, urls) -> None:
         """The item is committed: remove it, add its counters and its URLs, atomically."""
