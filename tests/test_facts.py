@@ -478,3 +478,58 @@ def test_baselines_beyond_the_sentence(text, baseline, current):
 )
 def test_no_baseline_without_an_earlier_value_of_the_same_thing(text):
     assert all(f["role"] != "baseline" for f in annotated(text, published="2024-10-15"))
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "indicator"),
+    [
+        # bracketed counts after district names: what the sentence (or «таких» before) counts
+        (
+            "В прошлом месяце в области выявлено 210 наркопреступлений. Больше всего таких "
+            "преступлений зарегистрировано в Ленинском (48), Советском (37) и Центральном (29) "
+            "районах.",
+            "37",
+            "drug_crimes",
+        ),
+        # a channel of supply is no Telegram channel
+        (
+            "Пограничники перекрыли 9 каналов поставки героина из Афганистана.",
+            "9",
+            "trafficking_channels",
+        ),
+        ("Заблокировано 14 телеграм-каналов, продававших наркотики.", "14", "websites_blocked"),
+        # the verb tells a sentence from a detention
+        ("Суд приговорил 3 контрабандистов к 8 годам лишения свободы.", "3", "persons_convicted"),
+        ("Полиция задержала 3 контрабандистов на границе.", "3", "persons_detained"),
+        ("В области зарегистрировано 1 250 больных наркоманией.", "1 250", "drug_users_registered"),
+    ],
+)
+def test_indicators_from_the_subject_and_the_verb(text, quote, indicator):
+    assert by_quote(annotated(text), quote)["indicator"] == indicator
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "substance"),
+    [
+        ("В теплице полицейские изъяли 350 кустов наркосодержащих растений.", "350", "растение"),
+        # the drug named right after the figure wins over the one before
+        (
+            "У первого курьера нашли 3 кг гашиша, у второго изъяли 2 кг героина.",
+            "2 кг",
+            "героин",
+        ),
+        ("На посту досмотра изъяли 8 брикетов с 4 кг гашиша.", "8 брикетов", "гашиш"),
+        ("Таможенники задержали 2,3 тонны маковой соломки.", "2,3 тонны", "маковая соломка"),
+        ("Полиция изъяла 40 кг наркотиков каннабисной группы.", "40 кг", "каннабис"),
+    ],
+)
+def test_substances_named_around_the_figure(text, quote, substance):
+    assert by_quote(annotated(text), quote)["substance"] == substance
+
+
+def test_a_headline_names_the_drug_its_body_leaves_generic():
+    figures = annotated(
+        "Осуждённые пытались перевезти через границу 60 кг вещества в тайнике грузовика.",
+        title="Суд осудил четырёх наркокурьеров за 60 кг героина",
+    )
+    assert {f["substance"] for f in figures if f["quote"].startswith("60 кг")} == {"героин"}

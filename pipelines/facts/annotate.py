@@ -15,8 +15,25 @@ FACT_FIELDS = (
     "role", "part_of", "scope", "event_day", "indicator", "substance", "check", "check_expected",
 )  # fmt: skip
 # What a headline figure takes over from the same number in the body.
-_SHARED_WITH_BODY = ("role", "scope", "event_day", "period_start", "period_end", "indicator",
-                     "substance", "region", "country")  # fmt: skip
+_SHARED_WITH_BODY = ("role", "scope", "event_day", "period_start", "period_end", "region",
+                     "country")  # fmt: skip
+GENERIC_SUBSTANCE = "наркотик"
+
+
+def _share_what(body: dict, head: dict) -> None:
+    """What a number measures, between a headline and its body twin: the one that names it
+    tells the other («осудил … за 60 кг героина» over «перевезти 60 кг вещества»); when both
+    name it, each keeps its own."""
+    if not head.get("indicator") or not body.get("indicator"):
+        head["indicator"] = body["indicator"] = head.get("indicator") or body.get("indicator")
+    elif head["indicator"] != body["indicator"]:
+        return
+    specific = [f.get("substance") for f in (body, head)
+                if f.get("substance") not in (None, GENERIC_SUBSTANCE)]  # fmt: skip
+    named = specific[0] if len(set(specific)) == 1 else None
+    for figure in (body, head):
+        if figure.get("substance") in (None, GENERIC_SUBSTANCE):
+            figure["substance"] = named or body.get("substance") or head.get("substance")
 
 
 def _annotate_text(
@@ -67,6 +84,7 @@ def annotate_figures(
                 for key in _SHARED_WITH_BODY:
                     if key in twin:
                         figure[key] = twin[key]
+                _share_what(twin, figure)
             figure["part_of"] = None  # a part's total lives in the body's numbering
             if figure.get("role") in ("total", "part"):
                 figure["role"] = "value"  # the headline states it alone, without its parts

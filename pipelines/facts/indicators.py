@@ -8,6 +8,7 @@ neighbouring figure, so that «25 преступлений …, из них 14 �
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ from pipelines.search_index import words
 
 INDICATORS_FILE = DATA_DIR / "indicators.toml"
 WINDOW_BEFORE, WINDOW_AFTER = 6, 8
+_WITH = re.compile(r"\s(?:с|со)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,16 @@ class Vocabulary:
     indicators: tuple[Indicator, ...]
     substances: frozenset[str]
     generic: frozenset[str]
+    aliases: tuple[tuple[str, str], ...] = ()  # (lemma, substance): «опийный» is опий
+    phrases: tuple[tuple[str, str, str], ...] = ()  # (lemma, next lemma, substance)
+
+    def named(self, lemma: str, following: str | None = None) -> str | None:
+        """The substance a lemma (with the lemma after it) names, or None."""
+        for first, second, name in self.phrases:
+            if lemma == first and following == second:
+                return name
+        alias = dict(self.aliases).get(lemma)
+        return alias or (lemma if lemma in self.substances else None)
 
 
 def _load(path: Path) -> Vocabulary:
@@ -70,10 +82,14 @@ def _load(path: Path) -> Vocabulary:
     if len(set(codes)) != len(codes):
         raise ValueError(f"{path}: an indicator code is defined twice")
     substances = data.get("substances", {})
+    aliases = substances.get("aliases", {})
+    phrases = substances.get("phrases", {})
     return Vocabulary(
         tuple(entries),
-        frozenset(substances.get("names", [])),
+        frozenset(substances.get("names", [])) | frozenset(aliases),
         frozenset(substances.get("generic", [])),
+        tuple(aliases.items()),
+        tuple((pair[0], pair[1], name) for name, pair in phrases.items()),
     )
 
 
@@ -90,12 +106,26 @@ def _sentence_bounds(text: str, figure: dict) -> tuple[int, int]:
 def window(text: str, figure: dict, previous_end: int, next_start: int) -> list[str]:
     """Lemmas of the words around a figure (its quote included), bounded by its neighbours
     and its sentence."""
+    before, after = sides(text, figure, previous_end, next_start)
+    return before + after
+
+
+def sides(text: str, figure: dict, previous_end: int, next_start: int) -> tuple[list, list]:
+    """The lemmas of `window`: before the figure, and from its start on."""
     low, high = _sentence_bounds(text, figure)
     left = text[max(previous_end, figure["start"] - 80, low) : figure["start"]]
     right = text[figure["start"] : min(next_start, figure["end"] + 120, high)]
     before = lemma_list(" ".join(words(left)[-WINDOW_BEFORE:]))
     after = lemma_list(" ".join(words(right)[: WINDOW_AFTER + 3]))
-    return before + after
+    return before, after
+
+
+def _with_next(text: str, figure: dict, next_start: int, high: int) -> list[str]:
+    """«8 тыс. брикетов с 915 кг гашиша»: a container's contents, after the next figure."""
+    gap = text[figure["end"] : next_start]
+    if next_start >= high or not _WITH.search(gap):
+        return []
+    return lemma_list(" ".join(words(text[next_start : min(next_start + 60, high)])[:4]))
 
 
 def _starts(lemmas: list[str], prefixes: tuple[str, ...]) -> bool:
@@ -131,18 +161,70 @@ def classify(figure: dict, near: list[str], vocab: Vocabulary | None = None) -> 
     return None
 
 
-def substance_of(figure: dict, near: list[str], vocab: Vocabulary | None = None) -> str:
-    """The drug a seizure or destroyed crop is of: the object, else the first one named near
-    the figure, else the generic «наркотик»."""
+# nouns that name drugs in general: the figure's own noun when it is one of these, unless a
+# substance qualifies it («наркотики каннабисной группы»)
+_GENERIC_NOUNS = frozenset({"наркотик", "средство", "вещество", "смесь", "порошок"})
+
+
+def _first_named(vocab: Vocabulary, lemmas: list[str]) -> str | None:
+    """The first substance the lemmas name; "" when a generic noun comes first."""
+    for k, lemma in enumerate(lemmas):
+        name = vocab.named(lemma, lemmas[k + 1] if k + 1 < len(lemmas) else None)
+        if name:
+            return name
+        if lemma in _GENERIC_NOUNS:
+            return _first_named(vocab, lemmas[k + 1 : k + 3]) or ""
+    return None
+
+
+def substance_of(
+    figure: dict,
+    near: list[str],
+    vocab: Vocabulary | None = None,
+    after: list[str] | None = None,
+    default: str | None = "наркотик",
+) -> str | None:
+    """The drug a seizure or destroyed crop is of: the first one named from the figure on
+    («381 — мака», «983 штуки наркосодержащих растений», «8,5 тоннами маковой соломки»), else
+    the generic one when a generic noun follows it («303 кг наркотиков»), else the object,
+    else the nearest one before it, else `default`. `after` (default: the second half of
+    `near`) is the part of the window from the figure on."""
     vocab = vocab or vocabulary()
+    if after is None:
+        after = near[len(near) // 2 :] if near else []
+    found = _first_named(vocab, after)
+    if found is not None:
+        return found or "наркотик"
     obj = figure.get("object")
     if obj in vocab.substances:
-        return obj
-    after = near[len(near) // 2 :] if near else []
-    for lemma in [*after, *near]:
-        if lemma in vocab.substances:
-            return lemma
-    return "наркотик"
+        return vocab.named(obj) or obj
+    before = near[: len(near) - len(after)]
+    for k in range(len(before) - 1, -1, -1):
+        name = vocab.named(before[k], near[k + 1] if k + 1 < len(near) else None)
+        if name:
+            return name
+    return default
+
+
+_ANAPHORS = frozenset({"такой", "данный", "подобный", "указанный", "этот"})
+
+
+def _names_a_drug(figure: dict, near: list[str], vocab: Vocabulary) -> bool:
+    drugs = vocab.substances | vocab.generic
+    if figure.get("object") in drugs:
+        return True
+    return figure.get("unit") in ("kg", "l") and bool(set(near) & drugs)
+
+
+def _bracketed(text: str, figure: dict) -> bool:
+    return text[figure["start"] - 1 : figure["start"]] == "(" or figure["quote"].startswith("(")
+
+
+def _text_before(text: str, low: int) -> list[str]:
+    """The words of the 300 characters before a sentence: the sentence or two «таких» refers
+    to («данного вида преступлений» names them one sentence further back)."""
+    head = text[max(0, low - 300) : low]
+    return lemma_list(head[head.find(" ") + 1 :] if low > 300 else head)
 
 
 def assign_indicators(text: str, figures: list[dict], vocab: Vocabulary | None = None) -> None:
@@ -153,17 +235,32 @@ def assign_indicators(text: str, figures: list[dict], vocab: Vocabulary | None =
     for i, figure in enumerate(figures):
         previous_end = figures[i - 1]["end"] if i else 0
         next_start = figures[i + 1]["start"] if i + 1 < len(figures) else len(text)
-        near = window(text, figure, previous_end, next_start)
-        figure["_near"] = near
-        low, _ = _sentence_bounds(text, figure)
-        figure["_lead"] = lemma_list(text[low : figure["start"]]) + near
+        before, after = sides(text, figure, previous_end, next_start)
+        low, high = _sentence_bounds(text, figure)
+        after = after + _with_next(text, figure, next_start, high)
+        near = before + after
+        figure["_near"], figure["_after"] = near, after
+        lead = lemma_list(text[low : figure["start"]])
+        figure["_lead"] = lead + near
+        figure["_before"] = lead
         if figure.get("unit") in ("percent", "times"):
+            if set(lead) & _ANAPHORS:
+                figure["_lead"] = _text_before(text, low) + figure["_lead"]
             continue
         entry = classify(figure, near, vocab)
+        if entry is None and _bracketed(text, figure):
+            entry = classify(figure, lead + near, vocab)  # «в Энгельсском (56)»: the subject's
+        if set(lead) & _ANAPHORS:
+            figure["_lead"] = _text_before(text, low) + figure["_lead"]
+            if entry is None:  # «таких преступлений»: what the sentences before name
+                entry = classify(figure, figure["_lead"], vocab)
         figure["indicator"] = entry.code if entry else None
-        figure["substance"] = (
-            substance_of(figure, near, vocab) if entry and entry.substance else None
-        )
+        figure["substance"] = None
+        if entry and entry.substance:
+            figure["substance"] = substance_of(figure, near, vocab, after)
+        elif entry is None and _names_a_drug(figure, near, vocab):
+            # a mass of drugs no indicator counts («уничтожено 2 тонн наркотических средств»)
+            figure["substance"] = substance_of(figure, near, vocab, after)
     for figure in figures:
         if figure.get("unit") not in ("percent", "times"):
             continue
@@ -201,8 +298,15 @@ def _parts_measure_their_total(figures: list[dict], vocab: Vocabulary) -> None:
         figure["indicator"] = source["indicator"]
         entry = next(e for e in vocab.indicators if e.code == source["indicator"])
         if entry.substance:
-            own = substance_of(figure, figure.get("_near") or [], vocab)
-            figure["substance"] = own if own != "наркотик" else source.get("substance")
+            figure["substance"] = _own_or(figure, vocab, source)
+
+
+def _own_or(figure: dict, vocab: Vocabulary, source: dict) -> str | None:
+    """The drug the figure's own words name («303 кг наркотиков» names the generic one), else
+    what `source` measures."""
+    window = figure.get("_near") or []
+    own = substance_of(figure, window, vocab, figure.get("_after"), default=None)
+    return own or source.get("substance")
 
 
 def _share_within_comparisons(figures: list[dict]) -> None:
@@ -212,7 +316,8 @@ def _share_within_comparisons(figures: list[dict]) -> None:
         current = figure.get("_current")
         if figure.get("role") == "baseline" and current is not None and not figure.get("indicator"):
             figure["indicator"] = figures[current].get("indicator")
-            figure["substance"] = figures[current].get("substance")
+            if figure["indicator"] and figures[current].get("substance"):
+                figure["substance"] = _own_or(figure, vocabulary(), figures[current])
     for figure in figures:
         compared = figure.get("_compared")
         if not compared or not figure.get("indicator"):
@@ -259,4 +364,7 @@ def _described_indicator(figure: dict) -> tuple[str | None, str | None]:
     if len(found) != 1:
         return None, None
     entry = next(iter(found.values()))
-    return entry.code, substance_of({"object": None}, near, vocab) if entry.substance else None
+    if not entry.substance:
+        return entry.code, None
+    # the subject of a change comes before it: «рост выявляемости наркотиков в 12,3 раза …»
+    return entry.code, substance_of({"object": None}, figure.get("_before") or [], vocab, [])
