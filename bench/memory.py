@@ -1,6 +1,7 @@
 """Memory of a large crawl: a generated local site of 50,000 articles crawled through the real
 runner (`scrapy crawl` child process, full item pipeline, SQLite), with the request queue on
-disk (JOBDIR). Prints the peak RSS of the crawl process and pages per second.
+disk (JOBDIR). Prints the peak RSS of the crawl process (and of each extraction worker, see
+crawler/extract_pool.py) and pages per second.
 
     .venv/bin/python bench/memory.py [--pages 50000] [--concurrency 16] [--keep DIR]
 
@@ -16,11 +17,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import re
 import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -127,6 +130,60 @@ def serve(port_file: Path, pages: int) -> None:
 # -- the benchmark -----------------------------------------------------------------------------
 
 
+class PeakWatcher:
+    """Peak RSS (VmHWM) of each descendant of this process, read from /proc twice a second: the
+    crawl process (`scrapy crawl`) apart from its extraction workers, which ru_maxrss mixes."""
+
+    def __init__(self) -> None:
+        self.peaks: dict[int, tuple[str, int]] = {}  # pid: (role, KiB)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> PeakWatcher:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.5):
+            self.sample()
+
+    def sample(self) -> None:
+        parents: dict[int, int] = {}
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    stat = Path(f"/proc/{entry}/stat").read_text()
+                except OSError:
+                    continue
+                parents[int(entry)] = int(stat.rsplit(")", 1)[1].split()[1])
+        for pid in parents:
+            ancestor = parents.get(pid)
+            while ancestor and ancestor != os.getpid():
+                ancestor = parents.get(ancestor)
+            if not ancestor:
+                continue
+            try:
+                cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ")
+                status = Path(f"/proc/{pid}/status").read_text()
+            except OSError:
+                continue
+            if b"scrapy" in cmdline:
+                role = "crawl"
+            elif b"multiprocessing" in cmdline and b"resource_tracker" not in cmdline:
+                role = "worker"
+            else:
+                continue  # the site server
+            hwm = int(next(ln.split()[1] for ln in status.splitlines() if ln.startswith("VmHWM")))
+            self.peaks[pid] = (role, max(hwm, self.peaks.get(pid, (role, 0))[1]))
+
+    def peak_mb(self, role: str) -> list[float]:
+        return sorted((kib / 1024 for r, kib in self.peaks.values() if r == role), reverse=True)
+
+
 def start_server(folder: Path, pages: int) -> tuple[subprocess.Popen, str]:
     port_file = folder / "port"
     server = subprocess.Popen(
@@ -140,7 +197,7 @@ def start_server(folder: Path, pages: int) -> tuple[subprocess.Popen, str]:
     raise SystemExit("the site server did not start")
 
 
-def run(pages: int, concurrency: int, folder: Path, jobdir: bool) -> None:
+def run(pages: int, concurrency: int, folder: Path, jobdir: bool, workers: str | None) -> None:
     from crawler.runner import CrawlRequest, run_crawls
     from pipelines.db import connect
 
@@ -166,17 +223,20 @@ def run(pages: int, concurrency: int, folder: Path, jobdir: bool) -> None:
         }
         if jobdir:
             settings["JOBDIR"] = str(folder / "jobdir")
+        if workers is not None:
+            settings["NEWSMON_EXTRACT_WORKERS"] = workers
         before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         started = time.monotonic()
-        runs = run_crawls(
-            CrawlRequest(
-                sources=["memory_bench"],
-                sources_file=sources,
-                db=folder / "bench.db",
-                settings=settings,
-                jobs=1,
+        with PeakWatcher() as watcher:
+            runs = run_crawls(
+                CrawlRequest(
+                    sources=["memory_bench"],
+                    sources_file=sources,
+                    db=folder / "bench.db",
+                    settings=settings,
+                    jobs=1,
+                )
             )
-        )
         elapsed = time.monotonic() - started
         peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     finally:
@@ -201,7 +261,12 @@ def run(pages: int, concurrency: int, folder: Path, jobdir: bool) -> None:
         f"{disk.group(1) if disk else 0}, in memory {memory.group(1) if memory else 0}"
     )
     print(f"time: {elapsed:.0f} s, {run_row['pages'] / elapsed:.1f} pages/s")
-    print(f"peak RSS of the crawl process: {peak_kib / 1024:.0f} MB (before the crawl: {before})")
+    crawl_mb, worker_mb = watcher.peak_mb("crawl"), watcher.peak_mb("worker")
+    print(
+        f"peak RSS of the crawl process: {max(crawl_mb, default=0):.0f} MB; of its "
+        f"{len(worker_mb)} extraction worker(s): {', '.join(f'{m:.0f}' for m in worker_mb) or '-'}"
+        f" MB (largest process of the run, ru_maxrss: {peak_kib / 1024:.0f} MB; before: {before})"
+    )
     print(f"log: {run_row['log_file']}")
 
 
@@ -210,6 +275,9 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=50_000)
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--no-jobdir", action="store_true", help="keep the queue in memory")
+    parser.add_argument(
+        "--workers", help="NEWSMON_EXTRACT_WORKERS (default: the setting's, one per core)"
+    )
     parser.add_argument("--keep", help="folder for the database, logs and queue (default: temp)")
     parser.add_argument("--serve", help=argparse.SUPPRESS)  # internal: run the site server
     args = parser.parse_args()
@@ -219,10 +287,10 @@ def main() -> None:
     if args.keep:
         folder = Path(args.keep)
         folder.mkdir(parents=True, exist_ok=True)
-        run(args.pages, args.concurrency, folder, not args.no_jobdir)
+        run(args.pages, args.concurrency, folder, not args.no_jobdir, args.workers)
     else:
         with tempfile.TemporaryDirectory(prefix="newsmon-memory-") as tmp:
-            run(args.pages, args.concurrency, Path(tmp), not args.no_jobdir)
+            run(args.pages, args.concurrency, Path(tmp), not args.no_jobdir, args.workers)
 
 
 if __name__ == "__main__":

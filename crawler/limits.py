@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from urllib.parse import urljoin
 
+from lxml import etree
 from scrapy.linkextractors import IGNORED_EXTENSIONS
 from scrapy.spidermiddlewares.depth import DepthMiddleware
 from scrapy.spidermiddlewares.urllength import UrlLengthMiddleware
@@ -57,6 +58,23 @@ class CountedUrlLengthMiddleware(UrlLengthMiddleware):
         return processed
 
 
+def _hrefs(response, chunk: int = 65536):
+    """The href of each <a> and <area>, in page order, parsed as the bytes are read: a caller
+    that stops early never parses (nor holds in memory) the rest of the page."""
+    parser = etree.HTMLPullParser(events=("end",), tag=("a", "area"), encoding=response.encoding)
+    body = response.body
+    for at in range(0, len(body), chunk):
+        parser.feed(body[at : at + chunk])
+        for _, element in parser.read_events():
+            yield element.get("href")
+            element.clear(keep_tail=True)
+            while element.getprevious() is not None:  # the links already read
+                del element.getparent()[0]
+    parser.close()
+    for _, element in parser.read_events():
+        yield element.get("href")
+
+
 def take_links(response, limit: int) -> tuple[list[str], bool, list[str]]:
     """The first `limit` distinct http(s) links of a page (<a>/<area> href, resolved as Scrapy's
     LinkExtractor resolves them), whether the page has more, and the hrefs met on the way that
@@ -69,8 +87,7 @@ def take_links(response, limit: int) -> tuple[list[str], bool, list[str]]:
     taken: list[str] = []
     seen: set[str] = set()
     bogus: list[str] = []
-    for element in response.selector.root.iter("a", "area"):
-        href = element.get("href")
+    for href in _hrefs(response):
         if href is None:
             continue
         try:

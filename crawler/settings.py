@@ -40,6 +40,9 @@ MEMUSAGE_LIMIT_MB = 1024
 MEMUSAGE_CHECK_INTERVAL_SECONDS = 10
 NEWSMON_MEMORY_HARD_FACTOR = 1.5
 NEWSMON_MAX_LINKS_PER_PAGE = 2000
+# An article page larger than this is refused before it is parsed (errors kind too_large): the
+# largest real article pages measured are 1.5 MB, and parsing costs tens of times the size.
+NEWSMON_MAX_ARTICLE_BYTES = 4 * 1024 * 1024
 NEWSMON_API_PAGE_SIZE = 50
 NEWSMON_API_MAX_PAGES = 200
 NEWSMON_MAX_SITEMAP_URLS = 50000  # URLs taken from one sitemap file (the protocol's maximum)

@@ -141,6 +141,18 @@ class SourceSpider(scrapy.Spider):
             kind, what = binary
             report_error(self.crawler, kind, response.url, f"not an HTML page: {what} ({ctype})")
             return
+        limit = self.settings.getint("NEWSMON_MAX_ARTICLE_BYTES")
+        if limit and len(response.body) > limit:
+            # Parsing and extracting a page costs tens of times its size in memory; no real
+            # article page comes near the limit, so a page past it is refused before any parse.
+            report_error(
+                self.crawler,
+                errors.TOO_LARGE,
+                response.url,
+                f"article page of {len(response.body)} bytes, over NEWSMON_MAX_ARTICLE_BYTES "
+                f"({limit}); not parsed",
+            )
+            return
         url = canonical_url(response.url)
         if not self.is_article_url(url):
             report_error(
