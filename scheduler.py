@@ -197,6 +197,8 @@ class Service:
             ", ".join(sorted(old.keys() - new.keys())) or "-",
             ", ".join(sorted(changed)) or "-",
         )
+        for name in sorted(changed + list(new.keys() - old.keys())):
+            self._log_next(name)
         return True
 
     def _log_next(self, name: str) -> None:
