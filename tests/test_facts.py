@@ -533,3 +533,33 @@ def test_a_headline_names_the_drug_its_body_leaves_generic():
         title="Суд осудил четырёх наркокурьеров за 60 кг героина",
     )
     assert {f["substance"] for f in figures if f["quote"].startswith("60 кг")} == {"героин"}
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "indicator"),
+    [
+        # the current value of «с … до …» measures what its earlier value measures
+        ("За год число наркопреступлений в крае выросло с 840 до 910.", "910", "drug_crimes"),
+        # a number with no noun of its own counts the sentence's subject
+        (
+            "В этом году количество наркопреступлений снизилось, их зарегистрировано 320.",
+            "320",
+            "drug_crimes",
+        ),
+        # «Это на 15% больше»: a change of the number of the sentence before
+        (
+            "За 2023 год изъято 2 тонны 100 кг наркотиков. Это на 15% больше, чем в 2022 году.",
+            "15%",
+            "drugs_seized",
+        ),
+        # customs' detections are no registered crimes; «установлено» detains no one
+        (
+            "В текущем году выявлено 5 фактов незаконного перемещения наркотиков через границу.",
+            "5",
+            None,
+        ),
+        ("Установлено 6 лиц, причастных к сбыту.", "6", None),
+    ],
+)
+def test_indicators_from_comparisons_and_the_subject(text, quote, indicator):
+    assert by_quote(annotated(text), quote)["indicator"] == indicator

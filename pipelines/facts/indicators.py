@@ -216,6 +216,10 @@ def _names_a_drug(figure: dict, near: list[str], vocab: Vocabulary) -> bool:
     return figure.get("unit") in ("kg", "l") and bool(set(near) & drugs)
 
 
+def _counts_a_noun(figure: dict) -> bool:
+    return figure.get("object") is not None or figure.get("unit") != "count"
+
+
 def _bracketed(text: str, figure: dict) -> bool:
     return text[figure["start"] - 1 : figure["start"]] == "(" or figure["quote"].startswith("(")
 
@@ -248,8 +252,9 @@ def assign_indicators(text: str, figures: list[dict], vocab: Vocabulary | None =
                 figure["_lead"] = _text_before(text, low) + figure["_lead"]
             continue
         entry = classify(figure, near, vocab)
-        if entry is None and _bracketed(text, figure):
-            entry = classify(figure, lead + near, vocab)  # «в Энгельсском (56)»: the subject's
+        if entry is None and (_bracketed(text, figure) or not _counts_a_noun(figure)):
+            # «в Энгельсском (56)», «их зарегистрировано почти 1800»: the sentence's subject
+            entry = classify(figure, lead + near, vocab)
         if set(lead) & _ANAPHORS:
             figure["_lead"] = _text_before(text, low) + figure["_lead"]
             if entry is None:  # «таких преступлений»: what the sentences before name
@@ -268,6 +273,7 @@ def assign_indicators(text: str, figures: list[dict], vocab: Vocabulary | None =
             figure["indicator"] = figure["substance"] = None  # «80% – тяжких»: a share
             continue
         figure["indicator"], figure["substance"] = _change_indicator(figures, figure)
+    _this_compares_the_previous(text, figures)
     _share_within_comparisons(figures)
     _parts_measure_their_total(figures, vocab)
 
@@ -301,6 +307,25 @@ def _parts_measure_their_total(figures: list[dict], vocab: Vocabulary) -> None:
             figure["substance"] = _own_or(figure, vocab, source)
 
 
+_THIS = re.compile(r"^\W*(?:это|этот\s+показатель|данный\s+показатель)\b", re.IGNORECASE)
+
+
+def _this_compares_the_previous(text: str, figures: list[dict]) -> None:
+    """«… изъято 4 т 83 кг. Это на 68,4% или на 1 т 658 кг больше, чем в 2020 году»: a change
+    in a sentence opening with «Это» measures the number of the sentence before."""
+    for i, figure in enumerate(figures):
+        if figure.get("indicator") or figure.get("role") != "change":
+            continue
+        low = sentence_start(text, figure)
+        if not _THIS.match(text[low : figure["start"]]):
+            continue
+        before = [f for f in figures[:i] if f["end"] <= low and f.get("indicator")
+                  and f.get("role") not in ("change", "baseline")]  # fmt: skip
+        if before and low - before[-1]["end"] <= 300:
+            figure["indicator"] = before[-1]["indicator"]
+            figure["substance"] = before[-1].get("substance")
+
+
 def _own_or(figure: dict, vocab: Vocabulary, source: dict) -> str | None:
     """The drug the figure's own words name («303 кг наркотиков» names the generic one), else
     what `source` measures."""
@@ -314,10 +339,15 @@ def _share_within_comparisons(figures: list[dict]) -> None:
     what the change is of («снизить уровень наркопреступлений на 15,3% (с 457 до 387 случаев)»)."""
     for figure in figures:
         current = figure.get("_current")
-        if figure.get("role") == "baseline" and current is not None and not figure.get("indicator"):
-            figure["indicator"] = figures[current].get("indicator")
-            if figure["indicator"] and figures[current].get("substance"):
-                figure["substance"] = _own_or(figure, vocabulary(), figures[current])
+        if figure.get("role") != "baseline" or current is None:
+            continue
+        now = figures[current]
+        if not figure.get("indicator"):
+            figure["indicator"] = now.get("indicator")
+            if figure["indicator"] and now.get("substance"):
+                figure["substance"] = _own_or(figure, vocabulary(), now)
+        elif not now.get("indicator"):  # «число наркопреступлений выросло с 1520 до 1661»
+            now["indicator"], now["substance"] = figure["indicator"], figure.get("substance")
     for figure in figures:
         compared = figure.get("_compared")
         if not compared or not figure.get("indicator"):
