@@ -19,7 +19,7 @@ import ctypes
 import multiprocessing
 import os
 import signal
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
 from scrapy.pipelines import ItemPipelineManager
@@ -54,6 +54,20 @@ def _worker_start() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+# A short Russian article: running the chain on it loads every model a worker will use.
+_WARM_UP = (
+    "<html><head><title>Изъятие</title></head><body><article><h1>Изъятие в Караганде</h1>"
+    "<p>1 августа 2025 года полицейские Карагандинской области изъяли 5 кг гашиша у жителя "
+    "Темиртау, сообщает департамент полиции.</p></article></body></html>"
+)
+
+
+def _ready() -> int:
+    record = ArticleRecord(source="", url="", html=_WARM_UP, fetched_at="")
+    process_article(record, SourceContext(timezone="Asia/Almaty", region="KZ"))
+    return os.getpid()
 
 
 def _run_chain(record: ArticleRecord, source: SourceContext) -> ArticleRecord:
@@ -95,6 +109,11 @@ class PooledItemProcessor(ItemPipelineManager):
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_worker_start,
             )
+            # Every worker started, with the chain's models loaded, before the first download: a
+            # page is never held up by a worker still starting, and an article fetched is an
+            # article stored a moment later, as without the pool.
+            for started in [self.pool.submit(_ready) for _ in range(self.workers)]:
+                await self._result(started)
             source = self._spider.source
             self.source = SourceContext(
                 timezone=source.timezone, lang=source.lang, region=source.region
@@ -104,13 +123,15 @@ class PooledItemProcessor(ItemPipelineManager):
     async def process_item_async(self, item: Any) -> Any:
         if self.pool is not None and isinstance(item, ArticleRecord):
             html = item.html
-            future = self.pool.submit(_run_chain, item, self.source)
-            if is_asyncio_available():
-                item = await asyncio.wrap_future(future)
-            else:
-                item = await deferToThread(future.result)
+            item = await self._result(self.pool.submit(_run_chain, item, self.source))
             item.html = html
         return await super().process_item_async(item)
+
+    @staticmethod
+    async def _result(future: Future) -> Any:
+        if is_asyncio_available():
+            return await asyncio.wrap_future(future)
+        return await deferToThread(future.result)
 
     async def close_spider_async(self) -> None:
         try:
