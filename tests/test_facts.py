@@ -563,3 +563,26 @@ def test_a_headline_names_the_drug_its_body_leaves_generic():
 )
 def test_indicators_from_comparisons_and_the_subject(text, quote, indicator):
     assert by_quote(annotated(text), quote)["indicator"] == indicator
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "parts"),
+    [
+        # «Из N … M …» without a comma: the number right after is one part
+        ("Из 120 выявленных преступлений 45 связаны со сбытом наркотиков.", "120", ["45"]),
+        # «Среди задержанных …» opens a sentence of parts
+        (
+            "За год задержаны 40 человек. Среди задержанных 15 иностранцев.",
+            "40",
+            ["15 иностранцев"],
+        ),
+    ],
+)
+def test_parts_after_iz_and_sredi(text, total, parts):
+    assert parts_of(annotated(text), total) == parts
+
+
+def test_a_drug_label_before_a_dash_names_the_part_and_a_comma_ends_its_phrase():
+    figures = annotated("Изъято 3 тонны наркотиков, в том числе: героина – 1,2 т, гашиша – 800 кг.")
+    assert by_quote(figures, "1,2 т")["substance"] == "героин"
+    assert by_quote(figures, "800 кг")["substance"] == "гашиш"

@@ -195,6 +195,8 @@ def substance_of(
     found = _first_named(vocab, after)
     if found is not None:
         return found or "наркотик"
+    if figure.get("_label"):
+        return figure["_label"]
     obj = figure.get("object")
     if obj in vocab.substances:
         return vocab.named(obj) or obj
@@ -214,6 +216,26 @@ def _names_a_drug(figure: dict, near: list[str], vocab: Vocabulary) -> bool:
     if figure.get("object") in drugs:
         return True
     return figure.get("unit") in ("kg", "l") and bool(set(near) & drugs)
+
+
+_LABEL = re.compile(r"(\w+)\s*[–—:-]\s*$")
+
+
+def _own_words(text: str, figure: dict, limit: int, n: int) -> list[str]:
+    """The lemmas from the figure on up to a comma or semicolon: what the figure's own phrase
+    names («героина – 1,2 т, гашиша – 800 кг»: the 1,2 t is no hashish)."""
+    stop = next((m.start() for m in re.finditer(r"[,;]", text[figure["end"] : limit])), None)
+    end = limit if stop is None else figure["end"] + stop
+    return lemma_list(" ".join(words(text[figure["start"] : end])[: max(n, 1)]))
+
+
+def _label(text: str, figure: dict, low: int, vocab: Vocabulary) -> str | None:
+    """«героина – 1,2 т»: a drug named before the figure, then a dash or colon."""
+    found = _LABEL.search(text[low : figure["start"]])
+    if not found:
+        return None
+    lemmas = lemma_list(found.group(1))
+    return vocab.named(lemmas[0]) if lemmas else None
 
 
 def _counts_a_noun(figure: dict) -> bool:
@@ -241,9 +263,12 @@ def assign_indicators(text: str, figures: list[dict], vocab: Vocabulary | None =
         next_start = figures[i + 1]["start"] if i + 1 < len(figures) else len(text)
         before, after = sides(text, figure, previous_end, next_start)
         low, high = _sentence_bounds(text, figure)
-        after = after + _with_next(text, figure, next_start, high)
+        contents = _with_next(text, figure, next_start, high)
+        own = _own_words(text, figure, min(next_start, high), len(after)) + contents
+        after = after + contents
         near = before + after
-        figure["_near"], figure["_after"] = near, after
+        figure["_near"], figure["_after"] = before + own, own
+        figure["_label"] = _label(text, figure, max(low, previous_end), vocab)
         lead = lemma_list(text[low : figure["start"]])
         figure["_lead"] = lead + near
         figure["_before"] = lead
@@ -262,10 +287,10 @@ def assign_indicators(text: str, figures: list[dict], vocab: Vocabulary | None =
         figure["indicator"] = entry.code if entry else None
         figure["substance"] = None
         if entry and entry.substance:
-            figure["substance"] = substance_of(figure, near, vocab, after)
+            figure["substance"] = substance_of(figure, before + own, vocab, own)
         elif entry is None and _names_a_drug(figure, near, vocab):
             # a mass of drugs no indicator counts («уничтожено 2 тонн наркотических средств»)
-            figure["substance"] = substance_of(figure, near, vocab, after)
+            figure["substance"] = substance_of(figure, before + own, vocab, own)
     for figure in figures:
         if figure.get("unit") not in ("percent", "times"):
             continue

@@ -15,10 +15,12 @@ SUBSET = re.compile(
     r"|\bв\s+(?:их|том)\s+числе\b|\bв\s+частности\b)",
     _I,
 )
-# A sentence that opens with a subset marker: its numbers are parts of the previous sentence's.
+# A sentence that opens with a subset marker: its numbers are parts of the previous sentence's
+# («Среди задержанных 15 иностранцев»).
 OPENS_WITH_SUBSET = re.compile(
     r"^\W*(?:в\s+том\s+числе|в\s+т\.\s*ч\.|из\s+(?:них|которых|этого\s+(?:числа|количества)"
-    r"|общего\s+(?:числа|количества))|среди\s+(?:них|которых)|в\s+их\s+числе)\b",
+    r"|общего\s+(?:числа|количества))|среди\s+(?:них|которых)|в\s+их\s+числе"
+    r"|среди\s+(?:задержанн|изъят|выявленн|осужд[её]нн|привлеч[её]нн)\w*)\b",
     _I,
 )
 # "46 из 120 задержанных": the first number is a part of the second.

@@ -275,11 +275,22 @@ def _of_the_total(
     part_of: dict[int, int],
 ) -> bool:
     """«из 42 задержанных лиц, 8 – …, 7 – …»: a number after «из» and before a comma is the
-    total of the sentence's numbers that follow (a breakdown: verbs do not end it)."""
+    total of the sentence's numbers that follow (a breakdown: verbs do not end it); without
+    the comma, of the number right after it."""
     figure = figures[i]
     before = text[max(0, figure["start"] - 4) : figure["start"]]
     after = text[figure["end"] : figures[rest[0]]["start"]]
-    if not markers.FROM_TOTAL.search(before) or "," not in after:
+    if not markers.FROM_TOTAL.search(before):
+        return False
+    if "," not in after:
+        # «Из 120 выявленных преступлений 45 связаны со сбытом»: the next number, a few words
+        # on with no verb between, is one part
+        nxt = figures[rest[0]]
+        if (roles.get(rest[0]) not in ("baseline", "change") and compatible(nxt, figure)
+                and nxt["value"] < figure["value"] and len(after.split()) <= 4
+                and not has_verb(after)):  # fmt: skip
+            part_of.setdefault(rest[0], i)
+            return True
         return False
     parts = []
     for k in rest:
