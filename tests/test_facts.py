@@ -586,3 +586,32 @@ def test_a_drug_label_before_a_dash_names_the_part_and_a_comma_ends_its_phrase()
     figures = annotated("Изъято 3 тонны наркотиков, в том числе: героина – 1,2 т, гашиша – 800 кг.")
     assert by_quote(figures, "1,2 т")["substance"] == "героин"
     assert by_quote(figures, "800 кг")["substance"] == "гашиш"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "scope", "indicator"),
+    [
+        (
+            "В течение года полицейские уничтожили 45 гектаров дикорастущей конопли.",
+            "45",
+            "period",
+            "crops_destroyed",
+        ),
+        (
+            "Ежегодно в республике изымают около 20 тонн наркотиков.",
+            "около 20",
+            "period",
+            "drugs_seized",
+        ),
+        # «пресекли попытку ввоза»: a seizure at the border
+        (
+            "Пограничники пресекли попытку ввоза 20 кг гашиша из Киргизии.",
+            "20 кг",
+            "event",
+            "drugs_seized",
+        ),
+    ],
+)
+def test_periods_in_words_and_seizures_at_the_border(text, quote, scope, indicator):
+    figure = by_quote(annotated(text), quote)
+    assert (figure["scope"], figure["indicator"]) == (scope, indicator)
