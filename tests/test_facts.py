@@ -615,3 +615,12 @@ def test_a_drug_label_before_a_dash_names_the_part_and_a_comma_ends_its_phrase()
 def test_periods_in_words_and_seizures_at_the_border(text, quote, scope, indicator):
     figure = by_quote(annotated(text), quote)
     assert (figure["scope"], figure["indicator"]) == (scope, indicator)
+
+
+def test_drug_labels_before_dashes_in_a_list_joined_by_i():
+    figures = annotated(
+        "С начала года изъято 1 200 кг наркотиков. Больше всего гашиша – 700 кг, марихуаны – "
+        "350 кг и героина – 150 кг."
+    )
+    got = [by_quote(figures, q)["substance"] for q in ("700 кг", "350 кг", "150 кг")]
+    assert got == ["гашиш", "марихуана", "героин"]

@@ -184,19 +184,20 @@ def substance_of(
     after: list[str] | None = None,
     default: str | None = "наркотик",
 ) -> str | None:
-    """The drug a seizure or destroyed crop is of: the first one named from the figure on
-    («381 — мака», «983 штуки наркосодержащих растений», «8,5 тоннами маковой соломки»), else
-    the generic one when a generic noun follows it («303 кг наркотиков»), else the object,
-    else the nearest one before it, else `default`. `after` (default: the second half of
+    """The drug a seizure or destroyed crop is of: one named before it with a dash («гашиша –
+    700 кг»), else the first one named from the figure on («381 — мака», «983 штуки
+    наркосодержащих растений», «8,5 тоннами маковой соломки»), else the generic one when a
+    generic noun follows it («303 кг наркотиков»), else the object, else the nearest one
+    before it, else `default`. `after` (default: the second half of
     `near`) is the part of the window from the figure on."""
     vocab = vocab or vocabulary()
     if after is None:
         after = near[len(near) // 2 :] if near else []
+    if figure.get("_label"):
+        return figure["_label"]  # «марихуаны – 350 кг и героина – 150 кг»: before the next label
     found = _first_named(vocab, after)
     if found is not None:
         return found or "наркотик"
-    if figure.get("_label"):
-        return figure["_label"]
     obj = figure.get("object")
     if obj in vocab.substances:
         return vocab.named(obj) or obj
