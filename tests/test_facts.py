@@ -624,3 +624,30 @@ def test_drug_labels_before_dashes_in_a_list_joined_by_i():
     )
     got = [by_quote(figures, q)["substance"] for q in ("700 кг", "350 кг", "150 кг")]
     assert got == ["гашиш", "марихуана", "героин"]
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "parts"),
+    [
+        # a sentence naming a share: a part of the larger number before it
+        (
+            "Изъято 820 кг наркотиков. Наибольшая доля приходится на гашиш – 510 кг.",
+            "820 кг",
+            ["510 кг"],
+        ),
+        # «Из общего объема …» opens a sentence of parts
+        (
+            "За полгода изъято 1,1 тонны наркотиков. Из общего объема 600 кг – гашиш, 300 кг – "
+            "героин.",
+            "1,1 тонны",
+            ["600 кг", "300 кг"],
+        ),
+    ],
+)
+def test_shares_and_parts_of_the_whole_volume(text, total, parts):
+    assert parts_of(annotated(text), total) == parts
+
+
+def test_za_polgoda_is_a_period():
+    figures = annotated("За полгода полицейские изъяли 1,1 тонны наркотиков.")
+    assert by_quote(figures, "1,1 тонны")["scope"] == "period"

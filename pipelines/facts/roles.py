@@ -262,6 +262,7 @@ def _assign_parts(
             for k in parts:
                 part_of.setdefault(k, i)
         _part_of_earlier(text, figures, group, roles, part_of)
+        _share_of_earlier(text, figures, group, previous_group, roles, part_of)
         previous_group = group
     return part_of
 
@@ -318,6 +319,25 @@ def _part_of_earlier(text: str, figures: list[dict], group: list[int], roles, pa
         for k in reversed(group[:pos]):
             if roles.get(k) not in ("baseline", "change") and compatible(figures[k], figure):
                 if figures[k]["value"] >= figure["value"]:
+                    part_of[i] = k
+                break
+
+
+def _share_of_earlier(text, figures, group, previous_group, roles, part_of) -> None:
+    """«Изъято 820 кг наркотиков. Наибольшая доля приходится на гашиш – 510 кг»: a number in a
+    sentence that names a share is a part of the larger number of its kind before it (in its
+    sentence, else the sentence before)."""
+    for pos, i in enumerate(group):
+        figure = figures[i]
+        if i in part_of or roles.get(i) or figure.get("unit") in ("percent", "times"):
+            continue
+        if not markers.SHARE_OF.search(text[sentence_start(text, figure) : figure["start"]]):
+            continue
+        for k in [*reversed(group[:pos]), *reversed(previous_group)]:
+            if roles.get(k) in ("baseline", "change") or k in part_of:
+                continue
+            if compatible(figures[k], figure):
+                if figures[k]["value"] > figure["value"]:
                     part_of[i] = k
                 break
 

@@ -42,7 +42,7 @@ PERIOD_WORDS = (
     r"|\bза\s+(?:этот|данный|указанный|тот\s+же|такой\s+же|аналогичный)\s+период"
     r"|\bдо\s+конца\s+года\b"
     r"|\bв\s+течение\s+(?:\w+\s+)?(?:года|месяца|недели|квартала|полугодия)\b"
-    r"|\bежегодн\w*|\bежемесячн\w*"
+    r"|\bежегодн\w*|\bежемесячн\w*|\bза\s+(?:\w+\s+)?полгода\b"
 )
 # A named or summed-up operation: its numbers are the operation's totals, not one seizure.
 OPERATION_WORDS = (
