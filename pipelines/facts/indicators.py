@@ -345,11 +345,16 @@ def _this_compares_the_previous(text: str, figures: list[dict]) -> None:
         low = sentence_start(text, figure)
         if not _THIS.match(text[low : figure["start"]]):
             continue
-        before = [f for f in figures[:i] if f["end"] <= low and f.get("indicator")
-                  and f.get("role") not in ("change", "baseline")]  # fmt: skip
-        if before and low - before[-1]["end"] <= 300:
-            figure["indicator"] = before[-1]["indicator"]
-            figure["substance"] = before[-1].get("substance")
+        for k in range(i - 1, -1, -1):  # back to the sentence before, no further
+            other = figures[k]
+            if other["end"] > low:
+                continue
+            if low - other["end"] > 300:
+                break
+            if other.get("indicator") and other.get("role") not in ("change", "baseline"):
+                figure["indicator"] = other["indicator"]
+                figure["substance"] = other.get("substance")
+                break
 
 
 def _own_or(figure: dict, vocab: Vocabulary, source: dict) -> str | None:
