@@ -20,6 +20,7 @@ import multiprocessing
 import os
 import signal
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from scrapy.pipelines import ItemPipelineManager
@@ -103,27 +104,39 @@ class PooledItemProcessor(ItemPipelineManager):
     async def open_spider_async(self) -> None:
         self.crawler.stats.set_value("newsmon/extract_workers", self.workers if self.pooled else 1)
         if self.pooled:
-            # spawn: a fresh interpreter, not a fork of a process with the reactor's threads
-            self.pool = ProcessPoolExecutor(
-                self.workers,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=_worker_start,
-            )
-            # Every worker started, with the chain's models loaded, before the first download: a
-            # page is never held up by a worker still starting, and an article fetched is an
-            # article stored a moment later, as without the pool.
-            for started in [self.pool.submit(_ready) for _ in range(self.workers)]:
-                await self._result(started)
+            await self._start_pool()
             source = self._spider.source
             self.source = SourceContext(
                 timezone=source.timezone, lang=source.lang, region=source.region
             )
         await super().open_spider_async()
 
+    async def _start_pool(self) -> None:
+        # spawn: a fresh interpreter, not a fork of a process with the reactor's threads
+        self.pool = ProcessPoolExecutor(
+            self.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_worker_start,
+        )
+        # Every worker started, with the chain's models loaded, before the first download: a
+        # page is never held up by a worker still starting, and an article fetched is an
+        # article stored a moment later, as without the pool.
+        for started in [self.pool.submit(_ready) for _ in range(self.workers)]:
+            await self._result(started)
+
     async def process_item_async(self, item: Any) -> Any:
         if self.pool is not None and isinstance(item, ArticleRecord):
             html = item.html
-            item = await self._result(self.pool.submit(_run_chain, item, self.source))
+            pool = self.pool
+            try:
+                item = await self._result(pool.submit(_run_chain, item, self.source))
+            except BrokenProcessPool:
+                # A worker died (killed, or a crash in a C library on a hostile page): this
+                # article is an error of the run, the next ones get a new pool.
+                if self.pool is pool:
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    await self._start_pool()
+                raise
             item.html = html
         return await super().process_item_async(item)
 
