@@ -164,18 +164,32 @@ def _story(db: sqlite_utils.Database, article_id: int) -> int:
     return row[0] if row else article_id
 
 
-def _story_twin(db: sqlite_utils.Database, figure: dict, key: str, article_id: int, story: int):
+def _story_articles(db: sqlite_utils.Database, article_id: int, story: int) -> list[int]:
+    """The other articles of the article's story (its root and the root's copies)."""
+    return [
+        r[0]
+        for r in db.execute(
+            "select id from articles where (id = ? or duplicate_of = ?) and id != ?",
+            [story, story, article_id],
+        )
+    ]
+
+
+def _story_twin(db: sqlite_utils.Database, figure: dict, key: str, others: list[int]):
     """The fact of the same number stated by another article of the same story, or None.
 
     A republication trims the lead and reorders paragraphs, so its copy of a number may lose
     the total it is a part of, or the period or day its scope came from: the key differs, the
     claim does not. Of several facts with this value the one whose key agrees most wins."""
+    if not others:
+        return None
     value = float(figure["value"])
+    # `+f.unit`: look the story's figures up by article, never every figure of a unit
     rows = db.execute(
-        "select distinct fa.id, fa.fact_key from figures f join articles a on a.id = f.article_id"
-        " join facts fa on fa.id = f.fact_id where (a.id = ? or a.duplicate_of = ?)"
-        " and a.id != ? and f.unit is ? and abs(f.value - ?) <= ?",
-        [story, story, article_id, figure.get("unit"), value, 1e-6 * max(abs(value), 1.0)],
+        "select distinct fa.id, fa.fact_key from figures f join facts fa on fa.id = f.fact_id"
+        f" where f.article_id in ({', '.join('?' * len(others))}) and +f.unit is ?"
+        " and abs(f.value - ?) <= ?",
+        [*others, figure.get("unit"), value, 1e-6 * max(abs(value), 1.0)],
     ).fetchall()
     if not rows:
         return None
@@ -188,13 +202,23 @@ def _story_twin(db: sqlite_utils.Database, figure: dict, key: str, article_id: i
     return max(rows, key=agreement)[0]
 
 
-def _find_fact(db: sqlite_utils.Database, figure: dict, key: str, article_id: int, story: int):
-    """The fact a mention joins, or None for a new claim."""
+def _find_fact(
+    db: sqlite_utils.Database,
+    figure: dict,
+    key: str,
+    article_id: int,
+    story: int,
+    others: list[int] | None = None,
+):
+    """The fact a mention joins, or None for a new claim. `others`: the other articles of
+    its story."""
     rows = db.execute("select id, value from facts where fact_key = ?", [key]).fetchall()
     for fact_id, value in rows:
         if value is not None and _same_value(float(value), float(figure["value"])):
             return fact_id
-    twin = _story_twin(db, figure, key, article_id, story)
+    if others is None:
+        others = _story_articles(db, article_id, story)
+    twin = _story_twin(db, figure, key, others)
     if twin is not None or not rows:
         return twin
     for fact_id, _ in rows:
@@ -261,6 +285,7 @@ def link_article(
         )
     ]
     touched = set(previous or ())
+    others = _story_articles(db, article_id, story)
     body_facts: list[tuple[dict, int]] = []
     # the body first: a headline number is the claim of the same number in its body
     for figure in sorted(figures, key=lambda f: bool(f.get("in_title"))):
@@ -277,7 +302,7 @@ def link_article(
         if figure.get("in_title"):
             fact_id = next((fid for body, fid in body_facts if _twins(body, figure)), None)
         if fact_id is None:
-            fact_id = _find_fact(db, figure, key, article_id, story)
+            fact_id = _find_fact(db, figure, key, article_id, story, others)
         if fact_id is None:
             fact_id = db["facts"].insert(_new_fact(figure, key)).last_pk
         if not figure.get("in_title"):
