@@ -15,11 +15,14 @@ from __future__ import annotations
 import calendar
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import NamedTuple
 
 from pipelines.numbers import parse_word, read_number_word
+from pipelines.reporting_period import period_of
+
+__all__ = ["as_date", "extract_dates", "period_of", "sentence_period"]
 
 _MONTHS = {
     "январь": 1, "февраль": 2, "март": 3, "апрель": 4, "май": 5, "июнь": 6,
@@ -460,49 +463,6 @@ def _dates_of(text: str, published: date | None) -> tuple[dict, ...]:
             )
     records.sort(key=lambda r: r["char_start"])
     return tuple(records)
-
-
-def _first_day(iso: str | None) -> date | None:
-    if not iso or iso.startswith("--"):
-        return None
-    parts = [int(p) for p in iso.split("-")]
-    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-
-
-def _last_day_of(iso: str | None) -> date | None:
-    if not iso or iso.startswith("--"):
-        return None
-    parts = [int(p) for p in iso.split("-")]
-    year = parts[0]
-    month = parts[1] if len(parts) > 1 else 12
-    day = parts[2] if len(parts) > 2 else _last_day(year, month)
-    return date(year, month, day)
-
-
-# "по сравнению с 2023 годом", "к аналогичному периоду прошлого года", "чем в 2023 году": the
-# baseline a sentence compares with, not the period it reports on.
-_BASELINE_RE = re.compile(
-    r"(?:сравнени\w*(?:\s+с)?|аналогичн\w*\s+период\w*|\bчем)\s*$", re.IGNORECASE
-)
-
-
-def period_of(records: Iterable[dict], text: str | None = None) -> tuple[str | None, str | None]:
-    """The reporting period among date records as full ISO days: the first period that can be
-    placed in time, or else the first such date. Given the text the records were found in,
-    periods named as a comparison baseline are passed over."""
-    best: tuple[str, str] | None = None
-    for record in records:
-        start = _first_day(record["date"])
-        end = _last_day_of(record["end"] if record["kind"] == "period" else record["date"])
-        if start is None or end is None:
-            continue
-        before = text[max(0, record["char_start"] - 40) : record["char_start"]] if text else ""
-        if before and _BASELINE_RE.search(before):
-            continue
-        if record["kind"] == "period":
-            return start.isoformat(), end.isoformat()
-        best = best or (start.isoformat(), end.isoformat())
-    return best or (None, None)
 
 
 def sentence_period(
