@@ -8,6 +8,7 @@ without being changed: not one byte is written to it (no WAL switch, no table, n
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -37,6 +38,8 @@ class StorageError(RuntimeError):
     error, a lock held past the busy timeout, a read-only file. `cause` is the short name."""
 
     def __init__(self, cause: str, path, detail: str = ""):
+        if cause == "I/O error" and nearly_full(path):
+            cause = "disk full"  # SQLite reports some writes into a full disk as I/O errors
         self.cause = cause
         self.path = str(path)
         self.detail = detail
@@ -51,6 +54,17 @@ ADVICE = {
     "cannot open": "check the path and its permissions",
     "corrupt database": RESTORE_HINT,
 }
+
+
+FULL_BELOW = 256 * 1024  # bytes free under which a failed write is put down to a full disk
+
+
+def nearly_full(path) -> bool:
+    try:
+        info = os.statvfs(Path(path).resolve().parent)
+    except OSError:
+        return False
+    return info.f_bavail * info.f_frsize < FULL_BELOW
 
 
 def storage_cause(exc: BaseException) -> str | None:
