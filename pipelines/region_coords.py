@@ -44,11 +44,15 @@ def ensure_region_coords(db: sqlite_utils.Database, path=COORDS_FILE) -> bool:
     if not path.exists():
         return False  # an installed copy without data/: the map is left out, nothing breaks
     rows = read_coords(path)
-    if "region_coords" in db.table_names():
+    exists = "region_coords" in db.table_names()
+    same_columns = exists and list(db["region_coords"].columns_dict) == list(COLUMNS)
+    if same_columns:
         stored = db.execute(f"select {', '.join(COLUMNS)} from region_coords order by code")
         if [dict(zip(COLUMNS, r, strict=True)) for r in stored] == rows:
             return False
     with write_transaction(db):
+        if exists and not same_columns:
+            db.execute("drop table region_coords")  # ours, derived from the file: rebuilt whole
         db["region_coords"].create(COLUMNS, pk="code", not_null={"lat", "lon"}, if_not_exists=True)
         db.execute("delete from region_coords")
         db["region_coords"].insert_all(rows)

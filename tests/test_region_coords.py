@@ -41,3 +41,17 @@ def test_a_missing_file_leaves_the_database_alone(tmp_path):
     assert ensure_region_coords(db, tmp_path / "absent.tsv") is False
     assert COORDS_FILE.exists()
     db.close()
+
+
+def test_a_table_of_other_columns_is_rebuilt(tmp_path):
+    """A region_coords table written by an earlier version (other columns) is replaced whole."""
+    from pipelines.db import connect
+    from pipelines.region_coords import COLUMNS, ensure_region_coords
+
+    db = connect(tmp_path / "old.db")
+    db.execute("drop table region_coords")
+    db.execute("create table region_coords (code text primary key, lat float, lon float)")
+    assert ensure_region_coords(db) is True
+    assert list(db["region_coords"].columns_dict) == list(COLUMNS)
+    assert db["region_coords"].count > 200
+    db.close()
