@@ -49,12 +49,15 @@ def extract_workers(settings) -> int:
     return max(0, int(value))
 
 
-def _worker_start() -> None:
+def _worker_start(parent: int) -> None:
     # Ctrl-C reaches the whole process group: the crawl process decides how to stop, not its
-    # workers. A worker whose crawl process died (SIGKILL) dies with it instead of lingering.
+    # workers. A worker whose crawl process died (SIGKILL) dies with it instead of lingering,
+    # also when the crawl process died while this worker was still starting.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 # A short Russian article: running the chain on it loads every model a worker will use.
@@ -117,6 +120,7 @@ class PooledItemProcessor(ItemPipelineManager):
             self.workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_worker_start,
+            initargs=(os.getpid(),),
         )
         # Every worker started, with the chain's models loaded, before the first download: a
         # page is never held up by a worker still starting, and an article fetched is an
