@@ -15,11 +15,12 @@ from scrapy import signals
 from twisted.internet import task
 
 from crawler.errors import error_recorded, report_error
+from crawler.storage_failures import storage_failure
 from pipelines.articles import upsert_source
 from pipelines.db import StorageError, connect, write_transaction
 from pipelines.db_file import ADVICE
 from pipelines.health_schema import ensure_health_schema
-from pipelines.store_pipeline import storage_failure
+from pipelines.store_pipeline import NotStored
 
 FLUSH_SECONDS = 15
 RESERVE_BYTES = 256 * 1024  # room kept free for the closing write of the run record
@@ -174,6 +175,8 @@ class RunRecorder:
 
     def item_dropped(self, item, response, exception, spider):
         self.extracted(item)
+        if isinstance(exception, NotStored):
+            storage_failure(self.crawler, getattr(item, "url", None), exception.error)
 
     def item_scraped(self, item, response, spider):
         self.extracted(item)

@@ -337,6 +337,41 @@ def test_store_writes_the_article_once_and_drops_its_html(tmp_path):
     assert titles == ["Изъято 5 кг"]
 
 
+@checks_step("ChromePipeline")
+def test_chrome_step_removes_the_learned_lines_and_keeps_what_the_body_had():
+    crawler = make_crawler()
+    item = record(body="Изъято 5 кг героина.\nПросмотров: 1000\nПодписывайтесь на наш канал")
+    item = build("ChromePipeline", crawler).process_item(item)
+    assert item.chrome_lines, "the lines of the body as extracted are kept for learning"
+    assert "Изъято 5 кг героина." in item.body
+
+
+@checks_step("ChromeLearning")
+def test_chrome_learning_counts_pages_and_gives_the_spider_the_learned_lines(tmp_path):
+    db_path = tmp_path / "chrome.db"
+    crawler = make_crawler(
+        NEWSMON_DB=str(db_path), NEWSMON_CHROME_MIN_PAGES=2, NEWSMON_CHROME_MIN_SHARE=0.5
+    )
+    db = connect(db_path)
+    upsert_source(db, PUBLIC, "{}")
+    db.close()
+    chrome = build("ChromePipeline", crawler)
+    learning = build("ChromeLearning", crawler)
+    learning.open_spider()
+    try:
+        for n in range(3):
+            item = record(url=f"{PUBLIC.url}news/{n}", body=f"Новость номер {n} о задержании.\n"
+                          "Следите за новостями в Telegram")  # fmt: skip
+            learning.process_item(chrome.process_item(item))
+    finally:
+        learning.close_spider()
+    learned = crawler.spider.site_chrome
+    assert learned, "a line on every page of the source is learned"
+    item = record(body="Другая новость.\nСледите за новостями в Telegram")
+    item.site_chrome = learned
+    assert chrome.process_item(item).body.strip() == "Другая новость."
+
+
 # --- extensions -----------------------------------------------------------------------------
 
 
