@@ -221,8 +221,7 @@ def pattern_report(source: Source, repeat: int = 200) -> str:
                 pattern.search(url)
     cost = (time.perf_counter() - started) / (repeat * len(urls)) * 1e6
     return (
-        f"patterns RE2 (linear time), {cost:.1f} µs per URL; "
-        "hosts: no link-local or metadata host"
+        f"patterns RE2 (linear time), {cost:.1f} µs per URL; hosts: no link-local or metadata host"
     )
 
 

@@ -272,7 +272,7 @@ def with_facts(body: str, figures: list[dict], day: str) -> list[dict]:
                 "sentence": sentence_of(body, f["quote"]),
                 "start": start,
                 "end": start + len(f["quote"]),
-            }  # fmt: skip
+            }
         )
     return annotate_figures(body, placed, published=day)
 
