@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pipelines.extraction import extract_article
+from pipelines.extraction import FIELDS, extract_article
 from pipelines.items import ArticleRecord
 from pipelines.step import CrawlerStep
 
@@ -22,17 +22,7 @@ def apply_extraction(
         fetched_at=fetched,
         listed=record.listed_dates,
     )
-    for key in (
-        "title",
-        "author",
-        "description",
-        "body",
-        "lang",
-        "published_at",
-        "published_source",
-        "published_evidence",
-        "extractor",
-    ):
+    for key in (*FIELDS, "extractor"):
         setattr(record, key, result.get(key))
     record.lang = record.lang or lang
     return record
