@@ -345,7 +345,7 @@ def refresh_facts(db: sqlite_utils.Database, fact_ids: set[int]) -> None:
     for fact_id in fact_ids:
         mentions = db.execute(
             "select f.value, f.qualifier, f.role, f.in_title, f.quote, a.id, a.source,"
-            " a.published_at from figures f join articles a on a.id = f.article_id"
+            " a.published_at, f.event_day from figures f join articles a on a.id = f.article_id"
             " where f.fact_id = ? order by coalesce(a.published_at, '9999'), a.id, f.in_title desc,"
             " f.seq",
             [fact_id],
@@ -365,9 +365,14 @@ def refresh_facts(db: sqlite_utils.Database, fact_ids: set[int]) -> None:
         body_roles = [m[2] for m in mentions if not m[3]] or [m[2] for m in mentions]
         if total:  # a copy that lost the total still states a part of it
             body_roles = ["part"]
+        scope = db.execute("select scope from facts where id = ?", [fact_id]).fetchone()[0]
+        # an event is dated by its first publication: a republication stored before the
+        # original (crawl order) must not leave its own later day on the fact
+        dated = {"event_day": first[8], "year": _year(first[8])} if scope == "event" else {}
         db["facts"].update(
             fact_id,
             {
+                **dated,
                 "value": first[0],
                 "qualifier": first[1],
                 "role": max(set(body_roles), key=body_roles.count),
@@ -386,6 +391,10 @@ def refresh_facts(db: sqlite_utils.Database, fact_ids: set[int]) -> None:
                 ),
             },
         )
+
+
+def _year(day: str | None) -> int | None:
+    return int(day[:4]) if day and day[:4].isdigit() else None
 
 
 def rebuild_facts(db: sqlite_utils.Database) -> int:

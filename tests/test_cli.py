@@ -153,6 +153,9 @@ def assert_demo_facts(db, out: str) -> None:
     assert "Seized in events: 55.733 kg in 7 events" in out
     pavlodar = [e for e in events if e["kg"] == pytest.approx(36.808)]
     assert pavlodar == [{"kg": pytest.approx(36.808), "n_articles": 2, "n_sources": 2}]
+    # the event's day is the original's (13 Nov), whichever of the two the crawl stored first
+    days = rows(db, "select event_day from seizure_events where kg > 36.8 and kg < 36.9")
+    assert days == [{"event_day": "2025-11-13"}]
     # the republication is marked, and the Turkestan release published twice is one story
     assert rows(db, "select count(*) n from articles where duplicate_of is not null")[0]["n"] == 2
     turkestan = rows(db, "select n_articles from facts where quote = 'более 3 тонн'")
