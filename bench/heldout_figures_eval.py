@@ -27,7 +27,8 @@ sys.path.insert(0, str(REPO))
 from pipelines.figures import extract_figures  # noqa: E402
 
 HELDOUT = REPO / "bench" / "heldout"
-SETS = ("ru_kz", "cis")
+# Every annotated batch: a folder of bench/heldout/ with a gold.jsonl (added batches count at once).
+SETS = tuple(sorted(p.parent.name for p in HELDOUT.glob("*/gold.jsonl")))
 ATTRIBUTES = ("qualifier", "object", "change")
 RELATIVE_TOLERANCE = 1e-6
 

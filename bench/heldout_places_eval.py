@@ -24,7 +24,8 @@ from pipelines.items import ArticleRecord  # noqa: E402
 from pipelines.places_pipeline import apply_places  # noqa: E402
 
 HELDOUT = ROOT / "bench" / "heldout"
-SETS = ("ru_kz", "cis")
+# Every annotated batch: a folder of bench/heldout/ with a meta.jsonl.
+SETS = tuple(sorted(p.parent.name for p in HELDOUT.glob("*/meta.jsonl")))
 
 
 def read_text(path: Path) -> tuple[str, str]:
