@@ -32,7 +32,13 @@ from pipelines.figures.phrases import (
     opens_clause,
     substantive,
 )
-from pipelines.figures.sentence import Figure, Sentence, adjective_as_noun, noun_lemma
+from pipelines.figures.sentence import (
+    Figure,
+    Sentence,
+    adjective_as_noun,
+    noun_lemma,
+    unknown_genitive_noun,
+)
 from pipelines.figures.units import unit_at
 
 
@@ -193,7 +199,10 @@ ObjectFinder = Callable[[Sentence, Figure], str | None]
 def genitive_after_unit(s: Sentence, figure: Figure) -> str | None:
     """The genitive noun the unit governs: "5 кг героина" (not "5 кг наличными")."""
     noun, _ = noun_after(s, figure.last)
-    if noun is None or not any("gent" in r.grammemes for r in s.readings(noun) if r.pos == "NOUN"):
+    if noun is None:
+        return None
+    genitive = any("gent" in r.grammemes for r in s.readings(noun) if r.pos == "NOUN")
+    if not genitive and not unknown_genitive_noun(s, noun):  # "5 кг насвая": guessed cases
         return None
     return noun_lemma(s.readings(noun), s.tokens[noun])
 

@@ -14,7 +14,7 @@ from pipelines.figures.lexicon import (
     POSSESSIVES,
     QUOTES,
 )
-from pipelines.figures.sentence import Sentence, adjective_as_noun
+from pipelines.figures.sentence import Sentence, adjective_as_noun, unknown_genitive_noun
 from pipelines.figures.units import unit_at
 from pipelines.morph import parse_word
 
@@ -35,7 +35,7 @@ def noun_after(s: Sentence, j: int) -> tuple[int | None, list[int]]:
             break
         if token.text[:1].isupper() and not token.text.isupper():
             break  # a name ("47,6 кг Айгерим Манакова") or the next sentence
-        if s.is_noun(k) or _noun_rather_than_short_form(s, k):
+        if s.is_noun(k) or _noun_rather_than_short_form(s, k) or unknown_genitive_noun(s, k):
             if adjectives and not agree(s, adjectives[-1], k):
                 break  # "30 больных наркоманией": the adjective is the noun
             return k, adjectives

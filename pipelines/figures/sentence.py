@@ -3,6 +3,7 @@ record each rule fills in as a number is read."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -110,6 +111,31 @@ def is_cyrillic(text: str) -> bool:
     return CYRILLIC_RE.search(text) is not None
 
 
+@functools.lru_cache(maxsize=50_000)
+def unknown_word(word: str) -> bool:
+    """A Cyrillic word the dictionary does not hold, whose readings are only guesses from its
+    ending: rare drug names ("карфентанила", "прегабалина")."""
+    return is_cyrillic(word) and not morph().word_is_known(word)
+
+
+def unknown_genitive_noun(s: Sentence, k: int) -> bool:
+    """An unknown lower-case word that may be a genitive noun: after a unit or a number it is
+    the substance, whatever the guessed best reading ("15 г карфентанила", read as a verb)."""
+    token = s.tokens[k] if 0 <= k < len(s.tokens) else None
+    if token is None or token.kind != "word" or not token.text.islower():
+        return False
+    readings = s.readings(k)
+    return (
+        bool(readings)
+        and readings[0].pos not in ("ADJF", "PRTF")
+        and unknown_word(token.norm)
+        and (
+            readings[0].pos == "NOUN"
+            or any(r.pos == "NOUN" and "gent" in r.grammemes for r in readings)
+        )
+    )
+
+
 def noun_lemma(readings: tuple[Reading, ...], token: Token) -> str:
     """Lemma of a counted noun: the genitive reading where there is one ("840 килограмм
     синтетики" is синтетика, not синтетик), as numbers and units govern the genitive."""
@@ -118,6 +144,19 @@ def noun_lemma(readings: tuple[Reading, ...], token: Token) -> str:
     nouns = [r for r in readings if r.pos == "NOUN"]
     if not nouns:
         return token.norm
+    if unknown_word(token.norm):
+        # guessed readings: the genitive whose lemma is the form less its ending
+        # ("псилоцибина" is псилоцибин, not псилоцибино; "альфа-PVP" keeps "альфа-")
+        stems = [
+            r
+            for r in nouns
+            if "gent" in r.grammemes
+            and "Fixd" not in r.grammemes
+            and token.norm.startswith(r.lemma)
+            and r.lemma != token.norm
+        ]
+        if stems:
+            return max(stems, key=lambda r: len(r.lemma)).lemma
     # a rare genitive reading is no evidence: "наркотики" is not the plural of "наркотика"
     genitive = [r for r in nouns if "gent" in r.grammemes and r.score >= nouns[0].score / 4]
     return (genitive or nouns)[0].lemma

@@ -1,0 +1,91 @@
+"""What a mass or count measures when the substance is a rare word, sits in a container phrase,
+or is named away from the number (issue 13): the finders of pipelines.figures.substances one at
+a time, then whole sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.figures import extract_figures, substances
+from pipelines.figures.reading import read_figure
+from pipelines.figures.sentence import Figure, Sentence
+from pipelines.numbers import find_numbers
+from pipelines.sentences import tokenize
+
+
+def objects_of(text: str) -> list[tuple]:
+    return [(f["value"], f["unit"], f["object"]) for f in extract_figures(text)]
+
+
+def _figure(text: str, number: str) -> tuple[Sentence, Figure]:
+    tokens = tokenize(text)
+    sentence = Sentence(text, tokens, 0, len(text), carried=[])
+    previous = None
+    for span in find_numbers(tokens):
+        figure = read_figure(sentence, span, previous)
+        if text[span.start : span.end] == number:
+            return sentence, figure
+        previous = figure
+    raise AssertionError(f"no number {number!r} in {text!r}")
+
+
+# --- words the dictionary does not know --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Изъято 15 г карфентанила.", [(0.015, "kg", "карфентанил")]),  # guessed as a verb
+        ("В посылке нашли 20 г псилоцибина.", [(0.02, "kg", "псилоцибин")]),
+        ("Изъято 12 кг кукнара.", [(12, "kg", "кукнар")]),  # not the indeclinable guess
+        ("Изъято 100 г спайсов.", [(0.1, "kg", "спайс")]),
+        (
+            "Нашли 500 г альфа-пирролидиновалерофенона.",
+            [(0.5, "kg", "альфа-пирролидиновалерофенон")],
+        ),
+    ],
+)
+def test_an_unknown_word_after_a_unit_is_the_substance(text, expected):
+    assert objects_of(text) == expected
+
+
+def test_an_unknown_word_keeps_its_place_after_a_known_substance():
+    # "насвая" has no genitive guess at all: still the noun after the unit, not the one before
+    assert [f[2] for f in objects_of("Изъято 20 г героина и 5 кг насвая.")] == ["героин", "насвая"]
+
+
+# --- the substance finders, one at a time ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("finder", "text", "number", "lemma"),
+    [
+        ("latin_name_after_unit", "В тайнике нашли 3 кг alpha-PVP.", "3", "alpha-PVP"),
+        ("latin_name_after_unit", "В тайнике нашли 3 кг героина.", "3", None),
+        ("noun_before_parenthesis", "Нашли мешки с марихуаной (16,8 кг).", "16,8", "марихуана"),
+        ("noun_before_parenthesis", "В Алматы (12,5 кг) изъятия выросли.", "12,5", None),
+        (
+            "antecedent_of_relative",
+            "Изъяты вещества, общая масса которых составила 42,6 кг.",
+            "42,6",
+            "вещество",
+        ),
+        (
+            "substance_before_clause",
+            "Основной наркотик — гашиш, изъято 512,4 кг.",
+            "512,4",
+            "гашиш",
+        ),
+        ("substance_before_clause", "Задержаны 5 курьеров, изъято 2 кг.", "2", None),
+    ],
+)
+def test_substance_finder(finder, text, number, lemma):
+    sentence, figure = _figure(text, number)
+    assert getattr(substances, finder)(sentence, figure) == lemma
+
+
+def test_every_substance_finder_is_in_the_ladder_and_has_a_docstring():
+    ladder = substances.SUBSTANCE_FINDERS
+    assert len(set(ladder)) == len(ladder)
+    assert substances.ALL_AMOUNT_FINDERS[-len(ladder) :] == ladder
+    assert all(f.__doc__ for f in ladder)
