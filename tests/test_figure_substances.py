@@ -89,3 +89,30 @@ def test_every_substance_finder_is_in_the_ladder_and_has_a_docstring():
     assert len(set(ladder)) == len(ladder)
     assert substances.ALL_AMOUNT_FINDERS[-len(ladder) :] == ladder
     assert all(f.__doc__ for f in ladder)
+
+
+# --- a container or lot weighs what it holds ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("Изъята крупная партия гашиша весом более 100 кг.", "гашиш"),
+        ("Пресечен канал контрабанды партии героина весом 12 кг.", "героин"),
+        ("В тайнике нашли партию наркотиков общей массой 1,5 тонны.", "наркотик"),
+        ("Масса партии героина составила 5 кг.", "героин"),
+        ("Вес изъятой партии кокаина составил 120 кг.", "кокаин"),
+        ("Вес посылки составил 2 кг.", "посылка"),  # nothing named inside: the container
+    ],
+)
+def test_a_mass_of_a_container_is_of_its_contents(text, noun):
+    [(_, unit, obj)] = objects_of(text)
+    assert (unit, obj) == ("kg", noun)
+
+
+def test_money_and_counts_keep_the_container():
+    assert objects_of("Стоимость партии составила 3 млн рублей.")[0][2] == "партия"
+    assert objects_of("Изъяты два пакета героина массой 5 г.") == [
+        (2, "count", "пакет"),
+        (0.005, "kg", "героин"),
+    ]

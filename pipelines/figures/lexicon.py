@@ -76,6 +76,14 @@ AMOUNT_VERBS = frozenset({
 # Processes measured in place of a substance: "объем изъятия героина", "объем производства опия".
 PROCESS_NOUNS = frozenset({"изъятие", "производство", "поставка", "потребление", "выращивание"})
 
+# Containers and lots a mass is stated for: "партия героина весом 12 кг", "масса пакета с
+# гашишем" weigh the substance they hold.
+CONTAINER_NOUNS = frozenset({
+    "партия", "пакет", "пакетик", "сверток", "упаковка", "мешок", "брикет", "коробка",
+    "коробок", "банка", "бутылка", "емкость", "контейнер", "посылка", "закладка", "тайник",
+    "капсула", "ампула", "флакон", "сумка", "чемодан", "груз", "таблетка", "доза", "порция",
+})  # fmt: skip
+
 # Counting nouns whose genitive names the substance: "40 единиц трамадола", "900 доз лирики".
 DOSE_NOUNS = frozenset({"единица", "доза"})
 # ... but "21 единица оружия" counts units of things that are no substance.

@@ -22,6 +22,7 @@ from pipelines.figures.lexicon import (
     TIME_NOUNS,
 )
 from pipelines.figures.phrases import (
+    contents_of,
     counted_plural,
     ends_prepositional_phrase,
     first_conjunct,
@@ -75,7 +76,7 @@ def noun_before_price(s: Sentence, figure: Figure) -> str | None:
     return None
 
 
-def subject_before_verb(s: Sentence, first: int) -> str | None:
+def subject_before_verb(s: Sentence, first: int, mass: bool = False) -> str | None:
     """The nominative noun before a verb that states an amount: "Ущерб государству составил
     2,3 млн рублей" (but not "курьер получил $950 тыс": the courier is not what is measured)."""
     k = first - 1
@@ -105,6 +106,8 @@ def subject_before_verb(s: Sentence, first: int) -> str | None:
                     noun, _ = governed_noun(s, noun + 1)  # "объем изъятия героина": героин
                 if noun is None or unit_at(s, noun) is not None:
                     return None  # "стоимость одного грамма": a unit
+                if mass:
+                    noun = contents_of(s, noun)  # "масса партии героина составила": героин
                 return noun_lemma(s.readings(noun), s.tokens[noun])
             return lemma
         if s.tokens[j].kind != "word":
@@ -112,7 +115,9 @@ def subject_before_verb(s: Sentence, first: int) -> str | None:
     return None
 
 
-def measured_noun(s: Sentence, before: int, measures: frozenset[str] = MEASURE_NOUNS) -> str | None:
+def measured_noun(
+    s: Sentence, before: int, measures: frozenset[str] = MEASURE_NOUNS, mass: bool = False
+) -> str | None:
     """The noun that the nearest measure noun before the number governs: "Количество
     наркопреступлений ... 387", or a substantivised adjective: "Число погибших ... с 42 до
     31"."""
@@ -129,6 +134,7 @@ def measured_noun(s: Sentence, before: int, measures: frozenset[str] = MEASURE_N
                 if noun is None:
                     return None
             if noun is not None:
+                noun = contents_of(s, noun) if mass else noun  # "вес партии гашиша": гашиш
                 return noun_lemma(s.readings(noun), s.tokens[noun])
             if adjectives and substantive(s, adjectives[-1]):
                 return adjective_as_noun(s.tokens[adjectives[-1]])
@@ -209,7 +215,7 @@ def genitive_after_unit(s: Sentence, figure: Figure) -> str | None:
 
 def owner_of_amount_word(s: Sentence, figure: Figure) -> str | None:
     """The noun before "сумма", "вес" and the like: "наркотики весом 5 кг", "активы на сумму"."""
-    noun = noun_before_amount(s, figure.first)
+    noun = noun_before_amount(s, figure.first, mass=figure.unit in PHYSICAL_UNITS)
     return None if noun is None else noun_lemma(s.readings(noun), s.tokens[noun])
 
 
@@ -220,12 +226,13 @@ def goods_priced(s: Sentence, figure: Figure) -> str | None:
 
 def governed_by_amount_word(s: Sentence, figure: Figure) -> str | None:
     """The noun a measure or amount noun before governs: "сумма инвестиций составит 2,5 млрд"."""
-    return measured_noun(s, figure.first, MEASURE_NOUNS | AMOUNT_NOUNS)
+    mass = figure.unit in PHYSICAL_UNITS
+    return measured_noun(s, figure.first, MEASURE_NOUNS | AMOUNT_NOUNS, mass)
 
 
 def subject_of_amount_verb(s: Sentence, figure: Figure) -> str | None:
     """The subject of "составил", "превысил" and the like: "Ущерб составил 2 млн рублей"."""
-    return subject_before_verb(s, figure.first)
+    return subject_before_verb(s, figure.first, mass=figure.unit in PHYSICAL_UNITS)
 
 
 def measured_topic_before_dash(s: Sentence, figure: Figure) -> str | None:

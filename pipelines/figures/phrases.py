@@ -8,6 +8,7 @@ from __future__ import annotations
 from pipelines.figures.lexicon import (
     ACTION_NOUNS,
     AMOUNT_NOUNS,
+    CONTAINER_NOUNS,
     DASHES,
     MEASURE_NOUNS,
     PERSON_ADJECTIVES,
@@ -89,10 +90,11 @@ def _possessive(s: Sentence, k: int) -> bool:
     )
 
 
-def noun_before_amount(s: Sentence, first: int) -> int | None:
+def noun_before_amount(s: Sentence, first: int, mass: bool = False) -> int | None:
     """The noun an amount belongs to: "активы на сумму 18 млн", "наркотики весом 5 кг". After
     a locative "на площади" the area is what is measured, not the noun before it: the index of
-    "площади" then."""
+    "площади" then. A mass (mass=True) of a container weighs its contents: "партия героина
+    весом 12 кг" is героин."""
     k = first - 1
     if k < 0 or not s.lemmas(k) & AMOUNT_NOUNS:
         return None
@@ -107,7 +109,35 @@ def noun_before_amount(s: Sentence, first: int) -> int | None:
         return None  # "1,3 тонн на сумму $62 млн": the price of a mass, of what unsaid
     if ends_prepositional_phrase(s, k) and _preposition_before(s, k) not in ("с", "со"):
         return None  # "поставка из ЕС на сумму": not the ЕС (but "сверток с героином весом")
-    return head_of_genitive_chain(s, k)
+    return _head_below_containers(s, k) if mass else head_of_genitive_chain(s, k)
+
+
+def contents_of(s: Sentence, k: int) -> int:
+    """What the container or lot noun at k holds, when a genitive names it: "партии героина"
+    is героин, "пакет с гашишем" гашиш; k itself otherwise."""
+    if s.lemma(k) not in CONTAINER_NOUNS:
+        return k
+    j = k + 1
+    while j < len(s.tokens) and s.is_adjective(j):
+        j += 1
+    if s.norm(j) in ("с", "со") and s.is_noun(j + 1):  # "пакет с гашишем"
+        return j + 1 if unit_at(s, j + 1) is None else k
+    genitive = any("gent" in r.grammemes for r in s.readings(j) if r.pos == "NOUN")
+    if genitive and s.is_noun(j) and unit_at(s, j) is None and s.lemma(j) not in AMOUNT_NOUNS:
+        return contents_of(s, j) if j - k < 4 else j
+    return k
+
+
+def _head_below_containers(s: Sentence, k: int) -> int:
+    """The head of a genitive chain, climbing no higher than a container: "канал контрабанды
+    партии героина" weighs героин."""
+    head = head_of_genitive_chain(s, k)
+    j = k
+    while j > head:
+        j -= 1
+        if s.lemma(j) in CONTAINER_NOUNS and s.is_noun(j):
+            return k
+    return head
 
 
 def _locative_amount(s: Sentence, k: int) -> bool:
