@@ -116,3 +116,34 @@ def test_money_and_counts_keep_the_container():
         (2, "count", "пакет"),
         (0.005, "kg", "героин"),
     ]
+
+
+# --- units and words around the number ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("На складе нашли триста кило мефедрона.", [(300, "kg", "мефедрон")]),
+        ("Изъято 2 кило гашиша.", [(2, "kg", "гашиш")]),
+        ("Пресечена контрабанда менее грамма кокаина.", [(0.001, "kg", "кокаин")]),
+    ],
+)
+def test_colloquial_and_bare_mass_units(text, expected):
+    assert objects_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Три четверти этого веса приходится на синтетику.",
+        "Две трети задержанных — молодежь.",
+        "Им предъявлено обвинение по чч. 4, 5 ст. 228.1 УК РФ.",  # "чч." ends a sentence there
+    ],
+)
+def test_fractions_and_law_parts_are_no_counts(text):
+    assert objects_of(text) == []
+
+
+def test_a_part_of_something_is_still_counted():
+    assert objects_of("Изъяты 12 частей оружия.") == [(12, "count", "часть")]

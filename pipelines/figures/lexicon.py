@@ -8,7 +8,8 @@ TIME_NOUNS = frozenset({
     "десятилетие", "полугодие", "квартал",
 })  # fmt: skip
 
-LAW_ABBREVIATIONS = frozenset({"ст", "стст", "ч", "п", "пп", "подп", "абз", "гл", "разд"})
+# "чч." and "стст." are the plurals: "по чч. 4, 5 ст. 228.1"
+LAW_ABBREVIATIONS = frozenset({"ст", "стст", "ч", "чч", "п", "пп", "подп", "абз", "гл", "разд"})
 
 LAW_LEMMAS = frozenset(
     {"статья", "часть", "пункт", "подпункт", "глава", "раздел", "абзац", "параграф"}
@@ -120,3 +121,11 @@ OTHER_UNIT_PHRASES = frozenset({("лошадиный", "сила")})
 PHYSICAL_UNITS = frozenset({"percent", "kg", "l", "m2", "ha", "other"})
 
 PIECES = frozenset({"шт", "штука"})
+
+# Fractions of a whole stated before: "три четверти этого веса", "две трети задержанных" are
+# shares, no counts of quarters.
+FRACTION_NOUNS = frozenset({"четверть", "треть", "половина"})
+
+# Amount nouns that are what a money or area figure states when they are its subject:
+# "Стоимость изъятого составила 680 млн", "Общая площадь очагов составила 1,7 га".
+VALUE_NOUNS = frozenset({"стоимость", "площадь"})

@@ -9,6 +9,8 @@ from pipelines.figures.lexicon import (
     COUNTED_THINGS,
     DASHES,
     DOSE_NOUNS,
+    FRACTION_NOUNS,
+    LAW_ABBREVIATIONS,
     LESS,
     MORE,
     ORDINAL_NOUNS,
@@ -157,6 +159,12 @@ def _read_count(s: Sentence, figure: Figure, previous: Figure | None) -> None:
         noun, adjectives = paired
     if noun is not None and (s.lemma(noun) in TIME_NOUNS or s.norm(noun) == "мес"):
         figure.blocked = True  # a duration or an age: "за 7 месяцев", "25 лет", "3 суток"
+        return
+    if noun is not None and s.norm(noun) in LAW_ABBREVIATIONS and s.norm(noun + 1) == ".":
+        figure.blocked = figure.law = True  # "4, 5 ст. 228.1" (a sentence cut after "чч.")
+        return
+    if noun is not None and s.lemma(noun) in FRACTION_NOUNS and not adjectives:
+        figure.blocked = True  # a share: "три четверти этого веса", "две трети задержанных"
         return
     if noun is not None and s.lemma(noun) == "раз" and not adjectives:
         figure.blocked = True  # how often, not how many: "3 раза привлекался"
