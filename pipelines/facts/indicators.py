@@ -35,6 +35,7 @@ class Indicator:
     verbs: frozenset[str] = frozenset()
     context: tuple[str, ...] = ()
     not_context: tuple[str, ...] = ()
+    context_in_sentence: bool = False  # `context` may stand anywhere in the sentence
 
     def takes_unit(self, unit: str | None) -> bool:
         if unit in self.units:
@@ -76,6 +77,7 @@ def _load(path: Path) -> Vocabulary:
                 verbs=frozenset(raw.get("verbs", [])),
                 context=tuple(raw.get("context", [])),
                 not_context=tuple(raw.get("not_context", [])),
+                context_in_sentence=raw.get("context_in") == "sentence",
             )
         )
     codes = [e.code for e in entries]
@@ -128,25 +130,45 @@ def _with_next(text: str, figure: dict, next_start: int, high: int) -> list[str]
     return lemma_list(" ".join(words(text[next_start : min(next_start + 60, high)])[:4]))
 
 
-def _starts(lemmas: list[str], prefixes: tuple[str, ...]) -> bool:
+def _starts(lemmas, prefixes: tuple[str, ...]) -> bool:
     return any(lemma.startswith(p) for lemma in lemmas for p in prefixes)
 
 
+_NARKO = "нарко"
+
+
+def stems(lemmas) -> set[str]:
+    """The lemmas with what a «нарко-» compound names: «наркорастение» is a «растение» too,
+    «наркокурьер» a «курьер», «наркомагазин» a «магазин»."""
+    found = set(lemmas)
+    found |= {w[len(_NARKO) :] for w in found if w.startswith(_NARKO) and len(w) > 8}
+    return found
+
+
 def _fits(
-    entry: Indicator, vocab: Vocabulary, figure: dict, sentence: frozenset[str], near: list[str]
+    entry: Indicator,
+    vocab: Vocabulary,
+    figure: dict,
+    sentence: frozenset[str],
+    near: list[str],
+    role: str | None = None,
 ) -> bool:
     if not entry.takes_unit(figure.get("unit")):
         return False
     obj = figure.get("object")
     drugs = vocab.substances | vocab.generic
     if obj is not None:
-        if obj not in entry.objects and not (entry.any_substance and obj in drugs):
+        if not (stems([obj]) & entry.objects) and not (entry.any_substance and obj in drugs):
             return False
-    elif not (set(near) & (entry.objects | (drugs if entry.any_substance else frozenset()))):
+    elif not (stems(near) & (entry.objects | (drugs if entry.any_substance else frozenset()))):
         return False
     if entry.verbs and not (sentence & entry.verbs):
         return False
-    if entry.context and not _starts(near, entry.context):
+    # a total keeps to its own words: «15 000 преступлений, из них 1 200 – наркопреступлений»
+    wide = entry.context_in_sentence and role != "total"
+    if entry.context and not (
+        _starts(near, entry.context) or (wide and _starts(sentence, entry.context))
+    ):
         return False
     return not (entry.not_context and _starts(near, entry.not_context))
 
@@ -156,7 +178,7 @@ def classify(figure: dict, near: list[str], vocab: Vocabulary | None = None) -> 
     vocab = vocab or vocabulary()
     sentence = text_lemmas(figure.get("sentence") or figure.get("quote") or "")
     for entry in vocab.indicators:
-        if _fits(entry, vocab, figure, sentence, near):
+        if _fits(entry, vocab, figure, sentence, near, figure.get("role")):
             return entry
     return None
 
