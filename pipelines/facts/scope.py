@@ -54,8 +54,10 @@ STATISTIC_WORDS = re.compile(
     r"\bвсего\b|\bв\s+общей\s+сложности\b|\bс\s+начала\s+(?:года|\d{4})"
     r"|\bза\s+(?:отчетн|истекш|прошедш|текущ)\w*|\bв\s+(?:истекшем|отчетном|текущем)\s+"
     r"(?:период\w*|году)|\bпо\s+итогам\b"
-    r"|\bзарегистрирован\w*|\bвыявлен\w*\s+\d|\bв\s+целом\b|\bпо\s+(?:области|региону|стране|"
-    r"республике|краю)\b|" + PERIOD_WORDS + "|" + OPERATION_WORDS,
+    r"|\bзарегистрирован\w*|\bвыявлен\w*\s+\d|\bв\s+целом\b|"
+    + PERIOD_WORDS
+    + "|"
+    + OPERATION_WORDS,
     _I,
 )
 # Words that sum things up just as well within one operation: not a period by themselves.
