@@ -6,7 +6,9 @@
 2. ../shared/corpus/real (real Russian pages; PROVENANCE.tsv gives the full timestamp): how many
    match the day, and how many match to the minute with the same UTC offset.
 
-Usage: .venv/bin/python bench/published_dates.py
+Usage: .venv/bin/python bench/published_dates.py [--misses]
+(--misses lists every page of 1. whose day is wrong, with the label, htmldate's day and the
+evidence, to group them by cause.)
 """
 
 from __future__ import annotations
@@ -75,11 +77,12 @@ def share(hits: int, total: int) -> str:
     return f"{hits}/{total} = {hits / total:.3f}" if total else "0/0"
 
 
-def dates_benchmark() -> None:
+def dates_benchmark(show_misses: bool = False) -> None:
     labels = json.loads((DATES / "labels.json").read_text(encoding="utf-8"))
     ours = theirs = ours_ru = theirs_ru = russian = 0
     sources: dict[str | None, int] = {}
     seconds_ours = seconds_theirs = 0.0
+    misses: list[str] = []
     for url, label in labels.items():
         with gzip.open(DATES / label["file"]) as page:
             html = decode_file(page.read())
@@ -94,6 +97,13 @@ def dates_benchmark() -> None:
         sources[extracted["published_source"]] = sources.get(extracted["published_source"], 0) + 1
         ours += ours_hit
         theirs += theirs_hit
+        if not ours_hit:
+            evidence = extracted["published_evidence"] or ""
+            misses.append(
+                f"    {label['file']} label {label['date']} got {extracted['published_at']} "
+                f"({extracted['published_source']}) htmldate {alone}\n      {url}"
+                + (f"\n      evidence {evidence}" if evidence else "")
+            )
         if is_russian(html):
             russian += 1
             ours_ru += ours_hit
@@ -108,6 +118,9 @@ def dates_benchmark() -> None:
     print(f"  htmldate alone on Russian       {share(theirs_ru, russian)}")
     used = ", ".join(f"{source}: {count}" for source, count in sorted(sources.items(), key=str))
     print(f"  extract_article evidence used:  {used}")
+    if show_misses:
+        print(f"  misses ({len(misses)}):")
+        print("\n".join(misses))
 
 
 def same_minute_and_offset(extracted: str, truth: str) -> bool:
@@ -155,15 +168,15 @@ def real_corpus_benchmark() -> None:
     print(f"  htmldate alone:  day {share(htmldate_hits, len(rows))}")
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
     if not DATES.is_dir() or not REAL.is_dir():
         print(f"shared material not found at {SHARED} (../shared is absent); nothing to measure.")
         return 0
-    dates_benchmark()
+    dates_benchmark(show_misses="--misses" in argv)
     print()
     real_corpus_benchmark()
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
