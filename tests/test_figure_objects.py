@@ -40,6 +40,28 @@ def _figure(text: str, number: str) -> tuple[Sentence, Figure]:
             "2,5 млрд",
             "инвестиция",
         ),
+        (
+            "value_noun_as_subject",
+            "Общая стоимость лекарств составляет 412 млн сумов.",
+            "412 млн",
+            "стоимость",
+        ),
+        (
+            "value_noun_as_subject",
+            "Изъят кокаин, стоимость которого на рынке оценивается в 600 млн рублей.",
+            "600 млн",
+            "стоимость",
+        ),
+        ("value_noun_as_subject", "Общая площадь очагов составила 1,7 га.", "1,7", "площадь"),
+        ("value_noun_as_subject", "Масса наркотиков составила 5 кг.", "5", None),  # a mass
+        ("value_noun_as_subject", "Изъят героин стоимостью 5 млн рублей.", "5 млн", None),
+        ("value_noun_as_subject", "Стоимость партии оценивается в 18 млн рублей.", "18 млн", None),
+        (
+            "value_noun_as_subject",
+            "Стоимость одного грамма составляет 12 тыс. тенге.",
+            "12 тыс.",
+            None,
+        ),
         ("subject_of_amount_verb", "Ущерб составил 2 млн рублей.", "2 млн", "ущерб"),
         ("subject_of_amount_verb", "Курьер получил 950 тыс. рублей.", "950 тыс.", None),
         (
@@ -70,7 +92,7 @@ def test_finder(finder: str, text: str, number: str, lemma: str | None) -> None:
 
 def test_every_finder_is_in_a_ladder_and_has_a_docstring() -> None:
     ladders = objects.AMOUNT_FINDERS + objects.COUNT_FINDERS
-    assert len(set(ladders)) == len(ladders) == 9
+    assert len(set(ladders)) == len(ladders) == 10
     assert all(f.__doc__ and f.__doc__.count("\n") == 0 for f in ladders)
 
 

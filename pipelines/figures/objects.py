@@ -15,11 +15,13 @@ from pipelines.figures.lexicon import (
     AMOUNT_NOUNS,
     AMOUNT_VERBS,
     CLAUSE_STOPS,
+    CONTAINER_NOUNS,
     DASHES,
     MEASURE_NOUNS,
     PHYSICAL_UNITS,
     PROCESS_NOUNS,
     TIME_NOUNS,
+    VALUE_NOUNS,
 )
 from pipelines.figures.phrases import (
     contents_of,
@@ -224,6 +226,31 @@ def goods_priced(s: Sentence, figure: Figure) -> str | None:
     return None if figure.unit in PHYSICAL_UNITS else noun_before_price(s, figure)
 
 
+def value_noun_as_subject(s: Sentence, figure: Figure) -> str | None:
+    """Money or an area that "стоимость" or "площадь", an amount verb's subject, states."""
+    # "Общая стоимость лекарств составляет 412 млн", "стоимость которого оценивается в 600 млн"
+    # (not "героин стоимостью": the heroin has the value; "стоимость партии": the lot)
+    if figure.unit in ("kg", "l"):
+        return None
+    k = figure.first - 1
+    if s.norm(k) in ("в", "во"):
+        k -= 1  # "оценивается в 600 млн"
+    if not s.lemmas(k) & AMOUNT_VERBS:
+        return None
+    for j in range(k - 1, max(-1, k - 8), -1):
+        if s.norm(j) in CLAUSE_STOPS or s.norm(j) in (",", ":") or s.norm(j) in DASHES:
+            return None
+        nominative = [r for r in s.readings(j) if r.pos == "NOUN" and "nomn" in r.grammemes]
+        if nominative and nominative[0].lemma in VALUE_NOUNS:
+            noun, _ = governed_noun(s, j + 1)
+            if noun is not None and unit_at(s, noun) is not None:
+                return None  # "стоимость одного грамма": a price per unit
+            if noun is not None and s.lemma(noun) in CONTAINER_NOUNS:
+                return None  # "Стоимость партии оценивается в 18 млн": the lot's worth
+            return nominative[0].lemma
+    return None
+
+
 def governed_by_amount_word(s: Sentence, figure: Figure) -> str | None:
     """The noun a measure or amount noun before governs: "сумма инвестиций составит 2,5 млрд"."""
     mass = figure.unit in PHYSICAL_UNITS
@@ -260,6 +287,7 @@ AMOUNT_FINDERS: tuple[ObjectFinder, ...] = (
     genitive_after_unit,
     owner_of_amount_word,
     goods_priced,
+    value_noun_as_subject,
     governed_by_amount_word,
     subject_of_amount_verb,
     measured_topic_before_dash,
