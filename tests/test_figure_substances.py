@@ -147,3 +147,27 @@ def test_fractions_and_law_parts_are_no_counts(text):
 
 def test_a_part_of_something_is_still_counted():
     assert objects_of("Изъяты 12 частей оружия.") == [(12, "count", "часть")]
+
+
+# --- what stands between the unit and the substance --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("Изъяли более 16 килограммов готового к реализации мефедрона.", "мефедрон"),
+        ("Изъято 5 кг предназначенного для сбыта героина.", "героин"),
+        ("За год изъято 4 тонны всех видов наркотиков.", "наркотик"),
+        ("Изъято 3 кг различных видов синтетических наркотиков.", "наркотик"),
+    ],
+)
+def test_the_substance_past_a_complement_or_a_kind(text, noun):
+    [(_, unit, obj)] = objects_of(text)
+    assert (unit, obj) == ("kg", noun)
+
+
+def test_a_count_keeps_its_participle_and_its_kinds():
+    # a part named by a participle stays a part of the whole before it
+    found = objects_of("Выявлено 30 преступлений, из них 12 связанных с оборотом наркотиков.")
+    assert found == [(30, "count", "преступление"), (12, "count", "преступление")]
+    assert objects_of("Выявлено 5 видов наркотиков.") == [(5, "count", "вид")]

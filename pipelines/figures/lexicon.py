@@ -85,6 +85,9 @@ CONTAINER_NOUNS = frozenset({
     "капсула", "ампула", "флакон", "сумка", "чемодан", "груз", "таблетка", "доза", "порция",
 })  # fmt: skip
 
+# Kinds of a substance: "4 тонны всех видов наркотиков" weigh the наркотики.
+KIND_NOUNS = frozenset({"вид", "тип", "разновидность", "сорт"})
+
 # Counting nouns whose genitive names the substance: "40 единиц трамадола", "900 доз лирики".
 DOSE_NOUNS = frozenset({"единица", "доза"})
 # ... but "21 единица оружия" counts units of things that are no substance.

@@ -17,6 +17,7 @@ from pipelines.figures.lexicon import (
     CLAUSE_STOPS,
     CONTAINER_NOUNS,
     DASHES,
+    KIND_NOUNS,
     MEASURE_NOUNS,
     PHYSICAL_UNITS,
     PROCESS_NOUNS,
@@ -206,12 +207,16 @@ ObjectFinder = Callable[[Sentence, Figure], str | None]
 
 def genitive_after_unit(s: Sentence, figure: Figure) -> str | None:
     """The genitive noun the unit governs: "5 кг героина" (not "5 кг наличными")."""
-    noun, _ = noun_after(s, figure.last)
+    noun, _ = noun_after(s, figure.last, complements=True)
     if noun is None:
         return None
     genitive = any("gent" in r.grammemes for r in s.readings(noun) if r.pos == "NOUN")
     if not genitive and not unknown_genitive_noun(s, noun):  # "5 кг насвая": guessed cases
         return None
+    if s.lemma(noun) in KIND_NOUNS:  # "4 тонны всех видов наркотиков": наркотик
+        kind, _ = noun_after(s, noun + 1)
+        if kind is not None and unit_at(s, kind) is None:
+            noun = kind
     return noun_lemma(s.readings(noun), s.tokens[noun])
 
 

@@ -22,9 +22,11 @@ from pipelines.morph import parse_word
 _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "loc2"})
 
 
-def noun_after(s: Sentence, j: int) -> tuple[int | None, list[int]]:
+def noun_after(s: Sentence, j: int, complements: bool = False) -> tuple[int | None, list[int]]:
     """(index of the counted noun, adjectives before it) starting at token j. Possessive
-    pronouns are passed over ("двое его знакомых", "трое своих сообщников")."""
+    pronouns are passed over ("двое его знакомых", "трое своих сообщников"), and with
+    complements an adjective's prepositional complement ("16 кг готового к реализации
+    мефедрона": after a unit only, where a participle is rarely the noun itself)."""
     adjectives: list[int] = []
     k = j
     while k < len(s.tokens) and k - j < 7:
@@ -45,10 +47,28 @@ def noun_after(s: Sentence, j: int) -> tuple[int | None, list[int]]:
             continue
         if s.is_adjective(k):
             adjectives.append(k)
+        elif complements and adjectives and s.pos(k) == "PREP" and _past_complement(s, k):
+            k = _past_complement(s, k)  # "16 кг готового к реализации мефедрона"
+            continue
         elif not (s.pos(k) == "ADVB" and s.is_adjective(k + 1)):  # "двое ранее судимых"
             break
         k += 1
     return None, adjectives
+
+
+def _past_complement(s: Sentence, k: int) -> int | None:
+    """The index after an adjective's prepositional complement that starts at k ("к
+    реализации", "для личного потребления"), when a noun that agrees with the adjective before
+    follows it; else None."""
+    j = k + 1
+    while j < len(s.tokens) and s.is_adjective(j) and j - k < 3:
+        j += 1
+    if not s.is_noun(j):
+        return None
+    after = j + 1
+    if s.is_noun(after) and agree(s, k - 1, after):
+        return after
+    return None
 
 
 def governed_noun(s: Sentence, j: int) -> tuple[int | None, list[int]]:
