@@ -220,6 +220,15 @@ def _combine_words(tokens: list[Token], i: int) -> tuple[float, int, str | None,
     return total + group, used, role, multiplier
 
 
+def half_multiplier(norm: str) -> int | None:
+    """10**6 for "полмиллиона" or "полумиллиона" (half a million), 1000 for "полтысячи"."""
+    if not norm.startswith("пол"):
+        return None
+    rest = norm[4:] if norm.startswith("полу") else norm[3:]
+    word = read_number_word(rest) if rest else None
+    return int(word.value) if word is not None and word.role == "multiplier" else None
+
+
 def _times_word(norm: str) -> float | None:
     """3 for "трехкратный", 1.5 for "полуторакратного"; None for other words."""
     match = _TIMES_RE.match(norm)
@@ -273,7 +282,10 @@ def find_numbers(tokens: list[Token]) -> list[NumberSpan]:
         token = tokens[i]
         if not (
             token.kind == "num"
-            or (token.kind == "word" and (token.norm in forms or "кратн" in token.norm))
+            or (
+                token.kind == "word"
+                and (token.norm in forms or "кратн" in token.norm or token.norm[:3] == "пол")
+            )
             or token.text in CURRENCY_SIGNS
         ):
             i += 1  # most tokens are no number: skip them without a closer look
@@ -311,6 +323,11 @@ def _number_at(tokens: list[Token], i: int) -> NumberSpan | None:
         if _decimal_after_space(tokens, j):  # "4, 5 миллиона": a decimal comma typed loose
             value, j = float(f"{token.text}.{tokens[j + 1].text}"), j + 2
     elif token.kind == "word":
+        half = half_multiplier(token.norm)
+        if half is not None:  # "более полумиллиона сомов"
+            value = clean_value(half / 2)
+            return NumberSpan(value, i, i + 1, token.start, token.end, "words", None, None,
+                              half, None, i)  # fmt: skip
         times = _times_word(token.norm)
         if times is not None:
             return NumberSpan(times, i, i + 1, token.start, token.end, "words", "factor",

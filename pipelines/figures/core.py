@@ -29,7 +29,7 @@ from pipelines.figures.relations import resolve_orphans, share_forward, share_ra
 from pipelines.figures.sentence import CYRILLIC_RE, Figure, Sentence
 from pipelines.figures.units import units_without_numeral
 from pipelines.mentioned_dates import extract_dates, period_of
-from pipelines.numbers import clean_value, find_numbers, number_forms
+from pipelines.numbers import clean_value, find_numbers, half_multiplier, number_forms
 from pipelines.sentences import fold_yo, split_sentences, tokenize
 
 _CYRILLIC_WORDS_RE = re.compile(r"[а-яё]+")
@@ -139,7 +139,7 @@ def _may_hold_figures(text: str, start: int, end: int) -> bool:
     if _DIGIT_RE.search(text, start, end) is None:
         forms = number_forms()
         words = _CYRILLIC_WORDS_RE.findall(fold_yo(text[start:end]))
-        return any(word in forms or "кратн" in word for word in words) or (
+        return any(word in forms or "кратн" in word or half_multiplier(word) for word in words) or (
             _BARE_UNIT_HINT_RE.search(text, start, end) is not None  # "более тонны"
         )
     return (
