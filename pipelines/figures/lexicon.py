@@ -17,6 +17,12 @@ LAW_LEMMAS = frozenset(
 
 LAW_CODES = frozenset({"ук", "коап", "упк", "гк", "нк", "тк", "апк", "гпк", "кодекс", "кодекса"})
 
+# Months as datelines abbreviate them: "ТАШКЕНТ, 16 апр - Sputnik".
+MONTH_ABBREVIATIONS = frozenset({
+    "янв", "фев", "февр", "мар", "апр", "июн", "июл", "авг", "сен", "сент", "окт", "ноя",
+    "нояб", "дек",
+})  # fmt: skip
+
 PHONE_LEMMAS = frozenset({"телефон", "тел", "номер", "код"})
 
 NUMBER_SIGNS = frozenset("№#")

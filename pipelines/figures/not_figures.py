@@ -10,10 +10,13 @@ from pipelines.figures.lexicon import (
     LAW_ABBREVIATIONS,
     LAW_CODES,
     LAW_LEMMAS,
+    MONTH_ABBREVIATIONS,
     NUMBER_SIGNS,
     PHONE_LEMMAS,
+    TIME_NOUNS,
 )
 from pipelines.figures.sentence import Figure, Sentence, is_cyrillic
+from pipelines.morph import parse_word
 from pipelines.numbers import NumberSpan
 
 # The patterns below start with a character class so that the regex engine can skip ahead;
@@ -43,13 +46,33 @@ _HAS_DIGIT_AND_LETTER_RE = re.compile(r"(?=.*\d)(?=.*[^\W\d_])", re.DOTALL)
 Spans = list[tuple[int, int]]
 
 
+# "1953 г опия": a year-like number of grams (no preposition before, no dot after "г"), then a
+# lower-case word; read as a mass when that word is a genitive noun.
+_GRAMS_RE = re.compile(r"\d{4} ?гр?")
+_NEXT_WORD_RE = re.compile(r" ([а-яё]+)")
+
+
+def _grams_read_as_year(text: str, date: dict) -> bool:
+    """Whether a date the dates found is a mass in grams: "доставал 1953 г опия" (not "в 1953 г
+    родился", "1953 г. рождения")."""
+    if not _GRAMS_RE.fullmatch(date["quote"]):
+        return False
+    following = _NEXT_WORD_RE.match(text, date["char_end"])
+    if following is None:
+        return False
+    readings = parse_word(following.group(1))
+    return any(
+        r.pos == "NOUN" and "gent" in r.grammemes and r.lemma not in TIME_NOUNS for r in readings
+    ) and not any(r.pos == "PREP" or r.lemma in ("рождение", "год") for r in readings)
+
+
 def overlaps(spans: Spans, start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
 def non_figure_spans(text: str, start: int, end: int, dates: list[dict]) -> Spans:
     """Where in text[start:end] numbers are no figures: dates, phones, times of day, names."""
-    spans = [(d["char_start"], d["char_end"]) for d in dates]
+    spans = [(d["char_start"], d["char_end"]) for d in dates if not _grams_read_as_year(text, d)]
     for m in _PHONE_RE.finditer(text, start, end):
         if not m.start() or text[m.start() - 1] not in "0123456789.,":
             spans.append(m.span())
@@ -112,6 +135,8 @@ def is_not_a_quantity(s: Sentence, span: NumberSpan, previous: Figure | None) ->
     after = s.norm(last)
     if after.startswith("°") or after in ("градус", "градуса", "градусов"):
         return True
+    if after in MONTH_ABBREVIATIONS and span.value <= 31:
+        return True  # a dateline's day: "16 апр", "3 дек."
     for k in range(max(0, first - 3), first):
         lemmas = s.lemmas(k)
         if "возраст" in lemmas or lemmas & PHONE_LEMMAS:
@@ -121,12 +146,14 @@ def is_not_a_quantity(s: Sentence, span: NumberSpan, previous: Figure | None) ->
 
 def one_is_not_a_count(s: Sentence, span: NumberSpan) -> bool:
     """Idioms with "один" that count nothing: "с одной стороны", "на одном уровне", "одни
-    переговоры", "один из"."""
+    переговоры", "один из", "еще один", "один ..., а другой"."""
     before = s.readings(span.first - 1)
-    if (before and before[0].pos == "PREP") or s.norm(span.first - 1) == "ни":
-        return True
+    if (before and before[0].pos == "PREP") or s.norm(span.first - 1) in ("ни", "еще"):
+        return True  # "с одной стороны", "у еще одного лица" (another, not how many)
     if s.norm(span.last) == "из":
         return True
+    if any(s.lemma(k) in ("другой", "второй") for k in range(span.last, len(s.tokens))):
+        return True  # "один случай произошел на юге, а другой на севере": one of two
     return all("plur" in r.grammemes for r in s.readings(span.numeral))
 
 

@@ -1,0 +1,65 @@
+"""Numbers that are or are not figures, added for texts nobody tuned for (issue 13): half
+multipliers, grams that look like years, datelines, "один" that counts nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.figures import extract_figures
+from pipelines.numbers import parse_number
+
+
+def found(text: str) -> list[tuple]:
+    return [(f["value"], f["unit"], f["qualifier"], f["object"]) for f in extract_figures(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("полмиллиона", 500_000), ("полумиллиона", 500_000), ("полмиллиарда", 5 * 10**8)],
+)
+def test_half_multipliers_read(text, value):
+    assert parse_number(text).value == value
+
+
+@pytest.mark.parametrize("text", ["полиция", "половина", "пол"])
+def test_words_that_start_like_half_are_no_numbers(text):
+    assert parse_number(text) is None
+
+
+def test_half_a_million_in_a_sentence_without_digits():
+    assert found("Ущерб превысил полмиллиарда тенге.") == [(5 * 10**8, "KZT", "more_than", "ущерб")]
+    assert found("Задержано полтысячи человек.") == [(500, "count", "exact", "человек")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Он доставал из тайника 1953 г опия и 4116 г гашиша.",
+            [(1.953, "kg", "exact", "опий"), (4.116, "kg", "exact", "гашиш")],
+        ),
+        ("Родился в 1953 г в Ташкенте.", []),
+        ("Житель 1956 г рождения задержан с 5 кг героина.", [(5, "kg", "exact", "героин")]),
+        ("В 2014 г. изъято 5 кг героина.", [(5, "kg", "exact", "героин")]),
+    ],
+)
+def test_grams_that_look_like_a_year(text, expected):
+    assert found(text) == expected
+
+
+def test_a_datelines_day_with_an_abbreviated_month_is_no_count():
+    assert found("ТАШКЕНТ, 16 апр - Sputnik. Задержан мужчина с 5 кг героина.") == [
+        (5, "kg", "exact", "героин")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Кроме того, у еще одного лица нашли 1 кг героина.", [(1, "kg", "exact", "героин")]),
+        ("Один случай произошел на юге, а другой на севере.", []),
+        ("Задержан один человек.", [(1, "count", "exact", "человек")]),
+    ],
+)
+def test_one_that_means_another_or_one_of_two(text, expected):
+    assert found(text) == expected
