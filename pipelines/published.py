@@ -29,6 +29,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from lxml.html import HtmlElement
 
+from pipelines.month_names import MONTH_PATTERN, month_number
+
 __all__ = [
     "date_from_url",
     "find_structured_date",
@@ -39,7 +41,7 @@ __all__ = [
 
 _TIME = r"(?<![\d:])(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?(?!\d)"
 # what may stand between a date and its time: "05.06.2014, 14:30", "вчера в 16:19", "2025 | 14:30"
-_GLUE = r"\s*(?:[,|/·•–—-]\s*)?(?:в\s+)?"
+_GLUE = r"\s*(?:[,|/·•–—-]\s*)?(?:(?:в|о|об|at|à|alle|um|às|a\s+las)\s+)?"
 _TIME_AFTER = re.compile(_GLUE + _TIME, re.IGNORECASE)
 _TIME_BEFORE = re.compile(_TIME + r"\s*(?:[,|/·•–—-]\s*)?$")
 _TIME_ANYWHERE = re.compile(_TIME)
@@ -49,60 +51,38 @@ _ENGLISH_MONTH = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
-_MONTH_WORD = (
-    r"(?P<month_name>янв(?:аря|арь)?|фев(?:раля|раль)?|мар(?:та|т)?|апр(?:еля|ель)?|ма[яй]"
-    r"|июн[яь]?|июл[яь]?|авг(?:уста|уст)?|сен(?:тября|тябрь|т)?|окт(?:ября|ябрь)?"
-    r"|ноя(?:бря|брь)?|дек(?:абря|абрь)?" + "|" + _ENGLISH_MONTH + r")\.?(?![а-яёa-z])"
-)
-_ENGLISH_STEMS = (
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-)
-_MONTH_BY_STEM = {
-    "янв": 1,
-    "фев": 2,
-    "мар": 3,
-    "апр": 4,
-    "мая": 5,
-    "май": 5,
-    "июн": 6,
-    "июл": 7,
-    "авг": 8,
-    "сен": 9,
-    "окт": 10,
-    "ноя": 11,
-    "дек": 12,
-    **{stem: number for number, stem in enumerate(_ENGLISH_STEMS, 1)},
-}
 _ISO = (
     r"(?<!\d)(?P<iso_year>(?:19|20)\d\d)-(?P<iso_month>[01]\d)-(?P<iso_day>[0-3]\d)"
-    r"(?:[T ](?P<iso_hour>[0-2]\d):(?P<iso_minute>[0-5]\d)(?::(?P<iso_second>[0-5]\d)(?:[.,]\d+)?)?"
+    r"(?:[T ](?P<iso_hour>[0-2]\d):(?P<iso_minute>[0-5]\d)"
+    r"(?::(?P<iso_second>[0-5]?\d)(?:[.,]\d+)?)?"  # "23:15:0Z" is written too
     r"\s*(?P<iso_offset>Z|[+-][01]\d(?::?[0-5]\d)?)?)?(?![\d-])"
 )
 _DOTTED = (
     r"(?<![\d.])(?P<dot_day>[0-3]?\d)\.(?P<dot_month>[01]?\d)\.(?P<dot_year>(?:19|20)\d\d)(?!\d)"
 )
+# "6 августа 2025 г.", "6 серпня 2025", "1er août 2020", "6 de agosto de 2020", "6. August 2020"
 _WORDS = (
-    r"(?<!\d)(?P<word_day>[0-3]?\d)\s+" + _MONTH_WORD + r"(?:\s*,?\s*(?P<word_year>(?:19|20)\d\d)"
-    r"(?!\d)(?:\s*(?:года|г\.|г(?![а-яё])))?)?"
+    r"(?<!\d)(?P<word_day>[0-3]?\d)(?:er|\.)?\s+(?:de\s+)?" + MONTH_PATTERN + r"(?:\s*,?\s*"
+    r"(?:de\s+)?(?P<word_year>(?:19|20)\d\d)(?!\d)(?:\s*(?:года|року|р\.|г\.|г(?![а-яё])))?)?"
 )
 _MONTH_FIRST = (  # "Oct 02, 2020", "January 13, 2020": English order, always with its year
     r"(?<![a-z])(?P<en_month>" + _ENGLISH_MONTH + r")\.?\s+(?P<en_day>[0-3]?\d)(?!\d),?\s+"
     r"(?P<en_year>(?:19|20)\d\d)(?!\d)"
 )
-_RELATIVE = r"(?<![а-яё])(?P<relative>позавчера|вчера|сегодня)(?![а-яё])"
-_DATE = re.compile("|".join((_ISO, _DOTTED, _WORDS, _MONTH_FIRST, _RELATIVE)), re.IGNORECASE)
-_DAYS_BACK = {"сегодня": 0, "вчера": 1, "позавчера": 2}
+_RELATIVE = (
+    r"(?<![^\W\d_])(?P<relative>позавчера|вчера|сегодня|позавчора|вчора|сьогодні|yesterday|today)"
+    r"(?![^\W\d_])"
+)
+# "2 часа назад", "15 минут назад", "3 дня назад", "2 години тому", "5 hours ago"
+_AGO = (
+    r"(?<!\d)(?P<ago_count>\d{1,2})\s*(?P<ago_unit>мин|хв|min|час|ч\b|годин|hour|hr|дн|день|day)"
+    r"[^\W\d_]*\.?\s+(?:назад|тому|ago)(?![^\W\d_])"
+)
+_DATE = re.compile("|".join((_ISO, _DOTTED, _WORDS, _MONTH_FIRST, _RELATIVE, _AGO)), re.IGNORECASE)
+_DAYS_BACK = {"сегодня": 0, "вчера": 1, "позавчера": 2, "сьогодні": 0, "вчора": 1}
+_DAYS_BACK |= {"позавчора": 2, "today": 0, "yesterday": 1}
+_AGO_UNIT = {"мин": 60, "хв": 60, "min": 60, "час": 3600, "ч": 3600, "годин": 3600, "hour": 3600}
+_AGO_UNIT |= {"hr": 3600, "дн": 86400, "день": 86400, "day": 86400}
 
 _ISO_ONLY = re.compile(r"\s*" + _ISO + r"\s*$")
 _EPOCH = re.compile(r"\s*(\d{10})(\d{3})?\s*$")
@@ -186,16 +166,23 @@ def _match_value(
     if match["dot_year"]:
         day = date(int(match["dot_year"]), int(match["dot_month"]), int(match["dot_day"]))
     elif match["en_month"]:
-        month = _MONTH_BY_STEM[match["en_month"][:3].lower()]
+        month = month_number(match["en_month"])
         day = date(int(match["en_year"]), month, int(match["en_day"]))
     elif match["month_name"]:
-        month = _MONTH_BY_STEM[match["month_name"][:3].lower()]
+        month = month_number(match["month_name"])
         if match["word_year"]:
             day = date(int(match["word_year"]), month, int(match["word_day"]))
         elif local_now is not None:
             day = _year_for(month, int(match["word_day"]), local_now)
         else:
             return None
+    elif match["ago_count"]:
+        if local_now is None:
+            return None
+        # only the day: "2 часа назад" is no exact time, and a bare day takes the exact time of
+        # a feed or structured stamp on that day
+        seconds = int(match["ago_count"]) * _AGO_UNIT[match["ago_unit"].lower()]
+        return (local_now - timedelta(seconds=seconds)).date().isoformat()
     else:
         if local_now is None:
             return None

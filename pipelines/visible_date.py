@@ -117,7 +117,7 @@ def _visible_candidate(
     if (
         not own_text
         or len(own_text) > _MAX_DATE_BLOCK
-        or not re.search(r"\d|вчера|сегодня", own_text, re.IGNORECASE)
+        or not re.search(r"\d|вчера|сегодня|вчора|сьогодні|yesterday|today", own_text, re.I)
     ):
         return None
     block = _date_block(element, title)
