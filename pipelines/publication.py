@@ -76,23 +76,48 @@ def _page_offset(html: str | None) -> fixed_offset | None:
     return fixed_offset(-delta if hours.startswith("-") else delta)
 
 
+def _next_to(day_text: str, moment: datetime) -> bool:
+    """The day before or after a UTC moment, plausible for its hour: local clocks run from
+    UTC-10 (Hawaii) to UTC+14."""
+    day, utc_day = datetime.fromisoformat(day_text[:10]).date(), moment.date()
+    before = day == utc_day - timedelta(days=1) and moment.hour < 10
+    after = day == utc_day + timedelta(days=1) and moment.hour >= 10
+    return before or after
+
+
+def _shown_locally(moment: datetime, shown: str) -> str:
+    """A UTC moment on the clock of the date printed next to the headline: with that offset when
+    the shown time is the same instant on a whole quarter-hour offset (or states its offset),
+    else the shown day."""
+    if not _has_time(shown):
+        return shown
+    local = datetime.fromisoformat(shown)
+    if local.tzinfo is not None:
+        return moment.astimezone(local.tzinfo).isoformat()
+    difference = local - moment.replace(tzinfo=None)
+    quarters, rest = divmod(difference, timedelta(minutes=15))
+    if not rest and -40 <= quarters <= 56:
+        return moment.astimezone(fixed_offset(difference)).isoformat()
+    return shown[:10]
+
+
 def _local_day_of_utc(chosen: str, evidence: dict[str, str], html: str | None) -> str:
-    """A UTC stamp with no site zone: shown on the page's own clock, or the day two other pieces
-    of evidence agree on when it is the day before or after (plausible for that hour)."""
+    """A UTC stamp with no site zone: shown on the page's own clock; else the day printed next
+    to the headline, or the day two other pieces of evidence agree on, when it is the day
+    before or after (plausible for that hour)."""
     moment = datetime.fromisoformat(chosen)
     offset = _page_offset(html)
     if offset is not None:
         return moment.astimezone(offset).isoformat()
+    shown = evidence.get("visible")
+    if shown and _next_to(shown, moment):
+        return _shown_locally(moment, shown)
     days = Counter(value[:10] for value in evidence.values() if value != chosen)
     utc_day = moment.date()
     for day_text, votes in days.most_common():
         if votes < 2 or votes <= days[utc_day.isoformat()]:
             break
-        day = datetime.fromisoformat(day_text).date()
-        # local clocks run from UTC-10 (Hawaii) to UTC+14
-        before = day == utc_day - timedelta(days=1) and moment.hour < 10
-        after = day == utc_day + timedelta(days=1) and moment.hour >= 10
-        if before or after:
+        if _next_to(day_text, moment):
             return day_text
     return chosen
 

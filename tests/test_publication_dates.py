@@ -1,0 +1,112 @@
+"""Publication dates on foreign and Ukrainian layouts, relative dates against the fetch time, and
+UTC stamps on pages whose site zone is unknown (pipelines.published, pipelines.publication)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from lxml import html as lxml_html
+
+from pipelines.extraction import extract_article
+from pipelines.month_names import month_number
+from pipelines.publication import find_published
+from pipelines.published import parse_machine_datetime, parse_russian_datetime
+
+NOW = datetime(2025, 8, 7, 9, 0, tzinfo=ZoneInfo("Europe/Kyiv"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Domenica 06 Dicembre 2020 | 00:36", "2020-12-06T00:36:00"),
+        ("1er août 2020 à 14:30", "2020-08-01T14:30:00"),
+        ("publié le 3 févr. 2021", "2021-02-03"),
+        ("6 de agosto de 2020", "2020-08-06"),
+        ("15 de março de 2019, 10:05", "2019-03-15T10:05:00"),
+        ("6. August 2020, 14:30", "2020-08-06T14:30:00"),
+        ("3 KASIM 2020", "2020-11-03"),
+        ("12 серпня 2020 о 14:30", "2020-08-12T14:30:00"),
+        ("01 грудня 2020 р.", "2020-12-01"),
+        ("13 Jan 2020", "2020-01-13"),
+        ("Oct 02, 2020", "2020-10-02"),
+    ],
+)
+def test_month_names_of_foreign_and_ukrainian_pages(text, expected):
+    assert parse_russian_datetime(text) == expected
+
+
+def test_every_month_name_reads_back_in_any_case():
+    assert month_number("Dicembre") == 12
+    assert month_number("AĞUSTOS") == 8
+    assert month_number("KASIM") == 11
+    assert month_number("сент.") == 9
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("вчора, 10:00", "2025-08-06T10:00:00+03:00"),
+        ("Сьогодні о 08:15", "2025-08-07T08:15:00+03:00"),
+        ("yesterday at 23:10", "2025-08-06T23:10:00+03:00"),
+        # "N hours ago" is no exact time: only its day, which a feed's stamp can refine
+        ("2 часа назад", "2025-08-07"),
+        ("10 годин тому", "2025-08-06"),
+        ("15 минут назад", "2025-08-07"),
+        ("3 дня назад", "2025-08-04"),
+        ("5 hours ago", "2025-08-07"),
+        ("3 года назад", None),  # years, not hours
+    ],
+)
+def test_relative_dates_against_the_fetch_time(text, expected):
+    assert parse_russian_datetime(text, timezone="Europe/Kyiv", now=NOW) == expected
+
+
+def test_relative_dates_are_not_guessed_without_the_fetch_time():
+    assert parse_russian_datetime("2 часа назад", timezone="Europe/Kyiv") is None
+    assert parse_russian_datetime("вчора, 10:00", timezone="Europe/Kyiv") is None
+
+
+def test_utc_stamp_with_a_one_digit_second_keeps_its_zone():
+    assert parse_machine_datetime("2020-12-05T23:15:0Z") == "2020-12-05T23:15:00+00:00"
+
+
+def page(head: str, byline: str) -> str:
+    return f"""<html lang="it"><head><title>Titolo della notizia</title>{head}</head><body>
+<h1>Titolo della notizia</h1>{byline}
+<p>{"Il testo della notizia, abbastanza lungo per essere il corpo dell'articolo. " * 8}</p>
+<aside><a href="/altra">Altra notizia del 1 dicembre 2020</a></aside></body></html>"""
+
+
+JSONLD_UTC = (
+    '<script type="application/ld+json">{"@type": "NewsArticle", '
+    '"datePublished": "2020-12-05T23:15:00Z"}</script>'
+)
+
+
+def published(html: str) -> str | None:
+    tree = lxml_html.fromstring(html)
+    return find_published(tree, title="Titolo della notizia", html=html)[0]
+
+
+def test_utc_stamp_takes_the_day_printed_next_to_the_headline():
+    shown = '<p class="date">Domenica 06 Dicembre 2020 | 00:36</p>'
+    assert published(page(JSONLD_UTC, shown)) == "2020-12-06"
+
+
+def test_utc_stamp_takes_the_offset_of_the_same_instant_printed_next_to_the_headline():
+    shown = '<p class="date">06 Dicembre 2020, 00:15</p>'
+    assert published(page(JSONLD_UTC, shown)) == "2020-12-06T00:15:00+01:00"
+
+
+def test_utc_stamp_keeps_its_day_when_the_shown_day_is_implausible_for_its_hour():
+    # 23:15 UTC is never the previous day anywhere
+    shown = '<p class="date">04 Dicembre 2020</p>'
+    assert published(page(JSONLD_UTC, shown)) == "2020-12-05T23:15:00+00:00"
+
+
+def test_utc_stamp_with_a_site_zone_is_shown_on_the_site_clock():
+    html = page(JSONLD_UTC, '<p class="date">06 Dicembre 2020</p>')
+    result = extract_article(html, timezone="Europe/Rome")
+    assert result["published_at"] == "2020-12-06T00:15:00+01:00"
