@@ -77,6 +77,22 @@ def test_an_unknown_word_keeps_its_place_after_a_known_substance():
             "гашиш",
         ),
         ("substance_before_clause", "Задержаны 5 курьеров, изъято 2 кг.", "2", None),
+        ("substance_before_clause", "Его доставили в отдел, изъято 5 кг.", "5", None),
+        (
+            "subject_after_amount_verb",
+            "Изъято 3 т наркотиков, из которых около 364 кг составляет героин.",
+            "364",
+            "героин",
+        ),
+        ("subject_after_amount_verb", "Из них 237 кг приходится на гашиш.", "237", "гашиш"),
+        ("subject_after_amount_verb", "Изъято 5 кг героина.", "5", None),
+        (
+            "antecedent_of_pronoun",
+            "На долю психотропов, а их изъяли около 3 кг, приходится 10%.",
+            "3",
+            "психотроп",
+        ),
+        ("antecedent_of_pronoun", "Его задержали, у него изъяли 2 кг.", "2", None),
     ],
 )
 def test_substance_finder(finder, text, number, lemma):
@@ -171,3 +187,10 @@ def test_a_count_keeps_its_participle_and_its_kinds():
     found = objects_of("Выявлено 30 преступлений, из них 12 связанных с оборотом наркотиков.")
     assert found == [(30, "count", "преступление"), (12, "count", "преступление")]
     assert objects_of("Выявлено 5 видов наркотиков.") == [(5, "count", "вид")]
+
+
+def test_a_pronoun_at_the_start_points_to_the_sentence_before():
+    text = "Изъято 5 кг мефедрона. Их общий вес в пакетах составил 2 кг."
+    assert objects_of(text) == [(5, "kg", "мефедрон"), (2, "kg", "мефедрон")]
+    # a pronoun with no figure before to point to names nothing
+    assert objects_of("Нашли свертки. Их общий вес составил 45 граммов.") == [(0.045, "kg", None)]

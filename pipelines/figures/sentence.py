@@ -71,6 +71,8 @@ class Sentence:
         # The previous sentence's figures, when this one opens with "Из них", "В том числе":
         # its elliptic numbers are parts of those.
         self.carried = carried if _OPENS_WITH_SUBSET_RE.match(text) else []
+        # ... and whatever it opens with, what a pronoun may point back to ("Их вес составил")
+        self.before = carried
 
     def norm(self, i: int) -> str:
         return self.tokens[i].norm if 0 <= i < len(self.tokens) else ""

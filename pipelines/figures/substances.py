@@ -4,14 +4,22 @@ after objects.AMOUNT_FINDERS: "мешки с марихуаной (16,8 кг)", 
 
 from __future__ import annotations
 
-from pipelines.figures.lexicon import AMOUNT_NOUNS, DASHES
+from pipelines.figures.lexicon import AMOUNT_NOUNS, AMOUNT_VERBS, DASHES
 from pipelines.figures.objects import AMOUNT_FINDERS, ObjectFinder
-from pipelines.figures.phrases import animate, counted_plural
+from pipelines.figures.phrases import (
+    animate,
+    counted_plural,
+    ends_prepositional_phrase,
+    noun_after,
+)
 from pipelines.figures.sentence import Figure, Sentence, is_cyrillic, noun_lemma
 from pipelines.figures.units import unit_at
 
 _RELATIVES = frozenset({"которых", "которого", "которой"})
+_PRONOUNS = frozenset({"их", "его", "ее"})
 _PLACE_GRAMMEMES = frozenset({"Name", "Surn", "Geox"})
+# "На героин приходится 40 кг", "40 кг приходится на героин": a share of a whole.
+_SHARE_VERBS = frozenset({"приходиться", "принадлежать"})
 
 
 def _common_noun(s: Sentence, k: int) -> bool:
@@ -54,6 +62,8 @@ def substance_before_clause(s: Sentence, figure: Figure) -> str | None:
         return None
     if animate(nominative[0].lemma):
         return None  # "задержано 5 человек, изъято 2 кг": people are no substance
+    if ends_prepositional_phrase(s, k):
+        return None  # "их доставили в отдел, изъято 5 кг": a place, no substance
     return nominative[0].lemma
 
 
@@ -94,11 +104,60 @@ def counted_before_bracket(s: Sentence, figure: Figure, previous: Figure | None)
     return None
 
 
+def subject_after_amount_verb(s: Sentence, figure: Figure) -> str | None:
+    """The noun an amount verb after the number names: "из которых около 364 кг составляет
+    героин", "237 кг приходится на гашиш" (a nominative, or the object of "на")."""
+    k = figure.last
+    if not s.lemmas(k) & (AMOUNT_VERBS | _SHARE_VERBS):
+        return None
+    k += 1
+    if s.norm(k) in ("на", "в") and s.lemmas(k - 1) & _SHARE_VERBS:
+        k += 1  # "приходится на гашиш"
+    noun, _ = noun_after(s, k)
+    if noun is None or not _common_noun(s, noun) or unit_at(s, noun) is not None:
+        return None
+    lemma = s.lemma(noun)
+    if lemma in AMOUNT_NOUNS or animate(lemma):
+        return None  # "5 кг составил вес", "составили 5 человек"
+    return lemma
+
+
+def antecedent_of_pronoun(s: Sentence, figure: Figure) -> str | None:
+    """What "их", "его" or "ее" before the amount stands for: "На долю психотропов, а их
+    изъяли около 3 кг, ..." (the noun before the pronoun that agrees in number); "Их общий
+    вес составил 5 кг" at the start of a sentence (what the sentence before measured)."""
+    k = figure.first - 1
+    while k >= 0 and (s.pos(k) in ("VERB", "PRTS", "INFN") or s.is_adjective(k)):
+        k -= 1  # "их изъяли", "Их общий вес составил"
+    if k >= 0 and s.lemmas(k) & AMOUNT_NOUNS and s.is_noun(k):
+        k -= 1
+        while k >= 0 and s.is_adjective(k) and s.norm(k) not in _PRONOUNS:
+            k -= 1
+    if s.norm(k) not in _PRONOUNS or k == figure.first - 1:
+        return None
+    plural = s.norm(k) == "их"
+    for j in range(k - 1, max(-1, k - 8), -1):
+        if s.norm(j) in (";", "(", ")") or s.tokens[j].kind == "num":
+            return None
+        if not _common_noun(s, j) or unit_at(s, j) is not None:
+            continue
+        numbers = {n for r in s.readings(j) if r.pos == "NOUN" for n in r.grammemes}
+        if ("plur" in numbers) == plural or {"plur", "sing"} <= numbers:
+            return noun_lemma(s.readings(j), s.tokens[j])
+        return None
+    if k == 0 or (k == 1 and s.pos(0) == "CONJ"):
+        earlier = [f for f in s.before if f.object and f.unit == figure.unit]
+        return earlier[-1].object if earlier else None
+    return None
+
+
 SUBSTANCE_FINDERS: tuple[ObjectFinder, ...] = (
     latin_name_after_unit,
     noun_before_parenthesis,
     antecedent_of_relative,
     substance_before_clause,
+    subject_after_amount_verb,
+    antecedent_of_pronoun,
 )
 
 # The amount finders of objects.py, then these.
