@@ -65,3 +65,33 @@ def test_an_agency_of_the_region_is_no_reporting_period():
         "и 20 кг мефедрона."
     )
     assert by_quote(annotated(text), "20 кг")["scope"] == "event"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "scope"),
+    [
+        # a period named in words, however it starts
+        ("Около 9 т дикорастущей конопли уничтожили в области с начала июня.", "Около 9 т",
+         "period"),
+        ("Сотрудники с начала лета выявили более 150 фактов произрастания конопли.", "более 150",
+         "period"),
+        ("Почти 30 кг наркотиков изъяли на Гомельщине в этом году.", "Почти 30", "period"),
+        # a day that bounds a period is no day of an event
+        ("С 1 июня текущего года в области уничтожено более 20,3 т конопли.", "более 20,3",
+         "period"),
+        # one operation: a village, a car, a person's home or age, even after a summary
+        ("С начала года изъято 120 кг наркотиков. Вчера в деревне Кравцовка уничтожили более "
+         "200 кг конопли.", "более 200", "event"),
+        ("С начала года изъято 120 кг наркотиков. В районе у гражданина 1956 года рождения по "
+         "месту жительства изъято 6880 таблеток.", "6880", "event"),
+        ("С начала года изъято 120 кг наркотиков. Задержаны трое жителей в возрасте 53, 50 и 39 "
+         "лет, которые везли 10 кг опия.", "10 кг", "event"),
+        # a detention of many, after a summary, is part of it
+        ("За неделю изъято 30 кг наркотиков. В ходе мероприятий задержаны восемь иностранцев с "
+         "11 кг наркотиков.", "11 кг", "period"),
+        # ... and without one, an event
+        ("Задержаны двое жителей, у которых изъято 3 кг гашиша.", "3 кг", "event"),
+    ],
+)  # fmt: skip
+def test_scope_of_one_operation_and_of_a_period(text, quote, scope):
+    assert by_quote(annotated(text), quote)["scope"] == scope

@@ -1,17 +1,19 @@
 """Scope of each figure: `period` (a statistic over a reporting period) or `event` (one
 operation), with the period it covers or the day of the event.
 
-- A period stated in the figure's own sentence makes it a statistic of that period.
-- A baseline covers the same months one year earlier (or the year it names); a change or a
-  share compares or divides statistics: a period too.
-- Statistic words («за неделю», «с начала года», a named operation «Мак-2024») make a period,
-  before words of one operation («задержан», «в ходе обыска», «у него») or a stated day
-  («Так, 22 января …») make an event.
-- Otherwise a figure after the text starts summing up (a stated period, statistic words, a
-  headline's period) is a statistic of it, and a figure before is an event (a report of one
-  seizure often ends with the year's totals); «всего» alone sums what came before, events or
-  statistics. A republication that moves paragraphs may read another scope: the fact store
-  joins its numbers to its story's facts by value.
+- A change or a share compares or divides statistics: a period. A baseline covers the same
+  months one year earlier (or the year it names).
+- A period named in words («за неделю», «с начала июня», «в этом году», «с 1 июня») makes a
+  period; then words of one operation (a detention of one person, «у него», «при досмотре», a
+  village, a car, a person's age or year of birth, «вчера») or a stated day («Так, 22 января
+  …») make an event, even in a text that sums up; then a period of the figure's own (a month,
+  a year), other statistic words (a named operation «Мак-2024», «зарегистрировано») or the
+  summary the text is in (after a stated period, statistic words or a headline's period)
+  make a period; then words that as often tell of many operations as of one («задержаны»,
+  «закладки») make an event; «всего» alone sums what came before, events or statistics.
+- A named operation in a sentence of one raid is that raid's context and starts no summary. A
+  republication that moves paragraphs may read another scope: the fact store joins its
+  numbers to its story's facts by value.
 An event's day is the last full date the text states before the figure, else the publication day."""
 
 from __future__ import annotations
@@ -22,19 +24,38 @@ from datetime import date
 
 from pipelines.facts.roles import sentence_start
 from pipelines.mentioned_dates import extract_dates, period_of
+from pipelines.sentences import split_sentences
 
 _I = re.IGNORECASE
 _DAY = re.compile(r"-\d\d-\d\d$")  # a date with its day, the year known or not
 
-EVENT_WORDS = re.compile(
-    r"\bзадержа(?:н|на|но|ны|ли|ла|ло|ть)\b|\bв\s+ходе\s+(?:обыска|осмотра|досмотра|рейда|"
-    r"оперативно|проверки|операции|задержания)|\bпри\s+(?:личном\s+)?(?:досмотре|обыске|осмотре)"
+# Words of one operation: a detention of one person, a search, a stash, a person's home or car,
+# a village, a person's age, yesterday. They make an event even in a report that sums up.
+ONE_OPERATION = re.compile(
+    r"\bзадержа(?:н|на)\b|\bзадержал[аи]?\s+(?:\w+\s+){0,2}?(?:мужчину|женщину|жител[яь]\w*"
+    r"|гражданин[аку]\w*|иностран(?:ца|ку)|подозреваемого|курьера|парня|девушку|водителя"
+    r"|пассажира|\d+-летн\w*|груз|партию|автомашину|автомобиль|машину|посылку)\b"
+    r"|\bв\s+ходе\s+(?:обыска|осмотра|досмотра|проверки|задержания)"
+    r"|\bпри\s+(?:личном\s+)?(?:досмотре|обыске|осмотре)"
     r"|\bу\s+(?:него|нее|неё)\b|\bу\s+(?:\w+\s+){0,2}?(?:задержанн|подозреваем|мужчин|женщин"
-    r"|жител|гражданин|\d+-летн)\w*|\bтайник\w*|\bзакладк\w*|\bобыск\w*",
+    r"|жител|гражданин|\d+-летн)\w*|\bтайник\w*|\bв\s+салоне\b|\bпо\s+месту\s+(?:жительства|"
+    r"проживания)|\bв\s+(?:его|ее|её|их)\s+(?:доме|квартире|автомобиле|машине|гараже|жилище)"
+    r"|\bв\s+(?:деревне|селе|поселке|посёлке|населенном\s+пункте|окрестност\w+|ауле|кишлаке"
+    r"|махалле|снт)\b|\b\d+-летн\w*|\b(?:19|20)\d\d\s+(?:года\s+рождения|г\.\s*р\.)"
+    r"|\bвчера\b|\bнакануне\b|\bв\s+возрасте\b",
     _I,
 )
+# Words that often tell of one operation, but as often of many: they decide only when the text
+# is not summing up a period.
+EVENT_WORDS = re.compile(
+    r"\bзадержа(?:но|ны|ли|ла|ло|ть)\b|\bв\s+ходе\s+(?:рейда|оперативно|операции)"
+    r"|\bзакладк\w*|\bобыск\w*",
+    _I,
+)
+_MONTHS = r"(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*"
 # A reporting period named in words: «за неделю», «за девять месяцев», «в первом полугодии»,
-# «за этот период», «за десять лет», «до конца года», «в течение года», «ежегодно».
+# «за этот период», «за десять лет», «до конца года», «в течение года», «ежегодно», «с начала
+# июня», «с начала лета», «в этом году», «в 2025-м», «к настоящему времени».
 PERIOD_WORDS = (
     r"\bза\s+(?:\w+\s+)?(?:недел[юи]|месяц|год|полугодие|квартал)\b"
     r"|\bза\s+(?:\w+\s+){0,2}(?:месяц(?:а|ев)|недел[иь]|год(?:а|ы)|лет)\b"
@@ -43,6 +64,14 @@ PERIOD_WORDS = (
     r"|\bдо\s+конца\s+года\b"
     r"|\bв\s+течение\s+(?:\w+\s+)?(?:года|месяца|недели|квартала|полугодия)\b"
     r"|\bежегодн\w*|\bежемесячн\w*|\bза\s+(?:\w+\s+)?полгода\b"
+    r"|\bс\s+начала\s+(?:\w+\s+)?(?:год|месяц|недел|квартал|сезон|весн|лет|осен|зим|"
+    + _MONTHS[3:-4]
+    + r")\w*"
+    r"|\bв\s+(?:этом|текущем|нынешнем|минувшем|прошлом|прошедшем|уходящем|истекшем|отч[её]тном)"
+    r"\s+году\b|\bв\s+(?:19|20)\d\d-м\b|\bк\s+настоящему\s+времени\b|\bпо\s+состоянию\s+на\b"
+    r"|\bс\s+начала\s+(?:19|20)\d\d"
+    r"|\bза\s+(?:отч[её]тн|истекш|прошедш|текущ)\w*|\bв\s+(?:истекшем|отч[её]тном|текущем)\s+"
+    r"период\w*|\bпо\s+итогам\b"
 )
 # A named or summed-up operation: its numbers are the operation's totals, not one seizure.
 OPERATION_WORDS = (
@@ -50,10 +79,12 @@ OPERATION_WORDS = (
     r"|\bподв(?:ел|ел[аи]|одя|одит|одят|ести)\s+(?:\w+\s+)?итог"
     r"|\bв\s+ходе\s+(?:\w+\s+){0,3}(?:операци|акци)\w*\s+[«\"]"
 )
+# «с 1 июня», «с января»: a period in its own sentence, but in a narrative it is as often the
+# time a crime went on («с октября по февраль сбывали»): it starts no summary
+SINCE = r"\bс\s+(?:\d{1,2}\s+)?" + _MONTHS
+EXPLICIT_PERIOD = re.compile(PERIOD_WORDS + "|" + SINCE, _I)
 STATISTIC_WORDS = re.compile(
-    r"\bвсего\b|\bв\s+общей\s+сложности\b|\bс\s+начала\s+(?:года|\d{4})"
-    r"|\bза\s+(?:отчетн|истекш|прошедш|текущ)\w*|\bв\s+(?:истекшем|отчетном|текущем)\s+"
-    r"(?:период\w*|году)|\bпо\s+итогам\b"
+    r"\bвсего\b|\bв\s+общей\s+сложности\b"
     r"|\bзарегистрирован\w*|\bвыявлен\w*\s+\d|\bв\s+целом\b|"
     + PERIOD_WORDS
     + "|"
@@ -62,6 +93,10 @@ STATISTIC_WORDS = re.compile(
 )
 # Words that sum things up just as well within one operation: not a period by themselves.
 _ANY_SUM = ("всего", "в общей сложности")
+# «с 1 июня», «по 31 августа», «по состоянию на 1 ноября»: a day that bounds a period
+_BOUND_BEFORE = re.compile(r"(?:^|\s)(?:с|со|по|до|на|от)\s*$", _I)
+# «1956 года рождения»: a person's year, no reporting period
+_BIRTH_YEAR = re.compile(r"\b((?:19|20)\d\d)\s*(?:года\s+рождения|г\.\s*р\.)", _I)
 
 
 def _statistic_beyond_vsego(sentence: str) -> bool:
@@ -112,27 +147,40 @@ def _summary_from(text: str, title: str | None) -> int | None:
     headline's period): figures after it with no words of one operation are its statistics."""
     if title and (_statistic_beyond_vsego(title) or _title_period(title)):
         return 0
-    return next(
-        (m.start() for m in STATISTIC_WORDS.finditer(text)
-         if " ".join(m.group().lower().split()) not in _ANY_SUM),
-        None,
-    )  # fmt: skip
+    for start, end in split_sentences(text):
+        sentence = text[start:end]
+        if EXPLICIT_PERIOD.search(sentence) or not ONE_OPERATION.search(sentence):
+            # a named operation in a sentence of one raid («в рамках операции «Мак» … в
+            # окрестностях села») is that raid's context, not a summary
+            for m in STATISTIC_WORDS.finditer(sentence):
+                if " ".join(m.group().lower().split()) not in _ANY_SUM:
+                    return start + m.start()
+    return None
 
 
 def _scope_of(
-    figure: dict, sentence: str, stated_day: bool, summary: bool, previous: str | None
+    figure: dict,
+    sentence: str,
+    stated_day: bool,
+    summary: bool,
+    previous: str | None,
+    own: bool = False,
 ) -> str:
-    """period or event, for a figure with no period of its own; the first rule that speaks
-    decides: a change, statistic words, words of one operation, a stated day, the summary the
-    text is in, «всего» (which sums what came before: events or statistics alike)."""
+    """period or event; the first rule that speaks decides: a change, a period named in words,
+    words of one operation or a stated day, a period of the figure's own (a month, a year),
+    other statistic words (a named operation, «зарегистрировано»), the summary the text is
+    in, words that often tell of one operation, «всего» (which sums what came before: events
+    or statistics alike)."""
     if figure.get("role") == "change" or figure.get("unit") in ("percent", "times"):
         return "period"  # a change compares periods; a share is of a statistic
-    if _statistic_beyond_vsego(sentence):
+    if EXPLICIT_PERIOD.search(sentence):
         return "period"
-    if EVENT_WORDS.search(sentence) or stated_day:
+    if ONE_OPERATION.search(sentence) or stated_day:
         return "event"
-    if summary:
+    if own or _statistic_beyond_vsego(sentence) or summary:
         return "period"
+    if EVENT_WORDS.search(sentence):
+        return "event"
     if STATISTIC_WORDS.search(sentence):
         return previous or "period"
     return "event"
@@ -149,7 +197,9 @@ def assign_scope(
     events) on each figure, in place. Roles must be set first (baselines shift a year)."""
     days = _full_dates(mentioned_dates or [], published)
     stated_days = [d.get("char_start") or 0 for d in mentioned_dates or ()
-                   if d.get("kind") == "date" and _DAY.search(d.get("date") or "")]  # fmt: skip
+                   if d.get("kind") == "date" and _DAY.search(d.get("date") or "")
+                   and not _BOUND_BEFORE.search(text[max(0, (d.get("char_start") or 0) - 12)
+                                                     : d.get("char_start") or 0])]  # fmt: skip
     summary_from = _summary_from(text, title)
     # the period a report states before (None, None when it says «за текущий период» only)
     article_period: tuple[str | None, str | None] | None = None
@@ -159,6 +209,9 @@ def assign_scope(
         own = (figure.get("period_start"), figure.get("period_end"))
         if own[0] and own[0] == own[1] and len(own[0]) == 10:
             own = (None, None)  # «12 октября»: the day of something, not a reporting period
+        born = {m.group(1) for m in _BIRTH_YEAR.finditer(sentence)}
+        if own[0] and own[0][:4] in born and (own[1] or own[0])[:4] in born:
+            own = (None, None)  # «у гражданина 1956 года рождения»
         if figure.get("role") == "baseline":
             current = figures[figure["_current"]] if figure.get("_current") is not None else None
             start, end = _baseline_period(figure, current)
@@ -168,20 +221,18 @@ def assign_scope(
             figure["period_start"], figure["period_end"] = start, end
             figure["event_day"] = None
             continue
-        if own[0]:
+        low = sentence_start(text, figure)
+        summary = article_period is not None or (
+            summary_from is not None and summary_from <= figure.get("start", 0)
+        )
+        stated_day = any(low <= offset < low + len(sentence) for offset in stated_days)
+        scope = _scope_of(figure, sentence, stated_day, summary, previous, bool(own[0]))
+        if own[0] and scope == "period":
             article_period = own if article_period is None else article_period
-            scope = "period"
-        else:
-            low = sentence_start(text, figure)
-            summary = article_period is not None or (
-                summary_from is not None and summary_from <= figure.get("start", 0)
-            )
-            stated_day = any(low <= offset < low + len(sentence) for offset in stated_days)
-            scope = _scope_of(figure, sentence, stated_day, summary, previous)
-            if scope == "period":
-                if article_period is None:
-                    article_period = _title_period(title) or (None, None)
-                figure["period_start"], figure["period_end"] = article_period
+        elif scope == "period":
+            if article_period is None:
+                article_period = _title_period(title) or (None, None)
+            figure["period_start"], figure["period_end"] = article_period
         figure["scope"] = previous = scope
         if scope == "event":
             before = [day for offset, day in days if offset <= figure.get("start", 0)]
