@@ -354,10 +354,15 @@ def run_bench(
     stories = [s for site in sites for s in site.stories]
     found = [(s, rows[s.path]) for s in stories if s.path in rows]
     result.update(total=len(stories), found=len(found), chromed=[], day=0, instant=0, dates=[])
+    result["text_lost"] = []
     for story, row in found:
         left = chrome_left(row["body"], story, story.headline)
         if left:
             result["chromed"].append((story.path, left))
+        body = _norm(row["body"] or "")
+        lost = [p for p in story.paragraphs if _norm(p)[:60] not in body]
+        if lost:  # chrome removal must never take the article's own text
+            result["text_lost"].append((story.path, lost))
         stored = datetime.fromisoformat(row["published_at"]) if row["published_at"] else None
         tz = story.published.tzinfo
         day_ok = stored is not None and stored.astimezone(tz).date() == story.published.date()
@@ -384,6 +389,9 @@ def report(result: dict) -> str:
     ]
     for path, left in result["chromed"]:
         lines.append(f"  {path}: {left}")
+    lines.append(f"bodies that lost paragraphs of their text: {len(result['text_lost'])}/{found}")
+    for path, lost in result["text_lost"]:
+        lines.append(f"  {path}: {[p[:80] for p in lost]}")
     lines.append(f"publication day right: {result['day']}/{total}")
     share = 100 * result["instant"] / total if total else 0
     lines.append(f"exact instant with offset right: {result['instant']}/{total} = {share:.1f}%")

@@ -14,6 +14,9 @@ They are learned from the pages the crawl sees, never from a list:
   chrome (``min_pages`` ≥ 2 is enforced).
 * ``remove_chrome``: the body without those lines, and without a «Читайте также» list that a
   chrome heading opens at the end of the body.
+* A page whose body repeats its own headline as a line counts the line ``OWN_HEADLINE``; where
+  that is chrome (the site repeats every headline), a body line equal to its title goes. The
+  headline is the title field's, never lost.
 
 The first pages of a new source are stored before there is evidence; `newsmon reextract` (and a
 later re-crawl) cleans them. Lines seen once that many later pages did not repeat are pruned,
@@ -34,6 +37,7 @@ from pipelines.published import _DATE, _TIME_ANYWHERE
 from pipelines.transactions import write_transaction
 
 __all__ = [
+    "OWN_HEADLINE",
     "ensure_chrome_schema",
     "learn_page",
     "learn_stored",
@@ -57,6 +61,9 @@ _LIST_HEADING = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?…»\"]$")
+# the key under which a page counts "the body repeats this page's own headline as a line"
+OWN_HEADLINE = "own-headline"
+_OWN_HEADLINE_LINE = "(the article's own headline, repeated in its body)"
 
 
 def _schema() -> dict[str, dict]:
@@ -100,9 +107,17 @@ def _page_hash(url: str) -> str:
     return hashlib.blake2b(url.encode(), digest_size=12).hexdigest()
 
 
-def _lines(body: str | None) -> dict[str, str]:
+def _fold(text: str | None) -> str:
+    return " ".join((text or "").split()).casefold()
+
+
+def _lines(body: str | None, title: str | None = None) -> dict[str, str]:
     found: dict[str, str] = {}
+    headline = _fold(title)
     for line in (body or "").split("\n"):
+        if headline and _fold(line) == headline:
+            found[OWN_HEADLINE] = _OWN_HEADLINE_LINE
+            continue
         key = line_key(line)
         if key is not None and key not in found:
             found[key] = " ".join(line.split())
@@ -148,11 +163,11 @@ def learn_stored(db: sqlite_utils.Database, sources: Iterable[str] | None = None
         names = list(sources)
         where = f"where source in ({', '.join('?' for _ in names)})"
         params = names
-    rows = db.execute(f"select source, url, body from articles {where} order by id", params)
+    rows = db.execute(f"select source, url, title, body from articles {where} order by id", params)
     counted = 0
     with write_transaction(db):
-        for source, url, body in rows.fetchall():
-            counted += learn_page(db, source, url, body)
+        for source, url, title, body in rows.fetchall():
+            counted += learn_page(db, source, url, _lines(body, title))
     return counted
 
 
@@ -176,15 +191,21 @@ def load_chrome(
     return frozenset(row[0] for row in rows)
 
 
-def remove_chrome(body: str | None, chrome: frozenset[str] | set[str]) -> str | None:
+def remove_chrome(
+    body: str | None, chrome: frozenset[str] | set[str], title: str | None = None
+) -> str | None:
     """The body without its chrome lines; a chrome list heading in the last part of the body
-    takes the headline-like lines after it (no sentence end) with it."""
+    takes the headline-like lines after it (no sentence end) with it; the page's own headline
+    (`title`) repeated as a line goes where the source repeats every headline."""
     if not body or not chrome:
         return body
     lines = body.split("\n")
     kept: list[str] = []
     in_list = False
+    headline = _fold(title) if OWN_HEADLINE in chrome else ""
     for index, line in enumerate(lines):
+        if headline and _fold(line) == headline:
+            continue
         if line_key(line) in chrome:
             heading = _LIST_HEADING.search(" ".join(line.split()))
             in_list = bool(heading) and index >= len(lines) // 2
@@ -201,6 +222,6 @@ def strip_site_chrome(record: ArticleRecord, source=None) -> ArticleRecord:
     """The chain step: keeps the lines of the body as extracted (record.chrome_lines, what the
     crawl learns from) and removes the chrome its caller loaded for the source
     (record.site_chrome; empty for `newsmon extract`, then the text is unchanged)."""
-    record.chrome_lines = _lines(record.body)
-    record.body = remove_chrome(record.body, record.site_chrome)
+    record.chrome_lines = _lines(record.body, record.title)
+    record.body = remove_chrome(record.body, record.site_chrome, record.title)
     return record

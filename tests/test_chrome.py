@@ -7,7 +7,14 @@ import pytest
 
 from crawler.sources import Source
 from pipelines.articles import store_article, upsert_source
-from pipelines.chrome import learn_page, line_key, load_chrome, remove_chrome
+from pipelines.chrome import (
+    OWN_HEADLINE,
+    learn_page,
+    line_key,
+    load_chrome,
+    remove_chrome,
+    strip_site_chrome,
+)
 from pipelines.db import connect, write_transaction
 from pipelines.items import ArticleRecord
 from pipelines.reextract import reextract
@@ -117,3 +124,40 @@ def test_reextract_removes_the_chrome_from_stored_pages(tmp_path):
     assert all(SUBSCRIBE not in body and "Просмотров" not in body for body in bodies)
     assert ARTICLE_ONLY in bodies[2] and all("героина" in body for body in bodies)
     assert versions == 8  # the bodies with chrome are kept as the previous versions
+
+
+def titled(n: int, repeat: bool) -> ArticleRecord:
+    title = f"Сбытчик номер {n} задержан в Павлодаре"
+    body = text_of(n) + (f"\n{title}" if repeat else "")
+    return ArticleRecord(
+        source=SOURCE.name,
+        url=f"https://chrome.example/news/{n}",
+        html="",
+        fetched_at="",
+        title=title,
+        body=body,
+    )
+
+
+def learn_records(db, records) -> None:
+    with write_transaction(db):
+        for record in records:
+            learn_page(db, SOURCE.name, record.url, strip_site_chrome(record).chrome_lines)
+
+
+def test_a_site_that_repeats_every_headline_in_the_body_loses_the_repeat(db):
+    learn_records(db, [titled(n, repeat=True) for n in range(1, 8)])
+    chrome = load_chrome(db, SOURCE.name, min_pages=5, min_share=0.5)
+    assert OWN_HEADLINE in chrome
+    record = titled(9, repeat=True)
+    record.site_chrome = chrome
+    body = strip_site_chrome(record).body
+    assert record.title not in body and "героина" in body
+
+
+def test_a_headline_repeated_on_one_page_only_is_kept(db):
+    learn_records(db, [titled(n, repeat=n == 1) for n in range(1, 8)])
+    chrome = load_chrome(db, SOURCE.name, min_pages=5, min_share=0.5)
+    assert OWN_HEADLINE not in chrome
+    record = titled(1, repeat=True)
+    assert remove_chrome(record.body, chrome, record.title).endswith(record.title)
