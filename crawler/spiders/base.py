@@ -172,19 +172,28 @@ class SourceSpider(scrapy.Spider):
             return
         stats.inc_value("newsmon/pages_parsed")
         first = response.meta.get("redirect_urls", [response.url])[0]
-        yield ArticleRecord(
-            source=self.source.name,
-            url=url,
-            requested_url=canonical_url(first),
-            html=page.text,
-            fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
-            http_status=response.status,
-            etag=_header(response, "ETag"),
-            last_modified=_header(response, "Last-Modified"),
-            encoding=page.encoding,
-            content_type=_header(response, "Content-Type"),
-            listed_at=response.meta.get("newsmon_listed_day"),
+        yield self.with_chrome(
+            ArticleRecord(
+                source=self.source.name,
+                url=url,
+                requested_url=canonical_url(first),
+                html=page.text,
+                fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
+                http_status=response.status,
+                etag=_header(response, "ETag"),
+                last_modified=_header(response, "Last-Modified"),
+                encoding=page.encoding,
+                content_type=_header(response, "Content-Type"),
+                listed_at=response.meta.get("newsmon_listed_day"),
+            )
         )
+
+    def with_chrome(self, record: ArticleRecord) -> ArticleRecord:
+        """Every record of every spider type carries the chrome learned so far for its source
+        (pipelines/chrome_pipeline.py keeps `site_chrome` current), so the chain's site-chrome
+        step removes it wherever the chain runs."""
+        record.site_chrome = getattr(self, "site_chrome", frozenset())
+        return record
 
     def on_error(self, failure: Failure):
         kind, message = classify_failure(failure)

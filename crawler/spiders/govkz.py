@@ -153,11 +153,13 @@ class GovKzSpider(SourceSpider):
         body = plain_text(str(item.get("body") or item.get("short_description") or ""))
         published = item.get("created_date") or item.get("createdDate") or item.get("publishedDate")
         published = str(published) if published else None
-        return ArticleRecord(
-            source=self.source.name,
-            url=self.article_url(item_id),
-            html=item_html(title, body, published, self.source.lang),
-            fetched_at=fetched_at,
-            content_type="application/json",
-            listed_at=published[:10] if published else None,
+        return self.with_chrome(
+            ArticleRecord(
+                source=self.source.name,
+                url=self.article_url(item_id),
+                html=item_html(title, body, published, self.source.lang),
+                fetched_at=fetched_at,
+                content_type="application/json",
+                listed_at=published[:10] if published else None,
+            )
         )

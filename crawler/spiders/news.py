@@ -194,11 +194,9 @@ class NewsSpider(SourceSpider):
         return found[:limit]
 
     def parse_article(self, response: Response):
-        """The base spider's record, with what the feed or sitemap said of its date and the
-        chrome learned so far for the source (pipelines/chrome_pipeline.py keeps it current)."""
+        """The base spider's record, with what the feed or sitemap said of its date."""
         for record in super().parse_article(response):
             record.listed_dates = response.meta.get("newsmon_listed_stamps")
-            record.site_chrome = getattr(self, "site_chrome", frozenset())
             yield record
 
 
