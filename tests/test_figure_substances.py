@@ -194,3 +194,10 @@ def test_a_pronoun_at_the_start_points_to_the_sentence_before():
     assert objects_of(text) == [(5, "kg", "мефедрон"), (2, "kg", "мефедрон")]
     # a pronoun with no figure before to point to names nothing
     assert objects_of("Нашли свертки. Их общий вес составил 45 граммов.") == [(0.045, "kg", None)]
+
+
+def test_a_sentence_opening_with_n_of_them_counts_parts_of_the_sentence_before():
+    text = "Ликвидированы 8 нарколабораторий. 3 из них – в Оше, 5 – в Бишкеке."
+    assert [f[2] for f in objects_of(text)] == ["нарколаборатория"] * 3
+    text = "Выявлено 25 преступлений. 14 из них совершены повторно."
+    assert objects_of(text)[1] == (14, "count", "преступление")

@@ -21,6 +21,7 @@ from pipelines.figures.lexicon import (
     MEASURE_NOUNS,
     PHYSICAL_UNITS,
     PROCESS_NOUNS,
+    RANGE_WORDS,
     TIME_NOUNS,
     VALUE_NOUNS,
 )
@@ -287,6 +288,22 @@ def counted_topic_before_dash(s: Sentence, figure: Figure) -> str | None:
     return topic_before_dash(s, figure.first)
 
 
+def governed_by_count_word_after(s: Sentence, figure: Figure) -> str | None:
+    """The noun "количество", "число" after the number governs: "с 72 до 96 количества краж"."""
+    # past brackets too: "увеличение с 72 до 96 (+33,3%) количества наркопреступлений"
+    k = figure.last
+    if s.norm(k) in RANGE_WORDS and s.tokens[k + 1 : k + 2] and s.tokens[k + 1].kind == "num":
+        k += 2  # the start of a range: "с 72 до 96 ... количества"
+    if s.norm(k) == "(":
+        k = next((j + 1 for j in range(k + 1, min(len(s.tokens), k + 12)) if s.norm(j) == ")"), k)
+    if not (s.lemmas(k) & MEASURE_NOUNS and s.is_noun(k)):
+        return None
+    noun, _ = governed_noun(s, k + 1)
+    if noun is None or unit_at(s, noun) is not None or s.lemma(noun) in TIME_NOUNS:
+        return None
+    return noun_lemma(s.readings(noun), s.tokens[noun])
+
+
 # A figure in a unit (mass, money, area) that names no noun of its own.
 AMOUNT_FINDERS: tuple[ObjectFinder, ...] = (
     genitive_after_unit,
@@ -302,6 +319,7 @@ COUNT_FINDERS: tuple[ObjectFinder, ...] = (
     counted_topic_before_dash,  # nearest: "Число краж выросло, грабежей – с 5 до 21"
     governed_by_count_word,
     topic_before_its_verb,
+    governed_by_count_word_after,
 )
 
 

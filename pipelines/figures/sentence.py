@@ -15,7 +15,8 @@ from pipelines.sentences import Token, fold_yo
 CYRILLIC_RE = re.compile(r"[а-яёА-ЯЁ]")
 
 _OPENS_WITH_SUBSET_RE = re.compile(
-    r"(?:из|среди)\s+(?:них|которых|общего\s+числа)\b|в\s+(?:том\s+числе|т\.\s?ч\.)",
+    r"(?:\d+\s+)?(?:из|среди)\s+(?:них|которых|общего\s+числа)\b"  # "3 из них – цеха"
+    r"|в\s+(?:том\s+числе|т\.\s?ч\.)",
     re.IGNORECASE,
 )
 
