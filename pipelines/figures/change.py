@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pipelines.figures.lexicon import (
     CLAUSE_STOPS,
+    DASHES,
     DECREASE,
     HIGHER,
     INCREASE,
@@ -25,6 +26,9 @@ def _change(s: Sentence, figure: Figure) -> str | None:
     signed = s.glued(figure.span.numeral) and s.norm(sign) in _SIGNS
     if signed and not (s.glued(sign) and s.tokens[sign - 1].kind == "num"):  # not "10-15%"
         return _SIGNS[s.norm(sign)]  # "(+31,7%)", "(−5%)"
+    restated = _comparison_after_restatement(s, figure)
+    if restated:
+        return restated
     best: tuple[int, str] | None = None
     for direction in (-1, 1):
         k = figure.first - 1 if direction < 0 else figure.last
@@ -46,15 +50,45 @@ def _change(s: Sentence, figure: Figure) -> str | None:
     return best[1] if best else None
 
 
+def _comparison_after_restatement(s: Sentence, figure: Figure) -> str | None:
+    """ "на 68,4% или на 1 тонну 658 кг больше, чем", "в 2,4 раза или на 63 кг больше": the
+    comparison after the amount the figure is restated as."""
+    k = figure.last
+    if s.norm(k) != "или":
+        return None
+    for j in range(k + 1, min(len(s.tokens), k + 14)):
+        if s.norm(j) in CLAUSE_STOPS or s.norm(j) in (",", "или"):
+            return None
+        if s.norm(j) in MORE_AFTER | LESS_AFTER:
+            follows = s.norm(j + 1) == "чем" or (s.norm(j + 1) == "," and s.norm(j + 2) == "чем")
+            if not follows and j + 1 < len(s.tokens) and s.tokens[j + 1].kind == "word":
+                return None
+            return "increase" if s.norm(j) in MORE_AFTER else "decrease"
+    return None
+
+
+def _baseline(s: Sentence, figure: Figure) -> bool:
+    """A value of the period compared with, no change: "(АППГ – 68,2%)", "АППГ: 12%"."""
+    k = figure.first - 1
+    if s.norm(k) not in (*DASHES, ":"):
+        return False
+    k -= 1
+    if s.norm(k) == ")":
+        k -= 1  # "(далее – АППГ) – 68,2%"
+    return s.norm(k) == "аппг"
+
+
 def _cue(s: Sentence, k: int, after: bool, distance: int) -> str | None:
     norm = s.norm(k)
     if norm in HIGHER:
         return "increase"
     if norm in LOWER:
         return "decrease"
-    if after and distance <= 2 and norm in MORE_AFTER:
+    # "на 12% больше" after the number; "больше на 12%" before it
+    before_na = not after and distance == 2 and s.norm(k + 1) == "на"
+    if (after or before_na) and distance <= 2 and norm in MORE_AFTER:
         return "increase"
-    if after and distance <= 2 and norm in LESS_AFTER:
+    if (after or before_na) and distance <= 2 and norm in LESS_AFTER:
         return "decrease"
     lemmas = s.lemmas(k)
     if lemmas & INCREASE:
@@ -69,6 +103,9 @@ def assign_changes(s: Sentence, figures: list[Figure]) -> None:
     previous: Figure | None = None
     for figure in figures:
         if figure.unit in ("percent", "times") and not figure.blocked:
+            if _baseline(s, figure):
+                previous = figure
+                continue
             figure.change = _change(s, figure)
             if figure.change is None and previous is not None and previous.change:
                 # "снизилось в 1,6 раза, а фактов сбыта – в 2,1 раза": the verb is left out

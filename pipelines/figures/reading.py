@@ -39,6 +39,8 @@ from pipelines.figures.units import compound_mass, unit_at
 from pipelines.numbers import NumberSpan, number_forms
 
 _EXCEED_VERBS = frozenset({"превысить", "превышать"})
+# Comparatives that state a difference when "на" follows: "больше на 12%" (but "более чем на").
+_COMPARATIVES = frozenset({"больше", "меньше", "выше", "ниже"})
 
 
 def _qualifier(s: Sentence, first: int) -> tuple[str, int]:
@@ -51,6 +53,8 @@ def _qualifier(s: Sentence, first: int) -> tuple[str, int]:
         k -= 1
         negated = s.norm(k - 1) == "не"
     word = s.norm(k)
+    if word in _COMPARATIVES and s.norm(k + 1) == "на" and not negated:
+        return "exact", first  # "стало меньше на 12%": a difference, not a bound
     if word in MORE or word in LESS:
         more = (word in MORE) != negated
         return ("more_than" if more else "less_than"), k - 1 if negated else k

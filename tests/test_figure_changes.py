@@ -1,0 +1,57 @@
+"""The direction of change and the qualifier of comparisons (issue 13): a comparison stated after
+an amount the figure is restated as, a baseline of the period compared with, "больше на N%"."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.figures import extract_figures
+
+
+def percents(text: str) -> list[tuple]:
+    return [
+        (f["value"], f["qualifier"], f["change"])
+        for f in extract_figures(text)
+        if f["unit"] in ("percent", "times")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Это на 68,4% или на 1 тонну 658 кг больше, чем в 2020 году.",
+            [(68.4, "exact", "increase")],
+        ),
+        ("Это в 2,4 раза или на 63 кг больше, чем годом ранее.", [(2.4, "exact", "increase")]),
+        ("Это на 12% или на 5 кг меньше, чем в прошлом году.", [(12, "exact", "decrease")]),
+    ],
+)
+def test_a_comparison_after_a_restated_amount(text, expected):
+    assert percents(text) == expected
+
+
+def test_a_baseline_of_the_period_compared_with_is_no_change():
+    text = "Раскрываемость составила 71,7% (+3,6% к прошлому году (далее – АППГ) – 68,2%)."
+    assert percents(text) == [
+        (71.7, "exact", None),
+        (3.6, "exact", "increase"),
+        (68.2, "exact", None),
+    ]
+    assert percents("Снижение на 5% (АППГ – 14%).") == [
+        (5, "exact", "decrease"),
+        (14, "exact", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Преступлений стало больше на 15%.", [(15, "exact", "increase")]),
+        ("Изъято меньше на 12%.", [(12, "exact", "decrease")]),
+        ("Показатель вырос более чем на 50%.", [(50, "more_than", "increase")]),
+        ("Доля составила больше 40%.", [(40, "more_than", None)]),
+    ],
+)
+def test_a_comparative_before_na_states_a_difference(text, expected):
+    assert percents(text) == expected
