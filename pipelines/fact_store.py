@@ -38,6 +38,7 @@ FACT_COLUMNS = {
     "first_published_at": str, "first_article_id": int, "conflict": int, "values_json": str,
     "quote": str, "part_of": int,
 }  # fmt: skip
+_BATCH = 500  # ids per `in (...)` query, well under SQLite's 32,766 parameters
 _KEY_FIELDS = ("indicator", "what", "region", "scope", "period_start", "period_end", "event_day",
                "unit")  # fmt: skip
 
@@ -80,50 +81,51 @@ def _mark_duplicate(
     """Store the article's signature and set `duplicate_of` to the first published article of
     its story, if any. Returns that article's id, and the articles whose story root this one
     became (they are linked again: their event days change)."""
-    db.execute("delete from article_lsh where article_id = ?", [article_id])
-    db.execute("delete from article_minhash where article_id = ?", [article_id])
+    db.conn.execute("delete from article_lsh where article_id = ?", [article_id])
+    db.conn.execute("delete from article_minhash where article_id = ?", [article_id])
     sig = near_duplicates.signature(body or "")
     if sig is None:
-        db.execute("update articles set duplicate_of = null where id = ?", [article_id])
+        db.conn.execute("update articles set duplicate_of = null where id = ?", [article_id])
         return None, []
     keys = near_duplicates.band_keys(sig)
     clauses = " or ".join("(band = ? and bucket = ?)" for _ in keys)
     params = [v for key in keys for v in key]
     candidates = [
         row[0]
-        for row in db.execute(
-            f"select distinct article_id from article_lsh where ({clauses}) and article_id != ?",
+        for row in db.conn.execute(
+            f"select distinct article_id from article_lsh where ({clauses}) and article_id != ?"
+            " order by article_id",
             [*params, article_id],
         )
     ]
     best: tuple[float, int] | None = None
-    for candidate in candidates:
-        row = db.execute(
+    for start in range(0, len(candidates), _BATCH):
+        batch = candidates[start : start + _BATCH]
+        for signature, story in db.conn.execute(
             "select m.signature, coalesce(a.duplicate_of, a.id) from article_minhash m"
-            " join articles a on a.id = m.article_id where m.article_id = ?",
-            [candidate],
-        ).fetchone()
-        if row is None:
-            continue
-        score = near_duplicates.similarity(sig, near_duplicates.from_blob(row[0]))
-        if score >= near_duplicates.THRESHOLD and (best is None or score > best[0]):
-            best = (score, row[1])
+            " join articles a on a.id = m.article_id"
+            f" where m.article_id in ({', '.join('?' * len(batch))}) order by m.article_id",
+            batch,
+        ):
+            score = near_duplicates.similarity(sig, near_duplicates.from_blob(signature))
+            if score >= near_duplicates.THRESHOLD and (best is None or score > best[0]):
+                best = (score, story)
     root = best[1] if best else None
     members: list[int] = []
     if root is not None and _published(db, article_id) < _published(db, root):
         # this article is older than the story's first one (crawled later): it becomes the root
         members = [
             r[0]
-            for r in db.execute(
+            for r in db.conn.execute(
                 "select id from articles where id = ? or duplicate_of = ?", [root, root]
             )
         ]
-        db.execute(
+        db.conn.execute(
             "update articles set duplicate_of = ? where id = ? or duplicate_of = ?",
             [article_id, root, root],
         )
         root = None
-    db.execute("update articles set duplicate_of = ? where id = ?", [root, article_id])
+    db.conn.execute("update articles set duplicate_of = ? where id = ?", [root, article_id])
     db.conn.execute(
         "insert into article_minhash (article_id, signature) values (?, ?)",
         [article_id, near_duplicates.to_blob(sig)],
@@ -136,7 +138,7 @@ def _mark_duplicate(
 
 
 def _published(db: sqlite_utils.Database, article_id: int) -> str:
-    row = db.execute("select published_at from articles where id = ?", [article_id]).fetchone()
+    row = db.conn.execute("select published_at from articles where id = ?", [article_id]).fetchone()
     return (row[0] if row else None) or "9999"
 
 
@@ -158,7 +160,7 @@ def _twins(a: dict, b: dict) -> bool:
 
 
 def _story(db: sqlite_utils.Database, article_id: int) -> int:
-    row = db.execute(
+    row = db.conn.execute(
         "select coalesce(duplicate_of, id) from articles where id = ?", [article_id]
     ).fetchone()
     return row[0] if row else article_id
@@ -168,7 +170,7 @@ def _story_articles(db: sqlite_utils.Database, article_id: int, story: int) -> l
     """The other articles of the article's story (its root and the root's copies)."""
     return [
         r[0]
-        for r in db.execute(
+        for r in db.conn.execute(
             "select id from articles where (id = ? or duplicate_of = ?) and id != ?",
             [story, story, article_id],
         )
@@ -185,7 +187,7 @@ def _story_twin(db: sqlite_utils.Database, figure: dict, key: str, others: list[
         return None
     value = float(figure["value"])
     # `+f.unit`: look the story's figures up by article, never every figure of a unit
-    rows = db.execute(
+    rows = db.conn.execute(
         "select distinct fa.id, fa.fact_key from figures f join facts fa on fa.id = f.fact_id"
         f" where f.article_id in ({', '.join('?' * len(others))}) and +f.unit is ?"
         " and abs(f.value - ?) <= ?",
@@ -212,7 +214,7 @@ def _find_fact(
 ):
     """The fact a mention joins, or None for a new claim. `others`: the other articles of
     its story."""
-    rows = db.execute("select id, value from facts where fact_key = ?", [key]).fetchall()
+    rows = db.conn.execute("select id, value from facts where fact_key = ?", [key]).fetchall()
     for fact_id, value in rows:
         if value is not None and _same_value(float(value), float(figure["value"])):
             return fact_id
@@ -224,7 +226,7 @@ def _find_fact(
     for fact_id, _ in rows:
         articles = {
             r[0]
-            for r in db.execute(
+            for r in db.conn.execute(
                 "select distinct article_id from figures where fact_id = ?", [fact_id]
             )
         }
@@ -244,7 +246,7 @@ def _find_fact(
 def facts_of(db: sqlite_utils.Database, article_id: int) -> set[int]:
     return {
         r[0]
-        for r in db.execute(
+        for r in db.conn.execute(
             "select distinct fact_id from figures where article_id = ? and fact_id is not null",
             [article_id],
         )
@@ -262,7 +264,7 @@ def link_article(
     """Mark the article's story and link each of its figures to a fact (in the caller's
     transaction). `previous`: the facts its old figures were linked to. Returns the facts
     touched."""
-    article = db.execute(
+    article = db.conn.execute(
         "select published_day, published_at, source, body, duplicate_of from articles where id = ?",
         [article_id],
     ).fetchone()
@@ -273,12 +275,12 @@ def link_article(
     root, moved = _mark_duplicate(db, article_id, text) if dedupe else (article[4], [])
     root_day = None
     if root is not None:
-        row = db.execute("select published_day from articles where id = ?", [root]).fetchone()
+        row = db.conn.execute("select published_day from articles where id = ?", [root]).fetchone()
         root_day = row[0] if row else None
     story = root if root is not None else article_id
     figures = [
         dict(zip(("id", *_FIGURE_READ), row, strict=True))
-        for row in db.execute(
+        for row in db.conn.execute(
             f"select id, {', '.join(f'[{c}]' for c in _FIGURE_READ)} from figures"
             " where article_id = ? order by seq",
             [article_id],
@@ -304,10 +306,10 @@ def link_article(
         if fact_id is None:
             fact_id = _find_fact(db, figure, key, article_id, story, others)
         if fact_id is None:
-            fact_id = db["facts"].insert(_new_fact(figure, key)).last_pk
+            fact_id = _insert_fact(db, _new_fact(figure, key))
         if not figure.get("in_title"):
             body_facts.append((figure, fact_id))
-        db.execute("update figures set fact_id = ? where id = ?", [fact_id, figure["id"]])
+        db.conn.execute("update figures set fact_id = ? where id = ?", [fact_id, figure["id"]])
         touched.add(fact_id)
     refresh_facts(db, touched)
     for member in moved:
@@ -343,7 +345,7 @@ def _new_fact(figure: dict, key: str) -> dict:
 def refresh_facts(db: sqlite_utils.Database, fact_ids: set[int]) -> None:
     """Recount the mentions of these facts; a fact left without mentions goes."""
     for fact_id in fact_ids:
-        mentions = db.execute(
+        mentions = db.conn.execute(
             "select f.value, f.qualifier, f.role, f.in_title, f.quote, a.id, a.source,"
             " a.published_at, f.event_day from figures f join articles a on a.id = f.article_id"
             " where f.fact_id = ? order by coalesce(a.published_at, '9999'), a.id, f.in_title desc,"
@@ -351,13 +353,13 @@ def refresh_facts(db: sqlite_utils.Database, fact_ids: set[int]) -> None:
             [fact_id],
         ).fetchall()
         if not mentions:
-            db.execute("delete from facts where id = ?", [fact_id])
+            db.conn.execute("delete from facts where id = ?", [fact_id])
             continue
         values: dict[float, int] = {}
         for m in mentions:
             values[float(m[0])] = values.get(float(m[0]), 0) + 1
         first = mentions[0]
-        total = db.execute(
+        total = db.conn.execute(
             "select t.fact_id from figures f join figures t on t.id = f.part_of"
             " where f.fact_id = ? and t.fact_id is not null and t.fact_id != f.fact_id limit 1",
             [fact_id],
@@ -365,11 +367,12 @@ def refresh_facts(db: sqlite_utils.Database, fact_ids: set[int]) -> None:
         body_roles = [m[2] for m in mentions if not m[3]] or [m[2] for m in mentions]
         if total:  # a copy that lost the total still states a part of it
             body_roles = ["part"]
-        scope = db.execute("select scope from facts where id = ?", [fact_id]).fetchone()[0]
+        scope = db.conn.execute("select scope from facts where id = ?", [fact_id]).fetchone()[0]
         # an event is dated by its first publication: a republication stored before the
         # original (crawl order) must not leave its own later day on the fact
         dated = {"event_day": first[8], "year": _year(first[8])} if scope == "event" else {}
-        db["facts"].update(
+        _update_fact(
+            db,
             fact_id,
             {
                 **dated,
@@ -391,6 +394,19 @@ def refresh_facts(db: sqlite_utils.Database, fact_ids: set[int]) -> None:
                 ),
             },
         )
+
+
+# Plain SQL: sqlite-utils' insert and update ask for the table's columns, primary keys and
+# existence on every call, which cost more than the writes themselves.
+def _insert_fact(db: sqlite_utils.Database, row: dict) -> int:
+    names = ", ".join(f"[{c}]" for c in row)
+    sql = f"insert into facts ({names}) values ({', '.join('?' * len(row))})"
+    return db.conn.execute(sql, list(row.values())).lastrowid
+
+
+def _update_fact(db: sqlite_utils.Database, fact_id: int, row: dict) -> None:
+    assignments = ", ".join(f"[{c}] = ?" for c in row)
+    db.conn.execute(f"update facts set {assignments} where id = ?", [*row.values(), fact_id])
 
 
 def _year(day: str | None) -> int | None:
