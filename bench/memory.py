@@ -1,7 +1,10 @@
-"""Memory of a large crawl: a generated local site of 50,000 articles crawled through the real
-runner (`scrapy crawl` child process, full item pipeline, SQLite), with the request queue on
-disk (JOBDIR). Prints the peak RSS of the crawl process (and of each extraction worker, see
-crawler/extract_pool.py) and pages per second.
+"""Memory of a large crawl: a generated local site of 50,000 real-size Russian articles crawled
+through the real runner (`scrapy crawl` child process, full item pipeline, SQLite), with the
+request queue on disk (JOBDIR). Each page is a real news page (../shared/corpus/real, the first
+20 of ../shared/bench/aeb: 27-400 KB of markup, 140 KB on average) whose paragraphs hold
+sentences of real Russian articles drawn for that page alone (`article_html`). Prints the peak
+RSS of the crawl process (and of each extraction worker, see crawler/extract_pool.py) as the
+run passes 2,000, 10,000, ... articles and at its end, and pages per second.
 
     .venv/bin/python bench/memory.py [--pages 50000] [--concurrency 16] [--keep DIR]
 
@@ -20,6 +23,7 @@ import json
 import os
 import re
 import resource
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -29,36 +33,69 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))  # bench/crawl.py's real pages
 
 PER_SITEMAP = 10_000
-SUBJECTS = ["Полицейские", "Сотрудники прокуратуры", "Пограничники", "Следователи", "Таможенники"]
-PLACES = ["Жамбылской области", "Караганде", "Павлодаре", "Шымкенте", "Кемеровской области"]
-ACTIONS = [
-    "изъяли {n} килограммов гашиша",
-    "выявили {n} преступлений в сфере оборота наркотиков",
-    "задержали {n} курьеров интернет-магазинов",
-    "заблокировали {n} наркосайтов",
-    "направили в суд {n} уголовных дел",
-]
+MILESTONES = (2_000, 10_000, 20_000, 30_000, 40_000)  # peak RSS printed as the run passes them
+# A page's paragraphs: this many sentences of the pool, drawn for that page alone.
+SENTENCES_PER_PAGE = (10, 22)
+_SLOT = re.compile(r"@@SLOT\d+@@")
 
 
-def article_html(i: int) -> bytes:
-    """Article number i: a few paragraphs, a date, navigation, about 3 KB like a news page."""
-    subject, place = SUBJECTS[i % 5], PLACES[(i // 5) % 5]
-    action = ACTIONS[(i // 25) % 5].format(n=i % 97 + 3)
-    day = f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}"
-    title = f"В {place} {action.split()[0]} — сообщение №{i}"
-    paragraphs = "".join(
-        f"<p>{subject} в {place} {action}. Это абзац {k} сообщения {i}: подробности дела, "
-        f"свидетели и решения суда приводятся в пресс-релизе ведомства за {day}.</p>"
-        for k in range(1, 7)
-    )
-    return (
-        f'<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>{title}</title>'
-        f'<meta property="article:published_time" content="{day}T10:00:00+05:00"></head>'
-        f'<body><nav><a href="/">Главная</a> <a href="/news/">Новости</a></nav><main><article>'
-        f"<h1>{title}</h1>{paragraphs}</article></main><footer>© Бенчмарк</footer></body></html>"
-    ).encode()
+def _sentences(texts: list[str]) -> list[str]:
+    found = []
+    for text in texts:
+        for sentence in re.split(r"(?<=[.!?»])\s+(?=[«А-ЯЁA-Z0-9])", text):
+            sentence = " ".join(sentence.split())
+            if 40 <= len(sentence) <= 400 and re.search("[а-яё]", sentence):
+                found.append(sentence)
+    return sorted(set(found))
+
+
+def page_templates() -> tuple[list[list[str]], list[str]]:
+    """Real pages (the 10 real Russian articles of ../shared/corpus/real and the first 20 of
+    ../shared/bench/aeb: their head, scripts, menus and markup) with each content paragraph
+    cut out as a slot, and the pool of Russian sentences (the bodies of the real Russian and
+    the demo articles) that fills the slots. Every page gets its own draw of sentences, so
+    pages are real-size and Russian, and no two are near-duplicates of one another (copies of
+    one text would make every article a republication of the first)."""
+    from crawl import aeb_pages, demo_articles, real_russian_pages
+    from lxml import html as lxml_html
+
+    from pipelines.extraction import extract_article
+
+    russian = real_russian_pages()
+    pages = russian + aeb_pages()[:20]
+    bodies = [extract_article(page)["body"] or "" for page in russian + demo_articles()]
+    templates = []
+    for page in pages:
+        root = lxml_html.document_fromstring(page)
+        slots = [p for p in root.iter("p") if len(p.text_content().strip()) >= 60]
+        if len(slots) < 3:
+            continue
+        for k, p in enumerate(slots):
+            tail = p.tail
+            p.clear()
+            p.text, p.tail = f"@@SLOT{k}@@", tail
+        markup = lxml_html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>")
+        templates.append(_SLOT.split(markup))
+    return templates, _sentences(bodies)
+
+
+def article_html(i: int, templates: list[list[str]], sentences: list[str]) -> bytes:
+    """Article number i: a real page's markup around sentences drawn for this page alone."""
+    import html
+    import random
+
+    draw = random.Random(i)
+    parts = templates[i % len(templates)]
+    chosen = draw.sample(sentences, draw.randint(*SENTENCES_PER_PAGE))
+    paragraphs = [" ".join(chosen[k :: len(parts) - 1]) for k in range(len(parts) - 1)]
+    filled = [parts[0]]
+    for paragraph, part in zip(paragraphs, parts[1:], strict=True):
+        filled += [html.escape(paragraph, quote=False), part]
+    page = "".join(filled)
+    return re.sub(r"(<h1[^>]*>)", rf"\1№{i}. ", page, count=1).encode()
 
 
 # -- the server (a separate process) -----------------------------------------------------------
@@ -66,6 +103,7 @@ def article_html(i: int) -> bytes:
 
 def serve(port_file: Path, pages: int) -> None:
     """HTTP/1.1 with keep-alive on 127.0.0.1, answering from the page number in the path."""
+    templates, sentences = page_templates()
     article = re.compile(rb"^/news/(\d+)-statya\.html$")
     sitemap = re.compile(rb"^/sitemap/(\d+)\.xml$")
     ns = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
@@ -73,9 +111,9 @@ def serve(port_file: Path, pages: int) -> None:
     def answer(path: bytes, base: str) -> tuple[int, bytes, str]:
         if m := article.match(path):
             n = int(m.group(1))
-            return (
-                (200, article_html(n), "text/html; charset=utf-8") if n < pages else (404, b"", "")
-            )
+            if n >= pages:
+                return 404, b"", ""
+            return 200, article_html(n, templates, sentences), "text/html; charset=utf-8"
         if path == b"/sitemap/index.xml":
             maps = "".join(
                 f"<sitemap><loc>{base}/sitemap/{k}.xml</loc></sitemap>"
@@ -134,10 +172,12 @@ class PeakWatcher:
     """Peak RSS (VmHWM) of each descendant of this process, read from /proc twice a second: the
     crawl process (`scrapy crawl`) apart from its extraction workers, which ru_maxrss mixes."""
 
-    def __init__(self) -> None:
+    def __init__(self, db: Path | None = None, milestones: tuple[int, ...] = ()) -> None:
         self.peaks: dict[int, tuple[str, int]] = {}  # pid: (role, KiB)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
+        self._db, self._milestones = db, sorted(milestones)
+        self._started = time.monotonic()
 
     def __enter__(self) -> PeakWatcher:
         self._thread.start()
@@ -148,8 +188,35 @@ class PeakWatcher:
         self._thread.join()
 
     def _run(self) -> None:
+        ticks = 0
         while not self._stop.wait(0.5):
             self.sample()
+            ticks += 1
+            if ticks % 20 == 0:
+                self.report_milestones()
+
+    def report_milestones(self) -> None:
+        """The peak so far once the database holds each milestone's count of articles: one run
+        of 50,000 pages prints the figures at 2,000 and 10,000 too."""
+        if not self._milestones or self._db is None or not self._db.exists():
+            return
+        try:
+            conn = sqlite3.connect(f"{self._db.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                stored = conn.execute("select count(*) from articles").fetchone()[0]
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            return
+        while self._milestones and stored >= self._milestones[0]:
+            self._milestones.pop(0)
+            crawl, workers = self.peak_mb("crawl"), self.peak_mb("worker")
+            print(
+                f"{stored} articles stored after {time.monotonic() - self._started:.0f} s: peak "
+                f"RSS so far of the crawl process {max(crawl, default=0):.0f} MB, of the "
+                f"workers {', '.join(f'{m:.0f}' for m in workers) or '-'} MB",
+                flush=True,
+            )
 
     def sample(self) -> None:
         parents: dict[int, int] = {}
@@ -227,7 +294,8 @@ def run(pages: int, concurrency: int, folder: Path, jobdir: bool, workers: str |
             settings["NEWSMON_EXTRACT_WORKERS"] = workers
         before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         started = time.monotonic()
-        with PeakWatcher() as watcher:
+        milestones = tuple(m for m in MILESTONES if m < pages)
+        with PeakWatcher(folder / "bench.db", milestones) as watcher:
             runs = run_crawls(
                 CrawlRequest(
                     sources=["memory_bench"],
