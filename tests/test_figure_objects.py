@@ -64,6 +64,12 @@ def _figure(text: str, number: str) -> tuple[Sentence, Figure]:
         ),
         ("subject_of_amount_verb", "Ущерб составил 2 млн рублей.", "2 млн", "ущерб"),
         ("subject_of_amount_verb", "Курьер получил 950 тыс. рублей.", "950 тыс.", None),
+        ("measured_topic_before_verb", "Героина изъято 11,7 кг.", "11,7", "героин"),
+        ("measured_topic_before_verb", "Марихуаны за год изъято 12 кг.", "12", "марихуана"),
+        ("measured_topic_before_verb", "В области изъято 5 кг.", "5", None),
+        ("measured_topic_before_verb", "Полицейскими изъято 5 кг.", "5", None),
+        ("measured_topic_before_dash", "Героина — 11,7 кг.", "11,7", "героин"),
+        ("measured_topic_before_dash", "Изъято 48 кг, из них героин — 30 кг.", "30", "героин"),
         (
             "measured_topic_before_dash",
             "Изъято: героина – 120 кг, гашиша – 300 кг.",
@@ -105,7 +111,7 @@ def test_finder(finder: str, text: str, number: str, lemma: str | None) -> None:
 
 def test_every_finder_is_in_a_ladder_and_has_a_docstring() -> None:
     ladders = objects.AMOUNT_FINDERS + objects.COUNT_FINDERS
-    assert len(set(ladders)) == len(ladders) == 11
+    assert len(set(ladders)) == len(ladders) == 12
     assert all(f.__doc__ and f.__doc__.count("\n") == 0 for f in ladders)
 
 

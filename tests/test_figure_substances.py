@@ -201,3 +201,8 @@ def test_a_sentence_opening_with_n_of_them_counts_parts_of_the_sentence_before()
     assert [f[2] for f in objects_of(text)] == ["нарколаборатория"] * 3
     text = "Выявлено 25 преступлений. 14 из них совершены повторно."
     assert objects_of(text)[1] == (14, "count", "преступление")
+
+
+def test_a_district_list_after_a_capitalised_topic():
+    text = "Преступлений зарегистрировано в Ленинском (64), Советском (38) районах."
+    assert objects_of(text) == [(64, "count", "преступление"), (38, "count", "преступление")]

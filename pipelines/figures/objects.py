@@ -26,6 +26,7 @@ from pipelines.figures.lexicon import (
     VALUE_NOUNS,
 )
 from pipelines.figures.phrases import (
+    animate,
     contents_of,
     counted_plural,
     ends_prepositional_phrase,
@@ -173,7 +174,7 @@ def topic_before_dash(s: Sentence, first: int, measured: bool = False) -> str | 
     k = first - 2
     if (
         measured
-        and opens_clause(s, k)
+        and (opens_clause(s, k) or _after_subset_words(s, k))
         and s.is_noun(k)
         and unit_at(s, k) is None
         and not s.tokens[k].text.isupper()
@@ -186,7 +187,8 @@ def topic_before_dash(s: Sentence, first: int, measured: bool = False) -> str | 
     if (
         measured
         and s.is_noun(k)
-        and not s.tokens[k].text[:1].isupper()
+        and (k == 0 or not s.tokens[k].text[:1].isupper())  # "Героина – 11,7 кг"
+        and not s.tokens[k].text.isupper()
         and unit_at(s, k) is None
         and any("gent" in r.grammemes for r in s.readings(k) if r.pos == "NOUN")
         and not ends_prepositional_phrase(s, k)
@@ -199,6 +201,13 @@ def topic_before_dash(s: Sentence, first: int, measured: bool = False) -> str | 
         if counted_plural(s, k) and unit_at(s, k) is None:
             return noun_lemma(s.readings(k), s.tokens[k])
     return None
+
+
+def _after_subset_words(s: Sentence, k: int) -> bool:
+    """Whether token k follows "из них", "из которых", "в том числе": "из них героин – 30 кг"."""
+    return (s.norm(k - 2) == "из" and s.norm(k - 1) in ("них", "которых")) or (
+        s.norm(k - 3) == "в" and s.norm(k - 2) == "том" and s.norm(k - 1) == "числе"
+    )
 
 
 # --- the finders, in the order they are tried ------------------------------------------------
@@ -268,6 +277,36 @@ def subject_of_amount_verb(s: Sentence, figure: Figure) -> str | None:
     return subject_before_verb(s, figure.first, mass=figure.unit in PHYSICAL_UNITS)
 
 
+def measured_topic_before_verb(s: Sentence, figure: Figure) -> str | None:
+    """A genitive noun, a verb, the amount: "Героина изъято 11,7 кг" (not "Алматы изъято")."""
+    k = figure.first - 1
+    verbs = 0
+    for _ in range(6):
+        if s.pos(k) in ("VERB", "PRTS", "INFN"):
+            verbs += 1
+        elif s.pos(k) in ("ADVB", "COMP") or (s.norm(k) == "на" and s.pos(k - 1) == "COMP"):
+            pass  # "изъято больше на 2 тонны", "было изъято"
+        elif s.is_noun(k) and verbs and ends_prepositional_phrase(s, k):
+            k -= 1  # "Марихуаны за год изъято": past the phrase
+            while k >= 0 and s.pos(k) != "PREP":
+                k -= 1
+        else:
+            break
+        k -= 1
+    if not verbs or not s.is_noun(k) or s.tokens[k].text.isupper() or unit_at(s, k) is not None:
+        return None
+    if k > 0 and s.tokens[k].text[:1].isupper():
+        return None  # a name inside the sentence
+    if ends_prepositional_phrase(s, k) or s.lemma(k) in AMOUNT_NOUNS | MEASURE_NOUNS | TIME_NOUNS:
+        return None  # "в области изъято 5 кг", "за год изъято"
+    readings = [r for r in s.readings(k) if r.pos == "NOUN"]
+    if not any("gent" in r.grammemes for r in readings) or "nomn" in readings[0].grammemes:
+        return None
+    if {"Name", "Surn", "Geox"} & readings[0].grammemes or animate(readings[0].lemma):
+        return None
+    return noun_lemma(s.readings(k), s.tokens[k])
+
+
 def measured_topic_before_dash(s: Sentence, figure: Figure) -> str | None:
     """The noun before a dash that an amount measures: "героина – 120 кг", "Ущерб – 5 млрд"."""
     return topic_before_dash(s, figure.first, measured=True)
@@ -313,6 +352,7 @@ AMOUNT_FINDERS: tuple[ObjectFinder, ...] = (
     governed_by_amount_word,
     subject_of_amount_verb,
     measured_topic_before_dash,
+    measured_topic_before_verb,
 )
 # A bare number with no noun after it that no other figure of the sentence explained.
 COUNT_FINDERS: tuple[ObjectFinder, ...] = (

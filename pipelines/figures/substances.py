@@ -99,7 +99,8 @@ def counted_before_bracket(s: Sentence, figure: Figure, previous: Figure | None)
     for k in range(span.first - 2, -1, -1):
         if s.norm(k) == ")" and s.norm(k - 2) != "(":
             return None  # past other brackets than a list's "(47)"
-        if counted_plural(s, k) and _common_noun(s, k) and unit_at(s, k) is None:
+        common = _common_noun(s, k) or (k == 0 and s.is_noun(k))  # "Преступлений ... (64)"
+        if counted_plural(s, k) and common and unit_at(s, k) is None:
             return noun_lemma(s.readings(k), s.tokens[k])
     return None
 
