@@ -36,6 +36,7 @@ class Indicator:
     context: tuple[str, ...] = ()
     not_context: tuple[str, ...] = ()
     context_in_sentence: bool = False  # `context` may stand anywhere in the sentence
+    also: tuple[Indicator, ...] = ()  # other rules for the same indicator
 
     def takes_unit(self, unit: str | None) -> bool:
         if unit in self.units:
@@ -60,26 +61,29 @@ class Vocabulary:
         return alias or (lemma if lemma in self.substances else None)
 
 
+def _entry(raw: dict, parent: dict | None = None) -> Indicator:
+    """One rule of the file; an `also` rule takes what it does not state from its parent."""
+    merged = {**{k: v for k, v in (parent or {}).items() if k != "also"}, **raw}
+    return Indicator(
+        code=merged["code"],
+        ru=merged["ru"],
+        en=merged["en"],
+        units=frozenset(merged["units"]),
+        objects=frozenset(merged.get("objects", [])),
+        substance=bool(merged.get("substance", False)),
+        any_substance=bool(merged.get("any_substance", merged.get("substance", False))),
+        verbs=frozenset(merged.get("verbs", [])),
+        context=tuple(merged.get("context", [])),
+        not_context=tuple(merged.get("not_context", [])),
+        context_in_sentence=merged.get("context_in") == "sentence",
+        also=tuple(_entry(alt, raw) for alt in raw.get("also", [])) if parent is None else (),
+    )
+
+
 def _load(path: Path) -> Vocabulary:
     with path.open("rb") as f:
         data = tomllib.load(f)
-    entries = []
-    for raw in data.get("indicator", []):
-        entries.append(
-            Indicator(
-                code=raw["code"],
-                ru=raw["ru"],
-                en=raw["en"],
-                units=frozenset(raw["units"]),
-                objects=frozenset(raw.get("objects", [])),
-                substance=bool(raw.get("substance", False)),
-                any_substance=bool(raw.get("any_substance", raw.get("substance", False))),
-                verbs=frozenset(raw.get("verbs", [])),
-                context=tuple(raw.get("context", [])),
-                not_context=tuple(raw.get("not_context", [])),
-                context_in_sentence=raw.get("context_in") == "sentence",
-            )
-        )
+    entries = [_entry(raw) for raw in data.get("indicator", [])]
     codes = [e.code for e in entries]
     if len(set(codes)) != len(codes):
         raise ValueError(f"{path}: an indicator code is defined twice")
@@ -116,7 +120,9 @@ def sides(text: str, figure: dict, previous_end: int, next_start: int) -> tuple[
     """The lemmas of `window`: before the figure, and from its start on."""
     low, high = _sentence_bounds(text, figure)
     left = text[max(previous_end, figure["start"] - 80, low) : figure["start"]]
+    left = left[left.rfind(";") + 1 :]  # a semicolon ends the clause before
     right = text[figure["start"] : min(next_start, figure["end"] + 120, high)]
+    right = right[: right.find(";")] if ";" in right else right
     before = lemma_list(" ".join(words(left)[-WINDOW_BEFORE:]))
     after = lemma_list(" ".join(words(right)[: WINDOW_AFTER + 3]))
     return before, after
@@ -151,8 +157,12 @@ def _fits(
     figure: dict,
     sentence: frozenset[str],
     near: list[str],
-    role: str | None = None,
+    clause: frozenset[str] | None = None,
 ) -> bool:
+    """Whether `entry` fits; `clause` (default: the sentence) is where its context may stand
+    when it may stand anywhere."""
+    if any(_fits(alt, vocab, figure, sentence, near, clause) for alt in entry.also):
+        return True
     if not entry.takes_unit(figure.get("unit")):
         return False
     obj = figure.get("object")
@@ -164,11 +174,10 @@ def _fits(
         return False
     if entry.verbs and not (sentence & entry.verbs):
         return False
-    # a total keeps to its own words: «15 000 преступлений, из них 1 200 – наркопреступлений»
-    wide = entry.context_in_sentence and role != "total"
-    if entry.context and not (
-        _starts(near, entry.context) or (wide and _starts(sentence, entry.context))
-    ):
+    wide = entry.context_in_sentence and _starts(
+        sentence if clause is None else clause, entry.context
+    )
+    if entry.context and not (_starts(near, entry.context) or wide):
         return False
     return not (entry.not_context and _starts(near, entry.not_context))
 
@@ -177,10 +186,18 @@ def classify(figure: dict, near: list[str], vocab: Vocabulary | None = None) -> 
     """The first indicator that fits the figure, or None."""
     vocab = vocab or vocabulary()
     sentence = text_lemmas(figure.get("sentence") or figure.get("quote") or "")
+    clause = text_lemmas(_clause(figure))
     for entry in vocab.indicators:
-        if _fits(entry, vocab, figure, sentence, near, figure.get("role")):
+        if _fits(entry, vocab, figure, sentence, near, clause):
             return entry
     return None
+
+
+def _clause(figure: dict) -> str:
+    """The part of the figure's sentence between semicolons that holds it."""
+    sentence, quote = figure.get("sentence") or "", figure.get("quote") or ""
+    parts = sentence.split(";")
+    return next((part for part in parts if quote and quote in part), sentence or quote)
 
 
 # nouns that name drugs in general: the figure's own noun when it is one of these, unless a
