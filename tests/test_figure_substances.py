@@ -206,3 +206,13 @@ def test_a_sentence_opening_with_n_of_them_counts_parts_of_the_sentence_before()
 def test_a_district_list_after_a_capitalised_topic():
     text = "Преступлений зарегистрировано в Ленинском (64), Советском (38) районах."
     assert objects_of(text) == [(64, "count", "преступление"), (38, "count", "преступление")]
+
+
+def test_a_sentence_about_the_one_before_counts_what_it_counted():
+    text = (
+        "За девять месяцев выявлено более 144,5 тыс. наркопреступлений. Это сопоставимо с "
+        "аналогичным показателем прошлого года — было 145 тысяч."
+    )
+    assert objects_of(text)[1] == (145_000, "count", "наркопреступление")
+    # a measure noun whose "noun" is the adjective of a year names nothing
+    assert objects_of("Уровень прошлого года составил 120.") == []

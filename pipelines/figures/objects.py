@@ -44,6 +44,7 @@ from pipelines.figures.sentence import (
     adjective_as_noun,
     noun_lemma,
     unknown_genitive_noun,
+    unknown_word,
 )
 from pipelines.figures.units import unit_at
 
@@ -133,6 +134,12 @@ def measured_noun(
                 return None  # "на сумму порядка $62 млн": the qualifier, nothing named
             if noun is not None and unit_at(s, noun) is not None:
                 return None  # "стоимость одного грамма": a unit, not what is measured
+            if (
+                noun is not None
+                and s.lemma(noun + 1) in TIME_NOUNS
+                and any(r.pos == "ADJF" for r in s.readings(noun))
+            ):
+                return None  # "показателем прошлого года": a year, not what is counted
             if noun is not None and s.lemma(noun) in PROCESS_NOUNS:
                 # "объем производства опия": the substance; "объем изъятия": none named
                 noun, adjectives = governed_noun(s, noun + 1)
@@ -187,7 +194,7 @@ def topic_before_dash(s: Sentence, first: int, measured: bool = False) -> str | 
     if (
         measured
         and s.is_noun(k)
-        and (k == 0 or not s.tokens[k].text[:1].isupper())  # "Героина – 11,7 кг"
+        and (not s.tokens[k].text[:1].isupper() or (k == 0 and _known_common(s, k)))
         and not s.tokens[k].text.isupper()
         and unit_at(s, k) is None
         and any("gent" in r.grammemes for r in s.readings(k) if r.pos == "NOUN")
@@ -201,6 +208,14 @@ def topic_before_dash(s: Sentence, first: int, measured: bool = False) -> str | 
         if counted_plural(s, k) and unit_at(s, k) is None:
             return noun_lemma(s.readings(k), s.tokens[k])
     return None
+
+
+def _known_common(s: Sentence, k: int) -> bool:
+    """A capitalised word that is a common noun the dictionary knows (not "Астана"): "Героина –
+    11,7 кг" at the start of a sentence."""
+    return not unknown_word(s.tokens[k].norm) and not any(
+        {"Name", "Surn", "Geox", "Orgn"} & r.grammemes for r in s.readings(k)
+    )
 
 
 def _after_subset_words(s: Sentence, k: int) -> bool:
@@ -297,6 +312,8 @@ def measured_topic_before_verb(s: Sentence, figure: Figure) -> str | None:
         return None
     if k > 0 and s.tokens[k].text[:1].isupper():
         return None  # a name inside the sentence
+    if s.is_noun(k - 1) or (s.tokens[k - 1 : k] and s.tokens[k - 1].kind == "num"):
+        return None  # "За 1 грамм героина платили 9 тыс.": the genitive of another noun
     if ends_prepositional_phrase(s, k) or s.lemma(k) in AMOUNT_NOUNS | MEASURE_NOUNS | TIME_NOUNS:
         return None  # "в области изъято 5 кг", "за год изъято"
     readings = [r for r in s.readings(k) if r.pos == "NOUN"]

@@ -21,6 +21,11 @@ _OPENS_WITH_SUBSET_RE = re.compile(
 )
 
 
+# "Это ... — было 145 тысяч": a sentence about the one before, whose bare numbers count what
+# that one counted.
+_OPENS_WITH_THIS_RE = re.compile(r"(?:это|этот\s+показатель)\b", re.IGNORECASE)
+
+
 @dataclass
 class Figure:
     span: NumberSpan
@@ -71,7 +76,8 @@ class Sentence:
             self.cut = len(tokens) - 1
         # The previous sentence's figures, when this one opens with "Из них", "В том числе":
         # its elliptic numbers are parts of those.
-        self.carried = carried if _OPENS_WITH_SUBSET_RE.match(text) else []
+        opens = _OPENS_WITH_SUBSET_RE.match(text) or _OPENS_WITH_THIS_RE.match(text)
+        self.carried = carried if opens else []
         # ... and whatever it opens with, what a pronoun may point back to ("Их вес составил")
         self.before = carried
 
