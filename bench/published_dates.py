@@ -8,7 +8,8 @@
 
 Usage: .venv/bin/python bench/published_dates.py [--misses]
 (--misses lists every page of 1. whose day is wrong, with the label, htmldate's day and the
-evidence, to group them by cause.)
+evidence, to group them by cause.) Each kind of evidence is scored alone too (right / found), to
+judge the order of trust.
 """
 
 from __future__ import annotations
@@ -23,12 +24,13 @@ from datetime import datetime
 from pathlib import Path
 
 import htmldate
-from trafilatura.utils import decode_file
+from trafilatura.utils import decode_file, load_html
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from pipelines.extraction import extract_article  # noqa: E402
+from pipelines.publication import find_published  # noqa: E402
 
 SHARED = REPO.parent / "shared"
 DATES = SHARED / "bench" / "dates"
@@ -73,6 +75,17 @@ def htmldate_alone(html: str, url: str | None) -> str | None:
         return None
 
 
+def _evidence(html: str, url: str, title: str | None) -> dict[str, str]:
+    """Every piece of evidence find_published sees (htmldate's only when it was asked)."""
+    try:
+        tree = load_html(html)
+    except Exception:  # a benchmark row, not a crash
+        return {}
+    if tree is None:
+        return {}
+    return find_published(tree, url, title=title, html=html)[2]
+
+
 def share(hits: int, total: int) -> str:
     return f"{hits}/{total} = {hits / total:.3f}" if total else "0/0"
 
@@ -83,6 +96,8 @@ def dates_benchmark(show_misses: bool = False) -> None:
     sources: dict[str | None, int] = {}
     seconds_ours = seconds_theirs = 0.0
     misses: list[str] = []
+    alone_right: dict[str, int] = {}
+    alone_found: dict[str, int] = {}
     for url, label in labels.items():
         with gzip.open(DATES / label["file"]) as page:
             html = decode_file(page.read())
@@ -97,6 +112,9 @@ def dates_benchmark(show_misses: bool = False) -> None:
         sources[extracted["published_source"]] = sources.get(extracted["published_source"], 0) + 1
         ours += ours_hit
         theirs += theirs_hit
+        for kind, value in _evidence(html, url, extracted["title"]).items():
+            alone_found[kind] = alone_found.get(kind, 0) + 1
+            alone_right[kind] = alone_right.get(kind, 0) + (value[:10] == label["date"])
         if not ours_hit:
             evidence = extracted["published_evidence"] or ""
             misses.append(
@@ -118,6 +136,10 @@ def dates_benchmark(show_misses: bool = False) -> None:
     print(f"  htmldate alone on Russian       {share(theirs_ru, russian)}")
     used = ", ".join(f"{source}: {count}" for source, count in sorted(sources.items(), key=str))
     print(f"  extract_article evidence used:  {used}")
+    print(
+        "  each evidence alone (right/found): "
+        + ", ".join(f"{kind} {alone_right[kind]}/{alone_found[kind]}" for kind in alone_found)
+    )
     if show_misses:
         print(f"  misses ({len(misses)}):")
         print("\n".join(misses))
