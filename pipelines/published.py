@@ -39,12 +39,15 @@ __all__ = [
     "site_zone",
 ]
 
-_TIME = r"(?<![\d:])(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?(?!\d)"
+_TIME = (
+    r"(?<![\d:])(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?(?!\d)"
+    r"(?:\s?(?P<meridiem>[ap])\.?m\b\.?)?"  # "11:25 PM", "9:05 a.m."
+)
 # what may stand between a date and its time: "05.06.2014, 14:30", "вчера в 16:19", "2025 | 14:30"
 _GLUE = r"\s*(?:[,|/·•–—-]\s*)?(?:(?:в|о|об|at|à|alle|um|às|a\s+las)\s+)?"
 _TIME_AFTER = re.compile(_GLUE + _TIME, re.IGNORECASE)
-_TIME_BEFORE = re.compile(_TIME + r"\s*(?:[,|/·•–—-]\s*)?$")
-_TIME_ANYWHERE = re.compile(_TIME)
+_TIME_BEFORE = re.compile(_TIME + r"\s*(?:[,|/·•–—-]\s*)?$", re.IGNORECASE)
+_TIME_ANYWHERE = re.compile(_TIME, re.IGNORECASE)
 
 # English month names: bylines of foreign pages ("13 Jan 2020", "Oct 02, 2020")
 _ENGLISH_MONTH = (
@@ -138,7 +141,10 @@ def _offset(text: str | None) -> tzinfo | None:
 def _clock(match: re.Match[str] | None) -> clock_time | None:
     if match is None:
         return None
-    return clock_time(int(match["hour"]), int(match["minute"]), int(match["second"] or 0))
+    hour = int(match["hour"])
+    if match["meridiem"] and hour <= 12:
+        hour = hour % 12 + (12 if match["meridiem"].lower() == "p" else 0)
+    return clock_time(hour, int(match["minute"]), int(match["second"] or 0))
 
 
 def _year_for(month: int, day: int, local_now: datetime) -> date:

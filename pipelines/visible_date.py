@@ -30,7 +30,13 @@ _BEFORE_TITLE = 30  # elements scanned before the title (dates printed above the
 _AFTER_TITLE = 80  # elements scanned after it (dates in the byline under the headline)
 _MAX_DATE_BLOCK = 120  # a date line is short; longer text is prose that may cite other dates
 _MAX_WORDS = 8  # "Опубликовано 12 мая, 10:30 | Просмотров: 1000 | Автор: Иван Петров" has 6
-_UPDATED = re.compile(r"(обновлен|изменен|updated|modified)", re.IGNORECASE)
+_UPDATED = re.compile(
+    r"обновлен|изменен|оновлен|змінен|updated|modified|mis à jour|actualizad|aggiornat"
+    r"|aktualisiert|atualizad",
+    re.IGNORECASE,
+)
+# containers of other articles or of readers' comments, whose dates are not this page's
+_OTHER_CONTENT = re.compile(r"comment|related|recommend|popular|sidebar|teaser|most-read", re.I)
 _DATE_MARK = re.compile(r"date|time|publish|posted|created|дата", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
@@ -80,12 +86,21 @@ def _own_text(element: HtmlElement) -> str:
     return " ".join([element.text or "", *(child.tail or "" for child in element)]).strip()
 
 
-def _outside_article(element: HtmlElement, anchor: HtmlElement) -> bool:
-    """Inside the headline itself, or in sidebars, menus and footers listing other news."""
-    return any(
-        node is anchor or node.tag in ("aside", "nav", "footer")
-        for node in chain([element], element.iterancestors())
-    )
+def _outside_article(element: HtmlElement, anchor: HtmlElement, shared: set) -> bool:
+    """Inside the headline itself, or in sidebars, menus, footers, quotes (embedded posts), data
+    tables, related-news lists and comments: containers (not holding the headline too) marked so
+    by tag, class or id."""
+    below_headline_container = True
+    for node in chain([element], element.iterancestors()):
+        if node is anchor or node.tag in ("aside", "nav", "footer", "blockquote"):
+            return True
+        if node.tag == "table" and node.find(".//th") is not None:
+            return True
+        below_headline_container = below_headline_container and node not in shared
+        marks = f"{node.get('class', '')} {node.get('id', '')}"
+        if below_headline_container and _OTHER_CONTENT.search(marks):
+            return True
+    return False
 
 
 def _words(block: str) -> list[str]:
@@ -125,10 +140,13 @@ def _visible_candidate(
         return None
     if (title and title in _normal(block)) or len(_words(block)) > _MAX_WORDS:
         return None  # the headline repeated, or a sentence: its dates are what it is about
-    first_date = _DATE.search(block)
-    if first_date is None or _UPDATED.search(block[: first_date.start()]):
-        return None
-    return parse_russian_datetime(block, timezone=zone_name, now=now)
+    # "Обновлено 17.03 | Опубликовано 16.03": the first date not labelled as an update
+    start = 0
+    for found in _DATE.finditer(block):
+        if not _UPDATED.search(block[start : found.start()]):
+            return parse_russian_datetime(block[start:], timezone=zone_name, now=now)
+        start = found.end()
+    return None
 
 
 def find_visible_date(
@@ -158,7 +176,8 @@ def find_visible_date(
         range(max(0, position - _BEFORE_TITLE), min(len(elements), position + _AFTER_TITLE)),
         key=lambda index: (abs(index - position), index < position),
     )
-    nearby = [elements[i] for i in order if not _outside_article(elements[i], anchor)]
+    shared = set(anchor.iterancestors())  # the headline's containers hold the byline too
+    nearby = [elements[i] for i in order if not _outside_article(elements[i], anchor, shared)]
     shown_title = _normal(title) or _normal(anchor.text_content())
     marked = [element for element in nearby if _is_date_element(element)]
     for element in chain(marked, nearby):

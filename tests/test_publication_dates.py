@@ -13,6 +13,7 @@ from pipelines.extraction import extract_article
 from pipelines.month_names import month_number
 from pipelines.publication import find_published
 from pipelines.published import parse_machine_datetime, parse_russian_datetime
+from pipelines.visible_date import find_visible_date
 
 NOW = datetime(2025, 8, 7, 9, 0, tzinfo=ZoneInfo("Europe/Kyiv"))
 
@@ -110,3 +111,57 @@ def test_utc_stamp_with_a_site_zone_is_shown_on_the_site_clock():
     html = page(JSONLD_UTC, '<p class="date">06 Dicembre 2020</p>')
     result = extract_article(html, timezone="Europe/Rome")
     assert result["published_at"] == "2020-12-06T00:15:00+01:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("11:25 PM - 10 Jul 2020", "2020-07-10T23:25:00"),
+        ("10 Jul 2020, 12:05 am", "2020-07-10T00:05:00"),
+        ("Oct 02, 2020 9:05 a.m. ET", "2020-10-02T09:05:00"),
+        ("5 мая 2020 11:00 Amsterdam", "2020-05-05T11:00:00"),
+    ],
+)
+def test_twelve_hour_clock(text, expected):
+    assert parse_russian_datetime(text) == expected
+
+
+ARTICLE_TEXT = "<p>" + "Текст статьи о работе полиции и прокуратуры в регионе. " * 8 + "</p>"
+
+
+def shown_date(inside: str, byline: str = "") -> str | None:
+    html = f"""<html><body><div class="article"><h1>Заголовок статьи</h1>{byline}
+    <div class="text">{ARTICLE_TEXT}{inside}{ARTICLE_TEXT}</div></div></body></html>"""
+    return find_visible_date(lxml_html.fromstring(html), title="Заголовок статьи")
+
+
+@pytest.mark.parametrize(
+    "inside",
+    [
+        # an embedded post quotes its own date
+        '<blockquote class="twitter-tweet"><p>Пост</p>&mdash; Полиция <a href="/s/1">'
+        "September 27, 2020</a></blockquote>",
+        # a data table in the text
+        "<table><thead><tr><th>Дата</th><th>Сумма</th></tr></thead>"
+        "<tbody><tr><td>2020-09-01</td><td>2 800</td></tr></tbody></table>",
+        # other news and readers' comments
+        '<div class="related-news"><span class="date">12.03.2019</span></div>',
+        '<ul class="comments"><li><span class="time">вчера, 12:00</span> Иван</li></ul>',
+    ],
+)
+def test_dates_of_quotes_tables_related_news_and_comments_are_not_the_page_date(inside):
+    assert shown_date(inside) is None
+    byline = '<div class="date">16.03.2021 11:05</div>'
+    assert shown_date(inside, byline) == "2021-03-16T11:05:00"
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "<p>Mis à jour le 17 mars 2021 | Publié le 16 mars 2021</p>",
+        "<p>Оновлено: 17.03.2021 | Опубліковано: 16.03.2021</p>",
+        "<p>Aggiornato il 17 marzo 2021</p><p>Pubblicato il 16 marzo 2021</p>",
+    ],
+)
+def test_updated_dates_in_any_language_are_not_the_publication_date(byline):
+    assert shown_date("", byline) == "2021-03-16"
