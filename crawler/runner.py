@@ -22,6 +22,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
+import sqlite_utils
+
 from crawler.backstops import Limits, effective_limits
 from crawler.due import Due, plan
 from crawler.lock import CrawlLock, SharedCrawlLock, pid_alive
@@ -131,10 +133,16 @@ def due_plan(
 ) -> list[Due]:
     """Which sources are due now, and when the others are next (crawler/due.py). Runs left
     'running' by a dead crawl are closed first, so they count as the failed attempts they were;
-    a dry run, which holds no crawl lock, leaves them (close_abandoned=False)."""
+    a dry run, which holds no crawl lock, leaves them (close_abandoned=False) and opens the
+    database read-only (or not at all when there is none)."""
     if close_abandoned:
         close_abandoned_runs(db_path)
-    db = connect(db_path)
+        db = connect(db_path)
+    elif not Path(db_path).exists():  # a dry run creates nothing: no database, no history
+        db = sqlite_utils.Database(memory=True)
+        db["crawl_runs"].create({"source": str, "started_at": str, "status": str})
+    else:  # a dry run changes nothing either: read-only, not migrated
+        db = connect(db_path, readonly=True)
     try:
         return plan(sources, db, now)
     finally:
