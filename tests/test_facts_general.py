@@ -118,3 +118,51 @@ def test_an_agency_of_the_region_is_no_reporting_period():
 )  # fmt: skip
 def test_scope_of_one_operation_and_of_a_period(text, quote, scope):
     assert by_quote(annotated(text), quote)["scope"] == scope
+
+
+def _total_of(figures: list[dict], quote: str) -> str | None:
+    part_of = by_quote(figures, quote)["part_of"]
+    return None if part_of is None else figures[part_of]["quote"]
+
+
+def test_a_sentence_opening_with_n_of_them_breaks_down_the_total_before():
+    figures = annotated(
+        "С начала года ликвидированы 8 нарколабораторий. 3 из них – цеха по изготовлению "
+        "психотропных, 5 – синтетических наркотиков."
+    )
+    assert by_quote(figures, "8 нарколабораторий")["role"] == "total"
+    assert _total_of(figures, "3") == _total_of(figures, "5") == "8 нарколабораторий"
+
+
+def test_a_subset_after_a_change_breaks_down_the_current_value():
+    figures = annotated(
+        "Число наркопреступлений несовершеннолетних увеличилось с 72 до 96 (+33,3%), из них 75 "
+        "связаны со сбытом наркотиков."
+    )
+    assert _total_of(figures, "75") == by_quote(figures, "96")["quote"]
+
+
+def test_a_share_names_a_part_of_a_total_a_sentence_or_two_before():
+    figures = annotated(
+        "С начала года изъяли 29,3 кг наркотических средств. 80% изъятого составляет "
+        "марихуана. На долю синтетических психотропов, а их изъяли около 3 кг, приходится "
+        "около 10%."
+    )
+    assert _total_of(figures, "около 3 кг") == "29,3 кг"
+
+
+def test_the_total_stated_again_is_no_part_of_itself():
+    figures = annotated(
+        "Около 9 т дикорастущей конопли уничтожили с начала июня. Уничтожены посевы на площади "
+        "более 68 га - более 226 кг мака и около 9 т конопли."
+    )
+    assert {f["role"] for f in figures} == {"value"}
+
+
+def test_an_earlier_share_is_a_baseline():
+    figures = annotated(
+        "Удельный вес раскрытых преступлений составил 71,7% (+3,6% по сравнению с аналогичным "
+        "периодом прошлого года (далее – АППГ) – 68,2%)."
+    )
+    assert by_quote(figures, "68,2%")["role"] == "baseline"
+    assert by_quote(figures, "71,7%")["role"] == "value"

@@ -25,8 +25,13 @@ OPENS_WITH_SUBSET = re.compile(
 )
 # «Наибольшая доля приходится на гашиш – 510 кг»: a share of a total stated before.
 SHARE_OF = re.compile(
-    r"\bприходит\w*\s+на\b|\b(?:наибольш|больш|львин|основн)\w*\s+(?:дол|част)\w*", _I
+    r"\bприходит\w*\s+на\b|\b(?:наибольш|больш|львин|основн)\w*\s+(?:дол|част)\w*"
+    r"|\bна\s+долю\b",
+    _I,
 )
+# «3 из них – цеха …, 5 – …»: a sentence opening with a number «из них» breaks down a total of
+# the sentence before
+OF_THEM_OPENING = re.compile(r"^\s*(?:\S+\s+)?из\s+(?:них|которых)\b", _I)
 # "46 из 120 задержанных": the first number is a part of the second.
 PART_OF_NEXT = re.compile(r"^\s*из\s*$", _I)
 # «из 42 задержанных, 8 …»: a total after «из», its breakdown after the comma.
@@ -48,7 +53,7 @@ EARLIER = re.compile(
     r"(?:\bаппг\b|\bпрошл\w*\s+(?:год\w*|период\w*)|\bаналогичн\w*\s+период\w*"
     r"(?:\s+прошл\w*\s+год\w*)?|\bгодом\s+ранее|\bранее\b|\bпротив\b|\bпо\s+сравнению\s+с\b"
     r"(?:\s+\w+){0,3}|\bв\s+предыдущ\w+\s+(?:год\w*|период\w*))"
-    r"[^\d()]{0,12}[–—:-]?\s*(?:(?:более|менее|свыше|около|порядка)\s+)?$",
+    r"[^\d(]{0,12}[–—:-]?\s*(?:(?:более|менее|свыше|около|порядка)\s+)?$",
     _I,
 )
 # An earlier period named anywhere between the previous figure and this one: «в прошлом году за

@@ -24,6 +24,13 @@ def compatible(a: dict, b: dict) -> bool:
     return a.get("unit") == b.get("unit") and a.get("unit") not in (None, "percent", "times")
 
 
+def _comparable(a: dict, b: dict) -> bool:
+    """A current value and its stated earlier one: of one unit, or two shares («составил 71,7%
+    (… АППГ – 68,2%)»), no change."""
+    shares = a.get("unit") == b.get("unit") == "percent" and not a.get("change")
+    return compatible(a, b) or (shares and not b.get("change"))
+
+
 def _between(text: str, a: dict, b: dict) -> str:
     return text[a["end"] : b["start"]]
 
@@ -85,7 +92,7 @@ def _stated_earlier_baseline(
         return None
     current = next(
         (k for k in reversed(group[:pos])
-         if compatible(figures[k], figure) and figures[k].get("role") != "baseline"),
+         if _comparable(figures[k], figure) and figures[k].get("role") != "baseline"),
         None,
     )  # fmt: skip
     if current is None:
@@ -212,11 +219,15 @@ def _assign_parts(
 ) -> dict[int, int]:
     part_of: dict[int, int] = {}
     previous_group: list[int] = []
+    earlier: list[int] = []  # the figures of the sentences before, nearest last
     for group in groups:
         first = figures[group[0]]
         opening_start = sentence_start(text, first)
         opening = text[opening_start : first["start"]]
-        if markers.OPENS_WITH_SUBSET.match(opening) and previous_group:
+        of_them = not opening.strip(' \t"«»—–-') and markers.OF_THEM_OPENING.match(
+            text[first["start"] : first["start"] + 40]
+        )
+        if (markers.OPENS_WITH_SUBSET.match(opening) or of_them) and previous_group:
             # «В их числе двое, перевозивших 3,5 кг»: each unit has its own total before
             for unit in dict.fromkeys(figures[k].get("unit") for k in group):
                 same = [k for k in group if figures[k].get("unit") == unit]
@@ -233,10 +244,11 @@ def _assign_parts(
                     for k in _parts_after(text, figures, same, total, roles):
                         part_of[k] = total
         for pos, i in enumerate(group):
-            if i in part_of or roles.get(i) in ("baseline", "change"):
-                continue
             rest = group[pos + 1 :]
-            if not rest:
+            if i in part_of or not rest:
+                continue
+            if roles.get(i) in ("baseline", "change") or figures[i].get("unit") == "percent":
+                _subset_after_comparison(text, figures, group, pos, roles, part_of)
                 continue
             nxt = rest[0]
             gap = _between(text, figures[i], figures[nxt])
@@ -262,9 +274,30 @@ def _assign_parts(
             for k in parts:
                 part_of.setdefault(k, i)
         _part_of_earlier(text, figures, group, roles, part_of)
-        _share_of_earlier(text, figures, group, previous_group, roles, part_of)
+        _share_of_earlier(text, figures, group, earlier[-MAX_BACK:], roles, part_of)
         previous_group = group
+        earlier += [k for k in group if figures[k]["start"] - first["start"] < 600]
     return part_of
+
+
+def _subset_after_comparison(
+    text: str, figures: list[dict], group: list[int], pos: int, roles, part_of
+) -> None:
+    """«увеличение с 72 до 96 (+33,3%) …, из них 75 (…) связаны со сбытом»: a subset marker
+    after a change or baseline breaks down the current value before them."""
+    i, rest = group[pos], group[pos + 1 :]
+    if not markers.SUBSET.search(_between(text, figures[i], figures[rest[0]])):
+        return
+    total = next(
+        (k for k in reversed(group[:pos]) if roles.get(k) not in ("baseline", "change")
+         and k not in part_of and compatible(figures[k], figures[rest[0]])),
+        None,
+    )  # fmt: skip
+    if total is None:
+        return
+    for k in _parts_after(text, figures, rest, total, roles):
+        if figures[k]["value"] <= figures[total]["value"]:
+            part_of.setdefault(k, total)
 
 
 def _of_the_total(
@@ -323,17 +356,17 @@ def _part_of_earlier(text: str, figures: list[dict], group: list[int], roles, pa
                 break
 
 
-def _share_of_earlier(text, figures, group, previous_group, roles, part_of) -> None:
+def _share_of_earlier(text, figures, group, earlier, roles, part_of) -> None:
     """«Изъято 820 кг наркотиков. Наибольшая доля приходится на гашиш – 510 кг»: a number in a
-    sentence that names a share is a part of the larger number of its kind before it (in its
-    sentence, else the sentence before)."""
+    sentence that names a share is a part of the nearest number of its kind before it, when
+    larger (in its sentence, else in the sentences of the paragraph or two before)."""
     for pos, i in enumerate(group):
         figure = figures[i]
         if i in part_of or roles.get(i) or figure.get("unit") in ("percent", "times"):
             continue
         if not markers.SHARE_OF.search(text[sentence_start(text, figure) : figure["start"]]):
             continue
-        for k in [*reversed(group[:pos]), *reversed(previous_group)]:
+        for k in [*reversed(group[:pos]), *reversed(earlier)]:
             if roles.get(k) in ("baseline", "change") or k in part_of:
                 continue
             if compatible(figures[k], figure):

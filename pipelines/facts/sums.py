@@ -92,6 +92,8 @@ def _run(figures: list[dict], order: list[int], t: int, free, added: float = 0.0
     for k in order[: MAX_RUN * 3]:
         if not free(k) or not same_kind(figures[t], figures[k]):
             continue
+        if abs(float(figures[k]["value"]) - float(figures[t]["value"])) < 1e-9:
+            continue  # the total stated again («Около 9 т … — более 226 кг мака и около 9 т»)
         added += float(figures[k]["value"])
         if added > limit or len(run) >= MAX_RUN:
             break
