@@ -2,9 +2,11 @@
 
 Names are matched against the gazetteer in ``data/gazetteer`` in every case form: each gazetteer
 word is expanded to its inflected forms with pymorphy3 ("Жамбылская область" also matches
-"Жамбылской области"), so the data stays in the nominative. natasha's NER confirms one-word names
-that are also ordinary words or first names ("Шахты", "Абай"), drops names inside a person's name,
-and adds place names the gazetteer does not know; those are kept as text, without a region.
+"Жамбылской области"), so the data stays in the nominative. natasha's NER, run only on the
+sentences that need it, confirms one-word names that are also ordinary words or first names
+("Шахты", "Абай"), drops names next to a first name or surname that are part of a person's name,
+and adds place names the gazetteer does not know where morphology or a cue word says a capitalised
+word may be a place; those are kept as text, without a region.
 
 A name that fits several gazetteer entries is resolved only by the text: a higher division named
 right after it ("в селе Нура Алматинской области"), "город"/"село" before it, or being the only
@@ -27,6 +29,7 @@ from dataclasses import dataclass, field
 from pipelines.phrases import read_tsv
 from pipelines.places_gazetteer import Entry, load_gazetteer
 from pipelines.places_mentions import clear_winner, find_mentions
+from pipelines.places_ner import NerView, SentenceNer
 
 __all__ = [
     "Entry",
@@ -40,10 +43,13 @@ __all__ = [
 ]
 
 
-def find_places(text: str, home_country: str | None = None) -> list[dict]:
+def find_places(
+    text: str, home_country: str | None = None, ner: SentenceNer | None = None
+) -> list[dict]:
     """Places the text names, in order. home_country (e.g. the source's country) settles
-    "в стране" and ambiguous names when the text itself names no country."""
-    return find_mentions(text, home_country)
+    "в стране" and ambiguous names when the text itself names no country. ner: SentenceNer(text)
+    to share its tagging with figure_region's sentences."""
+    return find_mentions(text, home_country, ner=NerView(ner) if ner else None)
 
 
 # --- the region of an article and of a figure ---------------------------------------------------
@@ -205,19 +211,22 @@ def figure_region(
     article_places: list[dict],
     source_region: str | None = None,
     article: dict | None = None,
+    ner: SentenceNer | None = None,
 ) -> dict:
     """Where a figure was counted: the place its sentence names, else the article's, else the
     source's. National figures ("по стране", "в Казахстане") get the country and no region.
 
     article_places: find_places() of the whole article; article: its article_region(), when
-    already computed. Returns region_code, country and reason ("sentence", "article", "source").
+    already computed; ner: the article's SentenceNer, whose tagging the sentence reuses by
+    offset. Returns region_code, country and reason ("sentence", "article", "source").
     """
     article = article or main_place(article_places, source_region)
     _, source_country = _parse_source_region(source_region)
     home_country = article["country"] or source_country
     context_regions = {p["region_code"] for p in article_places if p["region_code"]}
     context_countries = {p["country"] for p in article_places if p["country"]}
-    places = find_mentions(sentence, home_country, context_regions, context_countries)
+    view = ner.view(sentence) if ner else None
+    places = find_mentions(sentence, home_country, context_regions, context_countries, view)
     # "студентам Карагандинского колледжа": an adjective names who, not where it was counted.
     places = [p for p in places if p["named_as"] == "name"]
     regions = {(p["region_code"], p["country"]) for p in places if p["region_code"]}

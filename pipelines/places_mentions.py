@@ -1,214 +1,32 @@
-"""Place mentions in one text: gazetteer names (in every case form), natasha's place names the
-gazetteer lacks, and "по стране"-like words for the article's own country; each mention is
+"""Place mentions in one text: gazetteer names (in every case form), places the gazetteer lacks
+(places_unknown), and "по стране"-like words for the article's own country; each mention is
 resolved to one gazetteer entry when the text allows (see pipelines.places for the rules).
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from dataclasses import dataclass
 
 from pipelines.morph import parse_word
-from pipelines.phrases import (
-    Match,
-    Token,
-    fold,
-    forms_of,
-    is_common_word,
-    singular_forms,
-    tokenize,
-    word_forms,
+from pipelines.phrases import Match, Token, fold, forms_of, singular_forms, tokenize
+from pipelines.places_gazetteer import DIVISION_NOUNS, Entry, load_gazetteer
+from pipelines.places_ner import NerView, SentenceNer
+from pipelines.places_unknown import division_mentions, unknown_mentions
+from pipelines.places_words import (
+    _NOT_A_PLACE_WORDS,
+    _PARTS,
+    _PERSON_GRAMMEMES,
+    _QUALIFIER_GAP,
+    _cue,
+    _follows_street_or_water,
+    _in_division_list,
+    _in_scope,
+    _is_name_word,
+    _Mention,
+    _next_to_a_name,
+    _overlaps,
+    _starts_sentence,
 )
-from pipelines.places_gazetteer import DIVISION_NOUNS, KIND_RANK, LEVEL_RANK, Entry, load_gazetteer
-from pipelines.places_ner import Ner
-
-_SENTENCE_END = {".", "!", "?", "…"}
-
-_CUE_WORDS = {
-    "город": "city",
-    "село": "settlement",
-    "посёлок": "settlement",
-    "аул": "settlement",
-    "деревня": "settlement",
-    "станица": "settlement",
-    "хутор": "settlement",
-    "пгт": "settlement",
-}
-# One-letter abbreviations are cues only with their full stop: "с." is a village, "с" is "with".
-_CUE_ABBREVIATIONS = {
-    "г": "city",
-    "гор": "city",
-    "с": "settlement",
-    "п": "settlement",
-    "пос": "settlement",
-    "пгт": "settlement",
-    "д": "settlement",
-    "ст": "settlement",
-}
-# Streets, rivers and lakes carry names of places and people: "проспект Абая", "река Нура".
-_NOT_A_PLACE_WORDS = (
-    "улица",
-    "проспект",
-    "переулок",
-    "бульвар",
-    "шоссе",
-    "площадь",
-    "микрорайон",
-    "озеро",
-    "река",
-    "имя",
-)
-_NOT_A_PLACE_ABBREVIATIONS = {"ул", "пр", "пр-т", "пер", "мкр", "мкрн", "им", "р", "оз"}
-# "на юге Таджикистана", "в северной части страны": a region of the country, not all of it.
-_PARTS = forms_of(("юг", "север", "восток", "запад", "юго-восток", "юго-запад", "северо-восток"))
-_PARTS |= forms_of(("северо-запад",)) | {"части"}
-_CASES = frozenset({"nomn", "gent", "gen2", "datv", "accs", "acc2", "ablt", "loct", "loc2", "voct"})
-_SCOPE_PREPOSITIONS = {"в", "во", "по", "на"}
-# Words between the preposition and the country: "по всей стране", "на территории РФ".
-_SCOPE_FILLERS = {"всей", "всему", "всю", "всего", "целом", "территории"}
-# Only spaces (or an opening bracket) between a name and the division that qualifies it: a comma
-# or a line break would as often separate two items of a list.
-_QUALIFIER_GAP = re.compile(r"[ \t\u00a0]*\(?[ \t\u00a0]*")
-
-
-@dataclass
-class _Mention:
-    first: int  # token indices
-    stop: int
-    start: int  # character offsets
-    end: int
-    name: str
-    nominative: str  # how the gazetteer (or natasha) writes the name
-    candidates: list[Entry]
-    cue: str | None = None  # "city" or "settlement" when the text says "город …"/"село …"
-    kind_hint: str | None = None  # for a name the gazetteer lacks: its cue or its last word
-    entry: Entry | None = None
-    region_code: str | None = None
-    country: str | None = None
-    kind: str | None = None
-    normalized: str | None = None
-    national: bool = False
-    # How the text names it: "name", "adjective" ("белорусские"), "people" ("кировчан"), or
-    # "part" for a country named by its part ("на юге Таджикистана": some region of it).
-    named_as: str = "name"
-
-    @property
-    def rank(self) -> int:
-        if self.entry:
-            return self.entry.rank
-        if self.candidates:
-            # Not settled yet, or ambiguous: as low as the lowest thing it may be.
-            return min(c.rank for c in self.candidates)
-        return LEVEL_RANK.get(self.kind) or KIND_RANK.get(self.kind, 0)
-
-    def settle(self, candidates: list[Entry]) -> None:
-        named_as = {c.named_as for c in candidates}
-        if len(named_as) == 1:
-            self.named_as = named_as.pop()
-        if len(candidates) == 1:
-            self.entry = candidates[0]
-            self.region_code = self.entry.region_code
-            self.country = self.entry.country
-            self.kind = self.entry.kind
-            self.normalized = self.entry.name
-            return
-        # Ambiguous or unknown: keep the name as text and only what all candidates share.
-        countries = {c.country for c in candidates}
-        kinds = {c.kind for c in candidates}
-        self.country = countries.pop() if len(countries) == 1 else None
-        self.kind = kinds.pop() if len(kinds) == 1 else self.kind_hint or self.cue
-        self.normalized = self.nominative
-
-    def as_dict(self) -> dict:
-        return {
-            "name": self.name,
-            "normalized": self.normalized,
-            "kind": self.kind,
-            "region_code": self.region_code,
-            "country": self.country,
-            "start": self.start,
-            "end": self.end,
-            "national": self.national,
-            "named_as": self.named_as,
-        }
-
-
-def _word_before(tokens: list[Token], first: int) -> tuple[str | None, bool]:
-    """The word before a token, and whether it is an abbreviation ended by a full stop."""
-    if first >= 2 and tokens[first - 1].text == ".":
-        return tokens[first - 2].norm, True
-    if first >= 1:
-        return tokens[first - 1].norm, False
-    return None, False
-
-
-def _cue(tokens: list[Token], first: int) -> str | None:
-    word, abbreviated = _word_before(tokens, first)
-    if word is None:
-        return None
-    if abbreviated:
-        return _CUE_ABBREVIATIONS.get(word)
-    for cue_word, kind in _CUE_WORDS.items():
-        if word in word_forms(cue_word):
-            return kind
-    return None
-
-
-def _follows_street_or_water(tokens: list[Token], first: int) -> bool:
-    word, abbreviated = _word_before(tokens, first)
-    if word is None:
-        return False
-    if abbreviated:
-        return word in _NOT_A_PLACE_ABBREVIATIONS
-    return word in forms_of(_NOT_A_PLACE_WORDS)
-
-
-_LIST_MARKS = {",", "(", ")", "и", "-", "–", "—", ";"}
-
-
-def _is_adjective(token: Token) -> bool:
-    return any(r.pos == "ADJF" for r in parse_word(token.norm))
-
-
-def _in_division_list(tokens: list[Token], first: int) -> bool:
-    """An adjective in a list that ends in a division noun: "в Энгельсском (56), Волжском (21) и
-    Гагаринском административном районах" names districts, not the towns Волжский or Энгельс."""
-    if not _is_adjective(tokens[first]):
-        return False
-    division_nouns = forms_of(DIVISION_NOUNS)
-    for token in tokens[first + 1 : first + 60]:
-        if token.norm in division_nouns:
-            return True
-        if not (token.norm in _LIST_MARKS or token.norm.isdigit() or _is_adjective(token)):
-            return False
-    return False
-
-
-def _has_scope_preposition(tokens: list[Token], first: int) -> bool:
-    """ "в", "по", "на" before the name, perhaps with "всей" or "территории" between."""
-    j = first - 1
-    while j >= 0 and first - j <= 2 and tokens[j].norm in _SCOPE_FILLERS:
-        j -= 1
-    return j >= 0 and tokens[j].norm in _SCOPE_PREPOSITIONS
-
-
-def _names_a_direction(token: Token) -> bool:
-    """ "в Российскую Федерацию", "в страну": the accusative after "в"/"на" is where something goes,
-    not where something is counted ("в России", "по стране")."""
-    cases = set().union(*(r.grammemes & _CASES for r in parse_word(token.norm)))
-    return bool(cases) and cases <= {"nomn", "accs", "acc2"}
-
-
-def _in_scope(tokens: list[Token], first: int) -> bool:
-    return _has_scope_preposition(tokens, first) and not _names_a_direction(tokens[first])
-
-
-def _starts_sentence(tokens: list[Token], text: str, first: int) -> bool:
-    if first == 0:
-        return True
-    before = tokens[first - 1]
-    return before.text in _SENTENCE_END or "\n" in text[before.end : tokens[first].start]
 
 
 def clear_winner(votes: Counter):
@@ -217,10 +35,6 @@ def clear_winner(votes: Counter):
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
     return None
-
-
-def _overlaps(start: int, end: int, spans) -> bool:
-    return any(start < span_end and span_start < end for span_start, span_end in spans)
 
 
 def _with_shared_nouns(tokens: list[Token], matches: list[Match]) -> list[Match]:
@@ -245,15 +59,67 @@ def _with_shared_nouns(tokens: list[Token], matches: list[Match]) -> list[Match]
     return sorted(kept + added, key=lambda m: (m.first, m.stop))
 
 
-def _gazetteer_mentions(text: str, tokens: list[Token], ner: Ner) -> list[_Mention]:
+def _in_a_person_name(text: str, tokens: list[Token], match: Match) -> bool | None:
+    """Whether a one-word name is part of a person's name, by morphology: after a first name
+    ("Сергей Киров", "Владимир Орловский"), or a first name or surname itself next to another
+    ("Владимир Путин"). None when it may be a name and stands next to another capitalised word
+    inside a sentence ("Абай Кунанбаев"): NER decides. Never after "город"/"г."."""
+    if match.stop - match.first != 1 or _cue(tokens, match.first):
+        return False
+    before = tokens[match.first - 1] if match.first else None
+    if before is not None and before.text[:1].isupper() and before.text.isalpha():  # noqa: SIM102
+        if any("Name" in r.grammemes for r in parse_word(before.norm)):
+            return True
+    if not _is_name_word(tokens[match.first]):
+        return False
+    if _next_to_a_name(tokens, match.first, match.stop):
+        return True
+    if _capitalised(text, tokens, match.first - 1) or _capitalised(text, tokens, match.stop):
+        return None
+    return False
+
+
+def _capitalised(text: str, tokens: list[Token], i: int) -> bool:
+    """A word with a capital that is not there only because it opens a sentence."""
+    if not 0 <= i < len(tokens) or not tokens[i].text.isalpha():
+        return False
+    return tokens[i].text[:1].isupper() and not _starts_sentence(tokens, text, i)
+
+
+_OPENING_QUOTES = {"«", '"', "„", "“", "'"}
+
+
+def _capital_marks_a_name(text: str, tokens: list[Token], match: Match) -> bool:
+    """A name that is also an ordinary word ("Рудный", "Шахты"), written with a capital inside a
+    sentence and not in quotes, is the place's name; a word read first as a first name or surname
+    is not told apart this way ("Абай"; "Алматы" is read first as the city), nor a word opening a
+    sentence or a title in quotes («Заря»)."""
+    token = tokens[match.first]
+    if token.text.isupper() or _starts_sentence(tokens, text, match.first):
+        return False
+    if tokens[match.first - 1].text in _OPENING_QUOTES:
+        return False
+    return not any(_mostly_a_name(t) for t in tokens[match.first : match.stop])
+
+
+def _mostly_a_name(token: Token) -> bool:
+    readings = parse_word(token.norm)
+    return bool(readings) and bool(readings[0].grammemes & _PERSON_GRAMMEMES)
+
+
+def _gazetteer_mentions(text: str, tokens: list[Token], ner: NerView) -> list[_Mention]:
     matches = _with_shared_nouns(tokens, load_gazetteer().names.find(tokens))
-    locations = [(s.start, s.stop) for s in ner.locations]
     division_nouns = forms_of(DIVISION_NOUNS)
     mentions = []
     for k, match in enumerate(matches):
         start, end = tokens[match.first].start, tokens[match.stop - 1].end
         nxt = tokens[match.stop].norm if match.stop < len(tokens) else None
-        if _follows_street_or_water(tokens, match.first) or _overlaps(start, end, ner.persons):
+        if _follows_street_or_water(tokens, match.first):
+            continue
+        derived = all(e.named_as != "name" for e in match.payloads)
+        common = not derived and any(p.is_common_word for p in match.phrases)
+        person = _in_a_person_name(text, tokens, match)
+        if person or (person is None and _overlaps(start, end, ner.persons(start, end))):
             continue
         if match.stop - match.first == 1 and nxt in division_nouns:
             continue
@@ -261,13 +127,17 @@ def _gazetteer_mentions(text: str, tokens: list[Token], ner: Ner) -> list[_Menti
         if one_word and _in_division_list(tokens, match.first):
             continue  # "Волжском (21), Октябрьском (39) районах": districts, not the towns
         cue = _cue(tokens, match.first)
-        derived = all(e.named_as != "name" for e in match.payloads)
         if derived and nxt in forms_of(_NOT_A_PLACE_WORDS):
             continue  # "Московский проспект"
-        if not derived and any(p.is_common_word for p in match.phrases):
+        if common:
             qualified = k + 1 < len(matches) and matches[k + 1].first == match.stop
-            if not (cue or qualified or _overlaps(start, end, locations)):
-                continue
+            if not (cue or qualified or _capital_marks_a_name(text, tokens, match)):
+                # NER decides: a place where it tags one, and not inside a person's name.
+                locations = [(s, e) for s, e, _ in ner.locations(start, end)]
+                if not _overlaps(start, end, locations) or _overlaps(
+                    start, end, ner.persons(start, end)
+                ):
+                    continue
         mention = _Mention(
             match.first,
             match.stop,
@@ -280,36 +150,6 @@ def _gazetteer_mentions(text: str, tokens: list[Token], ner: Ner) -> list[_Menti
         )
         mentions.append(mention)
     return mentions
-
-
-def _unknown_mentions(text, tokens, ner: Ner, known: list[_Mention]) -> list[_Mention]:
-    """natasha's place names that the gazetteer does not hold; they keep no region."""
-    taken = [(m.start, m.end) for m in known]
-    mentions = []
-    for span in ner.locations:
-        if _overlaps(span.start, span.stop, taken) or not any(c.isupper() for c in span.text):
-            continue
-        if " " not in span.text and (len(span.text) < 2 or is_common_word(span.text)):
-            continue  # a capitalised first word taken for a place: "Как", "В", "Спецоперация"
-        first = next(i for i, t in enumerate(tokens) if t.end > span.start)
-        stop = next((i for i, t in enumerate(tokens) if t.start >= span.stop), len(tokens))
-        if _follows_street_or_water(tokens, first):
-            continue
-        cue = _cue(tokens, first)
-        name = text[span.start : span.stop]
-        mention = _Mention(first, stop, span.start, span.stop, name, ner.nominative(span), [], cue)
-        mention.kind_hint = cue or _kind_of_division_noun(tokens[stop - 1].norm)
-        mentions.append(mention)
-    return mentions
-
-
-def _kind_of_division_noun(word: str) -> str | None:
-    """ "Октябрьский район" is a district even when the gazetteer does not hold it."""
-    if word in word_forms("район"):
-        return "district"
-    if word in forms_of(DIVISION_NOUNS):
-        return "region"
-    return None
 
 
 def _narrow_by_cue(mention: _Mention) -> list[Entry]:
@@ -393,11 +233,17 @@ def _deictic_mentions(text, tokens, mentions, home_country) -> list[_Mention]:
     return found
 
 
-def find_mentions(text, home_country=None, context_regions=(), context_countries=()) -> list[dict]:
+def find_mentions(
+    text, home_country=None, context_regions=(), context_countries=(), ner: NerView | None = None
+) -> list[dict]:
+    """The place mentions of a text as dicts; ner: the tagging of a text this one is part of
+    (a figure's sentence in its body), so no sentence is tagged twice."""
     tokens = tokenize(text)
-    ner = Ner(text)
+    ner = ner or NerView(SentenceNer(text))
     mentions = _gazetteer_mentions(text, tokens, ner)
-    mentions += _unknown_mentions(text, tokens, ner, mentions)
+    taken = set().union(*(range(m.first, m.stop) for m in mentions)) if mentions else set()
+    mentions += division_mentions(text, tokens, taken)
+    mentions += unknown_mentions(text, tokens, ner, mentions)
     mentions.sort(key=lambda m: m.start)
     unambiguous = [m.candidates[0] for m in mentions if len(m.candidates) == 1]
     regions = {e.region_code for e in unambiguous if e.region_code} | set(context_regions)

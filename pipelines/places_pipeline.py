@@ -8,6 +8,7 @@ import re
 from pipelines.agencies import find_agencies
 from pipelines.items import ArticleRecord
 from pipelines.places import article_place, figure_region, find_places
+from pipelines.places_ner import SentenceNer
 from pipelines.step import CrawlerStep
 
 
@@ -31,7 +32,8 @@ def apply_places(record: ArticleRecord, source_region: str | None) -> ArticleRec
     region, as a reader would take it (see places.article_place)."""
     home = _home_country(source_region)
     body = record.body if record.body and is_russian_text(record.body) else ""
-    places = find_places(body, home) if body else []
+    ner = SentenceNer(body)  # tags a body sentence at most once, for the body and its figures
+    places = find_places(body, home, ner) if body else []
     record.places = places
     record.agencies = find_agencies(body) if body else []
     title = record.title if record.title and is_russian_text(record.title) else ""
@@ -42,7 +44,7 @@ def apply_places(record: ArticleRecord, source_region: str | None) -> ArticleRec
         # a figure of a page in another language takes the article's (the source's) region
         sentence = (figure.get("sentence") or "") if body else ""
         if sentence not in by_sentence:
-            by_sentence[sentence] = figure_region(sentence, places, source_region, article)
+            by_sentence[sentence] = figure_region(sentence, places, source_region, article, ner)
         where = by_sentence[sentence]
         figure["region"] = where["region_code"]
         figure["country"] = where["country"]

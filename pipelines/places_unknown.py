@@ -1,0 +1,151 @@
+"""Places the gazetteer does not hold, found where morphology or a cue word says a capitalised
+word may be one: districts by their adjective and division noun ("в Октябрьском районе"), words
+pymorphy reads only as geographical names ("в Стамбуле"), and, only around the other candidates,
+natasha's LOC spans. They keep their name as text and no region of their own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.morph import morph as _morph
+from pipelines.morph import parse_word
+from pipelines.phrases import Token, forms_of, is_common_word, word_forms
+from pipelines.places_gazetteer import DIVISION_NOUNS
+from pipelines.places_ner import NerView
+from pipelines.places_words import (
+    _LIST_MARKS,
+    _PERSON_GRAMMEMES,
+    _cue,
+    _follows_street_or_water,
+    _is_adjective,
+    _kind_of_division_noun,
+    _Mention,
+    _next_to_a_name,
+    _overlaps,
+    _starts_sentence,
+)
+
+
+def _may_be_an_unknown_place(text: str, tokens: list[Token], i: int) -> bool:
+    """A capitalised word the gazetteer does not hold that a cue before it ("город", "село",
+    "г.") or morphology says may be a place: a geographical name to pymorphy ("Берлине") inside
+    a sentence and not next to a first name or surname. Only around such words is NER asked for
+    the place names the gazetteer lacks."""
+    token = tokens[i]
+    if not token.text[:1].isupper() or not token.text[:1].isalpha() or token.text.isupper():
+        return False
+    if _cue(tokens, i):
+        return True
+    if _starts_sentence(tokens, text, i) or _next_to_a_name(tokens, i, i + 1):
+        return False
+    # "Владимир", "Грибова": a first name or surname is a place only with a cue.
+    readings = parse_word(token.norm)
+    if any(r.grammemes & _PERSON_GRAMMEMES for r in readings):
+        return False
+    return any("Geox" in r.grammemes for r in readings)
+
+
+# Russian surnames are often also the names of towns in pymorphy's dictionary ("Грибова").
+_SURNAME_ENDING = re.compile(r"(?:ов|ев|ин|ын)(?:а|у|ым|ой|ом|е|ы|ых|ым|ыми)?$")
+
+
+def _geographical_lemma(token: Token) -> str | None:
+    """The nominative of a word that pymorphy reads only as a geographical name ("Стамбуле" →
+    "Стамбул"), when no surname could look the same: such a word needs no NER."""
+    readings = parse_word(token.norm)
+    if not readings or not all("Geox" in r.grammemes for r in readings):
+        return None
+    if _SURNAME_ENDING.search(token.norm):
+        return None
+    return "-".join(part[:1].upper() + part[1:] for part in readings[0].lemma.split("-"))
+
+
+def unknown_mentions(text, tokens, ner: NerView, known: list[_Mention]) -> list[_Mention]:
+    """Place names that the gazetteer does not hold; they keep no region. A word that morphology
+    alone reads as a place is taken as it is; around the other candidates natasha decides."""
+    taken = [(m.start, m.end) for m in known]
+    known_tokens = set().union(*(range(m.first, m.stop) for m in known)) if known else set()
+    spans: dict[tuple[int, int], object] = {}
+    for i, token in enumerate(tokens):
+        if i in known_tokens or not _may_be_an_unknown_place(text, tokens, i):
+            continue
+        nxt = tokens[i + 1].norm if i + 1 < len(tokens) else None
+        lemma = None if nxt in forms_of(DIVISION_NOUNS) else _geographical_lemma(token)
+        if lemma is not None and not _cue(tokens, i):
+            spans[(token.start, token.end)] = lemma
+            continue
+        for start, stop, span in ner.locations(token.start, token.end):
+            if start < token.end and token.start < stop:
+                spans[(start, stop)] = span
+    mentions = []
+    for (start, stop), span in sorted(spans.items()):
+        name = text[start:stop]
+        if _overlaps(start, stop, taken) or not any(c.isupper() for c in name):
+            continue
+        if " " not in name and (len(name) < 2 or is_common_word(name)):
+            continue  # a capitalised first word taken for a place: "Как", "В", "Спецоперация"
+        first = next(i for i, t in enumerate(tokens) if t.end > start)
+        stop_token = next((i for i, t in enumerate(tokens) if t.start >= stop), len(tokens))
+        if _follows_street_or_water(tokens, first):
+            continue
+        taken.append((start, stop))
+        cue = _cue(tokens, first)
+        nominative = span if isinstance(span, str) else ner.nominative(start, span)
+        mention = _Mention(first, stop_token, start, stop, name, nominative, [], cue)
+        mention.kind_hint = cue or _kind_of_division_noun(tokens[stop_token - 1].norm)
+        mentions.append(mention)
+    return mentions
+
+
+_NOUN_GENDER = {"район": "masc", "область": "femn", "край": "masc", "округ": "masc"}
+_DIVISION_FILLERS = forms_of(("муниципальный", "административный"))
+
+
+def _division_noun(tokens: list[Token], i: int) -> tuple[int, str] | None:
+    """The division noun that the adjective at i names, directly or through a list that shares
+    it ("Кулундинском, Ребрихинском и Мамонтовском районах"): its token index and lemma."""
+    j = i + 1
+    while j < len(tokens) and j - i < 40:
+        norm = tokens[j].norm
+        for noun in _NOUN_GENDER:
+            if norm in word_forms(noun):
+                return j, noun
+        listed = norm in _LIST_MARKS or norm.isdigit() or norm in _DIVISION_FILLERS
+        if not (listed or (tokens[j].text[:1].isupper() and _is_adjective(tokens[j]))):
+            return None
+        j += 1
+    return None
+
+
+def _adjective_nominative(word: str, gender: str) -> str | None:
+    for parse in _morph().parse(word):
+        if parse.tag.POS == "ADJF":
+            form = parse.inflect({"nomn", "sing", gender})
+            if form is not None:
+                return form.word[:1].upper() + form.word[1:]
+    return None
+
+
+def division_mentions(text, tokens, taken_tokens: set[int]) -> list[_Mention]:
+    """Districts and regions the gazetteer lacks, by morphology: a capitalised adjective before a
+    division noun ("в Октябрьском районе" → "Октябрьский район"), or in a list sharing one."""
+    mentions = []
+    for i, token in enumerate(tokens):
+        if i in taken_tokens or not token.text[:1].isupper() or not _is_adjective(token):
+            continue
+        found = _division_noun(tokens, i)
+        if found is None:
+            continue
+        noun_index, noun = found
+        adjective = _adjective_nominative(token.norm, _NOUN_GENDER[noun])
+        if adjective is None:
+            continue
+        between = tokens[i + 1 : noun_index]
+        stop = noun_index + 1 if all(t.norm in _DIVISION_FILLERS for t in between) else i + 1
+        end = tokens[stop - 1].end
+        mention = _Mention(i, stop, token.start, end, text[token.start : end], "", [])
+        mention.nominative = f"{adjective} {noun}"
+        mention.kind_hint = "district" if noun == "район" else "region"
+        mentions.append(mention)
+    return mentions

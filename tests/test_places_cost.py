@@ -1,0 +1,96 @@
+"""Places from the gazetteer and morphology first; natasha's NER only on the sentences that need
+it, and never twice on one sentence of a body (issue 18)."""
+
+import pytest
+
+import pipelines.places_ner as places_ner
+from pipelines.items import ArticleRecord
+from pipelines.places import find_places
+from pipelines.places_ner import SentenceNer, sentence_bounds
+from pipelines.places_pipeline import apply_places
+
+
+@pytest.fixture
+def ner_runs(monkeypatch):
+    """The texts natasha's NER was run on."""
+    runs = []
+    original = places_ner.Ner.__init__
+
+    def counting(self, text):
+        runs.append(text)
+        original(self, text)
+
+    monkeypatch.setattr(places_ner.Ner, "__init__", counting)
+    return runs
+
+
+def places_of(text):
+    return [(p["normalized"], p["kind"], p["region_code"]) for p in find_places(text)]
+
+
+def test_names_the_gazetteer_settles_need_no_ner(ner_runs):
+    text = "В Павлодарской области изъяли 5 кг. Полиция Алматы задержала курьера в Рудном."
+    assert [p[2] for p in places_of(text)] == ["KZ-55", "KZ-75", "KZ-39"]
+    assert ner_runs == []
+
+
+def test_a_common_word_opening_a_sentence_is_asked_of_ner_in_that_sentence_only(ner_runs):
+    text = "В Павлодаре прошёл рейд. Шахты закрыли на ремонт."
+    assert places_of(text) == [("Павлодар", "city", "KZ-55")]
+    assert ner_runs == ["Шахты закрыли на ремонт."]
+
+
+def test_a_figure_sentence_reuses_the_body_tagging(ner_runs):
+    body = "Шахты получили 5 кг героина. Изъято 3 кг."
+    record = ArticleRecord(source="s", url="", html="", fetched_at="", title="", body=body)
+    record.figures = [{"sentence": "Шахты получили 5 кг героина."}, {"sentence": "Изъято 3 кг."}]
+    apply_places(record, None)
+    assert ner_runs == ["Шахты получили 5 кг героина."]
+
+
+def test_a_name_after_a_first_name_is_a_person_without_ner(ner_runs):
+    assert places_of("Сергей Киров был убит.") == []
+    assert places_of("Сказал Иван Орловский.") == []
+    assert ner_runs == []
+    assert places_of("Владимир Орловский рассказал о рейде.") == []
+
+
+def test_districts_the_gazetteer_lacks_are_read_by_morphology(ner_runs):
+    text = "Изъято в Кулундинском, Ребрихинском и Мамонтовском районах Алтайского края."
+    assert places_of(text) == [
+        ("Кулундинский район", "district", None),
+        ("Ребрихинский район", "district", None),
+        ("Мамонтовский район", "district", "RU-ALT"),
+        ("Алтайский край", "region", "RU-ALT"),
+    ]
+    assert ner_runs == []
+
+
+def test_a_word_morphology_reads_only_as_a_place_is_kept_as_text(ner_runs):
+    assert places_of("Переговоры прошли в Стамбуле.") == [("Стамбул", None, None)]
+    assert ner_runs == []
+
+
+def test_a_capitalised_word_after_a_cue_is_asked_of_ner(ner_runs):
+    places = find_places("Задержан уроженец города Коркорон.")
+    assert [(p["name"], p["kind"]) for p in places] == [("Коркорон", "city")]
+    assert len(ner_runs) == 1
+
+
+def test_sentences_do_not_end_at_abbreviations_or_initials():
+    text = "В г. Павлодар задержан А. Иванов. Изъято 5 кг!\nДалее"
+    assert [text[a:b] for a, b in sentence_bounds(text)] == [
+        "В г. Павлодар задержан А. Иванов.",
+        "Изъято 5 кг!",
+        "Далее",
+    ]
+
+
+def test_a_view_of_a_part_shifts_offsets_and_a_foreign_text_gets_its_own_tagging():
+    ner = SentenceNer("Рейд прошёл. Приехал Сергей Иванов.")
+    view = ner.view("Приехал Сергей Иванов.")
+    assert view.persons(8, 14) == [(8, 21)]
+    assert ner.runs == 1
+    other = ner.view("Текст не из статьи.")
+    assert other.persons(0, 5) == []
+    assert ner.runs == 1
