@@ -69,6 +69,15 @@ def _figure(text: str, number: str) -> tuple[Sentence, Figure]:
         ("measured_topic_before_verb", "В области изъято 5 кг.", "5", None),
         ("measured_topic_before_verb", "Полицейскими изъято 5 кг.", "5", None),
         ("measured_topic_before_dash", "Героина — 11,7 кг.", "11,7", "героин"),
+        (
+            "genitive_right_before",
+            "Изъято 5 кг, в том числе героина 3 кг и гашиша 2 кг.",
+            "2",
+            "гашиш",
+        ),
+        ("genitive_right_before", "Изъято: гашиша 300 граммов.", "300", "гашиш"),
+        ("genitive_right_before", "У жителя Алматы 5 кг.", "5", None),
+        ("genitive_right_before", "Задержаны, у курьеров 5 кг.", "5", None),
         ("measured_topic_before_dash", "Изъято 48 кг, из них героин — 30 кг.", "30", "героин"),
         (
             "measured_topic_before_dash",
@@ -111,7 +120,7 @@ def test_finder(finder: str, text: str, number: str, lemma: str | None) -> None:
 
 def test_every_finder_is_in_a_ladder_and_has_a_docstring() -> None:
     ladders = objects.AMOUNT_FINDERS + objects.COUNT_FINDERS
-    assert len(set(ladders)) == len(ladders) == 12
+    assert len(set(ladders)) == len(ladders) == 13
     assert all(f.__doc__ and f.__doc__.count("\n") == 0 for f in ladders)
 
 

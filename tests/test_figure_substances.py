@@ -216,3 +216,10 @@ def test_a_sentence_about_the_one_before_counts_what_it_counted():
     assert objects_of(text)[1] == (145_000, "count", "наркопреступление")
     # a measure noun whose "noun" is the adjective of a year names nothing
     assert objects_of("Уровень прошлого года составил 120.") == []
+
+
+def test_in_that_number_is_no_measure_and_a_year_earlier_no_duration():
+    text = "Изъято 5 кг наркотиков, в том числе героина – 3 кг, гашиша – 2 кг."
+    assert [f[2] for f in objects_of(text)] == ["наркотик", "героин", "гашиш"]
+    text = "В 2023 году выявлено 340 преступлений против 290 годом ранее."
+    assert objects_of(text) == [(340, "count", "преступление"), (290, "count", "преступление")]

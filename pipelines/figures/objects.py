@@ -128,6 +128,8 @@ def measured_noun(
     наркопреступлений ... 387", or a substantivised adjective: "Число погибших ... с 42 до
     31"."""
     for k in range(before - 1, -1, -1):
+        if s.norm(k) in ("числе", "числа") and s.norm(k - 1) in ("том", "из"):
+            continue  # "в том числе героина – 3 кг", "из числа задержанных": no measure
         if s.tokens[k].kind == "word" and s.lemmas(k) & measures and s.is_noun(k):
             noun, adjectives = governed_noun(s, k + 1)
             if noun is not None and noun >= before:
@@ -324,6 +326,25 @@ def measured_topic_before_verb(s: Sentence, figure: Figure) -> str | None:
     return noun_lemma(s.readings(k), s.tokens[k])
 
 
+def genitive_right_before(s: Sentence, figure: Figure) -> str | None:
+    """A genitive noun opening a list item right before the amount: "героина 3 кг и гашиша 2 кг"."""
+    # the item opens after a comma, "и", a colon, "в том числе" or "из них"
+    k = figure.first - 1
+    if not s.is_noun(k) or s.tokens[k].text.isupper() or unit_at(s, k) is not None:
+        return None
+    if s.tokens[k].text[:1].isupper() and not (k == 0 and _known_common(s, k)):
+        return None
+    opener = s.norm(k - 1) in (",", "и", ":", ";") or k == 0 or _after_subset_words(s, k)
+    readings = [r for r in s.readings(k) if r.pos == "NOUN"]
+    if not opener or not readings or not any("gent" in r.grammemes for r in readings):
+        return None
+    if {"Name", "Surn", "Geox"} & readings[0].grammemes or animate(readings[0].lemma):
+        return None
+    if s.lemma(k) in AMOUNT_NOUNS | MEASURE_NOUNS | TIME_NOUNS:
+        return None
+    return noun_lemma(s.readings(k), s.tokens[k])
+
+
 def measured_topic_before_dash(s: Sentence, figure: Figure) -> str | None:
     """The noun before a dash that an amount measures: "героина – 120 кг", "Ущерб – 5 млрд"."""
     return topic_before_dash(s, figure.first, measured=True)
@@ -370,6 +391,7 @@ AMOUNT_FINDERS: tuple[ObjectFinder, ...] = (
     subject_of_amount_verb,
     measured_topic_before_dash,
     measured_topic_before_verb,
+    genitive_right_before,
 )
 # A bare number with no noun after it that no other figure of the sentence explained.
 COUNT_FINDERS: tuple[ObjectFinder, ...] = (

@@ -161,6 +161,8 @@ def _read_count(s: Sentence, figure: Figure, previous: Figure | None) -> None:
     paired = _noun_past_paired_number(s, figure.span) if noun is None and not adjectives else None
     if paired is not None:  # "800 (745) правонарушений": both count the noun after them
         noun, adjectives = paired
+    if noun is not None and s.lemma(noun) == "год" and s.norm(noun + 1) in ("ранее", "раньше"):
+        noun, adjectives = None, []  # "340 преступлений против 290 годом ранее": no duration
     if noun is not None and (s.lemma(noun) in TIME_NOUNS or s.norm(noun) == "мес"):
         figure.blocked = True  # a duration or an age: "за 7 месяцев", "25 лет", "3 суток"
         return

@@ -23,7 +23,9 @@ _OPENS_WITH_SUBSET_RE = re.compile(
 
 # "Это ... — было 145 тысяч": a sentence about the one before, whose bare numbers count what
 # that one counted.
-_OPENS_WITH_THIS_RE = re.compile(r"(?:это|этот\s+показатель)\b", re.IGNORECASE)
+_OPENS_WITH_THIS_RE = re.compile(
+    r"(?:это\b|.{0,40}\b(?:этот|аналогичный)\s+показатель\b)", re.IGNORECASE
+)
 
 
 @dataclass
