@@ -81,7 +81,14 @@ _AGO = (
     r"(?<!\d)(?P<ago_count>\d{1,2})\s*(?P<ago_unit>мин|хв|min|час|ч\b|годин|hour|hr|дн|день|day)"
     r"[^\W\d_]*\.?\s+(?:назад|тому|ago)(?![^\W\d_])"
 )
-_DATE = re.compile("|".join((_ISO, _DOTTED, _WORDS, _MONTH_FIRST, _RELATIVE, _AGO)), re.IGNORECASE)
+# "03/12/2020": day first, except on American pages (``month_first``); a part over 12 decides
+_SLASHED = (
+    r"(?<![\d/])(?P<slash_first>[0-3]?\d)/(?P<slash_second>[0-3]?\d)/(?P<slash_year>(?:19|20)\d\d)"
+    r"(?![\d/])"
+)
+_DATE = re.compile(
+    "|".join((_ISO, _DOTTED, _SLASHED, _WORDS, _MONTH_FIRST, _RELATIVE, _AGO)), re.IGNORECASE
+)
 _DAYS_BACK = {"сегодня": 0, "вчера": 1, "позавчера": 2, "сьогодні": 0, "вчора": 1}
 _DAYS_BACK |= {"позавчора": 2, "today": 0, "yesterday": 1}
 _AGO_UNIT = {"мин": 60, "хв": 60, "min": 60, "час": 3600, "ч": 3600, "годин": 3600, "hour": 3600}
@@ -155,8 +162,19 @@ def _year_for(month: int, day: int, local_now: datetime) -> date:
     return candidate
 
 
+def _slashed_day(match: re.Match[str], month_first: bool) -> date:
+    first, second = int(match["slash_first"]), int(match["slash_second"])
+    if second > 12 or (month_first and first <= 12):
+        first, second = second, first
+    return date(int(match["slash_year"]), second, first)
+
+
 def _match_value(
-    match: re.Match[str], text: str, zone: tzinfo | None, local_now: datetime | None
+    match: re.Match[str],
+    text: str,
+    zone: tzinfo | None,
+    local_now: datetime | None,
+    month_first: bool = False,
 ) -> str | None:
     """The ISO form of one date expression found in ``text``, or None when it cannot be dated."""
     offset = None
@@ -171,6 +189,8 @@ def _match_value(
         return _render(day, clock, offset, zone) if day.year >= _EARLIEST_YEAR else None
     if match["dot_year"]:
         day = date(int(match["dot_year"]), int(match["dot_month"]), int(match["dot_day"]))
+    elif match["slash_year"]:
+        day = _slashed_day(match, month_first)
     elif match["en_month"]:
         month = month_number(match["en_month"])
         day = date(int(match["en_year"]), month, int(match["en_day"]))
@@ -202,14 +222,19 @@ def _match_value(
 
 
 def parse_russian_datetime(
-    text: str, *, timezone: str | None = None, now: datetime | None = None
+    text: str,
+    *,
+    timezone: str | None = None,
+    now: datetime | None = None,
+    month_first: bool = False,
 ) -> str | None:
     """Read the first date in a short Russian text, as a listing or an article header shows it.
 
     Understands "05.06.2014", "14:30 05.06.2014", "05.06.2014, 14:30", "6 августа 2025",
     "6 августа 2025 г., 14:30", "6 авг. 14:30" (year from ``now``), "вчера, 14:30",
     "сегодня 09:15", "Сегодня, 11:02" (relative to ``now`` in the site's ``timezone``) and ISO
-    8601. Dotted dates are day-first. Returns the forms described in the module docstring.
+    8601. Dotted dates are day-first; slashed ones too unless ``month_first`` (American pages)
+    or a part over 12 says otherwise. Returns the forms described in the module docstring.
     """
     if not text:
         return None
@@ -217,7 +242,7 @@ def parse_russian_datetime(
     local_now = _local_now(now, zone)
     for match in _DATE.finditer(text):
         try:
-            value = _match_value(match, text, zone, local_now)
+            value = _match_value(match, text, zone, local_now, month_first)
         except ValueError:  # 31.02.2014 and friends: look further
             continue
         if value is not None:

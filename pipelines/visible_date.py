@@ -121,8 +121,23 @@ def _is_date_element(element: HtmlElement) -> bool:
     return bool(marks.strip()) and bool(_DATE_MARK.search(marks))
 
 
+def _month_first(tree: HtmlElement) -> bool:
+    """An American page (English, with no region or the US) writes 03/12/2020 for March 12."""
+    root = tree.getroottree().getroot()
+    tag = root.get("lang") or ""
+    if not tag:
+        locale = root.xpath('.//meta[@property="og:locale" or @http-equiv="content-language"]')
+        tag = locale[0].get("content", "") if locale else ""
+    language, _, region = tag.strip().replace("_", "-").lower().partition("-")
+    return language == "en" and region in ("", "us")
+
+
 def _visible_candidate(
-    element: HtmlElement, zone_name: str | None, now: datetime | None, title: str
+    element: HtmlElement,
+    zone_name: str | None,
+    now: datetime | None,
+    title: str,
+    month_first: bool = False,
 ) -> str | None:
     if element.tag == "time" and element.get("datetime"):
         parsed = parse_machine_datetime(element.get("datetime", ""), timezone=zone_name)
@@ -144,7 +159,9 @@ def _visible_candidate(
     start = 0
     for found in _DATE.finditer(block):
         if not _UPDATED.search(block[start : found.start()]):
-            return parse_russian_datetime(block[start:], timezone=zone_name, now=now)
+            return parse_russian_datetime(
+                block[start:], timezone=zone_name, now=now, month_first=month_first
+            )
         start = found.end()
     return None
 
@@ -180,8 +197,9 @@ def find_visible_date(
     nearby = [elements[i] for i in order if not _outside_article(elements[i], anchor, shared)]
     shown_title = _normal(title) or _normal(anchor.text_content())
     marked = [element for element in nearby if _is_date_element(element)]
+    month_first = _month_first(tree)
     for element in chain(marked, nearby):
-        value = _visible_candidate(element, timezone, now, shown_title)
+        value = _visible_candidate(element, timezone, now, shown_title, month_first)
         if value:
             return value
     return None

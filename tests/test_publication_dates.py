@@ -165,3 +165,27 @@ def test_dates_of_quotes_tables_related_news_and_comments_are_not_the_page_date(
 )
 def test_updated_dates_in_any_language_are_not_the_publication_date(byline):
     assert shown_date("", byline) == "2021-03-16"
+
+
+@pytest.mark.parametrize(
+    ("text", "month_first", "expected"),
+    [
+        ("03/12/2020", False, "2020-12-03"),
+        ("03/12/2020", True, "2020-03-12"),
+        ("13/12/2020", True, "2020-12-13"),  # no 13th month: day first whatever the page
+        ("12/13/2020 10:00 PM", False, "2020-12-13T22:00:00"),
+        ("и/или 2/3", False, None),
+    ],
+)
+def test_slashed_dates_by_the_page_locale(text, month_first, expected):
+    assert parse_russian_datetime(text, month_first=month_first) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("en-US", "2020-03-12"), ("en", "2020-03-12"), ("en-GB", "2020-12-03"), ("ru", "2020-12-03")],
+)
+def test_the_shown_slashed_date_is_read_in_the_page_language(lang, expected):
+    html = f"""<html lang="{lang}"><body><h1>Headline</h1><div class="date">03/12/2020</div>
+    {ARTICLE_TEXT}</body></html>"""
+    assert find_visible_date(lxml_html.fromstring(html), title="Headline") == expected
