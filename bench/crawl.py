@@ -3,11 +3,16 @@ under many URLs) crawled through `newsmon crawl`, and the same pages through tra
 and through each pipeline step in one process.
 
     .venv/bin/python bench/crawl.py [--articles 2000] [--pages demo|aeb|real]
-        [--steps real,demo,aeb] [--rounds 3]
+        [--steps real,demo,aeb] [--rounds 3] [--before [REV]]
 
 Prints pages/s, CPU seconds per page and peak RSS of the crawl process, and, for each set of
 pages in --steps (by default the real Russian pages, the demo's and aeb's), the per-page cost of
 trafilatura alone and of every step of the article chain and storage, with their ratio.
+
+`--before REV` measures the same steps on the same pages with the code of git revision REV
+(exported with `git archive` into a temporary folder, run by this script in a child process
+with NEWSMON_BENCH_CODE pointing there) and prints how extraction + storage grew since; REV
+defaults to the last revision before facts (issue 12: that cost grows by at most 15%).
 """
 
 from __future__ import annotations
@@ -15,15 +20,18 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import re
 import resource
+import subprocess
 import sys
 import tempfile
 import time
 from functools import partial
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+# The code measured: this repository, or another revision's tree (`--before`).
+sys.path.insert(0, os.environ.get("NEWSMON_BENCH_CODE") or str(Path(__file__).resolve().parents[1]))
 
 import trafilatura
 
@@ -36,7 +44,10 @@ from pipelines.extraction import TRAFILATURA_OPTIONS
 from pipelines.items import ArticleRecord
 from pipelines.places_pipeline import is_russian_text
 
-DEMO_SITE = Path(__file__).resolve().parents[1] / "crawler" / "demo" / "site"
+REPO = Path(__file__).resolve().parents[1]
+DEMO_SITE = REPO / "crawler" / "demo" / "site"
+# The last revision before facts (b5ab3a1 added them): issue 12's "before".
+PRE_FACTS = "b5ab3a1^"
 
 
 def demo_articles() -> list[str]:
@@ -222,6 +233,52 @@ def print_costs(name: str, pages: dict[str, str], costs: dict, rounds: int) -> N
     print(f"  figures + dates / trafilatura = {figures / ms['trafilatura']:.2f}  (bar: < 0.33)")
 
 
+def costs_of_revision(rev: str, names: list[str], rounds: int, workdir: Path) -> dict:
+    """Per-step costs (ms per page) of the code at git revision `rev` on the same pages: this
+    script in a child process, with that revision's tree first on its path."""
+    tree = workdir / "revision"
+    tree.mkdir()
+    archive = subprocess.run(["git", "-C", str(REPO), "archive", rev], capture_output=True)
+    if archive.returncode:
+        sys.exit(f"git archive {rev}: {archive.stderr.decode().strip()}")
+    subprocess.run(["tar", "-x", "-C", str(tree)], input=archive.stdout, check=True)
+    out = workdir / "revision.json"
+    subprocess.run(
+        [
+            sys.executable,
+            __file__,
+            "--articles=0",
+            f"--steps={','.join(names)}",
+            f"--rounds={rounds}",
+            f"--json={out}",
+        ],
+        env={**os.environ, "NEWSMON_BENCH_CODE": str(tree)},
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def print_growth(name: str, rev: str, now: dict, before: dict) -> None:
+    """Issue 12's bar: extraction + storage per page, now against `rev`. The facts step is
+    new work of the same kind (each figure's role, scope and indicator), so the growth is
+    printed with it and without it."""
+    old = before["extraction"] + before["storage"]
+    plain = now["extraction"] + now["storage"]
+    with_facts = plain + now.get("facts", 0.0)
+    print(
+        f"  {name}: extraction + storage {old:.2f} ms at {rev}, now {plain:.2f} "
+        f"({(plain / old - 1) * 100:+.0f}%); with the facts step {with_facts:.2f} "
+        f"({(with_facts / old - 1) * 100:+.0f}%)  (bar: <= +15%)"
+    )
+    parts = ("trafilatura", "extraction", "storage")
+    print(
+        "    "
+        + ", ".join(f"{part} {before[part]:.2f} -> {now[part]:.2f}" for part in parts)
+        + f", facts step {now.get('facts', 0.0):.2f}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -243,7 +300,17 @@ def main() -> None:
         default="real,demo,aeb",
         help="template sets whose per-step costs are printed (comma-separated; '' for none)",
     )
+    parser.add_argument(
+        "--before",
+        nargs="?",
+        const=PRE_FACTS,
+        metavar="REV",
+        help=f"also measure git revision REV on the same pages (default {PRE_FACTS}: before "
+        "facts) and print the growth of extraction + storage",
+    )
+    parser.add_argument("--json", help=argparse.SUPPRESS)  # the costs, for --before's child
     args = parser.parse_args()
+    measured: dict[str, dict] = {}
     with tempfile.TemporaryDirectory() as tmp:
         if args.articles:
             site, pages = build_site(args.articles, args.pages)
@@ -266,7 +333,17 @@ def main() -> None:
             templates = TEMPLATES[name]()
             pages = {f"/news/{n}-novost-{n}.html": html for n, html in enumerate(templates)}
             costs = in_process_costs(pages, Path(tmp), base, args.rounds, name)
-            print_costs(name, pages, costs, args.rounds)
+            measured[name] = {step: cost * 1000 for step, cost in costs.items()}
+            if not args.json:
+                print_costs(name, pages, costs, args.rounds)
+        if args.json:
+            Path(args.json).write_text(json.dumps(measured), encoding="utf-8")
+        elif args.before and measured:
+            names = list(measured)
+            before = costs_of_revision(args.before, names, args.rounds, Path(tmp))
+            print(f"growth since {args.before} (CPU ms per page, best of {args.rounds} rounds):")
+            for name in names:
+                print_growth(name, args.before, measured[name], before[name])
 
 
 if __name__ == "__main__":
