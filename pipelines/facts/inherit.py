@@ -1,0 +1,158 @@
+"""What a number measures when its own words do not say: a change, what the numbers it
+compares measure; a baseline, what its current value measures; a part, what its total
+measures; «Это на N% больше», what the sentence before counted."""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.facts.indicators import (
+    Vocabulary,
+    _fits,
+    substance_of,
+    vocabulary,
+)
+from pipelines.facts.roles import sentence_start
+from pipelines.facts.words import text_lemmas
+
+
+def inherit_indicators(text: str, figures: list[dict], vocab: Vocabulary) -> None:
+    """Set the indicator of changes, shares, baselines and parts, in place, after each figure
+    has the one its own words give."""
+    for figure in figures:
+        if figure.get("unit") not in ("percent", "times"):
+            continue
+        if figure.get("role") != "change":
+            figure["indicator"] = figure["substance"] = None  # «80% – тяжких»: a share
+            continue
+        figure["indicator"], figure["substance"] = _change_indicator(figures, figure)
+    _this_compares_the_previous(text, figures)
+    _share_within_comparisons(figures)
+    _parts_measure_their_total(figures, vocab)
+
+
+def _parts_measure_their_total(figures: list[dict], vocab: Vocabulary) -> None:
+    """A part counts what its total counts («изъято 2,1 т наркотиков: - 61,6 кг опия; …»), and
+    a difference («на 81,5 кг больше») what the sentence's numbers count; the drug is the part's
+    own when it names one, else the total's."""
+    for figure in figures:
+        if figure.get("indicator"):
+            continue
+        source = None
+        if figure.get("part_of") is not None:
+            source = figures[figure["part_of"]]
+        elif figure.get("role") == "change":
+            same = [
+                f
+                for f in figures
+                if f is not figure
+                and f.get("indicator")
+                and f.get("sentence") == figure.get("sentence")
+                and f.get("role") != "change"
+            ]
+            if same:
+                source = min(same, key=lambda f: abs(f["start"] - figure["start"]))
+        if source is None or not source.get("indicator"):
+            continue
+        figure["indicator"] = source["indicator"]
+        entry = next(e for e in vocab.indicators if e.code == source["indicator"])
+        if entry.substance:
+            figure["substance"] = _own_or(figure, vocab, source)
+
+
+_THIS = re.compile(r"^\W*(?:это|этот\s+показатель|данный\s+показатель)\b", re.IGNORECASE)
+
+
+def _this_compares_the_previous(text: str, figures: list[dict]) -> None:
+    """«… изъято 4 т 83 кг. Это на 68,4% или на 1 т 658 кг больше, чем в 2020 году»: a change
+    in a sentence opening with «Это» measures the number of the sentence before."""
+    for i, figure in enumerate(figures):
+        if figure.get("indicator") or figure.get("role") != "change":
+            continue
+        low = sentence_start(text, figure)
+        if not _THIS.match(text[low : figure["start"]]):
+            continue
+        for k in range(i - 1, -1, -1):  # back to the sentence before, no further
+            other = figures[k]
+            if other["end"] > low:
+                continue
+            if low - other["end"] > 300:
+                break
+            if other.get("indicator") and other.get("role") not in ("change", "baseline"):
+                figure["indicator"] = other["indicator"]
+                figure["substance"] = other.get("substance")
+                break
+
+
+def _own_or(figure: dict, vocab: Vocabulary, source: dict) -> str | None:
+    """The drug the figure's own words name («303 кг наркотиков» names the generic one), else
+    what `source` measures."""
+    window = figure.get("_near") or []
+    own = substance_of(figure, window, vocab, figure.get("_after"), default=None)
+    return own or source.get("substance")
+
+
+def _share_within_comparisons(figures: list[dict]) -> None:
+    """A baseline measures what its current value measures; the two values of a change measure
+    what the change is of («снизить уровень наркопреступлений на 15,3% (с 457 до 387 случаев)»)."""
+    for figure in figures:
+        current = figure.get("_current")
+        if figure.get("role") != "baseline" or current is None:
+            continue
+        now = figures[current]
+        if not figure.get("indicator"):
+            figure["indicator"] = now.get("indicator")
+            if figure["indicator"] and now.get("substance"):
+                figure["substance"] = _own_or(figure, vocabulary(), now)
+        elif not now.get("indicator"):  # «число наркопреступлений выросло с 1520 до 1661»
+            now["indicator"], now["substance"] = figure["indicator"], figure.get("substance")
+    for figure in figures:
+        compared = figure.get("_compared")
+        if not compared or not figure.get("indicator"):
+            continue
+        for k in compared:
+            if not figures[k].get("indicator"):
+                figures[k]["indicator"] = figure["indicator"]
+                figures[k]["substance"] = figure.get("substance")
+
+
+def _change_indicator(figures: list[dict], figure: dict) -> tuple[str | None, str | None]:
+    compared = figure.get("_compared")
+    if compared:
+        other = figures[compared[1]]
+        return other.get("indicator"), other.get("substance")
+    same_sentence = [
+        f
+        for f in figures
+        if f.get("sentence") == figure.get("sentence")
+        and f.get("unit") not in ("percent", "times")
+        and f.get("indicator")
+    ]
+    codes = {f["indicator"] for f in same_sentence}
+    if len(codes) == 1:
+        nearest = min(same_sentence, key=lambda f: abs(f["start"] - figure["start"]))
+        return nearest["indicator"], nearest.get("substance")
+    if same_sentence:
+        return None, None
+    return _described_indicator(figure)
+
+
+def _described_indicator(figure: dict) -> tuple[str | None, str | None]:
+    """«на 1281,2% увеличилось количество изъятых наркотиков»: the words around a change name
+    what changed; they decide only when exactly one indicator fits them."""
+    vocab = vocabulary()
+    near = figure.get("_lead") or []  # the subject of a change comes before it
+    sentence = text_lemmas(figure.get("sentence") or "")
+    found = {}
+    for entry in vocab.indicators:
+        for unit in sorted(entry.units - {"money"}):
+            probe = {"unit": unit, "object": None}
+            if _fits(entry, vocab, probe, sentence, near):
+                found[entry.code] = entry
+    if len(found) != 1:
+        return None, None
+    entry = next(iter(found.values()))
+    if not entry.substance:
+        return entry.code, None
+    # the subject of a change comes before it: «рост выявляемости наркотиков в 12,3 раза …»
+    return entry.code, substance_of({"object": None}, figure.get("_before") or [], vocab, [])
