@@ -92,7 +92,7 @@ def share(hits: int, total: int) -> str:
 
 def dates_benchmark(show_misses: bool = False) -> None:
     labels = json.loads((DATES / "labels.json").read_text(encoding="utf-8"))
-    ours = theirs = ours_ru = theirs_ru = russian = 0
+    ours = theirs = ours_ru = theirs_ru = russian = ours_none = 0
     sources: dict[str | None, int] = {}
     seconds_ours = seconds_theirs = 0.0
     misses: list[str] = []
@@ -112,6 +112,7 @@ def dates_benchmark(show_misses: bool = False) -> None:
         sources[extracted["published_source"]] = sources.get(extracted["published_source"], 0) + 1
         ours += ours_hit
         theirs += theirs_hit
+        ours_none += extracted["published_at"] is None
         for kind, value in _evidence(html, url, extracted["title"]).items():
             alone_found[kind] = alone_found.get(kind, 0) + 1
             alone_right[kind] = alone_right.get(kind, 0) + (value[:10] == label["date"])
@@ -130,6 +131,8 @@ def dates_benchmark(show_misses: bool = False) -> None:
     print(f"bench/dates: {total} pages, day must equal the label")
     with_body = f"{seconds_ours:.1f} CPU s, body included"
     print(f"  extract_article                 {share(ours, total)}  ({with_body})")
+    wrong = total - ours - ours_none
+    print(f"    of the others: a wrong day on {wrong}, no date on {ours_none}")
     print(f"  htmldate.find_date alone        {share(theirs, total)}  ({seconds_theirs:.1f} CPU s)")
     print(f"  Russian pages found: {russian} (declared ru, or ы/э and no і/ї/є/ґ)")
     print(f"  extract_article on Russian      {share(ours_ru, russian)}")

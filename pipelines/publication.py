@@ -167,7 +167,8 @@ def find_published(
     if chosen is None or utc_unsure:
         # htmldate's extensive search is the costliest step: only for a missing or unsure date
         guessed = find_date(html or tree, url=url, original_date=True, extensive_search=True)
-        if guessed:
+        # htmldate turns a bare year ("© 2016") into 1 January: a year is no publication day
+        if guessed and not guessed.endswith("-01-01"):
             evidence["htmldate"] = guessed
     if chosen is None:
         chosen = next((name for name in ("htmldate", "sitemap") if name in evidence), None)

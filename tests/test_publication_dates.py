@@ -189,3 +189,12 @@ def test_the_shown_slashed_date_is_read_in_the_page_language(lang, expected):
     html = f"""<html lang="{lang}"><body><h1>Headline</h1><div class="date">03/12/2020</div>
     {ARTICLE_TEXT}</body></html>"""
     assert find_visible_date(lxml_html.fromstring(html), title="Headline") == expected
+
+
+def test_a_copyright_year_is_no_publication_day():
+    # htmldate's extensive search reads "© 2016" as 2016-01-01
+    html = f"""<html><body><h1>Заголовок</h1>{ARTICLE_TEXT}<footer>© 2016 Новости</footer>
+    </body></html>"""
+    assert extract_article(html)["published_at"] is None
+    sitemap = {"sitemap": "2021-03-16T11:05:00+05:00"}
+    assert extract_article(html, listed=sitemap)["published_at"] == "2021-03-16T11:05:00+05:00"
