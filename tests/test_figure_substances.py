@@ -223,3 +223,8 @@ def test_in_that_number_is_no_measure_and_a_year_earlier_no_duration():
     assert [f[2] for f in objects_of(text)] == ["наркотик", "героин", "гашиш"]
     text = "В 2023 году выявлено 340 преступлений против 290 годом ранее."
     assert objects_of(text) == [(340, "count", "преступление"), (290, "count", "преступление")]
+
+
+def test_a_place_after_a_dash_counts_what_the_part_before_was_named():
+    text = "Из 42 задержанных лиц 8 являются жителями района, 7 – Худжанда."
+    assert [f[2] for f in objects_of(text)] == ["лицо", "житель", "житель"]

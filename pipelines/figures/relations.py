@@ -196,15 +196,26 @@ def resolve_orphans(s: Sentence, figures: list[Figure]) -> None:
             left.blocked = right.blocked or right.unit in NO_OBJECT_UNITS
             left.unit, left.object, left.factor = right.unit, right.object, right.factor
             left.value = left.span.value * right.factor
+    renamed: tuple[str | None, str] | None = None  # (the whole's noun, the part's name)
     for figure in figures:
-        if (
-            not figure.blocked
-            and figure.unit not in NO_OBJECT_UNITS
-            and (figure.part or figure.object is None)
-        ):
-            end = figure.last + 2 if _subset_marker_after(s, figure) else figure.last
+        if figure.blocked or figure.unit in NO_OBJECT_UNITS:
+            continue
+        end = figure.last + 2 if _subset_marker_after(s, figure) else figure.last
+        if figure.part or figure.object is None:
             named = named_after_dash(s, end, figure.object if figure.part else None)
-            figure.object = named or _named_by_copula(s, end) or figure.object
+            named = named or _named_by_copula(s, end)
+            if named and figure.part:
+                renamed = (figure.object, named)
+            figure.object = named or figure.object
+        elif renamed and renamed[0] == figure.object and _place_after(s, end):
+            figure.object = renamed[1]  # "8 являются жителями района, 7 – Худжанда": жители
+
+
+def _place_after(s: Sentence, k: int) -> bool:
+    """Whether a dash and a capitalised name follow token k: "7 – Худжанда"."""
+    return (
+        s.norm(k) in DASHES and s.tokens[k + 1 : k + 2] != [] and s.tokens[k + 1].text[:1].isupper()
+    )
 
 
 def _named_by_copula(s: Sentence, k: int) -> str | None:
