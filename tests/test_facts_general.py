@@ -166,3 +166,21 @@ def test_an_earlier_share_is_a_baseline():
     )
     assert by_quote(figures, "68,2%")["role"] == "baseline"
     assert by_quote(figures, "71,7%")["role"] == "value"
+
+
+def test_list_items_under_a_header_take_its_verb():
+    figures = annotated(
+        "С начала года из незаконного оборота были изъяты:\n\n• 41 кг традиционных "
+        "наркотических средств;\n• более 100 кг синтетических наркотиков;"
+    )
+    assert by_quote(figures, "41 кг")["indicator"] == "drugs_seized"
+    assert by_quote(figures, "более 100 кг")["indicator"] == "drugs_seized"
+
+
+def test_the_words_after_a_bracket_of_numbers_name_what_the_number_counts():
+    figures = annotated(
+        "Число наркопреступлений несовершеннолетних увеличилось с 72 до 96 (+33,3%), из них 75 "
+        "(+31,6%, АППГ – 57) связаны со сбытом наркотиков."
+    )
+    assert by_quote(figures, "75")["indicator"] == "drug_sales_crimes"
+    assert by_quote(figures, "31,6%")["indicator"] == "drug_sales_crimes"

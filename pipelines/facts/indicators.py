@@ -185,7 +185,9 @@ def _fits(
 def classify(figure: dict, near: list[str], vocab: Vocabulary | None = None) -> Indicator | None:
     """The first indicator that fits the figure, or None."""
     vocab = vocab or vocabulary()
-    sentence = text_lemmas(figure.get("sentence") or figure.get("quote") or "")
+    sentence = text_lemmas(
+        (figure.get("_header") or "") + " " + (figure.get("sentence") or figure.get("quote") or "")
+    )
     clause = text_lemmas(_clause(figure))
     for entry in vocab.indicators:
         if _fits(entry, vocab, figure, sentence, near, clause):
@@ -286,6 +288,41 @@ def _bracketed(text: str, figure: dict) -> bool:
     return text[figure["start"] - 1 : figure["start"]] == "(" or figure["quote"].startswith("(")
 
 
+# «изъяты:\n• 41 кг …;\n• более 100 кг …»: items of a list under a header line ending in a colon
+_ITEM = re.compile(r"^\s*(?:[•·▪●◦*-]|[–—]|\d{1,2}[.)])\s*")
+
+
+def _list_header(text: str, low: int) -> str | None:
+    """The header line a list item's line stands under (its verb is the items' verb)."""
+    if not _ITEM.match(text[low : low + 6]):
+        return None
+    end = text.rfind("\n", 0, low)
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if line.endswith(":"):
+            return line
+        if line and not _ITEM.match(line):
+            return None
+        end = start - 1
+    return None
+
+
+_OPENS_BRACKET = re.compile(r"^\s*\(\s*[+−–-]?$")
+
+
+def _after_brackets(text: str, figure: dict, figures: list[dict], i: int) -> int:
+    """Where the words after a figure go on: past a bracket of numbers right after it («из них
+    75 (+31,6%, АППГ – 57) связаны со сбытом»), else at the next figure."""
+    following = figures[i + 1]["start"] if i + 1 < len(figures) else len(text)
+    if not _OPENS_BRACKET.match(text[figure["end"] : following]):
+        return following
+    close = text.find(")", following, following + 80)
+    if close < 0:
+        return following
+    return next((f["start"] for f in figures[i + 1 :] if f["start"] > close), len(text))
+
+
 def _text_before(text: str, low: int) -> list[str]:
     """The words of the 300 characters before a sentence: the sentence or two «таких» refers
     to («данного вида преступлений» names them one sentence further back)."""
@@ -301,8 +338,9 @@ def assign_indicators(text: str, figures: list[dict], vocab: Vocabulary | None =
     for i, figure in enumerate(figures):
         previous_end = figures[i - 1]["end"] if i else 0
         next_start = figures[i + 1]["start"] if i + 1 < len(figures) else len(text)
-        before, after = sides(text, figure, previous_end, next_start)
+        before, after = sides(text, figure, previous_end, _after_brackets(text, figure, figures, i))
         low, high = _sentence_bounds(text, figure)
+        figure["_header"] = _list_header(text, low)
         contents = _with_next(text, figure, next_start, high)
         own = _own_words(text, figure, min(next_start, high), len(after)) + contents
         after = after + contents

@@ -19,9 +19,11 @@ from pipelines.facts.words import text_lemmas
 def inherit_indicators(text: str, figures: list[dict], vocab: Vocabulary) -> None:
     """Set the indicator of changes, shares, baselines and parts, in place, after each figure
     has the one its own words give."""
-    for figure in figures:
+    for i, figure in enumerate(figures):
         if figure.get("unit") not in ("percent", "times"):
             continue
+        if i and re.match(r"^\s*\(\s*[+−–-]?$", text[figures[i - 1]["end"] : figure["start"]]):
+            figure["_of"] = i - 1
         if figure.get("role") != "change":
             figure["indicator"] = figure["substance"] = None  # «80% – тяжких»: a share
             continue
@@ -121,6 +123,9 @@ def _change_indicator(figures: list[dict], figure: dict) -> tuple[str | None, st
     if compared:
         other = figures[compared[1]]
         return other.get("indicator"), other.get("substance")
+    bracketed = figure.get("_of")  # «75 (+31,6%, АППГ – 57)»: the number the bracket follows
+    if bracketed is not None and figures[bracketed].get("indicator"):
+        return figures[bracketed]["indicator"], figures[bracketed].get("substance")
     same_sentence = [
         f
         for f in figures
