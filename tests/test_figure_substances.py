@@ -228,3 +228,17 @@ def test_in_that_number_is_no_measure_and_a_year_earlier_no_duration():
 def test_a_place_after_a_dash_counts_what_the_part_before_was_named():
     text = "Из 42 задержанных лиц 8 являются жителями района, 7 – Худжанда."
     assert [f[2] for f in objects_of(text)] == ["лицо", "житель", "житель"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Изъято около 200 тыс. ед. психотропных препаратов.", [(200_000, "count", "препарат")]),
+        ("Изъято 40 ед. трамадола.", [(40, "count", "трамадол")]),
+        # a word the text cut within its ending is read as the word it begins
+        ("Изъято около 200 тыс. ед. психотропных препарато", [(200_000, "count", "препарат")]),
+        ("Изъято 5 кг героина и 12 таблет", [(5, "kg", "героин"), (12, "count", "таблетка")]),
+    ],
+)
+def test_abbreviated_units_and_words_cut_within_their_ending(text, expected):
+    assert objects_of(text) == expected

@@ -189,8 +189,9 @@ def _read_count(s: Sentence, figure: Figure, previous: Figure | None) -> None:
         figure.unit = "count"
         figure.object = noun_lemma(s.readings(noun), s.tokens[noun])
         figure.last = noun + 1 if paired is None else figure.span.last  # the brackets between
-        if s.lemma(noun) in DOSE_NOUNS:  # "40 единиц трамадола": the substance
-            substance, _ = noun_after(s, noun + 1)
+        if figure.object in DOSE_NOUNS:  # "40 единиц трамадола": the substance
+            dot = s.norm(noun + 1) == "." and s.glued(noun + 1)  # "40 ед. трамадола"
+            substance, _ = noun_after(s, noun + 2 if dot else noun + 1)
             thing = substance is not None and s.lemma(substance) in COUNTED_THINGS
             if substance is not None and not thing and unit_at(s, substance) is None:
                 figure.object = noun_lemma(s.readings(substance), s.tokens[substance])

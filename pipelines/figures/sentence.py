@@ -87,8 +87,10 @@ class Sentence:
         return self.tokens[i].norm if 0 <= i < len(self.tokens) else ""
 
     def readings(self, i: int) -> tuple[Reading, ...]:
-        if not 0 <= i < len(self.tokens) or self.tokens[i].kind != "word" or i == self.cut:
-            return ()  # a cut word is no word the rules can read
+        if not 0 <= i < len(self.tokens) or self.tokens[i].kind != "word":
+            return ()
+        if i == self.cut:  # a cut word is read as the shortest word it begins, if long enough
+            return completed_readings(self.tokens[i].norm)
         return parse_word(self.tokens[i].norm)
 
     def pos(self, i: int) -> str | None:
@@ -120,6 +122,23 @@ class Sentence:
 
 def is_cyrillic(text: str) -> bool:
     return CYRILLIC_RE.search(text) is not None
+
+
+@functools.lru_cache(maxsize=1024)
+def completed_readings(cut: str) -> tuple[Reading, ...]:
+    """The readings of a word that a word cut off at the end of a text begins, when only its
+    ending is missing (two letters at most: "препарато" -> "препаратов"); none for a stub
+    ("гра" may be граммов or граждан, "подозр" подозреваемых or подозрений)."""
+    if len(cut) < 5:
+        return ()
+    words = sorted(
+        (w for w in set(morph().dictionary.words.keys(cut)) if len(w) <= len(cut) + 2),
+        key=lambda w: (len(w), w),
+    )
+    readings = [parse_word(w) for w in words]
+    # after a number the noun is genitive: "12 таблет" is таблеток, not таблетка
+    genitive = [r for r in readings if any(x.pos == "NOUN" and "gent" in x.grammemes for x in r)]
+    return (genitive or readings or [()])[0]
 
 
 @functools.lru_cache(maxsize=50_000)
