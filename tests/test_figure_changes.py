@@ -55,3 +55,19 @@ def test_a_baseline_of_the_period_compared_with_is_no_change():
 )
 def test_a_comparative_before_na_states_a_difference(text, expected):
     assert percents(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Раскрываемость выросла до 85%.", [(85, "exact", None)]),
+        ("Раскрываемость снизилась с 78% до 72%.", [(78, "exact", None), (72, "exact", None)]),
+        (
+            "Раскрываемость выросла на 5% и достигла 85%.",
+            [(5, "exact", "increase"), (85, "exact", None)],
+        ),
+        ("Рост составил 15%.", [(15, "exact", "increase")]),  # a change noun: the change itself
+    ],
+)
+def test_a_level_before_or_after_a_change_is_no_change(text, expected):
+    assert percents(text) == expected

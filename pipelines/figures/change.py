@@ -17,6 +17,9 @@ from pipelines.figures.sentence import Figure, Sentence
 
 _CHANGE_WINDOW = 8
 
+# Verbs that state a level: "составила 85%", "достигла 85%".
+_LEVEL_VERBS = frozenset({"составить", "составлять", "достичь", "достигнуть", "достигать"})
+
 _SIGNS = {"+": "increase", "−": "decrease", "-": "decrease", "–": "decrease"}
 
 
@@ -67,6 +70,21 @@ def _comparison_after_restatement(s: Sentence, figure: Figure) -> str | None:
     return None
 
 
+def _level(s: Sentence, figure: Figure) -> bool:
+    """A percentage that is a level before or after a change, not its size: "выросла до 85%",
+    "снизилась с 78% до 72%" (a factor never is: "до 3 раз")."""
+    if figure.unit != "percent":
+        return False
+    before, after = s.norm(figure.span.first - 1), s.norm(figure.last)
+    if before == "до" or (before in ("с", "со") and after == "до"):
+        return True
+    verb = figure.first - 1
+    if not s.lemmas(verb) & _LEVEL_VERBS:
+        return False
+    # "Рост составил 15%" states the change; "... и составило 85%", "Доля составила" a level
+    return not any(s.lemmas(k) & (INCREASE | DECREASE) for k in range(max(0, verb - 4), verb))
+
+
 def _baseline(s: Sentence, figure: Figure) -> bool:
     """A value of the period compared with, no change: "(АППГ – 68,2%)", "АППГ: 12%"."""
     k = figure.first - 1
@@ -103,7 +121,7 @@ def assign_changes(s: Sentence, figures: list[Figure]) -> None:
     previous: Figure | None = None
     for figure in figures:
         if figure.unit in ("percent", "times") and not figure.blocked:
-            if _baseline(s, figure):
+            if _baseline(s, figure) or _level(s, figure):
                 previous = figure
                 continue
             figure.change = _change(s, figure)
