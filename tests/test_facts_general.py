@@ -184,3 +184,24 @@ def test_the_words_after_a_bracket_of_numbers_name_what_the_number_counts():
     )
     assert by_quote(figures, "75")["indicator"] == "drug_sales_crimes"
     assert by_quote(figures, "31,6%")["indicator"] == "drug_sales_crimes"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "indicator"),
+    [
+        # a difference in a sentence saying «это» measures the number of the sentence before
+        ("За девять месяцев изъято 4 тонны 663 кг наркотических средств. Отмечено, что это на "
+         "582 килограмма больше, чем годом ранее.", "582", "drugs_seized"),
+        # a collective numeral counts people
+        ("В 2024 году задержаны трое, изъято 5 кг гашиша.", "трое", "persons_detained"),
+        # a dash label belongs to the number before it, not to the next one
+        ("За десять месяцев выявлено 1367 преступлений, связанных с незаконным оборотом "
+         "наркотиков. Из них 760 - сбыт наркотических средств и 858 тяжких и особо тяжких "
+         "преступлений.", "858", "drug_crimes"),
+        ("За десять месяцев выявлено 1367 преступлений, связанных с незаконным оборотом "
+         "наркотиков. Из них 760 - сбыт наркотических средств и 858 тяжких и особо тяжких "
+         "преступлений.", "760", "drug_sales_crimes"),
+    ],
+)  # fmt: skip
+def test_what_the_words_around_say_and_what_they_do_not(text, quote, indicator):
+    assert by_quote(annotated(text), quote)["indicator"] == indicator

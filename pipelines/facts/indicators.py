@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pipelines.facts.roles import sentence_start
 from pipelines.facts.words import lemma_list, text_lemmas
+from pipelines.morph import parse_word
 from pipelines.paths import DATA_DIR
 from pipelines.search_index import words
 
@@ -116,11 +117,19 @@ def window(text: str, figure: dict, previous_end: int, next_start: int) -> list[
     return before + after
 
 
+_DASH_LABEL = re.compile(r"^\s*[–—-]\s*\w")
+_ITEM_BREAK = re.compile(r",|\sи\s", re.IGNORECASE)
+
+
 def sides(text: str, figure: dict, previous_end: int, next_start: int) -> tuple[list, list]:
     """The lemmas of `window`: before the figure, and from its start on."""
     low, high = _sentence_bounds(text, figure)
     left = text[max(previous_end, figure["start"] - 80, low) : figure["start"]]
     left = left[left.rfind(";") + 1 :]  # a semicolon ends the clause before
+    if previous_end and _DASH_LABEL.match(text[previous_end : figure["start"]]):
+        # «760 - сбыт наркотических средств и 858 тяжких»: the label is the number's before
+        cut = max((m.end() for m in _ITEM_BREAK.finditer(left)), default=0)
+        left = left[cut:]
     right = text[figure["start"] : min(next_start, figure["end"] + 120, high)]
     right = right[: right.find(";")] if ";" in right else right
     before = lemma_list(" ".join(words(left)[-WINDOW_BEFORE:]))
@@ -151,6 +160,25 @@ def stems(lemmas) -> set[str]:
     return found
 
 
+# «задержаны трое», «двое из них»: a collective numeral counts people
+_COLLECTIVE = frozenset({"двое", "трое", "четверо", "пятеро", "шестеро", "семеро", "восьмеро",
+                         "девятеро", "десятеро", "оба", "обе"})  # fmt: skip
+
+
+@functools.lru_cache(maxsize=4096)
+def _noun(obj: str | None) -> str | None:
+    """The counted object, unless it is an adjective no rule knows: the figures step took
+    «тяжких» for the object of «858 тяжких … преступлений», which says nothing of what is
+    counted («подозреваемых», «задержанных» are known: they count people)."""
+    if obj is None:
+        return None
+    vocab = vocabulary()
+    known = set().union(*(e.objects for e in vocab.indicators)) | vocab.substances | vocab.generic
+    readings = parse_word(obj)
+    adjective = bool(readings) and readings[0].pos in ("ADJF", "ADJS", "PRTF")
+    return None if adjective and not (stems([obj]) & known) else obj
+
+
 def _fits(
     entry: Indicator,
     vocab: Vocabulary,
@@ -165,7 +193,7 @@ def _fits(
         return True
     if not entry.takes_unit(figure.get("unit")):
         return False
-    obj = figure.get("object")
+    obj = _noun(figure.get("object"))
     drugs = vocab.substances | vocab.generic
     if obj is not None:
         if not (stems([obj]) & entry.objects) and not (entry.any_substance and obj in drugs):
@@ -189,6 +217,8 @@ def classify(figure: dict, near: list[str], vocab: Vocabulary | None = None) -> 
         (figure.get("_header") or "") + " " + (figure.get("sentence") or figure.get("quote") or "")
     )
     clause = text_lemmas(_clause(figure))
+    if set(lemma_list(figure.get("quote") or "")) & _COLLECTIVE and figure.get("object") is None:
+        near = [*near, "человек"]
     for entry in vocab.indicators:
         if _fits(entry, vocab, figure, sentence, near, clause):
             return entry

@@ -62,7 +62,8 @@ def _parts_measure_their_total(figures: list[dict], vocab: Vocabulary) -> None:
             figure["substance"] = _own_or(figure, vocab, source)
 
 
-_THIS = re.compile(r"^\W*(?:это|этот\s+показатель|данный\s+показатель)\b", re.IGNORECASE)
+# «Это на …», «Отмечено, что это на 582 кг больше»: «это» before the change, in its sentence
+_THIS = re.compile(r"\b(?:это|этот\s+показатель|данный\s+показатель)\b", re.IGNORECASE)
 
 
 def _this_compares_the_previous(text: str, figures: list[dict]) -> None:
@@ -72,7 +73,7 @@ def _this_compares_the_previous(text: str, figures: list[dict]) -> None:
         if figure.get("indicator") or figure.get("role") != "change":
             continue
         low = sentence_start(text, figure)
-        if not _THIS.match(text[low : figure["start"]]):
+        if not _THIS.search(text[low : figure["start"]]):
             continue
         for k in range(i - 1, -1, -1):  # back to the sentence before, no further
             other = figures[k]
