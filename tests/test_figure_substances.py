@@ -242,3 +242,12 @@ def test_a_place_after_a_dash_counts_what_the_part_before_was_named():
 )
 def test_abbreviated_units_and_words_cut_within_their_ending(text, expected):
     assert objects_of(text) == expected
+
+
+def test_numbered_list_items_name_their_substance():
+    assert objects_of("Изъято: 1) героин – 12 кг; 2) опий – 30 кг.") == [
+        (12, "kg", "героин"),
+        (30, "kg", "опий"),
+    ]
+    text = "Из них:\n1) героин – 12 кг;\n2) опий – 30 кг."
+    assert [f[2] for f in objects_of(text)] == ["героин", "опий"]

@@ -126,6 +126,8 @@ def is_not_a_quantity(s: Sentence, span: NumberSpan, previous: Figure | None) ->
         return True  # "5G", "3D"
     if first == 0 and s.norm(last) in (".", ")"):
         return True  # a list marker: "1) ...", "2. ..."
+    if s.norm(last) == ")" and s.norm(first - 1) in (":", ";") and span.kind == "digits":
+        return True  # a list marker inside a sentence: "Изъято: 1) героин – 12 кг; 2) опий"
     if law_marker_before(s, first) or s.norm(last) in LAW_CODES:
         return True
     if previous is not None and previous.blocked and previous.span.last <= first:

@@ -269,8 +269,16 @@ def counted_plural(s: Sentence, k: int) -> bool:
 
 
 def opens_clause(s: Sentence, k: int) -> bool:
-    """Whether token k starts the sentence or a clause after a comma, colon or semicolon."""
-    return k == 0 or s.norm(k - 1) in (",", ":", ";", "(")
+    """Whether token k starts the sentence or a clause after a comma, colon or semicolon, or a
+    numbered list item: "1) героин – 12 кг; 2) опий – 30 кг"."""
+    if k == 0 or s.norm(k - 1) in (",", ":", ";", "("):
+        return True
+    return (
+        s.norm(k - 1) == ")"
+        and s.tokens[k - 2 : k - 1] != []
+        and s.tokens[k - 2].kind == "num"
+        and (k == 2 or s.norm(k - 3) in (",", ":", ";"))
+    )
 
 
 def named_after_dash(s: Sentence, k: int, whole: str | None = None) -> str | None:
