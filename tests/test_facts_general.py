@@ -205,3 +205,13 @@ def test_the_words_after_a_bracket_of_numbers_name_what_the_number_counts():
 )  # fmt: skip
 def test_what_the_words_around_say_and_what_they_do_not(text, quote, indicator):
     assert by_quote(annotated(text), quote)["indicator"] == indicator
+
+
+def test_a_count_of_crimes_is_a_statistic_and_parts_share_their_totals_scope():
+    figures = annotated("Число наркопреступлений составило 450, что на 15 больше, чем годом ранее.")
+    assert by_quote(figures, "450")["scope"] == "period"
+    figures = annotated(
+        "С начала года изъято 120 кг наркотиков. При личном досмотре мужчины нашли около 2,5 кг "
+        "наркотиков, среди них 1,9 кг марихуаны и 600 граммов гашиша."
+    )
+    assert {by_quote(figures, q)["scope"] for q in ("около 2,5", "1,9", "600")} == {"event"}

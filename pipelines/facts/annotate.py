@@ -46,8 +46,8 @@ def _annotate_text(
     for figure in figures:
         figure["_published"] = published
     assign_roles(text, figures)
+    assign_indicators(text, figures)  # before scope: a count of crimes is a statistic
     assign_scope(text, figures, mentioned_dates, published, title)
-    assign_indicators(text, figures)
     assign_checks(figures)
 
 

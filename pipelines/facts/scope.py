@@ -91,6 +91,12 @@ STATISTIC_WORDS = re.compile(
     + OPERATION_WORDS,
     _I,
 )
+# What only statistics count: registered crimes, cases sent to court, convictions, registered
+# users, websites blocked; a number of these is a period's unless words of one operation say
+STATISTICS = frozenset(
+    {"drug_crimes", "drug_sales_crimes", "cases_to_court", "persons_convicted",
+     "drug_users_registered", "websites_blocked", "persons_admin_liable"}
+)  # fmt: skip
 # Words that sum things up just as well within one operation: not a period by themselves.
 _ANY_SUM = ("всего", "в общей сложности")
 # «с 1 июня», «по 31 августа», «по состоянию на 1 ноября»: a day that bounds a period
@@ -179,6 +185,8 @@ def _scope_of(
         return "event"
     if own or _statistic_beyond_vsego(sentence) or summary:
         return "period"
+    if figure.get("indicator") in STATISTICS:
+        return "period"
     if EVENT_WORDS.search(sentence):
         return "event"
     if STATISTIC_WORDS.search(sentence):
@@ -240,6 +248,11 @@ def assign_scope(
             figure["period_start"] = figure["period_end"] = None
         else:
             figure["event_day"] = None
+    for figure in figures:  # a part in its total's sentence is of its period or event
+        total = figures[figure["part_of"]] if figure.get("part_of") is not None else None
+        if total is not None and total.get("sentence") == figure.get("sentence"):
+            for key in ("scope", "period_start", "period_end", "event_day"):
+                figure[key] = total.get(key)
 
 
 def _title_period(title: str | None) -> tuple[str, str] | None:
