@@ -251,3 +251,8 @@ def test_numbered_list_items_name_their_substance():
     ]
     text = "Из них:\n1) героин – 12 кг;\n2) опий – 30 кг."
     assert [f[2] for f in objects_of(text)] == ["героин", "опий"]
+
+
+def test_so_called_is_passed_over():
+    assert objects_of("Также изъяли 2 кг так называемой «соли».") == [(2, "kg", "соль")]
+    assert objects_of("Нашли 5 так называемых закладок.") == [(5, "count", "закладка")]

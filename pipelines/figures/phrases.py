@@ -34,6 +34,9 @@ def noun_after(s: Sentence, j: int, complements: bool = False) -> tuple[int | No
         if token.text in QUOTES:
             k += 1
             continue
+        if s.norm(k) == "так" and s.norm(k + 1).startswith("называем"):
+            k += 2  # "2 кг так называемой «соли»": the word after is the noun
+            continue
         if token.kind != "word":
             break
         if token.text[:1].isupper() and not token.text.isupper():
