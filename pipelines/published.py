@@ -25,6 +25,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from datetime import time as clock_time
 from datetime import timezone as fixed_offset
 from email.utils import parsedate_to_datetime
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from lxml.html import HtmlElement
@@ -94,6 +95,9 @@ _DAYS_BACK |= {"позавчора": 2, "today": 0, "yesterday": 1}
 _AGO_UNIT = {"мин": 60, "хв": 60, "min": 60, "час": 3600, "ч": 3600, "годин": 3600, "hour": 3600}
 _AGO_UNIT |= {"hr": 3600, "дн": 86400, "день": 86400, "day": 86400}
 
+_JS_DATE = re.compile(
+    r"^\s*[A-Za-z]{3} ([A-Za-z]{3}) (\d\d?) (\d{4}) (\d\d:\d\d:\d\d) GMT([+-]\d{4})\b.*$", re.DOTALL
+)
 _ISO_ONLY = re.compile(r"\s*" + _ISO + r"\s*$")
 _EPOCH = re.compile(r"\s*(\d{10})(\d{3})?\s*$")
 _EARLIEST_YEAR = 1990  # older "publication" dates on news pages are birthdays and history
@@ -269,6 +273,8 @@ def parse_machine_datetime(value: str, *, timezone: str | None = None) -> str | 
         if moment.year < _EARLIEST_YEAR:
             return None
         return moment.isoformat()
+    # JavaScript's Date string: "Tue Aug 25 2020 00:23:33 GMT+0000 (Coordinated Universal Time)"
+    value = _JS_DATE.sub(r"\2 \1 \3 \4 \5", value)
     if re.search(r"[A-Za-z]{3},? \d", value):
         try:
             moment = parsedate_to_datetime(value)
@@ -388,10 +394,15 @@ def find_structured_date(
     return None, None
 
 
-# --- the URL: /2020/02/18/ or 2020-02-18 in the path ---------------------------------------------
+# --- the URL: /2020/02/18/, 2020-02-18 or /20200218/ in the path -------------------------------
 
 _URL_DATE = re.compile(
     r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|_|\.|$)"
+)
+# a compact day is a whole piece of the path ("/news/20200316/", "-20200817-story"), not a
+# stretch of digits of some id
+_URL_COMPACT_DATE = re.compile(
+    r"[/_-]((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
 )
 
 
@@ -399,7 +410,7 @@ def date_from_url(url: str | None) -> str | None:
     """The day written in a URL path, which news sites rarely get wrong."""
     if not url:
         return None
-    match = _URL_DATE.search(url)
+    match = _URL_DATE.search(url) or _URL_COMPACT_DATE.search(urlsplit(url).path)
     if match is None:
         return None
     try:

@@ -12,7 +12,7 @@ from lxml import html as lxml_html
 from pipelines.extraction import extract_article
 from pipelines.month_names import month_number
 from pipelines.publication import find_published
-from pipelines.published import parse_machine_datetime, parse_russian_datetime
+from pipelines.published import date_from_url, parse_machine_datetime, parse_russian_datetime
 from pipelines.visible_date import find_visible_date
 
 NOW = datetime(2025, 8, 7, 9, 0, tzinfo=ZoneInfo("Europe/Kyiv"))
@@ -198,3 +198,39 @@ def test_a_copyright_year_is_no_publication_day():
     assert extract_article(html)["published_at"] is None
     sitemap = {"sitemap": "2021-03-16T11:05:00+05:00"}
     assert extract_article(html, listed=sitemap)["published_at"] == "2021-03-16T11:05:00+05:00"
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        (
+            "https://www.recordonline.com/news/20200316/rockland-emergency?rssfeed=true",
+            "2020-03-16",
+        ),
+        (
+            "https://www.example.com/maryland/permits-hearing-20200817-hntmbtcnh-story.html",
+            "2020-08-17",
+        ),
+        ("https://news.example.tw/article/20200121/34046328.html", "2020-01-21"),
+        # digits of an id, or a query parameter, are no day
+        ("https://www.example.com/News/120200622120908039/title", None),
+        ("https://www.example.com/item?d=20200817", None),
+        ("https://www.example.com/news/20201341/", None),
+    ],
+)
+def test_compact_day_in_the_url_path(url, expected):
+    assert date_from_url(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (
+            "Tue Aug 25 2020 00:23:33 GMT+0000 (Coordinated Universal Time)",
+            "2020-08-25T00:23:33+00:00",
+        ),
+        ("Mon Aug 24 2020 20:23:33 GMT-0400 (Eastern Daylight Time)", "2020-08-24T20:23:33-04:00"),
+    ],
+)
+def test_javascript_date_strings_keep_their_offset(value, expected):
+    assert parse_machine_datetime(value) == expected
