@@ -64,6 +64,7 @@ def test_an_unknown_word_keeps_its_place_after_a_known_substance():
         ("latin_name_after_unit", "В тайнике нашли 3 кг героина.", "3", None),
         ("noun_before_parenthesis", "Нашли мешки с марихуаной (16,8 кг).", "16,8", "марихуана"),
         ("noun_before_parenthesis", "В Алматы (12,5 кг) изъятия выросли.", "12,5", None),
+        ("noun_before_parenthesis", "Изъят героин, 5 кг, и гашиш.", "5", "героин"),
         (
             "antecedent_of_relative",
             "Изъяты вещества, общая масса которых составила 42,6 кг.",
@@ -256,3 +257,23 @@ def test_numbered_list_items_name_their_substance():
 def test_so_called_is_passed_over():
     assert objects_of("Также изъяли 2 кг так называемой «соли».") == [(2, "kg", "соль")]
     assert objects_of("Нашли 5 так называемых закладок.") == [(5, "count", "закладка")]
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("Изъят героин, общим весом 5 кг.", "героин"),
+        ("Изъят героин в особо крупном размере – 5 кг.", "героин"),
+        ("Изъяты наркотики в крупном размере — около 3 кг.", "наркотик"),
+        ("При нем был героин: 15 граммов.", "героин"),
+        ("Героин, 5 кг, был спрятан в колесе.", "героин"),
+    ],
+)
+def test_the_substance_before_a_comma_a_legal_size_or_a_colon(text, noun):
+    [(_, unit, obj)] = objects_of(text)
+    assert (unit, obj) == ("kg", noun)
+
+
+def test_a_place_or_a_person_before_a_colon_or_between_commas_is_no_substance():
+    assert objects_of("В Алматы, 5 кг, изъяли за день.")[0][2] is None
+    assert objects_of("Задержан курьер: 15 граммов.")[0][2] is None

@@ -176,6 +176,8 @@ def topic_before_dash(s: Sentence, first: int, measured: bool = False) -> str | 
         verbal = ("VERB", "PRTS", "INFN")
         if not any(r.pos in verbal for k in range(first - 1) for r in s.readings(k)):
             return None
+        if measured and _substance_before_colon(s, first - 2):
+            return s.lemma(first - 2)  # "При нем был героин: 15 граммов"
     elif s.norm(first - 1) in ("с", "со", "от") and s.norm(first - 2) in DASHES:
         first -= 1  # a range after the dash: "преступных группировок – с 5 до 21"
     elif s.norm(first - 1) not in DASHES:
@@ -196,7 +198,7 @@ def topic_before_dash(s: Sentence, first: int, measured: bool = False) -> str | 
     if (
         measured
         and s.is_noun(k)
-        and (not s.tokens[k].text[:1].isupper() or (k == 0 and _known_common(s, k)))
+        and (not s.tokens[k].text[:1].isupper() or (k == 0 and known_common(s, k)))
         and not s.tokens[k].text.isupper()
         and unit_at(s, k) is None
         and any("gent" in r.grammemes for r in s.readings(k) if r.pos == "NOUN")
@@ -212,7 +214,20 @@ def topic_before_dash(s: Sentence, first: int, measured: bool = False) -> str | 
     return None
 
 
-def _known_common(s: Sentence, k: int) -> bool:
+def _substance_before_colon(s: Sentence, k: int) -> bool:
+    """A lower-case nominative common noun, no unit nor amount noun, right before a colon."""
+    nominative = [r for r in s.readings(k) if r.pos == "NOUN" and "nomn" in r.grammemes]
+    return (
+        bool(nominative)
+        and s.is_noun(k)
+        and s.tokens[k].text.islower()
+        and unit_at(s, k) is None
+        and s.lemma(k) not in AMOUNT_NOUNS | MEASURE_NOUNS
+        and not animate(s.lemma(k))
+    )
+
+
+def known_common(s: Sentence, k: int) -> bool:
     """A capitalised word that is a common noun the dictionary knows (not "Астана"): "Героина –
     11,7 кг" at the start of a sentence."""
     return not unknown_word(s.tokens[k].norm) and not any(
@@ -332,7 +347,7 @@ def genitive_right_before(s: Sentence, figure: Figure) -> str | None:
     k = figure.first - 1
     if not s.is_noun(k) or s.tokens[k].text.isupper() or unit_at(s, k) is not None:
         return None
-    if s.tokens[k].text[:1].isupper() and not (k == 0 and _known_common(s, k)):
+    if s.tokens[k].text[:1].isupper() and not (k == 0 and known_common(s, k)):
         return None
     opener = s.norm(k - 1) in (",", "и", ":", ";") or k == 0 or _after_subset_words(s, k)
     readings = [r for r in s.readings(k) if r.pos == "NOUN"]

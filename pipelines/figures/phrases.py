@@ -119,13 +119,17 @@ def noun_before_amount(s: Sentence, first: int, mass: bool = False) -> int | Non
     "площади" then. A mass (mass=True) of a container weighs its contents: "партия героина
     весом 12 кг" is героин."""
     k = first - 1
-    if k < 0 or not s.lemmas(k) & AMOUNT_NOUNS:
+    if s.norm(k) in (*DASHES, ":") and s.lemma(k - 1) == "размер":
+        k = _before_legal_size(s, k - 1)  # "героин в особо крупном размере – 5 кг"
+        if k is None:
+            return None
+    elif k < 0 or not s.lemmas(k) & AMOUNT_NOUNS:
         return None
-    if _locative_amount(s, k):
+    elif _locative_amount(s, k):
         return k  # "коноплю уничтожили на площади 418 гектаров"
     k -= 1
-    while k >= 0 and (s.norm(k) in ("на", "в") or s.lemma(k) == "общий"):
-        k -= 1
+    while k >= 0 and (s.norm(k) in ("на", "в", ",") or s.lemma(k) == "общий"):
+        k -= 1  # "на сумму", "героин, общим весом"
     while k >= 0 and s.tokens[k].text in QUOTES:
         k -= 1
     if k < 0 or not s.is_noun(k) or unit_at(s, k) is not None:
@@ -133,6 +137,14 @@ def noun_before_amount(s: Sentence, first: int, mass: bool = False) -> int | Non
     if ends_prepositional_phrase(s, k) and _preposition_before(s, k) not in ("с", "со"):
         return None  # "поставка из ЕС на сумму": not the ЕС (but "сверток с героином весом")
     return _head_below_containers(s, k) if mass else head_of_genitive_chain(s, k)
+
+
+def _before_legal_size(s: Sentence, k: int) -> int | None:
+    """The index of "в" opening "в (особо) крупном размере" that ends at k, or None."""
+    j = k - 1
+    while j >= 0 and (s.is_adjective(j) or s.pos(j) == "ADVB"):
+        j -= 1
+    return j if s.norm(j) == "в" else None
 
 
 def contents_of(s: Sentence, k: int) -> int:

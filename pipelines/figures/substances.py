@@ -5,7 +5,7 @@ after objects.AMOUNT_FINDERS: "мешки с марихуаной (16,8 кг)", 
 from __future__ import annotations
 
 from pipelines.figures.lexicon import AMOUNT_NOUNS, AMOUNT_VERBS, DASHES
-from pipelines.figures.objects import AMOUNT_FINDERS, ObjectFinder
+from pipelines.figures.objects import AMOUNT_FINDERS, ObjectFinder, known_common
 from pipelines.figures.phrases import (
     animate,
     counted_plural,
@@ -40,11 +40,14 @@ def latin_name_after_unit(s: Sentence, figure: Figure) -> str | None:
 
 
 def noun_before_parenthesis(s: Sentence, figure: Figure) -> str | None:
-    """The noun an amount in brackets measures: "мешки с марихуаной (16,8 килограмма)"."""
-    if s.norm(figure.first - 1) != "(":
+    """The noun an amount in brackets or commas measures: "мешки с марихуаной (16,8 кг)"."""
+    # between commas too: "Героин, 5 кг, был спрятан в колесе"
+    opening = s.norm(figure.first - 1)
+    if opening != "(" and not (opening == "," and s.norm(figure.last) == ","):
         return None
     k = figure.first - 2
-    return noun_lemma(s.readings(k), s.tokens[k]) if _common_noun(s, k) else None
+    common = _common_noun(s, k) or (k == 0 and s.is_noun(k) and known_common(s, k))
+    return noun_lemma(s.readings(k), s.tokens[k]) if common else None
 
 
 def substance_before_clause(s: Sentence, figure: Figure) -> str | None:
