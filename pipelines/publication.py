@@ -103,15 +103,16 @@ def _shown_locally(moment: datetime, shown: str) -> str:
 
 def _local_day_of_utc(chosen: str, evidence: dict[str, str], html: str | None) -> str:
     """A UTC stamp with no site zone: shown on the page's own clock; else the day printed next
-    to the headline, or the day two other pieces of evidence agree on, when it is the day
-    before or after (plausible for that hour)."""
+    to the headline or in the URL, or the day two other pieces of evidence agree on, when it is
+    the day before or after (plausible for that hour)."""
     moment = datetime.fromisoformat(chosen)
     offset = _page_offset(html)
     if offset is not None:
         return moment.astimezone(offset).isoformat()
-    shown = evidence.get("visible")
-    if shown and _next_to(shown, moment):
-        return _shown_locally(moment, shown)
+    for local in ("visible", "url"):  # what the newsroom printed, on its own clock
+        shown = evidence.get(local)
+        if shown and _next_to(shown, moment):
+            return _shown_locally(moment, shown)
     days = Counter(value[:10] for value in evidence.values() if value != chosen)
     utc_day = moment.date()
     for day_text, votes in days.most_common():

@@ -234,3 +234,13 @@ def test_compact_day_in_the_url_path(url, expected):
 )
 def test_javascript_date_strings_keep_their_offset(value, expected):
     assert parse_machine_datetime(value) == expected
+
+
+def test_utc_stamp_takes_the_day_written_in_the_url_when_the_page_shows_none():
+    html = page(JSONLD_UTC, "")
+    tree = lxml_html.fromstring(html)
+    url = "https://example.it/2020/12/06/titolo/"
+    assert find_published(tree, url, title="Titolo della notizia", html=html)[0] == "2020-12-06"
+    url = "https://example.it/2020/12/04/titolo/"  # 23:15 UTC is never the day before
+    value = find_published(tree, url, title="Titolo della notizia", html=html)[0]
+    assert value == "2020-12-05T23:15:00+00:00"
