@@ -215,3 +215,29 @@ def test_a_count_of_crimes_is_a_statistic_and_parts_share_their_totals_scope():
         "наркотиков, среди них 1,9 кг марихуаны и 600 граммов гашиша."
     )
     assert {by_quote(figures, q)["scope"] for q in ("около 2,5", "1,9", "600")} == {"event"}
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "indicator"),
+    [
+        # a weight of a drug is what was seized
+        ("Общий вес героина составил 17 граммов.", "17", "drugs_seized"),
+        # «это» takes the verb of the sentence before
+        ("В 2025 году изъято почти 704 кг синтетических наркотиков. По информации полиции, это "
+         "соответствует более 4 миллионов одноразовых доз.", "более 4", "drugs_seized"),
+        # ... but «в этом году» is no «это»
+        ("В этом году в 10 случаях прием зелья закончился летальным исходом.", "10", None),
+    ],
+)  # fmt: skip
+def test_weights_and_what_this_refers_to(text, quote, indicator):
+    assert by_quote(annotated(text), quote)["indicator"] == indicator
+
+
+def test_a_copula_does_not_end_a_list_of_parts():
+    figures = annotated(
+        "С начала года изъято 3 тонны 383 кг наркотических средств, из которых около 364 кг "
+        "составляет героин, около 400 кг – опий-сырец, свыше 2 тонн 615 кг – гашиш."
+    )
+    for quote in ("около 364", "около 400", "свыше 2 тонн"):
+        assert _total_of(figures, quote) == "3 тонны 383 кг"
+        assert by_quote(figures, quote)["indicator"] == "drugs_seized"

@@ -281,6 +281,8 @@ def substance_of(
 
 
 _ANAPHORS = frozenset({"такой", "данный", "подобный", "указанный", "этот"})
+# «это соответствует … доз»: «это» itself (its lemma is also that of «в этом году»)
+_THIS_WORD = re.compile(r"\bэто\b", re.IGNORECASE)
 
 
 def _names_a_drug(figure: dict, near: list[str], vocab: Vocabulary) -> bool:
@@ -388,10 +390,13 @@ def assign_indicators(text: str, figures: list[dict], vocab: Vocabulary | None =
         if entry is None and (_bracketed(text, figure) or not _counts_a_noun(figure)):
             # «в Энгельсском (56)», «их зарегистрировано почти 1800»: the sentence's subject
             entry = classify(figure, lead + near, vocab)
-        if set(lead) & _ANAPHORS:
+        if set(lead) & _ANAPHORS or _THIS_WORD.search(text[low : figure["start"]]):
             figure["_lead"] = _text_before(text, low) + figure["_lead"]
-            if entry is None:  # «таких преступлений»: what the sentences before name
+            if entry is None:  # «таких преступлений»: what the sentences before name, and do
+                header = figure["_header"]
+                figure["_header"] = f"{header or ''} {text[max(0, low - 300) : low]}"
                 entry = classify(figure, figure["_lead"], vocab)
+                figure["_header"] = header
         figure["indicator"] = entry.code if entry else None
         figure["substance"] = None
         if entry and entry.substance:

@@ -87,5 +87,7 @@ CHANGE_LEMMAS = frozenset(
 # «1269 – тяжких, 625 – в крупном размере, 727 – …»: the dash after a part opens its label,
 # not a new statement.
 PART_LABEL = re.compile(r"^\s*[–—-]\s*")
+# Verbs that only name what an item of a list is: they do not end the list.
+COPULA = re.compile(r"\b(?:составля\w+|составил\w*|являе\w+|является|приходит\w*)\b", _I)
 # A clause that starts a new statement: a list of parts ends there.
 CLAUSE_BREAK = re.compile(r"[;]|\s[–—]\s*(?:в|на|по)\s")
