@@ -59,6 +59,8 @@ def test_a_datelines_day_with_an_abbreviated_month_is_no_count():
         ("Кроме того, у еще одного лица нашли 1 кг героина.", [(1, "kg", "exact", "героин")]),
         ("Один случай произошел на юге, а другой на севере.", []),
         ("Задержан один человек.", [(1, "count", "exact", "человек")]),
+        ("Задержаны по одному жителю Айни и Исфары.", [(1, "count", "exact", "житель")]),
+        ("По одному делу вынесен приговор.", []),  # "по" before a thing: which, not how many
     ],
 )
 def test_one_that_means_another_or_one_of_two(text, expected):

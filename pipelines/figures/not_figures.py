@@ -150,6 +150,9 @@ def one_is_not_a_count(s: Sentence, span: NumberSpan) -> bool:
     """Idioms with "один" that count nothing: "с одной стороны", "на одном уровне", "одни
     переговоры", "один из", "еще один", "один ..., а другой"."""
     before = s.readings(span.first - 1)
+    person = any(r.pos == "NOUN" and "anim" in r.grammemes for r in s.readings(span.last))
+    if s.norm(span.first - 1) == "по" and person:
+        return False  # a distributive count of people: "по одному жителю Исфары и Айни"
     if (before and before[0].pos == "PREP") or s.norm(span.first - 1) in ("ни", "еще"):
         return True  # "с одной стороны", "у еще одного лица" (another, not how many)
     if s.norm(span.last) == "из":
