@@ -51,6 +51,9 @@ def main() -> None:
         help="NEWSMON_MAX_LINKS_PER_PAGE, as tests/test_hostile.py sets it (the default 2,000 "
         "only adds 2,000 ordinary articles of the 100,000-link page)",
     )
+    parser.add_argument(
+        "--set", action="append", default=[], metavar="NAME=VALUE", help="another setting"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="newsmon-hostile-") as tmp:
         folder = Path(tmp)
@@ -80,6 +83,7 @@ def main() -> None:
                 "CONCURRENT_REQUESTS": 32,
                 "CONCURRENT_REQUESTS_PER_DOMAIN": 16,
             }
+            options.update(item.split("=", 1) for item in args.set)
             if args.workers is not None:
                 options["NEWSMON_EXTRACT_WORKERS"] = args.workers
             started = time.monotonic()
