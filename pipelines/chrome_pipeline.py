@@ -9,10 +9,10 @@ the crawl process, or in worker processes (crawler/extract_pool.py).
   chrome and the lines of the last pages only).
 * At the end of the run it cleans what was stored before the evidence was in: the first pages
   of a new source, and the pages that were already in flight (fetched, in the chain) when
-  their source's chrome was learned. Each of the run's first ``SETTLE_PAGES`` pages whose lines
-  include chrome it was not cleaned of goes through the chain again from its stored raw page,
-  with the source's chrome as learned by then, and is stored again (as `newsmon reextract`
-  would). So the bodies of a run never keep a line the run itself proved to be chrome.
+  their source's chrome was learned. Each of the run's first NEWSMON_CHROME_SETTLE_PAGES (500)
+  pages whose lines include chrome it was not cleaned of goes through the chain again from its
+  stored raw page, with the source's chrome as learned by then, and is stored again (as
+  `newsmon reextract` would). So a run's bodies never keep a line the run proved to be chrome.
 """
 
 from __future__ import annotations
@@ -26,8 +26,9 @@ from pipelines.items import ArticleRecord
 from pipelines.raw_pages import read_raw_html
 from pipelines.step import CrawlerStep
 
-# Pages of a run remembered for the end-of-run cleaning (a few KB each, no HTML): a source's
-# chrome is learned within its first pages, so later pages were cleaned as they went.
+# NEWSMON_CHROME_SETTLE_PAGES: pages of a run remembered for the end-of-run cleaning (a few
+# KB each, no HTML): a source's chrome is learned within its first pages, so later pages were
+# cleaned as they went.
 SETTLE_PAGES = 500
 
 
@@ -58,6 +59,7 @@ class ChromeLearning(CrawlerStep):
         self.db = connect(settings.get("NEWSMON_DB"))
         self.min_pages = settings.getint("NEWSMON_CHROME_MIN_PAGES", MIN_PAGES)
         self.min_share = settings.getfloat("NEWSMON_CHROME_MIN_SHARE", MIN_SHARE)
+        self.settle_pages = settings.getint("NEWSMON_CHROME_SETTLE_PAGES", SETTLE_PAGES)
         self.seen: list[_Seen] = []
         self._reload()
 
@@ -87,7 +89,7 @@ class ChromeLearning(CrawlerStep):
             counted = learn_page(self.db, item.source, item.url, item.chrome_lines)
         if counted:
             self._reload()
-        if len(self.seen) < SETTLE_PAGES:
+        if len(self.seen) < self.settle_pages:
             self.seen.append(
                 _Seen(
                     item.url,
