@@ -84,14 +84,27 @@ def _result(region_code, country, reason) -> dict:
 
 
 def _mention_groups(places: list[dict]) -> list[list[dict]]:
-    # "в селе Нура Алматинской области" is one mention of one place, not two votes.
+    # "в селе Нура Алматинской области" is one mention of one place, not two votes; two regions
+    # side by side ("в Ташкенте, Ташкентской и Ферганской областях") are two.
     groups: list[list[dict]] = []
     for place in sorted(places, key=lambda p: p["start"]):
-        if groups and place["start"] - groups[-1][-1]["end"] <= 2:
+        if (
+            groups
+            and place["start"] - groups[-1][-1]["end"] <= 2
+            and _one_place(groups[-1][-1], place)
+        ):
             groups[-1].append(place)
         else:
             groups.append([place])
     return groups
+
+
+def _one_place(before: dict, after: dict) -> bool:
+    """Whether a place and the one right after it name one place: the second qualifies the first
+    (same region, or a country and its region), or one of them has no region to disagree with."""
+    if before["region_code"] and after["region_code"]:
+        return before["region_code"] == after["region_code"]
+    return not (before["country"] and after["country"]) or before["country"] == after["country"]
 
 
 @dataclass

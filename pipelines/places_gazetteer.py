@@ -32,6 +32,7 @@ class Entry:
     country: str
     level: str  # country, region (a city of republican significance is one), local
     named_as: str = "name"  # or "adjective", "people": a word derived from the name (derived.tsv)
+    minor: bool = False  # a town or village from GeoNames (geonames.tsv), not the curated files
 
     @property
     def rank(self) -> int:
@@ -48,11 +49,27 @@ class Gazetteer:
     # "Жамбылская область", to read lists that share the noun ("Жамбылской и Алматинской областях").
     adjectives: dict[tuple[str, str], Phrase] = field(default_factory=dict)
 
+    # town_stem(name) → the towns and villages of that stem, for districts named after their
+    # centre ("Токтогульский район" ← "Токтогул").
+    towns: dict[str, list[Entry]] = field(default_factory=dict)
+
     def __post_init__(self) -> None:
         for phrase in self.names.phrases():
             if len(phrase.words) == 2 and fold(phrase.words[1]) in DIVISION_NOUNS:
                 for form in phrase.forms[0]:
                     self.adjectives[(form, fold(phrase.words[1]))] = phrase
+            if len(phrase.words) != 1:
+                continue
+            for entry in phrase.payloads:
+                if entry.level == "local" and entry.kind in ("city", "settlement"):
+                    towns = self.towns.setdefault(town_stem(phrase.words[0]), [])
+                    if entry not in towns:
+                        towns.append(entry)
+
+
+def town_stem(name: str) -> str:
+    """A town's name without its final vowels, ь or й: "Кулунда" → "кулунд"."""
+    return fold(name).rstrip("аеиоуыэюяьй")
 
 
 def _district_variants(entry: Entry) -> list[str]:
@@ -79,11 +96,18 @@ def load_gazetteer(directory: Path = GAZETTEER_DIR) -> Gazetteer:
         regions[entry.region_code] = entry
         for name in [entry.name, *split_names(row["alt_names"])]:
             names.add(name, entry)
-    # centres.tsv: the regional capitals of the generated part, in the same columns.
-    localities = read_tsv(directory / "localities.tsv") + read_tsv(directory / "centres.tsv")
-    for row in localities:
+    # centres.tsv: the regional capitals of the generated part; geonames.tsv: the towns and
+    # villages of GeoNames that the curated files lack; both in the same columns.
+    localities = [
+        (row, name == "geonames.tsv")
+        for name in ("localities.tsv", "centres.tsv", "geonames.tsv")
+        for row in read_tsv(directory / name)
+    ]
+    for row, minor in localities:
         region = regions[row["region_code"]]
-        entry = Entry(row["name"], row["kind"], region.region_code, region.country, "local")
+        entry = Entry(
+            row["name"], row["kind"], region.region_code, region.country, "local", minor=minor
+        )
         for name in [entry.name, *split_names(row["alt_names"]), *_district_variants(entry)]:
             names.add(name, entry)
     # derived.tsv: adjectives and inhabitants ("белорусский", "кировчанин") of the places above.

@@ -8,7 +8,15 @@ from __future__ import annotations
 from collections import Counter
 
 from pipelines.morph import parse_word
-from pipelines.phrases import Match, Token, fold, forms_of, singular_forms, tokenize
+from pipelines.phrases import (
+    Match,
+    Token,
+    fold,
+    forms_of,
+    is_common_word,
+    singular_forms,
+    tokenize,
+)
 from pipelines.places_gazetteer import DIVISION_NOUNS, Entry, load_gazetteer
 from pipelines.places_ner import NerView, SentenceNer
 from pipelines.places_unknown import division_mentions, unknown_mentions
@@ -23,6 +31,7 @@ from pipelines.places_words import (
     _in_scope,
     _is_name_word,
     _Mention,
+    _names_a_facility,
     _next_to_a_name,
     _overlaps,
     _starts_sentence,
@@ -117,7 +126,14 @@ def _gazetteer_mentions(text: str, tokens: list[Token], ner: NerView) -> list[_M
         if _follows_street_or_water(tokens, match.first):
             continue
         derived = all(e.named_as != "name" for e in match.payloads)
-        common = not derived and any(p.is_common_word for p in match.phrases)
+        # The name, or the form written, is also an ordinary word: "Шахты"; "Кроме" (a form of
+        # "Кромы").
+        common = not derived and (
+            any(p.is_common_word for p in match.phrases)
+            or (match.stop - match.first == 1 and is_common_word(tokens[match.first].text))
+        )
+        if all(e.minor for e in match.payloads) and _names_a_facility(tokens, match.first):
+            continue  # "в аэропорту Кольцово": the airport's name, not the village
         person = _in_a_person_name(text, tokens, match)
         if person or (person is None and _overlaps(start, end, ner.persons(start, end))):
             continue
@@ -154,11 +170,12 @@ def _gazetteer_mentions(text: str, tokens: list[Token], ner: NerView) -> list[_M
 
 def _narrow_by_cue(mention: _Mention) -> list[Entry]:
     # "город"/"село" choose between a town and a village of one name; before a region or a
-    # country ("город Казахстана") the word says nothing about the name.
+    # country ("город Казахстана") the word says nothing about the name, nor when it fits no
+    # candidate (GeoNames' kind is by population: "село Токтогул" has 20,000 people).
     candidates = mention.candidates
     if not mention.cue or not any(c.kind in ("city", "settlement") for c in candidates):
         return candidates
-    return [c for c in candidates if c.kind == mention.cue]
+    return [c for c in candidates if c.kind == mention.cue] or candidates
 
 
 def _narrow_by_context(candidates, regions, countries, home_country) -> list[Entry]:

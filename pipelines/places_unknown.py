@@ -10,8 +10,8 @@ import re
 
 from pipelines.morph import morph as _morph
 from pipelines.morph import parse_word
-from pipelines.phrases import Token, forms_of, is_common_word, word_forms
-from pipelines.places_gazetteer import DIVISION_NOUNS
+from pipelines.phrases import Token, fold, forms_of, is_common_word, word_forms
+from pipelines.places_gazetteer import DIVISION_NOUNS, Entry, load_gazetteer, town_stem
 from pipelines.places_ner import NerView
 from pipelines.places_words import (
     _LIST_MARKS,
@@ -21,6 +21,7 @@ from pipelines.places_words import (
     _is_adjective,
     _kind_of_division_noun,
     _Mention,
+    _names_a_facility,
     _next_to_a_name,
     _overlaps,
     _starts_sentence,
@@ -87,7 +88,7 @@ def unknown_mentions(text, tokens, ner: NerView, known: list[_Mention]) -> list[
             continue  # a capitalised first word taken for a place: "Как", "В", "Спецоперация"
         first = next(i for i, t in enumerate(tokens) if t.end > start)
         stop_token = next((i for i, t in enumerate(tokens) if t.start >= stop), len(tokens))
-        if _follows_street_or_water(tokens, first):
+        if _follows_street_or_water(tokens, first) or _names_a_facility(tokens, first):
             continue
         taken.append((start, stop))
         cue = _cue(tokens, first)
@@ -144,8 +145,30 @@ def division_mentions(text, tokens, taken_tokens: set[int]) -> list[_Mention]:
         between = tokens[i + 1 : noun_index]
         stop = noun_index + 1 if all(t.norm in _DIVISION_FILLERS for t in between) else i + 1
         end = tokens[stop - 1].end
-        mention = _Mention(i, stop, token.start, end, text[token.start : end], "", [])
-        mention.nominative = f"{adjective} {noun}"
+        name = f"{adjective} {noun}"
+        towns = _centre_towns(token.norm, adjective) if noun == "район" else []
+        districts = [Entry(name, "district", t.region_code, t.country, "local") for t in towns]
+        mention = _Mention(i, stop, token.start, end, text[token.start : end], name, districts)
         mention.kind_hint = "district" if noun == "район" else "region"
         mentions.append(mention)
     return mentions
+
+
+_ADJECTIVE_LINKS = ("", "ин", "ен", "ов", "ев", "н")  # Кулунд-ин-ский, Мамонтов-ский
+
+
+def _centre_towns(word: str, adjective: str) -> list[Entry]:
+    """The towns a district adjective is made from: "Токтогульский" ← Токтогул, "Ребрихинский" ←
+    Ребриха. Only for adjectives pymorphy does not know: the known ones ("Кировский",
+    "Октябрьский", "Ленинский") name districts in every region, whatever town shares the stem."""
+    if any(p.is_known for p in _morph().parse(word)) or not adjective.endswith("ский"):
+        return []
+    base = fold(adjective).removesuffix("ский")
+    towns = load_gazetteer().towns
+    for link in _ADJECTIVE_LINKS:
+        if link and not base.endswith(link):
+            continue
+        stem = town_stem(base.removesuffix(link) if link else base)
+        if len(stem) >= 4 and stem in towns:
+            return towns[stem]
+    return []

