@@ -1,6 +1,6 @@
 """Month names as news pages print them next to a day: Russian, Ukrainian and the languages of
-foreign news (English, French, Italian, Spanish, Portuguese, German, Turkish), with the usual
-abbreviations. ``MONTH_PATTERN`` matches one of them; ``month_number`` reads it back.
+foreign news (English, French, Italian, Spanish, Portuguese, German, Dutch, Polish, Turkish), with
+the usual abbreviations. ``MONTH_PATTERN`` matches one of them; ``month_number`` reads it back.
 """
 
 from __future__ import annotations
@@ -8,23 +8,50 @@ from __future__ import annotations
 __all__ = ["MONTH_PATTERN", "month_number"]
 
 _NAMES = {
-    1: "января январь янв січня січень gennaio january jan janvier janv enero janeiro "
-    "januar jänner ocak",
-    2: "февраля февраль фев лютого лютий february feb février fevrier févr febbraio "
-    "febrero fevereiro februar şubat",
-    3: "марта март мар березня березень march mar mars marzo março marco märz mart",
-    4: "апреля апрель апр квітня квітень april apr avril avr aprile abril nisan",
-    5: "мая май травня травень may mai maggio mayo maio mayıs",
-    6: "июня июнь июн червня червень june jun juin giugno junio junho juni haziran",
-    7: "июля июль июл липня липень july jul juillet juil luglio julio julho juli temmuz",
-    8: "августа август авг серпня серпень august aug août aout agosto ağustos",
-    9: "сентября сентябрь сент сен вересня вересень september sept sep septembre "
-    "settembre septiembre setiembre setembro eylül",
-    10: "октября октябрь окт жовтня жовтень october oct octobre ottobre octubre "
-    "outubro oktober ekim",
-    11: "ноября ноябрь ноя листопада листопад november nov novembre noviembre novembro kasım",
-    12: "декабря декабрь дек грудня грудень december dec décembre decembre déc dicembre "
-    "diciembre dezembro dezember aralık",
+    1: (
+        "января январь янв січня січень gennaio january jan janvier janv enero janeiro "
+        "januar jänner ocak stycznia styczeń januari"
+    ),
+    2: (
+        "февраля февраль фев лютого лютий february feb février fevrier févr febbraio "
+        "febrero fevereiro februar şubat lutego luty februari"
+    ),
+    3: (
+        "марта март мар березня березень march mar mars marzo março marco märz mart "
+        "marca marzec maart"
+    ),
+    4: (
+        "апреля апрель апр квітня квітень april apr avril avr aprile abril nisan kwietnia kwiecień"
+    ),
+    5: ("мая май травня травень may mai maggio mayo maio mayıs maja maj mei"),
+    6: (
+        "июня июнь июн червня червень june jun juin giugno junio junho juni haziran "
+        "czerwca czerwiec"
+    ),
+    7: (
+        "июля июль июл липня липень july jul juillet juil luglio julio julho juli "
+        "temmuz lipca lipiec"
+    ),
+    8: (
+        "августа август авг серпня серпень august aug août aout agosto ağustos sierpnia "
+        "sierpień augustus"
+    ),
+    9: (
+        "сентября сентябрь сент сен вересня вересень september sept sep septembre "
+        "settembre septiembre setiembre setembro eylül września wrzesień"
+    ),
+    10: (
+        "октября октябрь окт жовтня жовтень october oct octobre ottobre octubre outubro "
+        "oktober ekim października październik"
+    ),
+    11: (
+        "ноября ноябрь ноя листопада листопад november nov novembre noviembre novembro "
+        "kasım listopada listopad"
+    ),
+    12: (
+        "декабря декабрь дек грудня грудень december dec décembre decembre déc dicembre "
+        "diciembre dezembro dezember aralık grudnia grudzień"
+    ),
 }
 
 

@@ -87,8 +87,14 @@ _SLASHED = (
     r"(?<![\d/])(?P<slash_first>[0-3]?\d)/(?P<slash_second>[0-3]?\d)/(?P<slash_year>(?:19|20)\d\d)"
     r"(?![\d/])"
 )
+# year first is always year, month, day: "2020.01.21", "2020/01/21", "2020. 1. 21.", "2020年1月21日"
+_YEAR_FIRST = (
+    r"(?<![\d.])(?P<yf_year>(?:19|20)\d\d)\s?[./年]\s?(?P<yf_month>[01]?\d)\s?[./月]\s?"
+    r"(?P<yf_day>[0-3]?\d)(?![\d/])(?:日|\.(?!\d))?"
+)
 _DATE = re.compile(
-    "|".join((_ISO, _DOTTED, _SLASHED, _WORDS, _MONTH_FIRST, _RELATIVE, _AGO)), re.IGNORECASE
+    "|".join((_ISO, _DOTTED, _SLASHED, _YEAR_FIRST, _WORDS, _MONTH_FIRST, _RELATIVE, _AGO)),
+    re.IGNORECASE,
 )
 _DAYS_BACK = {"сегодня": 0, "вчера": 1, "позавчера": 2, "сьогодні": 0, "вчора": 1}
 _DAYS_BACK |= {"позавчора": 2, "today": 0, "yesterday": 1}
@@ -195,6 +201,8 @@ def _match_value(
         day = date(int(match["dot_year"]), int(match["dot_month"]), int(match["dot_day"]))
     elif match["slash_year"]:
         day = _slashed_day(match, month_first)
+    elif match["yf_year"]:
+        day = date(int(match["yf_year"]), int(match["yf_month"]), int(match["yf_day"]))
     elif match["en_month"]:
         month = month_number(match["en_month"])
         day = date(int(match["en_year"]), month, int(match["en_day"]))
