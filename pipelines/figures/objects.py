@@ -161,9 +161,20 @@ def topic_before_verb(s: Sentence, first: int) -> str | None:
     verbs = 0
     while k >= 0 and s.pos(k) in ("VERB", "PRTS", "INFN") and verbs < 2:
         k, verbs = k - 1, verbs + 1
+    if verbs and s.norm(k) == ",":
+        k = _before_participle_phrase(s, k)
     if verbs and counted_plural(s, k):
         return noun_lemma(s.readings(k), s.tokens[k])
     return None
+
+
+def _before_participle_phrase(s: Sentence, comma: int) -> int:
+    """The token before a participle phrase in commas that ends at comma: "Наркопреступлений,
+    совершенных в составе групп, выявлено 45" (-1 if there is none)."""
+    for j in range(comma - 1, max(-1, comma - 12), -1):
+        if s.norm(j) == ",":
+            return j - 1 if s.is_adjective(j + 1) else -1
+    return -1
 
 
 def topic_before_dash(s: Sentence, first: int, measured: bool = False) -> str | None:
