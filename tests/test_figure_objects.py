@@ -53,6 +53,12 @@ def _figure(text: str, number: str) -> tuple[Sentence, Figure]:
             "стоимость",
         ),
         ("value_noun_as_subject", "Общая площадь очагов составила 1,7 га.", "1,7", "площадь"),
+        (
+            "value_noun_as_subject",
+            "Стоимость изъятого на черном рынке – свыше 500 млн тенге.",
+            "500 млн",
+            "стоимость",
+        ),
         ("value_noun_as_subject", "Масса наркотиков составила 5 кг.", "5", None),  # a mass
         ("value_noun_as_subject", "Изъят героин стоимостью 5 млн рублей.", "5 млн", None),
         ("value_noun_as_subject", "Стоимость партии оценивается в 18 млн рублей.", "18 млн", None),

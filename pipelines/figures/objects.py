@@ -293,7 +293,7 @@ def value_noun_as_subject(s: Sentence, figure: Figure) -> str | None:
     k = figure.first - 1
     if s.norm(k) in ("в", "во"):
         k -= 1  # "оценивается в 600 млн"
-    if not s.lemmas(k) & AMOUNT_VERBS:
+    if not (s.lemmas(k) & AMOUNT_VERBS or s.norm(k) in DASHES):  # "Стоимость изъятого – 5 млн"
         return None
     for j in range(k - 1, max(-1, k - 8), -1):
         if s.norm(j) in CLAUSE_STOPS or s.norm(j) in (",", ":") or s.norm(j) in DASHES:
