@@ -16,8 +16,9 @@ A place is a dict: name (as written), normalized (nominative), kind (country, re
 district, settlement, or None when unknown), region_code (ISO 3166-2), country (ISO 3166-1
 alpha-2), start, end, and national: True when a country mention sets the scope of what is said
 ("по стране", "в Казахстане") rather than qualifying an organisation or law ("МВД России"),
-and named_as: "name", "adjective" ("белорусские таможенники"), "people" ("кировчан") or "part"
-("на юге Таджикистана"); adjectives and people come from data/gazetteer/derived.tsv.
+and named_as: "name", "adjective" ("белорусские таможенники"), "people" ("кировчан"), "part"
+("на юге Таджикистана") or "agency" (an adjective naming an agency's place: "Кемеровской таможни",
+which acts there); adjectives and people come from data/gazetteer/derived.tsv.
 
 Modules, in import order: places_gazetteer (the data), places_ner (natasha), places_mentions
 (finding and resolving the mentions of one text), and this one (the region of an article, a figure).

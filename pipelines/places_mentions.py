@@ -29,6 +29,7 @@ from pipelines.places_words import (
     _follows_street_or_water,
     _in_division_list,
     _in_scope,
+    _is_adjective,
     _is_name_word,
     _Mention,
     _names_a_facility,
@@ -109,6 +110,23 @@ def _capital_marks_a_name(text: str, tokens: list[Token], match: Match) -> bool:
     if tokens[match.first - 1].text in _OPENING_QUOTES:
         return False
     return not any(_mostly_a_name(t) for t in tokens[match.first : match.stop])
+
+
+# Agencies that act where their adjective says: "Кемеровской таможни", "Гродненской региональной
+# таможне", "Павлодарская областная прокуратура".
+_AGENCY_NOUNS = forms_of(
+    ("таможня", "прокуратура", "прокурор", "полиция", "суд", "управление", "департамент")
+)
+
+
+def _names_an_agency(tokens: list[Token], stop: int) -> bool:
+    """An agency noun after a place's adjective, perhaps past two lower-case adjectives."""
+    for token in tokens[stop : stop + 3]:
+        if token.norm in _AGENCY_NOUNS:
+            return True
+        if not (token.text.islower() and _is_adjective(token)):
+            return False
+    return False
 
 
 def _mostly_a_name(token: Token) -> bool:
@@ -273,6 +291,11 @@ def find_mentions(
             )
             if mention.first and tokens[mention.first - 1].norm in _PARTS:
                 mention.named_as = "part"
+        # Only a region's or country's adjective: a town's may be a wider area's ("Уральское
+        # таможенное управление" is the Urals', not Uralsk's).
+        regional = mention.entry is not None and mention.entry.level in ("region", "country")
+        if mention.named_as == "adjective" and regional and _names_an_agency(tokens, mention.stop):
+            mention.named_as = "agency"
     mentions += _deictic_mentions(text, tokens, mentions, home_country)
     mentions.sort(key=lambda m: m.start)
     return [m.as_dict() for m in mentions]

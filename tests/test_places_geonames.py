@@ -55,3 +55,20 @@ def test_two_regions_side_by_side_are_two_mentions():
     assert article_region(title)["region_code"] is None
     assert article_region(title)["country"] == "UZ"
     assert article_region("В селе Нура Алматинской области изъято 5 кг.")["region_code"] == "KZ-19"
+
+
+def test_an_agency_named_by_its_region_s_adjective_places_the_text_there():
+    text = (
+        "Ранее таможня пресекла ввоз наркотика из США в Минусинск. Теперь сотрудники Кемеровской "
+        "таможни обнаружили в посылке из КНР 302 грамма. Это четвертый случай в практике "
+        "Кемеровской таможни."
+    )
+    assert article_region(text)["region_code"] == "RU-KEM"
+    agency = [p for p in find_places(text) if p["named_as"] == "agency"]
+    assert [p["region_code"] for p in agency] == ["RU-KEM", "RU-KEM"]
+
+
+def test_a_town_s_adjective_before_an_agency_stays_an_adjective():
+    # "Уральское таможенное управление" is the Urals' customs, not Uralsk's.
+    places = find_places("Сообщили в пресс-службе Уральского таможенного управления.")
+    assert [p["named_as"] for p in places] == ["adjective"]
