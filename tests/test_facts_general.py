@@ -241,3 +241,27 @@ def test_a_copula_does_not_end_a_list_of_parts():
     for quote in ("около 364", "около 400", "свыше 2 тонн"):
         assert _total_of(figures, quote) == "3 тонны 383 кг"
         assert by_quote(figures, quote)["indicator"] == "drugs_seized"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "indicator"),
+    [
+        # the court of the next phrase is not this number's
+        ("Выявили более 1100 наркопреступлений, в суд направлено свыше 400 уголовных дел.",
+         "более 1100", "drug_crimes"),
+        ("Выявили более 1100 наркопреступлений, в суд направлено свыше 400 уголовных дел.",
+         "свыше 400", "cases_to_court"),
+        ("Районным судом рассмотрено 220 уголовных дел.", "220", None),
+        # a weight of what is seized with drugs is no drug
+        ("Полицейские изъяли более 600 килограммов веществ и более 1,5 тонн прекурсоров.",
+         "более 1,5", None),
+        ("Здесь обнаружили порядка пятисот литров наркосодержащей жидкости, оборудование и "
+         "реактивы.", "порядка", "drugs_seized"),
+        ("В прошлом году изъяли всего 34 килограмма.", "34", "drugs_seized"),
+        # an object the figures step took from «в этом году» says nothing of a weight
+        ("Например героин. Только в этом году его было изъято более 3,4 кг.", "более 3,4",
+         "drugs_seized"),
+    ],
+)  # fmt: skip
+def test_phrases_and_what_is_seized_with_drugs(text, quote, indicator):
+    assert by_quote(annotated(text), quote)["indicator"] == indicator

@@ -37,6 +37,8 @@ class Indicator:
     context: tuple[str, ...] = ()
     not_context: tuple[str, ...] = ()
     context_in_sentence: bool = False  # `context` may stand anywhere in the sentence
+    context_in_phrase: bool = False  # `context` must stand between the commas around the figure
+    not_own: tuple[str, ...] = ()  # no word of the figure's own phrase starts with these
     also: tuple[Indicator, ...] = ()  # other rules for the same indicator
 
     def takes_unit(self, unit: str | None) -> bool:
@@ -77,6 +79,8 @@ def _entry(raw: dict, parent: dict | None = None) -> Indicator:
         context=tuple(merged.get("context", [])),
         not_context=tuple(merged.get("not_context", [])),
         context_in_sentence=merged.get("context_in") == "sentence",
+        context_in_phrase=merged.get("context_in") == "phrase",
+        not_own=tuple(merged.get("not_own", [])),
         also=tuple(_entry(alt, raw) for alt in raw.get("also", [])) if parent is None else (),
     )
 
@@ -166,17 +170,20 @@ _COLLECTIVE = frozenset({"двое", "трое", "четверо", "пятеро
 
 
 @functools.lru_cache(maxsize=4096)
-def _noun(obj: str | None) -> str | None:
-    """The counted object, unless it is an adjective no rule knows: the figures step took
-    «тяжких» for the object of «858 тяжких … преступлений», which says nothing of what is
-    counted («подозреваемых», «задержанных» are known: they count people)."""
+def _noun(obj: str | None, unit: str | None) -> str | None:
+    """The counted object, unless no rule knows it and it is an adjective («858 тяжких …
+    преступлений»: the figures step took «тяжких» for it) or the figure is no count («более
+    3,4 кг» with the object «год» of «в этом году»): then it says nothing of what is counted
+    («подозреваемых», «задержанных» are known: they count people)."""
     if obj is None:
         return None
     vocab = vocabulary()
     known = set().union(*(e.objects for e in vocab.indicators)) | vocab.substances | vocab.generic
+    if stems([obj]) & known:
+        return obj
     readings = parse_word(obj)
     adjective = bool(readings) and readings[0].pos in ("ADJF", "ADJS", "PRTF")
-    return None if adjective and not (stems([obj]) & known) else obj
+    return None if adjective or unit != "count" else obj
 
 
 def _fits(
@@ -193,7 +200,7 @@ def _fits(
         return True
     if not entry.takes_unit(figure.get("unit")):
         return False
-    obj = _noun(figure.get("object"))
+    obj = _noun(figure.get("object"), figure.get("unit"))
     drugs = vocab.substances | vocab.generic
     if obj is not None:
         if not (stems([obj]) & entry.objects) and not (entry.any_substance and obj in drugs):
@@ -205,7 +212,10 @@ def _fits(
     wide = entry.context_in_sentence and _starts(
         sentence if clause is None else clause, entry.context
     )
-    if entry.context and not (_starts(near, entry.context) or wide):
+    around = figure.get("_phrase") if entry.context_in_phrase else near
+    if entry.context and not (_starts(around or (), entry.context) or wide):
+        return False
+    if entry.not_own and _starts(figure.get("_after") or (), entry.not_own):
         return False
     return not (entry.not_context and _starts(near, entry.not_context))
 
@@ -355,6 +365,16 @@ def _after_brackets(text: str, figure: dict, figures: list[dict], i: int) -> int
     return next((f["start"] for f in figures[i + 1 :] if f["start"] > close), len(text))
 
 
+def _phrase(text: str, figure: dict, low: int, high: int) -> list[str]:
+    """The lemmas between the commas (or semicolons) around a figure, in its sentence."""
+    left = text[low : figure["start"]]
+    right = text[figure["start"] : high]
+    quote = len(figure.get("quote") or "")
+    stop = re.search(r"[,;]", right[quote:])
+    end = len(right) if stop is None else quote + stop.start()
+    return lemma_list(left[max(left.rfind(","), left.rfind(";")) + 1 :] + right[:end])
+
+
 def _text_before(text: str, low: int) -> list[str]:
     """The words of the 300 characters before a sentence: the sentence or two «таких» refers
     to («данного вида преступлений» names them one sentence further back)."""
@@ -373,6 +393,7 @@ def assign_indicators(text: str, figures: list[dict], vocab: Vocabulary | None =
         before, after = sides(text, figure, previous_end, _after_brackets(text, figure, figures, i))
         low, high = _sentence_bounds(text, figure)
         figure["_header"] = _list_header(text, low)
+        figure["_phrase"] = _phrase(text, figure, low, high)
         contents = _with_next(text, figure, next_start, high)
         own = _own_words(text, figure, min(next_start, high), len(after)) + contents
         after = after + contents
