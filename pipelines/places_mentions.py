@@ -105,6 +105,8 @@ def _capital_marks_a_name(text: str, tokens: list[Token], match: Match) -> bool:
     is not told apart this way ("Абай"; "Алматы" is read first as the city), nor a word opening a
     sentence or a title in quotes («Заря»)."""
     token = tokens[match.first]
+    if _is_dateline(text, tokens, match):
+        return True
     if token.text.isupper() or _starts_sentence(tokens, text, match.first):
         return False
     if tokens[match.first - 1].text in _OPENING_QUOTES:
@@ -127,6 +129,21 @@ def _names_an_agency(tokens: list[Token], stop: int) -> bool:
         if not (token.text.islower() and _is_adjective(token)):
             return False
     return False
+
+
+_DATELINE_ENDS = {".", ",", "—", "–", "-", "("}
+
+
+def _is_dateline(text: str, tokens: list[Token], match: Match) -> bool:
+    """ "СЕМЕЙ. Полицейские …", "РУДНЫЙ, 5 мая —": a name in capitals opening a line and closed by
+    a full stop, comma or dash is where the news comes from."""
+    if not all(t.text.isupper() and len(t.text) > 2 for t in tokens[match.first : match.stop]):
+        return False
+    opens_line = (
+        match.first == 0 or "\n" in text[tokens[match.first - 1].end : tokens[match.first].start]
+    )
+    after = tokens[match.stop].text if match.stop < len(tokens) else None
+    return opens_line and after in _DATELINE_ENDS
 
 
 def _mostly_a_name(token: Token) -> bool:

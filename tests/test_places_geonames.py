@@ -72,3 +72,10 @@ def test_a_town_s_adjective_before_an_agency_stays_an_adjective():
     # "Уральское таможенное управление" is the Urals' customs, not Uralsk's.
     places = find_places("Сообщили в пресс-службе Уральского таможенного управления.")
     assert [p["named_as"] for p in places] == ["adjective"]
+
+
+def test_a_dateline_in_capitals_is_a_place_even_when_the_name_is_also_a_word():
+    for dateline, code in (("СЕМЕЙ.", "KZ-10"), ("РУДНЫЙ,", "KZ-39"), ("ШАХТЫ —", "RU-ROS")):
+        text = f"{dateline} Полицейские задержали мужчину с 5 кг гашиша."
+        assert article_region(text)["region_code"] == code
+    assert places_of("ШАХТЫ ЗАКРЫЛИ НА РЕМОНТ") == []
