@@ -121,6 +121,16 @@ def _is_date_element(element: HtmlElement) -> bool:
     return bool(marks.strip()) and bool(_DATE_MARK.search(marks))
 
 
+def _marked_as_update(element: HtmlElement) -> bool:
+    """itemprop="dateModified", or a label "Updated:" just before it. Not a class "updated":
+    WordPress themes give it to the publication time (hAtom's required field)."""
+    if element.get("itemprop", "").strip().lower() == "datemodified":
+        return True
+    previous, parent = element.getprevious(), element.getparent()
+    label = previous.tail if previous is not None else parent.text if parent is not None else ""
+    return bool(_UPDATED.search((label or "")[-30:]))
+
+
 def _month_first(tree: HtmlElement) -> bool:
     """An American page (English, with no region or the US) writes 03/12/2020 for March 12."""
     root = tree.getroottree().getroot()
@@ -139,6 +149,8 @@ def _visible_candidate(
     title: str,
     month_first: bool = False,
 ) -> str | None:
+    if _marked_as_update(element):
+        return None
     if element.tag == "time" and element.get("datetime"):
         parsed = parse_machine_datetime(element.get("datetime", ""), timezone=zone_name)
         if parsed:

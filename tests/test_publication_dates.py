@@ -253,3 +253,18 @@ def test_utc_stamp_takes_the_day_written_in_the_url_when_the_page_shows_none():
     url = "https://example.it/2020/12/04/titolo/"  # 23:15 UTC is never the day before
     value = find_published(tree, url, title="Titolo della notizia", html=html)[0]
     assert value == "2020-12-05T23:15:00+00:00"
+
+
+def test_a_time_element_labelled_as_an_update_is_not_the_publication_date():
+    byline = (
+        '<p><span class="timestamp">Updated <time datetime="2021-03-17T10:00:00Z">Mar 17</time>'
+        '</span> <span itemprop="dateModified" class="date">17.03.2021</span></p>'
+        '<p class="date">Published 16.03.2021</p>'
+    )
+    assert shown_date("", byline) == "2021-03-16"
+
+
+def test_wordpress_class_updated_is_still_the_publication_time():
+    # hAtom themes mark the publication time "updated" too
+    byline = '<time class="entry-date updated" datetime="2020-09-22T08:26:23-05:00">22 Sep</time>'
+    assert shown_date("", byline) == "2020-09-22T08:26:23-05:00"
