@@ -45,6 +45,7 @@ def test_a_narko_compound_is_also_what_follows_the_prefix():
         ("Порядка 19 700 кг наркорастений было ликвидировано в текущем году.", "Порядка 19 700",
          "crops_destroyed"),
         ("Задержаны 12 наркокурьеров.", "12", "persons_detained"),
+        ("Один нарушитель границы задержан.", "Один", "persons_detained"),
         ("В Оше при обыске у торговца обнаружены два мешка с гашишем.", "два мешка",
          "drugs_seized"),
         # destroying seized drugs is no seizure, even of drugs seized before
