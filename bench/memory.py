@@ -256,10 +256,12 @@ def start_server(folder: Path, pages: int) -> tuple[subprocess.Popen, str]:
     server = subprocess.Popen(
         [sys.executable, __file__, "--serve", str(port_file), "--pages", str(pages)]
     )
-    for _ in range(200):
+    # the server first cuts the real pages into templates: seconds, more on a busy machine
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and server.poll() is None:
         if port_file.exists() and port_file.read_text():
             return server, f"http://127.0.0.1:{port_file.read_text()}"
-        time.sleep(0.05)
+        time.sleep(0.1)
     server.kill()
     raise SystemExit("the site server did not start")
 
