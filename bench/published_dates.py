@@ -54,6 +54,7 @@ SITE_TIMEZONES = {
 
 _RUSSIAN_ONLY_LETTERS = re.compile(r"[ыэЫЭ]")
 _UKRAINIAN_ONLY_LETTERS = re.compile(r"[іїєґІЇЄҐ]")
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d$")
 _NOTED_URL = re.compile(r"\bURL (https?://\S+)")
 _HTML_LANG = re.compile(r"<html[^>]*\blang=[\"']?([A-Za-z]+)", re.IGNORECASE)
 
@@ -128,11 +129,17 @@ def dates_benchmark(show_misses: bool = False) -> None:
             ours_ru += ours_hit
             theirs_ru += theirs_hit
     total = len(labels)
+    # labels.json writes "nan" where the htmldate project found no date: no day can equal it
+    undated = sum(1 for label in labels.values() if not _ISO_DAY.match(str(label["date"])))
     print(f"bench/dates: {total} pages, day must equal the label")
     with_body = f"{seconds_ours:.1f} CPU s, body included"
     print(f"  extract_article                 {share(ours, total)}  ({with_body})")
     wrong = total - ours - ours_none
     print(f"    of the others: a wrong day on {wrong}, no date on {ours_none}")
+    print(
+        f"    {undated} pages are labelled with no date (nan); on the {total - undated} others: "
+        f"extract_article {share(ours, total - undated)}, htmldate {share(theirs, total - undated)}"
+    )
     print(f"  htmldate.find_date alone        {share(theirs, total)}  ({seconds_theirs:.1f} CPU s)")
     print(f"  Russian pages found: {russian} (declared ru, or ы/э and no і/ї/є/ґ)")
     print(f"  extract_article on Russian      {share(ours_ru, russian)}")
