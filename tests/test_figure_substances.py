@@ -277,3 +277,11 @@ def test_the_substance_before_a_comma_a_legal_size_or_a_colon(text, noun):
 def test_a_place_or_a_person_before_a_colon_or_between_commas_is_no_substance():
     assert objects_of("В Алматы, 5 кг, изъяли за день.")[0][2] is None
     assert objects_of("Задержан курьер: 15 граммов.")[0][2] is None
+
+
+def test_a_signed_change_in_brackets_between_a_count_and_its_noun():
+    found = extract_figures("Выявлено 120 (+15%) преступлений.")
+    assert [(f["value"], f["unit"], f["object"], f["change"]) for f in found] == [
+        (120, "count", "преступление", None),
+        (15, "percent", None, "increase"),
+    ]

@@ -234,12 +234,24 @@ def _read_count(s: Sentence, figure: Figure, previous: Figure | None) -> None:
     )
 
 
+def _signed_change_inside(s: Sentence, k: int) -> int | None:
+    """The index of ")" closing a signed change that starts at k: "+15%)", "−3,2 %)"."""
+    if s.norm(k) not in ("+", "-", "−", "–") or s.tokens[k + 1 : k + 2] == []:
+        return None
+    if s.tokens[k + 1].kind != "num":
+        return None
+    j = k + 2 + (s.norm(k + 2) == "%")
+    return j if s.norm(j) == ")" else None
+
+
 def _noun_past_paired_number(s: Sentence, span: NumberSpan) -> tuple[int | None, list[int]] | None:
     """A number paired with one in brackets, "800 (745) правонарушений" (this year's and last
     year's), counts the noun after the brackets: (noun, adjectives) from there, or None."""
     first, last = span.first, span.last
     if s.norm(last) == "(" and s.tokens[last + 1 : last + 2] and s.tokens[last + 1].kind == "num":
         after = last + 2
+    elif s.norm(last) == "(" and _signed_change_inside(s, last + 1):
+        after = _signed_change_inside(s, last + 1)  # "120 (+15%) преступлений"
     elif s.norm(first - 1) == "(" and s.norm(last) == ")" and s.tokens[first - 2 : first - 1]:
         if s.tokens[first - 2].kind != "num":
             return None
