@@ -285,3 +285,12 @@ def test_a_signed_change_in_brackets_between_a_count_and_its_noun():
         (120, "count", "преступление", None),
         (15, "percent", None, "increase"),
     ]
+
+
+def test_a_signed_change_before_a_measure_noun_leaves_it_to_what_it_counts():
+    text = "Отмечен рост с 72 до 96 (+33,3%) количества краж."
+    assert objects_of(text) == [
+        (72, "count", "кража"),
+        (96, "count", "кража"),
+        (33.3, "percent", None),
+    ]

@@ -12,6 +12,7 @@ from pipelines.figures.lexicon import (
     FRACTION_NOUNS,
     LAW_ABBREVIATIONS,
     LESS,
+    MEASURE_NOUNS,
     MORE,
     ORDINAL_NOUNS,
     OTHER_UNIT_PHRASES,
@@ -263,4 +264,6 @@ def _noun_past_paired_number(s: Sentence, span: NumberSpan) -> tuple[int | None,
     noun, adjectives = noun_after(s, after + 1)
     if noun is None or unit_at(s, noun) is not None:
         return None  # "5 (3) кг": not a count of kilograms
+    if s.lemma(noun) in MEASURE_NOUNS:
+        return None  # "до 96 (+33,3%) количества краж": the count finders read what it counts
     return noun, adjectives
