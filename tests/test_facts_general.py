@@ -266,3 +266,8 @@ def test_a_copula_does_not_end_a_list_of_parts():
 )  # fmt: skip
 def test_phrases_and_what_is_seized_with_drugs(text, quote, indicator):
     assert by_quote(annotated(text), quote)["indicator"] == indicator
+
+
+def test_a_briefing_yesterday_is_no_operation():
+    figures = annotated("Накануне на коллегии МВД подвели итоги операции: изъято 5 тонн наркотиков.")
+    assert by_quote(figures, "5 тонн")["scope"] == "period"

@@ -5,7 +5,8 @@ operation), with the period it covers or the day of the event.
   months one year earlier (or the year it names).
 - A period named in words («за неделю», «с начала июня», «в этом году», «с 1 июня») makes a
   period; then words of one operation (a detention of one person, «у него», «при досмотре», a
-  village, a car, a person's age or year of birth, «вчера») or a stated day («Так, 22 января
+  village, a car, a person's age or year of birth; not «вчера»: a briefing is as often
+  yesterday's as a seizure) or a stated day («Так, 22 января
   …») make an event, even in a text that sums up; then a period of the figure's own (a month,
   a year), other statistic words (a named operation «Мак-2024», «зарегистрировано») or the
   summary the text is in (after a stated period, statistic words or a headline's period)
@@ -42,7 +43,7 @@ ONE_OPERATION = re.compile(
     r"проживания)|\bв\s+(?:его|ее|её|их)\s+(?:доме|квартире|автомобиле|машине|гараже|жилище)"
     r"|\bв\s+(?:деревне|селе|поселке|посёлке|населенном\s+пункте|окрестност\w+|ауле|кишлаке"
     r"|махалле|снт)\b|\b\d+-летн\w*|\b(?:19|20)\d\d\s+(?:года\s+рождения|г\.\s*р\.)"
-    r"|\bвчера\b|\bнакануне\b|\bв\s+возрасте\b",
+    r"|\bв\s+возрасте\b",
     _I,
 )
 # Words that often tell of one operation, but as often of many: they decide only when the text
