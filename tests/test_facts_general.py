@@ -269,5 +269,7 @@ def test_phrases_and_what_is_seized_with_drugs(text, quote, indicator):
 
 
 def test_a_briefing_yesterday_is_no_operation():
-    figures = annotated("Накануне на коллегии МВД подвели итоги операции: изъято 5 тонн наркотиков.")
+    figures = annotated(
+        "Накануне на коллегии МВД подвели итоги операции: изъято 5 тонн наркотиков."
+    )
     assert by_quote(figures, "5 тонн")["scope"] == "period"
