@@ -65,3 +65,17 @@ def test_a_datelines_day_with_an_abbreviated_month_is_no_count():
 )
 def test_one_that_means_another_or_one_of_two(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Изъяли полтонны гашиша.", [(500, "kg", "exact", "гашиш")]),
+        ("Изъято более полутонны наркотиков.", [(500, "kg", "more_than", "наркотик")]),
+        ("Нашли полкило героина.", [(0.5, "kg", "exact", "героин")]),
+        ("Политика полиции понятна.", []),
+        ("Это были партии от полукилограмма до нескольких килограммов.", []),  # no amount
+    ],
+)
+def test_half_a_unit_in_one_word(text, expected):
+    assert found(text) == expected

@@ -27,7 +27,7 @@ from pipelines.figures.not_figures import Spans, non_figure_spans, overlaps
 from pipelines.figures.reading import read_figure
 from pipelines.figures.relations import resolve_orphans, share_forward, share_range_multiplier
 from pipelines.figures.sentence import CYRILLIC_RE, Figure, Sentence
-from pipelines.figures.units import units_without_numeral
+from pipelines.figures.units import half_unit, half_units, units_without_numeral
 from pipelines.mentioned_dates import extract_dates, period_of
 from pipelines.numbers import clean_value, find_numbers, half_multiplier, number_forms
 from pipelines.sentences import fold_yo, split_sentences, tokenize
@@ -44,10 +44,15 @@ _BARE_UNIT_HINT_RE = re.compile(
 )
 
 
+_HALF_HINT_RE = re.compile(r"\bпол-?[утклг]", re.I)
+
+
 def _sentence_figures(s: Sentence, blocked: Spans) -> list[Figure]:
     figures: list[Figure] = []
     spans = find_numbers(s.tokens)
     bare = units_without_numeral(s) if _BARE_UNIT_HINT_RE.search(s.text) else []
+    if _HALF_HINT_RE.search(s.text):
+        bare += half_units(s)  # "полтонны гашиша"
     if bare:
         numbered = {span.first for span in spans}
         spans = sorted(spans + [b for b in bare if b.first not in numbered])
@@ -139,7 +144,10 @@ def _may_hold_figures(text: str, start: int, end: int) -> bool:
     if _DIGIT_RE.search(text, start, end) is None:
         forms = number_forms()
         words = _CYRILLIC_WORDS_RE.findall(fold_yo(text[start:end]))
-        return any(word in forms or "кратн" in word or half_multiplier(word) for word in words) or (
+        return any(
+            word in forms or "кратн" in word or half_multiplier(word) or half_unit(word)
+            for word in words
+        ) or (
             _BARE_UNIT_HINT_RE.search(text, start, end) is not None  # "более тонны"
         )
     return (

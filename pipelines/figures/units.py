@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pipelines.figures.lexicon import APPROX, LESS, MORE, PHYSICAL_UNITS
 from pipelines.figures.sentence import Figure, Sentence
+from pipelines.morph import parse_word
 from pipelines.numbers import NumberSpan
 
 # Unit words by lemma and abbreviations by written form: (unit, factor to that unit).
@@ -88,6 +89,9 @@ def unit_at(s: Sentence, j: int) -> tuple[str, float, int] | None:
         return None
     if j == s.cut:
         return _cut_unit(norm, j)
+    half = half_unit(norm) if norm[:3] == "пол" else None
+    if half is not None:
+        return half[0], half[1], j + 1  # "полтонны"
     # an abbreviation's dot, unless it is the full stop of the sentence ("изъято 3 кг.")
     dotted = s.norm(j + 1) == "." and s.glued(j + 1) and j + 2 < len(s.tokens)
     after_dot = j + 2 if dotted else j + 1
@@ -182,6 +186,36 @@ _ONE_OF = {
     "тысяча": (10**3, 10**3), "миллион": (10**6, 10**6), "миллиард": (10**9, 10**9),
 }  # fmt: skip
 _BARE_QUALIFIERS = MORE | LESS | APPROX
+
+
+def half_unit(word: str) -> tuple[str, float] | None:
+    """(unit, factor) of half a unit written as one word: "полтонны" (500 kg), "пол-литра"."""
+    if not word.startswith("пол") or len(word) < 6:
+        return None
+    rest = word[4:] if word[3] in "-у" else word[3:]
+    if rest == "кило":
+        return "kg", 0.5
+    for reading in parse_word(rest)[:2]:
+        if reading.lemma in _UNIT_LEMMAS and reading.pos == "NOUN":
+            unit, factor = _UNIT_LEMMAS[reading.lemma]
+            return unit, factor / 2
+    return None
+
+
+def half_units(s: Sentence) -> list[NumberSpan]:
+    """Number spans for half a unit in one word, after a qualifier or before what it weighs:
+    "изъяли полтонны гашиша", "почти полтонны" (the span is empty and the unit is read at the
+    word, as after digits); not "партии от полукилограмма до нескольких килограммов"."""
+    spans = []
+    for k, token in enumerate(s.tokens):
+        if token.kind != "word" or half_unit(token.norm) is None:
+            continue
+        genitive = any("gent" in r.grammemes for r in s.readings(k + 1) if r.pos == "NOUN")
+        if s.norm(k - 1) in _BARE_QUALIFIERS or genitive:
+            spans.append(
+                NumberSpan(1, k, k, token.start, token.start, "words", None, None, 1, None, k)
+            )
+    return spans
 
 
 def units_without_numeral(s: Sentence) -> list[NumberSpan]:
