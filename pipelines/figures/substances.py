@@ -1,6 +1,7 @@
-"""Object finders for amounts whose substance is named before them or in Latin letters, tried
-after objects.AMOUNT_FINDERS: "мешки с марихуаной (16,8 кг)", "гашиш, изъято 512 кг",
-"веществ, общая масса которых составила 42,6 кг", "3 кг alpha-PVP"."""
+"""Object finders for amounts whose substance is named before them, in Latin letters, after an
+amount verb or through a pronoun, tried after objects.AMOUNT_FINDERS: "мешки с марихуаной
+(16,8 кг)", "гашиш, изъято 512 кг", "веществ, общая масса которых составила 42,6 кг", "3 кг
+alpha-PVP", "около 364 кг составляет героин", "психотропов, а их изъяли около 3 кг"."""
 
 from __future__ import annotations
 
