@@ -241,8 +241,9 @@ def figure_region(
     context_countries = {p["country"] for p in article_places if p["country"]}
     view = ner.view(sentence) if ner else None
     places = find_mentions(sentence, home_country, context_regions, context_countries, view)
-    # "студентам Карагандинского колледжа": an adjective names who, not where it was counted.
-    places = [p for p in places if p["named_as"] == "name"]
+    # "студентам Карагандинского колледжа": an adjective names who, not where it was counted;
+    # "Кемеровской таможней изъято": a regional agency counts where it acts.
+    places = [p for p in places if p["named_as"] in ("name", "agency")]
     regions = {(p["region_code"], p["country"]) for p in places if p["region_code"]}
     if len(regions) == 1:
         code, country = regions.pop()

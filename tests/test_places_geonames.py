@@ -2,7 +2,7 @@
 centre, and the rules that keep small names from being found where they are not places."""
 
 from pipelines.phrases import read_tsv
-from pipelines.places import article_region, find_places
+from pipelines.places import article_region, figure_region, find_places
 from pipelines.places_gazetteer import GAZETTEER_DIR
 
 
@@ -79,3 +79,9 @@ def test_a_dateline_in_capitals_is_a_place_even_when_the_name_is_also_a_word():
         text = f"{dateline} Полицейские задержали мужчину с 5 кг гашиша."
         assert article_region(text)["region_code"] == code
     assert places_of("ШАХТЫ ЗАКРЫЛИ НА РЕМОНТ") == []
+
+
+def test_a_figure_counted_by_a_regional_agency_takes_its_region():
+    sentence = "Сотрудники Кемеровской таможни обнаружили в посылке 302 грамма наркотика."
+    places = find_places("В Новосибирске прошёл рейд. " + sentence)
+    assert figure_region(sentence, places, "RU-NVS")["region_code"] == "RU-KEM"
