@@ -67,6 +67,8 @@ def test_a_comparative_before_na_states_a_difference(text, expected):
             [(5, "exact", "increase"), (85, "exact", None)],
         ),
         ("Рост составил 15%.", [(15, "exact", "increase")]),  # a change noun: the change itself
+        ("Доля синтетики превысила 40%.", [(40, "more_than", None)]),
+        ("Рост превысил 15%.", [(15, "more_than", "increase")]),
     ],
 )
 def test_a_level_before_or_after_a_change_is_no_change(text, expected):

@@ -17,8 +17,10 @@ from pipelines.figures.sentence import Figure, Sentence
 
 _CHANGE_WINDOW = 8
 
-# Verbs that state a level: "составила 85%", "достигла 85%".
-_LEVEL_VERBS = frozenset({"составить", "составлять", "достичь", "достигнуть", "достигать"})
+# Verbs that state a level: "составила 85%", "достигла 85%", "Доля превысила 40%".
+_LEVEL_VERBS = frozenset({
+    "составить", "составлять", "достичь", "достигнуть", "достигать", "превысить", "превышать",
+})  # fmt: skip
 
 _SIGNS = {"+": "increase", "−": "decrease", "-": "decrease", "–": "decrease"}
 
