@@ -294,3 +294,10 @@ def test_a_signed_change_before_a_measure_noun_leaves_it_to_what_it_counts():
         (96, "count", "кража"),
         (33.3, "percent", None),
     ]
+
+
+def test_a_total_of_several_substances_takes_none_of_them():
+    text = "Изъято 120 кг гашиша и 40 кг марихуаны, всего 160 кг."
+    assert objects_of(text) == [(120, "kg", "гашиш"), (40, "kg", "марихуана"), (160, "kg", None)]
+    # one substance before: the total is of it
+    assert objects_of("Изъято 120 кг гашиша, всего 160 кг.")[1] == (160, "kg", "гашиш")

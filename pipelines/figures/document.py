@@ -12,6 +12,9 @@ from pipelines.figures.phrases import ends_prepositional_phrase
 from pipelines.figures.sentence import Figure, Sentence, noun_lemma
 from pipelines.sentences import tokenize
 
+# "всего 160 кг", "итого 3 т", "в общей сложности 5 кг": a total of what came before.
+_TOTAL_RE = re.compile(r"(?:всего|итого|сложности)\s+(?:более\s+|около\s+|свыше\s+)?$", re.I)
+
 # A mass stated as a difference ("на 63 кг больше") measures no substance of its own.
 _DIFFERENCE_RE = re.compile(r"\bна\s*$", re.IGNORECASE)
 
@@ -55,16 +58,21 @@ def inherit_mass_objects(text: str, records: list[dict]) -> None:
     тонн" вещество too. Not a difference ("на 63 кг больше"), nor a mass whose substance
     follows in quotes the rules cannot read ("3,5 кг "Альфа-PVP"")."""
     last_object = None
+    sentence_objects: dict[str, set[str]] = {}  # the substances each sentence's masses name
     for record in records:
         if record["unit"] != "kg":
             continue
+        named = sentence_objects.setdefault(record["sentence"], set())
         if record["object"] is not None:
             last_object = record["object"]
+            named.add(record["object"])
             continue
         if last_object is None or _DIFFERENCE_RE.search(
             text, max(0, record["start"] - 4), record["start"]
         ):
             continue
+        if len(named) > 1 and _TOTAL_RE.search(text, max(0, record["start"] - 20), record["start"]):
+            continue  # "120 кг гашиша и 40 кг марихуаны, всего 160 кг": a total of both
         if text[record["end"] :].lstrip()[:1] in QUOTES:
             continue
         record["object"] = last_object
