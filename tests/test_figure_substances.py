@@ -301,3 +301,7 @@ def test_a_total_of_several_substances_takes_none_of_them():
     assert objects_of(text) == [(120, "kg", "гашиш"), (40, "kg", "марихуана"), (160, "kg", None)]
     # one substance before: the total is of it
     assert objects_of("Изъято 120 кг гашиша, всего 160 кг.")[1] == (160, "kg", "гашиш")
+
+
+def test_an_age_adjective_between_a_number_and_its_noun():
+    assert objects_of("Задержаны двое 25-летних жителей Алматы.") == [(2, "count", "житель")]

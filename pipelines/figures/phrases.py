@@ -37,6 +37,10 @@ def noun_after(s: Sentence, j: int, complements: bool = False) -> tuple[int | No
         if s.norm(k) == "так" and s.norm(k + 1).startswith("называем"):
             k += 2  # "2 кг так называемой «соли»": the word after is the noun
             continue
+        if _compound_adjective(s, k):
+            adjectives.append(k + 2)  # "двое 25-летних жителей"
+            k += 3
+            continue
         if token.kind != "word":
             break
         if token.text[:1].isupper() and not token.text.isupper():
@@ -72,6 +76,17 @@ def _past_complement(s: Sentence, k: int) -> int | None:
     if s.is_noun(after) and agree(s, k - 1, after):
         return after
     return None
+
+
+def _compound_adjective(s: Sentence, k: int) -> bool:
+    """Digits, a hyphen and an adjective written as one word: "25-летних", "3-комнатной"."""
+    return (
+        s.tokens[k].kind == "num"
+        and s.norm(k + 1) in ("-", "‐")
+        and s.glued(k + 1)
+        and s.glued(k + 2)
+        and s.is_adjective(k + 2)
+    )
 
 
 def governed_noun(s: Sentence, j: int) -> tuple[int | None, list[int]]:
