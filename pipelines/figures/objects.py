@@ -94,15 +94,20 @@ def subject_before_verb(s: Sentence, first: int, mass: bool = False) -> str | No
         opening = next((j for j in range(k - 2, max(-1, k - 8), -1) if s.norm(j) == ","), None)
         if opening is not None and s.pos(opening + 1) == "PRTF":
             k = opening
-    for j in range(k - 1, max(-1, k - 4), -1):
+    j, lowest = k - 1, max(-1, k - 4)
+    while j > lowest:
         nominative = [r for r in s.readings(j) if r.pos == "NOUN" and "nomn" in r.grammemes]
         if nominative and s.is_noun(j):
             lemma = nominative[0].lemma
             if lemma in PROCESS_NOUNS and s.is_noun(j - 1):
+                j -= 1
                 continue  # "Объем изъятия составил": the measure noun before it is the subject
+            if s.pos(j - 1) == "PREP" and lemma not in TIME_NOUNS:
+                j -= 2  # "Доход от продажи составил", "Ущерб по НДС": past the phrase
+                lowest = max(-1, lowest - 2)
+                continue
             if (
-                s.pos(j - 1) == "PREP"  # "по НДС составит": not the subject
-                or "Fixd" in nominative[0].grammemes  # indeclinable: any case, no evidence
+                "Fixd" in nominative[0].grammemes  # indeclinable: any case, no evidence
                 or lemma in TIME_NOUNS  # "на 1 января 2022 года равнялись"
             ):
                 return None
@@ -118,6 +123,7 @@ def subject_before_verb(s: Sentence, first: int, mass: bool = False) -> str | No
             return lemma
         if s.tokens[j].kind != "word":
             break
+        j -= 1
     return None
 
 
