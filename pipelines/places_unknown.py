@@ -119,12 +119,20 @@ def _division_noun(tokens: list[Token], i: int) -> tuple[int, str] | None:
     return None
 
 
-def _adjective_nominative(word: str, gender: str) -> str | None:
-    for parse in _morph().parse(word):
+def _adjective_nominative(written: str, gender: str) -> str | None:
+    """ "Кара-Суйском" → "Кара-Суйский": pymorphy's form, with the capitals as written."""
+    for parse in _morph().parse(written.lower()):
         if parse.tag.POS == "ADJF":
             form = parse.inflect({"nomn", "sing", gender})
             if form is not None:
-                return form.word[:1].upper() + form.word[1:]
+                capitals = [part[:1].isupper() for part in written.split("-")]
+                parts = form.word.split("-")
+                if len(parts) != len(capitals):
+                    capitals = [True] + [False] * (len(parts) - 1)
+                return "-".join(
+                    part[:1].upper() + part[1:] if up else part
+                    for part, up in zip(parts, capitals, strict=True)
+                )
     return None
 
 
@@ -139,7 +147,7 @@ def division_mentions(text, tokens, taken_tokens: set[int]) -> list[_Mention]:
         if found is None:
             continue
         noun_index, noun = found
-        adjective = _adjective_nominative(token.norm, _NOUN_GENDER[noun])
+        adjective = _adjective_nominative(token.text, _NOUN_GENDER[noun])
         if adjective is None:
             continue
         between = tokens[i + 1 : noun_index]

@@ -12,8 +12,9 @@ Kyrgyz, Tajik, Ukrainian or Belarusian letters) that pymorphy reads as a geograp
 the one closest to the transliterated GeoNames name (in Belarus, one with an о: Belarusian
 spellings write the unstressed о as а); other such names are kept as alt names.
 Left out: names the curated gazetteer already holds (its entry stands), names that are also
-ordinary words, first names or surnames ("Победа", "Заря": a village of that name would be found
-in every text), and names of one or two letters.
+ordinary words or first names ("Победа", "Мурат": a village of that name would be found in every
+text), and names of one or two letters. Surnames stay ("Борисов"): the place rules tell a town
+from a person's name.
 """
 
 from __future__ import annotations
@@ -66,6 +67,19 @@ def _is_geographical(name: str) -> bool:
     return any("Geox" in p.tag for p in morph().parse(name.split()[-1]))
 
 
+def _ordinary(name: str) -> bool:
+    """An ordinary word or a first name ("Победа", "Мурат"); a surname is kept ("Борисов",
+    "Королёв"): the place rules tell a town from a person's name."""
+    if not is_common_word(name):
+        return False
+    from pipelines.morph import morph
+
+    parses = morph().parse(name)
+    nominative = [p for p in parses if "nomn" in p.tag] or parses  # as is_common_word reads it
+    readings = [p for p in nominative if p.is_known and "Geox" not in p.tag]
+    return not readings or not all("Surn" in p.tag for p in readings)
+
+
 def admin1_regions(cities: list[dict], points: list[dict], kinds: dict[str, str]) -> dict:
     """(country, admin1 code) → ISO 3166-2 code, through the regions' centres."""
     by_id = {str(c["geonameid"]): c for c in cities}
@@ -95,6 +109,12 @@ def admin1_regions(cities: list[dict], points: list[dict], kinds: dict[str, str]
         code = min(orphans[country], key=lambda c: _distance((lat, lon), located[c]))
         orphans[country].remove(code)
         mapping[(country, admin1)] = code
+    # A region left without a code of its own shares it with its centre city (Osh region and the
+    # city of Osh are one admin1 code): the towns are the region's, the city is a region apart.
+    for key, codes in claims.items():
+        for code in codes:
+            if code in orphans[key[0]]:
+                mapping[key] = code
     return mapping
 
 
@@ -128,11 +148,11 @@ def geonames_rows(
         if any(fold(n) in held for n in names):
             notes["already held"] += 1
             continue
-        if is_common_word(names[0]) or (code, fold(names[0])) in seen:
-            notes["ordinary word" if is_common_word(names[0]) else "twice in a region"] += 1
+        if _ordinary(names[0]) or (code, fold(names[0])) in seen:
+            notes["ordinary word" if _ordinary(names[0]) else "twice in a region"] += 1
             continue
         seen.add((code, fold(names[0])))
-        alts = [n for n in names[1:] if not is_common_word(n) and fold(n) not in primary]
+        alts = [n for n in names[1:] if not _ordinary(n) and fold(n) not in primary]
         alts = alts[:MAX_ALT_NAMES]
         kind = "city" if city["population"] >= CITY_POPULATION else "settlement"
         rows.append([names[0], kind, code, "|".join(alts)])

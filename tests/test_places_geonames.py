@@ -85,3 +85,15 @@ def test_a_figure_counted_by_a_regional_agency_takes_its_region():
     sentence = "Сотрудники Кемеровской таможни обнаружили в посылке 302 грамма наркотика."
     places = find_places("В Новосибирске прошёл рейд. " + sentence)
     assert figure_region(sentence, places, "RU-NVS")["region_code"] == "RU-KEM"
+
+
+def test_a_region_sharing_its_geonames_code_with_its_centre_city_keeps_its_towns():
+    # GeoNames has one admin1 code for the city of Osh and Osh region: Kara-Suu is the region's.
+    assert places_of("В Кара-Суйском районе уничтожили 2 га конопли.") == [
+        ("Кара-Суйский район", "KG-O")
+    ]
+
+
+def test_a_town_that_is_also_a_surname_is_a_place_only_where_the_text_says_so():
+    assert places_of("В Борисове задержан мужчина.") == [("Борисов", "BY-MI")]
+    assert places_of("Иван Борисов задержан.") == []
