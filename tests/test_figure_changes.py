@@ -73,3 +73,8 @@ def test_a_comparative_before_na_states_a_difference(text, expected):
 )
 def test_a_level_before_or_after_a_change_is_no_change(text, expected):
     assert percents(text) == expected
+
+
+def test_plus_and_minus_written_as_words():
+    assert percents("Показатель: минус 5% к прошлому году.") == [(5, "exact", "decrease")]
+    assert percents("Показатель: плюс 12% к прошлому году.") == [(12, "exact", "increase")]

@@ -305,3 +305,8 @@ def test_a_total_of_several_substances_takes_none_of_them():
 
 def test_an_age_adjective_between_a_number_and_its_noun():
     assert objects_of("Задержаны двое 25-летних жителей Алматы.") == [(2, "count", "житель")]
+
+
+def test_a_mass_of_what_a_process_noun_governs():
+    text = "Изъятие героина выросло с 12 до 30 кг."
+    assert objects_of(text) == [(12, "kg", "героин"), (30, "kg", "героин")]

@@ -31,6 +31,9 @@ def _change(s: Sentence, figure: Figure) -> str | None:
     signed = s.glued(figure.span.numeral) and s.norm(sign) in _SIGNS
     if signed and not (s.glued(sign) and s.tokens[sign - 1].kind == "num"):  # not "10-15%"
         return _SIGNS[s.norm(sign)]  # "(+31,7%)", "(−5%)"
+    word = s.norm(figure.span.first - 1)
+    if word in ("плюс", "минус"):  # "минус 5% к прошлому году"
+        return "increase" if word == "плюс" else "decrease"
     restated = _comparison_after_restatement(s, figure)
     if restated:
         return restated

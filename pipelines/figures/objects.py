@@ -318,7 +318,9 @@ def value_noun_as_subject(s: Sentence, figure: Figure) -> str | None:
 def governed_by_amount_word(s: Sentence, figure: Figure) -> str | None:
     """The noun a measure or amount noun before governs: "сумма инвестиций составит 2,5 млрд"."""
     mass = figure.unit in PHYSICAL_UNITS
-    return measured_noun(s, figure.first, MEASURE_NOUNS | AMOUNT_NOUNS, mass)
+    # a mass may also be of what a process noun governs: "Изъятие героина выросло до 30 кг"
+    measures = MEASURE_NOUNS | AMOUNT_NOUNS | (PROCESS_NOUNS if mass else frozenset())
+    return measured_noun(s, figure.first, measures, mass)
 
 
 def subject_of_amount_verb(s: Sentence, figure: Figure) -> str | None:
