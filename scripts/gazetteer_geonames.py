@@ -33,7 +33,7 @@ from scripts.build_region_coords import likeness
 MIN_POPULATION = {"RU": 5000, "CN": 500_000, "AF": 15_000}
 MIN_POPULATION_DEFAULT = 500
 CITY_POPULATION = 10_000  # "city" from here, else "settlement" (village, посёлок, аул)
-MAX_ALT_NAMES = 3
+MAX_ALT_NAMES = 5
 _RUSSIAN = re.compile(r"^[А-Яа-яЁё][А-Яа-яЁё -]*[А-Яа-яЁё]$")
 
 
@@ -48,6 +48,8 @@ def load_cities() -> list[dict]:
 def russian_names(city: dict) -> list[str]:
     """The city's Russian names, the likeliest nominative first."""
     names = [n.strip() for n in city.get("alternatenames", []) if _RUSSIAN.match(n.strip())]
+    # "Балыкчы шаары" (Kyrgyz: "the city of"): every word of a name has its capital.
+    names = [n for n in names if all(w[:1].isupper() for w in n.split())]
     names = list(dict.fromkeys(n for n in names if len(n) > 2))
     if not names:
         return []
@@ -80,7 +82,9 @@ def _ordinary(name: str) -> bool:
     return not readings or not all("Surn" in p.tag for p in readings)
 
 
-def admin1_regions(cities: list[dict], points: list[dict], kinds: dict[str, str]) -> dict:
+def admin1_regions(
+    cities: list[dict], points: list[dict], kinds: dict[str, str], unlocated: dict[str, list[str]]
+) -> dict:
     """(country, admin1 code) → ISO 3166-2 code, through the regions' centres."""
     by_id = {str(c["geonameid"]): c for c in cities}
     claims: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -109,6 +113,12 @@ def admin1_regions(cities: list[dict], points: list[dict], kinds: dict[str, str]
         code = min(orphans[country], key=lambda c: _distance((lat, lon), located[c]))
         orphans[country].remove(code)
         mapping[(country, admin1)] = code
+    # One region with no centre (Tajikistan's districts of republican subordination) and one
+    # admin1 code left in its country are each other's.
+    for country, codes in unlocated.items():
+        left = {a for c, a in towns if c == country and a and (c, a) not in mapping}
+        if len(codes) == 1 and len(left) == 1:
+            mapping[(country, left.pop())] = codes[0]
     # A region left without a code of its own shares it with its centre city (Osh region and the
     # city of Osh are one admin1 code): the towns are the region's, the city is a region apart.
     for key, codes in claims.items():
@@ -127,7 +137,12 @@ def geonames_rows(
 ) -> tuple[list[list[str]], list[str]]:
     """Rows of geonames.tsv (name, kind, region_code, alt_names) and notes for the build."""
     cities = load_cities()
-    regions = admin1_regions(cities, points, kinds)
+    located = {p["code"] for p in points}
+    unlocated = defaultdict(list)
+    for code in kinds:
+        if code not in located:
+            unlocated[code.split("-")[0]].append(code)
+    regions = admin1_regions(cities, points, kinds, unlocated)
     rows, seen, notes = [], set(), defaultdict(int)
     kept = [
         c
