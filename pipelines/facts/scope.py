@@ -87,6 +87,7 @@ EXPLICIT_PERIOD = re.compile(PERIOD_WORDS + "|" + SINCE, _I)
 STATISTIC_WORDS = re.compile(
     r"\bвсего\b|\bв\s+общей\s+сложности\b"
     r"|\bзарегистрирован\w*|\bвыявлен\w*\s+\d|\bв\s+целом\b"
+    r"|\bвыявил[аи]?\s+(?:более\s+|свыше\s+|около\s+)?\d"
     # a month or a week named: a period unless the sentence tells of one operation
     r"|\bв\s+(?:прошлом|минувшем|этом|текущем)\s+(?:месяце|квартале|полугодии)\b"
     r"|\bна\s+(?:прошлой|минувшей|этой|текущей)\s+неделе\b|"
