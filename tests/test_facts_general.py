@@ -283,3 +283,18 @@ def test_a_briefing_yesterday_is_no_operation():
         "Накануне на коллегии МВД подвели итоги операции: изъято 5 тонн наркотиков."
     )
     assert by_quote(figures, "5 тонн")["scope"] == "period"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "role", "scope"),
+    [
+        ("Число наркопреступлений увеличилось на 120 по сравнению с прошлым годом.", "120",
+         "change", "period"),
+        ("Количество изъятых наркотиков снизилось почти на 40 кг.", "почти", "change", "period"),
+        ("Изъято 120 кг наркотиков (-30%).", "120", "value", "period"),
+        ("На 22 кг наркотической угрозы стало меньше.", "22", "value", "event"),
+    ],
+)  # fmt: skip
+def test_differences_and_what_a_bracketed_change_says(text, quote, role, scope):
+    figure = by_quote(annotated(text), quote)
+    assert (figure["role"], figure["scope"]) == (role, scope)

@@ -90,10 +90,7 @@ STATISTIC_WORDS = re.compile(
     r"|\bвыявил[аи]?\s+(?:более\s+|свыше\s+|около\s+)?\d"
     # a month or a week named: a period unless the sentence tells of one operation
     r"|\bв\s+(?:прошлом|минувшем|этом|текущем)\s+(?:месяце|квартале|полугодии)\b"
-    r"|\bна\s+(?:прошлой|минувшей|этой|текущей)\s+неделе\b|"
-    + PERIOD_WORDS
-    + "|"
-    + OPERATION_WORDS,
+    r"|\bна\s+(?:прошлой|минувшей|этой|текущей)\s+неделе\b|" + PERIOD_WORDS + "|" + OPERATION_WORDS,
     _I,
 )
 # What only statistics count: registered crimes, cases sent to court, convictions, registered
@@ -108,6 +105,9 @@ _ANY_SUM = ("всего", "в общей сложности")
 _BOUND_BEFORE = re.compile(r"(?:^|\s)(?:с|со|по|до|на|от)\s*$", _I)
 # «1956 года рождения»: a person's year, no reporting period
 _BIRTH_YEAR = re.compile(r"\b((?:19|20)\d\d)\s*(?:года\s+рождения|г\.\s*р\.)", _I)
+
+
+_BRACKETED_CHANGE = re.compile(r"^[^().;\d]{0,40}\(\s*[+−–-]?\s*$")
 
 
 def _statistic_beyond_vsego(sentence: str) -> bool:
@@ -184,6 +184,8 @@ def _scope_of(
     or statistics alike)."""
     if figure.get("role") == "change" or figure.get("unit") in ("percent", "times"):
         return "period"  # a change compares periods; a share is of a statistic
+    if figure.get("_changed"):
+        return "period"  # «Изъято 120 кг наркотиков (-30%)»: compared with another period
     if EXPLICIT_PERIOD.search(sentence):
         return "period"
     if ONE_OPERATION.search(sentence) or stated_day:
@@ -214,6 +216,10 @@ def assign_scope(
                    and not _BOUND_BEFORE.search(text[max(0, (d.get("char_start") or 0) - 12)
                                                      : d.get("char_start") or 0])]  # fmt: skip
     summary_from = _summary_from(text, title)
+    for k in range(1, len(figures)):  # a change in brackets after a number compares its period
+        gap = text[figures[k - 1]["end"] : figures[k]["start"]]
+        if figures[k].get("role") == "change" and _BRACKETED_CHANGE.match(gap):
+            figures[k - 1]["_changed"] = True
     # the period a report states before (None, None when it says «за текущий период» only)
     article_period: tuple[str | None, str | None] | None = None
     previous: str | None = None

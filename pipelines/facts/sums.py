@@ -34,10 +34,22 @@ _LIST_SIGN = re.compile(r"[:(]|\s[–—-]\s*$", _I)
 MAX_RUN = 15  # parts looked at after (or before) a total: a list, not the whole text
 
 
+# «увеличилось на 120», «снизилось почти на 40 кг»: a verb of change, then «на» and the number
+_CHANGED_BY = re.compile(
+    r"\b(?:увелич|сократ|сокращ|сниз|сниж|вырос|выросл|возрос|возросл|уменьш|упал|упало|повыс"
+    r"|понизи|прибави)\w*\s+(?:почти\s+|более\s+чем\s+|ещ[её]\s+|сразу\s+)?на\s*$",
+    _I,
+)
+
+
 def comparative_change(text: str, figure: dict) -> bool:
-    """«на N … больше/меньше (чем …)»: the number is a difference, a change."""
+    """«на N … больше/меньше (чем …)», «увеличилось на N»: the number is a difference, a
+    change."""
     before = text[max(0, figure["start"] - 4) : figure["start"]]
     quote = (figure.get("quote") or "").lower()
+    lead = text[max(0, figure["start"] - 40) : figure["start"]] + re.match(r"^\D*", quote).group()
+    if _CHANGED_BY.search(lead):
+        return True
     if not (_COMPARED_BEFORE.search(before) or quote.startswith(("в ", "на "))):
         return False
     return bool(_COMPARATIVE_AFTER.match(text[figure["end"] : figure["end"] + 60]))
