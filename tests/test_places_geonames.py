@@ -97,3 +97,10 @@ def test_a_region_sharing_its_geonames_code_with_its_centre_city_keeps_its_towns
 def test_a_town_that_is_also_a_surname_is_a_place_only_where_the_text_says_so():
     assert places_of("В Борисове задержан мужчина.") == [("Борисов", "BY-MI")]
     assert places_of("Иван Борисов задержан.") == []
+
+
+def test_a_region_s_shchina_name_is_made_from_its_adjective():
+    assert places_of("На Гомельщине задержали курьера.") == [("Гомельская область", "BY-HO")]
+    assert places_of("Жители Белгородчины получили посылки.") == [
+        ("Белгородская область", "RU-BEL")
+    ]
