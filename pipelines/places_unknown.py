@@ -106,15 +106,19 @@ _DIVISION_FILLERS = forms_of(("муниципальный", "администр�
 def _division_noun(tokens: list[Token], i: int) -> tuple[int, str] | None:
     """The division noun that the adjective at i names, directly or through a list that shares
     it ("Кулундинском, Ребрихинском и Мамонтовском районах"): its token index and lemma."""
-    j = i + 1
+    j, after_mark = i + 1, False
     while j < len(tokens) and j - i < 40:
         norm = tokens[j].norm
         for noun in _NOUN_GENDER:
             if norm in word_forms(noun):
                 return j, noun
-        listed = norm in _LIST_MARKS or norm.isdigit() or norm in _DIVISION_FILLERS
-        if not (listed or (tokens[j].text[:1].isupper() and _is_adjective(tokens[j]))):
+        mark = norm in _LIST_MARKS or norm.isdigit()
+        # the next adjective of a list comes after a comma or "и" ("Полицейские Алматинской
+        # области" is no list)
+        adjective = after_mark and tokens[j].text[:1].isupper() and _is_adjective(tokens[j])
+        if not (mark or norm in _DIVISION_FILLERS or adjective):
             return None
+        after_mark = mark
         j += 1
     return None
 

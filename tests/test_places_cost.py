@@ -94,3 +94,9 @@ def test_a_view_of_a_part_shifts_offsets_and_a_foreign_text_gets_its_own_tagging
     other = ner.view("Текст не из статьи.")
     assert other.persons(0, 5) == []
     assert ner.runs == 1
+
+
+def test_a_capitalised_adjective_before_a_region_is_no_list_of_districts():
+    assert places_of("Полицейские Алматинской области задержали курьера.") == [
+        ("Алматинская область", "region", "KZ-19")
+    ]
