@@ -91,6 +91,8 @@ def _type_of(subdivisions: list, code: str) -> str:
     return _TYPES[subdivision.type.lower()]
 
 
+# Where texts name regions so ("Гомельщина", "Павлодарщина"); Central Asian texts do not.
+_NICKNAMED = ("RU", "BY", "KZ")
 _REGION_ADJECTIVE = re.compile(r"^([А-ЯЁ][а-яё]+)ская (?:область|край)$")
 
 
@@ -128,7 +130,7 @@ def build() -> tuple[list[list[str]], list[list[str]], list[str]]:
                 alt.append(extra)
                 notes.append(f"{code}: pycountry's {extra!r} kept as an alt name of {name!r}")
             kind = row.get("type") or _type_of(subdivisions, code)
-            nickname = regional_nickname(name)
+            nickname = regional_nickname(name) if country in _NICKNAMED else None
             if nickname and nickname not in alt:
                 alt.append(nickname)
             centre = split_names(row.get("centre"))[:1]
