@@ -166,21 +166,21 @@ def division_mentions(text, tokens, taken_tokens: set[int]) -> list[_Mention]:
     return mentions
 
 
-_ADJECTIVE_LINKS = ("", "ин", "ен", "ов", "ев", "н")  # Кулунд-ин-ский, Мамонтов-ский
+_ADJECTIVE_LINKS = ("", "ин", "ен", "ов", "ев", "н")  # Кулунд-ин-ский, Мамонтов-ский, Орша-н-ский
 
 
 def _centre_towns(word: str, adjective: str) -> list[Entry]:
     """The towns a district adjective is made from: "Токтогульский" ← Токтогул, "Ребрихинский" ←
-    Ребриха. Only for adjectives pymorphy does not know: the known ones ("Кировский",
-    "Октябрьский", "Ленинский") name districts in every region, whatever town shares the stem."""
+    Ребриха, "Сузакский" ← Сузак. Only for adjectives pymorphy does not know: the known ones
+    ("Кировский", "Ленинский", "Первомайский", "Приволжский") name districts in every region
+    after a person, a holiday or a river, whatever town shares the stem ("Ленинск")."""
     if any(p.is_known for p in _morph().parse(word)) or not adjective.endswith("ский"):
         return []
     base = fold(adjective).removesuffix("ский")
     towns = load_gazetteer().towns
-    for link in _ADJECTIVE_LINKS:
-        if link and not base.endswith(link):
-            continue
-        stem = town_stem(base.removesuffix(link) if link else base)
-        if len(stem) >= 4 and stem in towns:
+    stems = [town_stem(base.removesuffix(k)) for k in _ADJECTIVE_LINKS if base.endswith(k)]
+    stems.append(town_stem(base + "ск"))  # Аральский ← Аральск
+    for stem in stems:
+        if len(stem) >= 3 and stem in towns:
             return towns[stem]
     return []
