@@ -55,6 +55,11 @@ class Vocabulary:
     aliases: tuple[tuple[str, str], ...] = ()  # (lemma, substance): «опийный» is опий
     phrases: tuple[tuple[str, str, str], ...] = ()  # (lemma, next lemma, substance)
 
+    @functools.cached_property
+    def drugs(self) -> frozenset[str]:
+        """Substances and generic drug nouns (asked for each rule of each figure)."""
+        return self.substances | self.generic
+
     def named(self, lemma: str, following: str | None = None) -> str | None:
         """The substance a lemma (with the lemma after it) names, or None."""
         for first, second, name in self.phrases:
@@ -150,7 +155,7 @@ def _with_next(text: str, figure: dict, next_start: int, high: int) -> list[str]
 
 
 def _starts(lemmas, prefixes: tuple[str, ...]) -> bool:
-    return any(lemma.startswith(p) for lemma in lemmas for p in prefixes)
+    return any(lemma.startswith(prefixes) for lemma in lemmas)  # str.startswith takes a tuple
 
 
 _NARKO = "нарко"
@@ -162,6 +167,11 @@ def stems(lemmas) -> set[str]:
     found = set(lemmas)
     found |= {w[len(_NARKO) :] for w in found if w.startswith(_NARKO) and len(w) > 8}
     return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _word_stems(word: str) -> frozenset[str]:
+    return frozenset(stems([word]))
 
 
 # «задержаны трое», «двое из них»: a collective numeral counts people
@@ -193,20 +203,28 @@ def _fits(
     sentence: frozenset[str],
     near: list[str],
     clause: frozenset[str] | None = None,
+    near_stems: set[str] | None = None,
 ) -> bool:
     """Whether `entry` fits; `clause` (default: the sentence) is where its context may stand
-    when it may stand anywhere."""
-    if any(_fits(alt, vocab, figure, sentence, near, clause) for alt in entry.also):
+    when it may stand anywhere; `near_stems`: `stems(near)`, when the caller has it already."""
+    if entry.also and any(
+        _fits(alt, vocab, figure, sentence, near, clause, near_stems) for alt in entry.also
+    ):
         return True
     if not entry.takes_unit(figure.get("unit")):
         return False
     obj = _noun(figure.get("object"), figure.get("unit"))
-    drugs = vocab.substances | vocab.generic
     if obj is not None:
-        if not (stems([obj]) & entry.objects) and not (entry.any_substance and obj in drugs):
+        if entry.objects.isdisjoint(_word_stems(obj)) and not (
+            entry.any_substance and obj in vocab.drugs
+        ):
             return False
-    elif not (stems(near) & (entry.objects | (drugs if entry.any_substance else frozenset()))):
-        return False
+    else:
+        found = stems(near) if near_stems is None else near_stems
+        if entry.objects.isdisjoint(found) and not (
+            entry.any_substance and not vocab.drugs.isdisjoint(found)
+        ):
+            return False
     if entry.verbs and not (sentence & entry.verbs):
         return False
     wide = entry.context_in_sentence and _starts(
@@ -229,8 +247,9 @@ def classify(figure: dict, near: list[str], vocab: Vocabulary | None = None) -> 
     clause = text_lemmas(_clause(figure))
     if set(lemma_list(figure.get("quote") or "")) & _COLLECTIVE and figure.get("object") is None:
         near = [*near, "человек"]
+    near_stems = stems(near)  # the same for every rule
     for entry in vocab.indicators:
-        if _fits(entry, vocab, figure, sentence, near, clause):
+        if _fits(entry, vocab, figure, sentence, near, clause, near_stems):
             return entry
     return None
 
@@ -296,7 +315,7 @@ _THIS_WORD = re.compile(r"\bэто\b", re.IGNORECASE)
 
 
 def _names_a_drug(figure: dict, near: list[str], vocab: Vocabulary) -> bool:
-    drugs = vocab.substances | vocab.generic
+    drugs = vocab.drugs
     if figure.get("object") in drugs:
         return True
     return figure.get("unit") in ("kg", "l") and bool(set(near) & drugs)
