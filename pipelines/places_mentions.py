@@ -63,10 +63,44 @@ def _with_shared_nouns(tokens: list[Token], matches: list[Match]) -> list[Match]
                 break
             added.append(Match(j - 1, j, (phrase,)))
             j -= 2
+    added += _elided_nouns(tokens, matches)
     # The shared noun's reading replaces a one-word reading of the same adjective ("Жамбылской").
     spans = {(m.first, m.stop) for m in added}
     kept = [m for m in matches if (m.first, m.stop) not in spans]
     return sorted(kept + added, key=lambda m: (m.first, m.stop))
+
+
+_ELIDING_PREPOSITIONS = {"в", "во", "по", "на"}
+
+
+def _elided_nouns(tokens: list[Token], matches: list[Match]) -> list[Match]:
+    """A region's adjective whose noun was written once before: "в Чуйской области — 5 тонн, в
+    Иссык-Кульской — 2 тонны" (after "в"/"по", within 40 words of the noun)."""
+    adjectives = load_gazetteer().adjectives
+    # a one-word adjective reading ("Иссык-Кульской": who, from derived.tsv) gives way
+    taken = {
+        i
+        for m in matches
+        if m.stop - m.first > 1 or any(e.named_as == "name" for e in m.payloads)
+        for i in range(m.first, m.stop)
+    }
+    nouns = [
+        (m.stop, fold(m.phrases[0].words[-1]))
+        for m in matches
+        if m.stop - m.first == 2 and fold(m.phrases[0].words[-1]) in DIVISION_NOUNS
+    ]
+    added = []
+    for i in range(1, len(tokens)):
+        token = tokens[i]
+        if i in taken or not token.text[:1].isupper():
+            continue
+        if tokens[i - 1].norm not in _ELIDING_PREPOSITIONS:
+            continue
+        for stop, noun in reversed(nouns):
+            if stop <= i and i - stop <= 40 and (token.norm, noun) in adjectives:
+                added.append(Match(i, i + 1, (adjectives[(token.norm, noun)],)))
+                break
+    return added
 
 
 def _in_a_person_name(text: str, tokens: list[Token], match: Match) -> bool | None:

@@ -104,3 +104,9 @@ def test_a_region_s_shchina_name_is_made_from_its_adjective():
     assert places_of("Жители Белгородчины получили посылки.") == [
         ("Белгородская область", "RU-BEL")
     ]
+
+
+def test_a_region_adjective_whose_noun_was_written_before_is_that_region():
+    text = "Изъято 10 тонн. Больше всего в Чуйской области — 5 тонн, в Иссык-Кульской — 2."
+    assert places_of(text) == [("Чуйская область", "KG-C"), ("Иссык-Кульская область", "KG-Y")]
+    assert article_region(text)["region_code"] is None
