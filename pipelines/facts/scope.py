@@ -20,6 +20,7 @@ An event's day is the last full date the text states before the figure, else the
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from datetime import date
 
@@ -112,10 +113,50 @@ _BRACKETED_CHANGE = re.compile(r"^[^().;\d]{0,40}\(\s*[+−–-]?\s*$")
 
 def _statistic_beyond_vsego(sentence: str) -> bool:
     """Statistic words other than «всего», which sums one operation's finds just as well."""
-    return any(
-        " ".join(m.group().lower().split()) not in _ANY_SUM
-        for m in STATISTIC_WORDS.finditer(sentence)
-    )
+    return _first_statistic(sentence) is not None
+
+
+def _first_statistic(sentence: str) -> int | None:
+    """Where the first statistic word other than «всего» starts, or None."""
+    for m in STATISTIC_WORDS.finditer(sentence):
+        if " ".join(m.group().lower().split()) not in _ANY_SUM:
+            return m.start()
+    return None
+
+
+class _Sentence:
+    """The scope patterns' answers for one sentence, each searched at most once: a sentence
+    holds several figures, and the summary scan reads the same sentences."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @functools.cached_property
+    def explicit_period(self) -> bool:
+        return EXPLICIT_PERIOD.search(self.text) is not None
+
+    @functools.cached_property
+    def one_operation(self) -> bool:
+        return ONE_OPERATION.search(self.text) is not None
+
+    @functools.cached_property
+    def first_statistic(self) -> int | None:
+        return _first_statistic(self.text)
+
+    @functools.cached_property
+    def event_words(self) -> bool:
+        return EVENT_WORDS.search(self.text) is not None
+
+    @functools.cached_property
+    def statistic_words(self) -> bool:
+        return STATISTIC_WORDS.search(self.text) is not None
+
+
+def _sentence_tests(memo: dict[str, _Sentence], text: str) -> _Sentence:
+    found = memo.get(text)
+    if found is None:
+        found = memo[text] = _Sentence(text)
+    return found
 
 
 def _shift_year(day: str | None, years: int) -> str | None:
@@ -153,25 +194,27 @@ def _full_dates(mentioned: list[dict], published: str | None) -> list[tuple[int,
     return sorted(days)
 
 
-def _summary_from(text: str, title: str | None) -> int | None:
+def _summary_from(
+    text: str, title: str | None, memo: dict[str, _Sentence] | None = None
+) -> int | None:
     """Where the text starts summing up (a period or operation named in statistic words, the
     headline's period): figures after it with no words of one operation are its statistics."""
     if title and (_statistic_beyond_vsego(title) or _title_period(title)):
         return 0
+    memo = {} if memo is None else memo
     for start, end in split_sentences(text):
-        sentence = text[start:end]
-        if EXPLICIT_PERIOD.search(sentence) or not ONE_OPERATION.search(sentence):
-            # a named operation in a sentence of one raid («в рамках операции «Мак» … в
-            # окрестностях села») is that raid's context, not a summary
-            for m in STATISTIC_WORDS.finditer(sentence):
-                if " ".join(m.group().lower().split()) not in _ANY_SUM:
-                    return start + m.start()
+        sentence = _sentence_tests(memo, text[start:end])
+        # a named operation in a sentence of one raid («в рамках операции «Мак» … в
+        # окрестностях села») is that raid's context, not a summary
+        summing = sentence.explicit_period or not sentence.one_operation
+        if summing and sentence.first_statistic is not None:
+            return start + sentence.first_statistic
     return None
 
 
 def _scope_of(
     figure: dict,
-    sentence: str,
+    sentence: str | _Sentence,
     stated_day: bool,
     summary: bool,
     previous: str | None,
@@ -186,17 +229,19 @@ def _scope_of(
         return "period"  # a change compares periods; a share is of a statistic
     if figure.get("_changed"):
         return "period"  # «Изъято 120 кг наркотиков (-30%)»: compared with another period
-    if EXPLICIT_PERIOD.search(sentence):
+    if isinstance(sentence, str):
+        sentence = _Sentence(sentence)
+    if sentence.explicit_period:
         return "period"
-    if ONE_OPERATION.search(sentence) or stated_day:
+    if sentence.one_operation or stated_day:
         return "event"
-    if own or _statistic_beyond_vsego(sentence) or summary:
+    if own or sentence.first_statistic is not None or summary:
         return "period"
     if figure.get("indicator") in STATISTICS:
         return "period"
-    if EVENT_WORDS.search(sentence):
+    if sentence.event_words:
         return "event"
-    if STATISTIC_WORDS.search(sentence):
+    if sentence.statistic_words:
         return previous or "period"
     return "event"
 
@@ -215,7 +260,8 @@ def assign_scope(
                    if d.get("kind") == "date" and _DAY.search(d.get("date") or "")
                    and not _BOUND_BEFORE.search(text[max(0, (d.get("char_start") or 0) - 12)
                                                      : d.get("char_start") or 0])]  # fmt: skip
-    summary_from = _summary_from(text, title)
+    memo: dict[str, _Sentence] = {}  # each sentence's pattern answers, for this text only
+    summary_from = _summary_from(text, title, memo)
     for k in range(1, len(figures)):  # a change in brackets after a number compares its period
         gap = text[figures[k - 1]["end"] : figures[k]["start"]]
         if figures[k].get("role") == "change" and _BRACKETED_CHANGE.match(gap):
@@ -245,7 +291,8 @@ def assign_scope(
             summary_from is not None and summary_from <= figure.get("start", 0)
         )
         stated_day = any(low <= offset < low + len(sentence) for offset in stated_days)
-        scope = _scope_of(figure, sentence, stated_day, summary, previous, bool(own[0]))
+        tests = _sentence_tests(memo, sentence)
+        scope = _scope_of(figure, tests, stated_day, summary, previous, bool(own[0]))
         if own[0] and scope == "period":
             article_period = own if article_period is None else article_period
         elif scope == "period":
