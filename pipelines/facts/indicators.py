@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipelines.facts.roles import sentence_start
-from pipelines.facts.words import lemma_list, text_lemmas
+from pipelines.facts.words import lemma_list, lemmas_of, text_lemmas
 from pipelines.morph import parse_word
 from pipelines.paths import DATA_DIR
 from pipelines.search_index import words
@@ -141,8 +141,8 @@ def sides(text: str, figure: dict, previous_end: int, next_start: int) -> tuple[
         left = left[cut:]
     right = text[figure["start"] : min(next_start, figure["end"] + 120, high)]
     right = right[: right.find(";")] if ";" in right else right
-    before = lemma_list(" ".join(words(left)[-WINDOW_BEFORE:]))
-    after = lemma_list(" ".join(words(right)[: WINDOW_AFTER + 3]))
+    before = lemmas_of(words(left)[-WINDOW_BEFORE:])
+    after = lemmas_of(words(right)[: WINDOW_AFTER + 3])
     return before, after
 
 
@@ -151,7 +151,7 @@ def _with_next(text: str, figure: dict, next_start: int, high: int) -> list[str]
     gap = text[figure["end"] : next_start]
     if next_start >= high or not _WITH.search(gap):
         return []
-    return lemma_list(" ".join(words(text[next_start : min(next_start + 60, high)])[:4]))
+    return lemmas_of(words(text[next_start : min(next_start + 60, high)])[:4])
 
 
 def _starts(lemmas, prefixes: tuple[str, ...]) -> bool:
@@ -322,19 +322,24 @@ def _names_a_drug(figure: dict, near: list[str], vocab: Vocabulary) -> bool:
 
 
 _LABEL = re.compile(r"(\w+)\s*[–—:-]\s*$")
+_LABEL_MARKS = frozenset("–—:-")
+_COMMA = re.compile(r"[,;]")
 
 
 def _own_words(text: str, figure: dict, limit: int, n: int) -> list[str]:
     """The lemmas from the figure on up to a comma or semicolon: what the figure's own phrase
     names («героина – 1,2 т, гашиша – 800 кг»: the 1,2 t is no hashish)."""
-    stop = next((m.start() for m in re.finditer(r"[,;]", text[figure["end"] : limit])), None)
-    end = limit if stop is None else figure["end"] + stop
-    return lemma_list(" ".join(words(text[figure["start"] : end])[: max(n, 1)]))
+    stop = _COMMA.search(text, figure["end"], max(limit, figure["end"]))
+    end = limit if stop is None else stop.start()
+    return lemmas_of(words(text[figure["start"] : end])[: max(n, 1)])
 
 
 def _label(text: str, figure: dict, low: int, vocab: Vocabulary) -> str | None:
     """«героина – 1,2 т»: a drug named before the figure, then a dash or colon."""
-    found = _LABEL.search(text[low : figure["start"]])
+    before = text[low : figure["start"]]
+    if before.rstrip()[-1:] not in _LABEL_MARKS:
+        return None  # what _LABEL needs (a dash or colon last): its search is slow on a miss
+    found = _LABEL.search(before)
     if not found:
         return None
     lemmas = lemma_list(found.group(1))
@@ -389,7 +394,7 @@ def _phrase(text: str, figure: dict, low: int, high: int) -> list[str]:
     left = text[low : figure["start"]]
     right = text[figure["start"] : high]
     quote = len(figure.get("quote") or "")
-    stop = re.search(r"[,;]", right[quote:])
+    stop = _COMMA.search(right[quote:])
     end = len(right) if stop is None else quote + stop.start()
     return lemma_list(left[max(left.rfind(","), left.rfind(";")) + 1 :] + right[:end])
 
