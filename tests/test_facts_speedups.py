@@ -1,0 +1,64 @@
+"""The facts step's shortcuts answer exactly what the slower code they replace answers."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.facts.indicators import _LABEL, _label, vocabulary
+from pipelines.facts.scope import (
+    EVENT_WORDS,
+    EXPLICIT_PERIOD,
+    ONE_OPERATION,
+    STATISTIC_WORDS,
+    _scope_of,
+    _Sentence,
+    _statistic_beyond_vsego,
+)
+from pipelines.facts.words import lemma, lemma_list, lemmas_of
+from pipelines.search_index import word_keys, words
+
+TEXT = (
+    "В 2024 году сотрудники МВД и ФСБ изъяли 1,5 тонны наркотиков; всё это — героин, "
+    "гашиш и «соль». Ёлки, Ёжик, ЁЛКИ, iPhone-15, 3D, COVID_19, полицейские Алматинской "
+    "области задержали 12 человек, а за неделю — ещё трое. Задержан 25-летний житель села."
+)
+
+
+def test_lemma_is_the_search_index_lemma_of_every_word():
+    found = words(TEXT)
+    assert len(found) > 30
+    assert [lemma(w) for w in found] == [word_keys(w)[0] for w in found]
+    assert lemmas_of(found) == [word_keys(w)[0] for w in found]
+    assert lemma_list(TEXT) == [word_keys(w)[0] for w in found]
+    assert lemma("МВД") == word_keys("МВД")[0] and lemma("Ёлки") == "елка"
+
+
+@pytest.mark.parametrize(
+    "before",
+    ["героина – ", "героина —", "героина:\n", "гашиша -  \t", "героина", "героина –– ",
+     "героина – 5 кг, ", "", "   ", "– ", "мака ( – ", "Изъято: героина -\n"],
+)  # fmt: skip
+def test_label_shortcut_agrees_with_the_pattern(before):
+    """_label skips the search when no dash or colon ends the text: it must find what the
+    pattern finds."""
+    text = before + "5 кг"
+    figure = {"start": len(before), "end": len(text)}
+    found = _LABEL.search(before)
+    expected = vocabulary().named(lemma_list(found.group(1))[0]) if found else None
+    assert _label(text, figure, 0, vocabulary()) == expected
+
+
+@pytest.mark.parametrize("sentence", [s.strip() + "." for s in TEXT.split(".") if s.strip()])
+def test_sentence_tests_agree_with_the_patterns(sentence):
+    tests = _Sentence(sentence)
+    assert tests.explicit_period == bool(EXPLICIT_PERIOD.search(sentence))
+    assert tests.one_operation == bool(ONE_OPERATION.search(sentence))
+    assert tests.event_words == bool(EVENT_WORDS.search(sentence))
+    assert tests.statistic_words == bool(STATISTIC_WORDS.search(sentence))
+    assert (tests.first_statistic is not None) == _statistic_beyond_vsego(sentence)
+    figure = {"unit": "count", "role": "value"}
+    for stated_day in (False, True):
+        for summary in (False, True):
+            assert _scope_of(figure, sentence, stated_day, summary, None) == _scope_of(
+                figure, tests, stated_day, summary, None
+            )
