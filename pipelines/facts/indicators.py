@@ -60,6 +60,21 @@ class Vocabulary:
         """Substances and generic drug nouns (asked for each rule of each figure)."""
         return self.substances | self.generic
 
+    @functools.cached_property
+    def _by_unit(self) -> dict[str | None, tuple[Indicator, ...]]:
+        return {}
+
+    def rules_for(self, unit: str | None) -> tuple[Indicator, ...]:
+        """The rules, in order, that may take a figure of this unit (they or an `also` rule):
+        the others cannot fit it."""
+        found = self._by_unit.get(unit)
+        if found is None:
+            found = self._by_unit[unit] = tuple(
+                e for e in self.indicators
+                if e.takes_unit(unit) or any(alt.takes_unit(unit) for alt in e.also)
+            )  # fmt: skip
+        return found
+
     def named(self, lemma: str, following: str | None = None) -> str | None:
         """The substance a lemma (with the lemma after it) names, or None."""
         for first, second, name in self.phrases:
@@ -248,7 +263,7 @@ def classify(figure: dict, near: list[str], vocab: Vocabulary | None = None) -> 
     if set(lemma_list(figure.get("quote") or "")) & _COLLECTIVE and figure.get("object") is None:
         near = [*near, "человек"]
     near_stems = stems(near)  # the same for every rule
-    for entry in vocab.indicators:
+    for entry in vocab.rules_for(figure.get("unit")):
         if _fits(entry, vocab, figure, sentence, near, clause, near_stems):
             return entry
     return None

@@ -9,6 +9,7 @@ import re
 from pipelines.facts.indicators import (
     Vocabulary,
     _fits,
+    stems,
     substance_of,
     vocabulary,
 )
@@ -150,10 +151,11 @@ def _described_indicator(figure: dict) -> tuple[str | None, str | None]:
     near = figure.get("_lead") or []  # the subject of a change comes before it
     sentence = text_lemmas(figure.get("sentence") or "")
     found = {}
+    near_stems = stems(near)  # the same for every rule and unit
     for entry in vocab.indicators:
         for unit in sorted(entry.units - {"money"}):
             probe = {"unit": unit, "object": None}
-            if _fits(entry, vocab, probe, sentence, near):
+            if _fits(entry, vocab, probe, sentence, near, None, near_stems):
                 found[entry.code] = entry
     if len(found) != 1:
         return None, None
