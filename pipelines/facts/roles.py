@@ -9,6 +9,7 @@ change its baseline and current value when the sentence states them (`_compared`
 from __future__ import annotations
 
 import bisect
+import functools
 
 from pipelines.facts import markers
 from pipelines.facts.sums import comparative_change, same_kind, sum_parts
@@ -35,9 +36,15 @@ def _between(text: str, a: dict, b: dict) -> str:
     return text[a["end"] : b["start"]]
 
 
+@functools.lru_cache(maxsize=8)
+def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """split_sentences(text), kept for the last few texts: roles and scope both ask."""
+    return tuple(split_sentences(text))
+
+
 def _sentences(text: str, figures: list[dict]) -> list[list[int]]:
     """Indexes of figures grouped by sentence, in text order."""
-    spans = split_sentences(text)
+    spans = sentence_spans(text)
     starts = [s for s, _ in spans]
     groups: dict[int, list[int]] = {}
     for i, figure in enumerate(figures):

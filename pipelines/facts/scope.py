@@ -24,9 +24,8 @@ import functools
 import re
 from datetime import date
 
-from pipelines.facts.roles import sentence_start
+from pipelines.facts.roles import sentence_spans, sentence_start
 from pipelines.mentioned_dates import extract_dates, period_of
-from pipelines.sentences import split_sentences
 
 _I = re.IGNORECASE
 _DAY = re.compile(r"-\d\d-\d\d$")  # a date with its day, the year known or not
@@ -202,7 +201,7 @@ def _summary_from(
     if title and (_statistic_beyond_vsego(title) or _title_period(title)):
         return 0
     memo = {} if memo is None else memo
-    for start, end in split_sentences(text):
+    for start, end in sentence_spans(text):
         sentence = _sentence_tests(memo, text[start:end])
         # a named operation in a sentence of one raid («в рамках операции «Мак» … в
         # окрестностях села») is that raid's context, not a summary
