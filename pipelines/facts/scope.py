@@ -194,14 +194,20 @@ def _full_dates(mentioned: list[dict], published: str | None) -> list[tuple[int,
 
 
 def _summary_from(
-    text: str, title: str | None, memo: dict[str, _Sentence] | None = None
+    text: str,
+    title: str | None,
+    memo: dict[str, _Sentence] | None = None,
+    until: int | None = None,
 ) -> int | None:
     """Where the text starts summing up (a period or operation named in statistic words, the
-    headline's period): figures after it with no words of one operation are its statistics."""
+    headline's period): figures after it with no words of one operation are its statistics.
+    `until`: the last figure's start; a summary that starts after it is no figure's (None)."""
     if title and (_statistic_beyond_vsego(title) or _title_period(title)):
         return 0
     memo = {} if memo is None else memo
     for start, end in sentence_spans(text):
+        if until is not None and start > until:
+            return None
         sentence = _sentence_tests(memo, text[start:end])
         # a named operation in a sentence of one raid («в рамках операции «Мак» … в
         # окрестностях села») is that raid's context, not a summary
@@ -260,7 +266,8 @@ def assign_scope(
                    and not _BOUND_BEFORE.search(text[max(0, (d.get("char_start") or 0) - 12)
                                                      : d.get("char_start") or 0])]  # fmt: skip
     memo: dict[str, _Sentence] = {}  # each sentence's pattern answers, for this text only
-    summary_from = _summary_from(text, title, memo)
+    last = max((figure.get("start", 0) for figure in figures), default=None)
+    summary_from = _summary_from(text, title, memo, last) if figures else None
     for k in range(1, len(figures)):  # a change in brackets after a number compares its period
         gap = text[figures[k - 1]["end"] : figures[k]["start"]]
         if figures[k].get("role") == "change" and _BRACKETED_CHANGE.match(gap):
