@@ -14,6 +14,7 @@ from pipelines.facts.scope import (
     _Sentence,
     _statistic_beyond_vsego,
 )
+from pipelines.facts.sums import _CHANGED_BY, comparative_change
 from pipelines.facts.words import lemma, lemma_list, lemmas_of
 from pipelines.search_index import word_keys, words
 
@@ -62,3 +63,18 @@ def test_sentence_tests_agree_with_the_patterns(sentence):
             assert _scope_of(figure, sentence, stated_day, summary, None) == _scope_of(
                 figure, tests, stated_day, summary, None
             )
+
+
+@pytest.mark.parametrize(
+    "lead",
+    ["Изъятие увеличилось на ", "Изъятие УВЕЛИЧИЛОСЬ НА\n", "снизилось почти на", "выросло На \t",
+     "сократилось более чем на  ", "увеличилось на 5", "увеличилось", "на ", "выросло на 40 кг"],
+)  # fmt: skip
+def test_change_shortcut_is_a_necessary_condition(lead):
+    """comparative_change runs _CHANGED_BY only when the lead ends in «на»: whenever the
+    pattern matches, the lead does end so."""
+    if _CHANGED_BY.search(lead):
+        assert lead.rstrip()[-2:].lower() == "на"
+    figure = {"start": len(lead), "end": len(lead) + 2, "quote": "12"}
+    expected = bool(_CHANGED_BY.search(lead[-40:])) or None
+    assert comparative_change(lead + "12 кг", figure) is True or expected is None
