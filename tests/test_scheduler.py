@@ -206,6 +206,7 @@ def test_service_catches_up_on_start_and_stops_on_sigint(tmp_path):
 
 def test_sigterm_stops_the_service_gracefully_mid_crawl(tmp_path):
     site = GrowingSite(60, delay=(0.3, 0.3))
+    site.hold(after=30)  # the crawl is surely mid-way when SIGTERM comes, on any machine
     site.start()
     db = tmp_path / "news.db"
     sources = site.write_sources(tmp_path)
@@ -222,8 +223,11 @@ def test_sigterm_stops_the_service_gracefully_mid_crawl(tmp_path):
         assert other.returncode == 2
         assert "(newsmon schedule)" in other.stderr
         service.send_signal(signal.SIGTERM)
+        time.sleep(1)
+        site.release()  # the requests in flight at SIGTERM answer now, and must be stored
         _, log = service.communicate(timeout=120)
     finally:
+        site.release()
         service.kill()
     try:
         assert service.returncode == 0, log

@@ -39,6 +39,11 @@ class GrowingSite:
         self.robots = "User-agent: *\nAllow: /\n"
         self.requested: list[int] = []  # article numbers, in the order they were asked for
         self._mutex = threading.Lock()
+        # hold(): article requests past a count wait here until release(), so a test can act
+        # while a crawl is surely in the middle, however fast the machine is.
+        self._gate = threading.Event()
+        self._gate.set()
+        self._pass_before_gate = 0
         self.publish(count)
 
     # -- content -----------------------------------------------------------------------------
@@ -106,7 +111,11 @@ class GrowingSite:
             return self.listing(int(match[1]))
         match = ARTICLE_PATH_RE.match(path)
         if match and int(match[1]) in self.layouts:
-            self.requested.append(int(match[1]))
+            with self._mutex:
+                self.requested.append(int(match[1]))
+                held = len(self.requested) > self._pass_before_gate
+            if held:
+                self._gate.wait(timeout=120)
             low, high = self.delay
             if high:
                 with self._mutex:
@@ -114,6 +123,14 @@ class GrowingSite:
                 time.sleep(pause)
             return self.article(int(match[1]))
         return Page(b"<html><body>404</body></html>", 404, {"Content-Type": "text/html"})
+
+    def hold(self, after: int) -> None:
+        """Let `after` article requests through; later ones wait until release()."""
+        self._pass_before_gate = after
+        self._gate.clear()
+
+    def release(self) -> None:
+        self._gate.set()
 
     def start(self) -> str:
         base = self.site.start()
