@@ -12,7 +12,12 @@ import bisect
 import functools
 
 from pipelines.facts import markers
-from pipelines.facts.sums import comparative_change, same_kind, sum_parts
+from pipelines.facts.sums import (
+    comparative_change,
+    drop_overflowing,
+    same_kind,
+    sum_parts,
+)
 from pipelines.facts.words import has_verb, text_lemmas
 from pipelines.sentences import split_sentences
 
@@ -408,6 +413,7 @@ def assign_roles(text: str, figures: list[dict]) -> None:
                 roles[i] = "baseline"
                 figures[i]["_current"] = current
     part_of = _assign_parts(text, figures, groups, roles)
+    drop_overflowing(figures, part_of)
     sum_parts(text, figures, roles, part_of)
     totals = set(part_of.values())
     for i, figure in enumerate(figures):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from pipelines.facts import markers
-from pipelines.facts.checks import rounding
+from pipelines.facts.checks import check_parts, rounding
 
 _I = re.IGNORECASE
 # «на 17,7 кг больше», «в 2,4 раза или на 63 кг больше»: before the number, then the comparative
@@ -160,3 +160,18 @@ def sum_parts(
             part_of[k] = t
         if parts:
             totals.add(t)
+
+
+def drop_overflowing(figures: list[dict], part_of: dict[int, int]) -> None:
+    """Unlink the parts read in other sentences than their total when they add up to more than
+    it (beyond what its rounding allows): «… 84 пособника. Среди задержанных – 20 …, 28 …,
+    41 …» is no breakdown of the 84. Within one sentence an explicit «из них» may list
+    overlapping categories («1773 преступлений, из них 1269 – тяжких, 625 – …, 727 – …»)."""
+    parts: dict[int, list[int]] = {}
+    for k, t in part_of.items():
+        if figures[k].get("sentence") != figures[t].get("sentence"):
+            parts.setdefault(t, []).append(k)
+    for t, its in parts.items():
+        if check_parts(figures[t], [figures[k] for k in its])[0] == "mismatch":
+            for k in its:
+                del part_of[k]
