@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pipelines.facts import annotate_figures
-from pipelines.facts.sums import drop_overflowing
+from pipelines.facts.sums import drop_overflowing, stated_total_parts
 from pipelines.figures import extract_figures
 from pipelines.mentioned_dates import extract_dates
 
@@ -28,6 +28,49 @@ def by_quote(figures: list[dict], start: str) -> dict:
 def _kg(value: float, sentence: str, start: int, quote: str = "", qualifier=None) -> dict:
     return {"value": value, "unit": "kg", "sentence": sentence, "start": start,
             "end": start + 5, "quote": quote or f"{value} кг", "qualifier": qualifier}  # fmt: skip
+
+
+# --- stated_total_parts ----------------------------------------------------------------------
+
+
+def test_a_total_in_all_is_made_of_the_episodes_that_follow():
+    figures = annotated(
+        "Пограничники пресекли ввоз в общей сложности 30 кг наркотиков. "
+        "В первом случае у жителя села изъято 12 кг гашиша. "
+        "Во втором случае на посту изъято 9 кг опия."
+    )
+    total = by_quote(figures, "30 кг")
+    assert total["role"] == "total"
+    for quote in ("12 кг", "9 кг"):
+        part = by_quote(figures, quote)
+        assert part["role"] == "part"
+        assert figures[part["part_of"]] is total
+
+
+def test_episodes_stop_where_they_would_exceed_the_total():
+    text = "в общей сложности 20 кг"
+    figures = [
+        _kg(20, "s1", len(text) - 5, "20 кг"),
+        _kg(8, "s2", 100),
+        _kg(9, "s3", 200),
+        _kg(7, "s4", 300),  # 24 > 20: not a part, nor is anything after it
+        _kg(1, "s5", 400),
+    ]
+    part_of: dict[int, int] = {}
+    stated_total_parts(text + " " * 500, figures, {}, part_of)
+    assert part_of == {1: 0, 2: 0}
+
+
+def test_only_means_no_total_and_one_episode_is_no_breakdown():
+    text = "изъяли всего 20 кг"
+    figures = [_kg(20, "s1", len(text) - 5), _kg(8, "s2", 100), _kg(9, "s3", 200)]
+    part_of: dict[int, int] = {}
+    stated_total_parts(text + " " * 300, figures, {}, part_of)
+    assert part_of == {}  # «всего» also means «only»
+    text = "в общей сложности 20 кг"
+    figures = [_kg(20, "s1", len(text) - 5), _kg(8, "s2", 100), _kg(30, "s3", 200)]
+    stated_total_parts(text + " " * 300, figures, {}, part_of)
+    assert part_of == {}
 
 
 # --- drop_overflowing ------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from pipelines.facts.sums import (
     comparative_change,
     drop_overflowing,
     same_kind,
+    stated_total_parts,
     sum_parts,
 )
 from pipelines.facts.words import has_verb, text_lemmas
@@ -414,6 +415,7 @@ def assign_roles(text: str, figures: list[dict]) -> None:
                 figures[i]["_current"] = current
     part_of = _assign_parts(text, figures, groups, roles)
     drop_overflowing(figures, part_of)
+    stated_total_parts(text, figures, roles, part_of)
     sum_parts(text, figures, roles, part_of)
     totals = set(part_of.values())
     for i, figure in enumerate(figures):

@@ -175,3 +175,44 @@ def drop_overflowing(figures: list[dict], part_of: dict[int, int]) -> None:
         if check_parts(figures[t], [figures[k] for k in its])[0] == "mismatch":
             for k in its:
                 del part_of[k]
+
+
+# «в общей сложности 47,2 кг», «суммарно», «в совокупности»: a number stated as a total, whose
+# parts may follow sentence by sentence (not «всего», which also means «only»)
+_STATED_TOTAL = re.compile(
+    r"\b(?:в\s+общей\s+сложности|суммарно|в\s+совокупности|итого)\b[^.;:\d]{0,40}"
+    r"(?:более|свыше|около|порядка|почти)?\s*$",
+    _I,
+)
+
+
+def stated_total_parts(
+    text: str, figures: list[dict], roles: dict[int, str], part_of: dict[int, int]
+) -> None:
+    """«… в общей сложности 47,2 кг наркотиков. … провезти более 10 кг опия и более 10 кг
+    гашиша. … 1953 г опия и 4116 г гашиша …»: after a number stated as a total and broken down
+    in no list of its own sentence, the numbers of its kind in the sentences that follow are
+    its parts, while they add up to no more than it (episodes rarely add up exactly)."""
+    totals = set(part_of.values())
+    for t, total in enumerate(figures):
+        if t in totals or not _free(t, figures, roles, part_of):
+            continue
+        lead = text[max(0, total["start"] - 60) : total["start"]]
+        if not _STATED_TOTAL.search(lead):
+            continue
+        limit = float(total["value"]) + rounding(total) + 1e-9
+        parts, added = [], 0.0
+        for k in range(t + 1, min(t + 1 + MAX_RUN * 3, len(figures))):
+            figure = figures[k]
+            if figure.get("sentence") == total.get("sentence") or not same_kind(total, figure):
+                continue
+            if not _free(k, figures, roles, part_of) or k in totals:
+                break
+            added += float(figure["value"])
+            if added > limit or len(parts) >= MAX_RUN:
+                break
+            parts.append(k)
+        if len(parts) >= 2:
+            for k in parts:
+                part_of[k] = t
+            totals.add(t)
