@@ -91,3 +91,27 @@ def test_a_stated_list_of_overlapping_categories_in_one_sentence_stays():
     part_of = {1: 0, 2: 0}
     drop_overflowing(figures, part_of)
     assert part_of == {1: 0, 2: 0}
+
+
+# --- _elliptic_item --------------------------------------------------------------------------
+
+
+def test_an_item_after_a_dash_repeats_the_verb_of_the_item_before():
+    figures = annotated(
+        "За месяц задержаны 100 человек. Среди задержанных – 20 человек занимались сбытом "
+        "наркотиков, 28 – их перевозкой."
+    )
+    total = by_quote(figures, "100 человек")
+    for quote in ("20 человек", "28"):
+        part = by_quote(figures, quote)
+        assert part["role"] == "part"
+        assert figures[part["part_of"]] is total
+
+
+def test_a_whole_list_that_exceeds_the_total_before_is_no_breakdown_of_it():
+    figures = annotated(
+        "Задержаны 5 лидеров групп и их 84 пособника. Среди задержанных – 20 человек "
+        "занимались сбытом наркотиков, 28 – их перевозкой, 41 – хранением."
+    )
+    assert by_quote(figures, "84 пособника")["role"] == "value"
+    assert by_quote(figures, "20 человек")["role"] == "value"

@@ -206,8 +206,17 @@ def _breaks_list(text: str, a: dict, b: dict) -> bool:
     gap = markers.PART_LABEL.sub("", _between(text, a, b), count=1)
     if markers.CLAUSE_BREAK.search(gap):
         return True
+    if _elliptic_item(text, gap, b):
+        return False
     # «из которых 364 кг составляет героин, около 400 кг – опий»: a copula names the item
     return has_verb(markers.COPULA.sub(" ", gap))
+
+
+def _elliptic_item(text: str, gap: str, b: dict) -> bool:
+    """«20 человек занимались распространением психотропов, 28 – традиционных наркотиков»: an
+    item after a comma whose label follows a dash repeats the verb of the item before."""
+    after = text[b["end"] : b["end"] + 4]
+    return gap.rstrip().endswith(",") and bool(markers.PART_LABEL.match(after))
 
 
 def _parts_after(
