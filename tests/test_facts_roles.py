@@ -115,3 +115,33 @@ def test_a_whole_list_that_exceeds_the_total_before_is_no_breakdown_of_it():
     )
     assert by_quote(figures, "84 пособника")["role"] == "value"
     assert by_quote(figures, "20 человек")["role"] == "value"
+
+
+# --- _example_of_earlier ---------------------------------------------------------------------
+
+
+def test_an_example_after_tak_is_a_part_of_the_count_before():
+    figures = annotated(
+        "Полицейские ликвидировали две нарколаборатории. К их работе причастны шесть жителей "
+        "области. Так, в гараже лабораторию организовали трое жителей."
+    )
+    total = by_quote(figures, "шесть жителей")
+    part = by_quote(figures, "трое жителей")
+    assert total["role"] == "total"
+    assert part["role"] == "part" and figures[part["part_of"]] is total
+
+
+def test_an_example_of_a_total_already_broken_down_is_no_part():
+    figures = annotated(
+        "С начала года изъято 22 кг наркотиков. Из них - 3 кг героина, 8 кг гашиша и 11 кг "
+        "марихуаны. Так, 22 января в поезде изъято 3 кг 367 г гашиша."
+    )
+    assert by_quote(figures, "3 кг 367 г")["role"] == "value"
+    assert by_quote(figures, "8 кг")["part_of"] is not None
+
+
+def test_an_example_of_other_things_counted_is_no_part():
+    figures = annotated(
+        "К работе лаборатории причастны шесть жителей области. Так, в гараже изъяли три автомобиля."
+    )
+    assert by_quote(figures, "шесть жителей")["role"] == "value"

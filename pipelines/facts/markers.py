@@ -23,6 +23,9 @@ OPENS_WITH_SUBSET = re.compile(
     r"|среди\s+(?:задержанн|изъят|выявленн|осужд[её]нн|привлеч[её]нн)\w*)\b",
     _I,
 )
+# «Так, …», «В частности, …», «Например, …»: a sentence that gives an example of the statement
+# before it.
+OPENS_WITH_EXAMPLE = re.compile(r"^\W*(?:так|в\s+частности|например)\s*,", _I)
 # «Наибольшая доля приходится на гашиш – 510 кг»: a share of a total stated before.
 SHARE_OF = re.compile(
     r"\bприходит\w*\s+на\b|\b(?:наибольш|больш|львин|основн)\w*\s+(?:дол|част)\w*"

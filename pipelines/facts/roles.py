@@ -300,6 +300,7 @@ def _assign_parts(
                 part_of.setdefault(k, i)
         _part_of_earlier(text, figures, group, roles, part_of)
         _share_of_earlier(text, figures, group, earlier[-MAX_BACK:], roles, part_of)
+        _example_of_earlier(text, figures, group, earlier[-MAX_BACK:], roles, part_of)
         previous_group = group
         earlier += [k for k in group if figures[k]["start"] - first["start"] < 600]
     return part_of
@@ -396,6 +397,32 @@ def _share_of_earlier(text, figures, group, earlier, roles, part_of) -> None:
                 continue
             if compatible(figures[k], figure):
                 if figures[k]["value"] > figure["value"]:
+                    part_of[i] = k
+                break
+
+
+def _example_of_earlier(text, figures, group, earlier, roles, part_of) -> None:
+    """«К деятельности причастны шесть жителей. … Так, лабораторию организовали трое жителей»:
+    a number in a sentence that opens with «Так,» («В частности,», «Например,») is a part of
+    the nearest number before it that counts the same thing (the same object, or both kg),
+    when larger and not broken down already."""
+    opening = text[sentence_start(text, figures[group[0]]) : figures[group[0]]["start"]]
+    if not markers.OPENS_WITH_EXAMPLE.match(opening):
+        return
+    for i in group:
+        figure = figures[i]
+        if i in part_of or roles.get(i) or figure.get("unit") in (None, "percent", "times"):
+            continue
+        for k in reversed(earlier):
+            other = figures[k]
+            if roles.get(k) in ("baseline", "change") or other.get("change"):
+                continue
+            if figure.get("unit") == "count" and other.get("object") != figure.get("object"):
+                continue
+            if same_kind(other, figure):
+                # a total already broken down (or one of its parts): the example overlaps them
+                broken = k in part_of or k in part_of.values()
+                if not broken and float(other["value"]) > float(figure["value"]):
                     part_of[i] = k
                 break
 
