@@ -145,3 +145,26 @@ def test_an_example_of_other_things_counted_is_no_part():
         "К работе лаборатории причастны шесть жителей области. Так, в гараже изъяли три автомобиля."
     )
     assert by_quote(figures, "шесть жителей")["role"] == "value"
+
+
+# --- cases_of_earlier ------------------------------------------------------------------------
+
+
+def test_a_sentence_of_n_cases_breaks_down_the_count_before():
+    figures = annotated(
+        "В этом году выявлено 40 каналов поставки наркотиков. В 22 случаях наркотики "
+        "поставлялись почтой."
+    )
+    total = by_quote(figures, "40 каналов")
+    part = next(f for f in figures if f["value"] == 22)
+    assert total["role"] == "total"
+    assert part["role"] == "part" and figures[part["part_of"]] is total
+
+
+def test_cases_inside_a_statement_of_their_own_are_no_part():
+    figures = annotated(
+        "На учете состоят более 400 человек. В этом году в 10 случаях прием зелья закончился "
+        "смертью."
+    )
+    assert next(f for f in figures if f["value"] == 10)["role"] == "value"
+    assert by_quote(figures, "более 400")["role"] == "value"

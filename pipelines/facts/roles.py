@@ -13,6 +13,7 @@ import functools
 
 from pipelines.facts import markers
 from pipelines.facts.sums import (
+    cases_of_earlier,
     comparative_change,
     drop_overflowing,
     same_kind,
@@ -450,6 +451,7 @@ def assign_roles(text: str, figures: list[dict]) -> None:
                 roles[i] = "baseline"
                 figures[i]["_current"] = current
     part_of = _assign_parts(text, figures, groups, roles)
+    cases_of_earlier(figures, roles, part_of)
     drop_overflowing(figures, part_of)
     stated_total_parts(text, figures, roles, part_of)
     sum_parts(text, figures, roles, part_of)

@@ -216,3 +216,44 @@ def stated_total_parts(
             for k in parts:
                 part_of[k] = t
             totals.add(t)
+
+
+# «В 22 случаях наркотики поставлялись из России»: a sentence opening with a number of cases
+# (not «В этом году в 10 случаях …», a statement of its own)
+_IN_CASES = re.compile(r"^\W*в\s+[^\s.]+\s+(?:из\s+них\s+)?случа", _I)
+NEAR_BEFORE = 400  # chars before a figure's sentence in which the count it narrows is looked for
+
+
+def _earlier_count(figures, i, roles, part_of, *, same_object: bool) -> int | None:
+    """The nearest count before figure `i`, in an earlier sentence close by, that is a current
+    value and no part (of the same object when asked); None when it is not larger."""
+    figure = figures[i]
+    for k in range(i - 1, -1, -1):
+        other = figures[k]
+        if figure["start"] - other["end"] > NEAR_BEFORE:
+            return None
+        if other.get("sentence") == figure.get("sentence") or other.get("unit") != "count":
+            continue
+        if roles.get(k) in ("baseline", "change") or other.get("change"):
+            continue
+        if same_object and other.get("object") != figure.get("object"):
+            continue
+        if k in part_of or float(other["value"]) <= float(figure["value"]):
+            return None
+        return k
+    return None
+
+
+def cases_of_earlier(figures: list[dict], roles: dict[int, str], part_of: dict[int, int]) -> None:
+    """«Выявлен 31 канал поставки. В 22 случаях наркотики поставлялись из России»: a number of
+    cases is a part of the nearest larger count of the sentences just before."""
+    for i, figure in enumerate(figures):
+        if i in part_of or roles.get(i) or figure.get("unit") != "count":
+            continue
+        if figure.get("object") != "случай":
+            continue
+        if not _IN_CASES.match(figure.get("sentence") or ""):
+            continue
+        k = _earlier_count(figures, i, roles, part_of, same_object=False)
+        if k is not None:
+            part_of[i] = k
