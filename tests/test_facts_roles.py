@@ -168,3 +168,25 @@ def test_cases_inside_a_statement_of_their_own_are_no_part():
     )
     assert next(f for f in figures if f["value"] == 10)["role"] == "value"
     assert by_quote(figures, "более 400")["role"] == "value"
+
+
+# --- narrower_count --------------------------------------------------------------------------
+
+
+def test_a_count_narrowed_by_an_adjective_is_a_part_of_the_count_before():
+    figures = annotated(
+        "За год выявлено 40 каналов поставки наркотиков. При этом выявлено пять крупных каналов "
+        "из стран Европы."
+    )
+    total = by_quote(figures, "40 каналов")
+    part = by_quote(figures, "пять крупных")
+    assert part["role"] == "part" and figures[part["part_of"]] is total
+
+
+def test_a_larger_or_other_count_is_no_narrower_one():
+    figures = annotated(
+        "За год выявлено 4 канала поставки наркотиков. При этом выявлено пять крупных каналов "
+        "из стран Европы. Задержаны 30 человек. Позже задержаны пять местных жителей."
+    )
+    assert by_quote(figures, "пять крупных")["role"] == "value"
+    assert by_quote(figures, "пять местных")["role"] == "value"

@@ -16,6 +16,7 @@ from pipelines.facts.sums import (
     cases_of_earlier,
     comparative_change,
     drop_overflowing,
+    narrower_count,
     same_kind,
     stated_total_parts,
     sum_parts,
@@ -452,6 +453,7 @@ def assign_roles(text: str, figures: list[dict]) -> None:
                 figures[i]["_current"] = current
     part_of = _assign_parts(text, figures, groups, roles)
     cases_of_earlier(figures, roles, part_of)
+    narrower_count(figures, roles, part_of)
     drop_overflowing(figures, part_of)
     stated_total_parts(text, figures, roles, part_of)
     sum_parts(text, figures, roles, part_of)
