@@ -7,7 +7,7 @@ or a database, as trafilatura's are.
 from __future__ import annotations
 
 from pipelines.facts.checks import assign_checks
-from pipelines.facts.indicators import assign_indicators
+from pipelines.facts.inherit import assign_indicators
 from pipelines.facts.roles import assign_roles
 from pipelines.facts.scope import assign_scope
 

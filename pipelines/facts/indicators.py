@@ -421,10 +421,9 @@ def _text_before(text: str, low: int) -> list[str]:
     return lemma_list(head[head.find(" ") + 1 :] if low > 300 else head)
 
 
-def assign_indicators(text: str, figures: list[dict], vocab: Vocabulary | None = None) -> None:
-    """Set `indicator` and `substance` on each figure, in place. A change (a percent or factor)
-    takes the indicator of the numbers it compares, or of the words around it when they fit
-    exactly one indicator; else it stays null."""
+def assign_own_indicators(text: str, figures: list[dict], vocab: Vocabulary | None = None) -> None:
+    """Set `indicator` and `substance` on each figure, in place, from its own words; what a
+    change, baseline or part takes from the numbers around it is inherit.py's."""
     vocab = vocab or vocabulary()
     for i, figure in enumerate(figures):
         previous_end = figures[i - 1]["end"] if i else 0
@@ -464,6 +463,3 @@ def assign_indicators(text: str, figures: list[dict], vocab: Vocabulary | None =
         elif entry is None and _names_a_drug(figure, near, vocab):
             # a mass of drugs no indicator counts («уничтожено 2 тонн наркотических средств»)
             figure["substance"] = substance_of(figure, before + own, vocab, own)
-    from pipelines.facts.inherit import inherit_indicators  # it builds on this module
-
-    inherit_indicators(text, figures, vocab)

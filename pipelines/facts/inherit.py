@@ -9,12 +9,22 @@ import re
 from pipelines.facts.indicators import (
     Vocabulary,
     _fits,
+    assign_own_indicators,
     stems,
     substance_of,
     vocabulary,
 )
 from pipelines.facts.roles import sentence_start
 from pipelines.facts.words import text_lemmas
+
+
+def assign_indicators(text: str, figures: list[dict], vocab: Vocabulary | None = None) -> None:
+    """Set `indicator` and `substance` on each figure, in place: first from its own words, then
+    what it inherits. A change (a percent or factor) takes the indicator of the numbers it
+    compares, or of the words around it when they fit exactly one indicator; else it stays null."""
+    vocab = vocab or vocabulary()
+    assign_own_indicators(text, figures, vocab)
+    inherit_indicators(text, figures, vocab)
 
 
 def inherit_indicators(text: str, figures: list[dict], vocab: Vocabulary) -> None:
