@@ -190,3 +190,26 @@ def test_a_larger_or_other_count_is_no_narrower_one():
     )
     assert by_quote(figures, "пять крупных")["role"] == "value"
     assert by_quote(figures, "пять местных")["role"] == "value"
+
+
+# --- «в прошлом году … всего N»: a baseline whose current value is the headline's ------------
+
+
+def test_only_n_last_year_is_a_baseline_of_its_own_year():
+    figures = annotated(
+        "Об этом сообщили в МВД. По словам начальника отдела, в прошлом году изъяли всего "
+        "34 килограмма.",
+        published="2025-12-20",
+        title="В Кыргызстане изъяли рекордные 798 килограммов синтетики",
+    )
+    earlier = by_quote(figures, "34 килограмма")
+    assert earlier["role"] == "baseline"
+    assert earlier["period_start"] == "2024-01-01"  # its own year, not shifted once more
+
+
+def test_last_years_number_without_only_stays_a_value():
+    figures = annotated(
+        "Об этом сообщили в МВД. По словам начальника отдела, в прошлом году изъяли 34 килограмма.",
+        published="2025-12-20",
+    )
+    assert by_quote(figures, "34 килограмма")["role"] == "value"

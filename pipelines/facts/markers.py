@@ -73,6 +73,10 @@ EARLIER_CLAUSE = re.compile(
 NOW = re.compile(r"\bэтом\s+году|\bтекущ\w+\s+год|\bнынешн|\bсейчас\b", _I)
 NOT_EARLIER_CLAUSE = re.compile(r"\bпо\s+сравнению|\bсоставил|" + NOW.pattern, _I)
 
+# «в прошлом году изъяли всего 34 кг»: «only» after words of an earlier period contrasts the
+# number with a current one, even one stated only in the headline
+ONLY_BEFORE = re.compile(r"\b(?:всего|лишь|только)\s+(?:(?:около|порядка)\s+)?$", _I)
+
 # "с 457 до 387": a range of change (with "с"/"со" before the first number and "до" between).
 FROM_BEFORE = re.compile(r"(?:^|\W)(?:с|со)\s*$", _I)
 TO_BETWEEN = re.compile(r"^\s*(?:\S+\s+){0,2}?до\s*$", _I)

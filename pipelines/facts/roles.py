@@ -151,7 +151,8 @@ def _earlier_clause_baseline(
     """«в прошлом году за аналогичный период было задержано 70 жителей», «10 лет назад таких
     лиц было 371», «В 2014 году рассмотрено 217 дел» (after the 2015 figures): words of an
     earlier period between the previous figure of the sentence and this one, with a current
-    value of the same kind before it. Returns the index of that value."""
+    value of the same kind before it. Returns the index of that value (-1 for «всего N» with
+    no current value in the text: the headline's)."""
     i = group[pos]
     figure = figures[i]
     low = sentence_start(text, figure)
@@ -174,6 +175,10 @@ def _earlier_clause_baseline(
     if current is None:
         # a year is weak evidence alone: its current value must count the same thing
         current = _current_before(figures, i, roles, near=0 if year else 200, dated=bool(year))
+    if current is None and not year and markers.ONLY_BEFORE.search(left):
+        start = figure.get("period_start")  # its own period: a baseline of no stated value
+        figure["_year"] = int(start[:4]) if start and start[:4].isdigit() else None
+        return -1
     if current is None:
         return None
     if year:
@@ -450,7 +455,7 @@ def assign_roles(text: str, figures: list[dict]) -> None:
                 current = _earlier_clause_baseline(text, figures, group, pos, roles)
             if current is not None:
                 roles[i] = "baseline"
-                figures[i]["_current"] = current
+                figures[i]["_current"] = current if current >= 0 else None
     part_of = _assign_parts(text, figures, groups, roles)
     cases_of_earlier(figures, roles, part_of)
     narrower_count(figures, roles, part_of)
