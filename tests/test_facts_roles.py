@@ -213,3 +213,12 @@ def test_last_years_number_without_only_stays_a_value():
         published="2025-12-20",
     )
     assert by_quote(figures, "34 килограмма")["role"] == "value"
+
+
+def test_a_sum_across_sentences_never_exceeds_its_total_beyond_its_rounding():
+    text = "Изъято 47,2 кг наркотиков. У первого задержанного изъято 20 кг. У второго — {} кг."
+    fits = annotated(text.format("27,2"))
+    assert by_quote(fits, "20 кг")["role"] == "part"
+    over = annotated(text.format("27,5"))  # 47.5 > 47.25: within 1%, beyond «47,2»
+    assert by_quote(over, "47,2 кг")["role"] == "value"
+    assert by_quote(over, "20 кг")["role"] == "value"

@@ -462,6 +462,7 @@ def assign_roles(text: str, figures: list[dict]) -> None:
     drop_overflowing(figures, part_of)
     stated_total_parts(text, figures, roles, part_of)
     sum_parts(text, figures, roles, part_of)
+    drop_overflowing(figures, part_of)
     totals = set(part_of.values())
     for i, figure in enumerate(figures):
         if i in part_of:
