@@ -23,9 +23,6 @@ OPENS_WITH_SUBSET = re.compile(
     r"|среди\s+(?:задержанн|изъят|выявленн|осужд[её]нн|привлеч[её]нн)\w*)\b",
     _I,
 )
-# «Так, …», «В частности, …», «Например, …»: a sentence that gives an example of the statement
-# before it.
-OPENS_WITH_EXAMPLE = re.compile(r"^\W*(?:так|в\s+частности|например)\s*,", _I)
 # «Наибольшая доля приходится на гашиш – 510 кг»: a share of a total stated before.
 SHARE_OF = re.compile(
     r"\bприходит\w*\s+на\b|\b(?:наибольш|больш|львин|основн)\w*\s+(?:дол|част)\w*"
@@ -72,10 +69,6 @@ EARLIER_CLAUSE = re.compile(
 # ... unless the words compare (their number is the current one) or name the current period
 NOW = re.compile(r"\bэтом\s+году|\bтекущ\w+\s+год|\bнынешн|\bсейчас\b", _I)
 NOT_EARLIER_CLAUSE = re.compile(r"\bпо\s+сравнению|\bсоставил|" + NOW.pattern, _I)
-
-# «в прошлом году изъяли всего 34 кг»: «only» after words of an earlier period contrasts the
-# number with a current one, even one stated only in the headline
-ONLY_BEFORE = re.compile(r"\b(?:всего|лишь|только)\s+(?:(?:около|порядка)\s+)?$", _I)
 
 # "с 457 до 387": a range of change (with "с"/"со" before the first number and "до" between).
 FROM_BEFORE = re.compile(r"(?:^|\W)(?:с|со)\s*$", _I)

@@ -12,15 +12,7 @@ import bisect
 import functools
 
 from pipelines.facts import markers
-from pipelines.facts.sums import (
-    cases_of_earlier,
-    comparative_change,
-    drop_overflowing,
-    narrower_count,
-    same_kind,
-    stated_total_parts,
-    sum_parts,
-)
+from pipelines.facts.sums import comparative_change, same_kind, sum_parts
 from pipelines.facts.words import has_verb, text_lemmas
 from pipelines.sentences import split_sentences
 
@@ -151,8 +143,7 @@ def _earlier_clause_baseline(
     """«в прошлом году за аналогичный период было задержано 70 жителей», «10 лет назад таких
     лиц было 371», «В 2014 году рассмотрено 217 дел» (after the 2015 figures): words of an
     earlier period between the previous figure of the sentence and this one, with a current
-    value of the same kind before it. Returns the index of that value (-1 for «всего N» with
-    no current value in the text: the headline's)."""
+    value of the same kind before it. Returns the index of that value."""
     i = group[pos]
     figure = figures[i]
     low = sentence_start(text, figure)
@@ -175,10 +166,6 @@ def _earlier_clause_baseline(
     if current is None:
         # a year is weak evidence alone: its current value must count the same thing
         current = _current_before(figures, i, roles, near=0 if year else 200, dated=bool(year))
-    if current is None and not year and markers.ONLY_BEFORE.search(left):
-        start = figure.get("period_start")  # its own period: a baseline of no stated value
-        figure["_year"] = int(start[:4]) if start and start[:4].isdigit() else None
-        return -1
     if current is None:
         return None
     if year:
@@ -213,17 +200,8 @@ def _breaks_list(text: str, a: dict, b: dict) -> bool:
     gap = markers.PART_LABEL.sub("", _between(text, a, b), count=1)
     if markers.CLAUSE_BREAK.search(gap):
         return True
-    if _elliptic_item(text, gap, b):
-        return False
     # «из которых 364 кг составляет героин, около 400 кг – опий»: a copula names the item
     return has_verb(markers.COPULA.sub(" ", gap))
-
-
-def _elliptic_item(text: str, gap: str, b: dict) -> bool:
-    """«20 человек занимались распространением психотропов, 28 – традиционных наркотиков»: an
-    item after a comma whose label follows a dash repeats the verb of the item before."""
-    after = text[b["end"] : b["end"] + 4]
-    return gap.rstrip().endswith(",") and bool(markers.PART_LABEL.match(after))
 
 
 def _parts_after(
@@ -307,7 +285,6 @@ def _assign_parts(
                 part_of.setdefault(k, i)
         _part_of_earlier(text, figures, group, roles, part_of)
         _share_of_earlier(text, figures, group, earlier[-MAX_BACK:], roles, part_of)
-        _example_of_earlier(text, figures, group, earlier[-MAX_BACK:], roles, part_of)
         previous_group = group
         earlier += [k for k in group if figures[k]["start"] - first["start"] < 600]
     return part_of
@@ -408,32 +385,6 @@ def _share_of_earlier(text, figures, group, earlier, roles, part_of) -> None:
                 break
 
 
-def _example_of_earlier(text, figures, group, earlier, roles, part_of) -> None:
-    """«К деятельности причастны шесть жителей. … Так, лабораторию организовали трое жителей»:
-    a number in a sentence that opens with «Так,» («В частности,», «Например,») is a part of
-    the nearest number before it that counts the same thing (the same object, or both kg),
-    when larger and not broken down already."""
-    opening = text[sentence_start(text, figures[group[0]]) : figures[group[0]]["start"]]
-    if not markers.OPENS_WITH_EXAMPLE.match(opening):
-        return
-    for i in group:
-        figure = figures[i]
-        if i in part_of or roles.get(i) or figure.get("unit") in (None, "percent", "times"):
-            continue
-        for k in reversed(earlier):
-            other = figures[k]
-            if roles.get(k) in ("baseline", "change") or other.get("change"):
-                continue
-            if figure.get("unit") == "count" and other.get("object") != figure.get("object"):
-                continue
-            if same_kind(other, figure):
-                # a total already broken down (or one of its parts): the example overlaps them
-                broken = k in part_of or k in part_of.values()
-                if not broken and float(other["value"]) > float(figure["value"]):
-                    part_of[i] = k
-                break
-
-
 # --- the whole text -------------------------------------------------------------------------
 
 
@@ -455,14 +406,9 @@ def assign_roles(text: str, figures: list[dict]) -> None:
                 current = _earlier_clause_baseline(text, figures, group, pos, roles)
             if current is not None:
                 roles[i] = "baseline"
-                figures[i]["_current"] = current if current >= 0 else None
+                figures[i]["_current"] = current
     part_of = _assign_parts(text, figures, groups, roles)
-    cases_of_earlier(figures, roles, part_of)
-    narrower_count(figures, roles, part_of)
-    drop_overflowing(figures, part_of)
-    stated_total_parts(text, figures, roles, part_of)
     sum_parts(text, figures, roles, part_of)
-    drop_overflowing(figures, part_of)
     totals = set(part_of.values())
     for i, figure in enumerate(figures):
         if i in part_of:
