@@ -206,9 +206,18 @@ def find_visible_date(
         key=lambda index: (abs(index - position), index < position),
     )
     shared = set(anchor.iterancestors())  # the headline's containers hold the byline too
-    nearby = [elements[i] for i in order if not _outside_article(elements[i], anchor, shared)]
+
+    def inside(element: HtmlElement) -> bool:
+        return not _outside_article(element, anchor, shared)
+
+    # generators: the nearest date usually settles it, so most elements are never checked
+    nearby = (element for element in map(elements.__getitem__, order) if inside(element))
+    marked = (
+        element
+        for element in map(elements.__getitem__, order)
+        if _is_date_element(element) and inside(element)
+    )
     shown_title = _normal(title) or _normal(anchor.text_content())
-    marked = [element for element in nearby if _is_date_element(element)]
     month_first = _month_first(tree)
     for element in chain(marked, nearby):
         value = _visible_candidate(element, timezone, now, shown_title, month_first)
