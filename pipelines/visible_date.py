@@ -11,8 +11,9 @@ it was published.
 from __future__ import annotations
 
 import re
+from collections import deque
 from datetime import datetime
-from itertools import chain
+from itertools import chain, islice
 
 from lxml.html import HtmlElement
 
@@ -191,18 +192,24 @@ def find_visible_date(
     if anchor is None:
         return None
     scope = tree.find(".//body")
-    elements = [
+    walk = (
         element
         for element in (scope if scope is not None else tree).iter()
         if isinstance(element.tag, str) and element.tag not in _SKIPPED_TAGS
-    ]
-    try:
-        position = elements.index(anchor)
-    except ValueError:
+    )
+    # only the window around the headline is kept: the rest of the page is never listed
+    before: deque = deque(maxlen=_BEFORE_TITLE)
+    for element in walk:
+        if element == anchor:
+            break
+        before.append(element)
+    else:
         return None
+    elements = [*before, anchor, *islice(walk, _AFTER_TITLE - 1)]
+    position = len(before)
     # nearest first; at equal distance the byline under the title wins over the line above it
     order = sorted(
-        range(max(0, position - _BEFORE_TITLE), min(len(elements), position + _AFTER_TITLE)),
+        range(len(elements)),
         key=lambda index: (abs(index - position), index < position),
     )
     shared = set(anchor.iterancestors())  # the headline's containers hold the byline too
