@@ -5,23 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.facts import annotate_figures
 from pipelines.facts.indicators import stems
-from pipelines.figures import extract_figures
-from pipelines.mentioned_dates import extract_dates
-
-
-def annotated(text: str, published: str = "2024-10-15", title: str | None = None) -> list[dict]:
-    figures = extract_figures(text, published=published)
-    headline = extract_figures(title, published=published) if title else []
-    return annotate_figures(
-        text,
-        figures,
-        title=title,
-        title_figures=headline,
-        mentioned_dates=extract_dates(text, published=published),
-        published=published,
-    )
+from tests.support.figure_reading import annotated
 
 
 def by_quote(figures: list[dict], start: str) -> dict:

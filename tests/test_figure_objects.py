@@ -6,23 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pipelines.figures import objects
-from pipelines.figures.reading import read_figure
-from pipelines.figures.sentence import Figure, Sentence
-from pipelines.numbers import find_numbers
-from pipelines.sentences import tokenize
-
-
-def _figure(text: str, number: str) -> tuple[Sentence, Figure]:
-    """The sentence and the figure read for the number written as `number`."""
-    tokens = tokenize(text)
-    sentence = Sentence(text, tokens, 0, len(text), carried=[])
-    previous = None
-    for span in find_numbers(tokens):
-        figure = read_figure(sentence, span, previous)
-        if text[span.start : span.end] == number:
-            return sentence, figure
-        previous = figure
-    raise AssertionError(f"no number {number!r} in {text!r}")
+from tests.support.figure_reading import read_one
 
 
 @pytest.mark.parametrize(
@@ -130,7 +114,7 @@ def _figure(text: str, number: str) -> tuple[Sentence, Figure]:
     ],
 )
 def test_finder(finder: str, text: str, number: str, lemma: str | None) -> None:
-    sentence, figure = _figure(text, number)
+    sentence, figure = read_one(text, number)
     assert getattr(objects, finder)(sentence, figure) == lemma
 
 
@@ -141,7 +125,7 @@ def test_every_finder_is_in_a_ladder_and_has_a_docstring() -> None:
 
 
 def test_the_first_finder_that_names_a_noun_wins() -> None:
-    sentence, figure = _figure("Наркопреступлений выявлено 387.", "387")
+    sentence, figure = read_one("Наркопреступлений выявлено 387.", "387")
     assert objects.find_object(sentence, figure, objects.AMOUNT_FINDERS[:1]) is None
     assert objects.find_object(sentence, figure, objects.COUNT_FINDERS) == "наркопреступление"
     ladder = (lambda s, f: None, lambda s, f: "", lambda s, f: "первый", lambda s, f: "второй")

@@ -7,26 +7,11 @@ from __future__ import annotations
 import pytest
 
 from pipelines.figures import extract_figures, substances
-from pipelines.figures.reading import read_figure
-from pipelines.figures.sentence import Figure, Sentence
-from pipelines.numbers import find_numbers
-from pipelines.sentences import tokenize
+from tests.support.figure_reading import read_one
 
 
 def objects_of(text: str) -> list[tuple]:
     return [(f["value"], f["unit"], f["object"]) for f in extract_figures(text)]
-
-
-def _figure(text: str, number: str) -> tuple[Sentence, Figure]:
-    tokens = tokenize(text)
-    sentence = Sentence(text, tokens, 0, len(text), carried=[])
-    previous = None
-    for span in find_numbers(tokens):
-        figure = read_figure(sentence, span, previous)
-        if text[span.start : span.end] == number:
-            return sentence, figure
-        previous = figure
-    raise AssertionError(f"no number {number!r} in {text!r}")
 
 
 # --- words the dictionary does not know --------------------------------------------------------
@@ -97,7 +82,7 @@ def test_an_unknown_word_keeps_its_place_after_a_known_substance():
     ],
 )
 def test_substance_finder(finder, text, number, lemma):
-    sentence, figure = _figure(text, number)
+    sentence, figure = read_one(text, number)
     assert getattr(substances, finder)(sentence, figure) == lemma
 
 
