@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import struct
+from functools import cache
 
 import numpy as np
 from datasketch import MinHash
@@ -26,6 +27,9 @@ BANDS, ROWS = 32, 2  # 32 bands of 2 rows: pairs at Jaccard 0.3 meet in a band 9
 THRESHOLD = 0.3
 SHINGLE = 3
 _SEED = 7
+# Named, not left to datasketch's default: stored signatures must stay comparable when a new
+# datasketch release changes its default scheme (2.0 did, from "legacy").
+_SCHEME = "affine32"
 
 
 def shingles(text: str) -> set[bytes]:
@@ -35,12 +39,18 @@ def shingles(text: str) -> set[bytes]:
     return {" ".join(lemmas[i : i + SHINGLE]).encode() for i in range(len(lemmas) - SHINGLE + 1)}
 
 
+@cache
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The seed's hash permutations: drawing them costs as much as hashing a whole article."""
+    return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations
+
+
 def signature(text: str) -> np.ndarray | None:
     """The MinHash signature of a text, or None for a text too short to compare."""
     found = shingles(text)
     if len(found) < 5:
         return None
-    m = MinHash(num_perm=NUM_PERM, seed=_SEED)
+    m = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME, permutations=_permutations())
     m.update_batch(list(found))
     return m.hashvalues.astype(np.uint64)
 
