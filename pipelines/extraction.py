@@ -115,6 +115,13 @@ def _page_metadata(tree: HtmlElement) -> dict[str, str | None]:
     }
 
 
+def _drop_scripts_and_styles(tree: HtmlElement) -> None:
+    """Scripts and styles out of the tree, their tails kept: trafilatura and its readability
+    fallback drop them too, after copying the whole tree three or four times."""
+    for element in list(tree.iter("script", "style")):
+        element.drop_tree()
+
+
 def _clean_body(text: str | None) -> str | None:
     if text is None:
         return None
@@ -171,15 +178,6 @@ def extract_article(
         return result
 
     try:
-        # trafilatura copies a tree it is given, so `tree` stays intact for the steps below
-        document = trafilatura.bare_extraction(tree, url=url, **TRAFILATURA_OPTIONS)
-    except Exception as error:  # RecursionError on pathological nesting, lxml errors, ...
-        LOGGER.warning("trafilatura failed on %s: %r", url, error)
-        document = None
-    if document is not None:
-        result["body"] = _clean_body(document.text)
-
-    try:
         result.update(_page_metadata(tree))
         result["lang"] = _page_language(tree)
         value, source, evidence = find_published(
@@ -195,5 +193,14 @@ def extract_article(
         result["published_evidence"] = evidence_json(value, evidence)
     except Exception as error:  # metadata is a bonus: a page with a body still counts
         LOGGER.warning("metadata or date lookup failed on %s: %r", url, error)
+
+    try:
+        _drop_scripts_and_styles(tree)  # read above (JSON-LD); below they only cost copies
+        document = trafilatura.bare_extraction(tree, url=url, **TRAFILATURA_OPTIONS)
+    except Exception as error:  # RecursionError on pathological nesting, lxml errors, ...
+        LOGGER.warning("trafilatura failed on %s: %r", url, error)
+        document = None
+    if document is not None:
+        result["body"] = _clean_body(document.text)
     result["body"] = _without_headline(result["body"], result["title"])
     return result

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import html as lxml_html
 
-from pipelines.extraction import EXTRACTOR, extract_article
+from pipelines.extraction import EXTRACTOR, TRAFILATURA_OPTIONS, extract_article
 from pipelines.published import (
     date_from_url,
     parse_machine_datetime,
@@ -683,3 +683,20 @@ def test_feed_pubdate_dates_a_page_that_shows_none():
         "2025-08-06T09:30:00+03:00",
         "feed",
     )
+
+
+def test_scripts_are_dropped_before_trafilatura_but_json_ld_is_read_and_tails_kept():
+    paragraph = "Полицейские изъяли 12 кг гашиша у жителя Шымкента в ходе обыска в его доме."
+    html = f"""<html lang="ru"><head><title>Изъято 12 кг гашиша</title>
+<script type="application/ld+json">{{"@type": "NewsArticle",
+"datePublished": "2024-03-05T10:15:00+05:00"}}</script><style>p {{color: red}}</style></head>
+<body><article><h1>Изъято 12 кг гашиша</h1>
+<p>{paragraph[:40]}<script>var views = 1;</script>{paragraph[40:]}</p>
+<p>Возбуждено уголовное дело по статье 297 УК РК, подозреваемый задержан и водворён в ИВС.</p>
+<p>Ведётся следствие; экспертиза подтвердила, что изъятое вещество является гашишем.</p>
+</article></body></html>"""
+    result = extract_article(html, "https://example.kz/news/1")
+    assert result["published_at"] == "2024-03-05T10:15:00+05:00"
+    assert result["published_source"] == "jsonld"
+    assert paragraph in result["body"] and "views" not in result["body"]
+    assert result["body"] == trafilatura.extract(html, **TRAFILATURA_OPTIONS).split("\n", 1)[1]
