@@ -128,7 +128,10 @@ def test_two_workers_and_a_writer_store_what_one_machine_stores_and_next_day_onl
 
 def test_killed_workers_and_writer_leave_a_complete_database(tmp_path, redis_url):
     count = 240
-    site, sources = _site(tmp_path, count, latency=0.05, per_page=40)
+    # The site answers slowly while the kills are made (2 pages/s at most, CONCURRENT_REQUESTS_
+    # PER_DOMAIN 2), so the run cannot end before the last kill even on a fast machine; then
+    # fast again (killer), so that the test does not wait for nothing.
+    site, sources = _site(tmp_path, count, latency=1.0, per_page=40)
     db = tmp_path / "cluster.db"
     cluster = LocalCluster(redis_url, sources, db, FAST, tmp_path).start(workers=2)
     done = threading.Event()
@@ -139,6 +142,12 @@ def test_killed_workers_and_writer_leave_a_complete_database(tmp_path, redis_url
         time.sleep(8)  # workers up and crawling
         plan = ["worker"] * 10 + ["writer"] * 3
         rng.shuffle(plan)
+        try:
+            _kill_in_order(plan, rng)
+        finally:
+            site.latency = 0.05
+
+    def _kill_in_order(plan, rng):
         for what in plan:
             if done.wait(rng.uniform(1.0, 2.5)):
                 return
