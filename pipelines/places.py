@@ -17,8 +17,9 @@ district, settlement, or None when unknown), region_code (ISO 3166-2), country (
 alpha-2), start, end, and national: True when a country mention sets the scope of what is said
 ("по стране", "в Казахстане") rather than qualifying an organisation or law ("МВД России"),
 and named_as: "name", "adjective" ("белорусские таможенники"), "people" ("кировчан"), "part"
-("на юге Таджикистана") or "agency" (an adjective naming an agency's place: "Кемеровской таможни",
-which acts there); adjectives and people come from data/gazetteer/derived.tsv.
+("на юге Таджикистана"), "agency" (an adjective naming an agency's place: "Кемеровской таможни",
+which acts there) or "dateline" ("ТАШКЕНТ, 7 июн – РИА Новости.": where the news is filed from,
+which counts like an adjective); adjectives and people come from data/gazetteer/derived.tsv.
 
 Modules, in import order: places_gazetteer (the data), places_ner (natasha), places_mentions
 (finding and resolving the mentions of one text), and this one (the region of an article, a figure).
@@ -138,7 +139,7 @@ def _count_votes(places: list[dict], source_country: str | None) -> tuple[_Votes
     ("органами внутренних дел Кыргызстана"), which count only when the text names no scene."""
     scene, weak = _Votes(), _Votes()
     for group in _mention_groups(places):
-        derived = all(p.get("named_as") in ("adjective", "people") for p in group)
+        derived = all(p.get("named_as") in ("adjective", "people", "dateline") for p in group)
         votes = weak if derived else scene
         regioned = {(p["region_code"], p["country"]) for p in group if p["region_code"]}
         national = [p["country"] or source_country for p in group if p["national"]]

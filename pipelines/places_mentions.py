@@ -336,6 +336,10 @@ def find_mentions(
     countries = {e.country for e in unambiguous} | set(context_countries)
     _resolve(text, mentions, regions, countries, home_country)
     for mention in mentions:
+        if mention.named_as == "name" and _is_dateline(text, tokens, mention):
+            # "ТАШКЕНТ, 7 июн – РИА Новости.": where the reporter files from, not the scene.
+            mention.named_as = "dateline"
+            continue
         if mention.kind == "country" and mention.entry and mention.named_as == "name":
             mention.national = _in_scope(tokens, mention.first) or _starts_sentence(
                 tokens, text, mention.first

@@ -111,6 +111,20 @@ def test_an_adjective_counts_only_when_no_place_is_named_as_the_scene():
     assert (place["region_code"], place["country"]) == (None, "TJ")
 
 
+def test_a_dateline_is_where_the_reporter_files_from_not_the_scene():
+    # A national summary filed from the capital is about the country ...
+    text = (
+        "БИШКЕК, 3 марта – Агентство. В Кыргызстане за год изъято 20 тонн наркотиков, "
+        "сообщили в МВД."
+    )
+    place = article_region(text)
+    assert (place["region_code"], place["country"]) == (None, "KG")
+    assert [p["named_as"] for p in find_places(text)][:1] == ["dateline"]
+    # ... and a dateline with no other place still says where the news comes from.
+    place = article_region("ОШ. Полицейские задержали курьера с героином.")
+    assert place["country"] == "KG" and place["region_code"] is not None
+
+
 def test_an_adjective_before_a_street_or_a_division_noun_is_no_mention():
     assert all(p["region_code"] is None for p in find_places("Задержан на Томском проспекте."))
     names = [p["normalized"] for p in find_places("В Кировском районе задержан курьер.")]
