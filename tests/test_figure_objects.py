@@ -74,6 +74,12 @@ from tests.support.figure_reading import read_one
         ("measured_topic_before_dash", "Изъято 48 кг, из них героин — 30 кг.", "30", "героин"),
         (
             "measured_topic_before_dash",
+            "Изъято 5 т, в том числе наркотиков опийной группы — 2 т.",
+            "2",
+            "наркотик",
+        ),
+        (
+            "measured_topic_before_dash",
             "Изъято: героина – 120 кг, гашиша – 300 кг.",
             "300",
             "гашиш",

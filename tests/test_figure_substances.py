@@ -51,6 +51,12 @@ def test_an_unknown_word_keeps_its_place_after_a_known_substance():
         ("noun_before_parenthesis", "В Алматы (12,5 кг) изъятия выросли.", "12,5", None),
         ("noun_before_parenthesis", "Изъят героин, 5 кг, и гашиш.", "5", "героин"),
         (
+            "noun_before_parenthesis",  # a genitive of origin describes the noun before it
+            "Больше всего изъято наркотиков синтетического происхождения (около 40 кг).",
+            "40",
+            "наркотик",
+        ),
+        (
             "antecedent_of_relative",
             "Изъяты вещества, общая масса которых составила 42,6 кг.",
             "42,6",

@@ -94,6 +94,10 @@ CONTAINER_NOUNS = frozenset({
 # Kinds of a substance: "4 тонны всех видов наркотиков" weigh the наркотики.
 KIND_NOUNS = frozenset({"вид", "тип", "разновидность", "сорт"})
 
+# Genitives that describe the noun before them, after an adjective of their own: "наркотики
+# синтетического происхождения", "наркотики опийной группы", "средства растительного вида".
+DESCRIBING_NOUNS = KIND_NOUNS | {"происхождение", "группа", "ряд"}
+
 # Counting nouns whose genitive names the substance: "40 единиц трамадола", "900 доз лирики".
 DOSE_NOUNS = frozenset({"единица", "доза"})
 # ... but "21 единица оружия" counts units of things that are no substance.

@@ -29,6 +29,7 @@ from pipelines.figures.phrases import (
     animate,
     contents_of,
     counted_plural,
+    described_noun,
     ends_prepositional_phrase,
     first_conjunct,
     governed_noun,
@@ -221,7 +222,7 @@ def topic_before_dash(s: Sentence, first: int, measured: bool = False) -> str | 
         and any("gent" in r.grammemes for r in s.readings(k) if r.pos == "NOUN")
         and not ends_prepositional_phrase(s, k)
     ):
-        k = first_conjunct(s, k)  # "партии наркотиков и психотропов – 1,3 т": наркотик
+        k = first_conjunct(s, described_noun(s, k))  # "партии наркотиков и психотропов – 1,3 т"
         return noun_lemma(s.readings(k), s.tokens[k])
     for k in range(first - 2, max(-1, first - 10), -1):
         if s.norm(k) in CLAUSE_STOPS or s.norm(k) in DASHES:

@@ -10,6 +10,7 @@ from pipelines.figures.lexicon import (
     AMOUNT_NOUNS,
     CONTAINER_NOUNS,
     DASHES,
+    DESCRIBING_NOUNS,
     MEASURE_NOUNS,
     PERSON_ADJECTIVES,
     POSSESSIVES,
@@ -332,3 +333,16 @@ def named_after_dash(s: Sentence, k: int, whole: str | None = None) -> str | Non
     if s.tokens[k].text[:1].isupper() and not s.tokens[k].text.isupper():
         return None  # a place: "из них 120 – Алматы"
     return nominative[0].lemma
+
+
+def described_noun(s: Sentence, k: int) -> int:
+    """The noun a describing genitive at k belongs to: "наркотики синтетического происхождения
+    (132 кг)" weigh the наркотики, "наркотики опийной группы – 2 т" too; else k itself."""
+    if s.lemma(k) not in DESCRIBING_NOUNS or not s.is_noun(k):
+        return k
+    j = k - 1
+    while j >= 0 and s.is_adjective(j):
+        j -= 1
+    if j == k - 1 or j < 0 or not s.is_noun(j) or unit_at(s, j) is not None:
+        return k
+    return j

@@ -10,6 +10,7 @@ from pipelines.figures.objects import AMOUNT_FINDERS, ObjectFinder, known_common
 from pipelines.figures.phrases import (
     animate,
     counted_plural,
+    described_noun,
     ends_prepositional_phrase,
     noun_after,
 )
@@ -46,7 +47,7 @@ def noun_before_parenthesis(s: Sentence, figure: Figure) -> str | None:
     opening = s.norm(figure.first - 1)
     if opening != "(" and not (opening == "," and s.norm(figure.last) == ","):
         return None
-    k = figure.first - 2
+    k = described_noun(s, figure.first - 2)
     common = _common_noun(s, k) or (k == 0 and s.is_noun(k) and known_common(s, k))
     return noun_lemma(s.readings(k), s.tokens[k]) if common else None
 
