@@ -300,8 +300,12 @@ def _finish_child(db_path: Path, token: str, child: _Child, code: int, limits: L
         if child.stopped_for == "time_limit":
             outcome = "failed"
             reason = f"time limit of {limits.time_limit:g} s exceeded; process exited"
-        elif child.stopped_for == "stop" and code == 0:
+        elif child.stopped_for == "stop" and code == 0 and status is None:
             outcome, reason, detail = "interrupted", "asked to stop before the crawl began", ""
+        elif child.stopped_for == "stop" and code == 0:
+            # Asked to stop, it exited cleanly but its own closing write did not land (what
+            # it said is in its log): the run stopped on request all the same.
+            outcome, reason, detail = "interrupted", "shutdown", ""
         else:
             stopped = code in (-2, -15) or child.stopped_for == "stop"
             outcome = "interrupted" if stopped else "failed"

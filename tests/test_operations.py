@@ -436,6 +436,38 @@ def test_abandoned_running_rows_are_closed_by_the_next_run(growing, tmp_path):
     assert f"(pid {dead.pid}) ended without closing its run record" in first["finish_reason"]
 
 
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        (None, ("interrupted", "asked to stop before the crawl began")),
+        # it began, was asked to stop and exited cleanly, but its closing write did not land
+        ("running", ("interrupted", "shutdown")),
+    ],
+)
+def test_a_child_asked_to_stop_that_left_no_closed_record_is_closed_by_the_parent(
+    tmp_path, row, expected
+):
+    import tempfile
+
+    from crawler.runner import _Child, _finish_child
+
+    db = tmp_path / "news.db"
+    connection = connect(db)
+    if row:
+        connection["crawl_runs"].insert(
+            {"token": "t", "source": "s", "status": row, "started_at": "2025-01-01"}
+        )
+    connection.close()
+    process = subprocess.Popen([sys.executable, "-c", "pass"])
+    process.wait()
+    stderr = tempfile.TemporaryFile()  # noqa: SIM115 (closed by _finish_child)
+    child = _Child("s", process, 0.0, tmp_path / "s.log", stderr)
+    child.stop_sent_at, child.stopped_for = 1.0, "stop"
+    _finish_child(db, "t", child, 0, effective_limits(CrawlRequest(sources=["s"], db=db)))
+    (run,) = rows(db, "select status, finish_reason from crawl_runs where token = 't'")
+    assert (run["status"], run["finish_reason"]) == expected
+
+
 # -- health alarms and newsmon status --------------------------------------------------------------
 
 
