@@ -24,9 +24,8 @@ from pipelines.phrases import (
     read_tsv,
     singular_forms,
     split_names,
-    tokenize,
 )
-from pipelines.places import Entry, load_gazetteer
+from pipelines.places_gazetteer import Entry, names_in
 
 AGENCIES_FILE = DATA_DIR / "agencies.tsv"
 
@@ -133,8 +132,7 @@ def _unit_start(tokens: list[Token], first: int) -> int:
 def find_agencies(text: str) -> list[dict]:
     """The agencies the text names, in order."""
     agency_list = load_agencies()
-    tokens = tokenize(text)
-    place_matches = load_gazetteer().names.find(tokens)
+    tokens, place_matches = names_in(text)  # shared with the places of the same text
     # "МВД РК" — Kazakhstan or the Komi Republic? The countries the text names without doubt decide.
     named = {m.payloads[0].country for m in place_matches if len(m.payloads) == 1}
     places = {

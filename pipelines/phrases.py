@@ -46,7 +46,15 @@ def fold(word: str) -> str:
 
 def tokenize(text: str) -> list[Token]:
     """Words (a hyphenated word stays whole) and punctuation marks, with offsets and folded form."""
-    return [Token(m.group(), m.start(), m.end(), fold(m.group())) for m in _TOKEN.finditer(text)]
+    folded = fold(text)
+    if len(folded) != len(text):  # a letter whose lower case is longer ("İ"): word by word
+        return [Token(m[0], m.start(), m.end(), fold(m[0])) for m in _TOKEN.finditer(text)]
+    # the text folded once (a call per word was a third of the cost), sliced by offsets
+    return [
+        Token(m[0], start, end, folded[start:end])
+        for m in _TOKEN.finditer(text)
+        for start, end in (m.span(),)
+    ]
 
 
 def _guess_declension(word: str) -> set[str]:

@@ -15,9 +15,8 @@ from pipelines.phrases import (
     forms_of,
     is_common_word,
     singular_forms,
-    tokenize,
 )
-from pipelines.places_gazetteer import DIVISION_NOUNS, Entry, load_gazetteer
+from pipelines.places_gazetteer import DIVISION_NOUNS, Entry, load_gazetteer, names_in
 from pipelines.places_ner import NerView, SentenceNer
 from pipelines.places_unknown import division_mentions, unknown_mentions
 from pipelines.places_words import (
@@ -185,8 +184,10 @@ def _mostly_a_name(token: Token) -> bool:
     return bool(readings) and bool(readings[0].grammemes & _PERSON_GRAMMEMES)
 
 
-def _gazetteer_mentions(text: str, tokens: list[Token], ner: NerView) -> list[_Mention]:
-    matches = _with_shared_nouns(tokens, load_gazetteer().names.find(tokens))
+def _gazetteer_mentions(
+    text: str, tokens: list[Token], names: list[Match], ner: NerView
+) -> list[_Mention]:
+    matches = _with_shared_nouns(tokens, names)
     division_nouns = forms_of(DIVISION_NOUNS)
     mentions = []
     for k, match in enumerate(matches):
@@ -324,9 +325,9 @@ def find_mentions(
 ) -> list[dict]:
     """The place mentions of a text as dicts; ner: the tagging of a text this one is part of
     (a figure's sentence in its body), so no sentence is tagged twice."""
-    tokens = tokenize(text)
+    tokens, names = names_in(text)
     ner = ner or NerView(SentenceNer(text))
-    mentions = _gazetteer_mentions(text, tokens, ner)
+    mentions = _gazetteer_mentions(text, tokens, list(names), ner)
     taken = set().union(*(range(m.first, m.stop) for m in mentions)) if mentions else set()
     mentions += division_mentions(text, tokens, taken)
     mentions += unknown_mentions(text, tokens, ner, mentions)
