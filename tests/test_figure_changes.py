@@ -57,6 +57,14 @@ def test_a_comparative_before_na_states_a_difference(text, expected):
     assert percents(text) == expected
 
 
+def test_by_how_much_reaches_its_verb_past_a_time_and_a_comparison():
+    text = "Число изъятий выросло в прошлом году по сравнению с предыдущими тремя годами на 45%."
+    assert percents(text) == [(45, "exact", "increase")]
+    # without «на» the window stays short: a verb that far back is not this number's
+    text = "Число изъятий выросло в прошлом году, и по сравнению с предыдущими годами доля 45%."
+    assert percents(text) == [(45, "exact", None)]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

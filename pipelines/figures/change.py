@@ -16,6 +16,9 @@ from pipelines.figures.lexicon import (
 from pipelines.figures.sentence import Figure, Sentence
 
 _CHANGE_WINDOW = 8
+# "на 80%" states by how much: its verb may stand further back, past a time and a comparison
+# ("увеличилось в прошлом году по сравнению с предыдущими годами на 80%").
+_BY_HOW_MUCH_WINDOW = 14
 
 # Verbs that state a level: "составила 85%", "достигла 85%", "Доля превысила 40%".
 _LEVEL_VERBS = frozenset({
@@ -38,10 +41,12 @@ def _change(s: Sentence, figure: Figure) -> str | None:
     if restated:
         return restated
     best: tuple[int, str] | None = None
+    by_how_much = s.norm(figure.first - 1) == "на"
     for direction in (-1, 1):
         k = figure.first - 1 if direction < 0 else figure.last
+        window = _BY_HOW_MUCH_WINDOW if by_how_much and direction < 0 else _CHANGE_WINDOW
         distance = 0
-        while 0 <= k < len(s.tokens) and distance < _CHANGE_WINDOW:
+        while 0 <= k < len(s.tokens) and distance < window:
             token = s.tokens[k]
             if token.text in CLAUSE_STOPS:
                 break
