@@ -193,6 +193,11 @@ def test_the_words_after_a_bracket_of_numbers_name_what_the_number_counts():
         ("За десять месяцев выявлено 1367 преступлений, связанных с незаконным оборотом "
          "наркотиков. Из них 760 - сбыт наркотических средств и 858 тяжких и особо тяжких "
          "преступлений.", "760", "drug_sales_crimes"),
+        # of the indicators the words around a change fit, the noun counted right after it
+        ("В районе на 12% больше зарегистрировано преступлений, связанных с оборотом "
+         "наркотиков.", "12%", "drug_crimes"),
+        ("В районе на 12% больше изъято наркотиков, чем выявлено преступлений.", "12%",
+         "drugs_seized"),
     ],
 )  # fmt: skip
 def test_what_the_words_around_say_and_what_they_do_not(text, quote, indicator):
