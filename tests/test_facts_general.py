@@ -204,6 +204,20 @@ def test_what_the_words_around_say_and_what_they_do_not(text, quote, indicator):
     assert by_quote(annotated(text), quote)["indicator"] == indicator
 
 
+def test_a_prison_term_received_is_one_court_case_of_convicted_people():
+    text = (
+        "По приговору суда организатор получил 11 лет колонии, а трое его сообщников — от 8 до "
+        "9 лет лишения свободы. Полиция ликвидировала 4 фитолаборатории."
+    )
+    figures = annotated(text)
+    convicted = by_quote(figures, "трое")
+    assert (convicted["indicator"], convicted["scope"]) == ("persons_convicted", "event")
+    assert by_quote(figures, "4 фитолаборатории")["indicator"] == "drug_labs"
+    # a statistic of convictions names no term: still a period's number
+    text = "В 2024 году осуждены 120 человек за сбыт наркотиков."
+    assert by_quote(annotated(text), "120")["scope"] == "period"
+
+
 def test_a_count_of_crimes_is_a_statistic_and_parts_share_their_totals_scope():
     figures = annotated("Число наркопреступлений составило 450, что на 15 больше, чем годом ранее.")
     assert by_quote(figures, "450")["scope"] == "period"
