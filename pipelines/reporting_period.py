@@ -37,6 +37,23 @@ _BASELINE_RE = re.compile(
 )
 
 
+# "(в 2017 году – 372 грамма)", "(2013 – 11)": a year in brackets with its own number after a
+# dash is the earlier value stated for comparison, not the period of the sentence.
+_BRACKET_BEFORE = re.compile(r"[(\[]\s*$")
+_DASH_NUMBER_AFTER = re.compile(
+    r"^\s*(?:г\.?|год\w*)?\s*[–—:-]\s*(?:(?:более|менее|свыше|около|порядка)\s+)?\d",
+    re.IGNORECASE,
+)
+
+
+def _bracketed_comparison(record: dict, text: str) -> bool:
+    start, end = record["char_start"], record.get("char_end", record["char_start"])
+    return bool(
+        _BRACKET_BEFORE.search(text[max(0, start - 3) : start])
+        and _DASH_NUMBER_AFTER.match(text[end : end + 30])
+    )
+
+
 def period_of(records: Iterable[dict], text: str | None = None) -> tuple[str | None, str | None]:
     """The reporting period among date records as full ISO days: the first period that can be
     placed in time, or else the first such date. Given the text the records were found in,
@@ -49,6 +66,8 @@ def period_of(records: Iterable[dict], text: str | None = None) -> tuple[str | N
             continue
         before = text[max(0, record["char_start"] - 40) : record["char_start"]] if text else ""
         if before and _BASELINE_RE.search(before):
+            continue
+        if text and _bracketed_comparison(record, text):
             continue
         if record["kind"] == "period":
             return start.isoformat(), end.isoformat()

@@ -282,6 +282,14 @@ def test_phrases_and_what_is_seized_with_drugs(text, quote, indicator):
     assert by_quote(annotated(text), quote)["indicator"] == indicator
 
 
+def test_a_year_in_brackets_with_its_number_is_the_baseline_not_the_sentences_period():
+    text = "Из оборота изъято 710 граммов синтетических наркотиков (в 2021 году – 372 грамма)."
+    figures = annotated(text)
+    current, earlier = by_quote(figures, "710"), by_quote(figures, "372")
+    assert (earlier["role"], current["role"]) == ("baseline", "value")
+    assert current["period_start"] is None or current["period_start"][:4] != "2021"
+
+
 def test_a_briefing_yesterday_is_no_operation():
     figures = annotated(
         "Накануне на коллегии МВД подвели итоги операции: изъято 5 тонн наркотиков."
