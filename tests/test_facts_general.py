@@ -288,6 +288,9 @@ def test_a_year_in_brackets_with_its_number_is_the_baseline_not_the_sentences_pe
     current, earlier = by_quote(figures, "710"), by_quote(figures, "372")
     assert (earlier["role"], current["role"]) == ("baseline", "value")
     assert current["period_start"] is None or current["period_start"][:4] != "2021"
+    # ... and the year after the number, in its bracket
+    text = "В 2022 году выявлено 6 648 наркопреступлений (6 698 в 2021 году)."
+    assert by_quote(annotated(text), "6 698")["role"] == "baseline"
 
 
 def test_a_briefing_yesterday_is_no_operation():

@@ -95,6 +95,8 @@ def _stated_earlier_baseline(
     figure = figures[i]
     left = text[max(sentence_start(text, figure), figure["start"] - 60) : figure["start"]]
     year = markers.YEAR_DASH.search(left)
+    if not year and markers.OPENS_BRACKET.search(left):
+        year = markers.YEAR_AFTER.match(text[figure["end"] : figure["end"] + 30])
     if not year and not markers.EARLIER.search(left):
         return None
     current = next(
