@@ -255,6 +255,15 @@ def _decimal_after_space(tokens: list[Token], j: int) -> bool:
     )
 
 
+def _and_a_half(tokens: list[Token], j: int) -> bool:
+    """ "с половиной" right after a number: "два с половиной", "3 с половиной тысячи"."""
+    return (
+        j + 1 < len(tokens)
+        and tokens[j].norm == "с"
+        and tokens[j + 1].norm in ("половиной", "половинкой")
+    )
+
+
 def _spelled_fraction(tokens: list[Token], j: int) -> tuple[float, int] | None:
     """(fraction, index after it) for "целых (и) трех десятых" after a whole number."""
     if j >= len(tokens) or tokens[j].norm not in _WHOLE_FORMS:
@@ -342,6 +351,8 @@ def _number_at(tokens: list[Token], i: int) -> NumberSpan | None:
             value, j, role = value + fraction[0], fraction[1], None
     else:
         return None
+    if suffix is None and role != "collective" and _and_a_half(tokens, j):
+        value, j, role = value + 0.5, j + 2, None  # "двух с половиной центнеров": 2.5
     if suffix is None and role not in ("collective", "factor"):
         written = _multiplier_at(tokens, j)
         if written:

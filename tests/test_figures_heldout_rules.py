@@ -34,6 +34,8 @@ def value_of(text: str) -> float | None:
         ("4, 5 миллиона", 4_500_000),
         ("12 млрд 400 млн", 12_400_000_000),
         ("8-ю", 8),
+        ("двух с половиной", 2.5),
+        ("3 с половиной тысячи", 3500),
     ],
 )
 def test_number_forms_read(text, value):
@@ -50,6 +52,10 @@ def test_a_list_of_numbers_is_no_loose_decimal():
         ("Полиция изъяла двух целых и трех десятых тонны кокаина.", (2300, "kg")),
         ("Сумма ущерба составила 4, 5 миллиона рублей.", (4_500_000, "RUB")),
         ("Автомат был снаряжен 6-ю патронами.", (6, "count")),
+        ("Изъято более двух с половиной центнеров гашиша.", (250, "kg")),
+        # a comma before three digits groups thousands when a whole number's plural follows
+        ("За год выявлено 6,648 фактов наркопреступлений.", (6648, "count")),
+        ("В среднем 2,345 факта на район.", (2.345, "count")),
     ],
 )
 def test_figures_from_number_forms(text, expected):
@@ -77,6 +83,16 @@ def test_spelled_decimals_read_back(whole, tenths):
     num2words = pytest.importorskip("num2words").num2words
     words = num2words(whole + tenths / 10, lang="ru")
     assert value_of(words) == pytest.approx(whole + tenths / 10), words
+
+
+@settings(max_examples=60, deadline=None)
+@given(whole=st.integers(1, 999), multiplier=st.sampled_from([("", 1), (" тысячи", 1000)]))
+def test_and_a_half_reads_back(whole, multiplier):
+    """num2words spells the whole number in the genitive; «с половиной» adds a half."""
+    num2words = pytest.importorskip("num2words").num2words
+    word, factor = multiplier
+    text = f"{num2words(whole, lang='ru', case='genitive')} с половиной{word}"
+    assert value_of(text) == pytest.approx((whole + 0.5) * factor), text
 
 
 @settings(max_examples=60, deadline=None)

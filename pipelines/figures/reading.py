@@ -3,6 +3,8 @@ why it is none."""
 
 from __future__ import annotations
 
+import re
+
 from pipelines.figures.lexicon import (
     APPROX,
     CONNECTORS,
@@ -37,7 +39,7 @@ from pipelines.figures.phrases import (
 from pipelines.figures.sentence import Figure, Sentence, adjective_as_noun, noun_lemma
 from pipelines.figures.substances import ALL_AMOUNT_FINDERS, counted_before_bracket
 from pipelines.figures.units import compound_mass, unit_at
-from pipelines.numbers import NumberSpan, number_forms
+from pipelines.numbers import NumberSpan, clean_value, number_forms
 
 _EXCEED_VERBS = frozenset({"превысить", "превышать"})
 # Comparatives that state a difference when "на" follows: "больше на 12%" (but "более чем на").
@@ -149,6 +151,21 @@ def read_figure(s: Sentence, span: NumberSpan, previous: Figure | None) -> Figur
     return figure
 
 
+_COMMA_GROUP = re.compile(r"^\d{1,3},\d{3}$")
+
+
+def _thousands_comma(s: Sentence, span: NumberSpan, noun: int) -> bool:
+    """ "6,648 фактов": a comma before three digits groups thousands when the noun is in the
+    genitive plural, which only a whole number governs (a decimal takes the singular: "6,6
+    факта")."""
+    if span.kind != "digits" or span.multiplier != 1:
+        return False
+    if not _COMMA_GROUP.match(s.tokens[span.numeral].text):
+        return False
+    nouns = [r for r in s.readings(noun) if r.pos == "NOUN"]
+    return bool(nouns) and all({"gent", "plur"} <= r.grammemes for r in nouns[:1])
+
+
 def _read_count(s: Sentence, figure: Figure, previous: Figure | None) -> None:
     """A number without a unit: a count of the noun after it, if any."""
     if figure.span.role == "one" and one_is_not_a_count(s, figure.span):
@@ -190,6 +207,8 @@ def _read_count(s: Sentence, figure: Figure, previous: Figure | None) -> None:
         figure.unit = "count"
         figure.object = noun_lemma(s.readings(noun), s.tokens[noun])
         figure.last = noun + 1 if paired is None else figure.span.last  # the brackets between
+        if _thousands_comma(s, figure.span, noun):
+            figure.value = clean_value(figure.value * 1000)
         if figure.object in DOSE_NOUNS:  # "40 единиц трамадола": the substance
             dot = s.norm(noun + 1) == "." and s.glued(noun + 1)  # "40 ед. трамадола"
             substance, _ = noun_after(s, noun + 2 if dot else noun + 1)
