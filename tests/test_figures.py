@@ -523,6 +523,20 @@ def test_no_qualifier_is_exact():
     assert one("Задержаны 40 курьеров.")["qualifier"] == "exact"
 
 
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("Ежегодно через регион переправляется до 100 тонн опиатов.", "less_than"),
+        ("За сбыт грозит штраф до 500 тыс. рублей.", "less_than"),
+        # the end of a range, or the level a change reached, is no bound
+        ("Число краж сократилось до 387.", "exact"),
+        ("Показатель вырос в прошлом году до 85%.", "exact"),
+    ],
+)
+def test_up_to_is_a_bound_unless_a_range_or_a_change_ends_there(text, qualifier):
+    assert one(text)["qualifier"] == qualifier
+
+
 # --- change --------------------------------------------------------------------------------------
 
 

@@ -7,11 +7,14 @@ import re
 
 from pipelines.figures.lexicon import (
     APPROX,
+    CLAUSE_STOPS,
     CONNECTORS,
     COUNTED_THINGS,
     DASHES,
+    DECREASE,
     DOSE_NOUNS,
     FRACTION_NOUNS,
+    INCREASE,
     LAW_ABBREVIATIONS,
     LESS,
     MEASURE_NOUNS,
@@ -46,8 +49,32 @@ _EXCEED_VERBS = frozenset({"превысить", "превышать"})
 _COMPARATIVES = frozenset({"больше", "меньше", "выше", "ниже"})
 
 
+# Verbs after which "до N" is the level reached, not a bound: "выросло до 85%", "довести до".
+_REACH_VERBS = INCREASE | DECREASE | frozenset({
+    "достичь", "достигнуть", "достигать", "довести", "доводить", "дойти", "составить",
+})  # fmt: skip
+
+
+def _up_to(s: Sentence, k: int) -> bool:
+    """ "ежегодно переправляется до 100 тонн", "штраф до 500 тыс.": "до" at k bounds the number
+    from above, unless it ends a range ("с 457 до 387", "от 5 до 10") or the level a change
+    reached ("сократилось до 387") earlier in the clause."""
+    if s.norm(k) != "до":
+        return False
+    for j in range(k - 1, max(-1, k - 12), -1):
+        if s.norm(j) in CLAUSE_STOPS or s.norm(j) in (".", ";"):
+            break
+        if s.tokens[j].kind == "num" or s.norm(j) in ("с", "со", "от"):
+            return False
+        if s.lemmas(j) & _REACH_VERBS:
+            return False
+    return True
+
+
 def _qualifier(s: Sentence, first: int) -> tuple[str, int]:
     """(qualifier, index where the figure's quote starts) from the words before the number."""
+    if _up_to(s, first - 1):
+        return "less_than", first - 1
     k = first - 1
     if s.norm(k) in PREPOSITIONS:
         k -= 1  # "почти на 16%", "более чем в 4 раза", "более чем к 250 активам"
