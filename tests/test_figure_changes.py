@@ -57,6 +57,19 @@ def test_a_comparative_before_na_states_a_difference(text, expected):
     assert percents(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "change"),
+    [
+        # the earlier period was higher: the change since is a decrease, and the other way round
+        ("Зафиксировано 437 фактов, год назад эта цифра была выше на 15,6%.", "decrease"),
+        ("Зафиксировано 437 фактов, а в прошлом году их было меньше на 20%.", "increase"),
+        ("В этом году изъято на 15% больше, чем годом ранее.", "increase"),
+    ],
+)
+def test_a_comparative_of_the_earlier_period_turns_the_change_round(text, change):
+    assert [c for *_, c in percents(text)] == [change]
+
+
 def test_by_how_much_reaches_its_verb_past_a_time_and_a_comparison():
     text = "Число изъятий выросло в прошлом году по сравнению с предыдущими тремя годами на 45%."
     assert percents(text) == [(45, "exact", "increase")]

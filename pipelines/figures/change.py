@@ -3,6 +3,8 @@ comparison of the clause."""
 
 from __future__ import annotations
 
+import itertools
+
 from pipelines.figures.lexicon import (
     CLAUSE_STOPS,
     DASHES,
@@ -56,11 +58,30 @@ def _change(s: Sentence, figure: Figure) -> str | None:
                 distance += 1
                 cue = _cue(s, k, after=direction > 0, distance=distance)
                 if cue:
+                    if s.norm(k) in _COMPARATIVES and _earlier_is_the_subject(s, k):
+                        cue = _FLIPPED[cue]  # "год назад эта цифра была выше на 15,6%"
                     if best is None or distance < best[0]:
                         best = (distance, cue)
                     break
             k += direction
     return best[1] if best else None
+
+
+_COMPARATIVES = HIGHER | LOWER | MORE_AFTER | LESS_AFTER
+_FLIPPED = {"increase": "decrease", "decrease": "increase"}
+
+
+def _earlier_is_the_subject(s: Sentence, k: int) -> bool:
+    """ "Год назад эта цифра была выше на 15,6%", "в прошлом году их было больше на 20%": the
+    earlier period is what the comparative at k describes, so the change since is the other
+    way round."""
+    words = []
+    for j in range(k - 1, max(-1, k - 10), -1):
+        if s.norm(j) in CLAUSE_STOPS or s.norm(j) in (",", ".", "чем"):
+            break
+        words.insert(0, s.norm(j))
+    pairs = set(itertools.pairwise(words))
+    return "назад" in words or bool(pairs & {("прошлом", "году"), ("годом", "ранее")})
 
 
 def _comparison_after_restatement(s: Sentence, figure: Figure) -> str | None:
