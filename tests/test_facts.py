@@ -506,6 +506,9 @@ def test_indicators_from_the_subject_and_the_verb(text, quote, indicator):
         ("На посту досмотра изъяли 8 брикетов с 4 кг гашиша.", "8 брикетов", "гашиш"),
         ("Таможенники задержали 2,3 тонны маковой соломки.", "2,3 тонны", "маковая соломка"),
         ("Полиция изъяла 40 кг наркотиков каннабисной группы.", "40 кг", "каннабис"),
+        # an amount in brackets weighs the drug before the bracket, not the next one named
+        ("Изъяты марихуана (41,8 кг) гашиш (20,8 кг) и героин (11,2 кг).", "41,8", "марихуана"),
+        ("Изъяты марихуана (41,8 кг) гашиш (20,8 кг) и героин (11,2 кг).", "20,8", "гашиш"),
     ],
 )
 def test_substances_named_around_the_figure(text, quote, substance):

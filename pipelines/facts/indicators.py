@@ -310,10 +310,13 @@ def substance_of(
         after = near[len(near) // 2 :] if near else []
     if figure.get("_label"):
         return figure["_label"]  # «марихуаны – 350 кг и героина – 150 кг»: before the next label
+    obj = figure.get("object")
+    if obj in vocab.substances and obj != "растение" and figure.get("_bracketed_object"):
+        # «марихуана (41,8 кг) гашиш (20,8 кг)»: the drug before the bracket, not the next one
+        return vocab.named(obj) or obj
     found = _first_named(vocab, after)
     if found is not None:
         return found or "наркотик"
-    obj = figure.get("object")
     if obj in vocab.substances:
         return vocab.named(obj) or obj
     before = near[: len(near) - len(after)]
@@ -438,6 +441,7 @@ def assign_own_indicators(text: str, figures: list[dict], vocab: Vocabulary | No
         near = before + after
         figure["_near"], figure["_after"] = before + own, own
         figure["_label"] = _label(text, figure, max(low, previous_end), vocab)
+        figure["_bracketed_object"] = _bracketed(text, figure)
         lead = lemma_list(text[low : figure["start"]])
         figure["_lead"] = lead + near
         figure["_before"] = lead
