@@ -243,6 +243,23 @@ def test_unit_without_numeral(text, expected):
     assert [f[:4] for f in figures(text)] == [expected]
 
 
+def test_a_unit_without_numeral_keeps_the_figures_before_it():
+    text = (
+        "Изъяли около 570 килограммов гашиша, 96 килограммов сильнодействующих и психотропных "
+        "веществ и чуть меньше килограмма амфетаминов."
+    )
+    assert [f[:4] for f in figures(text)] == [
+        (570, "kg", "approx", "гашиш"),
+        (96, "kg", "exact", "вещество"),  # adjectives joined by «и» share their noun
+        (1, "kg", "less_than", "амфетамин"),
+    ]
+
+
+def test_units_of_a_substance_not_named_count_units():
+    text = "Изъято 40 единиц трамадола и 663 тысячи единиц психотропных и ядовитых веществ."
+    assert [f[3] for f in figures(text)] == ["трамадол", "единица"]
+
+
 def test_a_unit_without_qualifier_or_in_plural_is_no_figure():
     assert figures("Тонна груза прибыла, тысячи людей ждали.") == []
 

@@ -55,7 +55,8 @@ def _sentence_figures(s: Sentence, blocked: Spans) -> list[Figure]:
         bare += half_units(s)  # "полтонны гашиша"
     if bare:
         numbered = {span.first for span in spans}
-        spans = sorted(spans + [b for b in bare if b.first not in numbered])
+        # in text order (a NumberSpan sorts by its value first)
+        spans = sorted(spans + [b for b in bare if b.first not in numbered], key=lambda n: n.first)
     for span in spans:
         previous = figures[-1] if figures else None
         if previous is not None and span.first < previous.last:

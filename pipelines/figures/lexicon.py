@@ -100,9 +100,11 @@ DESCRIBING_NOUNS = KIND_NOUNS | {"происхождение", "группа", "
 
 # Counting nouns whose genitive names the substance: "40 единиц трамадола", "900 доз лирики".
 DOSE_NOUNS = frozenset({"единица", "доза"})
-# ... but "21 единица оружия" counts units of things that are no substance.
+# ... but "21 единица оружия" counts units of things that are no substance, and "663 тысячи
+# единиц психотропных веществ" units of no substance named.
 COUNTED_THINGS = frozenset({
     "оружие", "боеприпас", "техника", "имущество", "товар", "продукция", "транспорт",
+    "вещество", "средство",
 })  # fmt: skip
 
 ACTION_NOUNS = frozenset({"сбыт", "оборот", "ввоз", "вывоз", "сумма", "стоимость"})

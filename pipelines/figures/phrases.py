@@ -55,6 +55,8 @@ def noun_after(s: Sentence, j: int, complements: bool = False) -> tuple[int | No
             continue
         if s.is_adjective(k):
             adjectives.append(k)
+        elif s.norm(k) in ("и", "или") and adjectives and s.is_adjective(k + 1):
+            pass  # "96 кг сильнодействующих и психотропных веществ": adjectives sharing a noun
         elif complements and adjectives and s.pos(k) == "PREP" and _past_complement(s, k):
             k = _past_complement(s, k)  # "16 кг готового к реализации мефедрона"
             continue
