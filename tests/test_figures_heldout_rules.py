@@ -255,6 +255,11 @@ def test_a_unit_without_numeral_keeps_the_figures_before_it():
     ]
 
 
+def test_an_adjective_noun_before_its_noun_is_an_adjective():
+    assert [f[3] for f in figures("В банду вошли два безработных жителя.")] == ["житель"]
+    assert [f[3] for f in figures("Осуждены 30 больных наркоманией.")] == ["больной"]
+
+
 def test_units_of_a_substance_not_named_count_units():
     text = "Изъято 40 единиц трамадола и 663 тысячи единиц психотропных и ядовитых веществ."
     assert [f[3] for f in figures(text)] == ["трамадол", "единица"]

@@ -88,6 +88,8 @@ def _comparison_after_restatement(s: Sentence, figure: Figure) -> str | None:
     """ "на 68,4% или на 1 тонну 658 кг больше, чем", "в 2,4 раза или на 63 кг больше": the
     comparison after the amount the figure is restated as."""
     k = figure.last
+    if s.norm(k) == "," and s.norm(k + 1) == "или":
+        k += 1  # "в 4,6 раза, или на 10 776 таблеток больше"
     if s.norm(k) != "или":
         return None
     for j in range(k + 1, min(len(s.tokens), k + 14)):

@@ -46,6 +46,10 @@ def noun_after(s: Sentence, j: int, complements: bool = False) -> tuple[int | No
             break
         if token.text[:1].isupper() and not token.text.isupper():
             break  # a name ("47,6 кг Айгерим Манакова") or the next sentence
+        if _adjective_of_next_noun(s, k):
+            adjectives.append(k)  # "два безработных жителя": the noun is the next word
+            k += 1
+            continue
         if s.is_noun(k) or _noun_rather_than_short_form(s, k) or unknown_genitive_noun(s, k):
             if adjectives and not agree(s, adjectives[-1], k):
                 break  # "30 больных наркоманией": the adjective is the noun
@@ -111,6 +115,22 @@ def agree(s: Sentence, adjective: int, noun: int) -> bool:
     cases = {c for r in s.readings(adjective) for c in r.grammemes & _CASES}
     nouns = [r for r in s.readings(noun) if r.pos == "NOUN"] or s.readings(noun)
     return not cases or any(r.grammemes & cases for r in nouns) or s.tokens[noun].text.isupper()
+
+
+def _adjective_of_next_noun(s: Sentence, k: int) -> bool:
+    """A noun made from an adjective ("безработный") that is an adjective here: a lower-case
+    common noun in the same case follows ("два безработных жителя": after 2–4 the adjective
+    is plural and the noun singular, so number is not compared)."""
+    if not s.is_noun(k) or k + 1 >= len(s.tokens) or not s.tokens[k + 1].text.islower():
+        return False
+    if not any(r.pos == "NOUN" and "anim" in r.grammemes for r in s.readings(k)):
+        return False  # people ("безработный", "больной"), not "прошлое" of "прошлого года"
+    adjective = [r for r in s.readings(k) if r.pos in ("ADJF", "PRTF")]
+    nouns = [r for r in s.readings(k + 1) if r.pos == "NOUN"]
+    if not adjective or not nouns or not s.is_noun(k + 1):
+        return False
+    cases = {c for r in adjective for c in r.grammemes & _CASES}
+    return any(r.grammemes & cases for r in nouns)
 
 
 def _noun_rather_than_short_form(s: Sentence, k: int) -> bool:
