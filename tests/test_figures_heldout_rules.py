@@ -260,6 +260,11 @@ def test_an_adjective_noun_before_its_noun_is_an_adjective():
     assert [f[3] for f in figures("Осуждены 30 больных наркоманией.")] == ["больной"]
 
 
+def test_an_agency_after_a_measure_noun_is_who_seized_not_what():
+    text = "Из этого количества АКН было изъято 217 кг, МВД — 2 тонны."
+    assert [f[3] for f in figures(text)] == [None, None]
+
+
 def test_units_of_a_substance_not_named_count_units():
     text = "Изъято 40 единиц трамадола и 663 тысячи единиц психотропных и ядовитых веществ."
     assert [f[3] for f in figures(text)] == ["трамадол", "единица"]

@@ -143,6 +143,8 @@ def measured_noun(
                 return None  # "на сумму порядка $62 млн": the qualifier, nothing named
             if noun is not None and unit_at(s, noun) is not None:
                 return None  # "стоимость одного грамма": a unit, not what is measured
+            if noun is not None and s.tokens[noun].text.isupper():
+                return None  # "Из этого количества АКН было изъято": who seized, not what
             if (
                 noun is not None
                 and s.lemma(noun + 1) in TIME_NOUNS
