@@ -213,6 +213,13 @@ def test_a_prison_term_received_is_one_court_case_of_convicted_people():
     convicted = by_quote(figures, "трое")
     assert (convicted["indicator"], convicted["scope"]) == ("persons_convicted", "event")
     assert by_quote(figures, "4 фитолаборатории")["indicator"] == "drug_labs"
+    # a verdict delivered to named people, and a term «на 18 лет в колонию», are one case
+    text = (
+        "Суд вынес приговор троим жителям города. Главаря отправили на 18 лет в колонию со "
+        "штрафом 600 тыс. рублей."
+    )
+    figures = annotated(text)
+    assert [by_quote(figures, q)["scope"] for q in ("троим", "600 тыс.")] == ["event", "event"]
     # a statistic of convictions names no term: still a period's number
     text = "В 2024 году осуждены 120 человек за сбыт наркотиков."
     assert by_quote(annotated(text), "120")["scope"] == "period"
