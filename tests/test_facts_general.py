@@ -280,6 +280,12 @@ def test_a_copula_does_not_end_a_list_of_parts():
         ("В Павлодаре ликвидировали нарколабораторию, изъято 36 кг мефедрона.", "36",
          "drugs_seized"),
         ("Ликвидировано 12 нарколабораторий и изъято 40 кг наркотиков.", "12", "drug_labs"),
+        # any people detained, not only the nouns listed
+        ("Оперативники задержали двух проводников поезда.", "двух", "persons_detained"),
+        # a lab's equipment after «и» is no part of the seized liquid's phrase
+        ("Изъято более 11 тонн наркосодержащей жидкости и лабораторное оборудование.",
+         "более 11", "drugs_seized"),
+        ("Изъято 84 единицы психотропного вещества.", "84", "drugs_seized"),
         # an object the figures step took from «в этом году» says nothing of a weight
         ("Например героин. Только в этом году его было изъято более 3,4 кг.", "более 3,4",
          "drugs_seized"),

@@ -39,6 +39,7 @@ class Indicator:
     context_in_sentence: bool = False  # `context` may stand anywhere in the sentence
     context_in_phrase: bool = False  # `context` must stand between the commas around the figure
     not_own: tuple[str, ...] = ()  # no word of the figure's own phrase starts with these
+    any_person: bool = False  # any noun naming people counts as an object («проводников»)
     also: tuple[Indicator, ...] = ()  # other rules for the same indicator
 
     def takes_unit(self, unit: str | None) -> bool:
@@ -101,6 +102,7 @@ def _entry(raw: dict, parent: dict | None = None) -> Indicator:
         context_in_sentence=merged.get("context_in") == "sentence",
         context_in_phrase=merged.get("context_in") == "phrase",
         not_own=tuple(merged.get("not_own", [])),
+        any_person=bool(merged.get("any_person", False)),
         also=tuple(_entry(alt, raw) for alt in raw.get("also", [])) if parent is None else (),
     )
 
@@ -230,8 +232,10 @@ def _fits(
         return False
     obj = _noun(figure.get("object"), figure.get("unit"))
     if obj is not None:
-        if entry.objects.isdisjoint(_word_stems(obj)) and not (
-            entry.any_substance and obj in vocab.drugs
+        if (
+            entry.objects.isdisjoint(_word_stems(obj))
+            and not (entry.any_substance and obj in vocab.drugs)
+            and not (entry.any_person and names_people(obj))
         ):
             return False
     else:
@@ -248,9 +252,26 @@ def _fits(
     around = figure.get("_phrase") if entry.context_in_phrase else near
     if entry.context and not (_starts(around or (), entry.context) or wide):
         return False
-    if entry.not_own and _starts(figure.get("_after") or (), entry.not_own):
+    if entry.not_own and _starts(_own_phrase(figure.get("_after") or ()), entry.not_own):
         return False
     return not (entry.not_context and _starts(near, entry.not_context))
+
+
+def _own_phrase(after) -> list[str]:
+    """The figure's own words up to «и»: «11 тонн жидкости и лабораторное оборудование» is no
+    lab's, «1,5 тонн прекурсоров» is the precursors'."""
+    after = list(after)
+    return after[: after.index("и", 1)] if "и" in after[1:] else after
+
+
+@functools.lru_cache(maxsize=4096)
+def names_people(lemma: str) -> bool:
+    """Whether a noun names people: an animate common noun («проводник», «курьер»), not a name."""
+    readings = [r for r in parse_word(lemma) if r.pos == "NOUN"]
+    return bool(readings) and all(
+        "anim" in r.grammemes and not {"Name", "Surn", "Patr", "Geox"} & r.grammemes
+        for r in readings[:1]
+    )
 
 
 def classify(figure: dict, near: list[str], vocab: Vocabulary | None = None) -> Indicator | None:
