@@ -286,6 +286,9 @@ def test_a_copula_does_not_end_a_list_of_parts():
         ("Изъято более 11 тонн наркосодержащей жидкости и лабораторное оборудование.",
          "более 11", "drugs_seized"),
         ("Изъято 84 единицы психотропного вещества.", "84", "drugs_seized"),
+        # a number sharing the next one's noun counts what the next counts
+        ("Ликвидированы 34 международных и 32 региональных канала поставок наркотиков.", "34",
+         "trafficking_channels"),
         # an object the figures step took from «в этом году» says nothing of a weight
         ("Например героин. Только в этом году его было изъято более 3,4 кг.", "более 3,4",
          "drugs_seized"),

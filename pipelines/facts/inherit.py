@@ -39,9 +39,27 @@ def inherit_indicators(text: str, figures: list[dict], vocab: Vocabulary) -> Non
             figure["indicator"] = figure["substance"] = None  # «80% – тяжких»: a share
             continue
         figure["indicator"], figure["substance"] = _change_indicator(figures, figure)
+    _shared_noun_takes_the_next(text, figures)
     _this_compares_the_previous(text, figures)
     _share_within_comparisons(figures)
     _parts_measure_their_total(figures, vocab)
+
+
+_JOINED = re.compile(r"^\s*(?:и|или|,)\s*$")
+
+
+def _shared_noun_takes_the_next(text: str, figures: list[dict]) -> None:
+    """«34 международных и 32 региональных канала поставок наркотиков»: a number whose noun is
+    the next one's counts what the next counts (its own words end at that number)."""
+    for i in range(len(figures) - 2, -1, -1):
+        figure, after = figures[i], figures[i + 1]
+        if figure.get("indicator") or not after.get("indicator"):
+            continue
+        same = figure.get("unit") == after.get("unit") and figure.get("object") == after.get(
+            "object"
+        )
+        if same and _JOINED.match(text[figure["end"] : after["start"]]):
+            figure["indicator"], figure["substance"] = after["indicator"], after.get("substance")
 
 
 def _parts_measure_their_total(figures: list[dict], vocab: Vocabulary) -> None:
