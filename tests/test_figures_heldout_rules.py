@@ -265,6 +265,18 @@ def test_an_agency_after_a_measure_noun_is_who_seized_not_what():
     assert [f[3] for f in figures(text)] == [None, None]
 
 
+def test_objects_past_lists_of_adjectives_quotes_and_action_labels():
+    text = "Изъято около 150 кг наркотических, психотропных и сильнодействующих веществ."
+    assert [f[3] for f in figures(text)] == ["вещество"]
+    text = "Выявлено 57 несовершеннолетних, вовлеченных в сбыт."
+    assert [f[3] for f in figures(text)] == ["несовершеннолетний"]
+    # a part labelled by an action after a dash counts what its whole counts
+    text = "Выявлено 1367 преступлений. Из них 760 - сбыт наркотических средств."
+    assert [f[3] for f in figures(text)] == ["преступление", "преступление"]
+    text = "Стоимость изъятых наркотиков на «черном рынке» оценивается в 20 млрд тенге."
+    assert [f[3] for f in figures(text)] == ["стоимость"]
+
+
 def test_units_of_a_substance_not_named_count_units():
     text = "Изъято 40 единиц трамадола и 663 тысячи единиц психотропных и ядовитых веществ."
     assert [f[3] for f in figures(text)] == ["трамадол", "единица"]

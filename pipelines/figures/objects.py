@@ -304,7 +304,8 @@ def value_noun_as_subject(s: Sentence, figure: Figure) -> str | None:
         k -= 1  # "оценивается в 600 млн"
     if not (s.lemmas(k) & AMOUNT_VERBS or s.norm(k) in DASHES):  # "Стоимость изъятого – 5 млн"
         return None
-    for j in range(k - 1, max(-1, k - 8), -1):
+    # quotes do not count: "Стоимость изъятых наркотиков на «черном рынке» оценивается"
+    for j in range(k - 1, max(-1, k - 11), -1):
         if s.norm(j) in CLAUSE_STOPS or s.norm(j) in (",", ":") or s.norm(j) in DASHES:
             return None
         nominative = [r for r in s.readings(j) if r.pos == "NOUN" and "nomn" in r.grammemes]

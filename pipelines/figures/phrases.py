@@ -38,6 +38,10 @@ def noun_after(s: Sentence, j: int, complements: bool = False) -> tuple[int | No
         if s.norm(k) == "так" and s.norm(k + 1).startswith("называем"):
             k += 2  # "2 кг так называемой «соли»": the word after is the noun
             continue
+        joined = s.norm(k) in ("и", "или") and s.is_adjective(k + 1)
+        if adjectives and (joined or (s.norm(k) == "," and s.pos(k + 1) == "ADJF")):
+            k += 1  # "96 кг наркотических, психотропных и сильнодействующих веществ": one noun
+            continue
         if _compound_adjective(s, k):
             adjectives.append(k + 2)  # "двое 25-летних жителей"
             k += 3
@@ -59,8 +63,6 @@ def noun_after(s: Sentence, j: int, complements: bool = False) -> tuple[int | No
             continue
         if s.is_adjective(k):
             adjectives.append(k)
-        elif s.norm(k) in ("и", "или") and adjectives and s.is_adjective(k + 1):
-            pass  # "96 кг сильнодействующих и психотропных веществ": adjectives sharing a noun
         elif complements and adjectives and s.pos(k) == "PREP" and _past_complement(s, k):
             k = _past_complement(s, k)  # "16 кг готового к реализации мефедрона"
             continue
@@ -354,6 +356,8 @@ def named_after_dash(s: Sentence, k: int, whole: str | None = None) -> str | Non
         return None
     if s.tokens[k].text[:1].isupper() and not s.tokens[k].text.isupper():
         return None  # a place: "из них 120 – Алматы"
+    if whole and nominative[0].lemma in ACTION_NOUNS:
+        return None  # "Из них 760 – сбыт наркотических средств": crimes of sale, still crimes
     return nominative[0].lemma
 
 
