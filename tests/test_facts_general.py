@@ -309,6 +309,14 @@ def test_a_year_in_brackets_with_its_number_is_the_baseline_not_the_sentences_pe
     assert by_quote(annotated(text), "6 698")["role"] == "baseline"
 
 
+def test_a_number_alone_in_brackets_after_its_twin_is_the_earlier_value():
+    figures = annotated("В 2023 году зарегистрировано 700 (655) правонарушений.")
+    assert [by_quote(figures, q)["role"] for q in ("700", "655")] == ["value", "baseline"]
+    # a breakdown or a share in brackets is none
+    figures = annotated("Выявлено 10 посевов (3 — мака, 7 — конопли).")
+    assert by_quote(figures, "3")["role"] != "baseline"
+
+
 def test_a_briefing_yesterday_is_no_operation():
     figures = annotated(
         "Накануне на коллегии МВД подвели итоги операции: изъято 5 тонн наркотиков."

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 
 from pipelines.facts import markers
 from pipelines.facts.sums import comparative_change, same_kind, sum_parts
@@ -176,6 +177,25 @@ def _earlier_clause_baseline(
             return None  # a year of its own, or the current value names no later one
         figure["_year"] = int(year)
     return current
+
+
+_OPENS = re.compile(r"^\s*\(\s*$")
+_CLOSES = re.compile(r"^\s*\)")
+
+
+def _bracketed_twin(text: str, figures: list[dict], group: list[int], pos: int) -> int | None:
+    """«зарегистрировано 700 (655) правонарушений», «3,017 тысячи дел (3,062 тысячи)»: a number
+    alone in brackets right after one of its kind is that one's earlier value, as statistical
+    reports write it. Returns the index of the current value."""
+    if not pos:
+        return None
+    i, k = group[pos], group[pos - 1]
+    figure, before = figures[i], figures[k]
+    if not _OPENS.match(text[before["end"] : figure["start"]]):
+        return None
+    if not _CLOSES.match(text[figure["end"] : figure["end"] + 3]):
+        return None
+    return k if compatible(before, figure) and not before.get("change") else None
 
 
 def _names_now(text: str, figures: list[dict], k: int) -> bool:
@@ -406,6 +426,8 @@ def assign_roles(text: str, figures: list[dict]) -> None:
                 current = _stated_earlier_baseline(text, figures, group, pos)
             if current is None:
                 current = _earlier_clause_baseline(text, figures, group, pos, roles)
+            if current is None:
+                current = _bracketed_twin(text, figures, group, pos)
             if current is not None:
                 roles[i] = "baseline"
                 figures[i]["_current"] = current
