@@ -317,6 +317,18 @@ def test_a_number_alone_in_brackets_after_its_twin_is_the_earlier_value():
     assert by_quote(figures, "3")["role"] != "baseline"
 
 
+def test_a_change_restated_after_or_is_a_change():
+    figures = annotated(
+        "Изъято 3 т наркотиков, что по сравнению с 2023 годом больше на 25 процентов, или на "
+        "619 кг."
+    )
+    assert [by_quote(figures, q)["role"] for q in ("3 т", "25", "619")] == [
+        "value",
+        "change",
+        "change",
+    ]
+
+
 def test_a_briefing_yesterday_is_no_operation():
     figures = annotated(
         "Накануне на коллегии МВД подвели итоги операции: изъято 5 тонн наркотиков."

@@ -179,6 +179,14 @@ def _earlier_clause_baseline(
     return current
 
 
+_RESTATED = re.compile(r"^\s*,?\s*или\s*(?:на\s*)?$", re.IGNORECASE)
+
+
+def _restates(text: str, before: dict, i: int, figures: list[dict]) -> bool:
+    """A change said again in other units right after «или»: «на 25%, или на 619 кг»."""
+    return bool(_RESTATED.match(text[before["end"] : figures[i]["start"]]))
+
+
 _OPENS = re.compile(r"^\s*\(\s*$")
 _CLOSES = re.compile(r"^\s*\)")
 
@@ -415,9 +423,15 @@ def assign_roles(text: str, figures: list[dict]) -> None:
     roles: dict[int, str] = {}
     groups = _sentences(text, figures)
     for group in groups:
-        for i in group:
+        for pos, i in enumerate(group):
             if figures[i].get("change") or comparative_change(text, figures[i]):
                 roles[i] = "change"
+            elif (
+                pos
+                and group[pos - 1] in roles
+                and _restates(text, figures[group[pos - 1]], i, figures)
+            ):
+                roles[i] = "change"  # «больше на 25 процентов, или на 619 кг»
         for pos, i in enumerate(group):
             if i in roles:
                 continue
