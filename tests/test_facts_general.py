@@ -220,6 +220,13 @@ def test_a_prison_term_received_is_one_court_case_of_convicted_people():
     )
     figures = annotated(text)
     assert [by_quote(figures, q)["scope"] for q in ("троим", "600 тыс.")] == ["event", "event"]
+    figures = annotated("Двое его подельников отправятся в колонию на 17 и 15 лет.")
+    assert (by_quote(figures, "Двое")["indicator"], by_quote(figures, "Двое")["scope"]) == (
+        "persons_convicted",
+        "event",
+    )
+    figures = annotated("На 4 % стало меньше состоящих на учете у наркологов.")
+    assert by_quote(figures, "4 %")["indicator"] == "drug_users_registered"
     # a statistic of convictions names no term: still a period's number
     text = "В 2024 году осуждены 120 человек за сбыт наркотиков."
     assert by_quote(annotated(text), "120")["scope"] == "period"

@@ -277,6 +277,13 @@ def test_objects_past_lists_of_adjectives_quotes_and_action_labels():
     assert [f[3] for f in figures(text)] == ["стоимость"]
 
 
+def test_a_count_in_brackets_counts_the_plural_head_before_them():
+    text = "Большую часть составляют факты незаконного сбыта наркотиков (496, или 84,35%)."
+    assert [f[3] for f in figures(text)][:1] == ["факт"]
+    text = "Большинство таких преступлений зарегистрировано в Энгельсском (56) районе."
+    assert [f[3] for f in figures(text)] == ["преступление"]
+
+
 def test_units_of_a_substance_not_named_count_units():
     text = "Изъято 40 единиц трамадола и 663 тысячи единиц психотропных и ядовитых веществ."
     assert [f[3] for f in figures(text)] == ["трамадол", "единица"]

@@ -106,8 +106,25 @@ def counted_before_bracket(s: Sentence, figure: Figure, previous: Figure | None)
             return None  # past other brackets than a list's "(47)"
         common = _common_noun(s, k) or (k == 0 and s.is_noun(k))  # "Преступлений ... (64)"
         if counted_plural(s, k) and common and unit_at(s, k) is None:
+            k = _plural_head(s, k) if k == span.first - 2 else k
             return noun_lemma(s.readings(k), s.tokens[k])
     return None
+
+
+def _plural_head(s: Sentence, k: int) -> int:
+    """The plural head of the genitives that end right before a bracket: "факты незаконного
+    сбыта наркотиков (496, …)" count факты (not "большинство таких преступлений (56)")."""
+    head = k
+    for _ in range(3):
+        j = head - 1
+        while j >= 0 and s.is_adjective(j):
+            j -= 1
+        genitive = any("gent" in r.grammemes for r in s.readings(head) if r.pos == "NOUN")
+        if not genitive or j < 0 or not _common_noun(s, j):
+            break
+        head = j
+    plural = any("plur" in r.grammemes for r in s.readings(head) if r.pos == "NOUN")
+    return head if plural else k
 
 
 def subject_after_amount_verb(s: Sentence, figure: Figure) -> str | None:
