@@ -334,6 +334,7 @@ def substance_of(
     obj = figure.get("object")
     if obj in vocab.substances and obj != "растение" and figure.get("_bracketed_object"):
         # «марихуана (41,8 кг) гашиш (20,8 кг)»: the drug before the bracket, not the next one
+        # («растений (1,2 т) конопли»: a plant not named yet may be named after it)
         return vocab.named(obj) or obj
     found = _first_named(vocab, after)
     if found is not None:
