@@ -336,6 +336,15 @@ def test_a_change_restated_after_or_is_a_change():
     ]
 
 
+def test_a_baseline_whose_current_value_only_the_headline_states():
+    title = "Рекордные 798 килограммов синтетики изъяли в Кыргызстане в 2025 году"
+    text = "Об этом сообщили в МВД. По его словам, в прошлом году изъяли всего 34 килограмма."
+    figures = annotated(text, published="2025-10-01", title=title)
+    earlier = by_quote(figures, "34")
+    assert (earlier["role"], earlier["scope"]) == ("baseline", "period")
+    assert annotated(text, published="2025-10-01")[0]["role"] == "value"  # no headline: no twin
+
+
 def test_a_briefing_yesterday_is_no_operation():
     figures = annotated(
         "Накануне на коллегии МВД подвели итоги операции: изъято 5 тонн наркотиков."

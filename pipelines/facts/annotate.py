@@ -42,10 +42,11 @@ def _annotate_text(
     mentioned_dates: list[dict] | None,
     published: str | None,
     title: str | None,
+    headline: list[dict] = (),
 ) -> None:
     for figure in figures:
         figure["_published"] = published
-    assign_roles(text, figures)
+    assign_roles(text, figures, headline)
     assign_indicators(text, figures)  # before scope: a count of crimes is a statistic
     assign_scope(text, figures, mentioned_dates, published, title)
     assign_checks(figures)
@@ -71,7 +72,7 @@ def annotate_figures(
     headline's first (marked `in_title`). A headline figure that the body states too takes the
     body's reading, so that both join one fact."""
     published = (published or "")[:10] or None
-    _annotate_text(body, figures, mentioned_dates, published, title)
+    _annotate_text(body, figures, mentioned_dates, published, title, title_figures or ())
     for figure in figures:
         figure["in_title"] = 0
     headline = list(title_figures or [])

@@ -140,8 +140,18 @@ def _current_before(
     return None
 
 
+# A baseline whose current value only the headline states: «Рекордные 798 кг синтетики изъяли
+# в 2025-м» over «в прошлом году изъяли всего 34 килограмма».
+IN_HEADLINE = -1
+
+
 def _earlier_clause_baseline(
-    text: str, figures: list[dict], group: list[int], pos: int, roles: dict[int, str]
+    text: str,
+    figures: list[dict],
+    group: list[int],
+    pos: int,
+    roles: dict[int, str],
+    headline: list[dict] = (),
 ) -> int | None:
     """«в прошлом году за аналогичный период было задержано 70 жителей», «10 лет назад таких
     лиц было 371», «В 2014 году рассмотрено 217 дел» (after the 2015 figures): words of an
@@ -169,6 +179,8 @@ def _earlier_clause_baseline(
     if current is None:
         # a year is weak evidence alone: its current value must count the same thing
         current = _current_before(figures, i, roles, near=0 if year else 200, dated=bool(year))
+    if current is None and not year and any(same_kind(h, figure) for h in headline):
+        return IN_HEADLINE
     if current is None:
         return None
     if year:
@@ -418,8 +430,9 @@ def _share_of_earlier(text, figures, group, earlier, roles, part_of) -> None:
 # --- the whole text -------------------------------------------------------------------------
 
 
-def assign_roles(text: str, figures: list[dict]) -> None:
-    """Set `role` and `part_of` (an index into `figures`) on each figure, in place."""
+def assign_roles(text: str, figures: list[dict], headline: list[dict] = ()) -> None:
+    """Set `role` and `part_of` (an index into `figures`) on each figure, in place; `headline`:
+    the headline's figures, which may hold the current value a baseline of the text is of."""
     roles: dict[int, str] = {}
     groups = _sentences(text, figures)
     for group in groups:
@@ -439,12 +452,12 @@ def assign_roles(text: str, figures: list[dict]) -> None:
             if current is None:
                 current = _stated_earlier_baseline(text, figures, group, pos)
             if current is None:
-                current = _earlier_clause_baseline(text, figures, group, pos, roles)
+                current = _earlier_clause_baseline(text, figures, group, pos, roles, headline)
             if current is None:
                 current = _bracketed_twin(text, figures, group, pos)
             if current is not None:
                 roles[i] = "baseline"
-                figures[i]["_current"] = current
+                figures[i]["_current"] = None if current == IN_HEADLINE else current
     part_of = _assign_parts(text, figures, groups, roles)
     sum_parts(text, figures, roles, part_of)
     totals = set(part_of.values())
