@@ -345,6 +345,14 @@ def test_a_baseline_whose_current_value_only_the_headline_states():
     assert annotated(text, published="2025-10-01")[0]["role"] == "value"  # no headline: no twin
 
 
+def test_a_few_people_detained_in_a_month_are_one_operation():
+    text = (
+        "В августе 2025 года в Сурхандарьинской области были задержаны двое граждан, "
+        "пытавшихся ввезти 20 кг опия."
+    )
+    assert [f["scope"] for f in annotated(text)] == ["event", "event"]
+
+
 def test_a_briefing_yesterday_is_no_operation():
     figures = annotated(
         "Накануне на коллегии МВД подвели итоги операции: изъято 5 тонн наркотиков."
