@@ -264,7 +264,12 @@ def test_a_scheduled_crawl_waits_for_the_lock_of_another_process(tmp_path):
         released_at = datetime.now(UTC).replace(microsecond=0).isoformat()
         holder.kill()
         holder.wait()
-        wait_for(lambda: query(db, "select 1 from crawl_runs where status = 'ok'"), "a crawl")
+        # Any end, not only "ok": a run that ended otherwise fails below with its record.
+        wait_for(
+            lambda: query(db, "select 1 from crawl_runs where status != 'running'"),
+            "a crawl",
+            explain=lambda: f"runs: {query(db, 'select * from crawl_runs')}\n{log.read_text()}",
+        )
         service.send_signal(signal.SIGTERM)
         service.communicate(timeout=120)
     finally:
@@ -273,6 +278,7 @@ def test_a_scheduled_crawl_waits_for_the_lock_of_another_process(tmp_path):
         site.stop()
     assert service.returncode == 0
     (run,) = rows(db, "select * from crawl_runs")
+    assert run["status"] == "ok", (dict(run), log.read_text("utf-8"))
     assert run["started_at"] >= released_at, "crawled while another process held the lock"
     assert sorted(site.requested) == list(range(1, 11))
 

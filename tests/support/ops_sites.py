@@ -179,9 +179,12 @@ class _CatchAll(dict):
         return self._handler
 
 
-def wait_for(condition, what: str, limit: float = 180) -> None:
-    """Poll until `condition()` holds; fail (not hang) if it never does."""
+def wait_for(condition, what: str, limit: float = 180, explain=None) -> None:
+    """Poll until `condition()` holds; fail (not hang) if it never does. `explain()` returns
+    what the failure message should show of the state at that moment (a log, rows)."""
     deadline = time.monotonic() + limit
     while not condition():
-        assert time.monotonic() < deadline, f"gave up waiting for {what}"
+        if time.monotonic() >= deadline:
+            shown = f"\n{explain()}" if explain is not None else ""
+            raise AssertionError(f"gave up waiting for {what}{shown}")
         time.sleep(0.2)
