@@ -137,6 +137,9 @@ def _cue(tokens: list[Token], first: int) -> str | None:
     if word is None:
         return None
     if abbreviated:
+        # "665 г. Кроме того": after a number "г." is grams (or a year), not "город".
+        if first >= 3 and tokens[first - 3].text[:1].isdigit():
+            return None
         return _CUE_ABBREVIATIONS.get(word)
     for cue_word, kind in _CUE_WORDS.items():
         if word in word_forms(cue_word):

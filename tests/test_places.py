@@ -185,6 +185,8 @@ def test_village_named_with_its_region():
         "На проспекте Абая задержан курьер.",
         "На реке Нура найдены посевы конопли.",
         "в жамбылской области",  # a name needs its capital letter
+        "Изъят героин весом 665 г. Кроме того, задержан курьер.",  # grams, not "г. Кромы"
+        "В 2020 г. Кроме того, задержан курьер.",  # a year, not "город"
     ],
 )
 def test_ordinary_words_people_and_streets_are_not_places(text):
