@@ -19,6 +19,7 @@ from pipelines.figures.lexicon import (
     DASHES,
     KIND_NOUNS,
     MEASURE_NOUNS,
+    MONEY_NOUNS,
     PHYSICAL_UNITS,
     PROCESS_NOUNS,
     RANGE_WORDS,
@@ -293,6 +294,18 @@ def goods_priced(s: Sentence, figure: Figure) -> str | None:
     return None if figure.unit in PHYSICAL_UNITS else noun_before_price(s, figure)
 
 
+def money_named_before(s: Sentence, figure: Figure) -> str | None:
+    """A sum of money right after the noun naming it: "со штрафом 600 тыс.", "штраф — 500 тыс."."""
+    if figure.unit in PHYSICAL_UNITS or figure.unit == "count":
+        return None
+    k = figure.first - 1
+    if s.norm(k) in ("в", "во", ":") or s.norm(k) in DASHES:
+        k -= 1
+    if k >= 0 and s.is_noun(k) and s.lemma(k) in MONEY_NOUNS:
+        return s.lemma(k)
+    return None
+
+
 def value_noun_as_subject(s: Sentence, figure: Figure) -> str | None:
     """Money or an area that "стоимость" or "площадь", an amount verb's subject, states."""
     # "Общая стоимость лекарств составляет 412 млн", "стоимость которого оценивается в 600 млн"
@@ -424,6 +437,7 @@ AMOUNT_FINDERS: tuple[ObjectFinder, ...] = (
     genitive_after_unit,
     owner_of_amount_word,
     goods_priced,
+    money_named_before,
     value_noun_as_subject,
     governed_by_amount_word,
     subject_of_amount_verb,
