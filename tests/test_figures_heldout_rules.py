@@ -428,3 +428,19 @@ def test_a_bare_mass_takes_the_substance_of_the_masses_before_it():
 def test_a_part_named_by_a_copula():
     text = "Из 25 задержанных лиц 9 являются иностранными гражданами."
     assert [(f[0], f[3]) for f in figures(text)] == [(25, "лицо"), (9, "гражданин")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Задержана 172-килограммовая партия кокаина.", (172, "kg", "кокаин")),
+        ("Изъята 5-тонная партия гашиша.", (5000, "kg", "гашиш")),
+        ("Уничтожено 3-гектарное поле конопли.", (3, "ha", "поле")),
+    ],
+)
+def test_an_amount_written_as_the_adjective_of_a_unit(text, expected):
+    assert [(f[0], f[1], f[3]) for f in figures(text)] == [expected]
+
+
+def test_an_age_or_an_ordinal_glued_to_a_number_stays_no_figure():
+    assert figures("Задержан 20-летний курьер, 3-й за месяц.") == []

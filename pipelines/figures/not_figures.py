@@ -16,6 +16,7 @@ from pipelines.figures.lexicon import (
     TIME_NOUNS,
 )
 from pipelines.figures.sentence import Figure, Sentence, is_cyrillic
+from pipelines.figures.units import unit_adjective
 from pipelines.morph import parse_word
 from pipelines.numbers import NumberSpan
 
@@ -109,7 +110,11 @@ def law_marker_before(s: Sentence, i: int) -> bool:
 def is_not_a_quantity(s: Sentence, span: NumberSpan, previous: Figure | None) -> bool:
     """Token rules for numbers that are not quantities (the character-span rules run before)."""
     first, last = span.first, span.last
-    if span.suffix is not None and not span.suffix.startswith("кратн"):
+    if (
+        span.suffix is not None
+        and not span.suffix.startswith("кратн")
+        and unit_adjective(span.suffix) is None  # "172-килограммовой партии" is an amount
+    ):
         return True  # "3-й", "20-летний"
     if s.glued(first) and (s.tokens[first - 1].kind == "word" or s.norm(first - 1) in "'’"):
         return True  # "м2", "A4", "ПМЭФ'19"

@@ -48,7 +48,7 @@ from pipelines.figures.sentence import (
     unknown_genitive_noun,
     unknown_word,
 )
-from pipelines.figures.units import unit_at
+from pipelines.figures.units import unit_adjective, unit_at
 
 
 def noun_before_price(s: Sentence, figure: Figure) -> str | None:
@@ -268,6 +268,17 @@ def _after_subset_words(s: Sentence, k: int) -> bool:
 ObjectFinder = Callable[[Sentence, Figure], str | None]
 
 
+def noun_of_unit_adjective(s: Sentence, figure: Figure) -> str | None:
+    """The noun a unit adjective describes, or a lot's contents: "5-тонной партии гашиша"."""
+    if unit_adjective(figure.span.suffix) is None:
+        return None
+    noun, _ = noun_after(s, figure.last)
+    if noun is None:
+        return None
+    noun = contents_of(s, noun)
+    return noun_lemma(s.readings(noun), s.tokens[noun])
+
+
 def genitive_after_unit(s: Sentence, figure: Figure) -> str | None:
     """The genitive noun the unit governs: "5 кг героина" (not "5 кг наличными")."""
     noun, _ = noun_after(s, figure.last, complements=True)
@@ -434,6 +445,7 @@ def governed_by_count_word_after(s: Sentence, figure: Figure) -> str | None:
 
 # A figure in a unit (mass, money, area) that names no noun of its own.
 AMOUNT_FINDERS: tuple[ObjectFinder, ...] = (
+    noun_of_unit_adjective,
     genitive_after_unit,
     owner_of_amount_word,
     goods_priced,

@@ -41,7 +41,7 @@ from pipelines.figures.phrases import (
 )
 from pipelines.figures.sentence import Figure, Sentence, adjective_as_noun, noun_lemma
 from pipelines.figures.substances import ALL_AMOUNT_FINDERS, counted_before_bracket
-from pipelines.figures.units import compound_mass, unit_at
+from pipelines.figures.units import compound_mass, unit_adjective, unit_at
 from pipelines.numbers import NumberSpan, clean_value, number_forms
 
 _EXCEED_VERBS = frozenset({"превысить", "превышать"})
@@ -153,6 +153,9 @@ def read_figure(s: Sentence, span: NumberSpan, previous: Figure | None) -> Figur
         figure.unit, figure.first, figure.last = "times", span.first - 1, span.last + 1
     elif span.currency:
         figure.unit = span.currency
+    elif unit_adjective(span.suffix):  # "172-килограммовой партии"
+        figure.unit, figure.factor = unit_adjective(span.suffix)
+        figure.value = span.value * figure.factor
     else:
         unit = unit_at(s, span.last)
         if unit and unit[0] == "other":

@@ -53,6 +53,29 @@ _CURRENCY_ADJECTIVES = {("белорусский", "RUB"): "BYN"}
 # Words after a currency that belong to it ("долларов США").
 _CURRENCY_COUNTRIES = frozenset({"сша", "рф"})
 
+# Adjectives of a unit after "N-": "172-килограммовой партии", "5-тонная партия", "10-литровая
+# канистра", "3-гектарное поле" state the amount of the noun they describe.
+_UNIT_ADJECTIVE_STEMS = (
+    ("миллиграммов", ("kg", 1e-6)),
+    ("килограммов", ("kg", 1)),
+    ("граммов", ("kg", 0.001)),
+    ("тонн", ("kg", 1000)),
+    ("центнеров", ("kg", 100)),
+    ("литров", ("l", 1)),
+    ("гектарн", ("ha", 1)),
+)
+
+
+def unit_adjective(suffix: str | None) -> tuple[str, float] | None:
+    """(unit, factor) of the adjective a number is glued to ("172-килограммовой"), or None."""
+    if not suffix:
+        return None
+    for stem, unit in _UNIT_ADJECTIVE_STEMS:
+        if suffix.startswith(stem) and len(suffix) > len(stem) + 1:
+            return unit
+    return None
+
+
 # "кв. м", "куб. м", "м2": area and volume written with metres.
 _SQUARE = frozenset({"кв", "квадратный"})
 
