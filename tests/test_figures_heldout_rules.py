@@ -444,3 +444,11 @@ def test_an_amount_written_as_the_adjective_of_a_unit(text, expected):
 
 def test_an_age_or_an_ordinal_glued_to_a_number_stays_no_figure():
     assert figures("Задержан 20-летний курьер, 3-й за месяц.") == []
+
+
+def test_a_mass_weighs_the_thing_a_property_describes():
+    text = "Обнаружено вещество с характерным запахом дикорастущей конопли весом 18 граммов."
+    assert [(f[0], f[3]) for f in figures(text)] == [(0.018, "вещество")]
+    assert [(f[0], f[3]) for f in figures("Изъят сверток с героином весом 5 г.")] == [
+        (0.005, "героин")
+    ]

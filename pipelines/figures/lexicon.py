@@ -91,6 +91,12 @@ CONTAINER_NOUNS = frozenset({
     "капсула", "ампула", "флакон", "сумка", "чемодан", "груз", "таблетка", "доза", "порция",
 })  # fmt: skip
 
+# Properties a thing is described by after «с»: "вещество с характерным запахом конопли весом
+# 18 граммов" weighs the вещество, not its smell.
+PROPERTY_NOUNS = frozenset({
+    "запах", "цвет", "оттенок", "консистенция", "надпись", "маркировка", "логотип", "примесь",
+})  # fmt: skip
+
 # Kinds of a substance: "4 тонны всех видов наркотиков" weigh the наркотики.
 KIND_NOUNS = frozenset({"вид", "тип", "разновидность", "сорт"})
 

@@ -14,6 +14,7 @@ from pipelines.figures.lexicon import (
     MEASURE_NOUNS,
     PERSON_ADJECTIVES,
     POSSESSIVES,
+    PROPERTY_NOUNS,
     QUOTES,
 )
 from pipelines.figures.sentence import Sentence, adjective_as_noun, unknown_genitive_noun
@@ -176,7 +177,24 @@ def noun_before_amount(s: Sentence, first: int, mass: bool = False) -> int | Non
         return None  # "1,3 тонн на сумму $62 млн": the price of a mass, of what unsaid
     if ends_prepositional_phrase(s, k) and _preposition_before(s, k) not in ("с", "со"):
         return None  # "поставка из ЕС на сумму": not the ЕС (but "сверток с героином весом")
-    return _head_below_containers(s, k) if mass else head_of_genitive_chain(s, k)
+    head = _head_below_containers(s, k) if mass else head_of_genitive_chain(s, k)
+    described = _described_by(s, head)
+    if described is not None:  # "вещество с характерным запахом конопли весом 18 граммов"
+        return _head_below_containers(s, described) if mass else described
+    return head
+
+
+def _described_by(s: Sentence, k: int) -> int | None:
+    """The noun that a property after «с» describes ("вещество с запахом конопли" → вещество),
+    when the noun at k is such a property; else None."""
+    if s.lemma(k) not in PROPERTY_NOUNS or not s.is_noun(k):
+        return None
+    j = k - 1
+    while j >= 0 and s.is_adjective(j):
+        j -= 1
+    if s.norm(j) not in ("с", "со") or j < 1 or not s.is_noun(j - 1):
+        return None
+    return j - 1
 
 
 def _before_legal_size(s: Sentence, k: int) -> int | None:
