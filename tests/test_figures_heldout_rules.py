@@ -452,3 +452,9 @@ def test_a_mass_weighs_the_thing_a_property_describes():
     assert [(f[0], f[3]) for f in figures("Изъят сверток с героином весом 5 г.")] == [
         (0.005, "героин")
     ]
+
+
+def test_a_number_of_them_counts_the_plural_subject_before_it():
+    text = "Нарколаборатории работали на заказ, 12 из них изготавливали синтетику."
+    assert [(f[0], f[3]) for f in figures(text)] == [(12, "нарколаборатория")]
+    assert figures("Задержаны трое, 2 из них ранее судимы.")[1][3] is None  # no noun to name

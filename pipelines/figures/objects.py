@@ -443,6 +443,23 @@ def governed_by_count_word_after(s: Sentence, figure: Figure) -> str | None:
     return noun_lemma(s.readings(noun), s.tokens[noun])
 
 
+def subject_of_them(s: Sentence, figure: Figure) -> str | None:
+    """The plural subject «из них» points back to: "лаборатории работали на заказ, 12 из них …"."""
+    k = figure.last
+    if not (s.norm(k) == "из" and s.norm(k + 1) in ("них", "которых")):
+        return None
+    for j in range(figure.first - 1, -1, -1):
+        if s.norm(j) in CLAUSE_STOPS:
+            return None
+        nouns = [r for r in s.readings(j) if r.pos == "NOUN"]
+        if not (s.is_noun(j) and any({"nomn", "plur"} <= r.grammemes for r in nouns)):
+            continue
+        if unit_at(s, j) is not None or s.lemma(j) in TIME_NOUNS:
+            return None
+        return noun_lemma(s.readings(j), s.tokens[j])
+    return None
+
+
 # A figure in a unit (mass, money, area) that names no noun of its own.
 AMOUNT_FINDERS: tuple[ObjectFinder, ...] = (
     noun_of_unit_adjective,
@@ -463,6 +480,7 @@ COUNT_FINDERS: tuple[ObjectFinder, ...] = (
     governed_by_count_word,
     topic_before_its_verb,
     governed_by_count_word_after,
+    subject_of_them,
 )
 
 
