@@ -216,6 +216,13 @@ def test_every_check_on_the_seeds_agrees_with_a_hand_computation():
             "12",
             "period",
         ),
+        # a record compared over a year is no reporting period
+        (
+            "В селе изъяли 34 кг мефедрона. Это изъятие стало самым масштабным за прошедший "
+            "год. Затем в лаборатории полицейские изъяли более 24 килограммов наркотиков.",
+            "более 24 килограммов",
+            "event",
+        ),
     ],
 )
 def test_scope_rules(text, quote, scope):

@@ -12,6 +12,7 @@ operation), with the period it covers or the day of the event.
   summary the text is in (after a stated period, statistic words or a headline's period)
   make a period; then words that as often tell of many operations as of one («задержаны»,
   «закладки») make an event; «всего» alone sums what came before, events or statistics.
+- A record compared over a period («самым масштабным за прошедший год») names no period.
 - A named operation in a sentence of one raid is that raid's context and starts no summary. A
   republication that moves paragraphs may read another scope: the fact store joins its
   numbers to its story's facts by value.
@@ -131,12 +132,27 @@ def _first_statistic(sentence: str) -> int | None:
     return None
 
 
+# «стало самым масштабным за прошедший год», «крупнейшая за десять лет»: a record compared
+# over a period, which is no reporting period of the text's numbers.
+RECORD_OVER = re.compile(
+    r"\b(?:сам(?:ый|ая|ое|ой|ым|ую|ых|ыми)\s+\w+|крупнейш\w*|рекордн\w*|наибольш\w*)"
+    r"\s+(?:\w+\s+){0,2}?за\s+(?:\w+\s+){0,2}?(?:год\w*|лет|месяц\w*|недел\w*|полгода"
+    r"|период\w*|десятилети\w*|историю)\b",
+    _I,
+)
+
+
+def _blank(match: re.Match) -> str:
+    return " " * len(match.group())
+
+
 class _Sentence:
     """The scope patterns' answers for one sentence, each searched at most once: a sentence
     holds several figures, and the summary scan reads the same sentences."""
 
     def __init__(self, text: str) -> None:
-        self.text = text
+        # blanked, not cut: the summary scan reads offsets in the text
+        self.text = RECORD_OVER.sub(_blank, text) if "за" in text else text
 
     @functools.cached_property
     def explicit_period(self) -> bool:
