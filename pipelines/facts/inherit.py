@@ -9,6 +9,8 @@ import re
 from pipelines.facts.indicators import (
     Vocabulary,
     _fits,
+    _own_phrase,
+    _starts,
     assign_own_indicators,
     stems,
     substance_of,
@@ -85,8 +87,10 @@ def _parts_measure_their_total(figures: list[dict], vocab: Vocabulary) -> None:
                 source = min(same, key=lambda f: abs(f["start"] - figure["start"]))
         if source is None or not source.get("indicator"):
             continue
-        figure["indicator"] = source["indicator"]
         entry = next(e for e in vocab.indicators if e.code == source["indicator"])
+        if entry.not_own and _starts(_own_phrase(figure.get("_after") or ()), entry.not_own):
+            continue  # «525 кг наркотиков, в том числе … более 3 тонн прекурсоров»: no drug
+        figure["indicator"] = source["indicator"]
         if entry.substance:
             figure["substance"] = _own_or(figure, vocab, source)
 
