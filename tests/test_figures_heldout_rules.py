@@ -458,3 +458,8 @@ def test_a_number_of_them_counts_the_plural_subject_before_it():
     text = "Нарколаборатории работали на заказ, 12 из них изготавливали синтетику."
     assert [(f[0], f[3]) for f in figures(text)] == [(12, "нарколаборатория")]
     assert figures("Задержаны трое, 2 из них ранее судимы.")[1][3] is None  # no noun to name
+
+
+def test_so_called_between_commas_leaves_the_noun_after_it():
+    text = "Более 21 килограмма, так называемой, синтетики изъяли полицейские."
+    assert [(f[0], f[3]) for f in figures(text)] == [(21, "синтетика")]

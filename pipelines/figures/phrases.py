@@ -36,8 +36,11 @@ def noun_after(s: Sentence, j: int, complements: bool = False) -> tuple[int | No
         if token.text in QUOTES:
             k += 1
             continue
-        if s.norm(k) == "так" and s.norm(k + 1).startswith("называем"):
-            k += 2  # "2 кг так называемой «соли»": the word after is the noun
+        comma = s.norm(k) == "," and not adjectives
+        if s.norm(k + comma) == "так" and s.norm(k + comma + 1).startswith("называем"):
+            # "2 кг так называемой «соли»", "21 килограмма, так называемой, синтетики"
+            k += comma + 2
+            k += s.norm(k) == ","
             continue
         joined = s.norm(k) in ("и", "или") and s.is_adjective(k + 1)
         if adjectives and (joined or (s.norm(k) == "," and s.pos(k + 1) == "ADJF")):
