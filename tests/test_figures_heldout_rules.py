@@ -463,3 +463,8 @@ def test_a_number_of_them_counts_the_plural_subject_before_it():
 def test_so_called_between_commas_leaves_the_noun_after_it():
     text = "Более 21 килограмма, так называемой, синтетики изъяли полицейские."
     assert [(f[0], f[3]) for f in figures(text)] == [(21, "синтетика")]
+
+
+def test_a_sum_after_a_purpose_phrase_is_of_the_noun_before_it():
+    text = "Изъяты прекурсоры и реактивы для их производства стоимостью около 20 млн рублей."
+    assert [(f[0], f[3]) for f in figures(text)] == [(20_000_000, "прекурсор")]

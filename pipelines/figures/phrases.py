@@ -179,12 +179,27 @@ def noun_before_amount(s: Sentence, first: int, mass: bool = False) -> int | Non
     if k < 0 or not s.is_noun(k) or unit_at(s, k) is not None:
         return None  # "1,3 тонн на сумму $62 млн": the price of a mass, of what unsaid
     if ends_prepositional_phrase(s, k) and _preposition_before(s, k) not in ("с", "со"):
-        return None  # "поставка из ЕС на сумму": not the ЕС (but "сверток с героином весом")
+        # "поставка из ЕС на сумму": not the ЕС (but "сверток с героином весом"); a purpose
+        # phrase after a noun is that noun's: "прекурсоров и реактивов для их производства
+        # стоимостью" is the прекурсоры
+        head = _noun_before_phrase(s, k)
+        return None if head is None else first_conjunct(s, head)
     head = _head_below_containers(s, k) if mass else head_of_genitive_chain(s, k)
     described = _described_by(s, head)
     if described is not None:  # "вещество с характерным запахом конопли весом 18 граммов"
         return _head_below_containers(s, described) if mass else described
     return head
+
+
+def _noun_before_phrase(s: Sentence, noun: int) -> int | None:
+    """The noun right before a purpose phrase («для», «под») that the noun at index noun closes."""
+    k = noun - 1
+    while k >= 0 and k > noun - 4 and (s.is_adjective(k) or s.norm(k) in POSSESSIVES):
+        k -= 1
+    if s.norm(k) not in ("для", "под") or k < 1:
+        return None
+    head = k - 1
+    return head if s.is_noun(head) and unit_at(s, head) is None else None
 
 
 def _described_by(s: Sentence, k: int) -> int | None:
@@ -287,7 +302,7 @@ def first_conjunct(s: Sentence, k: int) -> int:
 def _preposition_before(s: Sentence, noun: int) -> str:
     """The preposition that opens the phrase the noun at index noun closes, or ""."""
     k = noun - 1
-    while k >= 0 and k > noun - 4 and s.is_adjective(k):
+    while k >= 0 and k > noun - 4 and (s.is_adjective(k) or s.norm(k) in POSSESSIVES):
         k -= 1
     return s.norm(k) if s.pos(k) == "PREP" else ""
 
@@ -296,7 +311,7 @@ def ends_prepositional_phrase(s: Sentence, noun: int) -> bool:
     """Whether the noun at index noun closes a phrase opened by a preposition: "в активе", "в
     том числе", "на первом этапе"."""
     k = noun - 1
-    while k >= 0 and k > noun - 4 and s.is_adjective(k):
+    while k >= 0 and k > noun - 4 and (s.is_adjective(k) or s.norm(k) in POSSESSIVES):
         k -= 1
     return s.pos(k) == "PREP"
 
