@@ -143,6 +143,17 @@ def test_a_share_names_a_part_of_a_total_a_sentence_or_two_before():
     assert _total_of(figures, "около 3 кг") == "29,3 кг"
 
 
+def test_a_sentence_opening_with_vsego_sums_what_its_paragraph_stated_before():
+    figures = annotated(
+        "При обыске изъяли 54 свертка общей массой более 19 килограммов. Всего изъято свыше "
+        "21 килограмма синтетического наркотика."
+    )
+    assert _total_of(figures, "более 19 килограммов") == "свыше 21 килограмма"
+    # ... not when what came before is more than the whole
+    figures = annotated("У курьера изъяли 30 кг гашиша. Всего изъято более 21 кг наркотиков.")
+    assert {f["role"] for f in figures} == {"value"}
+
+
 def test_the_total_stated_again_is_no_part_of_itself():
     figures = annotated(
         "Около 9 т дикорастущей конопли уничтожили с начала июня. Уничтожены посевы на площади "

@@ -5,9 +5,10 @@
 - A sum: figures that add up to an earlier figure of their unit are its parts («более 30 кг»
   in a week, then each seizure in its own sentence; «МВД - 2 т 29 кг, ГКНБ - 1 т 663 кг, …»
   under «4 тонны 83 кг»), and so are figures that add up to a later one stated as a whole
-  («Общий вес составил 17 граммов»). Coincidences among small round counts are common, so a sum
-  needs a sign that the first number is a total (a subset marker, a colon or bracket before
-  the list, a rounded «более»/«около» lead) unless it is exact and not a small count.
+  («Общий вес составил 17 граммов»), or, after «Всего», that stay within it. Coincidences
+  among small round counts are common, so a sum needs a sign that the first number is a total
+  (a subset marker, a colon or bracket before the list, a rounded «более»/«около» lead) unless
+  it is exact and not a small count.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ _COMPARATIVE_AFTER = re.compile(
 )
 # «Общий вес …», «общей массой», «всего», «итого», «в сумме»: a whole stated after its parts
 _WHOLE_BEFORE = re.compile(r"\b(?:общ(?:ий|ая|ей|им|ее|его)|всего|итого|в\s+сумме)\b", _I)
+# «Всего изъято …», «В общей сложности …», «Итого»: a sentence that sums up what came before
+_SUMS_UP = re.compile(r"^\W*(?:всего|итого|в\s+общей\s+сложности)\b", _I)
 # a colon or an opening bracket, or a dash list («ГСИН – 11»), between a total and its parts
 _LIST_SIGN = re.compile(r"[:(]|\s[–—-]\s*$", _I)
 MAX_RUN = 15  # parts looked at after (or before) a total: a list, not the whole text
@@ -156,7 +159,21 @@ def sum_parts(
             continue
         run = _run(figures, list(range(t - 1, -1, -1)), t, free)
         parts = _longest_sum(figures, t, run, exact_only=True) if run else []
+        if not parts and _SUMS_UP.match(lead.split(".")[-1]):
+            parts = _summed_before(text, figures, t, free)
         for k in parts:
             part_of[k] = t
         if parts:
             totals.add(t)
+
+
+def _summed_before(text: str, figures: list[dict], t: int, free) -> list[int]:
+    """«… общей массой более 19 килограммов. Всего изъято свыше 21 килограмма»: a sentence that
+    opens with «Всего» sums the figures of its kind before it in its paragraph, when they stay
+    within it (the rest it sums the text does not number)."""
+    total = figures[t]
+    paragraph = text.rfind("\n", 0, total["start"]) + 1
+    parts = [k for k in range(t - 1, -1, -1) if figures[k]["start"] >= paragraph
+             and free(k) and same_kind(total, figures[k])][:MAX_RUN]  # fmt: skip
+    added = sum(float(figures[k]["value"]) for k in parts)
+    return parts if parts and added < float(total["value"]) else []
