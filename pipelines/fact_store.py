@@ -67,6 +67,7 @@ def ensure_facts_schema(db: sqlite_utils.Database) -> None:
         ("article_lsh", ["article_id"]),
         ("articles", ["duplicate_of"]),
         ("facts", ["part_of"]),
+        ("figures", ["part_of"]),  # seized_by_substance: is a fact any mention's total?
     ):
         db[table].create_index(columns, if_not_exists=True)
     ensure_fact_views(db)

@@ -3,7 +3,9 @@
 - `seizure_events`: drugs seized in one operation, each event once (a fact, however many
   articles state it), totals only, never their parts.
 - `seized_by_month`: those events summed per month and region.
-- `seized_by_substance`: per substance: the parts of each event, and the events without parts.
+- `seized_by_substance`: per substance: the parts of each event, and the events without parts
+  (a fact that any of its mentions states as the total of parts counts through its parts: a
+  republication may read as a total what the original left a value).
 - `official_statistics`: each indicator × region × reporting period as published, with the
   value of the same period a year earlier when a text states it. Periods overlap (Jan–Mar,
   Jan–Jun, …), so rows are never summed.
@@ -39,7 +41,9 @@ FACT_VIEWS = {
         from facts f
         where f.indicator = 'drugs_seized' and f.scope = 'event' and f.unit = 'kg'
           and (f.role = 'part' or ({_ADDABLE}
-               and not exists (select 1 from facts p where p.part_of = f.id)))
+               and not exists (select 1 from facts p where p.part_of = f.id)
+               and not exists (select 1 from figures t join figures p on p.part_of = t.id
+                               where t.fact_id = f.id)))
         group by month, f.region, f.substance
     """,
     "official_statistics": """

@@ -4,6 +4,7 @@ of the headline, which readers often see first («Изъято 16 тонн на�
 from __future__ import annotations
 
 from pipelines.facts import annotate_figures
+from pipelines.facts.annotate import same_number
 from pipelines.figures import extract_figures
 from pipelines.items import ArticleRecord
 from pipelines.step import CrawlerStep
@@ -26,7 +27,43 @@ def apply_facts(record: ArticleRecord) -> ArticleRecord:
         mentioned_dates=record.mentioned_dates,
         published=published,
     )
+    restatements_share_their_region(record.figures)
     return record
+
+
+# What must agree for two figures of one text to state one claim.
+_SAME_CLAIM = ("unit", "indicator", "scope", "event_day", "period_start", "period_end")
+
+
+def restatements_share_their_region(figures: list[dict]) -> None:
+    """A number whose sentence names no place (it took the article's country) and the same
+    number in a sentence that names a region of that country state one claim: «изъято 7 кг» and
+    «МВД Татарстана … весом около 7 килограммов» are Tatarstan's, so both join one fact; and a
+    part with no place of its own is counted where its total is."""
+    for figure in figures:
+        country = figure.get("country")
+        if figure.get("region") or not country or figure.get("region_reason") == "sentence":
+            continue
+        regions = {
+            other["region"]
+            for other in figures
+            if other is not figure
+            and (other.get("region") or "").startswith(country + "-")
+            and other.get("region_reason") == "sentence"
+            and same_number(other, figure)
+            and all(other.get(k) == figure.get(k) for k in _SAME_CLAIM)
+        }
+        if len(regions) == 1:
+            figure["region"] = regions.pop()
+    for figure in figures:  # a part named with no place of its own is where its total is
+        total = figures[figure["part_of"]] if figure.get("part_of") is not None else None
+        if (
+            total is not None
+            and not figure.get("region")
+            and figure.get("region_reason") != "sentence"
+            and total.get("country") == figure.get("country")
+        ):
+            figure["region"] = total.get("region")
 
 
 class FactsPipeline(CrawlerStep):

@@ -31,7 +31,9 @@ from pipelines.transactions import write_transaction
 # 9: PRAGMA application_id (pipelines/db_file.py); crawl_runs.wall_seconds and
 #    monotonic_seconds (a clock that jumps shows as a difference between them)
 # 10: articles.published_evidence; site chrome learned per source (pipelines/chrome.py)
-SCHEMA_VERSION = 10
+# 11: figures.part_of indexed; seized_by_substance leaves out a fact any mention states as a
+#     total (pipelines/fact_views.py)
+SCHEMA_VERSION = 11
 
 _TABLES: dict[str, dict] = {
     "sources": {

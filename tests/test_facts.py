@@ -656,3 +656,54 @@ def test_shares_and_parts_of_the_whole_volume(text, total, parts):
 def test_za_polgoda_is_a_period():
     figures = annotated("За полгода полицейские изъяли 1,1 тонны наркотиков.")
     assert by_quote(figures, "1,1 тонны")["scope"] == "period"
+
+
+def test_a_total_in_one_copy_and_a_value_in_another_is_not_added_to_its_parts(tmp_path):
+    """A republication may read as the total of the parts a number the original left a value
+    (here «7 кг», of no region, beside «около 7 килограммов» of Tatarstan: two facts):
+    seized_by_substance counts the parts, never that number beside them."""
+    from pipelines.db import connect
+
+    subtitle = "Сотрудниками полиции изъято 7 кг запрещенных веществ"
+    lead = (
+        "Сотрудники МВД Татарстана задержали двух наркокурьеров с партией запрещенных веществ "
+        "весом около 7 килограммов."
+    )
+    parts = (
+        "При осмотре автомобиля были обнаружены 15 свертков с наркотическим средством «4-СМС» "
+        "массой 6730,1 грамма и наркотическим средством «PVP» массой 53,7 грамма."
+    )
+    regions = (
+        "Наркотики везли для распространения в Татарстане, Пермском крае, Вологодской и "
+        "Ульяновской областях."
+    )
+    title = "На трассе М-12 задержаны наркокурьеры"
+    db = connect(tmp_path / "t.db")
+    _store(db, "orig", "https://orig.example/1", title,
+           "\n".join([subtitle, lead, parts, regions]), "2025-10-03")  # fmt: skip
+    _store(db, "copy", "https://copy.example/1", title, "\n".join([subtitle, parts, regions]),
+           "2025-10-03")  # fmt: skip
+    rows = db.execute("select region, kg from seized_by_substance").fetchall()
+    assert rows == [("RU-TA", pytest.approx(6.784))]  # the parts, where their total was
+
+
+def test_seized_by_substance_leaves_out_a_fact_any_mention_states_as_a_total(tmp_path):
+    """The first mention of a fact may be a value while a republication's makes it the total
+    of parts linked to another fact: the parts are counted, that fact is not."""
+    from pipelines.db import connect
+
+    db = connect(tmp_path / "t.db")
+    article = _store(db, "orig", "https://orig.example/1", "", "Текст без чисел.", "2025-10-03")
+    event = {"indicator": "drugs_seized", "scope": "event", "unit": "kg",
+             "event_day": "2025-10-03", "substance": "наркотик"}  # fmt: skip
+    facts = {}
+    for name, value, role in (("seven", 7.0, "value"), ("about", 7.0, "total"),
+                              ("part", 6.7, "part")):  # fmt: skip
+        row = {**event, "fact_key": name, "value": value, "role": role}
+        facts[name] = db["facts"].insert(row).last_pk
+    db.execute("update facts set part_of = ? where id = ?", [facts["about"], facts["part"]])
+    mention = {"article_id": article, "unit": "kg"}
+    total = db["figures"].insert({**mention, "value": 7.0, "fact_id": facts["seven"]}).last_pk
+    db["figures"].insert({**mention, "value": 6.7, "fact_id": facts["part"], "part_of": total})
+    (kg,) = db.execute("select sum(kg) from seized_by_substance").fetchone()
+    assert kg == pytest.approx(6.7)
