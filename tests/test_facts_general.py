@@ -154,6 +154,15 @@ def test_a_sentence_opening_with_vsego_sums_what_its_paragraph_stated_before():
     assert {f["role"] for f in figures} == {"value"}
 
 
+def test_n_of_them_with_no_total_in_its_sentence_is_a_part_of_the_count_before():
+    figures = annotated(
+        "За три года ликвидировали 27 подпольных нарколабораторий. По данным ведомства, "
+        "нарколаборатории работали на заказ, 12 из них изготавливали синтетические наркотики, "
+        "15 — наркотики каннабисной группы."
+    )
+    assert _total_of(figures, "12") == _total_of(figures, "15") == "27 подпольных нарколабораторий"
+
+
 def test_the_total_stated_again_is_no_part_of_itself():
     figures = annotated(
         "Около 9 т дикорастущей конопли уничтожили с начала июня. Уничтожены посевы на площади "

@@ -313,6 +313,8 @@ def _assign_parts(
             ):
                 part_of[i] = nxt  # "46 из 120 задержанных"
                 continue
+            if markers.OF_THEM_AFTER.match(gap):
+                continue  # «12 из них …, 15 — …»: a part itself, and the next one its sibling
             marker = markers.SUBSET.search(gap)
             colon = markers.LIST_COLON.search(gap)
             if not marker and not colon:
@@ -325,7 +327,7 @@ def _assign_parts(
                     continue
             for k in parts:
                 part_of.setdefault(k, i)
-        _part_of_earlier(text, figures, group, roles, part_of)
+        _part_of_earlier(text, figures, group, roles, part_of, earlier[-MAX_BACK:])
         _share_of_earlier(text, figures, group, earlier[-MAX_BACK:], roles, part_of)
         previous_group = group
         earlier += [k for k in group if figures[k]["start"] - first["start"] < 600]
@@ -393,19 +395,37 @@ def _of_the_total(
     return True
 
 
-def _part_of_earlier(text: str, figures: list[dict], group: list[int], roles, part_of) -> None:
+def _part_of_earlier(
+    text: str, figures: list[dict], group: list[int], roles, part_of, earlier: list[int] = ()
+) -> None:
     """«выявили 2346 преступлений, …, более 1,6 тысячи из них направили в суд»: a number right
-    before «из них» is a part of the sentence's number before it."""
+    before «из них» is a part of the sentence's number before it; with none in its sentence, of
+    the nearest larger count of the same thing in the sentences before («ликвидировали 27
+    нарколабораторий. … нарколаборатории занимались …, 12 из них …, 15 — …»), and the list it
+    opens goes on."""
     for pos, i in enumerate(group):
         figure = figures[i]
         after = text[figure["end"] : figure["end"] + 20]
         if i in part_of or not markers.OF_THEM_AFTER.match(after):
             continue
-        for k in reversed(group[:pos]):
-            if roles.get(k) not in ("baseline", "change") and compatible(figures[k], figure):
-                if figures[k]["value"] >= figure["value"]:
-                    part_of[i] = k
-                break
+        before = [
+            k
+            for k in reversed(group[:pos])
+            if roles.get(k) not in ("baseline", "change") and compatible(figures[k], figure)
+        ]
+        if before:
+            if figures[before[0]]["value"] >= figure["value"]:
+                part_of[i] = before[0]
+            continue
+        total = next((k for k in reversed(earlier) if roles.get(k) not in ("baseline", "change")
+                      and k not in part_of and compatible(figures[k], figure)
+                      and figures[k].get("object") == figure.get("object")), None)  # fmt: skip
+        if total is None or figures[total]["value"] <= figure["value"]:
+            continue
+        part_of[i] = total
+        for k in _parts_after(text, figures, group[pos + 1 :], total, roles):
+            if figures[k]["value"] < figures[total]["value"]:
+                part_of.setdefault(k, total)
 
 
 def _share_of_earlier(text, figures, group, earlier, roles, part_of) -> None:
