@@ -468,3 +468,8 @@ def test_so_called_between_commas_leaves_the_noun_after_it():
 def test_a_sum_after_a_purpose_phrase_is_of_the_noun_before_it():
     text = "Изъяты прекурсоры и реактивы для их производства стоимостью около 20 млн рублей."
     assert [(f[0], f[3]) for f in figures(text)] == [(20_000_000, "прекурсор")]
+
+
+def test_a_copula_after_the_amount_names_what_it_weighs():
+    text = "Из них 322,1 кг из изъятых в нынешнем году наркотиков составляет героин."
+    assert [(f[0], f[3]) for f in figures(text)] == [(322.1, "героин")]

@@ -294,6 +294,30 @@ def genitive_after_unit(s: Sentence, figure: Figure) -> str | None:
     return noun_lemma(s.readings(noun), s.tokens[noun])
 
 
+_COPULAS = frozenset({"составлять", "являться"})
+
+
+def named_by_copula_after(s: Sentence, figure: Figure) -> str | None:
+    """What a copula after the amount names: "322,1 кг из изъятых … составляет героин"."""
+    k = figure.last
+    stop = min(len(s.tokens), k + 9)
+    while k < stop and s.lemma(k) not in _COPULAS:
+        if s.norm(k) in CLAUSE_STOPS or s.norm(k) in (",", ":") or s.norm(k) in DASHES:
+            return None
+        k += 1
+    if k == stop or (k > figure.last and s.norm(figure.last) not in ("из", "среди")):
+        return None  # only right after the amount, or past its «из …» phrase
+    k += 1
+    while k < len(s.tokens) and s.is_adjective(k):
+        k += 1
+    nominative = [r for r in s.readings(k) if r.pos == "NOUN" and "nomn" in r.grammemes]
+    if not nominative or not s.is_noun(k) or s.lemma(k) in AMOUNT_NOUNS | MEASURE_NOUNS:
+        return None
+    if s.tokens[k].text[:1].isupper() and not s.tokens[k].text.isupper():
+        return None  # a place or a name
+    return nominative[0].lemma
+
+
 def owner_of_amount_word(s: Sentence, figure: Figure) -> str | None:
     """The noun before "сумма", "вес" and the like: "наркотики весом 5 кг", "активы на сумму"."""
     noun = noun_before_amount(s, figure.first, mass=figure.unit in PHYSICAL_UNITS)
@@ -464,6 +488,7 @@ def subject_of_them(s: Sentence, figure: Figure) -> str | None:
 AMOUNT_FINDERS: tuple[ObjectFinder, ...] = (
     noun_of_unit_adjective,
     genitive_after_unit,
+    named_by_copula_after,
     owner_of_amount_word,
     goods_priced,
     money_named_before,
