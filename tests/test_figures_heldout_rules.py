@@ -473,3 +473,8 @@ def test_a_sum_after_a_purpose_phrase_is_of_the_noun_before_it():
 def test_a_copula_after_the_amount_names_what_it_weighs():
     text = "Из них 322,1 кг из изъятых в нынешнем году наркотиков составляет героин."
     assert [(f[0], f[3]) for f in figures(text)] == [(322.1, "героин")]
+
+
+def test_half_a_centner():
+    expected = [(50, "kg", "approx", "наркотик", None)]
+    assert figures("Изъяли почти полцентнера наркотиков.") == expected

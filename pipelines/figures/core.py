@@ -44,7 +44,7 @@ _BARE_UNIT_HINT_RE = re.compile(
 )
 
 
-_HALF_HINT_RE = re.compile(r"\bпол-?[утклг]", re.I)
+_HALF_HINT_RE = re.compile(r"\bпол-?[утклгц]", re.I)
 
 
 def _sentence_figures(s: Sentence, blocked: Spans) -> list[Figure]:
