@@ -478,3 +478,17 @@ def test_a_copula_after_the_amount_names_what_it_weighs():
 def test_half_a_centner():
     expected = [(50, "kg", "approx", "наркотик", None)]
     assert figures("Изъяли почти полцентнера наркотиков.") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        # an instrumental amount word describes the noun before it, even in a phrase
+        ("На участке площадью около 0,2 га обнаружили коноплю.", "участок"),
+        # a genitive after a noun is no subject, whatever else it may read as
+        ("Изъята крупная партия синтетики на 20 млн сомов.", "партия"),
+        ("Поставка из ЕС на сумму 5 млн евро.", None),
+    ],
+)
+def test_what_an_amount_after_a_noun_describes(text, noun):
+    assert [f[3] for f in figures(text)] == [noun]

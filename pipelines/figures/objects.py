@@ -73,6 +73,14 @@ def noun_before_price(s: Sentence, figure: Figure) -> str | None:
         j -= 1
     if s.pos(j) == "PREP" and direct and direct[0] is not readings[0]:
         return None  # "в области на 4 млн": the noun ends a prepositional phrase
+    nouns = [r for r in readings if r.pos == "NOUN"]
+    # a rare genitive reading is no evidence: "наркотики" is not the genitive of "наркотика"
+    genitive = any("gent" in r.grammemes and r.score >= nouns[0].score / 4 for r in nouns)
+    if direct and genitive and s.is_noun(j) and unit_at(s, j) is None:
+        # "партия синтетики на 20 млн": a genitive after a noun, whatever else it may read as
+        head = head_of_genitive_chain(s, k)
+        if head != k and {"nomn", "accs"} & s.readings(head)[0].grammemes:
+            return noun_lemma(s.readings(head), s.tokens[head])
     if direct:
         return direct[0].lemma  # "наркотики", not the genitive of a rare "наркотика"
     if "gent" in readings[0].grammemes:

@@ -171,6 +171,9 @@ def noun_before_amount(s: Sentence, first: int, mass: bool = False) -> int | Non
         return None
     elif _locative_amount(s, k):
         return k  # "коноплю уничтожили на площади 418 гектаров"
+    # "весом", "площадью": an instrumental amount word describes the noun right before it,
+    # even one inside a prepositional phrase ("на участке площадью 0,2 га")
+    instrumental = any("ablt" in r.grammemes for r in s.readings(k) if r.pos == "NOUN")
     k -= 1
     while k >= 0 and (s.norm(k) in ("на", "в", ",") or s.lemma(k) == "общий"):
         k -= 1  # "на сумму", "героин, общим весом"
@@ -183,7 +186,10 @@ def noun_before_amount(s: Sentence, first: int, mass: bool = False) -> int | Non
         # phrase after a noun is that noun's: "прекурсоров и реактивов для их производства
         # стоимостью" is the прекурсоры
         head = _noun_before_phrase(s, k)
-        return None if head is None else first_conjunct(s, head)
+        if head is not None:
+            return first_conjunct(s, head)
+        if not (instrumental and s.norm(k + 1) != ","):
+            return None
     head = _head_below_containers(s, k) if mass else head_of_genitive_chain(s, k)
     described = _described_by(s, head)
     if described is not None:  # "вещество с характерным запахом конопли весом 18 граммов"
