@@ -163,6 +163,15 @@ def test_n_of_them_with_no_total_in_its_sentence_is_a_part_of_the_count_before()
     assert _total_of(figures, "12") == _total_of(figures, "15") == "27 подпольных нарколабораторий"
 
 
+def test_of_the_seized_names_a_part_of_the_total_before_and_opens_a_list():
+    figures = annotated(
+        "С начала года изъято 759,6 кг наркотиков. По словам источника, 322,1 кг из изъятых в "
+        "нынешнем году наркотиков составляет героин, 315 кг – опий-сырец, 154 кг – каннабис."
+    )
+    for quote in ("322,1 кг", "315 кг", "154 кг"):
+        assert _total_of(figures, quote) == "759,6 кг"
+
+
 def test_the_total_stated_again_is_no_part_of_itself():
     figures = annotated(
         "Около 9 т дикорастущей конопли уничтожили с начала июня. Уничтожены посевы на площади "

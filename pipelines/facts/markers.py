@@ -37,7 +37,11 @@ PART_OF_NEXT = re.compile(r"^\s*из\s*$", _I)
 # «из 42 задержанных, 8 …»: a total after «из», its breakdown after the comma.
 FROM_TOTAL = re.compile(r"(?:^|[\s,(])из\s*$", _I)
 # «более 1,6 тысячи из них направлены в суд»: a part named before «из них».
-OF_THEM_AFTER = re.compile(r"^\s*(?:\w+\s+)?из\s+(?:них|которых|этого\s+числа)\b", _I)
+OF_THEM_AFTER = re.compile(
+    r"^\s*(?:\w+\s+)?из\s+(?:них|которых|этого\s+числа|общего\s+(?:числа|количества|объ[её]ма)"
+    r"|(?:всех\s+)?(?:изъят|выявлен|задержан|зарегистрирован|обнаружен)\w*)\b",
+    _I,
+)
 # A colon that opens a list of parts: "изъято 3 тонны наркотиков: 1,1 тонны гашиша, ...".
 LIST_COLON = re.compile(r":\s*(?:\w+\s+){0,3}$")
 

@@ -419,7 +419,9 @@ def _part_of_earlier(
             continue
         total = next((k for k in reversed(earlier) if roles.get(k) not in ("baseline", "change")
                       and k not in part_of and compatible(figures[k], figure)
-                      and figures[k].get("object") == figure.get("object")), None)  # fmt: skip
+                      and (figure.get("unit") != "count"
+                           or figures[k].get("object") == figure.get("object"))),
+                     None)  # fmt: skip
         if total is None or figures[total]["value"] <= figure["value"]:
             continue
         part_of[i] = total
