@@ -320,6 +320,21 @@ def test_less_threat_compares_nothing():
     assert by_quote(figures, "14 кг")["role"] == "value"
 
 
+def test_a_headline_total_the_body_breaks_down_is_their_total():
+    figures = annotated(
+        "Сотрудники провели несколько рейдов. В первом случае было обнаружено 21 кг 579 гр "
+        "гашиша. В багажнике нашли 2 кг 816 гр гашиша. Там обнаружили 4 кг 831 гр опиума и 995 "
+        "гр гашиша.",
+        title="В Ферганской области пресекли незаконный оборот более 30 кг наркотиков",
+    )
+    head = figures[0]
+    assert (head["in_title"], head["role"]) == (1, "total")
+    assert [f["part_of"] for f in figures[1:]] == [0, 0, 0, 0]
+    # no breakdown when the body's numbers do not add up to it
+    figures = annotated("У курьера нашли 2 кг гашиша и 3 кг опия.", title="Изъято 30 кг наркотиков")
+    assert {f["role"] for f in figures} == {"value"}
+
+
 def test_a_headline_number_stands_alone():
     figures = annotated(
         "За месяц изъято 40 кг наркотиков, в том числе 25 кг гашиша и 15 кг героина.",

@@ -10,6 +10,7 @@ from pipelines.facts.checks import assign_checks
 from pipelines.facts.inherit import assign_indicators
 from pipelines.facts.roles import assign_roles
 from pipelines.facts.scope import assign_scope
+from pipelines.facts.sums import parts_adding_up
 
 FACT_FIELDS = (
     "role", "part_of", "scope", "event_day", "indicator", "substance", "check", "check_expected",
@@ -76,6 +77,7 @@ def annotate_figures(
     for figure in figures:
         figure["in_title"] = 0
     headline = list(title_figures or [])
+    alone = []  # the headline's numbers that the body does not state
     if headline and title:
         _annotate_text(title, headline, None, published, title)
         for figure in headline:
@@ -86,6 +88,8 @@ def annotate_figures(
                     if key in twin:
                         figure[key] = twin[key]
                 _share_what(twin, figure)
+            else:
+                alone.append(figure)
             figure["part_of"] = None  # a part's total lives in the body's numbering
             if figure.get("role") in ("total", "part"):
                 figure["role"] = "value"  # the headline states it alone, without its parts
@@ -94,6 +98,14 @@ def annotate_figures(
     for figure in figures:
         if figure.get("part_of") is not None:
             figure["part_of"] += len(headline)
+    for figure in alone:
+        # «пресекли оборот более 30 кг» over the body's seizures of 21,6, 2,8, 4,8 and 1 kg: the
+        # headline states their total, which no view may add to them
+        parts = parts_adding_up(figure, figures)
+        if parts:
+            figure["role"] = "total"
+            for k in parts:
+                figures[k]["role"], figures[k]["part_of"] = "part", headline.index(figure)
     result = [*headline, *figures]
     for figure in result:
         for key in [k for k in figure if k.startswith("_")]:

@@ -177,3 +177,22 @@ def _summed_before(text: str, figures: list[dict], t: int, free) -> list[int]:
              and free(k) and same_kind(total, figures[k])][:MAX_RUN]  # fmt: skip
     added = sum(float(figures[k]["value"]) for k in parts)
     return parts if parts and added < float(total["value"]) else []
+
+
+def parts_adding_up(total: dict, figures: list[dict]) -> list[int]:
+    """Indices of the figures that make up `total` stated elsewhere (a headline's «более 30 кг»
+    over the body's seizures): values of its kind and scope, no part, total, baseline or change
+    yet, the longest run in text order (two at least) that adds up to it."""
+    candidates = [
+        k for k, f in enumerate(figures)
+        if f.get("role") == "value" and same_kind(total, f) and f.get("scope") == total.get("scope")
+        and f.get("indicator") == total.get("indicator") and not f.get("change")
+        and float(f["value"]) < float(total["value"])
+    ]  # fmt: skip
+    best: list[int] = []
+    added = 0.0
+    for n, k in enumerate(candidates, 1):
+        added += float(figures[k]["value"])
+        if n >= 2 and adds_up(total, added):
+            best = candidates[:n]
+    return best
