@@ -145,6 +145,7 @@ def test_scope_event_and_period():
             "websites_blocked",
         ),
         ("Сотрудники провели 40 лекций в школах.", "40", None),
+        ("В изоляторы временного содержания помещены 75 подозреваемых.", "75", "persons_detained"),
     ],
 )
 def test_indicators(text, quote, indicator):
