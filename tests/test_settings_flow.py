@@ -28,17 +28,19 @@ def crawl_with(site: GrowingSite, tmp_path, *sets: str) -> tuple[int, float, dic
 
 
 def test_set_time_limit_stops_the_crawl_from_the_parent(tmp_path):
-    # 80 articles of 1 s each, two at a time: 40 s of crawling unless the 5 s limit stops it.
+    # 80 articles of 1 s each, two at a time: 40 s of crawling unless the 12 s limit stops it
+    # (12 s, not less: a loaded machine takes seconds to start the crawl process, and a limit
+    # reached before the first page is parsed ends the run "failed", another test's case).
     site = GrowingSite(80, delay=(1.0, 1.0))
     site.start()
     try:
-        code, elapsed, run = crawl_with(site, tmp_path, "NEWSMON_TIME_LIMIT=5")
+        code, elapsed, run = crawl_with(site, tmp_path, "NEWSMON_TIME_LIMIT=12")
     finally:
         site.stop()
-    assert code == 0
-    assert elapsed < 20
+    assert code == 0, run
+    assert elapsed < 30
     assert run["status"] == "partial"
-    assert run["finish_reason"].startswith("time limit of 5 s reached: stopped with SIGINT")
+    assert run["finish_reason"].startswith("time limit of 12 s reached: stopped with SIGINT")
     assert json.loads(run["limits_hit"])["time_limit"] == 1
     assert len(site.requested) < 80
 
