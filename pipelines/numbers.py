@@ -39,6 +39,7 @@ _HUNDREDS = {
 _COLLECTIVES = {
     "двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "шестеро": 6,
     "семеро": 7, "восьмеро": 8, "девятеро": 9, "десятеро": 10,
+    "оба": 2,  # "оба подозреваемых"; the figures read it only before a noun of people
 }  # fmt: skip
 # "вдвое больше" is a factor of two, not a count.
 _FACTORS = {

@@ -492,3 +492,21 @@ def test_half_a_centner():
 )
 def test_what_an_amount_after_a_noun_describes(text, noun):
     assert [f[3] for f in figures(text)] == [noun]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # «оба» counts people; it points back otherwise
+        ("Оба подозреваемых задержаны.", [(2, "count", "подозреваемый")]),
+        ("В обоих случаях возбуждены дела.", []),
+        # what a person carries «с 1 кг», no rate base
+        ("Задержан мужчина с 1 кг героина.", [(1, "kg", "героин")]),
+        ("Урожайность составила 12 ц с 1 га.", [(1200, "kg", "урожайность")]),
+        # a site's name and a year the dates did not read are no figures
+        ("Изъяли 44 кг героина, сообщает 24.kg в понедельник.", [(44, "kg", "героин")]),
+        ("Это в 2,5 раза больше, чем в 2017 прошлом году.", [(2.5, "times", None)]),
+    ],
+)
+def test_numbers_that_are_and_are_not_figures(text, expected):
+    assert [(f[0], f[1], f[3]) for f in figures(text)] == expected

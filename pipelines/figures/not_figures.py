@@ -15,6 +15,7 @@ from pipelines.figures.lexicon import (
     PHONE_LEMMAS,
     TIME_NOUNS,
 )
+from pipelines.figures.phrases import noun_after
 from pipelines.figures.sentence import Figure, Sentence, is_cyrillic
 from pipelines.figures.units import unit_adjective
 from pipelines.morph import parse_word
@@ -129,6 +130,10 @@ def is_not_a_quantity(s: Sentence, span: NumberSpan, previous: Figure | None) ->
         return True  # "24/7", "3:1"
     if s.glued(last) and s.tokens[last].kind == "word" and not is_cyrillic(s.tokens[last].text):
         return True  # "5G", "3D"
+    if _names_a_site(s, last):
+        return True  # "сообщает 24.kg": a site's name
+    if _year_of(s, span):
+        return True  # "чем в 2017 прошлом году": a year
     if first == 0 and s.norm(last) in (".", ")"):
         return True  # a list marker: "1) ...", "2. ..."
     if s.norm(last) == ")" and s.norm(first - 1) in (":", ";") and span.kind == "digits":
@@ -149,6 +154,28 @@ def is_not_a_quantity(s: Sentence, span: NumberSpan, previous: Figure | None) ->
         if "возраст" in lemmas or lemmas & PHONE_LEMMAS:
             return True
     return False
+
+
+def _names_a_site(s: Sentence, k: int) -> bool:
+    """A dot and a Latin word glued after a number: a domain ("24.kg", "1.ru")."""
+    after = s.tokens[k + 1] if k + 1 < len(s.tokens) else None
+    return (
+        s.norm(k) == "."
+        and s.glued(k)
+        and after is not None
+        and s.glued(k + 1)
+        and after.kind == "word"
+        and not is_cyrillic(after.text)
+    )
+
+
+def _year_of(s: Sentence, span: NumberSpan) -> bool:
+    """A year the dates did not read, the word «год» a word or two on ("в 2017 прошлом году")."""
+    if span.kind != "digits" or span.multiplier != 1 or not 1900 <= span.value <= 2100:
+        return False
+    if span.value != int(span.value):
+        return False
+    return any(s.lemma(k) == "год" for k in range(span.last, min(span.last + 2, len(s.tokens))))
 
 
 def one_is_not_a_count(s: Sentence, span: NumberSpan) -> bool:
@@ -182,13 +209,20 @@ def rate_base(s: Sentence, figure: Figure, previous: Figure | None) -> bool:
 
 def per_unit_base(s: Sentence, figure: Figure, previous: Figure | None) -> bool:
     """One unit that a rate is stated per, no amount of its own: "12 ц с 1 га", "с одного
-    гектара собирают", "8 кг на 1 га" (but "с 1 тонны до 3 тонн" is a range, and "выросла на
-    1 тонну" a change)."""
+    гектара собирают", "8 кг на 1 га" (but "с 1 тонны до 3 тонн" is a range, "выросла на 1
+    тонну" a change, and "задержан с 1 кг героина" what he carried)."""
     if figure.span.value != 1 or figure.unit not in ("kg", "l", "ha", "m2"):
         return False
     preposition = s.norm(figure.span.first - 1)
     if preposition in ("с", "со"):
-        return s.norm(figure.last) not in ("до", "по", "на")
+        if s.norm(figure.last) in ("до", "по", "на"):
+            return False
+        # "задержан с 1 кг героина": what a person carries, when no rate came before
+        noun, _ = noun_after(s, figure.last)
+        carried = noun is not None and any(
+            "gent" in r.grammemes for r in s.readings(noun) if r.pos == "NOUN"
+        )
+        return (previous is not None and not previous.blocked) or not carried
     if preposition == "на":
         if s.norm(figure.span.first - 2) in ("расчете", "пересчете"):
             return True
