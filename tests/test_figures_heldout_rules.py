@@ -506,6 +506,8 @@ def test_what_an_amount_after_a_noun_describes(text, noun):
         # a site's name and a year the dates did not read are no figures
         ("Изъяли 44 кг героина, сообщает 24.kg в понедельник.", [(44, "kg", "героин")]),
         ("Это в 2,5 раза больше, чем в 2017 прошлом году.", [(2.5, "times", None)]),
+        # units of a thing that is no substance stay units
+        ("Изъято 126 единиц холодного оружия.", [(126, "count", "единица")]),
     ],
 )
 def test_numbers_that_are_and_are_not_figures(text, expected):

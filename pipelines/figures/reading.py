@@ -254,7 +254,10 @@ def _read_count(s: Sentence, figure: Figure, previous: Figure | None) -> None:
         if figure.object in DOSE_NOUNS:  # "40 единиц трамадола": the substance
             dot = s.norm(noun + 1) == "." and s.glued(noun + 1)  # "40 ед. трамадола"
             substance, _ = noun_after(s, noun + 2 if dot else noun + 1)
-            thing = substance is not None and s.lemma(substance) in COUNTED_THINGS
+            # "126 единиц холодного оружия": an adjective read as a noun before the thing
+            thing = substance is not None and (
+                s.lemma(substance) in COUNTED_THINGS or s.lemma(substance + 1) in COUNTED_THINGS
+            )
             if substance is not None and not thing and unit_at(s, substance) is None:
                 figure.object = noun_lemma(s.readings(substance), s.tokens[substance])
         return
