@@ -217,6 +217,13 @@ def test_every_check_on_the_seeds_agrees_with_a_hand_computation():
             "12",
             "period",
         ),
+        # «Всего» with no number before it sums the operations told in words
+        (
+            "В области задержан гражданин, подозреваемый в изготовлении наркотиков. При обыске "
+            "нашли оборудование. Всего изъят 31 килограмм наркотиков.",
+            "31 килограмм",
+            "event",
+        ),
         # a record compared over a year is no reporting period
         (
             "В селе изъяли 34 кг мефедрона. Это изъятие стало самым масштабным за прошедший "

@@ -248,12 +248,14 @@ def _scope_of(
     summary: bool,
     previous: str | None,
     own: bool = False,
+    told_events: bool = False,
 ) -> str:
     """period or event; the first rule that speaks decides: a change, a period named in words,
     words of one operation or a stated day, a period of the figure's own (a month, a year),
     other statistic words (a named operation, «зарегистрировано»), the summary the text is
     in, words that often tell of one operation, «всего» (which sums what came before: events
-    or statistics alike)."""
+    or statistics alike; with no number before it, the operations the text told of in words,
+    `told_events`)."""
     if figure.get("role") == "change" or figure.get("unit") in ("percent", "times"):
         return "period"  # a change compares periods; a share is of a statistic
     if figure.get("_changed"):
@@ -271,7 +273,8 @@ def _scope_of(
     if sentence.event_words:
         return "event"
     if sentence.statistic_words:
-        return previous or "period"
+        # «Всего … изъят 31 кг»: the sum of what came before, told in numbers or in words
+        return previous or ("event" if told_events else "period")
     return "event"
 
 
@@ -322,7 +325,8 @@ def assign_scope(
         )
         stated_day = any(low <= offset < low + len(sentence) for offset in stated_days)
         tests = _sentence_tests(memo, sentence)
-        scope = _scope_of(figure, tests, stated_day, summary, previous, bool(own[0]))
+        told = previous is None and bool(ONE_OPERATION.search(text, 0, low))
+        scope = _scope_of(figure, tests, stated_day, summary, previous, bool(own[0]), told)
         if own[0] and scope == "period":
             article_period = own if article_period is None else article_period
         elif scope == "period":
