@@ -24,7 +24,9 @@ from pipelines.store_pipeline import NotStored
 
 FLUSH_SECONDS = 15
 RESERVE_BYTES = 256 * 1024  # room kept free for the closing write of the run record
-CLOSE_ATTEMPTS = 3  # the closing write of a run record is retried: a row is never left running
+# The opening and closing writes of a run record are retried: a row is never left running,
+# nor missing because another crawl held the lock a moment longer.
+CLOSE_ATTEMPTS = 3
 # A stored article whose body is shorter than this has no article text to speak of (what is
 # left when a layout change hides the text: the title, a "loading..." line). Counted per run in
 # `empty_bodies`, which the health alarms compare with the source's history
@@ -101,8 +103,30 @@ class RunRecorder:
 
     def spider_opened(self, spider):
         settings = self.crawler.settings
+        try:
+            self.db = connect(settings.get("NEWSMON_DB"))
+            for attempt in range(CLOSE_ATTEMPTS):
+                try:
+                    self._open_row(spider)
+                    break
+                except StorageError:
+                    if attempt == CLOSE_ATTEMPTS - 1:
+                        raise
+                    time.sleep(1.0)  # as for the closing write: a lock may be gone by now
+        except Exception as exc:
+            # Without its row the run is recorded by the parent (crawler/runner.py), which
+            # reads this on stderr; the crawl goes on and stores what it fetches.
+            spider.logger.error("run record not opened: %s: %s", type(exc).__name__, exc)
+            print(f"newsmon: run record not opened: {type(exc).__name__}: {exc}", file=sys.stderr)
+            raise
+        self.stats.set_value("newsmon/run_id", self.run_id)
+        self._started = (time.time(), time.monotonic())
+        self._reserve = reserve_space(settings.get("NEWSMON_DB"))
+        self._flusher.start(FLUSH_SECONDS, now=False)
+
+    def _open_row(self, spider) -> None:
+        settings = self.crawler.settings
         source = spider.source
-        self.db = connect(settings.get("NEWSMON_DB"))
         with write_transaction(self.db):
             ensure_health_schema(self.db)  # counters newer than the file's schema version
             upsert_source(self.db, source, json.dumps(source.__dict__, ensure_ascii=False))
@@ -123,10 +147,6 @@ class RunRecorder:
                 )
                 .last_pk
             )
-        self.stats.set_value("newsmon/run_id", self.run_id)
-        self._started = (time.time(), time.monotonic())
-        self._reserve = reserve_space(settings.get("NEWSMON_DB"))
-        self._flusher.start(FLUSH_SECONDS, now=False)
 
     def error(self, kind: str, url: str | None, message: str):
         self.stats.inc_value("newsmon/errors")

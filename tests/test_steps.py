@@ -396,6 +396,37 @@ def test_run_recorder_keeps_the_run_and_its_errors(tmp_path):
     assert error["url"] == "https://news.example/news/9"
 
 
+def test_run_recorder_retries_opening_its_row_when_the_database_is_busy(tmp_path, monkeypatch):
+    """A lock another crawl holds a moment too long when this one opens its run record: the
+    write is tried again, so the run has its row (else the parent records it as failed)."""
+    from crawler import run_recorder
+    from pipelines.db import StorageError
+
+    db_path = tmp_path / "runs.db"
+    crawler = make_crawler(NEWSMON_DB=str(db_path), NEWSMON_RUN_TOKEN="tok")
+    recorder = extension(crawler, "RunRecorder")
+    opened = recorder._open_row
+    calls = []
+
+    def busy_once(spider):
+        calls.append(spider)
+        if len(calls) == 1:
+            raise StorageError("database locked", db_path, "database is locked")
+        opened(spider)
+
+    monkeypatch.setattr(recorder, "_open_row", busy_once)
+    monkeypatch.setattr(run_recorder.time, "sleep", lambda seconds: None)
+    crawler.signals.send_catch_log(signals.spider_opened, spider=crawler.spider)
+    crawler.signals.send_catch_log(signals.spider_closed, spider=crawler.spider, reason="finished")
+    db = connect(db_path)
+    try:
+        (run,) = db.query("select * from crawl_runs")
+    finally:
+        db.close()
+    assert len(calls) == 2
+    assert (run["token"], run["status"]) == ("tok", "failed")  # no page parsed: failed, closed
+
+
 @checks_step("ParentWatchdog")
 def test_watchdog_stops_the_crawl_with_sigint_once_its_parent_is_gone():
     by_hand = make_crawler()  # `scrapy crawl` by hand: nobody to watch
