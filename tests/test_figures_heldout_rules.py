@@ -512,3 +512,11 @@ def test_what_an_amount_after_a_noun_describes(text, noun):
 )
 def test_numbers_that_are_and_are_not_figures(text, expected):
     assert [(f[0], f[1], f[3]) for f in figures(text)] == expected
+
+
+def test_an_adjective_after_a_number_names_a_kind_of_the_partitive_noun():
+    text = "Из общего количества выявленных преступлений 150 тяжких и особо тяжких."
+    assert [(f[0], f[3]) for f in figures(text)] == [(150, "преступление")]
+    # ... but an adjective that names people counts them
+    text = "Из 37 задержанных 12 несовершеннолетних."
+    assert [(f[0], f[3]) for f in figures(text)][1] == (12, "несовершеннолетний")

@@ -185,7 +185,9 @@ def resolve_orphans(s: Sentence, figures: list[Figure]) -> None:
             continue
         figure.unit = "count"
         if figure.adjectives:
-            figure.object = adjective_as_noun(s.tokens[figure.adjectives[-1]])
+            named = adjective_as_noun(s.tokens[figure.adjectives[-1]])
+            # "Из выявленных преступлений 150 тяжких": the adjective of the noun «из» named
+            figure.object = (None if animate(named) else _partitive_noun(s, figure)) or named
         else:
             figure.object = find_object(s, figure, COUNT_FINDERS)
         if figure.object is None and figure.span.role != "collective":
@@ -209,6 +211,23 @@ def resolve_orphans(s: Sentence, figures: list[Figure]) -> None:
             figure.object = named or figure.object
         elif renamed and renamed[0] == figure.object and _place_after(s, end):
             figure.object = renamed[1]  # "8 являются жителями района, 7 – Худжанда": жители
+
+
+def _partitive_noun(s: Sentence, figure: Figure) -> str | None:
+    """The plural noun of an «из …» phrase before the number, whose kind an adjective after the
+    number names: "Из общего количества выявленных преступлений 150 тяжких" → преступление."""
+    for k in range(figure.first - 1, max(-1, figure.first - 12), -1):
+        if s.norm(k) != "из":
+            continue
+        for j in range(k + 1, figure.first):
+            if (
+                s.is_noun(j)
+                and any({"gent", "plur"} <= r.grammemes for r in s.readings(j) if r.pos == "NOUN")
+                and s.lemma(j) not in ("количество", "число")
+            ):
+                return s.lemma(j)
+        return None
+    return None
 
 
 def _place_after(s: Sentence, k: int) -> bool:
