@@ -343,6 +343,14 @@ def test_a_headline_total_the_body_breaks_down_is_their_total():
     assert {f["role"] for f in figures} == {"value"}
 
 
+def test_a_breakdown_only_the_headline_states_keeps_its_total_and_part():
+    figures = annotated(
+        "Полицейские задержали курьера на трассе.",
+        title="Изъято 5 кг наркотиков, в том числе 3 кг героина",
+    )
+    assert [(f["role"], f["part_of"]) for f in figures] == [("total", None), ("part", 0)]
+
+
 def test_a_headline_number_stands_alone():
     figures = annotated(
         "За месяц изъято 40 кг наркотиков, в том числе 25 кг гашиша и 15 кг героина.",

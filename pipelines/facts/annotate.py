@@ -78,9 +78,10 @@ def annotate_figures(
         figure["in_title"] = 0
     headline = list(title_figures or [])
     alone = []  # the headline's numbers that the body does not state
+    own: dict[int, tuple] = {}  # their relations in the headline: index -> (role, part_of)
     if headline and title:
         _annotate_text(title, headline, None, published, title)
-        for figure in headline:
+        for h, figure in enumerate(headline):
             figure["in_title"] = 1
             twin = next((f for f in figures if same_number(f, figure)), None)
             if twin is not None:
@@ -90,10 +91,17 @@ def annotate_figures(
                 _share_what(twin, figure)
             else:
                 alone.append(figure)
+                own[h] = (figure.get("role"), figure.get("part_of"))
             figure["part_of"] = None  # a part's total lives in the body's numbering
             if figure.get("role") in ("total", "part"):
                 figure["role"] = "value"  # the headline states it alone, without its parts
             figure["check"] = figure["check_expected"] = None
+    for h, (role, total) in own.items():
+        # «Изъято 5 кг наркотиков, в том числе 3 кг героина» in a headline the body does not
+        # repeat: a total and its part still, or a view would add them up
+        if role == "part" and total in own and own[total][0] == "total":
+            headline[h]["role"], headline[h]["part_of"] = "part", total
+            headline[total]["role"] = "total"
     # part_of: an index into the body's figures, shifted past the headline's in the result
     for figure in figures:
         if figure.get("part_of") is not None:
