@@ -171,6 +171,20 @@ def start_service(sources: Path, db: Path, *extra: str) -> subprocess.Popen:
     )
 
 
+# A service's first crawl starts two fresh interpreters (the service, then the crawl): on a
+# loaded CI machine that has taken minutes. Wait long, and say what the service did if not.
+SERVICE_WAIT = 420
+
+
+def service_state(db: Path) -> str:
+    """What a failed wait shows: the runs recorded and the ends of the service's and the crawl
+    logs."""
+    logs = sorted((db.parent / "logs").glob("*.log"))
+    tails = [f"--- {p.name}:\n" + "\n".join(p.read_text("utf-8", "replace").splitlines()[-15:])
+             for p in logs]  # fmt: skip
+    return f"runs: {query(db, 'select * from crawl_runs')}\n" + "\n".join(tails)
+
+
 def query(db: Path, sql: str) -> list[tuple]:
     if not db.exists():
         return []
@@ -189,7 +203,12 @@ def test_service_catches_up_on_start_and_stops_on_sigint(tmp_path):
     db = tmp_path / "news.db"
     service = start_service(site.write_sources(tmp_path), db)
     try:
-        wait_for(lambda: query(db, "select 1 from crawl_runs where status = 'ok'"), "a crawl")
+        wait_for(
+            lambda: query(db, "select 1 from crawl_runs where status = 'ok'"),
+            "a crawl",
+            limit=SERVICE_WAIT,
+            explain=lambda: service_state(db),
+        )
         service.send_signal(signal.SIGINT)
         _, log = service.communicate(timeout=120)
     finally:
@@ -212,7 +231,12 @@ def test_sigterm_stops_the_service_gracefully_mid_crawl(tmp_path):
     sources = site.write_sources(tmp_path)
     service = start_service(sources, db)
     try:
-        wait_for(lambda: len(query(db, "select id from articles")) >= 5, "some articles")
+        wait_for(
+            lambda: len(query(db, "select id from articles")) >= 5,
+            "some articles",
+            limit=SERVICE_WAIT,
+            explain=lambda: service_state(db),
+        )
         # While the service crawls, nobody else may: `newsmon run` is refused.
         other = subprocess.run(
             [*NEWSMON, "run", "--sources", str(sources), "--db", str(db), *FAST],
@@ -259,7 +283,11 @@ def test_a_scheduled_crawl_waits_for_the_lock_of_another_process(tmp_path):
     holder = hold_lock(db)
     service = start_service(site.write_sources(tmp_path), db, "--wait", "600")
     try:
-        wait_for(lambda: log.exists() and "catching up now" in log.read_text("utf-8"), "start")
+        wait_for(
+            lambda: log.exists() and "catching up now" in log.read_text("utf-8"),
+            "start",
+            limit=SERVICE_WAIT,
+        )
         time.sleep(3)  # time enough to crawl, had the service not waited
         released_at = datetime.now(UTC).replace(microsecond=0).isoformat()
         holder.kill()
@@ -268,7 +296,8 @@ def test_a_scheduled_crawl_waits_for_the_lock_of_another_process(tmp_path):
         wait_for(
             lambda: query(db, "select 1 from crawl_runs where status != 'running'"),
             "a crawl",
-            explain=lambda: f"runs: {query(db, 'select * from crawl_runs')}\n{log.read_text()}",
+            limit=SERVICE_WAIT,
+            explain=lambda: service_state(db),
         )
         service.send_signal(signal.SIGTERM)
         service.communicate(timeout=120)
@@ -291,7 +320,12 @@ def test_sigterm_while_two_sources_crawl_stops_both(tmp_path):
     db = tmp_path / "news.db"
     service = start_service(sources, db, "--jobs", "2")
     try:
-        wait_for(lambda: len(first.requested) >= 2 and len(second.requested) >= 2, "two crawls")
+        wait_for(
+            lambda: len(first.requested) >= 2 and len(second.requested) >= 2,
+            "two crawls",
+            limit=SERVICE_WAIT,
+            explain=lambda: service_state(db),
+        )
         service.send_signal(signal.SIGTERM)
         _, log = service.communicate(timeout=120)
     finally:
