@@ -354,6 +354,11 @@ def test_a_number_alone_in_brackets_after_its_twin_is_the_earlier_value():
     # a breakdown or a share in brackets is none
     figures = annotated("Выявлено 10 посевов (3 — мака, 7 — конопли).")
     assert by_quote(figures, "3")["role"] != "baseline"
+    # the same amount in other units is a restatement, not last year's value
+    figures = annotated("В 2017 году изъято порядка 15-ти килограммов (15 547 гр.) наркотиков.")
+    assert by_quote(figures, "15 547")["role"] == "value"
+    figures = annotated("В 2017 году изъято 15,540 (АППГ – 12,706) кг наркотических средств.")
+    assert [by_quote(figures, q)["role"] for q in ("15,540", "12,706")] == ["value", "baseline"]
 
 
 def test_a_change_restated_after_or_is_a_change():

@@ -301,3 +301,26 @@ def test_an_age_adjective_between_a_number_and_its_noun():
 def test_a_mass_of_what_a_process_noun_governs():
     text = "Изъятие героина выросло с 12 до 30 кг."
     assert objects_of(text) == [(12, "kg", "героин"), (30, "kg", "героин")]
+
+
+def test_last_years_value_in_brackets_between_a_number_and_its_noun_or_unit():
+    found = extract_figures("Окончено производством 152 (АППГ – 195, -22,1%) уголовных дела.")
+    assert [(f["quote"], f["value"], f["unit"], f["object"]) for f in found] == [
+        ("152", 152, "count", "дело"),
+        ("195", 195, "count", "дело"),
+        ("22,1%", 22.1, "percent", None),
+    ]
+    found = extract_figures("Возбуждено 152 (в 2016 году – 195) уголовных дела.")
+    assert [(f["value"], f["unit"], f["object"]) for f in found] == [
+        (152, "count", "дело"),
+        (195, "count", "дело"),
+    ]
+    found = extract_figures("По делам изъято 15,540 (АППГ – 12,706) кг наркотических средств.")
+    assert [(f["value"], f["unit"], f["object"]) for f in found] == [
+        (15.54, "kg", "средство"),
+        (12.706, "kg", "средство"),
+    ]
+    assert found[1]["quote"] == "12,706"
+    # a bracket that names its own unit is no comparison sharing the one after it
+    found = extract_figures("Изъято 12 кг (2,5 кг героина) гашиша.")
+    assert [(f["value"], f["unit"]) for f in found] == [(12, "kg"), (2.5, "kg")]

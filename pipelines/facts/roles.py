@@ -215,7 +215,33 @@ def _bracketed_twin(text: str, figures: list[dict], group: list[int], pos: int) 
         return None
     if not _CLOSES.match(text[figure["end"] : figure["end"] + 3]):
         return None
+    if _in_other_units(before, figure):
+        return None  # «порядка 15-ти килограммов (15 547 гр.)»: the same amount, more exactly
     return k if compatible(before, figure) and not before.get("change") else None
+
+
+_WRITTEN_NUMBER = re.compile(r"\d[\d\s\u00a0]*(?:[.,]\d+)?")
+
+
+def _written(figure: dict) -> float | None:
+    match = _WRITTEN_NUMBER.search(figure.get("quote") or "")
+    if match is None:
+        return None
+    digits = re.sub(r"\s", "", match[0]).replace(",", ".")
+    try:
+        return float(digits) or None
+    except ValueError:
+        return None
+
+
+def _in_other_units(a: dict, b: dict) -> bool:
+    """The same amount written in another unit: the values agree within a tenth while the
+    numbers written differ a hundredfold or more (kilograms restated in grams)."""
+    if a.get("unit") != b.get("unit") or not a.get("value") or not b.get("value"):
+        return False
+    close = abs(a["value"] - b["value"]) <= 0.1 * max(abs(a["value"]), abs(b["value"]))
+    wa, wb = _written(a), _written(b)
+    return close and wa is not None and wb is not None and max(wa / wb, wb / wa) >= 100
 
 
 def _names_now(text: str, figures: list[dict], k: int) -> bool:

@@ -59,7 +59,9 @@ def _sentence_figures(s: Sentence, blocked: Spans) -> list[Figure]:
         spans = sorted(spans + [b for b in bare if b.first not in numbered], key=lambda n: n.first)
     for span in spans:
         previous = figures[-1] if figures else None
-        if previous is not None and span.first < previous.last:
+        inside_bracket = previous is not None and previous.bracket_end is not None
+        inside_bracket = inside_bracket and span.last <= previous.bracket_end
+        if previous is not None and span.first < previous.last and not inside_bracket:
             continue  # already part of the figure before: "36 кг 808 граммов"
         if overlaps(blocked, span.start, span.end):
             figure = Figure(span=span, first=span.first, last=span.last, value=span.value)

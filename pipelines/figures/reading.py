@@ -159,6 +159,10 @@ def read_figure(s: Sentence, span: NumberSpan, previous: Figure | None) -> Figur
         figure.value = span.value * figure.factor
     else:
         unit = unit_at(s, span.last)
+        bracket = _bracket_around_or_after(s, span) if unit is None else None
+        if bracket is not None and unit_at(s, bracket + 1):
+            unit = unit_at(s, bracket + 1)  # "15,540 (АППГ – 12,706) кг": both in kg
+            figure.bracket_end = bracket
         if unit and unit[0] == "other":
             figure.blocked = True
             return figure
@@ -179,6 +183,8 @@ def read_figure(s: Sentence, span: NumberSpan, previous: Figure | None) -> Figur
             return figure
     else:
         figure.object = find_object(s, figure, ALL_AMOUNT_FINDERS)
+        if figure.bracket_end == span.last:
+            figure.last = span.last  # "12,706" of "(АППГ – 12,706) кг": the quote is its own
     return figure
 
 
@@ -299,24 +305,47 @@ def _read_count(s: Sentence, figure: Figure, previous: Figure | None) -> None:
     )
 
 
-def _signed_change_inside(s: Sentence, k: int) -> int | None:
-    """The index of ")" closing a signed change that starts at k: "+15%)", "−3,2 %)"."""
-    if s.norm(k) not in ("+", "-", "−", "–") or s.tokens[k + 1 : k + 2] == []:
+_COMPARISON_BRACKET_LIMIT = 12
+
+
+def comparison_bracket_end(s: Sentence, k: int) -> int | None:
+    """The index of ")" closing a short bracket that opens at k and ends in a number or a
+    percentage: last year's value or the change, put between a number and what it counts
+    ("800 (745) правонарушений", "120 (+15%) преступлений", "152 (АППГ – 195, -22,1%)
+    уголовных дела", "15,540 (АППГ – 12,706) кг", "152 (в 2016 году – 195) дела")."""
+    if s.norm(k) != "(":
         return None
-    if s.tokens[k + 1].kind != "num":
-        return None
-    j = k + 2 + (s.norm(k + 2) == "%")
-    return j if s.norm(j) == ")" else None
+    for j in range(k + 1, min(len(s.tokens), k + _COMPARISON_BRACKET_LIMIT)):
+        if s.norm(j) == ")":
+            last = j - 1 - (s.norm(j - 1) == "%")
+            return j if last > k and s.tokens[last].kind == "num" else None
+        if s.norm(j) in CLAUSE_STOPS or s.norm(j) == ".":
+            return None
+    return None
+
+
+def _bracket_around_or_after(s: Sentence, span: NumberSpan) -> int | None:
+    """The ")" of a comparison bracket that follows the number, or that the number ends after
+    another number ("15,540 (АППГ – 12,706) кг": the unit after the bracket is both's)."""
+    after = comparison_bracket_end(s, span.last)
+    if after is not None or s.norm(span.last) != ")":
+        return after
+    for k in range(span.first - 1, max(0, span.first - _COMPARISON_BRACKET_LIMIT), -1):
+        if s.norm(k) == "(":
+            opens_after_number = k > 0 and s.tokens[k - 1].kind == "num"
+            return span.last if opens_after_number and comparison_bracket_end(s, k) else None
+        if s.norm(k) in CLAUSE_STOPS or s.norm(k) == ".":
+            return None
+    return None
 
 
 def _noun_past_paired_number(s: Sentence, span: NumberSpan) -> tuple[int | None, list[int]] | None:
     """A number paired with one in brackets, "800 (745) правонарушений" (this year's and last
-    year's), counts the noun after the brackets: (noun, adjectives) from there, or None."""
+    year's, or the change: comparison_bracket_end), counts the noun after the brackets:
+    (noun, adjectives) from there, or None."""
     first, last = span.first, span.last
-    if s.norm(last) == "(" and s.tokens[last + 1 : last + 2] and s.tokens[last + 1].kind == "num":
-        after = last + 2
-    elif s.norm(last) == "(" and _signed_change_inside(s, last + 1):
-        after = _signed_change_inside(s, last + 1)  # "120 (+15%) преступлений"
+    if comparison_bracket_end(s, last) is not None:
+        after = comparison_bracket_end(s, last)
     elif s.norm(first - 1) == "(" and s.norm(last) == ")" and s.tokens[first - 2 : first - 1]:
         if s.tokens[first - 2].kind != "num":
             return None

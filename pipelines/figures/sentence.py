@@ -45,6 +45,9 @@ class Figure:
     part: bool = False  # a part of a whole before it: "из них 87 тяжких"
     of_next: bool = False  # a part of the next number: "46 из 120 задержанных"
     adjectives: list[int] = field(default_factory=list)
+    # the ")" of a comparison bracket its unit stands after ("15,540 (АППГ – 12,706) кг"): the
+    # numbers inside are figures of their own
+    bracket_end: int | None = None
 
 
 class Sentence:
