@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.figures import objects
+from pipelines.figures import extract_figures, objects
 from tests.support.figure_reading import read_one
 
 
@@ -136,3 +136,32 @@ def test_the_first_finder_that_names_a_noun_wins() -> None:
     assert objects.find_object(sentence, figure, objects.COUNT_FINDERS) == "наркопреступление"
     ladder = (lambda s, f: None, lambda s, f: "", lambda s, f: "первый", lambda s, f: "второй")
     assert objects.find_object(sentence, figure, ladder) == "первый"
+
+
+def test_a_class_of_drugs_after_an_amount_is_no_object_the_total_before_names_it():
+    found = extract_figures(
+        "Изъято более 71 килограмма наркотических средств, из них: 65 килограммов "
+        "растительного происхождения и около 6,2 килограмма синтетических наркотиков."
+    )
+    assert [(f["value"], f["object"]) for f in found] == [
+        (71, "средство"),
+        (65, "средство"),
+        (6.2, "наркотик"),
+    ]
+    found = extract_figures(
+        "Около 334 кг составляют наркотики опийной группы, 150 кг - каннабисной группы."
+    )
+    assert [f["object"] for f in found] == ["наркотик", "наркотик"]
+
+
+def test_an_amount_restated_in_brackets_weighs_what_follows_the_bracket():
+    found = extract_figures("Изъято порядка 15-ти килограммов (15 547 гр.) наркотических веществ.")
+    assert [(f["value"], f["object"]) for f in found] == [(15, "вещество"), (15.547, "вещество")]
+
+
+def test_a_genitive_before_the_verb_or_the_difference_names_what_grew():
+    found = extract_figures(
+        "По сравнению с тем же периодом прошлого года гашиша изъято больше на почти 100 кг "
+        "и каннабиса на 2 кг."
+    )
+    assert [(f["value"], f["object"]) for f in found] == [(100, "гашиш"), (2, "каннабис")]

@@ -408,8 +408,11 @@ def measured_topic_before_verb(s: Sentence, figure: Figure) -> str | None:
         return None
     if k > 0 and s.tokens[k].text[:1].isupper():
         return None  # a name inside the sentence
-    if s.is_noun(k - 1) or (s.tokens[k - 1 : k] and s.tokens[k - 1].kind == "num"):
-        return None  # "За 1 грамм героина платили 9 тыс.": the genitive of another noun
+    # "За 1 грамм героина платили 9 тыс.": the genitive of another noun (but "по сравнению с
+    # периодом прошлого года гашиша изъято больше на 100 кг": no noun is a year's)
+    of_noun = s.is_noun(k - 1) and s.lemma(k - 1) not in TIME_NOUNS
+    if of_noun or (s.tokens[k - 1 : k] and s.tokens[k - 1].kind == "num"):
+        return None
     if ends_prepositional_phrase(s, k) or s.lemma(k) in AMOUNT_NOUNS | MEASURE_NOUNS | TIME_NOUNS:
         return None  # "в области изъято 5 кг", "за год изъято"
     readings = [r for r in s.readings(k) if r.pos == "NOUN"]
@@ -421,9 +424,11 @@ def measured_topic_before_verb(s: Sentence, figure: Figure) -> str | None:
 
 
 def genitive_right_before(s: Sentence, figure: Figure) -> str | None:
-    """A genitive noun opening a list item right before the amount: "героина 3 кг и гашиша 2 кг"."""
+    """A genitive noun opening a list item before the amount: "героина 3 кг", "и гашиша на 2 кг"."""
     # the item opens after a comma, "и", a colon, "в том числе" or "из них"
     k = figure.first - 1
+    if s.norm(k) == "на" and figure.unit not in (None, "count"):
+        k -= 1
     if not s.is_noun(k) or s.tokens[k].text.isupper() or unit_at(s, k) is not None:
         return None
     if s.tokens[k].text[:1].isupper() and not (k == 0 and known_common(s, k)):

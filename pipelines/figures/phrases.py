@@ -11,6 +11,7 @@ from pipelines.figures.lexicon import (
     CONTAINER_NOUNS,
     DASHES,
     DESCRIBING_NOUNS,
+    KIND_NOUNS,
     MEASURE_NOUNS,
     PERSON_ADJECTIVES,
     POSSESSIVES,
@@ -396,6 +397,8 @@ def named_after_dash(s: Sentence, k: int, whole: str | None = None) -> str | Non
     nominative = [r for r in s.readings(k) if r.pos == "NOUN" and "nomn" in r.grammemes]
     if not nominative or not s.is_noun(k) or s.lemma(k) in AMOUNT_NOUNS | MEASURE_NOUNS:
         return None
+    if s.lemma(k) in DESCRIBING_NOUNS - KIND_NOUNS:
+        return None  # "150 кг - каннабисной группы": the class of what the total named
     if s.tokens[k].text[:1].isupper() and not s.tokens[k].text.isupper():
         return None  # a place: "из них 120 – Алматы"
     if whole and nominative[0].lemma in ACTION_NOUNS:

@@ -12,9 +12,11 @@ from pipelines.figures.lexicon import (
     COUNTED_THINGS,
     DASHES,
     DECREASE,
+    DESCRIBING_NOUNS,
     DOSE_NOUNS,
     FRACTION_NOUNS,
     INCREASE,
+    KIND_NOUNS,
     LAW_ABBREVIATIONS,
     LESS,
     MEASURE_NOUNS,
@@ -42,7 +44,7 @@ from pipelines.figures.phrases import (
 )
 from pipelines.figures.sentence import Figure, Sentence, adjective_as_noun, noun_lemma
 from pipelines.figures.substances import ALL_AMOUNT_FINDERS, counted_before_bracket
-from pipelines.figures.units import compound_mass, unit_adjective, unit_at
+from pipelines.figures.units import compound_mass, is_unit_lemma, unit_adjective, unit_at
 from pipelines.numbers import NumberSpan, clean_value, number_forms
 
 _EXCEED_VERBS = frozenset({"превысить", "превышать"})
@@ -183,6 +185,16 @@ def read_figure(s: Sentence, span: NumberSpan, previous: Figure | None) -> Figur
             return figure
     else:
         figure.object = find_object(s, figure, ALL_AMOUNT_FINDERS)
+        if figure.object in DESCRIBING_NOUNS - KIND_NOUNS or is_unit_lemma(figure.object):
+            # "65 килограммов растительного происхождения", "150 кг - каннабисной группы": the
+            # class of what the amount weighs; "15 кг (15 547 гр.)": the unit of its twin. What
+            # it weighs was named before (pipelines/figures/document.py)
+            figure.object = None
+        if figure.object is None and _bracket_of_numbers_end(s, figure.last) is not None:
+            # "порядка 15-ти килограммов (15 547 гр.) наркотических веществ": past the bracket
+            last, figure.last = figure.last, _bracket_of_numbers_end(s, figure.last) + 1
+            figure.object = find_object(s, figure, ALL_AMOUNT_FINDERS)
+            figure.last = last
         if figure.bracket_end == span.last:
             figure.last = span.last  # "12,706" of "(АППГ – 12,706) кг": the quote is its own
     return figure
@@ -320,6 +332,19 @@ def comparison_bracket_end(s: Sentence, k: int) -> int | None:
             last = j - 1 - (s.norm(j - 1) == "%")
             return j if last > k and s.tokens[last].kind == "num" else None
         if s.norm(j) in CLAUSE_STOPS or s.norm(j) == ".":
+            return None
+    return None
+
+
+def _bracket_of_numbers_end(s: Sentence, k: int) -> int | None:
+    """The ")" of a short bracket opening at k that holds a number: last year's value or the
+    same amount in other units ("(15 547 гр.)", "(АППГ – 12,706 кг)")."""
+    if s.norm(k) != "(":
+        return None
+    for j in range(k + 1, min(len(s.tokens), k + _COMPARISON_BRACKET_LIMIT)):
+        if s.norm(j) == ")":
+            return j if any(t.kind == "num" for t in s.tokens[k + 1 : j]) else None
+        if s.norm(j) in CLAUSE_STOPS:
             return None
     return None
 

@@ -23,6 +23,12 @@ _UNIT_LEMMAS = {
     "гектар": ("ha", 1),
 }
 
+
+def is_unit_lemma(lemma: str | None) -> bool:
+    """Whether a lemma is a unit word ("килограмм"), which no amount weighs or counts."""
+    return lemma in _UNIT_LEMMAS
+
+
 _UNIT_ABBREVIATIONS = {
     "г": ("kg", 0.001),
     "гр": ("kg", 0.001),
