@@ -16,6 +16,29 @@ def by_quote(figures: list[dict], start: str) -> dict:
 def test_a_narko_compound_is_also_what_follows_the_prefix():
     assert {"курьер", "растение"} <= stems(["наркокурьер", "наркорастение", "наркотик"])
     assert "тик" not in stems(["наркотик"])
+    # a hyphenated compound is also what it ends in
+    assert {"ссылка", "бот"} <= stems(["интернет-ссылка", "телеграм-бот"])
+    figures = annotated("С помощью системы заблокировано около 800 интернет-ссылок с рекламой.")
+    assert by_quote(figures, "около 800")["indicator"] == "websites_blocked"
+
+
+def test_a_headline_singling_out_one_case_of_the_year_sets_no_period():
+    title = (
+        "В уходящем году в области было предотвращено одно из самых значительных "
+        "преступлений, связанных с наркотиками"
+    )
+    body = "В Семее сотрудники полиции изъяли более 500 граммов мефедрона."
+    assert by_quote(annotated(body, title=title), "более 500")["scope"] == "event"
+    statistic = "В уходящем году в области выявлено 300 преступлений, связанных с наркотиками"
+    assert by_quote(annotated(body, title=statistic), "более 500")["scope"] == "period"
+
+
+def test_more_by_an_amount_compared_with_last_year_is_a_change():
+    figures = annotated(
+        "По сравнению с тем же периодом прошлого года гашиша изъято больше на почти 100 кг."
+    )
+    assert by_quote(figures, "почти 100")["role"] == "change"
+    assert by_quote(annotated("Гашиша изъято больше на 100 кг."), "100")["role"] == "value"
 
 
 @pytest.mark.parametrize(

@@ -180,9 +180,11 @@ _NARKO = "нарко"
 
 def stems(lemmas) -> set[str]:
     """The lemmas with what a «нарко-» compound names: «наркорастение» is a «растение» too,
-    «наркокурьер» a «курьер», «наркомагазин» a «магазин»."""
+    «наркокурьер» a «курьер», «наркомагазин» a «магазин»; and what a hyphenated one ends in:
+    «интернет-ссылка» is a «ссылка», «телеграм-бот» a «бот»."""
     found = set(lemmas)
     found |= {w[len(_NARKO) :] for w in found if w.startswith(_NARKO) and len(w) > 8}
+    found |= {w.rsplit("-", 1)[1] for w in found if "-" in w.strip("-")}
     return found
 
 

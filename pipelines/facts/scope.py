@@ -134,10 +134,14 @@ def _first_statistic(sentence: str) -> int | None:
 
 # «стало самым масштабным за прошедший год», «крупнейшая за десять лет»: a record compared
 # over a period, which is no reporting period of the text's numbers.
+_PERIOD_NOUN = r"(?:год\w*|лет|месяц\w*|недел\w*|полгода|период\w*|десятилети\w*|историю)"
+_SUPERLATIVE = r"(?:сам(?:ый|ая|ое|ой|ым|ую|ых|ыми)\s+\w+|крупнейш\w*|рекордн\w*|наибольш\w*)"
+# «В уходящем году было предотвращено одно из самых значительных преступлений»: the same,
+# the period first; the one case it singles out is no statistic either.
 RECORD_OVER = re.compile(
-    r"\b(?:сам(?:ый|ая|ое|ой|ым|ую|ых|ыми)\s+\w+|крупнейш\w*|рекордн\w*|наибольш\w*)"
-    r"\s+(?:\w+\s+){0,2}?за\s+(?:\w+\s+){0,2}?(?:год\w*|лет|месяц\w*|недел\w*|полгода"
-    r"|период\w*|десятилети\w*|историю)\b",
+    rf"\b{_SUPERLATIVE}\s+(?:\w+\s+){{0,2}}?за\s+(?:\w+\s+){{0,2}}?{_PERIOD_NOUN}\b"
+    rf"|\b(?:в|за)\s+(?:\w+\s+){{0,2}}?{_PERIOD_NOUN}\b"
+    rf"[^.;]{{0,80}}?\bодн(?:о|а|им|ой|ого|у)\s+из\s+{_SUPERLATIVE}(?:\s+\w+)?",
     _I,
 )
 
@@ -152,7 +156,7 @@ class _Sentence:
 
     def __init__(self, text: str) -> None:
         # blanked, not cut: the summary scan reads offsets in the text
-        self.text = RECORD_OVER.sub(_blank, text) if "за" in text else text
+        self.text = RECORD_OVER.sub(_blank, text) if "за" in text or " из " in text else text
 
     @functools.cached_property
     def explicit_period(self) -> bool:
@@ -226,6 +230,7 @@ def _summary_from(
     """Where the text starts summing up (a period or operation named in statistic words, the
     headline's period): figures after it with no words of one operation are its statistics.
     `until`: the last figure's start; a summary that starts after it is no figure's (None)."""
+    title = RECORD_OVER.sub(_blank, title) if title else title
     if title and (_statistic_beyond_vsego(title) or _title_period(title)):
         return 0
     memo = {} if memo is None else memo
@@ -351,6 +356,7 @@ def _title_period(title: str | None) -> tuple[str, str] | None:
     """A period the headline states («… за 9 месяцев 2024 года»)."""
     if not title:
         return None
+    title = RECORD_OVER.sub(_blank, title)  # «одно из самых значительных за год»: no period
     start, end = period_of(extract_dates(title), title)
     if start and start == end and len(start) == 10:
         return None  # «9 июля»: the day of something, not a reporting period

@@ -43,6 +43,12 @@ _CHANGED_BY = re.compile(
     r"|понизи|прибави)\w*\s+(?:почти\s+|более\s+чем\s+|ещ[её]\s+|сразу\s+)?на\s*$",
     _I,
 )
+# «по сравнению с тем же периодом прошлого года гашиша изъято больше на почти 100 кг»: a
+# comparative before «на», and what it is compared with earlier in the sentence
+_MORE_BY = re.compile(
+    r"\b(?:больше|меньше|выше|ниже)\s+на\s+(?:почти\s+|около\s+|порядка\s+|более\s+чем\s+)?$", _I
+)
+_COMPARED_WITH = re.compile(r"по\s+сравнению|\bпрошл\w+\s+год|\bаналогичн\w+\s+период", _I)
 
 
 def comparative_change(text: str, figure: dict) -> bool:
@@ -54,6 +60,10 @@ def comparative_change(text: str, figure: dict) -> bool:
     # _CHANGED_BY ends in «на»: only then is its search (slow on a miss) worth running
     if lead.rstrip()[-2:].lower() == "на" and _CHANGED_BY.search(lead):
         return True
+    if _MORE_BY.search(lead):
+        sentence = text[max(0, figure["start"] - 200) : figure["start"]]
+        sentence = re.split(r"[.;!?]\s", sentence)[-1]
+        return bool(_COMPARED_WITH.search(sentence))
     if not (_COMPARED_BEFORE.search(before) or quote.startswith(("в ", "на "))):
         return False
     return bool(_COMPARATIVE_AFTER.match(text[figure["end"] : figure["end"] + 60]))
