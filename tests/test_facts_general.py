@@ -433,3 +433,21 @@ def test_a_briefing_yesterday_is_no_operation():
 def test_differences_and_what_a_bracketed_change_says(text, quote, role, scope):
     figure = by_quote(annotated(text), quote)
     assert (figure["role"], figure["scope"]) == (role, scope)
+
+
+def test_a_sentence_opening_among_the_numbers_before_breaks_them_down():
+    figures = annotated(
+        "В печах комбината уничтожили более 45 килограммов наркотиков. Из числа уничтоженных "
+        "объектов десять килограммов наркотиков было конфисковано у троих граждан."
+    )
+    assert by_quote(figures, "десять")["role"] == "part"
+    figures = annotated(
+        "В ходе спецоперации изъято почти 50 килограммов наркотиков. Как уточнили в "
+        "управлении, в общем количестве изъятого было порядка 6 килограммов героина и 35 "
+        "килограммов марихуаны."
+    )
+    assert [by_quote(figures, q)["role"] for q in ("почти 50", "порядка 6", "35")] == [
+        "total",
+        "part",
+        "part",
+    ]

@@ -305,7 +305,10 @@ def _assign_parts(
         of_them = not opening.strip(' \t"«»—–-') and markers.OF_THEM_OPENING.match(
             text[first["start"] : first["start"] + 40]
         )
-        if (markers.OPENS_WITH_SUBSET.match(opening) or of_them) and previous_group:
+        subset = markers.OPENS_WITH_SUBSET.match(opening) or markers.SUBSET_IN_OPENING.search(
+            opening
+        )
+        if (subset or of_them) and previous_group:
             # «В их числе двое, перевозивших 3,5 кг»: each unit has its own total before
             for unit in dict.fromkeys(figures[k].get("unit") for k in group):
                 same = [k for k in group if figures[k].get("unit") == unit]
