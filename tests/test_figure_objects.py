@@ -165,3 +165,21 @@ def test_a_genitive_before_the_verb_or_the_difference_names_what_grew():
         "и каннабиса на 2 кг."
     )
     assert [(f["value"], f["object"]) for f in found] == [(100, "гашиш"), (2, "каннабис")]
+
+
+def test_of_them_after_an_attribution_counts_what_the_sentence_before_counted():
+    found = extract_figures(
+        "За 2023 год пресечено 1242 преступления. Как отметил подполковник полиции Алексей "
+        "Михалюк, из них 947 связаны со сбытом запрещенных веществ."
+    )
+    assert [(f["value"], f["object"]) for f in found] == [
+        (1242, "преступление"),
+        (947, "преступление"),
+    ]
+
+
+def test_a_multiplier_is_no_object():
+    found = extract_figures(
+        "Изъято 2,5 миллиона доз наркотика стоимостью около 4,5 миллиарда рублей."
+    )
+    assert found[1]["object"] != "миллион"

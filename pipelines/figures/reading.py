@@ -48,6 +48,8 @@ from pipelines.figures.units import compound_mass, is_unit_lemma, unit_adjective
 from pipelines.numbers import NumberSpan, clean_value, number_forms
 
 _EXCEED_VERBS = frozenset({"превысить", "превышать"})
+# "2,5 миллиона доз стоимостью 4,5 миллиарда рублей": a multiplier is no object
+_MULTIPLIERS = frozenset({"тысяча", "миллион", "миллиард", "триллион"})
 # Comparatives that state a difference when "на" follows: "больше на 12%" (but "более чем на").
 _COMPARATIVES = frozenset({"больше", "меньше", "выше", "ниже"})
 
@@ -185,7 +187,11 @@ def read_figure(s: Sentence, span: NumberSpan, previous: Figure | None) -> Figur
             return figure
     else:
         figure.object = find_object(s, figure, ALL_AMOUNT_FINDERS)
-        if figure.object in DESCRIBING_NOUNS - KIND_NOUNS or is_unit_lemma(figure.object):
+        if (
+            figure.object in DESCRIBING_NOUNS - KIND_NOUNS
+            or is_unit_lemma(figure.object)
+            or figure.object in _MULTIPLIERS
+        ):
             # "65 килограммов растительного происхождения", "150 кг - каннабисной группы": the
             # class of what the amount weighs; "15 кг (15 547 гр.)": the unit of its twin. What
             # it weighs was named before (pipelines/figures/document.py)
