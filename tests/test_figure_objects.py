@@ -183,3 +183,11 @@ def test_a_multiplier_is_no_object():
         "Изъято 2,5 миллиона доз наркотика стоимостью около 4,5 миллиарда рублей."
     )
     assert found[1]["object"] != "миллион"
+
+
+def test_amounts_after_places_and_dashes_weigh_what_the_lots_before_hold():
+    found = extract_figures(
+        "В ходе оперативных разработок изъяты крупные партии героина в Астане - свыше 8,8 кг, "
+        "Алматы - 4,2 кг и Жамбылской области - 4 кг."
+    )
+    assert [f["object"] for f in found] == ["героин", "героин", "героин"]

@@ -238,6 +238,12 @@ def topic_before_dash(s: Sentence, first: int, measured: bool = False) -> str | 
     for k in range(first - 2, max(-1, first - 10), -1):
         if s.norm(k) in CLAUSE_STOPS or s.norm(k) in DASHES:
             return None
+        if measured and s.lemma(k) in CONTAINER_NOUNS and s.is_noun(k):
+            # "изъяты партии героина в Астане - 8,8 кг": what the lots hold
+            held = contents_of(s, k)
+            return noun_lemma(s.readings(held), s.tokens[held]) if held != k else None
+        if measured and ends_prepositional_phrase(s, k):
+            continue  # "В ходе оперативных разработок …": the circumstance, not what is weighed
         if counted_plural(s, k) and unit_at(s, k) is None:
             return noun_lemma(s.readings(k), s.tokens[k])
     return None
