@@ -224,8 +224,11 @@ def topic_before_dash(s: Sentence, first: int, measured: bool = False) -> str | 
         and s.lemma(k) not in AMOUNT_NOUNS | MEASURE_NOUNS  # "объем – 2 л": of what?
     ):
         return s.lemma(k)  # "Ущерб – около 5 млрд тенге", "Героин – 3 кг"
+    # "в Жамбылской области - 4 кг": a capitalised adjective makes the noun a place's name
+    named_place = k > 0 and s.is_adjective(k - 1) and s.tokens[k - 1].text[:1].isupper()
     if (
         measured
+        and not named_place
         and s.is_noun(k)
         and (not s.tokens[k].text[:1].isupper() or (k == 0 and known_common(s, k)))
         and not s.tokens[k].text.isupper()
