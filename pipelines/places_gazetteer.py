@@ -61,6 +61,8 @@ class Gazetteer:
     # town_stem(name) → the towns and villages of that stem, for districts named after their
     # centre ("Токтогульский район" ← "Токтогул").
     towns: dict[str, list[Entry]] = field(default_factory=dict)
+    # country code → its capital city ("в столице Кыргызстана", "столичные полицейские")
+    capitals: dict[str, Entry] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for phrase in self.names.phrases():
@@ -92,11 +94,13 @@ def _district_variants(entry: Entry) -> list[str]:
 @cache
 def load_gazetteer(directory: Path = GAZETTEER_DIR) -> Gazetteer:
     names = PhraseIndex()
-    countries, regions, deictic = {}, {}, {}
+    countries, regions, deictic, capital_codes = {}, {}, {}, {}
     for row in read_tsv(directory / "countries.tsv"):
         entry = Entry(row["name"], "country", None, row["code"], "country")
         countries[entry.country] = entry
         deictic[entry.country] = frozenset(split_names(row["deictic"]))
+        if row.get("capital"):
+            capital_codes[entry.country] = row["capital"]
         for name in [entry.name, *split_names(row["alt_names"])]:
             names.add(name, entry)
     for row in read_tsv(directory / "regions.tsv"):
@@ -105,6 +109,7 @@ def load_gazetteer(directory: Path = GAZETTEER_DIR) -> Gazetteer:
         regions[entry.region_code] = entry
         for name in [entry.name, *split_names(row["alt_names"])]:
             names.add(name, entry)
+    capitals = {country: regions[code] for country, code in capital_codes.items()}
     # centres.tsv: the regional capitals of the generated part; geonames.tsv: the towns and
     # villages of GeoNames that the curated files lack; both in the same columns.
     localities = [
@@ -124,7 +129,7 @@ def load_gazetteer(directory: Path = GAZETTEER_DIR) -> Gazetteer:
         code = row["region_code"] or None
         entry = Entry(row["name"], row["kind"], code, row["country"], row["level"], row["named_as"])
         names.add(row["word"], entry)
-    return Gazetteer(names, regions, countries, deictic)
+    return Gazetteer(names, regions, countries, deictic, capitals=capitals)
 
 
 @lru_cache(maxsize=8)

@@ -320,6 +320,39 @@ def _deictic_mentions(text, tokens, mentions, home_country) -> list[_Mention]:
     return found
 
 
+def _capital_mentions(text, tokens, mentions) -> list[_Mention]:
+    """ "в столице Кыргызстана", "в российской столице", "столичные полицейские": the capital
+    of the country named next to the word, else of the text's own country. The capital named
+    with its country is one mention, the country's mention becomes it."""
+    gazetteer = load_gazetteer()
+    taken = set().union(*(range(m.first, m.stop) for m in mentions)) if mentions else set()
+    # the country the text names (not the source's: "столица" in a Russian text on a Kazakh
+    # site is Moscow)
+    votes = Counter(m.country for m in mentions if m.country)
+    own_country = clear_winner(votes)
+    found = []
+    for i, token in enumerate(tokens):
+        noun = token.norm.startswith("столиц")
+        if i in taken or not (noun or token.norm.startswith("столичн")):
+            continue
+        after = next((m for m in mentions if m.first == i + 1), None) if noun else None
+        if after is not None and after.kind == "country" and after.country in gazetteer.capitals:
+            after.first, after.start, after.name = i, token.start, text[token.start : after.end]
+            after.settle([gazetteer.capitals[after.country]])
+            after.national = False
+            continue
+        before = next((m for m in mentions if m.stop == i and m.kind == "country"), None)
+        if before is None and i and any(r.pos == "ADJF" for r in parse_word(tokens[i - 1].norm)):
+            continue  # "в уральскую столицу", "северной столицы": a city called so, not named
+        capital = gazetteer.capitals.get(before.country if before else own_country)
+        if capital is None:
+            continue
+        mention = _Mention(i, i + 1, token.start, token.end, token.text, capital.name, [capital])
+        mention.settle([capital])
+        found.append(mention)
+    return found
+
+
 def find_mentions(
     text, home_country=None, context_regions=(), context_countries=(), ner: NerView | None = None
 ) -> list[dict]:
@@ -352,6 +385,7 @@ def find_mentions(
         regional = mention.entry is not None and mention.entry.level in ("region", "country")
         if mention.named_as == "adjective" and regional and _names_an_agency(tokens, mention.stop):
             mention.named_as = "agency"
+    mentions += _capital_mentions(text, tokens, mentions)
     mentions += _deictic_mentions(text, tokens, mentions, home_country)
     mentions.sort(key=lambda m: m.start)
     return [m.as_dict() for m in mentions]

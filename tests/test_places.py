@@ -492,3 +492,23 @@ def test_seed_bars(seeds):
     assert regions["павлодар"]["region_code"] == "KZ-55"
     assert regions["по стране"] == {"region_code": None, "country": "KZ", "reason": "sentence"}
     assert (regions["итоги"]["region_code"], regions["итоги"]["country"]) == (None, "KZ")
+
+
+def test_the_capital_named_by_a_common_word():
+    places = find_places(
+        "В Чуйской области и в столице Кыргызстана пресечена работа трех лабораторий."
+    )
+    assert [(p["name"], p["region_code"]) for p in places] == [
+        ("Чуйской области", "KG-C"),
+        ("столице Кыргызстана", "KG-GB"),
+    ]
+    # the text's own country, not the source's; a country's adjective names it too
+    assert (
+        article_region("В Узбекистане за год изъято 2 т. В столице задержан курьер.")["region_code"]
+        == "UZ-TK"
+    )
+    assert article_region("В российской столице задержан курьер.", "KZ")["region_code"] == "RU-MOW"
+    # a city called a capital is not named: "уральская столица", "северная столица"
+    assert all(
+        p["region_code"] != "UZ-TK" for p in find_places("Из Узбекистана в северную столицу.")
+    )
