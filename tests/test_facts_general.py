@@ -451,3 +451,22 @@ def test_a_sentence_opening_among_the_numbers_before_breaks_them_down():
         "part",
         "part",
     ]
+
+
+def test_crimes_named_like_the_ones_before_and_what_is_seized_beside_drugs():
+    figures = annotated(
+        "За год наркополицейские пресекли 1242 преступления в сфере незаконного оборота "
+        "наркотиков. Всего через интернет зарегистрировано 362 подобных преступления, "
+        "в городе – 268 подобных преступных деяний."
+    )
+    assert [by_quote(figures, q)["indicator"] for q in ("362", "268")] == ["drug_crimes"] * 2
+    figures = annotated(
+        "Изъяли более 15 тонн химических веществ, 2,3 килограмма пороха и 326 коробок снюса, "
+        "а также 2 кг мефедрона."
+    )
+    assert [by_quote(figures, q)["indicator"] for q in ("более 15", "2,3", "326", "2 кг")] == [
+        None,
+        None,
+        None,
+        "drugs_seized",
+    ]

@@ -477,7 +477,9 @@ def assign_own_indicators(text: str, figures: list[dict], vocab: Vocabulary | No
         if entry is None and (_bracketed(text, figure) or not _counts_a_noun(figure)):
             # «в Энгельсском (56)», «их зарегистрировано почти 1800»: the sentence's subject
             entry = classify(figure, lead + near, vocab)
-        if set(lead) & _ANAPHORS or _THIS_WORD.search(text[low : figure["start"]]):
+        # «таких преступлений выявлено 40», «зарегистрировано 362 подобных преступления»
+        anaphor = set(lead) & _ANAPHORS or set(own[:2]) & _ANAPHORS
+        if anaphor or _THIS_WORD.search(text[low : figure["start"]]):
             figure["_lead"] = _text_before(text, low) + figure["_lead"]
             if entry is None:  # «таких преступлений»: what the sentences before name, and do
                 header = figure["_header"]
