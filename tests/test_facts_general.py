@@ -470,3 +470,14 @@ def test_crimes_named_like_the_ones_before_and_what_is_seized_beside_drugs():
         None,
         "drugs_seized",
     ]
+
+
+def test_what_a_search_turned_up_is_seized():
+    figures = annotated(
+        "Полицейские остановили автомобиль. В нём находилось около двух килограммов гашиша, а у "
+        "пассажира оказались 93 «кирпича» героина."
+    )
+    assert [by_quote(figures, q)["indicator"] for q in ("около двух", "93")] == [
+        "drugs_seized",
+        "drugs_seized",
+    ]
