@@ -481,3 +481,11 @@ def test_what_a_search_turned_up_is_seized():
         "drugs_seized",
         "drugs_seized",
     ]
+
+
+def test_of_them_after_an_attribution_is_a_part_of_the_total_before():
+    figures = annotated(
+        "За 2023 год пресечено 1242 преступления в сфере оборота наркотиков. Как отметил "
+        "подполковник полиции Алексей Михалюк, из них 947 связаны со сбытом запрещенных веществ."
+    )
+    assert [by_quote(figures, q)["role"] for q in ("1242", "947")] == ["total", "part"]
