@@ -191,3 +191,11 @@ def test_amounts_after_places_and_dashes_weigh_what_the_lots_before_hold():
         "Алматы - 4,2 кг и Жамбылской области - 4 кг."
     )
     assert [f["object"] for f in found] == ["героин", "героин", "героин"]
+
+
+def test_parts_named_by_a_copula_and_by_a_dash_after_it():
+    found = extract_figures(
+        "В 2024 году выявили 629 фактов незаконного оборота наркотиков, из них 259 составляют "
+        "преступления, а 370 — проступки."
+    )
+    assert [f["object"] for f in found] == ["факт", "преступление", "проступок"]

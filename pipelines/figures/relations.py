@@ -7,7 +7,14 @@ from __future__ import annotations
 import itertools
 import re
 
-from pipelines.figures.lexicon import CONNECTORS, DASHES, NO_OBJECT_UNITS, RANGE_WORDS
+from pipelines.figures.lexicon import (
+    AMOUNT_NOUNS,
+    CONNECTORS,
+    DASHES,
+    MEASURE_NOUNS,
+    NO_OBJECT_UNITS,
+    RANGE_WORDS,
+)
 from pipelines.figures.objects import (
     COUNT_FINDERS,
     find_object,
@@ -209,8 +216,12 @@ def resolve_orphans(s: Sentence, figures: list[Figure]) -> None:
             if named and figure.part:
                 renamed = (figure.object, named)
             figure.object = named or figure.object
-        elif renamed and renamed[0] == figure.object and _place_after(s, end):
-            figure.object = renamed[1]  # "8 являются жителями района, 7 – Худжанда": жители
+        elif renamed and renamed[0] == figure.object:
+            named = named_after_dash(s, end, figure.object)
+            if named:  # "259 составляют преступления, а 370 — проступки"
+                figure.object = named
+            elif _place_after(s, end):
+                figure.object = renamed[1]  # "8 являются жителями района, 7 – Худжанда": жители
 
 
 def _partitive_noun(s: Sentence, figure: Figure) -> str | None:
@@ -239,12 +250,16 @@ def _place_after(s: Sentence, k: int) -> bool:
 
 def _named_by_copula(s: Sentence, k: int) -> str | None:
     """A part whose kind a copula names: "из 42 задержанных 8 являются жителями района" (the
-    noun in the instrumental after "являться")."""
-    if s.lemma(k) != "являться":
+    noun in the instrumental after "являться"), "из них 259 составляют преступления" (the
+    plural noun after "составлять")."""
+    if s.lemma(k) not in ("являться", "составлять"):
         return None
+    case = "ablt" if s.lemma(k) == "являться" else "plur"
     j = k + 1
     while j < len(s.tokens) and s.is_adjective(j):
         j += 1
-    if not s.is_noun(j) or not any("ablt" in r.grammemes for r in s.readings(j)):
+    if not s.is_noun(j) or not any(case in r.grammemes for r in s.readings(j)):
         return None
-    return next(r.lemma for r in s.readings(j) if "ablt" in r.grammemes)
+    if case == "plur" and s.lemma(j) in AMOUNT_NOUNS | MEASURE_NOUNS:
+        return None  # "составляют 30 процентов", "составляют большинство"
+    return next(r.lemma for r in s.readings(j) if case in r.grammemes)
