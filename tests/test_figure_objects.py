@@ -199,3 +199,17 @@ def test_parts_named_by_a_copula_and_by_a_dash_after_it():
         "преступления, а 370 — проступки."
     )
     assert [f["object"] for f in found] == ["факт", "преступление", "проступок"]
+
+
+def test_parallel_adjectives_share_the_noun_and_a_year_is_no_measured_noun():
+    found = extract_figures(
+        "Изъято пять килограммов психотропных и 480 килограммов сильнодействующих веществ."
+    )
+    assert [f["object"] for f in found] == ["вещество", "вещество"]
+    found = extract_figures(
+        "Изъято свыше 525 кг наркотических средств, в том числе 52 кг синтетических и более 3 "
+        "тонн прекурсоров."
+    )
+    assert found[1]["object"] != "прекурсор"
+    found = extract_figures("Это превышает показатель предыдущего года на 190 килограммов.")
+    assert found[0]["object"] != "год"

@@ -17,6 +17,8 @@ from pipelines.figures.lexicon import (
     CLAUSE_STOPS,
     CONTAINER_NOUNS,
     DASHES,
+    DECREASE,
+    INCREASE,
     KIND_NOUNS,
     MEASURE_NOUNS,
     MONEY_NOUNS,
@@ -152,6 +154,8 @@ def measured_noun(
                 return None  # "на сумму порядка $62 млн": the qualifier, nothing named
             if noun is not None and unit_at(s, noun) is not None:
                 return None  # "стоимость одного грамма": a unit, not what is measured
+            if noun is not None and s.lemma(noun) in TIME_NOUNS:
+                return None  # "превышает показатель предыдущего года на 190 кг": a period
             if noun is not None and s.tokens[noun].text.isupper():
                 return None  # "Из этого количества АКН было изъято": who seized, not what
             if (
@@ -481,6 +485,8 @@ def governed_by_count_word_after(s: Sentence, figure: Figure) -> str | None:
         k += 2  # the start of a range: "с 72 до 96 ... количества"
     if s.norm(k) == "(":
         k = next((j + 1 for j in range(k + 1, min(len(s.tokens), k + 12)) if s.norm(j) == ")"), k)
+    if s.pos(k) == "VERB" and s.lemmas(k) & (INCREASE | DECREASE):
+        k += 1  # "с 4 до 4,3 тысячи возросло количество привлечённых лиц"
     if not (s.lemmas(k) & MEASURE_NOUNS and s.is_noun(k)):
         return None
     noun, _ = governed_noun(s, k + 1)

@@ -37,7 +37,22 @@ def share_forward(s: Sentence, figures: list[Figure]) -> None:
     наркоканалов", "с 457 до 387 случаев"; and is no figure if that one is none ("от 3 до 5
     лет")."""
     for left, right in zip(reversed(figures[:-1]), reversed(figures[1:]), strict=True):
-        if left.blocked or right.first != left.last + 1:  # one connector word between them
+        if left.blocked:
+            continue
+        between = range(left.last, right.first - 1)
+        if (
+            left.unit not in (None, "percent", "times", "count")
+            and left.object is None
+            and right.first - 1 > left.last
+            and s.norm(right.first - 1) in CONNECTORS
+            and all(s.is_adjective(k) for k in between)
+            and s.is_adjective(right.last)  # parallel: "5 кг психотропных и 480 кг сильнодейств…"
+        ):
+            # "пять килограммов психотропных и 480 кг сильнодействующих веществ" (but "52 кг
+            # синтетических и 3 тонн прекурсоров": the adjective is the total's noun's)
+            left.object = right.object
+            continue
+        if right.first != left.last + 1:  # one connector word between them
             continue
         if left.unit not in (None, "percent", "times") and left.object is None:
             if s.norm(left.last) in CONNECTORS:  # "70 кг и 12 тонн прекурсоров"
