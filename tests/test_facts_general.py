@@ -489,3 +489,10 @@ def test_of_them_after_an_attribution_is_a_part_of_the_total_before():
         "подполковник полиции Алексей Михалюк, из них 947 связаны со сбытом запрещенных веществ."
     )
     assert [by_quote(figures, q)["role"] for q in ("1242", "947")] == ["total", "part"]
+
+
+def test_crimes_solved_are_not_crimes_registered():
+    figures = annotated("Всего оперативными подразделениями полиции раскрыто 873 наркопреступления.")
+    assert by_quote(figures, "873")["indicator"] is None
+    figures = annotated("За год выявлено 900 наркопреступлений.")
+    assert by_quote(figures, "900")["indicator"] == "drug_crimes"
