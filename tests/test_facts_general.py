@@ -492,7 +492,9 @@ def test_of_them_after_an_attribution_is_a_part_of_the_total_before():
 
 
 def test_crimes_solved_are_not_crimes_registered():
-    figures = annotated("Всего оперативными подразделениями полиции раскрыто 873 наркопреступления.")
+    figures = annotated(
+        "Всего оперативными подразделениями полиции раскрыто 873 наркопреступления."
+    )
     assert by_quote(figures, "873")["indicator"] is None
     figures = annotated("За год выявлено 900 наркопреступлений.")
     assert by_quote(figures, "900")["indicator"] == "drug_crimes"
