@@ -275,7 +275,9 @@ def _qualifier(text: str, mentions: list[_Mention], index: int) -> _Mention | No
     return following
 
 
-def _resolve(text, mentions, regions, countries, home_country) -> None:
+def _resolve(text, mentions, regions, countries, home_country, named=frozenset()) -> None:
+    """Settle each mention's candidates; `named`: the countries the text names with no doubt,
+    by a place the curated gazetteer holds."""
     # Right to left, so that a qualifier is resolved before the name it qualifies.
     for index in reversed(range(len(mentions))):
         mention = mentions[index]
@@ -294,7 +296,20 @@ def _resolve(text, mentions, regions, countries, home_country) -> None:
             candidates = inside
         if len(candidates) > 1:
             candidates = _narrow_by_context(candidates, regions, countries, home_country)
+        if _foreign_village(candidates, named, home_country):
+            candidates = []  # «в аэропорту «Манас»» of a Kyrgyz text: no Dagestan village
         mention.settle(candidates)
+
+
+def _foreign_village(candidates: list[Entry], countries: set, home_country) -> bool:
+    """Only GeoNames towns and villages of a country that neither the text (which names other
+    countries without doubt) nor the source names: a word that is also a small place abroad."""
+    return (
+        bool(candidates)
+        and bool(countries)
+        and all(c.minor for c in candidates)
+        and not {c.country for c in candidates} & (set(countries) | {home_country})
+    )
 
 
 def _deictic_mentions(text, tokens, mentions, home_country) -> list[_Mention]:
@@ -368,7 +383,8 @@ def find_mentions(
     unambiguous = [m.candidates[0] for m in mentions if len(m.candidates) == 1]
     regions = {e.region_code for e in unambiguous if e.region_code} | set(context_regions)
     countries = {e.country for e in unambiguous} | set(context_countries)
-    _resolve(text, mentions, regions, countries, home_country)
+    named = {e.country for e in unambiguous if not e.minor} | set(context_countries)
+    _resolve(text, mentions, regions, countries, home_country, named)
     for mention in mentions:
         if mention.named_as == "name" and _is_dateline(text, tokens, mention):
             # "ТАШКЕНТ, 7 июн – РИА Новости.": where the reporter files from, not the scene.

@@ -512,3 +512,12 @@ def test_the_capital_named_by_a_common_word():
     assert all(
         p["region_code"] != "UZ-TK" for p in find_places("Из Узбекистана в северную столицу.")
     )
+
+
+def test_a_village_abroad_that_the_text_never_places_there_stays_text():
+    text = (
+        "Оперативники раскрыли канал поставки в Кыргызстан кокаина из Германии. Курьера "
+        "задержали в аэропорту «Манас» в Бишкеке."
+    )
+    manas = next(p for p in find_places(text) if p["name"] == "Манас")
+    assert (manas["region_code"], manas["country"]) == (None, None)
