@@ -498,3 +498,17 @@ def test_crimes_solved_are_not_crimes_registered():
     assert by_quote(figures, "873")["indicator"] is None
     figures = annotated("За год выявлено 900 наркопреступлений.")
     assert by_quote(figures, "900")["indicator"] == "drug_crimes"
+
+
+def test_a_breakdown_of_the_total_seized_and_less_by_compared_after():
+    figures = annotated(
+        "За 7 месяцев 2012 года изъято 158 кг 031 гр. наркотических средств, что меньше на 145 "
+        "кг показателя аналогичного периода 2011 года. По словам источника, из общего "
+        "количества изъятых наркотиков более 24 кг составляет героин, 9 кг – опий-сырец."
+    )
+    assert by_quote(figures, "145")["role"] == "change"
+    assert [by_quote(figures, q)["role"] for q in ("158", "более 24", "9 кг")] == [
+        "total",
+        "part",
+        "part",
+    ]

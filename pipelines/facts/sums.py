@@ -61,9 +61,10 @@ def comparative_change(text: str, figure: dict) -> bool:
     if lead.rstrip()[-2:].lower() == "на" and _CHANGED_BY.search(lead):
         return True
     if _MORE_BY.search(lead):
-        sentence = text[max(0, figure["start"] - 200) : figure["start"]]
-        sentence = re.split(r"[.;!?]\s", sentence)[-1]
-        return bool(_COMPARED_WITH.search(sentence))
+        before = re.split(r"[.;!?]\s", text[max(0, figure["start"] - 200) : figure["start"]])[-1]
+        after = re.split(r"[.;!?]\s", text[figure["end"] : figure["end"] + 80])[0]
+        # «меньше на 145 кг показателя аналогичного периода 2011 года»
+        return bool(_COMPARED_WITH.search(before) or _COMPARED_WITH.search(after))
     if not (_COMPARED_BEFORE.search(before) or quote.startswith(("в ", "на "))):
         return False
     return bool(_COMPARATIVE_AFTER.match(text[figure["end"] : figure["end"] + 60]))
