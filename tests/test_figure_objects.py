@@ -213,3 +213,16 @@ def test_parallel_adjectives_share_the_noun_and_a_year_is_no_measured_noun():
     assert found[1]["object"] != "прекурсор"
     found = extract_figures("Это превышает показатель предыдущего года на 190 килограммов.")
     assert found[0]["object"] != "год"
+
+
+def test_one_closing_a_breakdown_after_a_dash_counts_what_the_list_counts():
+    found = extract_figures(
+        "Полиция пресекла работу трех нарколабораторий — двух в Рыбинском и одной в Ярославском "
+        "районе."
+    )
+    assert [(f["value"], f["object"]) for f in found] == [
+        (3, "нарколаборатория"),
+        (2, "нарколаборатория"),
+        (1, "нарколаборатория"),
+    ]
+    assert extract_figures("Задержан один, изъято 5 кг.")[0]["value"] == 5

@@ -283,7 +283,14 @@ def _read_count(s: Sentence, figure: Figure, previous: Figure | None) -> None:
         return
     after = adjectives[-1] + 1 if adjectives else figure.span.last
     shares_next = s.norm(after) in CONNECTORS
-    if figure.span.role == "one" and not shares_next:
+    last_of_a_list = (
+        previous is not None
+        and not previous.blocked
+        and s.norm(figure.first - 1) == "и"
+        and previous.last < figure.first - 1
+        and s.norm(previous.first - 1) in DASHES  # "трех лабораторий — двух в …, и одной в …"
+    )
+    if figure.span.role == "one" and not shares_next and not last_of_a_list:
         figure.blocked = True  # "один" without a noun is no count
         return
     if not adjectives and s.norm(start) == "из":  # "двум из закупаемых машин"
