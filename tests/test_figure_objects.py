@@ -226,3 +226,13 @@ def test_one_closing_a_breakdown_after_a_dash_counts_what_the_list_counts():
         (1, "нарколаборатория"),
     ]
     assert extract_figures("Задержан один, изъято 5 кг.")[0]["value"] == 5
+
+
+def test_half_a_unit_bounded_and_counts_of_people_named_by_an_adjective_before_brackets():
+    found = extract_figures("Курьеры перевозили партии наркотиков массой до полкилограмма.")
+    assert [(f["value"], f["unit"], f["qualifier"]) for f in found] == [(0.5, "kg", "less_than")]
+    assert extract_figures("Партии от полукилограмма до нескольких килограммов.") == []
+    found = extract_figures(
+        "Больше всего больных наркоманией зарегистрировано во Владимире (250) и Коврове (119)."
+    )
+    assert [(f["value"], f["object"]) for f in found] == [(250, "больной"), (119, "больной")]

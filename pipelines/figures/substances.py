@@ -13,8 +13,15 @@ from pipelines.figures.phrases import (
     described_noun,
     ends_prepositional_phrase,
     noun_after,
+    substantive,
 )
-from pipelines.figures.sentence import Figure, Sentence, is_cyrillic, noun_lemma
+from pipelines.figures.sentence import (
+    Figure,
+    Sentence,
+    adjective_as_noun,
+    is_cyrillic,
+    noun_lemma,
+)
 from pipelines.figures.units import unit_at
 
 _RELATIVES = frozenset({"которых", "которого", "которой"})
@@ -108,6 +115,10 @@ def counted_before_bracket(s: Sentence, figure: Figure, previous: Figure | None)
         if counted_plural(s, k) and common and unit_at(s, k) is None:
             k = _plural_head(s, k) if k == span.first - 2 else k
             return noun_lemma(s.readings(k), s.tokens[k])
+        plural_genitive = any({"gent", "plur"} <= r.grammemes for r in s.readings(k))
+        if substantive(s, k) and plural_genitive and s.tokens[k].text.islower():
+            # "Больше всего больных наркоманией зарегистрировано во Владимире (250)"
+            return adjective_as_noun(s.tokens[k])
     return None
 
 
