@@ -14,6 +14,7 @@ from pathlib import Path
 
 APPLICATION_ID = 0x4E4D4F4E  # "NMON": newsmon's files, as `file(1)` and sqlite3 show them
 SQLITE_MAGIC = b"SQLite format 3\x00"
+HEADER_SIZE = 100  # bytes of the SQLite header
 # Columns a table of ours has had since its first version: a table of that name without them is
 # someone else's (an older newsmon file only lacks columns added later).
 CORE_COLUMNS = {
@@ -118,25 +119,45 @@ def _integrity(path: Path) -> str:
 
 
 def check_file(path: Path) -> None:
-    """Before opening for writing: the file is absent, empty, or an SQLite database. A file that
-    is no database at all, or a corrupt one, is refused in one line that says which."""
-    if not path.exists() or path.stat().st_size == 0:
+    """Before opening: the file is absent, empty, or at least as long as the SQLite header. A
+    shorter one is refused in one line that says what it is.
+
+    A file long enough to be a database is never opened here: closing any descriptor of a file
+    drops every POSIX lock this process holds on it, SQLite's included (sqlite.org/howtocorrupt,
+    2.2). A crawl whose connection lost its lock that way let another process's closing
+    connection delete the WAL under it (SQLITE_IOERR_SHORT_READ). SQLite itself reads the header;
+    `corrupt` describes the bytes only after SQLite refused them."""
+    if not path.exists():
         return
+    size = path.stat().st_size
+    if size == 0 or size >= HEADER_SIZE:
+        return
+    raise _refused_bytes(path, _head(path))
+
+
+def _head(path: Path) -> bytes:
     with path.open("rb") as handle:
-        head = handle.read(100)
+        return handle.read(HEADER_SIZE)
+
+
+def _refused_bytes(path: Path, head: bytes) -> DatabaseRefused:
     if not head.startswith(SQLITE_MAGIC):
-        raise DatabaseRefused(
+        return DatabaseRefused(
             f"{path} is not a database: {_describe_bytes(head)}. newsmon did not change it; "
             "pass --db with another file"
         )
-    if len(head) < 100:
-        raise DatabaseRefused(
-            f"{path} is corrupt (truncated: {path.stat().st_size} bytes, shorter than the "
-            f"SQLite header); {RESTORE_HINT}"
-        )
+    return DatabaseRefused(
+        f"{path} is corrupt (truncated: {path.stat().st_size} bytes, shorter than the "
+        f"SQLite header); {RESTORE_HINT}"
+    )
 
 
 def corrupt(path: Path, exc: sqlite3.Error) -> DatabaseRefused:
+    """The refusal of a file SQLite could not read: not a database at all (its first bytes say
+    what it is), or a corrupt one."""
+    head = _head(path)
+    if not head.startswith(SQLITE_MAGIC) or len(head) < HEADER_SIZE:
+        return _refused_bytes(path, head)
     return DatabaseRefused(
         f"{path} is corrupt (integrity_check says {_integrity(path)!r}; SQLite: {exc}); "
         f"{RESTORE_HINT}"

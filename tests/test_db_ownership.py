@@ -16,6 +16,7 @@ import pytest
 from crawler.cli import main
 from crawler.serve import build_datasette
 from pipelines.db import APPLICATION_ID, SCHEMA_VERSION, DatabaseRefused, connect
+from pipelines.transactions import write_transaction
 from tests.conftest import FAST, REPO, rows
 from tests.support.ops_sites import GrowingSite
 
@@ -248,3 +249,30 @@ def test_backup_takes_a_consistent_copy_while_a_crawl_runs(tmp_path, capsys):
         assert "never overwrites" in capsys.readouterr().err
     finally:
         site.stop()
+
+
+def test_opening_the_file_again_keeps_the_locks_of_connections_already_open(tmp_path):
+    """Closing any descriptor of a file drops every POSIX lock the process holds on it. If
+    connect read the header itself, a crawl's second connection would strip its first one's
+    lock, and another process closing its own connection would delete the WAL under it."""
+    path = tmp_path / "news.db"
+    first = connect(path)
+    with write_transaction(first):
+        first["sources"].insert({"name": "a", "url": "http://a/"})
+    connect(path).close()
+    connect(path, readonly=True).close()
+    other = "from pipelines.db import connect; import sys; connect(sys.argv[1]).close()"
+    subprocess.run([sys.executable, "-c", other, str(path)], cwd=REPO, check=True)
+    with write_transaction(first):
+        first["sources"].insert({"name": "b", "url": "http://b/"})
+    # Another reader sees what the first connection committed (before the fix the WAL had been
+    # deleted: the write went to an unlinked file, unseen by anyone, and a crawl soon failed).
+    reader = (
+        "import sqlite3, sys; "
+        "print(sqlite3.connect(sys.argv[1]).execute('select count(*) from sources').fetchone()[0])"
+    )
+    seen = subprocess.run(
+        [sys.executable, "-c", reader, str(path)], capture_output=True, text=True, check=True
+    )
+    assert seen.stdout.strip() == "2"
+    first.close()
