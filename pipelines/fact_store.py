@@ -344,57 +344,75 @@ def _new_fact(figure: dict, key: str) -> dict:
 
 
 def refresh_facts(db: sqlite_utils.Database, fact_ids: set[int]) -> None:
-    """Recount the mentions of these facts; a fact left without mentions goes."""
-    for fact_id in fact_ids:
-        mentions = db.conn.execute(
-            "select f.value, f.qualifier, f.role, f.in_title, f.quote, a.id, a.source,"
-            " a.published_at, f.event_day from figures f join articles a on a.id = f.article_id"
-            " where f.fact_id = ? order by coalesce(a.published_at, '9999'), a.id, f.in_title desc,"
-            " f.seq",
-            [fact_id],
+    """Recount the mentions of these facts; a fact left without mentions goes. Three reads for
+    a batch of facts, not four for each: an article's figures touch a fact apiece."""
+    ids = sorted(fact_ids)
+    for start in range(0, len(ids), _BATCH):
+        _refresh_batch(db, ids[start : start + _BATCH])
+
+
+def _refresh_batch(db: sqlite_utils.Database, ids: list[int]) -> None:
+    marks = ", ".join("?" * len(ids))
+    mentions: dict[int, list[tuple]] = {fact_id: [] for fact_id in ids}
+    for row in db.conn.execute(
+        "select f.fact_id, f.value, f.qualifier, f.role, f.in_title, f.quote, a.id, a.source,"
+        " a.published_at, f.event_day from figures f join articles a on a.id = f.article_id"
+        f" where f.fact_id in ({marks}) order by f.fact_id, coalesce(a.published_at, '9999'),"
+        " a.id, f.in_title desc, f.seq",
+        ids,
+    ):
+        mentions[row[0]].append(row[1:])
+    # the fact of a total one of a fact's mentions is a part of (the lowest, when several)
+    totals = dict(
+        db.conn.execute(
+            "select f.fact_id, min(t.fact_id) from figures f join figures t on t.id = f.part_of"
+            f" where f.fact_id in ({marks}) and t.fact_id is not null and t.fact_id != f.fact_id"
+            " group by f.fact_id",
+            ids,
         ).fetchall()
-        if not mentions:
-            db.conn.execute("delete from facts where id = ?", [fact_id])
-            continue
-        values: dict[float, int] = {}
-        for m in mentions:
-            values[float(m[0])] = values.get(float(m[0]), 0) + 1
-        first = mentions[0]
-        total = db.conn.execute(
-            "select t.fact_id from figures f join figures t on t.id = f.part_of"
-            " where f.fact_id = ? and t.fact_id is not null and t.fact_id != f.fact_id limit 1",
-            [fact_id],
-        ).fetchone()
-        body_roles = [m[2] for m in mentions if not m[3]] or [m[2] for m in mentions]
-        if total:  # a copy that lost the total still states a part of it
-            body_roles = ["part"]
-        scope = db.conn.execute("select scope from facts where id = ?", [fact_id]).fetchone()[0]
-        # an event is dated by its first publication: a republication stored before the
-        # original (crawl order) must not leave its own later day on the fact
-        dated = {"event_day": first[8], "year": _year(first[8])} if scope == "event" else {}
-        _update_fact(
-            db,
-            fact_id,
-            {
-                **dated,
-                "value": first[0],
-                "qualifier": first[1],
-                "role": max(set(body_roles), key=body_roles.count),
-                "in_title": int(any(m[3] for m in mentions)),
-                "quote": first[4],
-                "n_mentions": len(mentions),
-                "n_articles": len({m[5] for m in mentions}),
-                "n_sources": len({m[6] for m in mentions}),
-                "first_article_id": first[5],
-                "first_source": first[6],
-                "first_published_at": first[7],
-                "conflict": int(len(values) > 1),
-                "part_of": total[0] if total else None,
-                "values_json": json.dumps(
-                    [{"value": v, "mentions": n} for v, n in values.items()], ensure_ascii=False
-                ),
-            },
-        )
+    )
+    scopes = dict(
+        db.conn.execute(f"select id, scope from facts where id in ({marks})", ids).fetchall()
+    )
+    gone = [(fact_id,) for fact_id in ids if not mentions[fact_id]]
+    db.conn.executemany("delete from facts where id = ?", gone)
+    for fact_id in ids:
+        if mentions[fact_id]:
+            _update_fact(db, fact_id, _counted(mentions[fact_id], totals.get(fact_id),
+                                               scopes.get(fact_id)))  # fmt: skip
+
+
+def _counted(mentions: list[tuple], total: int | None, scope: str | None) -> dict:
+    """A fact's columns from its mentions, first published first."""
+    values: dict[float, int] = {}
+    for m in mentions:
+        values[float(m[0])] = values.get(float(m[0]), 0) + 1
+    first = mentions[0]
+    body_roles = [m[2] for m in mentions if not m[3]] or [m[2] for m in mentions]
+    if total:  # a copy that lost the total still states a part of it
+        body_roles = ["part"]
+    # an event is dated by its first publication: a republication stored before the
+    # original (crawl order) must not leave its own later day on the fact
+    dated = {"event_day": first[8], "year": _year(first[8])} if scope == "event" else {}
+    return {
+        **dated,
+        "value": first[0],
+        "qualifier": first[1],
+        "role": max(body_roles, key=body_roles.count),  # a tie: the first mention's
+        "in_title": int(any(m[3] for m in mentions)),
+        "quote": first[4],
+        "n_mentions": len(mentions),
+        "n_articles": len({m[5] for m in mentions}),
+        "n_sources": len({m[6] for m in mentions}),
+        "first_article_id": first[5],
+        "first_source": first[6],
+        "first_published_at": first[7],
+        "conflict": int(len(values) > 1),
+        "part_of": total,
+        "values_json": json.dumps(
+            [{"value": v, "mentions": n} for v, n in values.items()], ensure_ascii=False
+        ),
+    }
 
 
 # Plain SQL: sqlite-utils' insert and update ask for the table's columns, primary keys and
