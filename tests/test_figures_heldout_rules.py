@@ -521,3 +521,33 @@ def test_an_adjective_after_a_number_names_a_kind_of_the_partitive_noun():
     # ... but an adjective that names people counts them
     text = "Из 37 задержанных 12 несовершеннолетних."
     assert [(f[0], f[3]) for f in figures(text)][1] == (12, "несовершеннолетний")
+
+
+@pytest.mark.parametrize(
+    ("text", "objects"),
+    [
+        # an amount after a participial phrase in commas belongs to the noun the phrase describes
+        (
+            "Изъято вещество, завернутое в полиэтиленовую пленку со специфическим запахом, "
+            "весом около 3 кг.",
+            ["вещество"],
+        ),
+        (
+            "Конфискованы денежные средства и имущество, добытые преступным путем, на сумму "
+            "более 255 млн тенге.",
+            ["средство"],
+        ),
+        # a period's noun before a dash is no object: the bracket states last year's amount
+        (
+            "Изъято 5,4 тонны наркотиков (за 9 месяцев 2008 года – 1,8 тонны).",
+            ["наркотик", "наркотик"],
+        ),
+        # an elliptic clause after «а» names its own noun before the dash
+        (
+            "Поставки опиума составили 1941 килограмм, а героина — 14213 килограммов.",
+            ["опиум", "героин"],
+        ),
+    ],
+)
+def test_what_an_amount_weighs_past_phrases_periods_and_ellipses(text, objects):
+    assert [f[3] for f in figures(text)] == objects

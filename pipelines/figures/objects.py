@@ -145,6 +145,8 @@ def measured_noun(
     """The noun that the nearest measure noun before the number governs: "Количество
     наркопреступлений ... 387", or a substantivised adjective: "Число погибших ... с 42 до
     31"."""
+    if _contrast_names_its_own(s, before):
+        return None  # "поставки опиума составили 1941 кг, а героина — 14213 кг"
     for k in range(before - 1, -1, -1):
         if s.norm(k) in ("числе", "числа") and s.norm(k - 1) in ("том", "из"):
             continue  # "в том числе героина – 3 кг", "из числа задержанных": no measure
@@ -175,6 +177,21 @@ def measured_noun(
             if adjectives and substantive(s, adjectives[-1]):
                 return adjective_as_noun(s.tokens[adjectives[-1]])
     return None
+
+
+def _contrast_names_its_own(s: Sentence, before: int) -> bool:
+    """An elliptic clause after «а», «и», «но» names its own noun before a dash: "…, а
+    героина — 14213 кг" measures героин, not the noun the first clause's measure governs."""
+    k = before - 1
+    if s.norm(k) not in DASHES:
+        return False
+    k -= 1
+    if not (s.is_noun(k) and any("gent" in r.grammemes for r in s.readings(k) if r.pos == "NOUN")):
+        return False
+    k -= 1
+    while k >= 0 and s.is_adjective(k):
+        k -= 1
+    return s.norm(k) in ("а", "и", "но") and s.norm(k - 1) == ","
 
 
 def topic_before_verb(s: Sentence, first: int) -> str | None:
@@ -239,6 +256,7 @@ def topic_before_dash(s: Sentence, first: int, measured: bool = False) -> str | 
         and unit_at(s, k) is None
         and any("gent" in r.grammemes for r in s.readings(k) if r.pos == "NOUN")
         and not ends_prepositional_phrase(s, k)
+        and s.lemma(k) not in TIME_NOUNS  # "(за 9 месяцев 2008 года – 1,8 тонны)": a period
     ):
         k = first_conjunct(s, described_noun(s, k))  # "партии наркотиков и психотропов – 1,3 т"
         return noun_lemma(s.readings(k), s.tokens[k])
@@ -251,7 +269,7 @@ def topic_before_dash(s: Sentence, first: int, measured: bool = False) -> str | 
             return noun_lemma(s.readings(held), s.tokens[held]) if held != k else None
         if measured and ends_prepositional_phrase(s, k):
             continue  # "В ходе оперативных разработок …": the circumstance, not what is weighed
-        if counted_plural(s, k) and unit_at(s, k) is None:
+        if counted_plural(s, k) and unit_at(s, k) is None and s.lemma(k) not in TIME_NOUNS:
             return noun_lemma(s.readings(k), s.tokens[k])
     return None
 

@@ -178,6 +178,11 @@ def noun_before_amount(s: Sentence, first: int, mass: bool = False) -> int | Non
     k -= 1
     while k >= 0 and (s.norm(k) in ("на", "в", ",") or s.lemma(k) == "общий"):
         k -= 1  # "на сумму", "героин, общим весом"
+    if s.norm(k + 1) == ",":
+        described = _before_participial_phrase(s, k)
+        if described is not None:  # "вещество, завернутое в пленку …, весом около 3 кг"
+            described = first_conjunct(s, described)
+            return _head_below_containers(s, described) if mass else described
     while k >= 0 and s.tokens[k].text in QUOTES:
         k -= 1
     if k < 0 or not s.is_noun(k) or unit_at(s, k) is not None:
@@ -196,6 +201,16 @@ def noun_before_amount(s: Sentence, first: int, mass: bool = False) -> int | Non
     if described is not None:  # "вещество с характерным запахом конопли весом 18 граммов"
         return _head_below_containers(s, described) if mass else described
     return head
+
+
+def _before_participial_phrase(s: Sentence, k: int) -> int | None:
+    """The noun a participial phrase set off by commas describes, when the phrase ends at k:
+    "вещество, завернутое в пленку с запахом, весом 3 кг" weighs the вещество."""
+    for j in range(k, max(0, k - 15), -1):
+        if s.norm(j) in (",", *DASHES, ":", "("):
+            participle = s.readings(j + 1)[0].pos == "PRTF"
+            return j - 1 if s.norm(j) == "," and participle and s.is_noun(j - 1) else None
+    return None
 
 
 def _noun_before_phrase(s: Sentence, noun: int) -> int | None:
