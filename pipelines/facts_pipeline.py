@@ -15,7 +15,9 @@ def apply_facts(record: ArticleRecord) -> ArticleRecord:
     also used by `extract` and `reextract`)."""
     published = record.published_at[:10] if record.published_at else None
     title = record.title or ""
-    headline = extract_figures(title, published=published) if title and record.body else []
+    headline = (
+        extract_figures(title, published=published, whole=True) if title and record.body else []
+    )
     for figure in headline:
         figure.setdefault("region", record.region)
         figure.setdefault("country", record.country)

@@ -521,3 +521,48 @@ def test_facts_of_growing_are_crimes_and_facts_of_crops_are_crops():
     assert by_quote(figures, "два")["indicator"] is None
     figures = annotated("В области выявлено 115 фактов незаконных посевов мака.")
     assert by_quote(figures, "115")["indicator"] == "crops_destroyed"
+
+
+def test_a_headline_is_whole_its_last_word_is_never_cut_off():
+    # «наркосбытчиков» is no dictionary word: at the end of a body it could be an excerpt's cut
+    title = "Изъято 5,4 тонны наркотиков, осуждено 198 наркосбытчиков"
+    figures = annotated("За девять месяцев в крае изъято 5,4 тонны наркотиков.", title=title)
+    headline = next(f for f in figures if f["in_title"] and f["quote"].startswith("198"))
+    assert (headline["object"], headline["indicator"]) == ("наркосбытчик", "persons_convicted")
+
+
+def test_people_on_the_register_at_a_day_are_a_statistic():
+    figures = annotated(
+        "К 31 декабря 2013 года на учете в наркологическом диспансере состоит 6443 человека. "
+        "На официальном учете у нарколога состоит более 7 тысяч жителей края."
+    )
+    for start in ("6443", "более 7"):
+        figure = by_quote(figures, start)
+        assert (figure["indicator"], figure["scope"]) == ("drug_users_registered", "period")
+
+
+def test_an_earlier_year_before_a_later_one_is_its_baseline():
+    figures = annotated(
+        "В 2021 году из незаконного оборота было изъято 4 тонны 83 кг наркотиков, в 2022 году - "
+        "4 тонны 165 кг наркотиков. В 2021 году посевы занимали 177 тысяч гектар, а в 2022 году "
+        "- уже 233 тысяч гектар (на 56 тысяч гектар больше)."
+    )
+    roles = [(f["quote"], f["role"]) for f in figures]
+    assert roles == [
+        ("4 тонны 83 кг", "baseline"),
+        ("4 тонны 165 кг", "value"),
+        ("177 тысяч гектар", "baseline"),
+        ("233 тысяч гектар", "value"),
+        ("56 тысяч гектар", "change"),  # a bracket compares with the number before it
+    ]
+    # a later year first, then an earlier one: no baseline of this kind
+    figures = annotated("В 2022 году изъято 4 тонны наркотиков, в 2021 году - 3 тонны.")
+    assert by_quote(figures, "4 тонны")["role"] == "value"
+
+
+def test_a_change_counts_what_its_own_sentence_counts():
+    figures = annotated(
+        "Всего на учете у наркологов осталось 19 жителей округа. В прошлом году в округе было "
+        "выявлено 25 наркопреступлений, что на 30% меньше, чем годом ранее."
+    )
+    assert by_quote(figures, "30%")["indicator"] == "drug_crimes"

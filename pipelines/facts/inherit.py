@@ -153,13 +153,13 @@ def _share_within_comparisons(figures: list[dict]) -> None:
 
 
 def _change_indicator(figures: list[dict], figure: dict) -> tuple[str | None, str | None]:
-    compared = figure.get("_compared")
-    if compared:
-        other = figures[compared[1]]
-        return other.get("indicator"), other.get("substance")
+    """What a change counts: the number its bracket follows; else the one indicator of its
+    sentence («выявлено 25 наркопреступлений, что на 30% меньше»); else the pair it compares
+    (which may stand in sentences before); else the words around it."""
     bracketed = figure.get("_of")  # «75 (+31,6%, АППГ – 57)»: the number the bracket follows
     if bracketed is not None and figures[bracketed].get("indicator"):
         return figures[bracketed]["indicator"], figures[bracketed].get("substance")
+    compared = figure.get("_compared")
     same_sentence = [
         f
         for f in figures
@@ -171,6 +171,9 @@ def _change_indicator(figures: list[dict], figure: dict) -> tuple[str | None, st
     if len(codes) == 1:
         nearest = min(same_sentence, key=lambda f: abs(f["start"] - figure["start"]))
         return nearest["indicator"], nearest.get("substance")
+    if compared:
+        other = figures[compared[1]]
+        return other.get("indicator"), other.get("substance")
     if same_sentence:
         return None, None
     return _described_indicator(figure)

@@ -191,6 +191,28 @@ def _earlier_clause_baseline(
     return current
 
 
+def _later_year_after(text: str, figures: list[dict], group: list[int], pos: int) -> int | None:
+    """«В 2021 году изъято 4 тонны 83 кг наркотиков, в 2022 году - 4 тонны 165 кг»: a number
+    of a year its clause names, followed in the sentence by one of the same kind of a later
+    year its own clause names, is that one's baseline. Returns the index of the later value."""
+    i = group[pos]
+    low = sentence_start(text, figures[i]) if pos == 0 else figures[group[pos - 1]]["end"]
+    own = _last_year(text[low : figures[i]["start"]])
+    if own is None:
+        return None
+    for later in range(pos + 1, len(group)):
+        k = group[later]
+        year = _last_year(text[figures[group[later - 1]]["end"] : figures[k]["start"]])
+        if year is not None and year > own and compatible(figures[k], figures[i]):
+            return k
+    return None
+
+
+def _last_year(left: str) -> int | None:
+    found = list(markers.YEAR_NAMED.finditer(left))
+    return int(found[-1].group("year")) if found else None
+
+
 _RESTATED = re.compile(r"^\s*,?\s*или\s*(?:на\s*)?$", re.IGNORECASE)
 
 
@@ -506,6 +528,8 @@ def assign_roles(text: str, figures: list[dict], headline: list[dict] = ()) -> N
                 current = _earlier_clause_baseline(text, figures, group, pos, roles, headline)
             if current is None:
                 current = _bracketed_twin(text, figures, group, pos)
+            if current is None:
+                current = _later_year_after(text, figures, group, pos)
             if current is not None:
                 roles[i] = "baseline"
                 figures[i]["_current"] = None if current == IN_HEADLINE else current

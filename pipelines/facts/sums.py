@@ -23,6 +23,8 @@ _I = re.IGNORECASE
 _COMPARED_BEFORE = re.compile(r"(?:^|[\s(])(?:на|в)\s*$", _I)
 # ... then what it is compared with: «, чем в 2020 году», «показателей 2012 года», «прошлого
 # года»; «на 22 кг угрозы стало меньше» compares nothing
+_OPENED_BY = re.compile(r"\(\s*(?:на|в)\s", _I)
+_CLOSING_COMPARATIVE = re.compile(r"^[^.;:()\n]{0,45}?\b(?:больше|меньше|выше|ниже)\s*\)", _I)
 _COMPARATIVE_AFTER = re.compile(
     r"^[^.;:()\n]{0,45}?\b(?:больше|меньше|выше|ниже|превыша\w*)\b,?\s*(?:чем\b|показател"
     r"|прошл|аналогичн|уровн|в\s+(?:19|20)\d\d|по\s+сравнению|год\w*\s+ранее)",
@@ -67,7 +69,12 @@ def comparative_change(text: str, figure: dict) -> bool:
         return bool(_COMPARED_WITH.search(before) or _COMPARED_WITH.search(after))
     if not (_COMPARED_BEFORE.search(before) or quote.startswith(("в ", "на "))):
         return False
-    return bool(_COMPARATIVE_AFTER.match(text[figure["end"] : figure["end"] + 60]))
+    after = text[figure["end"] : figure["end"] + 60]
+    if _COMPARATIVE_AFTER.match(after):
+        return True
+    # «233 тысяч гектар (на 56 тысяч гектар больше)»: a bracket compares with the number before
+    opened = _OPENED_BY.search(text[max(0, figure["start"] - 8) : figure["start"]] + quote[:3])
+    return bool(opened and _CLOSING_COMPARATIVE.match(after))
 
 
 def adds_up(total: dict, added: float, *, exact_only: bool = False) -> bool:

@@ -77,11 +77,16 @@ def _sentence_figures(s: Sentence, blocked: Spans) -> list[Figure]:
 
 
 def extract_figures(
-    text: str, published: date | datetime | str | None = None, dates: list[dict] | None = None
+    text: str,
+    published: date | datetime | str | None = None,
+    dates: list[dict] | None = None,
+    *,
+    whole: bool = False,
 ) -> list[dict]:
     """Figures stated in text, in text order, as gold-format records with offsets, the
     sentence they stand in and that sentence's reporting period. `dates` are the text's
-    mentioned dates when the caller has them already (`extract_dates(text, published)`)."""
+    mentioned dates when the caller has them already (`extract_dates(text, published)`).
+    `whole`: the text is complete (a headline), so its last word is never one cut off."""
     if dates is None:
         dates = extract_dates(text, published)
     date_starts = [d["char_start"] for d in dates]
@@ -95,7 +100,7 @@ def extract_figures(
             topic = list_heading_topic(text, start, end) or topic
             continue
         tokens = tokenize(text, start, end)
-        ends_text = not text[end:].strip()
+        ends_text = not whole and not text[end:].strip()
         sentence = Sentence(text[start:end], tokens, start, end, figures, ends_text)
         lo, hi = bisect.bisect_left(date_starts, start), bisect.bisect_left(date_starts, end)
         blocked = non_figure_spans(text, start, end, dates[lo:hi])

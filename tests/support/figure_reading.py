@@ -28,7 +28,7 @@ def read_one(text: str, number: str) -> tuple[Sentence, Figure]:
 def annotated(text: str, published: str = "2024-10-15", title: str | None = None) -> list[dict]:
     """The text's (and headline's) figures with roles, scopes, indicators and checks."""
     figures = extract_figures(text, published=published)
-    headline = extract_figures(title, published=published) if title else []
+    headline = extract_figures(title, published=published, whole=True) if title else []
     return annotate_figures(
         text,
         figures,
