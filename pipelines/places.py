@@ -25,6 +25,7 @@ Modules, in import order: places_gazetteer (the data), places_ner (natasha), pla
 (finding and resolving the mentions of one text), and this one (the region of an article, a figure).
 """
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -180,16 +181,22 @@ def main_place(places: list[dict], source_region: str | None = None) -> dict:
 
 
 def article_place(
-    title_places: list[dict], body_places: list[dict], source_region: str | None = None
+    title_places: list[dict],
+    body_places: list[dict],
+    source_region: str | None = None,
+    body: str = "",
 ) -> dict:
     """The article's main place from the places its title and its body name.
 
     A region the title names decides. A title naming only a country leaves the region to the
     body when the body names one region of it several times ("Таможня Узбекистана …" with one
     mention of Tashkent's airport stays national), or once when the title names a part of the
-    country ("На юге Таджикистана …"). A title naming a country only as an owner or
-    an adjective ("на границе с Польшей") yields to a body about another country.
+    country ("На юге Таджикистана …"), or once as the scene that opens a sentence of the
+    lead ("В Сурхандарьийской области в вагоне поезда обнаружили …"). A title naming a
+    country only as an owner or an adjective ("на границе с Польшей") yields to a body about
+    another country.
     """
+    text = body
     body = main_place(body_places, source_region)
     title_votes, scene = _votes(title_places)
     if len(title_votes.regions) == 1 and scene:
@@ -202,11 +209,27 @@ def article_place(
         if title["region_code"] is None and body["region_code"]:
             votes = _votes(body_places)[0].regions[body["region_code"]]
             part = any(p.get("named_as") == "part" for p in title_places)
-            return body if votes >= 2 or part else title
+            lead = _opens_the_lead(text, body_places, body["region_code"])
+            return body if votes >= 2 or part or lead else title
         return title
     if not scene and body["reason"] == "article":
         return body
     return title
+
+
+LEAD = 400  # characters of a body that hold its lead
+_SCENE_OPENING = re.compile(r"(?:^|[.!?»]\s+|\n)(?:В|Во|На)\s+$")
+
+
+def _opens_the_lead(text: str, places: list[dict], code: str) -> bool:
+    """Whether a place of region `code` opens a sentence of the body's lead as its scene: "В
+    Сурхандарьийской области в вагоне грузового поезда обнаружили …"."""
+    return any(
+        p["region_code"] == code
+        and p["start"] < LEAD
+        and _SCENE_OPENING.search(text[max(0, p["start"] - 6) : p["start"]])
+        for p in places
+    )
 
 
 def article_region(text: str, source_region: str | None = None, title: str | None = None) -> dict:
@@ -218,7 +241,7 @@ def article_region(text: str, source_region: str | None = None, title: str | Non
     """
     _, home_country = _parse_source_region(source_region)
     title_places = find_places(title, home_country) if title else []
-    return article_place(title_places, find_places(text, home_country), source_region)
+    return article_place(title_places, find_places(text, home_country), source_region, text)
 
 
 def figure_region(

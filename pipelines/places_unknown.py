@@ -7,6 +7,7 @@ natasha's LOC spans. They keep their name as text and no region of their own.
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from pipelines.morph import morph as _morph
 from pipelines.morph import parse_word
@@ -160,10 +161,31 @@ def division_mentions(text, tokens, taken_tokens: set[int]) -> list[_Mention]:
         name = f"{adjective} {noun}"
         towns = _centre_towns(token.norm, adjective) if noun == "район" else []
         districts = [Entry(name, "district", t.region_code, t.country, "local") for t in towns]
+        if noun != "район":
+            districts = _region_spelled_otherwise(name)
         mention = _Mention(i, stop, token.start, end, text[token.start : end], name, districts)
         mention.kind_hint = "district" if noun == "район" else "region"
         mentions.append(mention)
     return mentions
+
+
+SPELLING_RATIO = 0.9  # difflib's ratio between two spellings of one long region name
+
+
+def _region_spelled_otherwise(name: str) -> list[Entry]:
+    """The one region the gazetteer holds under a spelling a letter or two away from `name`
+    ("Сурхандарьийская область" for Сурхандарьинская): both long, with the same division noun."""
+    folded = fold(name)
+    if len(folded) < 16:
+        return []
+    close = [
+        entry
+        for entry in load_gazetteer().regions.values()
+        if entry.name.endswith(name.rsplit(" ", 1)[-1])
+        and abs(len(entry.name) - len(name)) <= 2
+        and SequenceMatcher(None, fold(entry.name), folded).ratio() >= SPELLING_RATIO
+    ]
+    return close if len(close) == 1 else []
 
 
 _ADJECTIVE_LINKS = ("", "ин", "ен", "ов", "ев", "н")  # Кулунд-ин-ский, Мамонтов-ский, Орша-н-ский

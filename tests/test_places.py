@@ -378,6 +378,24 @@ def test_a_title_naming_a_country_keeps_a_body_that_names_its_region_once():
     assert article_region(twice, title=title)["region_code"] == "UZ-TK"
 
 
+def test_a_region_that_opens_a_sentence_of_the_lead_is_the_scene():
+    title = "В Узбекистан пытались провезти наркотики под вагоном поезда"
+    body = (
+        "Тайник с опиумом нашли таможенники.\nВ Сурхандарьийской области в вагоне грузового "
+        "поезда обнаружили 2,14 килограмма опиума. Поезд остановили на посту."
+    )
+    # «Сурхандарьийской»: the gazetteer spells it Сурхандарьинская, a letter away
+    assert article_region(body, title=title)["region_code"] == "UZ-SU"
+    # ... but a region named once in passing leaves the title's country
+    passing = "Таможенники нашли опиум. Груз шел через Сурхандарьинскую область в Ташкент."
+    assert article_region(passing, title=title)["region_code"] is None
+
+
+def test_a_region_spelled_a_letter_away_is_found_but_no_short_or_unknown_name():
+    assert [p["region_code"] for p in find_places("В Кашкадарьийской области")] == ["UZ-QA"]
+    assert [p["region_code"] for p in find_places("В Октябрьской области")] == [None]
+
+
 def test_a_region_in_the_title_beats_a_country_in_the_title():
     title = "В Казахстане задержаны 4 жителя Чуйской области"
     assert article_region("Изъято 5 кг.", title=title)["region_code"] == "KG-C"
