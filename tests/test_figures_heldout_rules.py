@@ -551,3 +551,15 @@ def test_an_adjective_after_a_number_names_a_kind_of_the_partitive_noun():
 )
 def test_what_an_amount_weighs_past_phrases_periods_and_ellipses(text, objects):
     assert [f[3] for f in figures(text)] == objects
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "За год изъято 140 кг наркотиков, что на 650 кг меньше, чем в 2024 году.",
+        "Изъято свыше 1,1 тонны наркотиков, это превышает показатель прошлого года на 190 кг.",
+        "За 11 месяцев изъято 760 кг наркотиков. По данным АКН, это на 138,7 кг меньше.",
+    ],
+)
+def test_a_difference_in_the_unit_of_the_amount_before_measures_the_same(text):
+    assert [f[3] for f in figures(text)] == ["наркотик", "наркотик"]

@@ -181,6 +181,28 @@ def _inherit_object(s: Sentence, figures: list[Figure], i: int) -> None:
         figure.object = antecedent.object  # a baseline: "1,2 т наркотиков (АППГ – 0,9 т)"
 
 
+_POINTS_BACK = frozenset({"что", "это"})
+_EXCEEDS = frozenset({"превышать", "превысить", "превосходить", "превзойти"})
+
+
+def _difference_of_before(s: Sentence, figures: list[Figure], i: int) -> None:
+    """A difference «на N» in the unit of the amount before it measures the same thing: "изъято
+    140 кг наркотиков, что на 650 кг меньше", "это превышает показатель предыдущего года на 190
+    кг", and, opening the next sentence, "это на 138,7 кг меньше"."""
+    figure = figures[i]
+    if s.norm(figure.first - 1) != "на":
+        return
+    earlier = [f for f in reversed(figures[:i]) if not f.blocked]
+    start = earlier[0].last if earlier else 0
+    candidates = earlier or list(reversed(s.before))
+    antecedent = next((f for f in candidates if f.unit == figure.unit), None)
+    if antecedent is None or antecedent.object is None:
+        return
+    gap = range(start, figure.first - 1)
+    if any(s.norm(k) in _POINTS_BACK or s.lemma(k) in _EXCEEDS for k in gap):
+        figure.object = antecedent.object
+
+
 def _in_parentheses_after(s: Sentence, antecedent: Figure, figure: Figure) -> bool:
     """Whether figure stands in a parenthesis that opens right after its antecedent's phrase."""
     if any(antecedent is f for f in s.carried):
@@ -201,6 +223,8 @@ def resolve_orphans(s: Sentence, figures: list[Figure]) -> None:
     for i, figure in enumerate(figures):
         if figure.unit not in NO_OBJECT_UNITS and figure.object is None:
             _inherit_object(s, figures, i)
+        if figure.unit not in NO_OBJECT_UNITS and figure.unit and figure.object is None:
+            _difference_of_before(s, figures, i)
         if figure.blocked or figure.unit is not None or figure.of_next:
             continue
         if _inherit_backward(s, figures, i):
