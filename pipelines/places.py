@@ -185,6 +185,40 @@ def article_place(
     body_places: list[dict],
     source_region: str | None = None,
     body: str = "",
+    title: str = "",
+) -> dict:
+    """The article's main place (see _main_of_title_and_body), or only its country when the
+    headline or the first sentence says the text spans several regions ("в ряде регионов
+    страны", "в трех областях") and the headline names none of them."""
+    place = _main_of_title_and_body(title_places, body_places, source_region, body)
+    if (
+        place["region_code"]
+        and not _votes(title_places)[0].regions
+        and _spans_several_regions(title, body)
+    ):
+        return _result(None, place["country"], place["reason"])
+    return place
+
+
+# «в ряде регионов страны», «в трех областях», «в 12 регионах»: not districts, which one
+# region holds several of
+_SEVERAL_REGIONS = re.compile(
+    r"\bв\s+(?:ряде|нескольких|двух|тр[её]х|четыр[её]х|пяти|шести|семи|восьми|девяти|десяти|"
+    r"\d+)\s+(?:\w+\s+)?(?:регион(?:ах|ов)|област(?:ях|ей)|кра(?:ях|ев)|субъект(?:ах|ов))\b",
+    re.IGNORECASE,
+)
+
+
+def _spans_several_regions(title: str, body: str) -> bool:
+    first = re.split(r"(?<=[.!?])\s", body[:LEAD], maxsplit=1)[0]
+    return bool(_SEVERAL_REGIONS.search(title) or _SEVERAL_REGIONS.search(first))
+
+
+def _main_of_title_and_body(
+    title_places: list[dict],
+    body_places: list[dict],
+    source_region: str | None = None,
+    body: str = "",
 ) -> dict:
     """The article's main place from the places its title and its body name.
 
@@ -241,7 +275,9 @@ def article_region(text: str, source_region: str | None = None, title: str | Non
     """
     _, home_country = _parse_source_region(source_region)
     title_places = find_places(title, home_country) if title else []
-    return article_place(title_places, find_places(text, home_country), source_region, text)
+    return article_place(
+        title_places, find_places(text, home_country), source_region, text, title or ""
+    )
 
 
 def figure_region(

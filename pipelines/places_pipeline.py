@@ -40,7 +40,7 @@ def apply_places(record: ArticleRecord, source_region: str | None) -> ArticleRec
     record.agencies = find_agencies(body) if body else []
     title = record.title if record.title and is_russian_text(record.title) else ""
     title_places = find_places(title, home) if title else []
-    article = article_place(title_places, places, source_region, body)
+    article = article_place(title_places, places, source_region, body, title)
     record.region, record.country = article["region_code"], article["country"]
     by_sentence: dict[str, dict] = {}
     for figure in record.figures:

@@ -391,6 +391,23 @@ def test_a_region_that_opens_a_sentence_of_the_lead_is_the_scene():
     assert article_region(passing, title=title)["region_code"] is None
 
 
+def test_a_text_that_says_it_spans_several_regions_is_about_the_country():
+    body = (
+        "В Джизакской области сотрудники СГБ задержали троих. В Джизакской области изъяли опий. "
+        "В Бухарской области задержан курьер."
+    )
+    title = "СГБ Узбекистана пресекла наркооборот в трех областях страны"
+    assert article_region(body, title=title)["region_code"] is None
+    assert article_region(body, title="СГБ Узбекистана пресекла наркооборот")["region_code"] == (
+        "UZ-JI"
+    )
+    lead = "Служба госбезопасности Узбекистана в ряде регионов страны изъяла 24,7 кг наркотиков. "
+    assert article_region(lead + body, title="")["region_code"] is None
+    # districts are parts of one region: «в пяти районах» says nothing of several regions
+    districts = "Обыски прошли в пяти районах Джизакской области. " + body
+    assert article_region(districts, title="")["region_code"] == "UZ-JI"
+
+
 def test_a_region_spelled_a_letter_away_is_found_but_no_short_or_unknown_name():
     assert [p["region_code"] for p in find_places("В Кашкадарьийской области")] == ["UZ-QA"]
     assert [p["region_code"] for p in find_places("В Октябрьской области")] == [None]
