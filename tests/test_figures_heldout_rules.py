@@ -563,3 +563,10 @@ def test_what_an_amount_weighs_past_phrases_periods_and_ellipses(text, objects):
 )
 def test_a_difference_in_the_unit_of_the_amount_before_measures_the_same(text):
     assert [f[3] for f in figures(text)] == ["наркотик", "наркотик"]
+
+
+def test_a_bare_number_after_an_opening_partitive_counts_its_noun():
+    text = "Среди выявленных в текущем году преступлений 1,161 тысячи - сбыт наркотиков."
+    assert [(f[0], f[3]) for f in figures(text)] == [(1161, "преступление")]
+    # not past a bracket or a dash, nor a measure or a period
+    assert figures("Из них (по данным полиции) 40.") == []

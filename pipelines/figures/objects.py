@@ -530,6 +530,27 @@ def subject_of_them(s: Sentence, figure: Figure) -> str | None:
     return None
 
 
+def partitive_opening(s: Sentence, figure: Figure) -> str | None:
+    """The plural genitive noun of a «Среди …» or «Из …» phrase that opens the sentence before
+    a bare number: "Среди выявленных в текущем году преступлений 1,161 тысячи – сбыт"."""
+    for k in range(figure.first - 1, max(-1, figure.first - 12), -1):
+        if s.norm(k) in CLAUSE_STOPS or s.norm(k) in DASHES:
+            return None
+        if s.norm(k) not in ("среди", "из") or k > 0:
+            continue
+        for j in range(figure.first - 1, k, -1):  # the noun nearest the number
+            nouns = [r for r in s.readings(j) if r.pos == "NOUN"]
+            if (
+                s.is_noun(j)
+                and any({"gent", "plur"} <= r.grammemes for r in nouns)
+                and s.lemma(j) not in MEASURE_NOUNS | TIME_NOUNS
+                and unit_at(s, j) is None
+            ):
+                return noun_lemma(s.readings(j), s.tokens[j])
+        return None
+    return None
+
+
 # A figure in a unit (mass, money, area) that names no noun of its own.
 AMOUNT_FINDERS: tuple[ObjectFinder, ...] = (
     noun_of_unit_adjective,
@@ -552,6 +573,7 @@ COUNT_FINDERS: tuple[ObjectFinder, ...] = (
     topic_before_its_verb,
     governed_by_count_word_after,
     subject_of_them,
+    partitive_opening,
 )
 
 
