@@ -555,6 +555,12 @@ def test_an_earlier_year_before_a_later_one_is_its_baseline():
         ("233 тысяч гектар", "value"),
         ("56 тысяч гектар", "change"),  # a bracket compares with the number before it
     ]
+    # «в 2022-м», a span «в 2020-2021 годах» (its later year)
+    figures = annotated(
+        "В 2020-2021 годах изъяли 28 кг синтетических наркотиков, в 2022-м почти 90, а в "
+        "2023-м – 150 кг."
+    )
+    assert [f["role"] for f in figures] == ["baseline", "baseline", "value"]
     # a later year first, then an earlier one: no baseline of this kind
     figures = annotated("В 2022 году изъято 4 тонны наркотиков, в 2021 году - 3 тонны.")
     assert by_quote(figures, "4 тонны")["role"] == "value"

@@ -84,8 +84,13 @@ EARLIER_CLAUSE = re.compile(
     r"|\bв\s+(?P<year>(?:19|20)\d\d)\s*(?:г\.|год[ау]?\b)",
     _I,
 )
-# A year a clause names before its number: «В 2021 году … изъято 4 тонны», «а в 2022 году - 4,1».
-YEAR_NAMED = re.compile(r"\b(?:в|за)\s+(?P<year>(?:19|20)\d\d)\s*(?:г\.|год[ау]?\b)", _I)
+# A year a clause names before its number: «В 2021 году … изъято 4 тонны», «а в 2022 году - 4,1»,
+# «в 2022-м почти 90», «в 2020-2021 годах» (the later year of a span).
+YEAR_NAMED = re.compile(
+    r"\b(?:в|за)\s+(?:(?:19|20)\d\d\s*[-–]\s*)?(?P<year>(?:19|20)\d\d)\s*"
+    r"(?:г\.|-?м\b|год(?:у|а|ах|ы)?\b)",
+    _I,
+)
 # ... unless the words compare (their number is the current one) or name the current period
 NOW = re.compile(r"\bэтом\s+году|\bтекущ\w+\s+год|\bнынешн|\bсейчас\b", _I)
 NOT_EARLIER_CLAUSE = re.compile(r"\bпо\s+сравнению|\bсоставил|" + NOW.pattern, _I)
