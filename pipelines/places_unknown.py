@@ -146,13 +146,16 @@ def division_mentions(text, tokens, taken_tokens: set[int]) -> list[_Mention]:
     division noun ("в Октябрьском районе" → "Октябрьский район"), or in a list sharing one."""
     mentions = []
     for i, token in enumerate(tokens):
-        if i in taken_tokens or not token.text[:1].isupper() or not _is_adjective(token):
+        if i in taken_tokens or not token.text[:1].isupper():
+            continue
+        if not (_is_adjective(token) or _SK_ADJECTIVE.match(token.norm)):
             continue
         found = _division_noun(tokens, i)
         if found is None:
             continue
         noun_index, noun = found
-        adjective = _adjective_nominative(token.text, _NOUN_GENDER[noun])
+        gender = _NOUN_GENDER[noun]
+        adjective = _adjective_nominative(token.text, gender) or _sk_nominative(token.text, gender)
         if adjective is None:
             continue
         between = tokens[i + 1 : noun_index]
@@ -188,6 +191,17 @@ def _region_spelled_otherwise(name: str) -> list[Entry]:
     return close if len(close) == 1 else []
 
 
+# "Шкловского": pymorphy knows it only as a surname; before a division noun it is the
+# adjective of a town (Шклов), declined like any «-ский»
+_SK_ADJECTIVE = re.compile(r"^(.+[сц]к)(?:ого|ому|им|ом|ий|ая|ой|ую|ое|ие|их|ими)$")
+_SK_ENDINGS = {"masc": "ий", "femn": "ая", "neut": "ое"}
+
+
+def _sk_nominative(written: str, gender: str) -> str | None:
+    found = _SK_ADJECTIVE.match(written)
+    return found.group(1) + _SK_ENDINGS[gender] if found and gender in _SK_ENDINGS else None
+
+
 _ADJECTIVE_LINKS = ("", "ин", "ен", "ов", "ев", "н")  # Кулунд-ин-ский, Мамонтов-ский, Орша-н-ский
 
 
@@ -196,7 +210,8 @@ def _centre_towns(word: str, adjective: str) -> list[Entry]:
     Ребриха, "Сузакский" ← Сузак. Only for adjectives pymorphy does not know: the known ones
     ("Кировский", "Ленинский", "Первомайский", "Приволжский") name districts in every region
     after a person, a holiday or a river, whatever town shares the stem ("Ленинск")."""
-    if any(p.is_known for p in _morph().parse(word)) or not adjective.endswith("ский"):
+    known = any(p.is_known and p.tag.POS == "ADJF" for p in _morph().parse(word))
+    if known or not adjective.endswith("ский"):
         return []
     base = fold(adjective).removesuffix("ский")
     towns = load_gazetteer().towns

@@ -408,6 +408,16 @@ def test_a_text_that_says_it_spans_several_regions_is_about_the_country():
     assert article_region(districts, title="")["region_code"] == "UZ-JI"
 
 
+def test_a_district_adjective_read_only_as_a_surname_names_its_town_s_district():
+    # pymorphy knows «Шкловского» only as a surname; Шклов is a GeoNames town of BY-MA
+    found = find_places("На территории Шкловского района проводится программа «Мак».")
+    assert [(p["normalized"], p["region_code"]) for p in found] == [("Шкловский район", "BY-MA")]
+    # an adjective pymorphy knows as one names districts in every region: kept as text
+    assert [p["region_code"] for p in find_places("В Октябрьском районе задержан курьер.")] == [
+        None
+    ]
+
+
 def test_a_region_spelled_a_letter_away_is_found_but_no_short_or_unknown_name():
     assert [p["region_code"] for p in find_places("В Кашкадарьийской области")] == ["UZ-QA"]
     assert [p["region_code"] for p in find_places("В Октябрьской области")] == [None]
