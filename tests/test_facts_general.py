@@ -572,3 +572,33 @@ def test_a_change_counts_what_its_own_sentence_counts():
         "выявлено 25 наркопреступлений, что на 30% меньше, чем годом ранее."
     )
     assert by_quote(figures, "30%")["indicator"] == "drug_crimes"
+
+
+def test_an_elliptic_item_shares_the_verb_of_the_part_before_it():
+    figures = annotated(
+        "С начала года выявлено 58 правонарушений. Из них 5 фактов касались посева конопли, "
+        "16 - сбыта наркотических средств."
+    )
+    total = by_quote(figures, "58")
+    for start in ("5 фактов", "16"):
+        part = by_quote(figures, start)
+        assert (part["role"], figures[part["part_of"]]) == ("part", total)
+
+
+def test_parts_of_a_named_set_that_add_up_to_more_than_the_total_are_no_parts_of_it():
+    figures = annotated(
+        "Задержаны 5 лидеров преступных групп и их 84 пособника. Среди задержанных граждан – "
+        "20 человек занимались распространением препаратов, 28 – традиционных наркотиков, 41 – "
+        "синтетических наркотиков."
+    )
+    assert {by_quote(figures, q)["role"] for q in ("20", "28", "41", "84")} == {"value"}
+    # «из них» points at the total itself: its parts may overlap
+    figures = annotated(
+        "За год выявлено 1367 преступлений. Из них 760 - сбыт наркотических средств и 858 "
+        "тяжких и особо тяжких преступлений."
+    )
+    assert [by_quote(figures, q)["role"] for q in ("1367", "760", "858")] == [
+        "total",
+        "part",
+        "part",
+    ]

@@ -290,8 +290,18 @@ def _breaks_list(text: str, a: dict, b: dict) -> bool:
     gap = markers.PART_LABEL.sub("", _between(text, a, b), count=1)
     if markers.CLAUSE_BREAK.search(gap):
         return True
+    if gap.rstrip().endswith(",") and markers.PART_LABEL.match(text[b["end"] : b["end"] + 4]):
+        return False  # «5 фактов касались посева конопли, 16 – сбыта»: the verb left out is shared
     # «из которых 364 кг составляет героин, около 400 кг – опий»: a copula names the item
     return has_verb(markers.COPULA.sub(" ", gap))
+
+
+def _exceeds(total: dict, parts: list[dict]) -> bool:
+    """Whether parts add up to more than their total can hold («Среди задержанных – 20, 28 и 41»
+    after «5 лидеров и их 84 пособника»: 89 people are no part of the 84)."""
+    added = sum(float(p["value"]) for p in parts)
+    room = 1.2 if total.get("qualifier") in ("more_than", "approx") else 1.0
+    return added > room * float(total["value"]) + 1e-9
 
 
 def _parts_after(
@@ -344,8 +354,13 @@ def _assign_parts(
                     None,
                 )
                 if total is not None:
-                    for k in _parts_after(text, figures, same, total, roles):
-                        part_of[k] = total
+                    parts = _parts_after(text, figures, same, total, roles)
+                    # «из них» points at the total itself, whose parts may overlap («из них 760 -
+                    # сбыт и 858 тяжких»); «Среди задержанных» names a set that may be larger
+                    pronoun = of_them or markers.OF_THEM_OPENING.match(opening)
+                    if pronoun or not _exceeds(figures[total], [figures[k] for k in parts]):
+                        for k in parts:
+                            part_of[k] = total
         for pos, i in enumerate(group):
             rest = group[pos + 1 :]
             if i in part_of or not rest:
