@@ -602,3 +602,14 @@ def test_parts_of_a_named_set_that_add_up_to_more_than_the_total_are_no_parts_of
         "part",
         "part",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "На оборудованном автомобиле он привез в Татарстан свыше 28 кг гашиша.",
+        "По месту жительства братьев изъто более 9 кг марихуаны.",  # «изъто»: a typo
+    ],
+)
+def test_drugs_brought_in_or_seized_with_a_typo_are_seized(text):
+    assert annotated(text)[0]["indicator"] == "drugs_seized"
