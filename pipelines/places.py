@@ -190,7 +190,7 @@ def article_place(
     """The article's main place (see _main_of_title_and_body), or only its country when the
     headline or the first sentence says the text spans several regions ("в ряде регионов
     страны", "в трех областях") and the headline names none of them."""
-    place = _main_of_title_and_body(title_places, body_places, source_region, body)
+    place = _main_of_title_and_body(title_places, body_places, source_region, text=body)
     if (
         place["region_code"]
         and not _votes(title_places)[0].regions
@@ -218,7 +218,8 @@ def _main_of_title_and_body(
     title_places: list[dict],
     body_places: list[dict],
     source_region: str | None = None,
-    body: str = "",
+    *,
+    text: str = "",
 ) -> dict:
     """The article's main place from the places its title and its body name.
 
@@ -230,7 +231,6 @@ def _main_of_title_and_body(
     country only as an owner or an adjective ("на границе с Польшей") yields to a body about
     another country.
     """
-    text = body
     body = main_place(body_places, source_region)
     title_votes, scene = _votes(title_places)
     if len(title_votes.regions) == 1 and scene:

@@ -23,8 +23,6 @@ _I = re.IGNORECASE
 _COMPARED_BEFORE = re.compile(r"(?:^|[\s(])(?:на|в)\s*$", _I)
 # ... then what it is compared with: «, чем в 2020 году», «показателей 2012 года», «прошлого
 # года»; «на 22 кг угрозы стало меньше» compares nothing
-_OPENED_BY = re.compile(r"\(\s*(?:на|в)\s", _I)
-_CLOSING_COMPARATIVE = re.compile(r"^[^.;:()\n]{0,45}?\b(?:больше|меньше|выше|ниже)\s*\)", _I)
 _COMPARATIVE_AFTER = re.compile(
     r"^[^.;:()\n]{0,45}?\b(?:больше|меньше|выше|ниже|превыша\w*)\b,?\s*(?:чем\b|показател"
     r"|прошл|аналогичн|уровн|в\s+(?:19|20)\d\d|по\s+сравнению|год\w*\s+ранее)",
@@ -51,6 +49,12 @@ _MORE_BY = re.compile(
     r"\b(?:больше|меньше|выше|ниже)\s+на\s+(?:почти\s+|около\s+|порядка\s+|более\s+чем\s+)?$", _I
 )
 _COMPARED_WITH = re.compile(r"по\s+сравнению|\bпрошл\w+\s+год|\bаналогичн\w+\s+период", _I)
+
+
+# «(на 56 тысяч гектар больше)»: a bracket that opens before the number and closes after the
+# comparative compares with the number before the bracket
+_OPENED_BY = re.compile(r"\(\s*(?:на|в)\s", _I)
+_CLOSING_COMPARATIVE = re.compile(r"^[^.;:()\n]{0,45}?\b(?:больше|меньше|выше|ниже)\s*\)", _I)
 
 
 def comparative_change(text: str, figure: dict) -> bool:
