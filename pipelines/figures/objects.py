@@ -531,8 +531,7 @@ def subject_of_them(s: Sentence, figure: Figure) -> str | None:
 
 
 def partitive_opening(s: Sentence, figure: Figure) -> str | None:
-    """The plural genitive noun of a «Среди …» or «Из …» phrase that opens the sentence before
-    a bare number: "Среди выявленных в текущем году преступлений 1,161 тысячи – сбыт"."""
+    """The noun of an opening «Среди …»: "Среди выявленных преступлений 1,161 тысячи – сбыт"."""
     for k in range(figure.first - 1, max(-1, figure.first - 12), -1):
         if s.norm(k) in CLAUSE_STOPS or s.norm(k) in DASHES:
             return None
