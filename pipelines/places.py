@@ -29,6 +29,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from pipelines.month_names import MONTH_PATTERN
 from pipelines.phrases import read_tsv
 from pipelines.places_gazetteer import Entry, load_gazetteer
 from pipelines.places_mentions import clear_winner, find_mentions
@@ -252,16 +253,28 @@ def _main_of_title_and_body(
 
 
 LEAD = 400  # characters of a body that hold its lead
-_SCENE_OPENING = re.compile(r"(?:^|[.!?»]\s+|\n)(?:В|Во|На)\s+$")
+# A sentence's opening before its scene: «В», «На», perhaps after the day («30 ноября в»,
+# «9 июля 2019 года на»).
+_SCENE_OPENING = re.compile(
+    r"(?:[.!?»]\s+|\n)(?:\d{1,2}\s+" + MONTH_PATTERN + r"(?:\s+\d{4}(?:\s*(?:г\.|года))?)?,?\s+"
+    r"(?:в|во|на)|В|Во|На)\s+$"
+)
+
+
+def _line_before(text: str, start: int, width: int = 30) -> str:
+    """The `width` characters before `start`, after a line break when the text starts there."""
+    return ("\n" if start <= width else "") + text[max(0, start - width) : start]
 
 
 def _opens_the_lead(text: str, places: list[dict], code: str) -> bool:
-    """Whether a place of region `code` opens a sentence of the body's lead as its scene: "В
-    Сурхандарьийской области в вагоне грузового поезда обнаружили …"."""
+    """Whether a place of region `code` opens a sentence of the body's lead as its scene ("В
+    Сурхандарьийской области в вагоне грузового поезда обнаружили …", "30 ноября в Чуйской
+    области …"). A dateline opening the body ("Душанбе. 3 декабря. …") is not one: national
+    summaries are filed from the capital."""
     return any(
         p["region_code"] == code
         and p["start"] < LEAD
-        and _SCENE_OPENING.search(text[max(0, p["start"] - 6) : p["start"]])
+        and _SCENE_OPENING.search(_line_before(text, p["start"]))
         for p in places
     )
 

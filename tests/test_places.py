@@ -391,6 +391,20 @@ def test_a_region_that_opens_a_sentence_of_the_lead_is_the_scene():
     assert article_region(passing, title=title)["region_code"] is None
 
 
+def test_a_region_after_the_day_that_opens_a_sentence_is_the_scene_too():
+    title = "Агентство по контролю за наркотиками Киргизии ликвидировало канал поставки героина"
+    body = (
+        "Об этом сообщили в пресс-службе агентства.\n30 ноября в Чуйской области остановлен "
+        "автомобиль, в котором нашли 8 кг героина."
+    )
+    assert article_region(body, title=title)["region_code"] == "KG-C"
+    dated = body.replace("30 ноября в", "9 июля 2019 года в")
+    assert article_region(dated, title=title)["region_code"] == "KG-C"
+    # a dateline of the capital opening the body is where the release was filed, not the scene
+    filed = "Бишкек. 3 декабря. За 11 месяцев агентство изъяло 1 тонну наркотиков по стране."
+    assert article_region(filed, title=title)["region_code"] is None
+
+
 def test_a_text_that_says_it_spans_several_regions_is_about_the_country():
     body = (
         "В Джизакской области сотрудники СГБ задержали троих. В Джизакской области изъяли опий. "
