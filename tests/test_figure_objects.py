@@ -16,6 +16,14 @@ from tests.support.figure_reading import read_one
         ("genitive_after_unit", "При нем нашли 5 тыс. долларов наличными.", "5 тыс.", None),
         ("owner_of_amount_word", "Изъяты наркотики общим весом 5 кг.", "5", "наркотик"),
         ("owner_of_amount_word", "Арестованы активы на сумму 18 млн тенге.", "18 млн", "актив"),
+        ("named_after_dash", "Изъято 24 кг героина, 9 кг – опий-сырец.", "9", "опий-сырец"),
+        ("named_after_dash", "Изъято 9 кг – опий-сырец, 2 кг – гашиш.", "9", "опий-сырец"),
+        (
+            "named_after_dash",
+            "Изъято 24 кг героина, 9 кг – это больше, чем в 2020 году.",
+            "9",
+            None,
+        ),
         ("goods_priced", "Он продал героин на 450 тыс. тенге.", "450 тыс.", "героин"),
         ("goods_priced", "Изъято героина на 2 кг.", "2", None),  # a mass is no price
         (
@@ -126,7 +134,7 @@ def test_finder(finder: str, text: str, number: str, lemma: str | None) -> None:
 
 def test_every_finder_is_in_a_ladder_and_has_a_docstring() -> None:
     ladders = objects.AMOUNT_FINDERS + objects.COUNT_FINDERS
-    assert len(set(ladders)) == len(ladders) == 18
+    assert len(set(ladders)) == len(ladders) == 19
     assert all(f.__doc__ and f.__doc__.count("\n") == 0 for f in ladders)
 
 

@@ -141,6 +141,9 @@ def test_and_between_masses_of_two_things_still_joins_only_smaller_parts():
         ("Больше всего изъято героина — 14,6 кг.", "героин"),
         ("В тайнике нашли 3 кг alpha-PVP.", "alpha-PVP"),
         ("Таможенники изъяли 2,5 кг MDMA.", "MDMA"),
+        # a Cyrillic code name, capitalised: not a person's name
+        ("Они планировали произвести еще около 6,5 тонн Альфа-ПВП.", "альфа-пвп"),
+        ("Таможенники изъяли 2 кг альфа-PVP.", "альфа-pvp"),
     ],
 )
 def test_substance_named_before_or_in_latin(text, noun):

@@ -357,6 +357,28 @@ def named_by_copula_after(s: Sentence, figure: Figure) -> str | None:
     return nominative[0].lemma
 
 
+def named_after_dash(s: Sentence, figure: Figure) -> str | None:
+    """A listed amount, a dash, what it is: "24 кг составляет героин, 9 кг – опий-сырец"."""
+    k = figure.last
+    if k >= len(s.tokens) or s.norm(k) not in DASHES:
+        return None
+    listed = s.norm(figure.first - 1) in (",", "и", ";")
+    k += 1
+    while k < len(s.tokens) and s.is_adjective(k):
+        k += 1
+    if k >= len(s.tokens) or not _substance_before_colon(s, k) or s.lemma(k) in TIME_NOUNS:
+        return None
+    after = s.tokens[k + 1] if k + 1 < len(s.tokens) else None
+    if after is not None and after.text not in (",", ".", ";", ")") and s.norm(k + 1) != "и":
+        return None  # a clause goes on: not a name
+    # in a list: an item before it, or another amount right after it
+    if not listed and not (after and after.text == "," and k + 2 < len(s.tokens)
+                           and s.tokens[k + 2].kind in ("num", "digits")):  # fmt: skip
+        return None
+    nominative = [r for r in s.readings(k) if r.pos == "NOUN" and "nomn" in r.grammemes]
+    return nominative[0].lemma
+
+
 def owner_of_amount_word(s: Sentence, figure: Figure) -> str | None:
     """The noun before "сумма", "вес" and the like: "наркотики весом 5 кг", "активы на сумму"."""
     noun = noun_before_amount(s, figure.first, mass=figure.unit in PHYSICAL_UNITS)
@@ -555,6 +577,7 @@ AMOUNT_FINDERS: tuple[ObjectFinder, ...] = (
     noun_of_unit_adjective,
     genitive_after_unit,
     named_by_copula_after,
+    named_after_dash,
     owner_of_amount_word,
     goods_priced,
     money_named_before,

@@ -18,7 +18,12 @@ from pipelines.figures.lexicon import (
     PROPERTY_NOUNS,
     QUOTES,
 )
-from pipelines.figures.sentence import Sentence, adjective_as_noun, unknown_genitive_noun
+from pipelines.figures.sentence import (
+    Sentence,
+    adjective_as_noun,
+    coded_name,
+    unknown_genitive_noun,
+)
 from pipelines.figures.units import unit_at
 from pipelines.morph import parse_word
 
@@ -53,7 +58,7 @@ def noun_after(s: Sentence, j: int, complements: bool = False) -> tuple[int | No
             continue
         if token.kind != "word":
             break
-        if token.text[:1].isupper() and not token.text.isupper():
+        if token.text[:1].isupper() and not token.text.isupper() and not coded_name(token.text):
             break  # a name ("47,6 кг Айгерим Манакова") or the next sentence
         if _adjective_of_next_noun(s, k):
             adjectives.append(k)  # "два безработных жителя": the noun is the next word

@@ -153,10 +153,21 @@ def unknown_word(word: str) -> bool:
     return is_cyrillic(word) and not morph().word_is_known(word)
 
 
+def coded_name(text: str) -> bool:
+    """A drug's code name in Cyrillic: a word and a capitalised abbreviation joined by a hyphen
+    ("Альфа-ПВП", "альфа-PVP"), whatever case its first part is written in. (Latin names,
+    "alpha-PVP", are read as nouns as they are.)"""
+    parts = text.split("-")
+    return len(parts) > 1 and is_cyrillic(text) and any(len(p) >= 2 and p.isupper() for p in parts)
+
+
 def unknown_genitive_noun(s: Sentence, k: int) -> bool:
     """An unknown lower-case word that may be a genitive noun: after a unit or a number it is
-    the substance, whatever the guessed best reading ("15 г карфентанила", read as a verb)."""
+    the substance, whatever the guessed best reading ("15 г карфентанила", read as a verb);
+    and a code name ("6,5 тонн Альфа-ПВП")."""
     token = s.tokens[k] if 0 <= k < len(s.tokens) else None
+    if token is not None and token.kind == "word" and coded_name(token.text):
+        return True
     if token is None or token.kind != "word" or not token.text.islower():
         return False
     readings = s.readings(k)
