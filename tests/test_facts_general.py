@@ -613,3 +613,17 @@ def test_parts_of_a_named_set_that_add_up_to_more_than_the_total_are_no_parts_of
 )
 def test_drugs_brought_in_or_seized_with_a_typo_are_seized(text):
     assert annotated(text)[0]["indicator"] == "drugs_seized"
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        ("По информации МВД, до потребителей не дошло более 94 тысяч разовых доз.", "drugs_seized"),
+        ("На наркорынок региона должно было попасть 57 тыс. разовых доз гашиша.", "drugs_seized"),
+        ("Изъято 45 кг героина. Что составляет более 450 тысяч доз.", "drugs_seized"),
+        # what a lab could make is no seizure
+        ("Производительность лаборатории составляла около 100 килограммов мефедрона.", None),
+    ],
+)
+def test_drugs_kept_off_the_market_are_seized(text, indicator):
+    assert annotated(text)[-1]["indicator"] == indicator
