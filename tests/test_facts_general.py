@@ -627,3 +627,15 @@ def test_drugs_brought_in_or_seized_with_a_typo_are_seized(text):
 )
 def test_drugs_kept_off_the_market_are_seized(text, indicator):
     assert annotated(text)[-1]["indicator"] == indicator
+
+
+def test_a_rate_per_population_measures_no_indicator_a_count_beside_it_does():
+    figures = annotated(
+        "В перерасчете на 100 тысяч населения республики выявлено 84 наркопреступления, при "
+        "среднероссийском показателе в 150."
+    )
+    assert [by_quote(figures, q)["indicator"] for q in ("84", "150")] == [None, None]
+    figures = annotated(
+        "За год выявлено 1 200 наркопреступлений, в расчете на 100 тысяч жителей — 84 преступления."
+    )
+    assert [by_quote(figures, q)["indicator"] for q in ("1 200", "84")] == ["drug_crimes", None]

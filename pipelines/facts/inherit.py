@@ -27,6 +27,35 @@ def assign_indicators(text: str, figures: list[dict], vocab: Vocabulary | None =
     vocab = vocab or vocabulary()
     assign_own_indicators(text, figures, vocab)
     inherit_indicators(text, figures, vocab)
+    _rates_count_nothing(text, figures)
+
+
+# «в расчете на 100 тысяч населения», «84 на 100 тыс. жителей», «на 10 тыс. человек»
+_PER_POPULATION = re.compile(
+    r"\bна\s+(?:100|сто|10|десять)\s*(?:тыс\.|тысяч\w*)\s+(?:населени|жител|человек)",
+    re.IGNORECASE,
+)
+_RATE_NAMED = re.compile(r"\b(?:показател\w*|уров\w*|коэффициент\w*)\s+(?:в\s+)?$", re.IGNORECASE)
+
+
+def _rates_count_nothing(text: str, figures: list[dict]) -> None:
+    """A number per 100,000 people is a rate, not a count an analyst may add to others: «В
+    перерасчете на 100 тысяч населения выявлено 84 наркопреступления, при среднероссийском
+    показателе в 150». It measures no indicator when the rate's words stand in its clause, or
+    when it is a «показатель» of a sentence that speaks of one."""
+    for figure in figures:
+        if not figure.get("indicator") or figure.get("unit") not in ("count", None):
+            continue
+        low = sentence_start(text, figure)
+        sentence = figure.get("sentence") or ""
+        if not _PER_POPULATION.search(sentence):
+            continue
+        clause_start = max(text.rfind(",", low, figure["start"]), low)
+        clause_end = min((k for k in (text.find(",", figure["end"]), low + len(sentence))
+                          if k >= 0), default=figure["end"])  # fmt: skip
+        in_clause = _PER_POPULATION.search(text[clause_start:clause_end])
+        if in_clause or _RATE_NAMED.search(text[clause_start : figure["start"]]):
+            figure["indicator"] = figure["substance"] = None
 
 
 def inherit_indicators(text: str, figures: list[dict], vocab: Vocabulary) -> None:
