@@ -6,9 +6,10 @@ Each set holds texts/NNN.txt (headline, blank line, body), meta.jsonl (published
 split, dev or test) and gold.jsonl (figures). The metric is the gold README's: a prediction
 matches a gold figure of the same document when the unit is equal and the value is equal up to
 1e-6 relative, each gold figure matching at most one prediction; P/R/F1 over all documents;
-qualifier, object and change accuracies over the matched pairs. extract_figures reads the whole
-file, so headline figures count. Where several predictions fit one gold figure, the one at the
-gold quote's occurrence is taken. One table per set and split, then the overall one.
+qualifier, object and change accuracies over the matched pairs (ё and е alike: the annotators
+write both). extract_figures reads the whole file, so headline figures count. Where several
+predictions fit one gold figure, the one at the gold quote's occurrence is taken. One table per
+set and split, then the overall one.
 
 --show-misses lists misses, false positives and attribute errors, for the dev split only: the
 test split is for honest numbers, never for reading what the rules got wrong.
@@ -94,6 +95,13 @@ def load_set(name: str) -> list[dict]:
     return docs
 
 
+def same_attribute(gold, predicted) -> bool:
+    """Equal, with ё and е one letter: annotators write «сырьё» and «сырье» for one lemma."""
+    if isinstance(gold, str) and isinstance(predicted, str):
+        return gold.replace("ё", "е") == predicted.replace("ё", "е")
+    return gold == predicted
+
+
 def score_doc(doc: dict) -> dict:
     """Counts of one document, and its misses, false positives and attribute errors."""
     predicted = extract_figures(doc["text"], doc["published"])
@@ -103,7 +111,7 @@ def score_doc(doc: dict) -> dict:
     for attribute in ATTRIBUTES:
         counts[attribute] = 0
         for g, p in pairs:
-            if g.get(attribute) == p[attribute]:
+            if same_attribute(g.get(attribute), p[attribute]):
                 counts[attribute] += 1
             else:
                 problems.append(

@@ -302,12 +302,13 @@ def _resolve(text, mentions, regions, countries, home_country, named=frozenset()
 
 
 def _foreign_village(candidates: list[Entry], countries: set, home_country) -> bool:
-    """Only GeoNames towns and villages of a country that neither the text (which names other
-    countries without doubt) nor the source names: a word that is also a small place abroad."""
+    """Only GeoNames villages of a country that neither the text (which names other countries
+    without doubt) nor the source names: a word that is also a small place abroad. A city
+    (10,000 people or more) is named as itself: "поезда Куляб — Москва" in a Russian text."""
     return (
         bool(candidates)
         and bool(countries)
-        and all(c.minor for c in candidates)
+        and all(c.minor and c.kind != "city" for c in candidates)
         and not {c.country for c in candidates} & (set(countries) | {home_country})
     )
 

@@ -573,3 +573,17 @@ def test_a_bare_number_after_an_opening_partitive_counts_its_noun():
     assert [(f[0], f[3]) for f in figures(text)] == [(1161, "преступление")]
     # not past a bracket or a dash, nor a measure or a period
     assert figures("Из них (по данным полиции) 40.") == []
+
+
+def test_a_bracketed_pair_with_против_counts_the_noun_before_it():
+    text = "Увеличилось количество раскрытых полицией преступлений (454 против 427)."
+    assert [(f[0], f[3]) for f in figures(text)] == [(454, "преступление"), (427, "преступление")]
+
+
+def test_a_quality_genitive_between_a_dose_noun_and_the_thing_is_passed_over():
+    assert figures("Изъяты 47 единиц овальной формы герметичных капсул.")[0][3] == "капсула"
+    assert figures("Изъято 17 единиц белого цвета таблеток.")[0][3] == "таблетка"
+
+
+def test_сотка_is_a_hundred_square_metres():
+    assert figures("Он выращивал коноплю на участке 4 сотки.")[0][:2] == (400, "m2")

@@ -580,3 +580,11 @@ def test_a_village_abroad_that_the_text_never_places_there_stays_text():
     )
     manas = next(p for p in find_places(text) if p["name"] == "Манас")
     assert (manas["region_code"], manas["country"]) == (None, None)
+
+
+def test_a_city_abroad_is_named_even_when_the_text_names_only_another_country():
+    places = find_places("Пограничники досмотрели пассажирский поезд Куляб — Москва.")
+    assert [(p["name"], p["region_code"]) for p in places] == [
+        ("Куляб", "TJ-KT"),
+        ("Москва", "RU-MOW"),
+    ]

@@ -106,6 +106,9 @@ DESCRIBING_NOUNS = KIND_NOUNS | {"происхождение", "группа", "
 
 # Counting nouns whose genitive names the substance: "40 единиц трамадола", "900 доз лирики".
 DOSE_NOUNS = frozenset({"единица", "доза"})
+# A genitive of quality between a dose noun and the thing: "47 единиц овальной формы капсул",
+# "17 единиц белого цвета таблеток".
+QUALITY_NOUNS = frozenset({"форма", "цвет", "размер", "вид"})
 # ... but "21 единица оружия" counts units of things that are no substance, and "663 тысячи
 # единиц психотропных веществ" units of no substance named.
 COUNTED_THINGS = frozenset({

@@ -25,6 +25,7 @@ from pipelines.figures.lexicon import (
     OTHER_UNIT_PHRASES,
     PIECES,
     PREPOSITIONS,
+    QUALITY_NOUNS,
     TIME_NOUNS,
 )
 from pipelines.figures.not_figures import (
@@ -271,6 +272,8 @@ def _read_count(s: Sentence, figure: Figure, previous: Figure | None) -> None:
         if figure.object in DOSE_NOUNS:  # "40 единиц трамадола": the substance
             dot = s.norm(noun + 1) == "." and s.glued(noun + 1)  # "40 ед. трамадола"
             substance, _ = noun_after(s, noun + 2 if dot else noun + 1)
+            if substance is not None and s.lemma(substance) in QUALITY_NOUNS:
+                substance, _ = noun_after(s, substance + 1)  # "единиц белого цвета таблеток"
             # "126 единиц холодного оружия": an adjective read as a noun before the thing
             thing = substance is not None and (
                 s.lemma(substance) in COUNTED_THINGS or s.lemma(substance + 1) in COUNTED_THINGS

@@ -95,11 +95,19 @@ def antecedent_of_relative(s: Sentence, figure: Figure) -> str | None:
 
 def counted_before_bracket(s: Sentence, figure: Figure, previous: Figure | None) -> str | None:
     """A bare number that opens brackets, "(64)", "(512, или 81,2%)", "(381 — мака, ...)",
-    breaks down a count stated before it: the object of the count right before the brackets
-    ("10 посевов растений (3 — мака, 7 — конопли)"), else the nearest plural genitive common
-    noun before them ("преступлений зарегистрировано в Ленинском (64), Советском (38)")."""
+    "(454 против 427)", breaks down or restates a count stated before it: the object of the
+    count right before the brackets ("10 посевов растений (3 — мака, 7 — конопли)"), else the
+    nearest plural genitive common noun before them ("преступлений зарегистрировано в Ленинском
+    (64), Советском (38)")."""
     span = figure.span
-    if s.norm(span.first - 1) != "(" or s.norm(span.last) not in (")", ",", *DASHES):
+    if (
+        s.norm(span.first - 1) == "против"
+        and previous is not None
+        and s.norm(previous.first - 1) == "("
+        and previous.last == span.first - 1
+    ):
+        return previous.object  # "(454 против 427)": the earlier value counts the same
+    if s.norm(span.first - 1) != "(" or s.norm(span.last) not in (")", ",", "против", *DASHES):
         return None
     if (
         previous is not None
