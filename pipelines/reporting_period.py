@@ -54,6 +54,10 @@ def _bracketed_comparison(record: dict, text: str) -> bool:
     )
 
 
+# after a year: «1989 года рождения», «(1988 г. р.)», «1975 г.р.»
+_BIRTH_AFTER = re.compile(r"\.?\s*(?:рождения\b|р\.)", re.IGNORECASE)
+
+
 def period_of(records: Iterable[dict], text: str | None = None) -> tuple[str | None, str | None]:
     """The reporting period among date records as full ISO days: the first period that can be
     placed in time, or else the first such date. Given the text the records were found in,
@@ -69,6 +73,8 @@ def period_of(records: Iterable[dict], text: str | None = None) -> tuple[str | N
             continue
         if text and _bracketed_comparison(record, text):
             continue
+        if text and _BIRTH_AFTER.match(text, record.get("char_end", record["char_start"])):
+            continue  # «водителя И. Д., 1989 года рождения»: a birth, no reporting period
         if record["kind"] == "period":
             return start.isoformat(), end.isoformat()
         best = best or (start.isoformat(), end.isoformat())

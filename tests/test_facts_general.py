@@ -639,3 +639,27 @@ def test_a_rate_per_population_measures_no_indicator_a_count_beside_it_does():
         "За год выявлено 1 200 наркопреступлений, в расчете на 100 тысяч жителей — 84 преступления."
     )
     assert [by_quote(figures, q)["indicator"] for q in ("1 200", "84")] == ["drug_crimes", None]
+
+
+def test_a_sum_after_its_parts_leaves_out_another_drug():
+    figures = annotated(
+        "29 октября задержан наркокурьер, в машине которого обнаружено около 15 кг гашиша. "
+        "Обыском по месту проживания дополнительно изъято 17 кг гашиша и 1.5 кг марихуаны. "
+        "Общий вес обнаруженных наркотиков составил 32 кг гашиша и 1,5 кг марихуаны."
+    )
+    assert [by_quote(figures, q)["role"] for q in ("около 15 кг", "17 кг", "1.5 кг", "32 кг")] == [
+        "part",
+        "part",
+        "value",
+        "total",
+    ]
+
+
+def test_a_birth_year_in_the_headline_or_text_is_no_reporting_period():
+    title = "23 февраля остановлена автомашина под управлением водителя И. Д., 1989 года рождения."
+    body = (
+        title + "\nВодитель попытался спрятать в сугробе 2 пакета с наркотическим средством "
+        "весом 2 кг 525 граммов."
+    )
+    figure = by_quote(annotated(body, published="2016-02-24", title=title), "2 кг 525 граммов")
+    assert (figure["scope"], figure["period_start"]) == ("event", None)

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from pipelines.facts import markers
@@ -113,6 +114,22 @@ def _signalled(text: str, total: dict, first: dict) -> bool:
     return float(total["value"]) >= 10 or float(total["value"]) != int(total["value"])
 
 
+@functools.cache
+def _named_drugs() -> frozenset[str]:
+    """The drugs data/indicators.toml names (not the generic words): read once, late, as the
+    vocabulary module imports this one's."""
+    from pipelines.facts.indicators import vocabulary
+
+    return vocabulary().substances
+
+
+def _other_drug(total: dict, figure: dict) -> bool:
+    """Two masses of two drugs the text names: «Общий вес … составил 32 кг гашиша и 1,5 кг
+    марихуаны» sums the hashish before it, not the marijuana."""
+    a, b = total.get("object"), figure.get("object")
+    return a != b and {a, b} <= _named_drugs()
+
+
 def same_kind(total: dict, figure: dict) -> bool:
     """Same unit, and for counts the same thing counted (couriers do not add up to stashes)."""
     if figure.get("unit") != total.get("unit"):
@@ -179,7 +196,8 @@ def sum_parts(
         lead = text[max(0, total["start"] - 60) : total["start"]]
         if have or not _WHOLE_BEFORE.search(lead.split(".")[-1]):
             continue
-        run = _run(figures, list(range(t - 1, -1, -1)), t, free)
+        before = [k for k in range(t - 1, -1, -1) if not _other_drug(total, figures[k])]
+        run = _run(figures, before, t, free)
         parts = _longest_sum(figures, t, run, exact_only=True) if run else []
         if not parts and _SUMS_UP.match(lead.split(".")[-1]):
             parts = _summed_before(text, figures, t, free)
