@@ -663,3 +663,13 @@ def test_a_birth_year_in_the_headline_or_text_is_no_reporting_period():
     )
     figure = by_quote(annotated(body, published="2016-02-24", title=title), "2 кг 525 граммов")
     assert (figure["scope"], figure["period_start"]) == ("event", None)
+
+
+def test_one_courier_and_a_check_named_at_length_tell_of_one_operation():
+    checked = (
+        "На таможенном посту в ходе проведения таможенной проверки обнаружены капсулы. В общей "
+        "сложности изъято 423,42 грамма опия."
+    )
+    carried = "Наркокурьер пытался провезти в общей сложности 423,42 грамма опия."
+    for body in (checked, carried):
+        assert by_quote(annotated(body), "423,42 грамма")["scope"] == "event"
