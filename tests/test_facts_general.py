@@ -673,3 +673,13 @@ def test_one_courier_and_a_check_named_at_length_tell_of_one_operation():
     carried = "Наркокурьер пытался провезти в общей сложности 423,42 грамма опия."
     for body in (checked, carried):
         assert by_quote(annotated(body), "423,42 грамма")["scope"] == "event"
+
+
+def test_такие_after_a_number_of_its_sentence_points_at_that_number():
+    text = (
+        "Под наблюдением наркологической службы и на учете состоят 4694 человека. В результате "
+        "270 подростков были привлечены к уголовной ответственности за хранение наркотиков (за "
+        "девять месяцев прошлого года таких было 63 человека)."
+    )
+    figures = annotated(text)
+    assert [by_quote(figures, q)["indicator"] for q in ("270", "63")] == [None, None]

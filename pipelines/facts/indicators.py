@@ -481,8 +481,15 @@ def assign_own_indicators(text: str, figures: list[dict], vocab: Vocabulary | No
         anaphor = set(lead) & _ANAPHORS or set(own[:2]) & _ANAPHORS
         if anaphor or _THIS_WORD.search(text[low : figure["start"]]):
             figure["_lead"] = _text_before(text, low) + figure["_lead"]
-            if entry is None:  # «таких преступлений»: what the sentences before name, and do
-                header = figure["_header"]
+            # «270 подростков привлечены … (за 9 месяцев прошлого года таких было 63)»: with a
+            # number before it in its sentence, «таких» points at that number, not further back
+            pointed_before = (
+                i > 0
+                and figures[i - 1]["start"] >= low
+                and bool(set(lemma_list(text[figures[i - 1]["end"] : figure["start"]])) & _ANAPHORS)
+            )
+            if entry is None and not pointed_before:  # «таких преступлений»: what the sentences
+                header = figure["_header"]  # before name, and do
                 figure["_header"] = f"{header or ''} {text[max(0, low - 300) : low]}"
                 entry = classify(figure, figure["_lead"], vocab)
                 figure["_header"] = header
