@@ -683,3 +683,11 @@ def test_такие_after_a_number_of_its_sentence_points_at_that_number():
     )
     figures = annotated(text)
     assert [by_quote(figures, q)["indicator"] for q in ("270", "63")] == [None, None]
+
+
+def test_from_to_with_the_earlier_period_between_them():
+    figures = annotated(
+        "В 2013 году количество наркопреступлений увеличилось с 710 за аналогичный период "
+        "прошлого года до 733-х."
+    )
+    assert [by_quote(figures, q)["role"] for q in ("710", "733")] == ["baseline", "value"]

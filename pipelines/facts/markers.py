@@ -97,7 +97,13 @@ NOT_EARLIER_CLAUSE = re.compile(r"\bпо\s+сравнению|\bсоставил
 
 # "с 457 до 387": a range of change (with "с"/"со" before the first number and "до" between).
 FROM_BEFORE = re.compile(r"(?:^|\W)(?:с|со)\s*$", _I)
-TO_BETWEEN = re.compile(r"^\s*(?:\S+\s+){0,2}?до\s*$", _I)
+TO_BETWEEN = re.compile(
+    r"^\s*(?:(?:\S+\s+){0,2}?"
+    # «с 710 за аналогичный период прошлого года до 733-х»: the earlier value's period between
+    r"|(?:за|в)\s+(?:[^\s,;]+\s+){0,4}?(?:период\w*|год\w*|месяц\w*|квартал\w*|полугоди\w*)\s+)"
+    r"до\s*$",
+    _I,
+)
 
 # Words of change: a sentence with one of these compares two periods.
 CHANGE_LEMMAS = frozenset(

@@ -533,10 +533,13 @@ def assign_roles(text: str, figures: list[dict], headline: list[dict] = ()) -> N
                 and _restates(text, figures[group[pos - 1]], i, figures)
             ):
                 roles[i] = "change"  # «больше на 25 процентов, или на 619 кг»
+        currents: set[int] = set()  # the «до 387» of a «с 457 до 387»: no earlier value itself
         for pos, i in enumerate(group):
-            if i in roles:
+            if i in roles or i in currents:
                 continue
             current = _from_to_baseline(text, figures, group, pos)
+            if current is not None:
+                currents.add(current)
             if current is None:
                 current = _stated_earlier_baseline(text, figures, group, pos)
             if current is None:
