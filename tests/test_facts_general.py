@@ -691,3 +691,11 @@ def test_from_to_with_the_earlier_period_between_them():
         "прошлого года до 733-х."
     )
     assert [by_quote(figures, q)["role"] for q in ("710", "733")] == ["baseline", "value"]
+
+
+def test_items_of_a_share_list_are_siblings_under_the_total_before():
+    figures = annotated(
+        "За квартал изъято 720 кг наркотиков. По его словам, из общего объёма наркотиков 93 кг "
+        "приходится на героин, более 19 кг составляет опий-сырец."
+    )
+    assert [by_quote(figures, q)["part_of"] for q in ("93 кг", "более 19 кг")] == [0, 0]

@@ -496,19 +496,36 @@ def _part_of_earlier(
                 part_of.setdefault(k, total)
 
 
+# «93 кг приходится на героин»: the share verb right after the number
+_SHARE_AFTER = re.compile(r"\s*(?:\S+\s+)?(?:приходит|пришл)\w*\s+на\b", re.IGNORECASE)
+
+
 def _share_of_earlier(text, figures, group, earlier, roles, part_of) -> None:
     """«Изъято 820 кг наркотиков. Наибольшая доля приходится на гашиш – 510 кг»: a number in a
     sentence that names a share is a part of the nearest number of its kind before it, when
-    larger (in its sentence, else in the sentences of the paragraph or two before)."""
+    larger (in its sentence, else in the sentences of the paragraph or two before); the other
+    items of its share list are its siblings, not its total."""
+
+    def share_item(k: int) -> bool:
+        """«93 кг приходится на героин», «на долю гашиша – 510 кг»: one item of a share list
+        (a count followed by the verb is left alone: its own noun comes first, and whose
+        share it is, the words do not say)."""
+        figure = figures[k]
+        before = text[sentence_start(text, figure) : figure["start"]]
+        after = figure.get("unit") in MASS and _SHARE_AFTER.match(text, figure["end"])
+        return bool(markers.SHARE_OF.search(before) or after)
+
     for pos, i in enumerate(group):
         figure = figures[i]
         if i in part_of or roles.get(i) or figure.get("unit") in ("percent", "times"):
             continue
-        if not markers.SHARE_OF.search(text[sentence_start(text, figure) : figure["start"]]):
+        if not share_item(i):
             continue
         for k in [*reversed(group[:pos]), *reversed(earlier)]:
             if roles.get(k) in ("baseline", "change") or k in part_of:
                 continue
+            if k in group and share_item(k):
+                continue  # «93 кг приходится на героин, более 19 кг – …»: a sibling
             if compatible(figures[k], figure):
                 if figures[k]["value"] > figure["value"]:
                     part_of[i] = k
