@@ -699,3 +699,20 @@ def test_items_of_a_share_list_are_siblings_under_the_total_before():
         "приходится на героин, более 19 кг составляет опий-сырец."
     )
     assert [by_quote(figures, q)["part_of"] for q in ("93 кг", "более 19 кг")] == [0, 0]
+
+
+def test_a_bracketed_earlier_period_named_before_its_year_is_a_baseline():
+    figures = annotated(
+        "За первые 6 месяцев 2009 года зарегистрировано 684 наркопреступления (1 полугодие 2008 "
+        "года – 743), из них – 365 связанных со сбытом (1 полугодие 2008 года – 452)."
+    )
+    roles = [by_quote(figures, q)["role"] for q in ("684", "743", "365", "452")]
+    assert roles == ["total", "baseline", "part", "baseline"]
+
+
+def test_среди_этих_points_at_the_total_whose_parts_may_overlap():
+    figures = annotated(
+        "В январе-сентябре 2022 года зарегистрирован 371 наркопреступление. Среди этих "
+        "преступлений 299 – тяжкие и особо тяжкие, 231 – связанное со сбытом."
+    )
+    assert [by_quote(figures, q)["part_of"] for q in ("299", "231")] == [0, 0]

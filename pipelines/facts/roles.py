@@ -357,7 +357,11 @@ def _assign_parts(
                     parts = _parts_after(text, figures, same, total, roles)
                     # «из них» points at the total itself, whose parts may overlap («из них 760 -
                     # сбыт и 858 тяжких»); «Среди задержанных» names a set that may be larger
-                    pronoun = of_them or markers.OF_THEM_OPENING.match(opening)
+                    pronoun = (
+                        of_them
+                        or markers.OF_THEM_OPENING.match(opening)
+                        or markers.THESE_OPENING.match(opening)
+                    )
                     if pronoun or not _exceeds(figures[total], [figures[k] for k in parts]):
                         for k in parts:
                             part_of[k] = total
