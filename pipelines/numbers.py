@@ -221,6 +221,17 @@ def _combine_words(tokens: list[Token], i: int) -> tuple[float, int, str | None,
     return total + group, used, role, multiplier
 
 
+def number_words_at(tokens: list[Token], i: int) -> tuple[float, int] | None:
+    """A cardinal written in words from token i ("семьсот", "двести пятьдесят"): (value, words
+    used); None for anything else ("тысячи", "двое", "пол")."""
+    if i >= len(tokens) or tokens[i].kind != "word":
+        return None
+    combined = _combine_words(tokens, i)
+    if combined is None or combined[2] is not None or combined[1] == 0:
+        return None
+    return combined[0], combined[1]
+
+
 def half_multiplier(norm: str) -> int | None:
     """10**6 for "полмиллиона" or "полумиллиона" (half a million), 1000 for "полтысячи"."""
     if not norm.startswith("пол"):

@@ -587,3 +587,14 @@ def test_a_quality_genitive_between_a_dose_noun_and_the_thing_is_passed_over():
 
 def test_сотка_is_a_hundred_square_metres():
     assert figures("Он выращивал коноплю на участке 4 сотки.")[0][:2] == (400, "m2")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Изъято два килограмма семьсот граммов марихуаны.", 2.7),
+        ("Изъято три килограмма двести пятьдесят граммов героина.", 3.25),
+    ],
+)
+def test_a_compound_mass_in_words_is_one_figure(text, value):
+    assert [f[:2] for f in figures(text)] == [(value, "kg")]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pipelines.figures.lexicon import APPROX, LESS, MORE, PHYSICAL_UNITS
 from pipelines.figures.sentence import Figure, Sentence
 from pipelines.morph import parse_word
-from pipelines.numbers import NumberSpan
+from pipelines.numbers import NumberSpan, number_words_at
 
 # Unit words by lemma and abbreviations by written form: (unit, factor to that unit).
 _UNIT_LEMMAS = {
@@ -194,17 +194,22 @@ def _currency(s: Sentence, code: str, end: int) -> tuple[str, float, int]:
 
 
 def compound_mass(s: Sentence, figure: Figure) -> int:
-    """Add the following smaller masses: "36 кг 808 граммов", "4 т 83 кг 274 г" and "1 тонна и
-    27 кг" are one figure each."""
+    """Add the following smaller masses: "36 кг 808 граммов", "4 т 83 кг 274 г", "1 тонна и
+    27 кг" and "два килограмма семьсот граммов" are one figure each."""
     j, factor = figure.last, figure.factor
     while True:
         k = j + 1 if s.norm(j) == "и" else j
-        if not (k < len(s.tokens) and s.tokens[k].kind == "num" and s.tokens[k].text.isdigit()):
-            return j
-        unit = unit_at(s, k + 1)
+        if k < len(s.tokens) and s.tokens[k].kind == "num" and s.tokens[k].text.isdigit():
+            amount, used = int(s.tokens[k].text), 1
+        else:
+            words = number_words_at(s.tokens, k)
+            if words is None:
+                return j
+            amount, used = words
+        unit = unit_at(s, k + used)
         if not (unit and unit[0] == figure.unit == "kg" and unit[1] < factor):
             return j
-        figure.value += int(s.tokens[k].text) * unit[1]
+        figure.value += amount * unit[1]
         j, factor = unit[2], unit[1]
 
 
