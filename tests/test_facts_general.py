@@ -716,3 +716,9 @@ def test_среди_этих_points_at_the_total_whose_parts_may_overlap():
         "преступлений 299 – тяжкие и особо тяжкие, 231 – связанное со сбытом."
     )
     assert [by_quote(figures, q)["part_of"] for q in ("299", "231")] == [0, 0]
+
+
+def test_a_headline_restating_the_number_is_no_current_value_of_it():
+    title = "В прошлом году на территории области полицейские выявили 279 наркопреступлений."
+    figures = annotated(title + " В ходе мероприятий изъято 450 кг наркотиков.", title=title)
+    assert {f["role"] for f in figures if f["value"] == 279} == {"value"}

@@ -179,7 +179,16 @@ def _earlier_clause_baseline(
     if current is None:
         # a year is weak evidence alone: its current value must count the same thing
         current = _current_before(figures, i, roles, near=0 if year else 200, dated=bool(year))
-    if current is None and not year and any(same_kind(h, figure) for h in headline):
+    # a headline number of the same kind is the current value, unless it is this one restated
+    # («В прошлом году … выявили 279 наркопреступлений» as headline and lead)
+    if (
+        current is None
+        and not year
+        and any(
+            same_kind(h, figure) and abs(float(h["value"]) - float(figure["value"])) > 1e-9
+            for h in headline
+        )
+    ):
         return IN_HEADLINE
     if current is None:
         return None
