@@ -5,7 +5,8 @@
 - `seized_by_month`: those events summed per month and region.
 - `seized_by_substance`: per substance: the parts of each event, and the events without parts
   (a fact that any of its mentions states as the total of parts counts through its parts: a
-  republication may read as a total what the original left a value).
+  republication may read as a total what the original left a value, or as a part what the
+  original broke down itself; only the innermost parts are counted).
 - `official_statistics`: each indicator × region × reporting period as published, with the
   value of the same period a year earlier when a text states it. Periods overlap (Jan–Mar,
   Jan–Jun, …), so rows are never summed.
@@ -40,10 +41,10 @@ FACT_VIEWS = {
                round(sum(f.value), 3) as kg, count(*) as events
         from facts f
         where f.indicator = 'drugs_seized' and f.scope = 'event' and f.unit = 'kg'
-          and (f.role = 'part' or ({_ADDABLE}
-               and not exists (select 1 from facts p where p.part_of = f.id)
-               and not exists (select 1 from figures t join figures p on p.part_of = t.id
-                               where t.fact_id = f.id)))
+          and (f.role = 'part' or {_ADDABLE})
+          and not exists (select 1 from facts p where p.part_of = f.id)
+          and not exists (select 1 from figures t join figures p on p.part_of = t.id
+                          where t.fact_id = f.id)
         group by month, f.region, f.substance
     """,
     "official_statistics": """

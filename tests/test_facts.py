@@ -738,3 +738,23 @@ def test_seized_by_substance_leaves_out_a_fact_any_mention_states_as_a_total(tmp
     db["figures"].insert({**mention, "value": 6.7, "fact_id": facts["part"], "part_of": total})
     (kg,) = db.execute("select sum(kg) from seized_by_substance").fetchone()
     assert kg == pytest.approx(6.7)
+
+
+def test_seized_by_substance_counts_only_the_innermost_parts(tmp_path):
+    """One copy breaks a number down into parts; another reads that number as a part of a
+    larger one: it is a part with parts, and only its own parts are counted."""
+    from pipelines.db import connect
+
+    db = connect(tmp_path / "t.db")
+    _store(db, "orig", "https://orig.example/1", "", "Текст без чисел.", "2025-10-03")
+    event = {"indicator": "drugs_seized", "scope": "event", "unit": "kg",
+             "event_day": "2025-10-03", "substance": "наркотик"}  # fmt: skip
+    facts = {}
+    for name, value, role in (("all", 15.0, "total"), ("middle", 14.3, "part"),
+                              ("heroin", 12.8, "part"), ("hashish", 1.5, "part")):  # fmt: skip
+        facts[name] = db["facts"].insert({**event, "fact_key": name, "value": value,
+                                          "role": role}).last_pk  # fmt: skip
+    for child, parent in (("middle", "all"), ("heroin", "middle"), ("hashish", "middle")):
+        db.execute("update facts set part_of = ? where id = ?", [facts[parent], facts[child]])
+    (kg,) = db.execute("select sum(kg) from seized_by_substance").fetchone()
+    assert kg == pytest.approx(14.3)  # 12.8 + 1.5, never 14.3 beside them
