@@ -7,6 +7,7 @@ or a database, as trafilatura's are.
 from __future__ import annotations
 
 from pipelines.facts.checks import assign_checks
+from pipelines.facts.indicators import vocabulary
 from pipelines.facts.inherit import assign_indicators
 from pipelines.facts.roles import assign_roles
 from pipelines.facts.scope import assign_scope
@@ -47,7 +48,7 @@ def _annotate_text(
 ) -> None:
     for figure in figures:
         figure["_published"] = published
-    assign_roles(text, figures, headline)
+    assign_roles(text, figures, headline, vocabulary().substances)
     assign_indicators(text, figures)  # before scope: a count of crimes is a statistic
     assign_scope(text, figures, mentioned_dates, published, title)
     assign_checks(figures)

@@ -548,9 +548,15 @@ def _share_of_earlier(text, figures, group, earlier, roles, part_of) -> None:
 # --- the whole text -------------------------------------------------------------------------
 
 
-def assign_roles(text: str, figures: list[dict], headline: list[dict] = ()) -> None:
+def assign_roles(
+    text: str,
+    figures: list[dict],
+    headline: list[dict] = (),
+    named_drugs: frozenset[str] = frozenset(),
+) -> None:
     """Set `role` and `part_of` (an index into `figures`) on each figure, in place; `headline`:
-    the headline's figures, which may hold the current value a baseline of the text is of."""
+    the headline's figures, which may hold the current value a baseline of the text is of;
+    `named_drugs`: the drug names of the indicators' vocabulary."""
     roles: dict[int, str] = {}
     groups = _sentences(text, figures)
     for group in groups:
@@ -582,7 +588,7 @@ def assign_roles(text: str, figures: list[dict], headline: list[dict] = ()) -> N
                 roles[i] = "baseline"
                 figures[i]["_current"] = None if current == IN_HEADLINE else current
     part_of = _assign_parts(text, figures, groups, roles)
-    sum_parts(text, figures, roles, part_of)
+    sum_parts(text, figures, roles, part_of, named_drugs)
     totals = set(part_of.values())
     for i, figure in enumerate(figures):
         if i in part_of:

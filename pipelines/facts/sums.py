@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 
 from pipelines.facts import markers
@@ -114,20 +113,11 @@ def _signalled(text: str, total: dict, first: dict) -> bool:
     return float(total["value"]) >= 10 or float(total["value"]) != int(total["value"])
 
 
-@functools.cache
-def _named_drugs() -> frozenset[str]:
-    """The drugs data/indicators.toml names (not the generic words): read once, late, as the
-    vocabulary module imports this one's."""
-    from pipelines.facts.indicators import vocabulary
-
-    return vocabulary().substances
-
-
-def _other_drug(total: dict, figure: dict) -> bool:
+def _other_drug(total: dict, figure: dict, named_drugs: frozenset[str]) -> bool:
     """Two masses of two drugs the text names: «Общий вес … составил 32 кг гашиша и 1,5 кг
     марихуаны» sums the hashish before it, not the marijuana."""
     a, b = total.get("object"), figure.get("object")
-    return a != b and {a, b} <= _named_drugs()
+    return a != b and {a, b} <= named_drugs
 
 
 def same_kind(total: dict, figure: dict) -> bool:
@@ -170,10 +160,16 @@ def _longest_sum(
 
 
 def sum_parts(
-    text: str, figures: list[dict], roles: dict[int, str], part_of: dict[int, int]
+    text: str,
+    figures: list[dict],
+    roles: dict[int, str],
+    part_of: dict[int, int],
+    named_drugs: frozenset[str] = frozenset(),
 ) -> None:
     """Add to `part_of` the figures that add up to a total before them (after the parts it
-    has), or to a whole after them; a figure that is already a part keeps its total."""
+    has), or to a whole after them; a figure that is already a part keeps its total.
+    `named_drugs`: the drug names of data/indicators.toml (a whole after its parts sums its own
+    drug only)."""
 
     def free(k: int) -> bool:
         return _free(k, figures, roles, part_of) and k not in totals
@@ -196,7 +192,9 @@ def sum_parts(
         lead = text[max(0, total["start"] - 60) : total["start"]]
         if have or not _WHOLE_BEFORE.search(lead.split(".")[-1]):
             continue
-        before = [k for k in range(t - 1, -1, -1) if not _other_drug(total, figures[k])]
+        before = [
+            k for k in range(t - 1, -1, -1) if not _other_drug(total, figures[k], named_drugs)
+        ]
         run = _run(figures, before, t, free)
         parts = _longest_sum(figures, t, run, exact_only=True) if run else []
         if not parts and _SUMS_UP.match(lead.split(".")[-1]):
