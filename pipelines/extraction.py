@@ -6,9 +6,10 @@ A plain function on a string, usable without a crawl::
     >>> extract_article(html, url, timezone="Asia/Almaty", fetched_at=fetched_at)["published_at"]
     '2014-06-05T14:30:00+06:00'
 
-The page is parsed once. trafilatura extracts the body from (its own copy of) that tree; title,
-author and description come from trafilatura's meta-tag and JSON-LD readers on the same tree;
-the publication date from pipelines.published, which calls htmldate only as a last resort.
+The page is parsed once (pipelines.page_tree). trafilatura extracts the body from (its own
+copy of) that tree; title, author and description come from trafilatura's meta-tag and JSON-LD
+readers on the same tree; the publication date from pipelines.published, which calls htmldate
+only as a last resort.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ import trafilatura
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
-from trafilatura.utils import load_html
 
+from pipelines.page_tree import parse_page
 from pipelines.publication import evidence_json, find_published
 from pipelines.published import parse_russian_datetime, site_zone
 
@@ -169,7 +170,7 @@ def extract_article(
     site_zone(timezone)  # fail on a misconfigured source before touching the page
     result = _empty_result()
     try:
-        tree = load_html(html) if html else None
+        tree = parse_page(html) if html else None
     except Exception as error:  # lxml and charset guessing fail in many ways on junk input
         LOGGER.warning("unparsable page %s: %r", url, error)
         return result
