@@ -7,6 +7,7 @@ natasha's LOC spans. They keep their name as text and no region of their own.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from difflib import SequenceMatcher
 
 from pipelines.morph import morph as _morph
@@ -70,7 +71,9 @@ def unknown_mentions(text, tokens, ner: NerView, known: list[_Mention]) -> list[
     known_tokens = set().union(*(range(m.first, m.stop) for m in known)) if known else set()
     spans: dict[tuple[int, int], object] = {}
     for i, token in enumerate(tokens):
-        if i in known_tokens or not _may_be_an_unknown_place(text, tokens, i):
+        if not token.text[:1].isupper() or i in known_tokens:
+            continue  # most words: checked here, not by a call
+        if not _may_be_an_unknown_place(text, tokens, i):
             continue
         nxt = tokens[i + 1].norm if i + 1 < len(tokens) else None
         lemma = None if nxt in forms_of(DIVISION_NOUNS) else _geographical_lemma(token)
@@ -80,15 +83,19 @@ def unknown_mentions(text, tokens, ner: NerView, known: list[_Mention]) -> list[
         for start, stop, span in ner.locations(token.start, token.end):
             if start < token.end and token.start < stop:
                 spans[(start, stop)] = span
-    mentions = []
+    mentions: list[_Mention] = []
+    if not spans:
+        return mentions
+    starts = [t.start for t in tokens]
+    ends = [t.end for t in tokens]  # both ascending: a span's tokens by bisection
     for (start, stop), span in sorted(spans.items()):
         name = text[start:stop]
         if _overlaps(start, stop, taken) or not any(c.isupper() for c in name):
             continue
         if " " not in name and (len(name) < 2 or is_common_word(name)):
             continue  # a capitalised first word taken for a place: "Как", "В", "Спецоперация"
-        first = next(i for i, t in enumerate(tokens) if t.end > start)
-        stop_token = next((i for i, t in enumerate(tokens) if t.start >= stop), len(tokens))
+        first = bisect_right(ends, start)
+        stop_token = bisect_left(starts, stop)
         if _follows_street_or_water(tokens, first) or _names_a_facility(tokens, first):
             continue
         taken.append((start, stop))

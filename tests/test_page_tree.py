@@ -61,3 +61,19 @@ def test_extract_article_is_unchanged_on_real_pages(monkeypatch):
     theirs = [extraction.extract_article(page, "https://example.kz/news/1") for page in pages]
     assert sum(1 for a in ours if a["body"]) > 50
     assert ours == theirs
+
+
+def test_dropping_textless_subtrees_leaves_trafilatura_the_same_body():
+    """extraction drops scripts, styles, svg, head, ... before trafilatura, to spare its copies:
+    on real pages trafilatura then finds the very same body."""
+    folder = shared_path("bench", "aeb", "html")
+    pages = [gzip.decompress(p.read_bytes()) for p in sorted(folder.glob("*.html.gz"))[:80]]
+    pages += [page.encode() for page in _demo_pages()]
+    dropped = 0
+    for page in pages:
+        tree = parse_page(page)
+        before = _body(tree)
+        dropped += len(list(tree.iter(*extraction._TEXTLESS_TAGS)))
+        extraction._drop_textless_subtrees(tree)
+        assert _body(tree) == before
+    assert dropped > 1000
