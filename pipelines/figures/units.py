@@ -245,7 +245,10 @@ def half_units(s: Sentence) -> list[NumberSpan]:
     for k, token in enumerate(s.tokens):
         if token.kind != "word" or half_unit(token.norm) is None:
             continue
-        genitive = any("gent" in r.grammemes for r in s.readings(k + 1) if r.pos == "NOUN")
+        # the thing weighed, or its adjective ("полкило смертельного порошка")
+        genitive = any(
+            "gent" in r.grammemes for r in s.readings(k + 1) if r.pos in ("NOUN", "ADJF", "PRTF")
+        )
         # "массой до полкилограмма" bounds it (not the end of "от 1 кг до полкилограмма")
         up_to = s.norm(k - 1) == "до" and "от" not in {s.norm(j) for j in range(k - 4, k - 1)}
         if s.norm(k - 1) in _BARE_QUALIFIERS or genitive or up_to:
