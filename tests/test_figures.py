@@ -649,12 +649,18 @@ def test_counts_have_no_change():
         "Трасса протяженностью 12 км открыта.",
         "Фильм с маркировкой 16+ показали в школах.",
         "Горячая линия работает 24/7.",
+        "Матч закончился со счетом 3:1.",
         "С одной стороны, ситуация улучшилась.",
         "Это одна из проблем.",
     ],
 )
 def test_non_figures(text):
     assert extract_figures(text) == []
+
+
+def test_a_colon_glued_to_a_word_is_a_space_left_out_not_a_ratio():
+    text = "Изъято 65,5 кг наркотиков:5 кг опийной группы, 1,8 кг маковой соломы."
+    assert [f[0] for f in figures(text)] == [65.5, 5, 1.8]
 
 
 def test_a_figure_next_to_non_figures_survives():

@@ -124,8 +124,12 @@ def is_not_a_quantity(s: Sentence, span: NumberSpan, previous: Figure | None) ->
     dash_before = s.glued(first) and s.tokens[first - 1].text in DASHES and s.glued(first - 1)
     if dash_before and s.tokens[first - 2].kind == "word":
         return True  # a name: "Мак-2017", "COVID-19"
+    # a word glued before the colon is a space left out ("наркотиков:5 кг"), not a ratio
+    colon_after_word = (
+        first >= 2 and s.norm(first - 1) == ":" and s.tokens[first - 2].kind == "word"
+    )
     if (s.glued(last) and s.norm(last) in ("/", ":")) or (
-        s.glued(first) and s.norm(first - 1) in ("/", ":")
+        s.glued(first) and s.norm(first - 1) in ("/", ":") and not colon_after_word
     ):
         return True  # "24/7", "3:1"
     if s.glued(last) and s.tokens[last].kind == "word" and not is_cyrillic(s.tokens[last].text):
