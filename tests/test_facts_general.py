@@ -718,6 +718,15 @@ def test_среди_этих_points_at_the_total_whose_parts_may_overlap():
     assert [by_quote(figures, q)["part_of"] for q in ("299", "231")] == [0, 0]
 
 
+def test_среди_них_points_at_the_total_as_среди_этих_does():
+    figures = annotated(
+        "В области за 5 месяцев этого года зарегистрировано 1 075 преступлений, связанных с "
+        "незаконным оборотом наркотиков. Среди них 851 тяжкое и особо тяжкое, 438 совершены в "
+        "крупном размере, 629 связаны со сбытом."
+    )
+    assert [by_quote(figures, q)["part_of"] for q in ("851", "438", "629")] == [0, 0, 0]
+
+
 def test_a_headline_restating_the_number_is_no_current_value_of_it():
     title = "В прошлом году на территории области полицейские выявили 279 наркопреступлений."
     figures = annotated(title + " В ходе мероприятий изъято 450 кг наркотиков.", title=title)

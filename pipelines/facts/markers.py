@@ -42,9 +42,9 @@ SHARE_OF = re.compile(
 # «3 из них – цеха …, 5 – …»: a sentence opening with a number «из них» breaks down a total of
 # the sentence before
 OF_THEM_OPENING = re.compile(r"^\s*(?:\S+\s+)?из\s+(?:них|которых)\b", _I)
-# «Среди этих преступлений 299 – тяжкие, 231 – связанное со сбытом»: points at the total itself,
-# as «из них» does, so its parts may overlap
-THESE_OPENING = re.compile(r"^\W*среди\s+(?:этих|данных|указанных)\b", _I)
+# «Среди этих преступлений 299 – тяжкие, 231 – связанное со сбытом», «Среди них 851 тяжкое …»:
+# points at the total itself, as «из них» does, so its parts may overlap
+THESE_OPENING = re.compile(r"^\W*среди\s+(?:этих|данных|указанных|них|которых)\b", _I)
 # "46 из 120 задержанных": the first number is a part of the second.
 PART_OF_NEXT = re.compile(r"^\s*из\s*$", _I)
 # «из 42 задержанных, 8 …»: a total after «из», its breakdown after the comma.

@@ -301,8 +301,18 @@ def _breaks_list(text: str, a: dict, b: dict) -> bool:
         return True
     if gap.rstrip().endswith(",") and markers.PART_LABEL.match(text[b["end"] : b["end"] + 4]):
         return False  # «5 фактов касались посева конопли, 16 – сбыта»: the verb left out is shared
+    # «438 совершены в крупном размере, 629 связаны со сбытом»: parts each with its own predicate
+    # right after the number, a comma between them
+    parallel = _opens_with_verb(gap) and _opens_with_verb(text[b["end"] : b["end"] + 40])
+    if parallel and gap.rstrip().endswith(","):
+        return False
     # «из которых 364 кг составляет героин, около 400 кг – опий»: a copula names the item
     return has_verb(markers.COPULA.sub(" ", gap))
+
+
+def _opens_with_verb(gap: str) -> bool:
+    first = gap.split(maxsplit=1)[:1]
+    return bool(first) and has_verb(first[0])
 
 
 def _exceeds(total: dict, parts: list[dict]) -> bool:
