@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
+from pipelines.build_cache import cached_build
 from pipelines.paths import DATA_DIR
 from pipelines.phrases import (
     Match,
@@ -93,6 +94,21 @@ def _district_variants(entry: Entry) -> list[str]:
 
 @cache
 def load_gazetteer(directory: Path = GAZETTEER_DIR) -> Gazetteer:
+    """The gazetteer of `directory`, built once per machine (pipelines/build_cache.py): its
+    name index holds every case form of every name, which takes pymorphy3 most of a second."""
+    sources = [*directory.glob("*.tsv"), *_BUILT_BY]
+    return cached_build("gazetteer", sources, lambda: _build_gazetteer(directory))
+
+
+# the code whose output the cached gazetteer is: a change to it builds the gazetteer again
+_BUILT_BY = [
+    Path(__file__),
+    Path(__file__).with_name("phrases.py"),
+    Path(__file__).with_name("morph.py"),
+]
+
+
+def _build_gazetteer(directory: Path) -> Gazetteer:
     names = PhraseIndex()
     countries, regions, deictic, capital_codes = {}, {}, {}, {}
     for row in read_tsv(directory / "countries.tsv"):

@@ -1,0 +1,94 @@
+"""Built once per machine (pipelines/build_cache.py): the gazetteer's index is not rebuilt by
+every process, and a changed input, a broken file or an unwritable folder never gives a wrong
+or missing result."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from pipelines import build_cache
+from pipelines.build_cache import cached_build
+from pipelines.places_gazetteer import GAZETTEER_DIR, _build_gazetteer, load_gazetteer
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("NEWSMON_CACHE_DIR", str(folder))
+    return folder
+
+
+def _counting_build(calls: list, value):
+    def build():
+        calls.append(1)
+        return value
+
+    return build
+
+
+def test_a_second_process_loads_what_the_first_built(cache, tmp_path):
+    source = tmp_path / "names.tsv"
+    source.write_text("Караганда\n", encoding="utf-8")
+    calls: list = []
+    first = cached_build("index", [source], _counting_build(calls, {"караганда": [1, 2]}))
+    again = cached_build("index", [source], _counting_build(calls, "never built"))
+    assert first == again == {"караганда": [1, 2]}
+    assert len(calls) == 1
+    assert len(list(cache.glob("index-*.pickle"))) == 1
+
+
+def test_a_changed_input_builds_again_and_drops_the_stale_file(cache, tmp_path):
+    source = tmp_path / "names.tsv"
+    source.write_text("Караганда\n", encoding="utf-8")
+    cached_build("index", [source], lambda: "old")
+    source.write_text("Караганда\nТемиртау\n", encoding="utf-8")
+    assert cached_build("index", [source], lambda: "new") == "new"
+    assert len(list(cache.glob("index-*.pickle"))) == 1
+
+
+def test_a_broken_file_is_rebuilt_with_a_warning(cache, tmp_path, caplog):
+    source = tmp_path / "names.tsv"
+    source.write_text("x", encoding="utf-8")
+    cached_build("index", [source], lambda: "built")
+    (broken,) = cache.glob("index-*.pickle")
+    broken.write_bytes(b"\x80\x05 truncated")
+    with caplog.at_level(logging.WARNING):
+        assert cached_build("index", [source], lambda: "rebuilt") == "rebuilt"
+    assert "unreadable" in caplog.text
+    assert cached_build("index", [source], lambda: "not again") == "rebuilt"
+
+
+def test_an_unwritable_cache_folder_only_costs_time(tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("NEWSMON_CACHE_DIR", str(blocker / "cache"))
+    source = tmp_path / "names.tsv"
+    source.write_text("x", encoding="utf-8")
+    assert cached_build("index", [source], lambda: "built") == "built"
+    assert not list(tmp_path.glob("**/*.tmp"))
+
+
+def test_the_cache_folder_follows_xdg(monkeypatch, tmp_path):
+    monkeypatch.delenv("NEWSMON_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert build_cache.cache_dir() == tmp_path / "newsmon"
+
+
+def test_the_loaded_gazetteer_is_the_built_one(cache):
+    built = _build_gazetteer(GAZETTEER_DIR)
+    sources = [*GAZETTEER_DIR.glob("*.tsv")]
+    cached_build("gazetteer-check", sources, lambda: built)
+    loaded = cached_build("gazetteer-check", sources, lambda: pytest.fail("built twice"))
+    assert loaded is not built
+    assert loaded.regions == built.regions and loaded.countries == built.countries
+    assert loaded.capitals == built.capitals and loaded.towns == built.towns
+    pairs = [(p.words, p.forms, p.payloads) for p in built.names.phrases()]
+    assert [(p.words, p.forms, p.payloads) for p in loaded.names.phrases()] == pairs
+    assert len(pairs) > 5000
+
+
+def test_load_gazetteer_goes_through_the_cache(cache):
+    load_gazetteer.__wrapped__()  # past the in-process cache, which other tests share
+    assert len(list(cache.glob("gazetteer-*.pickle"))) == 1
