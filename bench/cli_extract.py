@@ -1,0 +1,97 @@
+"""The command line against trafilatura's, as a user runs them: `newsmon extract` on saved Russian
+pages (the whole article chain: body, dates, figures, places, facts) beside `trafilatura` on
+the same files with the pipeline's options (--precision, tables kept, no comments, one process).
+
+Each tool runs on one page and on all of them, `--rounds` times, the fastest run kept; the
+difference gives the cost of a page once the tool has started, and the one-page run its
+start-up. CPU time of the child process (user + system), and wall time.
+
+    .venv/bin/python bench/cli_extract.py                      # ../shared/corpus/real + demo
+    .venv/bin/python bench/cli_extract.py --pages DIR --rounds 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+DEMO_PAGES = REPO / "crawler" / "demo" / "site"
+REAL_PAGES = REPO.parent / "shared" / "corpus" / "real"
+
+
+def default_pages() -> list[Path]:
+    pages = sorted(REAL_PAGES.glob("*/article*.html")) + sorted(DEMO_PAGES.glob("*/[0-9]*-*.html"))
+    if not pages:
+        sys.exit("no pages: pass --pages DIR")
+    return pages
+
+
+def _run(command: list[str]) -> tuple[float, float]:
+    """(CPU seconds, wall seconds) of one child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), wall
+
+
+def newsmon_command(pages: list[Path], workdir: Path) -> list[str]:
+    return [str(BIN / "newsmon"), "extract", *map(str, pages)]
+
+
+def trafilatura_command(pages: list[Path], workdir: Path) -> list[str]:
+    folder = workdir / f"in-{len(pages)}"
+    if not folder.exists():
+        folder.mkdir()
+        for n, page in enumerate(pages):
+            shutil.copy(page, folder / f"{n:04d}.html")
+    out = workdir / "out"
+    shutil.rmtree(out, ignore_errors=True)
+    return [str(BIN / "trafilatura"), "--input-dir", str(folder), "--output-dir", str(out),
+            "--precision", "--no-comments", "--parallel", "1"]  # fmt: skip
+
+
+def measure(command, pages: list[Path], rounds: int, workdir: Path) -> dict:
+    best_one = min(_run(command(pages[:1], workdir)) for _ in range(rounds))
+    best_all = min(_run(command(pages, workdir)) for _ in range(rounds))
+    per_page = (best_all[0] - best_one[0]) / (len(pages) - 1)
+    return {"startup": best_one[0] - per_page, "per_page": per_page, "all": best_all}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pages", type=Path, help="a folder of saved .html pages")
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    pages = sorted(args.pages.glob("**/*.html")) if args.pages else default_pages()
+    if len(pages) < 2:
+        sys.exit("need at least 2 pages")
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = Path(tmp)
+        results = {
+            "trafilatura": measure(trafilatura_command, pages, args.rounds, workdir),
+            "newsmon extract": measure(newsmon_command, pages, args.rounds, workdir),
+        }
+    print(f"{len(pages)} pages, best of {args.rounds} runs; CPU seconds of the process:")
+    print(f"  {'':18} {'start-up':>9} {'per page':>9} {'all pages':>10} {'(wall)':>8}")
+    for name, r in results.items():
+        cpu, wall = r["all"]
+        print(f"  {name:18} {r['startup']:8.2f}s {r['per_page'] * 1000:7.1f}ms "
+              f"{cpu:9.2f}s {wall:7.2f}s")  # fmt: skip
+    ours, theirs = results["newsmon extract"], results["trafilatura"]
+    print(f"  per page, newsmon / trafilatura = {ours['per_page'] / theirs['per_page']:.2f}")
+    whole = ours["all"][0] / theirs["all"][0]
+    print(f"  all {len(pages)} pages, newsmon / trafilatura = {whole:.2f}")
+
+
+if __name__ == "__main__":
+    main()
