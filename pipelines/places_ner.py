@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-import os
 import re
 from functools import cache
 from typing import NamedTuple
@@ -36,13 +35,6 @@ def _ner_models():
 def _morph_models():
     # Only names the gazetteer lacks need natasha's morphology (for their nominative).
     from natasha import MorphVocab, NewsMorphTagger
-
-    # natasha's vocabulary is a pymorphy2 analyser: told where its dictionary is, it skips a
-    # scan of every installed package's entry points (a quarter of a second)
-    with contextlib.suppress(ImportError):
-        import pymorphy2_dicts_ru  # natasha's own dependency
-
-        os.environ.setdefault("PYMORPHY2_DICT_PATH", pymorphy2_dicts_ru.get_path())
 
     return NewsMorphTagger(_embedding()), MorphVocab()
 
