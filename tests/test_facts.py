@@ -566,6 +566,27 @@ def test_substances_named_around_the_figure(text, quote, substance):
     assert by_quote(annotated(text), quote)["substance"] == substance
 
 
+@pytest.mark.parametrize(
+    ("text", "substance"),
+    [
+        # the one plant the text names; «Мак-2025» is the operation's name, not the plant
+        (
+            "В ходе операции «Мак-2025» на полях найдена дикорастущая конопля. С полей было "
+            "уничтожено порядка 27 700 кустов запрещенного растения.",
+            "конопля",
+        ),
+        # two plants named: which plants the bushes are is not said
+        (
+            "Полицейские нашли посевы мака и конопли. С полей было уничтожено порядка 27 700 "
+            "кустов запрещенного растения.",
+            "растение",
+        ),
+    ],
+)
+def test_plants_not_named_by_the_figure_are_the_one_plant_the_text_names(text, substance):
+    assert by_quote(annotated(text), "порядка 27 700")["substance"] == substance
+
+
 def test_a_headline_names_the_drug_its_body_leaves_generic():
     figures = annotated(
         "Осуждённые пытались перевезти через границу 60 кг вещества в тайнике грузовика.",

@@ -28,6 +28,28 @@ def assign_indicators(text: str, figures: list[dict], vocab: Vocabulary | None =
     assign_own_indicators(text, figures, vocab)
     inherit_indicators(text, figures, vocab)
     _rates_count_nothing(text, figures)
+    _plants_the_text_names(text, figures)
+
+
+# plants a crop or a seizure of «растений» may be of, in lower case: «Мак-2025» is the name
+# of the yearly operation against both plants
+_PLANTS = {
+    "конопля": re.compile(r"\bконопл[яиюеё]\w*"),
+    "мак": re.compile(r"\bмак(?:а|у|ом|е|и|ов|овый|овая|овой|овую|овых|овые)?\b"),
+    "эфедра": re.compile(r"\bэфедр[аыеуо]\w*"),
+}
+
+
+def _plants_the_text_names(text: str, figures: list[dict]) -> None:
+    """«уничтожено 27 700 кустов запрещенного растения» in a text that names hemp and no other
+    plant: the plants are hemp. With two plants named, or none, they stay «растение»."""
+    if not any(figure.get("substance") == "растение" for figure in figures):
+        return
+    named = [plant for plant, written in _PLANTS.items() if written.search(text)]
+    if len(named) == 1:
+        for figure in figures:
+            if figure.get("substance") == "растение":
+                figure["substance"] = named[0]
 
 
 # «в расчете на 100 тысяч населения», «84 на 100 тыс. жителей», «на 10 тыс. человек»
