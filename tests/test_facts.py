@@ -786,3 +786,28 @@ def test_seized_by_substance_counts_only_the_innermost_parts(tmp_path):
         db.execute("update facts set part_of = ? where id = ?", [facts[parent], facts[child]])
     (kg,) = db.execute("select sum(kg) from seized_by_substance").fetchone()
     assert kg == pytest.approx(14.3)  # 12.8 + 1.5, never 14.3 beside them
+
+
+_DRUG_LEAD = (
+    "В МВД заявили, что за шесть месяцев в сфере незаконного оборота наркотиков выявлено 403 "
+    "преступления. "
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "indicator"),
+    [
+        # crimes whose drug context is the sentence before
+        (
+            _DRUG_LEAD + "Выявлено 146 преступлений, совершённых в крупном размере.",
+            "146",
+            "drug_crimes",
+        ),
+        (_DRUG_LEAD + "С января зарегистрировано 142 правонарушения.", "142", "drug_crimes"),
+        # not what the own sentence rules out (solved crimes), nor cases of anything
+        (_DRUG_LEAD + "Раскрыто 88 преступлений прошлых лет.", "88", None),
+        (_DRUG_LEAD + "В 10 случаях прием зелья закончился летальным исходом.", "10", None),
+    ],
+)
+def test_crimes_take_the_drug_context_of_the_sentence_before(text, quote, indicator):
+    assert by_quote(annotated(text), quote)["indicator"] == indicator

@@ -38,6 +38,8 @@ class Indicator:
     not_context: tuple[str, ...] = ()
     context_in_sentence: bool = False  # `context` may stand anywhere in the sentence
     context_in_phrase: bool = False  # `context` must stand between the commas around the figure
+    # objects whose `context` may stand in the sentences just before the figure's
+    context_before: frozenset[str] = frozenset()
     not_own: tuple[str, ...] = ()  # no word of the figure's own phrase starts with these
     any_person: bool = False  # any noun naming people counts as an object («проводников»)
     also: tuple[Indicator, ...] = ()  # other rules for the same indicator
@@ -101,6 +103,7 @@ def _entry(raw: dict, parent: dict | None = None) -> Indicator:
         not_context=tuple(merged.get("not_context", [])),
         context_in_sentence=merged.get("context_in") == "sentence",
         context_in_phrase=merged.get("context_in") == "phrase",
+        context_before=frozenset(merged.get("context_before", [])),
         not_own=tuple(merged.get("not_own", [])),
         any_person=bool(merged.get("any_person", False)),
         also=tuple(_entry(alt, raw) for alt in raw.get("also", [])) if parent is None else (),
@@ -288,6 +291,24 @@ def classify(figure: dict, near: list[str], vocab: Vocabulary | None = None) -> 
     near_stems = stems(near)  # the same for every rule
     for entry in vocab.rules_for(figure.get("unit")):
         if _fits(entry, vocab, figure, sentence, near, clause, near_stems):
+            return entry
+    return None
+
+
+def _context_before(
+    figure: dict, before: list[str], near: list[str], vocab: Vocabulary
+) -> Indicator | None:
+    """«Выявлено 146 преступлений, совершённых в крупном размере» after a sentence on drug
+    trafficking: an indicator marked `context_before` whose context the sentences just before
+    give, for a figure of one of the entry's `context_before` objects whose own sentence has
+    none of its `not_context`."""
+    sentence = lemma_list(figure.get("sentence") or "")
+    for entry in vocab.rules_for(figure.get("unit")):
+        if figure.get("object") not in entry.context_before:
+            continue
+        if _starts(sentence, entry.not_context):
+            continue
+        if _fits(entry, vocab, figure, frozenset(sentence), before + near):
             return entry
     return None
 
@@ -493,6 +514,8 @@ def assign_own_indicators(text: str, figures: list[dict], vocab: Vocabulary | No
                 figure["_header"] = f"{header or ''} {text[max(0, low - 300) : low]}"
                 entry = classify(figure, figure["_lead"], vocab)
                 figure["_header"] = header
+        if entry is None:
+            entry = _context_before(figure, _text_before(text, low), near, vocab)
         figure["indicator"] = entry.code if entry else None
         figure["substance"] = None
         if entry and entry.substance:
