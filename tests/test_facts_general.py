@@ -727,6 +727,24 @@ def test_среди_них_points_at_the_total_as_среди_этих_does():
     assert [by_quote(figures, q)["part_of"] for q in ("851", "438", "629")] == [0, 0, 0]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Всего задержано три человека. Это два жителя Калининграда и один гражданин Литвы.",
+        "Полиция арестовала троих членов группы. В числе задержанных оказались двое россиян и "
+        "один гражданин Армении.",
+    ],
+)
+def test_a_breakdown_opening_with_это_or_в_числе_задержанных(text):
+    figures = annotated(text)
+    assert [f["role"] for f in figures] == ["total", "part", "part"]
+
+
+def test_это_before_one_number_restates_it_and_breaks_nothing_down():
+    figures = annotated("Изъято 5 кг героина. Это 25 тысяч доз.")
+    assert all(f["part_of"] is None for f in figures)
+
+
 def test_a_headline_restating_the_number_is_no_current_value_of_it():
     title = "В прошлом году на территории области полицейские выявили 279 наркопреступлений."
     figures = annotated(title + " В ходе мероприятий изъято 450 кг наркотиков.", title=title)

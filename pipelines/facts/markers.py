@@ -20,7 +20,8 @@ SUBSET = re.compile(
 OPENS_WITH_SUBSET = re.compile(
     r"^\W*(?:в\s+том\s+числе|в\s+т\.\s*ч\.|из\s+(?:них|которых|этого\s+(?:числа|количества|объ[её]ма)"
     r"|общего\s+(?:числа|количества|объ[её]ма))|среди\s+(?:них|которых)|в\s+их\s+числе"
-    r"|среди\s+(?:задержанн|изъят|выявленн|осужд[её]нн|привлеч[её]нн)\w*|из\s+числа"
+    r"|(?:среди|в\s+числе)\s+(?:задержанн|изъят|выявленн|осужд[её]нн|привлеч[её]нн)\w*"
+    r"|из\s+числа"
     r"|среди\s+(?:этих|данных|указанных)\s+\w+)\b",
     _I,
 )
@@ -45,6 +46,9 @@ OF_THEM_OPENING = re.compile(r"^\s*(?:\S+\s+)?из\s+(?:них|которых)\b
 # «Среди этих преступлений 299 – тяжкие, 231 – связанное со сбытом», «Среди них 851 тяжкое …»:
 # points at the total itself, as «из них» does, so its parts may overlap
 THESE_OPENING = re.compile(r"^\W*среди\s+(?:этих|данных|указанных|них|которых)\b", _I)
+# «Всего задержано три человека. Это два жителя Калининграда и один гражданин Литвы.»: a
+# sentence that opens with «это» and lists two or more numbers breaks down the one before
+THIS_OPENING = re.compile(r"^\W*(?:а\s+)?это\s*$", _I)
 # "46 из 120 задержанных": the first number is a part of the second.
 PART_OF_NEXT = re.compile(r"^\s*из\s*$", _I)
 # «из 42 задержанных, 8 …»: a total after «из», its breakdown after the comma.

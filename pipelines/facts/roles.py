@@ -359,6 +359,9 @@ def _assign_parts(
         subset = markers.OPENS_WITH_SUBSET.match(opening) or markers.SUBSET_IN_OPENING.search(
             opening
         )
+        if not subset and markers.THIS_OPENING.match(opening):
+            units = [figures[k].get("unit") for k in group]
+            subset = any(units.count(unit) >= 2 for unit in units)  # a breakdown, not a restating
         if (subset or of_them) and previous_group:
             # «В их числе двое, перевозивших 3,5 кг»: each unit has its own total before
             for unit in dict.fromkeys(figures[k].get("unit") for k in group):
