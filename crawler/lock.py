@@ -73,6 +73,18 @@ def read_holder(path: Path) -> dict:
         return {}
 
 
+def held_by(path: Path, patience: float = 0.5) -> dict:
+    """The record of the process that holds the lock. It takes the lock first and writes its
+    record just after: a caller refused in between waits that moment (up to `patience`
+    seconds) rather than report "an unknown process"."""
+    deadline = time.monotonic() + patience
+    holder = read_holder(path)
+    while not holder.get("pid") and time.monotonic() < deadline:
+        time.sleep(0.02)
+        holder = read_holder(path)
+    return holder
+
+
 def describe_holder(path: Path, holder: dict) -> str:
     pid = holder.get("pid")
     who = f"pid {pid}" if pid else "an unknown process"
@@ -151,7 +163,7 @@ class CrawlLock:
         deadline = time.monotonic() + max(0.0, wait)
         while not self._try_once():
             if time.monotonic() >= deadline or (stop is not None and stop.is_set()):
-                raise LockHeld(self.path, read_holder(self.path))
+                raise LockHeld(self.path, held_by(self.path))
             time.sleep(min(1.0, max(0.05, deadline - time.monotonic())))
         return self
 
@@ -202,7 +214,7 @@ class SharedCrawlLock:
                     self._users += 1
                     return
             if time.monotonic() >= deadline or (stop is not None and stop.is_set()):
-                raise LockHeld(self.path, read_holder(self.path))
+                raise LockHeld(self.path, held_by(self.path))
             time.sleep(min(1.0, max(0.05, deadline - time.monotonic())))
 
     def release(self) -> None:

@@ -3,12 +3,14 @@ alarms and `newsmon status`. Real local HTTP servers and real `scrapy crawl` chi
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import signal
 import subprocess
 import sys
 import textwrap
+import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -84,6 +86,26 @@ def test_lock_is_exclusive_and_says_who_holds_it(tmp_path):
     assert str(lock_path_for(db)) in message
     first.release()
     CrawlLock(db, "newsmon crawl").acquire().release()
+
+
+def test_a_caller_refused_before_the_holder_wrote_its_record_still_names_it(tmp_path):
+    """The holder takes the lock, then writes who it is: a caller refused in that moment waits
+    for the record instead of naming "an unknown process" (two `newsmon run` started together
+    met this once)."""
+    db = tmp_path / "news.db"
+    path = lock_path_for(db)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # held, its record not written yet
+    record = json.dumps({"pid": os.getpid(), "command": "newsmon run"}) + "\n"
+    writer = threading.Timer(0.15, os.pwrite, (fd, record.encode(), 0))
+    writer.start()
+    try:
+        with pytest.raises(LockHeld) as refused:
+            CrawlLock(db, "newsmon crawl").acquire()
+        assert f"pid {os.getpid()} (newsmon run)" in str(refused.value)
+    finally:
+        writer.join()
+        os.close(fd)
 
 
 def test_one_crawl_per_database_file_whatever_the_path(tmp_path, monkeypatch):
