@@ -29,7 +29,7 @@ from twisted.internet.error import DNSLookupError
 
 from crawler import errors
 from crawler.addresses_policy import forbidden_address, forbidden_host
-from crawler.errors import CrawlRefused
+from crawler.refusal import CrawlRefused
 from crawler.urls import host_of
 
 logger = logging.getLogger(__name__)

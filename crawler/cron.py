@@ -4,7 +4,10 @@ share it."""
 
 from __future__ import annotations
 
-from apscheduler.triggers.cron import CronTrigger
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # apscheduler loads with the first trigger, not with every command
+    from apscheduler.triggers.cron import CronTrigger
 
 _CRON_DAYS = ("sun", "mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -33,6 +36,8 @@ def _cron_weekdays(field: str) -> str:
 
 def cron_trigger(expression: str, timezone=None, jitter: int | None = None) -> CronTrigger:
     """A five-field cron expression (minute hour day month weekday) as a CronTrigger."""
+    from apscheduler.triggers.cron import CronTrigger
+
     fields = expression.split()
     if len(fields) != 5:
         raise ValueError(f"{expression!r}: a cron expression has five fields")

@@ -9,20 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scrapy.exceptions import IgnoreRequest
-
 from pipelines.plain_text import strip_control
-
-
-class CrawlRefused(IgnoreRequest):
-    """A request newsmon refuses on purpose; `kind` and `message` become its `errors` row, under
-    `url` when given (a refused redirect is recorded under the URL the crawl asked for)."""
-
-    def __init__(self, kind: str, message: str, url: str | None = None):
-        super().__init__(message)
-        self.kind = kind
-        self.message = message
-        self.url = url
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from twisted.python.failure import Failure
 
 from crawler import errors
 from crawler.addresses import resolver_refusal
-from crawler.errors import CrawlRefused
+from crawler.refusal import CrawlRefused
 from crawler.urls import host_of
 
 _KINDS: list[tuple[type[BaseException], str]] = [

@@ -6,7 +6,7 @@ from __future__ import annotations
 from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware, RedirectMiddleware
 
 from crawler import errors
-from crawler.errors import CrawlRefused
+from crawler.refusal import CrawlRefused
 from crawler.urls import canonical_url, host_of
 
 

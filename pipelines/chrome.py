@@ -29,12 +29,14 @@ import hashlib
 import re
 from collections.abc import Iterable
 from datetime import UTC, datetime
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from pipelines.items import ArticleRecord
 from pipelines.published import _DATE, _TIME_ANYWHERE
 from pipelines.transactions import write_transaction
+
+if TYPE_CHECKING:  # sqlite_utils (and numpy, which it loads) is not needed to strip chrome
+    import sqlite_utils
 
 __all__ = [
     "OWN_HEADLINE",

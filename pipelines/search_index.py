@@ -22,12 +22,14 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from pipelines.morph import best_lemma
 from pipelines.sentences import fold_yo
 from pipelines.transactions import write_transaction
+
+if TYPE_CHECKING:  # the facts read words() with no database: sqlite_utils (numpy) is not theirs
+    import sqlite_utils
 
 SEARCH_TABLE = "articles_search"
 SEARCH_COLUMNS = ("title", "body", "title_stems", "body_stems")

@@ -7,10 +7,12 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from pipelines.db_file import StorageError, storage_cause
+
+if TYPE_CHECKING:  # sqlite_utils loads numpy: only the storage modules that use it import it
+    import sqlite_utils
 
 
 def database_file(db: sqlite_utils.Database) -> str:

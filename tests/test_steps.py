@@ -21,7 +21,8 @@ from scrapy.utils.misc import build_from_crawler, load_object
 from scrapy.utils.test import get_crawler
 
 from crawler import settings as project_settings
-from crawler.errors import CrawlRefused, error_recorded, report_error
+from crawler.errors import error_recorded, report_error
+from crawler.refusal import CrawlRefused
 from crawler.sources import Source
 from pipelines.articles import upsert_source
 from pipelines.db import connect

@@ -9,7 +9,10 @@ this package uses is named below, so an operator can find it with redis-cli.
 
 from __future__ import annotations
 
-import redis
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # redis loads with the first connection: `newsmon extract` never needs it
+    import redis
 
 PREFIX = "newsmon"
 ITEMS = f"{PREFIX}:items"  # list: finished articles and error rows (JSON), workers push left
@@ -60,6 +63,8 @@ def dupefilter_key(source: str) -> str:
 
 
 def connect_redis(url: str) -> redis.Redis:
+    import redis
+
     return redis.Redis.from_url(url, socket_timeout=30, socket_connect_timeout=10)
 
 
