@@ -18,10 +18,13 @@ from typing import NamedTuple
 
 @cache
 def _embedding():
-    """natasha's models ship inside the package and run offline; they load once, on first use."""
-    from natasha import NewsEmbedding
+    """natasha's models ship inside the package and run offline; they load once, on first use,
+    the embedding through a loader that maps its table instead of copying it (embedding_file)."""
+    from natasha.data import NEWS_EMBEDDING
 
-    return NewsEmbedding()
+    from pipelines.embedding_file import load_navec
+
+    return load_navec(NEWS_EMBEDDING)
 
 
 @cache
