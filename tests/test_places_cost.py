@@ -100,3 +100,19 @@ def test_a_capitalised_adjective_before_a_region_is_no_list_of_districts():
     assert places_of("Полицейские Алматинской области задержали курьера.") == [
         ("Алматинская область", "region", "KZ-19")
     ]
+
+
+def test_an_unknown_name_written_in_the_nominative_needs_no_morphology_model(monkeypatch):
+    loaded = []
+    monkeypatch.setattr(places_ner, "_morph_models", lambda: loaded.append(1) or 1 / 0)
+    text = "Наркотики нашли в селе Новососедово."
+    [span] = [s for s in SentenceNer(text).locations(0, len(text))]
+    assert SentenceNer(text).nominative(span[0], span[2]) == "Новососедово"
+    assert loaded == []
+
+
+def test_an_inflected_unknown_name_gets_natashas_nominative():
+    text = "Партию везли на Дальнем Востоке и в Энгельсском районе."
+    ner = SentenceNer(text)
+    names = {text[s:e]: ner.nominative(s, span) for s, e, span in ner.locations(0, len(text))}
+    assert names["Дальнем Востоке"] == "Дальний Восток"
