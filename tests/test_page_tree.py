@@ -63,17 +63,22 @@ def test_extract_article_is_unchanged_on_real_pages(monkeypatch):
     assert ours == theirs
 
 
-def test_dropping_textless_subtrees_leaves_trafilatura_the_same_body():
-    """extraction drops scripts, styles, svg, head, ... before trafilatura, to spare its copies:
-    on real pages trafilatura then finds the very same body."""
+def test_dropping_discarded_subtrees_leaves_trafilatura_the_same_body():
+    """extraction drops scripts, styles, head, navigation, footers, ... before trafilatura, to
+    spare its prunings and copies: on real pages trafilatura then finds the very same body."""
     folder = shared_path("bench", "aeb", "html")
-    pages = [gzip.decompress(p.read_bytes()) for p in sorted(folder.glob("*.html.gz"))[:80]]
+    pages = [gzip.decompress(p.read_bytes()) for p in sorted(folder.glob("*.html.gz"))]
+    dates = shared_path("bench", "dates")
+    pages += [gzip.decompress(p.read_bytes()) for p in sorted(dates.glob("*.html.gz"))]
+    pages += [p.read_bytes() for p in sorted(shared_path("corpus", "real").glob("*/article*.html"))]
     pages += [page.encode() for page in _demo_pages()]
-    dropped = 0
+    dropped = {tag: 0 for tag in extraction._DISCARDED_TAGS}
     for page in pages:
         tree = parse_page(page)
         before = _body(tree)
-        dropped += len(list(tree.iter(*extraction._TEXTLESS_TAGS)))
-        extraction._drop_textless_subtrees(tree)
+        for element in tree.iter(*extraction._DISCARDED_TAGS):
+            dropped[element.tag] += 1
+        extraction._drop_discarded_subtrees(tree)
         assert _body(tree) == before
-    assert dropped > 1000
+    assert len(pages) > 400
+    assert min(dropped.values()) > 10, dropped
