@@ -7,7 +7,7 @@ import pipelines.places_ner as places_ner
 from pipelines.items import ArticleRecord
 from pipelines.places import find_places
 from pipelines.places_ner import SentenceNer, sentence_bounds
-from pipelines.places_pipeline import apply_places
+from pipelines.places_pipeline import apply_places, is_russian_text
 
 
 @pytest.fixture
@@ -116,3 +116,39 @@ def test_an_inflected_unknown_name_gets_natashas_nominative():
     ner = SentenceNer(text)
     names = {text[s:e]: ner.nominative(s, span) for s, e, span in ner.locations(0, len(text))}
     assert names["Дальнем Востоке"] == "Дальний Восток"
+
+
+def test_a_figure_sentence_naming_no_place_takes_the_article_region_unread(monkeypatch):
+    import pipelines.places_pipeline as places_pipeline
+
+    read = []
+    original = places_pipeline.figure_region
+    monkeypatch.setattr(
+        places_pipeline,
+        "figure_region",
+        lambda sentence, *a, **k: read.append(sentence) or original(sentence, *a, **k),
+    )
+    named = "В Павлодарской области изъяли 5 кг гашиша."
+    unnamed = "Всего за год изъято 40 кг наркотиков."
+    title = "Полиция Карагандинской области подвела итоги года"
+    body = f"{title}. {unnamed} {named}"
+    record = ArticleRecord(source="s", url="", html="", fetched_at="", title=title, body=body)
+    record.figures = [{"sentence": unnamed}, {"sentence": named}]
+    apply_places(record, "KZ")
+    assert read == [named]
+    assert [f["region"] for f in record.figures] == ["KZ-35", "KZ-55"]
+    assert record.figures[0]["region_reason"] == "article"
+
+
+@pytest.mark.parametrize(
+    "text, russian",
+    [
+        ("Полиция изъяла 5 кг гашиша в Павлодаре", True),
+        ("Police in the region seized 5 kg of hashish and heroin, сообщает МВД", False),
+        ("Police seized 5 kg, сообщает пресс-служба МВД РК", True),  # 0.3 of the letters suffice
+        ("12 345 — 67,8 %", False),
+        ("", False),
+    ],
+)
+def test_russian_text_is_told_by_the_share_of_cyrillic_letters(text, russian):
+    assert is_russian_text(text) is russian
