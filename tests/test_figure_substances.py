@@ -324,3 +324,27 @@ def test_last_years_value_in_brackets_between_a_number_and_its_noun_or_unit():
     # a bracket that names its own unit is no comparison sharing the one after it
     found = extract_figures("Изъято 12 кг (2,5 кг героина) гашиша.")
     assert [(f["value"], f["unit"]) for f in found] == [(12, "kg"), (2.5, "kg")]
+
+
+# --- the noun at the amount wins over an amount word further back -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Из общего объёма наркотиков, изъятых сотрудниками министерства, 93 кг приходится "
+            "на героин, более 19 кг составляет опий-сырец.",
+            [(93, "kg", "героин"), (19, "kg", "опий-сырец")],
+        ),
+        (
+            "Общий вес изъятых наркотиков составляет пять килограммов, из них героин - три "
+            "килограмма.",
+            [(5, "kg", "наркотик"), (3, "kg", "героин")],
+        ),
+        # with nothing named at the amount, the amount word still names it
+        ("Из общего объёма наркотиков 93 кг изъято в Душанбе.", [(93, "kg", "наркотик")]),
+    ],
+)
+def test_what_the_amount_itself_names_beats_an_amount_word_before(text, expected):
+    assert objects_of(text) == expected

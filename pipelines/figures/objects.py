@@ -582,9 +582,11 @@ AMOUNT_FINDERS: tuple[ObjectFinder, ...] = (
     goods_priced,
     money_named_before,
     value_noun_as_subject,
+    # a noun and a dash at the amount before an amount word further back: "Общий вес наркотиков
+    # составляет 5 кг, из них героин - три килограмма" (the three are героин)
+    measured_topic_before_dash,
     governed_by_amount_word,
     subject_of_amount_verb,
-    measured_topic_before_dash,
     measured_topic_before_verb,
     genitive_right_before,
 )

@@ -6,7 +6,12 @@ alpha-PVP", "около 364 кг составляет героин", "психо
 from __future__ import annotations
 
 from pipelines.figures.lexicon import AMOUNT_NOUNS, AMOUNT_VERBS, DASHES
-from pipelines.figures.objects import AMOUNT_FINDERS, ObjectFinder, known_common
+from pipelines.figures.objects import (
+    AMOUNT_FINDERS,
+    ObjectFinder,
+    genitive_after_unit,
+    known_common,
+)
 from pipelines.figures.phrases import (
     animate,
     counted_plural,
@@ -193,6 +198,14 @@ def antecedent_of_pronoun(s: Sentence, figure: Figure) -> str | None:
     return None
 
 
+def share_named_after(s: Sentence, figure: Figure) -> str | None:
+    """A share verb right after the amount names what it is, whatever amount word came before:
+    "из общего объёма наркотиков, изъятых …, 93 кг приходится на героин" is героин."""
+    if not s.lemmas(figure.last) & _SHARE_VERBS:
+        return None
+    return subject_after_amount_verb(s, figure)
+
+
 SUBSTANCE_FINDERS: tuple[ObjectFinder, ...] = (
     latin_name_after_unit,
     noun_before_parenthesis,
@@ -202,5 +215,12 @@ SUBSTANCE_FINDERS: tuple[ObjectFinder, ...] = (
     antecedent_of_pronoun,
 )
 
-# The amount finders of objects.py, then these.
-ALL_AMOUNT_FINDERS: tuple[ObjectFinder, ...] = AMOUNT_FINDERS + SUBSTANCE_FINDERS
+# The amount finders of objects.py, then these; a share verb is read right after the nouns at
+# the amount itself ("93 кг героина приходится на долю …" is still the genitive's).
+_AFTER_THE_AMOUNT = AMOUNT_FINDERS.index(genitive_after_unit) + 1
+ALL_AMOUNT_FINDERS: tuple[ObjectFinder, ...] = (
+    *AMOUNT_FINDERS[:_AFTER_THE_AMOUNT],
+    share_named_after,
+    *AMOUNT_FINDERS[_AFTER_THE_AMOUNT:],
+    *SUBSTANCE_FINDERS,
+)
