@@ -244,3 +244,17 @@ def test_half_a_unit_bounded_and_counts_of_people_named_by_an_adjective_before_b
         "Больше всего больных наркоманией зарегистрировано во Владимире (250) и Коврове (119)."
     )
     assert [(f["value"], f["object"]) for f in found] == [(250, "больной"), (119, "больной")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an amount is of a thing: not the plural of синтетик, a man
+        ("Изъято: гашиша – 5 кг, синтетики – 10 кг.", [(5, "гашиш"), (10, "синтетика")]),
+        # the dictionary form the domain writes, not pymorphy3's
+        ("У него изъяли 247,6 г производных метилэфедрона.", [(0.2476, "производное")]),
+        ("Изъято более 71 тысячи рублей денег.", [(71000, "деньги")]),
+    ],
+)
+def test_objects_take_the_dictionary_form_of_the_domain(text, expected):
+    assert [(f["value"], f["object"]) for f in extract_figures(text)] == expected

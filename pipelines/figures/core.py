@@ -23,6 +23,7 @@ from pipelines.figures.document import (
     is_list_item,
     list_heading_topic,
 )
+from pipelines.figures.lexicon import DICTIONARY_FORMS
 from pipelines.figures.not_figures import Spans, non_figure_spans, overlaps
 from pipelines.figures.reading import read_figure
 from pipelines.figures.relations import resolve_orphans, share_forward, share_range_multiplier
@@ -132,6 +133,8 @@ def extract_figures(
                 }
             )
     inherit_mass_objects(text, records)
+    for record in records:
+        record["object"] = DICTIONARY_FORMS.get(record["object"], record["object"])
     return records
 
 

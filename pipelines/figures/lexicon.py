@@ -131,6 +131,11 @@ ORDINAL_NOUNS = frozenset({"класс", "курс"})
 # Counted nouns that reports abbreviate: the object is the full lemma.
 ABBREVIATED_NOUNS = {"чел": "человек", "ед": "единица", "экз": "экземпляр"}
 
+# Lemmas of pymorphy3 that are not the dictionary form this domain writes: the plurale tantum
+# "деньги" (pymorphy3: "деньга"), and the "производные" of a drug, neuter (pymorphy3 knows only
+# the feminine "производная" of mathematics).
+DICTIONARY_FORMS = {"деньга": "деньги", "производная": "производное"}
+
 POSSESSIVES = frozenset({"его", "ее", "их", "свой", "наш", "ваш", "мой", "твой"})
 
 # Adjectives and participles that name people (substantivised) which the dictionary does not

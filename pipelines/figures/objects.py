@@ -244,7 +244,11 @@ def topic_before_dash(s: Sentence, first: int, measured: bool = False) -> str | 
         and not {"Name", "Surn", "Geox"} & s.readings(k)[0].grammemes
         and s.lemma(k) not in AMOUNT_NOUNS | MEASURE_NOUNS  # "объем – 2 л": of what?
     ):
-        return s.lemma(k)  # "Ущерб – около 5 млрд тенге", "Героин – 3 кг"
+        # "Ущерб – около 5 млрд тенге", "Героин – 3 кг"; an amount is of a thing ("синтетики –
+        # 10 кг" is синтетика, not the plural of синтетик, a man)
+        nominative = [r for r in s.readings(k) if r.pos == "NOUN" and "nomn" in r.grammemes]
+        things = [r for r in nominative if "inan" in r.grammemes]
+        return (things or nominative)[0].lemma
     # "в Жамбылской области - 4 кг": a capitalised adjective makes the noun a place's name
     named_place = k > 0 and s.is_adjective(k - 1) and s.tokens[k - 1].text[:1].isupper()
     if (
