@@ -155,7 +155,9 @@ def derived(regions, centres) -> list[list[str]]:
         for r in read_tsv(GAZETTEER / "countries.tsv")
     ]
     keys = ("code", "country", "type", "name")
-    region_rows = [dict(zip(keys, r[:4], strict=True)) for r in regions]
+    region_rows = [
+        {**dict(zip(keys, r[:4], strict=True)), "alt_names": split_names(r[4])} for r in regions
+    ]
     country_of = {r["code"]: r["country"] for r in region_rows}
     localities = read_tsv(GAZETTEER / "localities.tsv")
     centre_names = {r[5] for r in regions}

@@ -93,7 +93,8 @@ DERIVED_COLUMNS = ("word", "named_as", "name", "level", "kind", "region_code", "
 
 
 def derived_rows(countries: list[dict], regions: list[dict], cities: list[dict]) -> list[list[str]]:
-    """countries: code, name, alt_names; regions: code, country, type, name; cities: name,
+    """countries: code, name, alt_names; regions: code, country, type, name (and alt_names, of
+    which a city's yield words no other place claims: "Петербург" → петербургский); cities: name,
     region_code, country, centre (whether it is a regional centre). Countries get adjectives
     only: a nationality says who, not where."""
     targets: dict[tuple[str, str], list[tuple]] = {}
@@ -105,11 +106,17 @@ def derived_rows(countries: list[dict], regions: list[dict], cities: list[dict])
     for row in countries:
         for name in [row["name"], *row["alt_names"]]:
             add(adjectives(name), "adjective", row["name"], "country", "country", "", row["code"])
+    alternative: list[tuple] = []  # from a city's other names: kept where nothing else claims it
     for row in regions:
         code, country, name = row["code"], row["country"], row["name"]
         if row["type"] == "city":
             add(adjectives(name), "adjective", name, "region", "city", code, country)
             add(people(name), "people", name, "region", "city", code, country)
+            for other in row.get("alt_names", ()):  # "Петербург" → петербургский
+                if "Surn" in morph().parse(fold(other))[0].tag:
+                    continue  # "Фрунзе": фрунзенский names what is named after the man
+                alternative.append((adjectives(other), "adjective", name, code, country))
+                alternative.append((people(other), "people", name, code, country))
         adjective = region_adjective(name)
         if adjective:
             add({adjective}, "adjective", name, "region", "region", code, country)
@@ -121,6 +128,9 @@ def derived_rows(countries: list[dict], regions: list[dict], cities: list[dict])
         # and "Пушкино" → пушкинский name other things first.
         if row["centre"] or fold(name).endswith("ск"):
             add(adjectives(name), "adjective", name, "local", "city", code, country)
+    claimed = {word for word, _ in targets}
+    for words, named_as, name, code, country in alternative:
+        add(words - claimed, named_as, name, "region", "city", code, country)
     names = {fold(r["name"]) for r in [*countries, *regions, *cities]}
     rows = []
     for (word, named_as), places in sorted(targets.items()):

@@ -105,6 +105,27 @@ def test_a_place_named_by_its_adjective_or_people_gives_its_region():
     assert (place["region_code"], place["country"]) == (None, "UZ")
 
 
+def test_a_city_regions_other_names_give_words_no_other_place_claims():
+    rows = derived.derived_rows(
+        [],
+        [
+            {"code": "RU-SPE", "country": "RU", "type": "city", "name": "Санкт-Петербург",
+             "alt_names": ["Петербург", "Ленинград"]},
+            {"code": "RU-LEN", "country": "RU", "type": "oblast", "name": "Ленинградская область"},
+            {"code": "KG-GB", "country": "KG", "type": "city", "name": "Бишкек",
+             "alt_names": ["Фрунзе"]},
+        ],
+        [],
+    )  # fmt: skip
+    places = {(row[0], row[5]) for row in rows}  # word, region code
+    assert ("петербургский", "RU-SPE") in places
+    assert ("ленинградский", "RU-LEN") in places  # the region's own word stays the region's
+    assert ("ленинградский", "RU-SPE") not in places
+    assert not any(word == "фрунзенский" for word, _ in places)  # named after a man
+    place = article_region("Сотрудники петербургского УФСКН изъяли 5 кг героина.", "KZ")
+    assert (place["region_code"], place["country"]) == ("RU-SPE", "RU")
+
+
 def test_an_adjective_counts_only_when_no_place_is_named_as_the_scene():
     text = "Российские пограничники в Таджикистане изъяли героин, сообщили российские военные."
     place = article_region(text)
