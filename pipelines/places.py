@@ -158,6 +158,13 @@ def _count_votes(places: list[dict], source_country: str | None) -> tuple[_Votes
     return scene, weak
 
 
+def _outside_the_capital(place: dict) -> bool:
+    capital = load_gazetteer().capitals.get(place["country"])
+    return bool(place["region_code"]) and (
+        capital is None or place["region_code"] != capital.region_code
+    )
+
+
 def _votes(places: list[dict], source_country: str | None = None) -> tuple[_Votes, bool]:
     """The votes that decide, and whether they name a scene."""
     scene, weak = _count_votes(places, source_country)
@@ -269,14 +276,27 @@ def _line_before(text: str, start: int, width: int = 30) -> str:
 def _opens_the_lead(text: str, places: list[dict], code: str) -> bool:
     """Whether a place of region `code` opens a sentence of the body's lead as its scene ("В
     Сурхандарьийской области в вагоне грузового поезда обнаружили …", "30 ноября в Чуйской
-    области …"). A dateline opening the body ("Душанбе. 3 декабря. …") is not one: national
-    summaries are filed from the capital."""
+    области …"), or opens the body with the day as a dateline ("Волгоград, 8 ноября. …") when
+    it is not the capital: national summaries are filed from the capital ("Душанбе. 3 декабря.
+    …"), a region's news from its city."""
     return any(
         p["region_code"] == code
         and p["start"] < LEAD
-        and _SCENE_OPENING.search(_line_before(text, p["start"]))
+        and (
+            _SCENE_OPENING.search(_line_before(text, p["start"]))
+            or (_DATED_OPENING.match(text, p["end"]) and _opens_a_line(text, p["start"])
+                and _outside_the_capital(p))
+        )
         for p in places
-    )
+    )  # fmt: skip
+
+
+# "Волгоград, 8 ноября. …": a body that opens with its city and the day, filed from there
+_DATED_OPENING = re.compile(r"\s*[.,]\s*\d{1,2}\s+" + MONTH_PATTERN)
+
+
+def _opens_a_line(text: str, start: int) -> bool:
+    return not text[:start].strip() or text[:start].rstrip(" \t").endswith("\n")
 
 
 def article_region(text: str, source_region: str | None = None, title: str | None = None) -> dict:

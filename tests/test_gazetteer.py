@@ -146,6 +146,17 @@ def test_a_dateline_is_where_the_reporter_files_from_not_the_scene():
     assert place["country"] == "KG" and place["region_code"] is not None
 
 
+def test_a_body_opening_with_a_regional_city_and_the_day_is_that_regions_news():
+    title = "Сотрудники регионального управления ФСКН России провели 128 операций"
+    body = "Волгоград, 8 ноября. С начала года сотрудники управления изъяли 200 кг наркотиков."
+    place = article_region(body, title=title)
+    assert (place["region_code"], place["country"]) == ("RU-VGG", "RU")
+    # filed from the capital: a national summary stays national
+    body = "Москва, 8 ноября. С начала года сотрудники управления изъяли 200 кг наркотиков."
+    place = article_region(body, title=title)
+    assert (place["region_code"], place["country"]) == (None, "RU")
+
+
 def test_an_adjective_before_a_street_or_a_division_noun_is_no_mention():
     assert all(p["region_code"] is None for p in find_places("Задержан на Томском проспекте."))
     names = [p["normalized"] for p in find_places("В Кировском районе задержан курьер.")]
