@@ -1,6 +1,6 @@
 """natasha's word embedding (a navec archive), loaded for tagging only.
 
-`navec.Navec.load` costs about 0.6 s and a 100 MB temporary at every start of a process that
+`navec.Navec.load` costs about 0.5 s and a 100 MB temporary at every start of a process that
 meets a sentence for NER, for two reasons this loader avoids:
 - its quantised table (25 MB) is copied out of the tar archive through `tarfile`; here it is a
   read-only memory map of the archive, so nothing is copied and only the rows of the words the
