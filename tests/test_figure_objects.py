@@ -258,3 +258,8 @@ def test_half_a_unit_bounded_and_counts_of_people_named_by_an_adjective_before_b
 )
 def test_objects_take_the_dictionary_form_of_the_domain(text, expected):
     assert [(f["value"], f["object"]) for f in extract_figures(text)] == expected
+
+
+def test_money_after_a_seized_genitive_is_its_worth():
+    figures = extract_figures("В Мордовии полицейские изъяли наркотиков на 65 млн рублей.")
+    assert [(f["value"], f["unit"], f["object"]) for f in figures] == [(65e6, "RUB", "наркотик")]

@@ -91,6 +91,8 @@ def noun_before_price(s: Sentence, figure: Figure) -> str | None:
             return noun_lemma(s.readings(head), s.tokens[head])
         if head == k and unit_at(s, k - 1) is not None:
             return noun_lemma(readings, s.tokens[k])  # "5 кг героина на 2 млн тенге"
+        if head == k and s.pos(k - 1) in ("VERB", "PRTS", "INFN"):
+            return noun_lemma(readings, s.tokens[k])  # "изъято наркотиков на 100 млн рублей"
     return None
 
 
