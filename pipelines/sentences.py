@@ -75,7 +75,8 @@ def _is_boundary(text: str, stop: int, nxt: int) -> bool:
     glued = not text[nxt - 1].isspace()
     if len(before) == 1 and before.isalpha() and (before.isupper() or glued):
         return False  # an initial ("Шурыгина И.В. сказал") or a glued "г.Алматы"
-    if before.lower() in _ABBREVIATIONS:
+    glued_number = before[:1].isdigit()  # "4кг. 247гр": the number glued to its unit
+    if (before.lstrip("0123456789,") if glued_number else before).lower() in _ABBREVIATIONS:
         # After an abbreviation only a capital letter starts a sentence, and only when the
         # abbreviation follows a number or another abbreviation ("5 тыс. Из них", "млн. руб. В"),
         # not a word ("в г. Алматы").
@@ -83,7 +84,8 @@ def _is_boundary(text: str, stop: int, nxt: int) -> bool:
         next_word = re.match(r"\w+", text[nxt:])
         if next_word and next_word.group().isupper() and len(next_word.group()) > 1:
             return False  # "20 тыс. МРП": an abbreviation follows
-        return following.isupper() and (previous[-1:].isdigit() or previous.endswith("."))
+        after_number = glued_number or previous[-1:].isdigit()
+        return following.isupper() and (after_number or previous.endswith("."))
     return True
 
 

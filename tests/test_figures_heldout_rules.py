@@ -358,6 +358,18 @@ def test_abbreviated_piece_before_brackets_ends_no_sentence():
     ]
 
 
+def test_a_unit_glued_to_its_number_ends_no_sentence_before_the_next_number():
+    from pipelines.sentences import split_sentences
+
+    text = "Изъято 4кг. 247гр синтетики. Изъято 5кг. Затем нашли ещё 3 кг."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Изъято 4кг. 247гр синтетики.",
+        "Изъято 5кг.",
+        "Затем нашли ещё 3 кг.",
+    ]
+    assert [f["value"] for f in extract_figures(text)][:1] == [4.247]
+
+
 # --- objects: what an amount word belongs to, coordinated nouns -----------------------------
 
 
