@@ -610,3 +610,14 @@ def test_сотка_is_a_hundred_square_metres():
 )
 def test_a_compound_mass_in_words_is_one_figure(text, value):
     assert [f[:2] for f in figures(text)] == [(value, "kg")]
+
+
+def test_articles_listed_after_a_colon_with_their_names_in_brackets_are_no_figures():
+    text = (
+        "Возбуждено уголовное дело по двум статьям: 246 (контрабанда) и 273 (незаконное "
+        "хранение наркотических средств). Изъято 5 кг опия."
+    )
+    assert [(f["quote"], f["value"]) for f in extract_figures(text)] == [
+        ("двум статьям", 2),
+        ("5 кг", 5),
+    ]

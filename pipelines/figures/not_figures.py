@@ -97,6 +97,8 @@ def law_marker_before(s: Sentence, i: int) -> bool:
     j = i - 1
     while j >= 0 and s.tokens[j].text == ".":
         j -= 1
+    if j > 0 and s.tokens[j].text == ":" and s.lemmas(j - 1) & LAW_LEMMAS:
+        j -= 1  # "по двум статьям: 246 (контрабанда) и 273"
     if j < 0:
         return False
     if s.tokens[j].text in NUMBER_SIGNS:
@@ -106,6 +108,20 @@ def law_marker_before(s: Sentence, i: int) -> bool:
     return s.tokens[j].kind == "word" and (
         s.norm(j) in LAW_ABBREVIATIONS or bool(s.lemmas(j) & LAW_LEMMAS)
     )
+
+
+def _outside_brackets(s: Sentence, start: int, stop: int) -> list[int]:
+    """Token indexes in [start, stop) outside round brackets: a law's name after its number."""
+    kept, depth = [], 0
+    for k in range(start, stop):
+        text = s.tokens[k].text
+        if text == "(":
+            depth += 1
+        elif text == ")" and depth:
+            depth -= 1
+        elif not depth:
+            kept.append(k)
+    return kept
 
 
 def is_not_a_quantity(s: Sentence, span: NumberSpan, previous: Figure | None) -> bool:
@@ -145,9 +161,9 @@ def is_not_a_quantity(s: Sentence, span: NumberSpan, previous: Figure | None) ->
     if law_marker_before(s, first) or s.norm(last) in LAW_CODES:
         return True
     if previous is not None and previous.blocked and previous.span.last <= first:
-        between = {s.norm(k) for k in range(previous.span.last, first)}
+        between = {s.norm(k) for k in _outside_brackets(s, previous.span.last, first)}
         if between <= {",", "и", "или", ".", *DASHES} and previous.law:
-            return True  # "ст. 228, 228.1 и 229", "статьей 299-1"
+            return True  # "ст. 228, 228.1 и 229", "статьей 299-1", "246 (контрабанда) и 273"
     after = s.norm(last)
     if after.startswith("°") or after in ("градус", "градуса", "градусов"):
         return True
