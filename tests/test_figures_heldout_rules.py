@@ -621,3 +621,13 @@ def test_articles_listed_after_a_colon_with_their_names_in_brackets_are_no_figur
         ("двум статьям", 2),
         ("5 кг", 5),
     ]
+
+
+def test_an_instrumental_after_a_multiplier_says_how_not_what():
+    text = (
+        "Задержали девять членов ОПГ при обналичивании 2,3 млрд тенге (1,2 млрд наличными и "
+        "1,1 млрд на банковских счетах). Полицейские изъяли героин с 5 пакетами."
+    )
+    figures = [(f["value"], f["unit"]) for f in extract_figures(text)]
+    assert (1.2e9, "KZT") in figures and (1.1e9, "KZT") in figures
+    assert (5, "count") in figures  # after «с» the instrumental is counted

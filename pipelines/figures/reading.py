@@ -221,6 +221,22 @@ def _thousands_comma(s: Sentence, span: NumberSpan, noun: int) -> bool:
     return bool(nouns) and all({"gent", "plur"} <= r.grammemes for r in nouns[:1])
 
 
+_WITH = frozenset({"с", "со", "между", "за", "под", "над", "перед"})
+
+
+def _says_how(s: Sentence, figure: Figure, noun: int) -> bool:
+    """A noun in the instrumental after a number with a multiplier and no preposition is not
+    what is counted but how: "2,3 млрд тенге (1,2 млрд наличными и 1,1 млрд на счетах)" (a count
+    after "с" is: "с 5 пакетами")."""
+    instrumental = [r for r in s.readings(noun) if r.pos == "NOUN"]
+    return (
+        figure.span.multiplier > 1
+        and bool(instrumental)
+        and all("ablt" in r.grammemes for r in instrumental)
+        and s.norm(figure.first - 1) not in _WITH
+    )
+
+
 def _read_count(s: Sentence, figure: Figure, previous: Figure | None) -> None:
     """A number without a unit: a count of the noun after it, if any."""
     if figure.span.role == "one" and one_is_not_a_count(s, figure.span):
@@ -241,6 +257,8 @@ def _read_count(s: Sentence, figure: Figure, previous: Figure | None) -> None:
         noun, adjectives = paired
     if noun is not None and s.lemma(noun) == "год" and s.norm(noun + 1) in ("ранее", "раньше"):
         noun, adjectives = None, []  # "340 преступлений против 290 годом ранее": no duration
+    if noun is not None and _says_how(s, figure, noun):
+        noun, adjectives = None, []  # "1,2 млрд наличными": how the amount was held
     if noun is not None and (s.lemma(noun) in TIME_NOUNS or s.norm(noun) == "мес"):
         figure.blocked = True  # a duration or an age: "за 7 месяцев", "25 лет", "3 суток"
         return
