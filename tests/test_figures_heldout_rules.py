@@ -631,3 +631,13 @@ def test_an_instrumental_after_a_multiplier_says_how_not_what():
     figures = [(f["value"], f["unit"]) for f in extract_figures(text)]
     assert (1.2e9, "KZT") in figures and (1.1e9, "KZT") in figures
     assert (5, "count") in figures  # after «с» the instrumental is counted
+
+
+def test_a_mass_of_a_change_noun_measures_no_substance():
+    text = (
+        "В 2024 году изъято 1824 кг наркотиков. Таким образом, прирост составил почти одну "
+        "тонну, или 50,3%. Еще 186 кг изъяли на границе."
+    )
+    objects = {f["quote"]: f["object"] for f in extract_figures(text)}
+    assert objects["почти одну тонну"] != "прирост"
+    assert objects["186 кг"] == "наркотик"  # what the text's masses measure, not «прирост»

@@ -56,6 +56,12 @@ DECREASE = frozenset({
     "сокращение", "уменьшение", "понижение", "падение", "спад", "удешевление",
 })  # fmt: skip
 
+# The nouns of those: "прирост составил почти одну тонну" measures a difference, no substance.
+CHANGE_NOUNS = frozenset({
+    "рост", "увеличение", "прирост", "повышение", "подорожание", "превышение", "снижение",
+    "сокращение", "уменьшение", "понижение", "падение", "спад", "удешевление",
+})  # fmt: skip
+
 HIGHER, LOWER = frozenset({"выше"}), frozenset({"ниже"})
 
 MORE_AFTER, LESS_AFTER = frozenset({"больше", "более"}), frozenset({"меньше", "менее"})

@@ -7,6 +7,7 @@ import re
 
 from pipelines.figures.lexicon import (
     APPROX,
+    CHANGE_NOUNS,
     CLAUSE_STOPS,
     CONNECTORS,
     COUNTED_THINGS,
@@ -191,6 +192,7 @@ def read_figure(s: Sentence, span: NumberSpan, previous: Figure | None) -> Figur
             figure.object in DESCRIBING_NOUNS - KIND_NOUNS
             or is_unit_lemma(figure.object)
             or figure.object in _MULTIPLIERS
+            or figure.object in CHANGE_NOUNS  # "прирост составил почти одну тонну"
         ):
             # "65 килограммов растительного происхождения", "150 кг - каннабисной группы": the
             # class of what the amount weighs; "15 кг (15 547 гр.)": the unit of its twin. What
