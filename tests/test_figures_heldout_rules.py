@@ -641,3 +641,10 @@ def test_a_mass_of_a_change_noun_measures_no_substance():
     objects = {f["quote"]: f["object"] for f in extract_figures(text)}
     assert objects["почти одну тонну"] != "прирост"
     assert objects["186 кг"] == "наркотик"  # what the text's masses measure, not «прирост»
+
+
+def test_a_phone_word_before_a_verb_makes_no_phone_number():
+    text = "На телефон доверия поступило 35 сообщений. Звоните по телефону 102."
+    assert [(f["quote"], f["object"]) for f in extract_figures(text)] == [
+        ("35 сообщений", "сообщение")
+    ]

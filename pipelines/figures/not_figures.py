@@ -171,8 +171,10 @@ def is_not_a_quantity(s: Sentence, span: NumberSpan, previous: Figure | None) ->
         return True  # a dateline's day: "16 апр", "3 дек."
     for k in range(max(0, first - 3), first):
         lemmas = s.lemmas(k)
-        if "возраст" in lemmas or lemmas & PHONE_LEMMAS:
+        if "возраст" in lemmas:
             return True
+        if lemmas & PHONE_LEMMAS and not any(s.pos(j) in ("VERB", "PRTS") for j in range(k, first)):
+            return True  # "по телефону 102", not "на телефон доверия поступило 35 сообщений"
     return False
 
 
