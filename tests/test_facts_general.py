@@ -755,3 +755,18 @@ def test_a_headline_restating_the_number_is_no_current_value_of_it():
     title = "В прошлом году на территории области полицейские выявили 279 наркопреступлений."
     figures = annotated(title + " В ходе мероприятий изъято 450 кг наркотиков.", title=title)
     assert {f["role"] for f in figures if f["value"] == 279} == {"value"}
+
+
+def test_the_lines_of_a_list_after_of_them_colon_are_parts_of_the_amount_before():
+    text = (
+        "Из незаконного оборота изъято 68 кг 640 гр. наркотических средств, из них:\n"
+        "- гашиш 32 кг 210 гр;\n"
+        "- марихуаны 31 кг;\n"
+        "В ходе операции задержаны 2 человека."
+    )
+    figures = annotated(text)
+    total = figures.index(by_quote(figures, "68 кг"))
+    assert [by_quote(figures, q)["role"] for q in ("68 кг", "32 кг", "31 кг", "2 человека")] == [
+        "total", "part", "part", "value",
+    ]  # fmt: skip
+    assert by_quote(figures, "31 кг")["part_of"] == total

@@ -426,6 +426,39 @@ def _assign_parts(
     return part_of
 
 
+# A sentence that ends announcing its total's breakdown as a list: «изъято 68 кг …, из них:»
+_LIST_OF_PARTS = re.compile(
+    r"(?:из\s+них|из\s+которых|в\s+том\s+числе|в\s+т\.\s*ч\.|среди\s+них)\s*:\s*$",
+    re.IGNORECASE,
+)
+_LIST_ITEM = re.compile(r"^\s*(?:[-–—•*●▪]|\d{1,2}[.)]\s)")
+
+
+def _listed_parts(
+    text: str,
+    figures: list[dict],
+    groups: list[list[int]],
+    roles: dict[int, str],
+    part_of: dict[int, int],
+) -> None:
+    """The lines of a list after «…, из них:» break down the sentence's last amount: «изъято 68
+    кг 640 гр. наркотических средств, из них:» then «- гашиш 32 кг 210 гр;», «- марихуаны 31
+    кг»; the list ends at the first line that is no item."""
+    for g, group in enumerate(groups):
+        last = figures[group[-1]]
+        line_end = text.find("\n", last["end"])
+        if last["unit"] is None or group[-1] in roles or group[-1] in part_of:
+            continue
+        if not _LIST_OF_PARTS.search(text[last["end"] : line_end if line_end >= 0 else None]):
+            continue
+        for later in groups[g + 1 :]:
+            if not _LIST_ITEM.match(text[sentence_start(text, figures[later[0]]) :]):
+                break
+            for j in later:
+                if j not in roles and j not in part_of and compatible(figures[j], last):
+                    part_of[j] = group[-1]
+
+
 def _subset_after_comparison(
     text: str, figures: list[dict], group: list[int], pos: int, roles, part_of
 ) -> None:
@@ -601,6 +634,7 @@ def assign_roles(
                 roles[i] = "baseline"
                 figures[i]["_current"] = None if current == IN_HEADLINE else current
     part_of = _assign_parts(text, figures, groups, roles)
+    _listed_parts(text, figures, groups, roles, part_of)
     sum_parts(text, figures, roles, part_of, named_drugs)
     totals = set(part_of.values())
     for i, figure in enumerate(figures):
