@@ -770,3 +770,23 @@ def test_the_lines_of_a_list_after_of_them_colon_are_parts_of_the_amount_before(
         "total", "part", "part", "value",
     ]  # fmt: skip
     assert by_quote(figures, "31 кг")["part_of"] == total
+
+
+def test_a_generic_seizure_in_the_lead_is_the_whole_of_the_masses_detailed_after_it():
+    lead = "В Омской области у курьера изъято более 20 кг наркотиков."
+    details = (
+        " При досмотре фуры в кабине нашли 15 кг гашиша. Еще 3 кг героина изъяли из запасного"
+        " колесе."
+    )
+    figures = annotated(lead + details)
+    total = figures.index(by_quote(figures, "более 20"))
+    assert figures[total]["role"] == "total"
+    for quote in ("15 кг", "3 кг"):
+        assert (by_quote(figures, quote)["role"], by_quote(figures, quote)["part_of"]) == (
+            "part",
+            total,
+        )
+    # details that add up to more than the lead are other seizures; the same mass restates it
+    for other in (details + " Позже в гараже нашли еще 9 кг гашиша.", " Изъято 20 кг гашиша."):
+        figures = annotated(lead + other)
+        assert {f["role"] for f in figures} == {"value"}

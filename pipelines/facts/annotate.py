@@ -6,6 +6,7 @@ or a database, as trafilatura's are.
 
 from __future__ import annotations
 
+from pipelines.facts.breakdown import link_event_breakdown
 from pipelines.facts.checks import assign_checks
 from pipelines.facts.indicators import vocabulary
 from pipelines.facts.inherit import assign_indicators
@@ -51,6 +52,7 @@ def _annotate_text(
     assign_roles(text, figures, headline, vocabulary().substances)
     assign_indicators(text, figures)  # before scope: a count of crimes is a statistic
     assign_scope(text, figures, mentioned_dates, published, title)
+    link_event_breakdown(text, figures)
     assign_checks(figures)
 
 

@@ -1,0 +1,45 @@
+"""An event's seizure stated in the lead, then broken down in the text that follows.
+
+«Изъято более 35 кг наркотиков.» … «Он привез свыше 28 кг гашиша и 200 г кокаина.»: the
+lead's generic mass (drugs, not one drug) is the whole, and the later masses of the same
+event, each and all together smaller than it, are its parts (the same mass again restates the
+lead). Without this a view adds the
+lead to its details. A later mass that would take the details past the lead is another
+seizure, and then nothing is linked.
+"""
+
+from __future__ import annotations
+
+from pipelines.facts.sums import same_kind
+
+GENERIC = ("наркотик", None)
+_SLACK = 1.02  # details rounded up against a lead rounded down («более 35 кг»)
+
+
+def _seizure(figure: dict) -> bool:
+    return (figure.get("indicator") == "drugs_seized" and figure.get("scope") == "event"
+            and figure.get("unit") == "kg" and figure.get("role") == "value"
+            and not figure.get("change"))  # fmt: skip
+
+
+def link_event_breakdown(text: str, figures: list[dict]) -> None:
+    """Mark the details of the text's one generic event seizure as its parts, in place."""
+    leads = [i for i, f in enumerate(figures) if _seizure(f) and f.get("substance") in GENERIC]
+    if len(leads) != 1:
+        return
+    t = leads[0]
+    total = figures[t]
+    end = text.find(".", total["end"])
+    details = [k for k in range(t + 1, len(figures))
+               if _seizure(figures[k]) and same_kind(total, figures[k])
+               and figures[k]["start"] > end >= 0
+               and figures[k].get("event_day") == total.get("event_day")
+               and float(figures[k]["value"]) < float(total["value"])]  # fmt: skip
+    if not details:
+        return
+    added = sum(float(figures[k]["value"]) for k in details)
+    if added > _SLACK * float(total["value"]):
+        return
+    total["role"] = "total"
+    for k in details:
+        figures[k]["role"], figures[k]["part_of"] = "part", t
