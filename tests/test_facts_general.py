@@ -790,3 +790,12 @@ def test_a_generic_seizure_in_the_lead_is_the_whole_of_the_masses_detailed_after
     for other in (details + " Позже в гараже нашли еще 9 кг гашиша.", " Изъято 20 кг гашиша."):
         figures = annotated(lead + other)
         assert {f["role"] for f in figures} == {"value"}
+
+
+def test_a_month_in_a_sentence_of_detentions_is_when_it_happened_not_a_period():
+    figures = annotated("В апреле на таможенном посту были задержаны три грузовика с гашишем.")
+    assert by_quote(figures, "три грузовика")["scope"] == "event"
+    statistic = annotated("В апреле в области зарегистрировано 40 наркопреступлений.")
+    assert by_quote(statistic, "40")["scope"] == "period"
+    year = annotated("В 2023 году в области были задержаны 120 наркокурьеров и сбытчиков.")
+    assert by_quote(year, "120")["scope"] == "period"

@@ -255,7 +255,7 @@ def _scope_of(
     stated_day: bool,
     summary: bool,
     previous: str | None,
-    own: bool = False,
+    own: str | None = None,
     told_events: bool = False,
 ) -> str:
     """period or event; the first rule that speaks decides: a change, a period named in words,
@@ -274,6 +274,8 @@ def _scope_of(
         return "period"
     if sentence.one_operation or stated_day:
         return "event"
+    if own == "month" and sentence.event_words and sentence.first_statistic is None:
+        return "event"  # «в апреле были задержаны два большегруза»: when it happened
     if own or sentence.first_statistic is not None or summary:
         return "period"
     if figure.get("indicator") in STATISTICS:
@@ -334,7 +336,7 @@ def assign_scope(
         stated_day = any(low <= offset < low + len(sentence) for offset in stated_days)
         tests = _sentence_tests(memo, sentence)
         told = previous is None and bool(ONE_OPERATION.search(text, 0, low))
-        scope = _scope_of(figure, tests, stated_day, summary, previous, bool(own[0]), told)
+        scope = _scope_of(figure, tests, stated_day, summary, previous, _own_span(own), told)
         if own[0] and scope == "period":
             article_period = own if article_period is None else article_period
         elif scope == "period":
@@ -353,6 +355,14 @@ def assign_scope(
         if total is not None and total.get("sentence") == figure.get("sentence"):
             for key in ("scope", "period_start", "period_end", "event_day"):
                 figure[key] = total.get(key)
+
+
+def _own_span(own: tuple[str | None, str | None]) -> str | None:
+    """"month" for a period of one calendar month («в апреле»), "period" for any other, None."""
+    start, end = own
+    if not start:
+        return None
+    return "month" if end and start[:7] == end[:7] and start.endswith("-01") else "period"
 
 
 def _title_period(title: str | None) -> tuple[str, str] | None:
