@@ -358,7 +358,7 @@ def assign_scope(
 
 
 def _own_span(own: tuple[str | None, str | None]) -> str | None:
-    """"month" for a period of one calendar month («в апреле»), "period" for any other, None."""
+    """ "month" for a period of one calendar month («в апреле»), "period" for any other, None."""
     start, end = own
     if not start:
         return None
