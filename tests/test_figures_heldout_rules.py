@@ -56,6 +56,9 @@ def test_a_list_of_numbers_is_no_loose_decimal():
         # a comma before three digits groups thousands when a whole number's plural follows
         ("За год выявлено 6,648 фактов наркопреступлений.", (6648, "count")),
         ("В среднем 2,345 факта на район.", (2.345, "count")),
+        # so does a dot («1.610 капсул»); a mass keeps its decimals
+        ("В аптеке изъято 7.600 флаконов тропикамида.", (7600, "count")),
+        ("У курьера изъято 1.250 кг героина.", (1.25, "kg")),
     ],
 )
 def test_figures_from_number_forms(text, expected):

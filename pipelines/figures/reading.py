@@ -208,13 +208,13 @@ def read_figure(s: Sentence, span: NumberSpan, previous: Figure | None) -> Figur
     return figure
 
 
-_COMMA_GROUP = re.compile(r"^\d{1,3},\d{3}$")
+_COMMA_GROUP = re.compile(r"^\d{1,3}[,.]\d{3}$")
 
 
 def _thousands_comma(s: Sentence, span: NumberSpan, noun: int) -> bool:
-    """ "6,648 фактов": a comma before three digits groups thousands when the noun is in the
-    genitive plural, which only a whole number governs (a decimal takes the singular: "6,6
-    факта")."""
+    """ "6,648 фактов", "1.610 капсул": a comma or dot before three digits groups thousands
+    when the noun is in the genitive plural, which only a whole number governs (a decimal
+    takes the singular: "6,6 факта")."""
     if span.kind != "digits" or span.multiplier != 1:
         return False
     if not _COMMA_GROUP.match(s.tokens[span.numeral].text):
