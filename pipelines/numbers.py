@@ -64,7 +64,9 @@ CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "₸": "KZT", "₽": "RUB", "£": "G
 
 # A digit may carry a case ending after a hyphen ("5-ти", "2-х"): still a cardinal. Any other
 # ending ("3-й", "20-летний") is kept in NumberSpan.suffix for the caller to judge.
-_CARDINAL_SUFFIXES = frozenset({"х", "ти", "ми", "мя", "ух", "ех", "ох", "ем", "ум", "ю"})
+_CARDINAL_SUFFIXES = frozenset(
+    {"х", "ти", "ми", "мя", "ух", "ех", "ох", "ем", "ум", "ю", "и", "ть", "ью", "мью"}
+)
 
 _RANK = {"unit": 1, "teen": 1, "ten": 2, "hundred": 3}
 _GROUPED_RE = re.compile(rf"^\d{{1,3}}(?:[{GROUP_SEPARATORS}]\d{{3}})+(?:,\d+)?$")

@@ -178,6 +178,9 @@ def test_hyphen_endings_cardinal_or_not():
     assert parse_number("5-ти").suffix is None
     assert parse_number("5-ти").value == 5
     assert parse_number("2-х").suffix is None
+    # the endings of «шестнадцати», «пять», «семью» after the digits: still cardinals
+    for written in ("16-и", "5-ть", "8-ью", "7-мью"):
+        assert parse_number(written).suffix is None, written
     assert parse_number("3-й").suffix == "й"
     assert parse_number("20-летний").suffix == "летний"
 
