@@ -651,3 +651,24 @@ def test_a_phone_word_before_a_verb_makes_no_phone_number():
     assert [(f["quote"], f["object"]) for f in extract_figures(text)] == [
         ("35 сообщений", "сообщение")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one unit carried, in the instrumental after «с», is one of it
+        ("Задержан мужчина с килограммом героина.", [(1, "kg", "героин")]),
+        # ... also a clause after another figure, which makes it no rate's base
+        (
+            "Житель Сокола хранил почти полкилограмма соломы, а житель Вожеги попался с"
+            " килограммом такого же урожая.",
+            [(0.5, "kg", "солома"), (1, "kg", "урожай")],
+        ),
+        # a price per unit, each unit, and a rate's base right after its amount are no figures
+        ("Цена за килограмм героина выросла.", []),
+        ("Каждый килограмм наркотиков опасен.", []),
+        ("Урожайность составила 12 ц с 1 га посевов.", [(1200, "kg", "урожайность")]),
+    ],
+)
+def test_one_unit_with_no_numeral(text, expected):
+    assert [(v, u, o) for v, u, _, o, _ in figures(text)] == expected

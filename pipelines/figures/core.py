@@ -41,7 +41,9 @@ _SIGN_RE = re.compile(r"[%$€₸₽£¥]")
 
 # A cheap look for a qualifier before a word, where a unit may stand with no numeral.
 _BARE_UNIT_HINT_RE = re.compile(
-    r"(?:более|свыше|больше|менее|меньше|около|порядка|почти|примерно)\s+[а-яё]", re.I
+    r"(?:более|свыше|больше|менее|меньше|около|порядка|почти|примерно)\s+[а-яё]"
+    r"|\bсо?\s+(?:кило)?грамм|\bсо?\s+(?:тонн|литр|центнер)",
+    re.I,
 )
 
 

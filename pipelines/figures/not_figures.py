@@ -244,7 +244,9 @@ def per_unit_base(s: Sentence, figure: Figure, previous: Figure | None) -> bool:
         carried = noun is not None and any(
             "gent" in r.grammemes for r in s.readings(noun) if r.pos == "NOUN"
         )
-        return (previous is not None and not previous.blocked) or not carried
+        # a rate's base follows its amount: "12 ц с 1 га" (not a figure a clause before)
+        rate = previous is not None and not previous.blocked
+        return (rate and figure.span.first - previous.last <= 2) or not carried
     if preposition == "на":
         if s.norm(figure.span.first - 2) in ("расчете", "пересчете"):
             return True

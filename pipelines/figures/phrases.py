@@ -71,6 +71,9 @@ def noun_after(s: Sentence, j: int, complements: bool = False) -> tuple[int | No
         if _possessive(s, k) and s.tokens[k + 1 : k + 2] and s.tokens[k + 1].kind == "word":
             k += 1
             continue
+        if adjectives and s.norm(k) == "же":
+            k += 1  # "2 кг такого же порошка": the particle after a pronoun
+            continue
         if s.is_adjective(k):
             adjectives.append(k)
         elif complements and adjectives and s.pos(k) == "PREP" and _past_complement(s, k):

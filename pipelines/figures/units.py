@@ -221,6 +221,7 @@ _ONE_OF = {
     "тысяча": (10**3, 10**3), "миллион": (10**6, 10**6), "миллиард": (10**9, 10**9),
 }  # fmt: skip
 _BARE_QUALIFIERS = MORE | LESS | APPROX
+_WITH_ONE = frozenset({"с", "со"})
 
 
 def half_unit(word: str) -> tuple[str, float] | None:
@@ -258,21 +259,34 @@ def half_units(s: Sentence) -> list[NumberSpan]:
     return spans
 
 
+def _one_unit(s: Sentence, k: int):
+    """The reading of token k as one unit or multiplier: after a qualifier in the genitive or
+    accusative ("более тонны"), or in the instrumental after "с" ("задержан с килограммом
+    героина": what he carried; not "за килограмм", a price, nor "каждый килограмм")."""
+    before = s.norm(k - 1)
+    if before in _BARE_QUALIFIERS:
+        cases = {"gent", "accs"}
+    elif before in _WITH_ONE:
+        cases = {"ablt"}
+    else:
+        return None
+    for r in s.readings(k):
+        if r.lemma in _ONE_OF and "sing" in r.grammemes and cases & r.grammemes:
+            if cases == {"ablt"} and _ONE_OF[r.lemma][1] > 1:
+                continue  # "с тысячей": no unit
+            return r
+    return None
+
+
 def units_without_numeral(s: Sentence) -> list[NumberSpan]:
     """Number spans for a singular unit or multiplier right after a qualifier: "более тонны"
-    (1 t; the span is empty and the unit is read after it), "свыше тысячи" (1000)."""
+    (1 t; the span is empty and the unit is read after it), "свыше тысячи" (1000); and for one
+    unit carried: "с килограммом героина"."""
     spans = []
     for k in range(1, len(s.tokens)):
-        if s.norm(k - 1) not in _BARE_QUALIFIERS or s.tokens[k].kind != "word":
+        if s.tokens[k].kind != "word":
             continue
-        reading = next(
-            (
-                r
-                for r in s.readings(k)
-                if r.lemma in _ONE_OF and "sing" in r.grammemes and {"gent", "accs"} & r.grammemes
-            ),
-            None,
-        )
+        reading = _one_unit(s, k)
         if reading is None:
             continue
         value, multiplier = _ONE_OF[reading.lemma]
