@@ -668,6 +668,8 @@ def test_a_phone_word_before_a_verb_makes_no_phone_number():
         ("Цена за килограмм героина выросла.", []),
         ("Каждый килограмм наркотиков опасен.", []),
         ("Урожайность составила 12 ц с 1 га посевов.", [(1200, "kg", "урожайность")]),
+        # pieces agree with the number; what they are pieces of is in any number
+        ("Изъято 100 шт. препарата «Тропикамид».", [(100, "count", "препарат")]),
     ],
 )
 def test_one_unit_with_no_numeral(text, expected):

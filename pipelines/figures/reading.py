@@ -245,7 +245,8 @@ def _read_count(s: Sentence, figure: Figure, previous: Figure | None) -> None:
         figure.blocked = True
         return
     start = figure.last
-    if s.norm(start) in PIECES or s.lemma(start) in PIECES:  # "50 шт.", "50 штук"
+    pieces = s.norm(start) in PIECES or s.lemma(start) in PIECES  # "50 шт.", "50 штук"
+    if pieces:
         abbreviated = s.norm(start + 1) == "." and start + 2 < len(s.tokens)
         start += 2 if abbreviated else 1
     noun, adjectives = noun_after(s, start)
@@ -281,7 +282,8 @@ def _read_count(s: Sentence, figure: Figure, previous: Figure | None) -> None:
         figure.blocked = True  # "150 лошадиных сил"
         return
     if noun is not None:
-        if _reads_as_ordinal(s, figure.span, noun):
+        # "100 шт. препарата": the pieces agree with the number, what they are of need not
+        if not pieces and _reads_as_ordinal(s, figure.span, noun):
             figure.blocked = True
             return
         figure.unit = "count"
