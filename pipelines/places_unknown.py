@@ -209,6 +209,25 @@ def _sk_nominative(written: str, gender: str) -> str | None:
     return found.group(1) + _SK_ENDINGS[gender] if found and gender in _SK_ENDINGS else None
 
 
+# districts of that name in many regions, none named after a town: "by the Volga", "of the Red
+# Army"
+_SHARED_DISTRICT_STEMS = frozenset({
+    "приволж", "заволж", "поволж", "красноармей", "красногвардей", "пролетар", "краснооктябрь",
+    "тракторозавод", "железнодорож", "октябрь", "север", "юж", "запад", "восточ", "централь",
+    "промышлен", "индустриаль", "совет", "первомай", "комсомоль", "партизан", "чкалов",
+})  # fmt: skip
+
+
+def _is_a_word(base: str) -> bool:
+    """Whether the stem is a word of its own: a name ("ленин", "пушкин") or a noun ("совет")."""
+    for parse in _morph().parse(base):
+        if parse.is_known and (parse.tag.POS == "NOUN" and "Geox" not in parse.tag):
+            return True
+        if {"Surn", "Name"} & parse.tag.grammemes and parse.is_known:
+            return True
+    return False
+
+
 _ADJECTIVE_LINKS = ("", "ин", "ен", "ов", "ев", "н")  # Кулунд-ин-ский, Мамонтов-ский, Орша-н-ский
 
 
@@ -217,11 +236,19 @@ def _centre_towns(word: str, adjective: str) -> list[Entry]:
     Ребриха, "Сузакский" ← Сузак. Only for adjectives pymorphy does not know: the known ones
     ("Кировский", "Ленинский", "Первомайский", "Приволжский") name districts in every region
     after a person, a holiday or a river, whatever town shares the stem ("Ленинск")."""
-    known = any(p.is_known and p.tag.POS == "ADJF" for p in _morph().parse(word))
-    if known or not adjective.endswith("ский"):
+    if not adjective.endswith("ский"):
         return []
+    known = any(p.is_known and p.tag.POS == "ADJF" for p in _morph().parse(word))
     base = fold(adjective).removesuffix("ский")
     towns = load_gazetteer().towns
+    if known:
+        # "Курганинский" ← Курганинск: a known adjective of a town's own name, when the stem
+        # is no person's or common word ("Кировский", "Ленинский", "Первомайский") and the
+        # adjective no description ("Приволжский", "Красноармейский")
+        surname = any("Surn" in p.tag for p in _morph().parse(word) if p.is_known)
+        if base in _SHARED_DISTRICT_STEMS or surname or _is_a_word(base):
+            return []  # "Дзержинский" is a surname itself
+        return towns.get(town_stem(base + "ск"), [])
     stems = [town_stem(base.removesuffix(k)) for k in _ADJECTIVE_LINKS if base.endswith(k)]
     stems.append(town_stem(base + "ск"))  # Аральский ← Аральск
     for stem in stems:

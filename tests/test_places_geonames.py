@@ -38,6 +38,15 @@ def test_a_district_named_after_its_centre_takes_the_centre_s_region():
 def test_a_district_adjective_found_in_every_region_takes_no_town():
     # "Кировский район" is in many regions and cities; the town of Kirov decides nothing.
     assert places_of("В Кировском районе изъяли 5 кг.") == [("Кировский район", None)]
+    # nor do a person's name, a common word or a description, though towns share the stem
+    for adjective in ("Дзержинском", "Первомайском", "Приволжском", "Пушкинском"):
+        assert places_of(f"В {adjective} районе изъяли 5 кг.")[0][1] is None, adjective
+
+
+def test_a_district_adjective_pymorphy_knows_from_its_town_takes_the_town_s_region():
+    # pymorphy knows "Курганинский" as an adjective, made from the town Курганинск
+    found = places_of("В станице Константиновской Курганинского района изъяли 5 кг.")
+    assert ("Курганинский район", "RU-KDA") in found
 
 
 def test_a_form_that_is_an_ordinary_word_opening_a_sentence_is_no_place():
