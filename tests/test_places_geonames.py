@@ -75,6 +75,9 @@ def test_an_agency_named_by_its_region_s_adjective_places_the_text_there():
     assert article_region(text)["region_code"] == "RU-KEM"
     agency = [p for p in find_places(text) if p["named_as"] == "agency"]
     assert [p["region_code"] for p in agency] == ["RU-KEM", "RU-KEM"]
+    # its officers, named by the region's adjective, act there too
+    officers = find_places("Жамбылские полицейские изъяли около 4 тонн марихуаны.")
+    assert [(p["region_code"], p["named_as"]) for p in officers] == [("KZ-31", "agency")]
 
 
 def test_a_town_s_adjective_before_an_agency_stays_an_adjective():
