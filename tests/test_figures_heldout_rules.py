@@ -658,6 +658,8 @@ def test_a_phone_word_before_a_verb_makes_no_phone_number():
     [
         # one unit carried, in the instrumental after «с», is one of it
         ("Задержан мужчина с килограммом героина.", [(1, "kg", "героин")]),
+        # ... and after a weight noun («общим весом тонна 40 кг»)
+        ("Изъята партия гашиша общим весом тонна 40 кг.", [(1040, "kg", "гашиш")]),
         # ... also a clause after another figure, which makes it no rate's base
         (
             "Житель Сокола хранил почти полкилограмма соломы, а житель Вожеги попался с"

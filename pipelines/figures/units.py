@@ -222,6 +222,7 @@ _ONE_OF = {
 }  # fmt: skip
 _BARE_QUALIFIERS = MORE | LESS | APPROX
 _WITH_ONE = frozenset({"с", "со"})
+_WEIGHT_NOUNS = frozenset({"весом", "массой", "объемом", "объёмом"})
 
 
 def half_unit(word: str) -> tuple[str, float] | None:
@@ -268,6 +269,8 @@ def _one_unit(s: Sentence, k: int):
         cases = {"gent", "accs"}
     elif before in _WITH_ONE:
         cases = {"ablt"}
+    elif before in _WEIGHT_NOUNS:
+        cases = {"nomn"}  # "общим весом тонна 40 кг"
     else:
         return None
     for r in s.readings(k):
