@@ -58,6 +58,7 @@ def test_more_by_an_amount_compared_with_last_year_is_a_change():
          "drugs_seized"),
         # destroying seized drugs is no seizure, even of drugs seized before
         ("В печи уничтожено 2 тонны изъятых наркотических средств.", "2 тонны", None),
+        ("В печь отправили свыше 100 килограммов марихуаны.", "свыше 100", None),
         ("Выявлено 187 интернет-ресурсов, сведения о которых направлены для блокирования.",
          "187", "websites_blocked"),
         ("По 46 делам в суд направлено обвинительное заключение в отношении 14 граждан.",
