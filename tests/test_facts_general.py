@@ -145,6 +145,10 @@ def test_an_agency_of_the_region_is_no_reporting_period():
          "11 кг наркотиков.", "11 кг", "period"),
         # ... and without one, an event
         ("Задержаны двое жителей, у которых изъято 3 кг гашиша.", "3 кг", "event"),
+        # a verdict is one case, even in a text that names a year before it
+        ("В 2023 году в области изъято 120 кг наркотиков. Суд признал всех троих участников "
+         "группы виновными.", "троих", "event"),
+        ("За год суды признали виновными 120 наркосбытчиков.", "120", "period"),
     ],
 )  # fmt: skip
 def test_scope_of_one_operation_and_of_a_period(text, quote, scope):
