@@ -813,3 +813,17 @@ def test_a_month_in_a_sentence_of_detentions_is_when_it_happened_not_a_period():
     assert by_quote(statistic, "40")["scope"] == "period"
     year = annotated("В 2023 году в области были задержаны 120 наркокурьеров и сбытчиков.")
     assert by_quote(year, "120")["scope"] == "period"
+
+
+def test_a_sentence_opening_with_a_subset_reaches_past_a_sentence_of_another_unit():
+    figures = annotated(
+        "В области изъяли более 226 килограммов наркотиков. Пресечено 35 фактов контрабанды."
+        " Среди изъятого 11,8 кг – героин, 10,9 кг – синтетические наркотики."
+    )
+    total = figures.index(by_quote(figures, "более 226"))
+    for quote in ("11,8 кг", "10,9 кг"):
+        assert (by_quote(figures, quote)["role"], by_quote(figures, quote)["part_of"]) == (
+            "part",
+            total,
+        )
+    assert by_quote(figures, "35")["role"] == "value"

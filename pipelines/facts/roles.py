@@ -366,11 +366,14 @@ def _assign_parts(
             # «В их числе двое, перевозивших 3,5 кг»: each unit has its own total before
             for unit in dict.fromkeys(figures[k].get("unit") for k in group):
                 same = [k for k in group if figures[k].get("unit") == unit]
+                # the sentence before, else («… изъяли более 226 кг. Пресекли 35 фактов
+                # контрабанды. Среди изъятого 11,8 кг – …») the nearest sentence of that unit
                 total = next(
                     (
                         k
-                        for k in reversed(previous_group)
+                        for k in [*reversed(previous_group), *reversed(earlier[-MAX_BACK:])]
                         if roles.get(k) not in ("baseline", "change", "part")
+                        and k not in part_of
                         and compatible(figures[k], figures[same[0]])
                     ),
                     None,
