@@ -16,16 +16,22 @@ _TOKEN_RE = re.compile(
     rf"""
     (?P<num>(?<!\d)\d{{1,3}}(?:[{GROUP_SEPARATORS}]\d{{3}})+(?![\d])(?:,\d+)?  # 1 407 / 1 407,5
         |\d+(?:[.,]\d+)*)                                                 # 127,3 / 6.9 / 2014
-    |(?P<word>[^\W\d_]+(?:[-‐][^\W\d_]+)*)                                # words, hyphenated too
+    |(?P<word>[^\W\d_]+(?:[-‐‑][^\W\d_]+)*)                               # words, hyphenated too
     |(?P<punct>\S)                                                        # anything else, alone
     """,
     re.VERBOSE,
 )
 
 
+# ё read as е, and the Unicode hyphens (U+2010, the non-breaking U+2011) as the ASCII one:
+# texts use both spellings for the same word («интернет‑ресурсов»)
+_FOLD = str.maketrans("ё\u2010\u2011", "е--")
+
+
 def fold_yo(text: str) -> str:
-    """Lower case with ё read as е: texts use both spellings for the same word."""
-    return text.lower().replace("ё", "е")
+    """Lower case with ё read as е and any hyphen as "-": texts use both spellings for the
+    same word."""
+    return text.lower().translate(_FOLD)
 
 
 class Token(NamedTuple):

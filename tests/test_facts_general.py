@@ -92,6 +92,8 @@ def test_more_by_an_amount_compared_with_last_year_is_a_change():
          None),
         ("Сразу два задержания произвели борцы с наркобизнесом.", "два", "persons_detained"),
         ("Все пятеро подозреваемых содержатся под стражей.", "пятеро", "persons_detained"),
+        # a «нарко-» compound's own word is context, as it is an object
+        ("Заблокированы 1 210 наркосайтов.", "1 210", "websites_blocked"),
         ("В тайнике хранилось 40 свертков с запрещенными веществами.", "40", "drugs_seized"),
         ("С начала года сотрудниками управления ФСКН выявлено 75 преступлений.", "75",
          "drug_crimes"),

@@ -58,6 +58,8 @@ def test_a_list_of_numbers_is_no_loose_decimal():
         ("В среднем 2,345 факта на район.", (2.345, "count")),
         # so does a dot («1.610 капсул»); a mass keeps its decimals
         ("В аптеке изъято 7.600 флаконов тропикамида.", (7600, "count")),
+        # a non-breaking hyphen (U+2011) joins a word as the ASCII one does
+        ("Заблокировано 1 140 интернет\u2011ресурсов.", (1140, "count")),
         ("У курьера изъято 1.250 кг героина.", (1.25, "kg")),
     ],
 )

@@ -256,7 +256,10 @@ def _fits(
     )
     around = figure.get("_phrase") if entry.context_in_phrase else near
     if entry.context and not (_starts(around or (), entry.context) or wide):
-        return False
+        # «1 210 наркосайтов»: a «нарко-» compound's own word is context too, as it is an object
+        compounds = stems(near) if near_stems is None else near_stems
+        if around is not near or not _starts(compounds, entry.context):
+            return False
     if entry.not_own and _starts(_own_phrase(figure.get("_after") or ()), entry.not_own):
         return False
     return not (entry.not_context and _starts(near, entry.not_context))
