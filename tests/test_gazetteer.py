@@ -60,6 +60,9 @@ def test_pycountry_names_are_checked():
         ("В провинции Гильменд собран урожай мака.", "AF-HEL"),
         ("В Синьцзян-Уйгурском автономном районе задержан курьер.", "CN-XJ"),
         ("Груз нашли под Ургенчем.", "UZ-XO"),
+        # the other names of a region, spelled as texts spell them
+        ("Управлением ФСКН по РСО — Алания выявлено 59 преступлений.", "RU-SE"),
+        ("В Алании задержан курьер.", "RU-SE"),
     ],
 )
 def test_a_region_is_found_through_its_name_or_its_centre_in_any_case(text, code):
