@@ -249,6 +249,9 @@ def test_grades_after_a_noun_are_no_counts():
     assert [f[0] for f in figures("Беседы прошли для 900 учеников 5–8 классов.")] == [900]
     assert [f[0] for f in figures("Занятия посетили студенты 2 курса.")] == []
     assert [f[0] for f in figures("Уроки прошли в 14 классах.")] == [14]
+    # ... and a stage of an operation: «в результате проведения 1 этапа операции»
+    assert [f[0] for f in figures("В ходе проведения 1 этапа операции уничтожено 5 га.")] == [5]
+    assert [f[0] for f in figures("Операция прошла в 3 этапа.")] == [3]
 
 
 def test_a_partitive_of_a_substantivised_adjective_or_of_a_number_word():

@@ -132,7 +132,7 @@ RANGE_WORDS = frozenset({"до", "по", "-", "–", "—"})
 NO_OBJECT_UNITS = frozenset({None, "percent", "times"})
 
 # Nouns that a number after another noun names rather than counts: "ученики 9-11 классов".
-ORDINAL_NOUNS = frozenset({"класс", "курс"})
+ORDINAL_NOUNS = frozenset({"класс", "курс", "этап"})  # «в ходе 1 этапа операции»
 
 # Counted nouns that reports abbreviate: the object is the full lemma.
 ABBREVIATED_NOUNS = {"чел": "человек", "ед": "единица", "экз": "экземпляр"}
