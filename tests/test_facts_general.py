@@ -94,6 +94,8 @@ def test_more_by_an_amount_compared_with_last_year_is_a_change():
         ("Все пятеро подозреваемых содержатся под стражей.", "пятеро", "persons_detained"),
         # a «нарко-» compound's own word is context, as it is an object
         ("Заблокированы 1 210 наркосайтов.", "1 210", "websites_blocked"),
+        ("Ликвидировано 45 каналов поступления наркотических веществ в регион.", "45",
+         "trafficking_channels"),
         ("Удалось не допустить попадания в оборот 20 миллионов разовых доз синтетики.", "20",
          "drugs_seized"),
         ("В тайнике хранилось 40 свертков с запрещенными веществами.", "40", "drugs_seized"),
