@@ -557,6 +557,12 @@ def test_an_adjective_after_a_number_names_a_kind_of_the_partitive_noun():
             "более 255 млн тенге.",
             ["средство"],
         ),
+        # ... but a clause with its own verb is no participial phrase
+        (
+            "Согласно заключению экспертов, изъятые кусты оказались коноплей, общим весом свыше"
+            " 55 кг.",
+            ["конопля"],
+        ),
         # a period's noun before a dash is no object: the bracket states last year's amount
         (
             "Изъято 5,4 тонны наркотиков (за 9 месяцев 2008 года – 1,8 тонны).",

@@ -217,7 +217,11 @@ def _before_participial_phrase(s: Sentence, k: int) -> int | None:
     for j in range(k, max(0, k - 15), -1):
         if s.norm(j) in (",", *DASHES, ":", "("):
             participle = s.readings(j + 1)[0].pos == "PRTF"
-            return j - 1 if s.norm(j) == "," and participle and s.is_noun(j - 1) else None
+            # a clause with its own verb is no participial phrase: "Согласно заключению
+            # экспертов, изъятые кусты оказались коноплей, общим весом 55 кг"
+            clause = any(s.pos(m) == "VERB" for m in range(j + 2, k + 1))
+            described = s.norm(j) == "," and participle and not clause and s.is_noun(j - 1)
+            return j - 1 if described else None
     return None
 
 
