@@ -3,9 +3,8 @@
 «Изъято более 35 кг наркотиков.» … «Он привез свыше 28 кг гашиша и 200 г кокаина.»: the
 lead's generic mass (drugs, not one drug) is the whole, and the later masses of the same
 event, each and all together smaller than it, are its parts (the same mass again restates the
-lead). Without this a view adds the
-lead to its details. A later mass that would take the details past the lead is another
-seizure, and then nothing is linked.
+lead). Without this a view adds the lead to its details. A later mass that would take the
+details past the lead is another seizure, and then nothing is linked.
 """
 
 from __future__ import annotations

@@ -39,7 +39,8 @@ _DIGIT_RE = re.compile(r"\d")
 
 _SIGN_RE = re.compile(r"[%$€₸₽£¥]")
 
-# A cheap look for a qualifier before a word, where a unit may stand with no numeral.
+# A cheap look for where a unit may stand with no numeral: after a qualifier («более тонны»),
+# after «с» («с килограммом героина») or a weight noun («общим весом тонна 40 кг»).
 _BARE_UNIT_HINT_RE = re.compile(
     r"(?:более|свыше|больше|менее|меньше|около|порядка|почти|примерно)\s+[а-яё]"
     r"|\b(?:со?|весом|массой|объ[её]мом)\s+(?:кило)?грамм"

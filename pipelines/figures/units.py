@@ -222,7 +222,7 @@ _ONE_OF = {
 }  # fmt: skip
 _BARE_QUALIFIERS = MORE | LESS | APPROX
 _WITH_ONE = frozenset({"с", "со"})
-_WEIGHT_NOUNS = frozenset({"весом", "массой", "объемом", "объёмом"})
+_WEIGHT_NOUNS = frozenset({"весом", "массой", "объемом"})  # Sentence.norm folds ё
 
 
 def half_unit(word: str) -> tuple[str, float] | None:
@@ -262,8 +262,9 @@ def half_units(s: Sentence) -> list[NumberSpan]:
 
 def _one_unit(s: Sentence, k: int):
     """The reading of token k as one unit or multiplier: after a qualifier in the genitive or
-    accusative ("более тонны"), or in the instrumental after "с" ("задержан с килограммом
-    героина": what he carried; not "за килограмм", a price, nor "каждый килограмм")."""
+    accusative ("более тонны"), in the instrumental after "с" ("задержан с килограммом
+    героина": what he carried; not "за килограмм", a price, nor "каждый килограмм"), or in the
+    nominative after a weight noun ("общим весом тонна 40 кг")."""
     before = s.norm(k - 1)
     if before in _BARE_QUALIFIERS:
         cases = {"gent", "accs"}
