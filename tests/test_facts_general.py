@@ -155,6 +155,8 @@ def test_an_agency_of_the_region_is_no_reporting_period():
         ("В 2023 году в области изъято 120 кг наркотиков. Суд признал всех троих участников "
          "группы виновными.", "троих", "event"),
         ("За год суды признали виновными 120 наркосбытчиков.", "120", "period"),
+        # a day that bounds a stock is no event's day, in quotes too
+        ("«К 31 декабря на учете в диспансере состоит 6443 человека.", "6443", "period"),
     ],
 )  # fmt: skip
 def test_scope_of_one_operation_and_of_a_period(text, quote, scope):

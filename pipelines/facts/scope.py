@@ -116,7 +116,7 @@ STATISTICS = frozenset(
 _ANY_SUM = ("всего", "в общей сложности")
 # «с 1 июня», «по 31 августа», «по состоянию на 1 ноября», «к 31 декабря» (a stock at that
 # day): a day that bounds a period
-_BOUND_BEFORE = re.compile(r"(?:^|\s)(?:с|со|по|до|на|от|к)\s*$", _I)
+_BOUND_BEFORE = re.compile(r"(?:^|[\s«\"(])(?:с|со|по|до|на|от|к)\s*$", _I)  # «К 31 декабря …»
 # «1956 года рождения»: a person's year, no reporting period
 _BIRTH_YEAR = re.compile(r"\b((?:19|20)\d\d)\s*(?:года\s+рождения|г\.\s*р\.)", _I)
 
