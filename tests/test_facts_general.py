@@ -94,6 +94,10 @@ def test_more_by_an_amount_compared_with_last_year_is_a_change():
         ("Все пятеро подозреваемых содержатся под стражей.", "пятеро", "persons_detained"),
         # a «нарко-» compound's own word is context, as it is an object
         ("Заблокированы 1 210 наркосайтов.", "1 210", "websites_blocked"),
+        # the words for drug users name the indicator themselves, unless they are detained
+        ("За пять лет количество наркозависимых снизилось на 35%.", "35%",
+         "drug_users_registered"),
+        ("Задержаны 3 наркомана.", "3", "persons_detained"),
         ("Ликвидировано 45 каналов поступления наркотических веществ в регион.", "45",
          "trafficking_channels"),
         ("Удалось не допустить попадания в оборот 20 миллионов разовых доз синтетики.", "20",
