@@ -155,6 +155,15 @@ def test_headline_figure_is_the_claim_of_its_body_twin():
     assert facts_eval.claim_ids(GOLD) == [1, 1, 2, 3, 4]
 
 
+def test_gold_part_pairs_link_the_facts_of_every_copy():
+    doc = {"set": "x", "id": "001", "figures": GOLD}
+    # (article, story, claim, fact): the 40 kg (claim 2) is a part of the 120 kg (claim 1); a
+    # copy put its 40 kg in another fact; a fact that merged a part with its total is no pair
+    mentions = [(1, "x/001", 1, 10), (1, "x/001", 2, 20), (2, "x/001", 1, 10),
+                (2, "x/001", 2, 21), (3, "x/001", 2, 10), (1, "x/001", 3, 30)]  # fmt: skip
+    assert facts_eval.gold_part_pairs([doc], mentions) == [(20, 10), (21, 10)]
+
+
 @pytest.mark.parametrize("site", list(republications.SITES))
 def test_versions_trace_back_to_the_original(site):
     title, body = facts_eval.split_text(TEXT)
