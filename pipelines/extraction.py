@@ -23,6 +23,7 @@ from lxml.etree import XPath
 from lxml.html import HtmlElement
 from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
 
+from pipelines.fast_prune import faster_prunings
 from pipelines.page_tree import parse_page
 from pipelines.publication import evidence_json, find_published
 from pipelines.published import parse_russian_datetime, site_zone
@@ -207,7 +208,8 @@ def extract_article(
 
     try:
         _drop_discarded_subtrees(tree)  # read above (JSON-LD, meta); below they only cost copies
-        document = trafilatura.bare_extraction(tree, url=url, **TRAFILATURA_OPTIONS)
+        with faster_prunings():
+            document = trafilatura.bare_extraction(tree, url=url, **TRAFILATURA_OPTIONS)
     except Exception as error:  # RecursionError on pathological nesting, lxml errors, ...
         LOGGER.warning("trafilatura failed on %s: %r", url, error)
         document = None
