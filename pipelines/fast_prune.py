@@ -33,9 +33,9 @@ from trafilatura import xpaths
 
 _LITERAL = re.compile(r"'([^']*)'")
 
-# An element's attributes in source order (lxml's items()) and, whether the expression selects
-# the element; built from the expression's literals. Attributes are read once per element: each
-# lxml attribute lookup is a call of its own.
+# (element, its attributes in source order as lxml's items() lists them) -> whether the
+# expression selects the element; built from the expression's literals. The attributes are read
+# once per element, as each lxml attribute lookup is a call of its own.
 Predicate = Callable[[etree._Element, list[tuple[str, str]]], bool]
 
 
