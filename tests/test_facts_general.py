@@ -112,6 +112,14 @@ def test_more_by_an_amount_compared_with_last_year_is_a_change():
         # a semicolon ends the clause whose words name what is counted
         ("Установлено 8 лиц, культивировавших наркосодержащие растения; выявлено 2 факта "
          "контрабанды.", "2 факта", None),
+        # what a search turned up, and wild hemp cut and dried, are seizures
+        ("При обыске в гараже нашлись 3 пакета с гашишем.", "3 пакета", "drugs_seized"),
+        ("У него обнаружились две банки с гашишным маслом.", "две банки", "drugs_seized"),
+        ("Мужчина заготовил на пустыре 120 кг марихуаны.", "120 кг", "drugs_seized"),
+        ("Он успел накосить и высушить около 40 кг конопли.", "около 40 кг", "drugs_seized"),
+        # the words for proceeds next to a sum, whatever the verb
+        ("Выявлено 12 точек продажи с доходом в 3 млрд тенге.", "3 млрд", "money_proceeds"),
+        ("Выручка интернет-магазина составила 8 млн рублей.", "8 млн", "money_proceeds"),
     ],
 )  # fmt: skip
 def test_indicator_vocabulary_reaches_common_phrasings(text, quote, indicator):
