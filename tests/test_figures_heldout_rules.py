@@ -684,3 +684,19 @@ def test_a_phone_word_before_a_verb_makes_no_phone_number():
 )
 def test_one_unit_with_no_numeral(text, expected):
     assert [(v, u, o) for v, u, _, o, _ in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "lemma"),
+    [
+        # 2, 3, 4 (and 22, 103) take the genitive singular, however rare that reading is
+        ("У него нашли две банки с маслом.", "две банки", "банка"),
+        ("Изъяты 22 банки с коноплей.", "22 банки", "банка"),
+        # 5 and 12 take the genitive plural, where the commoner reading stands
+        ("Изъяты 5 банок с коноплей.", "5 банок", "банка"),
+        ("Проверены 12 банков.", "12 банков", "банк"),
+    ],
+)
+def test_a_number_ending_in_two_to_four_counts_the_genitive_singular(text, quote, lemma):
+    objects = {f["quote"]: f["object"] for f in extract_figures(text)}
+    assert objects[quote] == lemma

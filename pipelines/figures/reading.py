@@ -43,7 +43,13 @@ from pipelines.figures.phrases import (
     noun_before_amount,
     substantive,
 )
-from pipelines.figures.sentence import Figure, Sentence, adjective_as_noun, noun_lemma
+from pipelines.figures.sentence import (
+    Figure,
+    Sentence,
+    adjective_as_noun,
+    noun_lemma,
+    takes_paucal,
+)
 from pipelines.figures.substances import ALL_AMOUNT_FINDERS, counted_before_bracket
 from pipelines.figures.units import compound_mass, is_unit_lemma, unit_adjective, unit_at
 from pipelines.numbers import NumberSpan, clean_value, number_forms
@@ -287,7 +293,9 @@ def _read_count(s: Sentence, figure: Figure, previous: Figure | None) -> None:
             figure.blocked = True
             return
         figure.unit = "count"
-        figure.object = noun_lemma(s.readings(noun), s.tokens[noun])
+        figure.object = noun_lemma(
+            s.readings(noun), s.tokens[noun], paucal=takes_paucal(figure.value)
+        )
         figure.last = noun + 1 if paired is None else figure.span.last  # the brackets between
         if _thousands_comma(s, figure.span, noun):
             figure.value = clean_value(figure.value * 1000)
