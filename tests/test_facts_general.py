@@ -169,6 +169,13 @@ def test_an_agency_of_the_region_is_no_reporting_period():
         ("За год суды признали виновными 120 наркосбытчиков.", "120", "period"),
         # a day that bounds a stock is no event's day, in quotes too
         ("«К 31 декабря на учете в диспансере состоит 6443 человека.", "6443", "period"),
+        # one person named in the singular, or what one carried, after a summary
+        ("С начала года изъято 120 кг наркотиков. У студентки в общежитии нашли 30 граммов "
+         "мефедрона.", "30 граммов", "event"),
+        ("За два года задержаны 15 закладчиков. При себе у юноши было 12 свертков.",
+         "12 свертков", "event"),
+        ("За два года задержаны 15 закладчиков. У сбытчиков изъято 3 кг синтетики.", "3 кг",
+         "period"),
     ],
 )  # fmt: skip
 def test_scope_of_one_operation_and_of_a_period(text, quote, scope):
