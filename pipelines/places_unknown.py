@@ -111,9 +111,26 @@ _NOUN_GENDER = {"район": "masc", "область": "femn", "край": "mas
 _DIVISION_FILLERS = forms_of(("муниципальный", "административный"))
 
 
+# A district's court or prosecutor named by the district's adjective: «Алатырская межрайонная
+# прокуратура», «Шумихинского районного суда»; the adjective names the district alone
+_DISTRICT_AGENCY_WORDS = forms_of(("районный", "межрайонный", "городской"))
+_DISTRICT_AGENCIES = forms_of(("прокуратура", "суд", "отдел", "отделение"))
+
+
+def _district_agency(tokens: list[Token], i: int) -> bool:
+    """Whether the adjective at i names a district's court or prosecutor's office."""
+    return (
+        i + 2 < len(tokens)
+        and tokens[i + 1].norm in _DISTRICT_AGENCY_WORDS
+        and tokens[i + 2].norm in _DISTRICT_AGENCIES
+    )
+
+
 def _division_noun(tokens: list[Token], i: int) -> tuple[int, str] | None:
     """The division noun that the adjective at i names, directly or through a list that shares
     it ("Кулундинском, Ребрихинском и Мамонтовском районах"): its token index and lemma."""
+    if _district_agency(tokens, i):
+        return i, "район"
     j, after_mark = i + 1, False
     while j < len(tokens) and j - i < 40:
         norm = tokens[j].norm
@@ -165,11 +182,13 @@ def division_mentions(text, tokens, taken_tokens: set[int]) -> list[_Mention]:
         adjective = _adjective_nominative(token.text, gender) or _sk_nominative(token.text, gender)
         if adjective is None:
             continue
+        agency = noun_index == i  # «Алатырская межрайонная прокуратура»: the adjective alone
         between = tokens[i + 1 : noun_index]
-        stop = noun_index + 1 if all(t.norm in _DIVISION_FILLERS for t in between) else i + 1
+        spans_noun = not agency and all(t.norm in _DIVISION_FILLERS for t in between)
+        stop = noun_index + 1 if spans_noun else i + 1
         end = tokens[stop - 1].end
         name = f"{adjective} {noun}"
-        towns = _centre_towns(token.norm, adjective) if noun == "район" else []
+        towns = _centre_towns(token.norm, adjective, own_stem=agency) if noun == "район" else []
         districts = [Entry(name, "district", t.region_code, t.country, "local") for t in towns]
         if noun != "район":
             districts = _region_spelled_otherwise(name)
@@ -231,7 +250,7 @@ def _is_a_word(base: str) -> bool:
 _ADJECTIVE_LINKS = ("", "ин", "ен", "ов", "ев", "н")  # Кулунд-ин-ский, Мамонтов-ский, Орша-н-ский
 
 
-def _centre_towns(word: str, adjective: str) -> list[Entry]:
+def _centre_towns(word: str, adjective: str, own_stem: bool = False) -> list[Entry]:
     """The towns a district adjective is made from: "Токтогульский" ← Токтогул, "Ребрихинский" ←
     Ребриха, "Сузакский" ← Сузак. Only for adjectives pymorphy does not know: the known ones
     ("Кировский", "Ленинский", "Первомайский", "Приволжский") name districts in every region
@@ -248,7 +267,10 @@ def _centre_towns(word: str, adjective: str) -> list[Entry]:
         surname = any("Surn" in p.tag for p in _morph().parse(word) if p.is_known)
         if base in _SHARED_DISTRICT_STEMS or surname or _is_a_word(base):
             return []  # "Дзержинский" is a surname itself
-        return towns.get(town_stem(base + "ск"), [])
+        # "Алатырский" ← Алатырь: the town's own stem when no town ends in «-ск»
+        found = towns.get(town_stem(base + "ск"), [])
+        # a district's court or prosecutor: the town's own stem too ("Алатырский" ← Алатырь)
+        return found or (towns.get(town_stem(base), []) if own_stem else [])
     stems = [town_stem(base.removesuffix(k)) for k in _ADJECTIVE_LINKS if base.endswith(k)]
     stems.append(town_stem(base + "ск"))  # Аральский ← Аральск
     for stem in stems:

@@ -49,6 +49,18 @@ def test_a_district_adjective_pymorphy_knows_from_its_town_takes_the_town_s_regi
     assert ("Курганинский район", "RU-KDA") in found
 
 
+def test_a_district_s_court_or_prosecutor_names_its_district():
+    # «Алатырская межрайонная прокуратура»: the adjective of Алатырь (Chuvashia), with no
+    # division noun after it; the town's own stem counts here, as no town ends in «-ск»
+    found = places_of("Сотрудники Алатырской межрайонной прокуратуры провели проверку.")
+    assert found == [("Алатырский район", "RU-CU")]
+    assert places_of("Дело рассмотрел Курганинский районный суд.") == [
+        ("Курганинский район", "RU-KDA")
+    ]
+    # a name found in every region stays without one
+    assert places_of("Ленинский районный суд вынес приговор.") == [("Ленинский район", None)]
+
+
 def test_a_form_that_is_an_ordinary_word_opening_a_sentence_is_no_place():
     # "Кроме" is a form of "Кромы" (Oryol region) and the preposition.
     assert places_of("Кроме того, изъято 5 кг.") == []
