@@ -134,3 +134,11 @@ def test_a_region_adjective_whose_noun_was_written_before_is_that_region():
     text = "Изъято 10 тонн. Больше всего в Чуйской области — 5 тонн, в Иссык-Кульской — 2."
     assert places_of(text) == [("Чуйская область", "KG-C"), ("Иссык-Кульская область", "KG-Y")]
     assert article_region(text)["region_code"] is None
+
+
+def test_a_valley_across_a_border_takes_the_text_s_side():
+    # the Chu valley is Zhambyl's in a Kazakh text and the Chuy oblast's in a Kyrgyz one
+    kazakh = places_of("На юге Казахстана в Чуйской долине задержан курьер.")
+    assert ("Чуйская долина", "KZ-31") in kazakh
+    kyrgyz = places_of("В Чуйской долине Кыргызстана уничтожено 5 га конопли.")
+    assert ("Чуйская долина", "KG-C") in kyrgyz
