@@ -440,6 +440,28 @@ def _list_header(text: str, low: int) -> str | None:
     return None
 
 
+# A sentence with no verb of its own («Около 9,5 тонн марихуаны, 380 кг гашиша.», «Итого более
+# килограмма.», «Всего было более 200 кг.») goes on with the verb of the sentence before it.
+_COPULAS = frozenset({"быть", "являться"})
+_VERB_POS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
+_SENTENCE_BREAK = re.compile(r"[.!?…]\s|\n")
+
+
+def _verbless(sentence: str) -> bool:
+    for word in words(sentence):
+        readings = parse_word(word.lower())
+        if readings and readings[0].pos in _VERB_POS and readings[0].lemma not in _COPULAS:
+            return False
+    return True
+
+
+def _sentence_before(text: str, low: int) -> str:
+    """The sentence that ends where the one at `low` starts (at most 400 characters of it)."""
+    head = text[max(0, low - 400) : low].rstrip()
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(head[:-1])]
+    return head[breaks[-1] if breaks else 0 :]
+
+
 _OPENS_BRACKET = re.compile(r"^\s*\(\s*[+−–-]?$")
 
 
@@ -517,6 +539,11 @@ def assign_own_indicators(text: str, figures: list[dict], vocab: Vocabulary | No
                 figure["_header"] = f"{header or ''} {text[max(0, low - 300) : low]}"
                 entry = classify(figure, figure["_lead"], vocab)
                 figure["_header"] = header
+        if entry is None and low > 0 and _verbless(text[low:high]):
+            header = figure["_header"]
+            figure["_header"] = f"{header or ''} {_sentence_before(text, low)}"
+            entry = classify(figure, near, vocab)
+            figure["_header"] = header
         if entry is None:
             entry = _context_before(figure, _text_before(text, low), near, vocab)
         figure["indicator"] = entry.code if entry else None
