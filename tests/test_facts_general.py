@@ -219,6 +219,21 @@ def test_a_share_names_a_part_of_a_total_a_sentence_or_two_before():
     assert _total_of(figures, "около 3 кг") == "29,3 кг"
 
 
+def test_in_n_cases_counts_some_of_the_cases_a_larger_count_before_named():
+    figures = annotated(
+        "За месяц выявлено 58 преступлений, связанных с наркотиками, в 31 случае речь идет о сбыте."
+    )
+    assert _total_of(figures, "31") == "58 преступлений"
+    figures = annotated("Перекрыто 17 каналов контрабанды, в 12 случаях груз шел из Европы.")
+    assert _total_of(figures, "12") == "17 каналов"
+    # people are no cases: «в 4 случаях» tells what happened to some of them, not who
+    figures = annotated("На учете состоят 120 наркозависимых, в 4 случаях лечение прервано.")
+    assert _total_of(figures, "4") is None
+    # in the next sentence the cases are as often of something else
+    figures = annotated("Выявлено 403 преступления. В 10 случаях прием зелья закончился смертью.")
+    assert _total_of(figures, "10") is None
+
+
 def test_a_sentence_opening_with_vsego_sums_what_its_paragraph_stated_before():
     figures = annotated(
         "При обыске изъяли 54 свертка общей массой более 19 килограммов. Всего изъято свыше "

@@ -15,6 +15,7 @@ import re
 from pipelines.facts import markers
 from pipelines.facts.sums import comparative_change, same_kind, sum_parts
 from pipelines.facts.words import has_verb, text_lemmas
+from pipelines.morph import parse_word
 from pipelines.sentences import split_sentences
 
 MASS = frozenset({"kg", "l"})
@@ -424,6 +425,7 @@ def _assign_parts(
                 part_of.setdefault(k, i)
         _part_of_earlier(text, figures, group, roles, part_of, earlier[-MAX_BACK:])
         _share_of_earlier(text, figures, group, earlier[-MAX_BACK:], roles, part_of)
+        _cases_of_earlier(text, figures, group, roles, part_of)
         previous_group = group
         earlier += [k for k in group if figures[k]["start"] - first["start"] < 600]
     return part_of
@@ -556,6 +558,41 @@ def _part_of_earlier(
         for k in _parts_after(text, figures, group[pos + 1 :], total, roles):
             if figures[k]["value"] < figures[total]["value"]:
                 part_of.setdefault(k, total)
+
+
+_IN_CASES_BEFORE = re.compile(r"(?:^|\s)в\s*$", re.IGNORECASE)
+
+
+def _cases_of_earlier(text, figures, group, roles, part_of) -> None:
+    """«выявлено 66 преступлений, связанных с незаконным оборотом наркотиков, в 44 случаях …»:
+    «в N случаях» counts some of the cases a larger count before it in its sentence named (in
+    the next sentence it as often tells of something else: «… выявлено 403 преступления. В 10
+    случаях прием зелья закончился летальным исходом»)."""
+    for pos, i in enumerate(group):
+        figure = figures[i]
+        if i in part_of or roles.get(i) or figure.get("unit") != "count":
+            continue
+        if figure.get("object") != "случай" or not _IN_CASES_BEFORE.search(
+            text[max(0, figure["start"] - 4) : figure["start"]]
+        ):
+            continue
+        for k in reversed(group[:pos]):
+            if roles.get(k) in ("baseline", "change") or not compatible(figures[k], figure):
+                continue
+            # cases are things that happened, not people («940 больных … в 10 случаях»)
+            if figures[k]["value"] > figure["value"] and not _counts_people(figures[k]):
+                part_of[i] = k
+            break
+
+
+def _counts_people(figure: dict) -> bool:
+    """An animate noun («жителей»), or an adjective counted as one («наркозависимых»,
+    «задержанных»): people, in these texts."""
+    readings = parse_word(figure.get("object") or "")
+    if not readings:
+        return False
+    first = readings[0]
+    return first.pos in ("ADJF", "PRTF") or (first.pos == "NOUN" and "anim" in first.grammemes)
 
 
 # «93 кг приходится на героин»: the share verb right after the number
