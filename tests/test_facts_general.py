@@ -245,6 +245,33 @@ def test_a_sentence_opening_with_vsego_sums_what_its_paragraph_stated_before():
     assert {f["role"] for f in figures} == {"value"}
 
 
+def test_vsego_sums_the_finds_of_the_paragraphs_before_when_two_at_least_stay_within_it():
+    # a page that gives each sentence its own paragraph
+    figures = annotated(
+        "В машине курьера полицейские нашли около 700 граммов гашиша.\n"
+        "При обыске в его квартире изъяли еще 400 граммов марихуаны.\n"
+        "Всего изъято более 1,1 килограмма наркотиков."
+    )
+    total = "более 1,1 килограмма"
+    assert _total_of(figures, "около 700") == _total_of(figures, "400 граммов") == total
+    assert by_quote(figures, total)["check"] == "ok"
+    # a release that misadds them by a few percent: still the parts, and the check says so
+    figures = annotated(
+        "В сумке курьера нашли 3 кг 500 граммов гашиша.\n"
+        "В тайнике под сиденьем обнаружили еще 8 кг 200 граммов.\n"
+        "Всего изъятое вещество составило 11 кг 400 граммов."
+    )
+    assert _total_of(figures, "3 кг 500") == "11 кг 400 граммов"
+    assert by_quote(figures, "11 кг 400")["check"] == "mismatch"
+    # one find alone, or one amount told twice, may be the same amount or one lot of many
+    for text in (
+        "Полицейские уничтожили 1,8 тонны кустов конопли.\nВсего уничтожено 1,8 тонны кустов.",
+        "Полицейские сожгли 46 кг наркотиков.\nВ печи полицейские сожгли 46 кг наркотиков.\n"
+        "Всего было более 200 кг марихуаны.",
+    ):
+        assert {f["role"] for f in annotated(text)} == {"value"}
+
+
 def test_n_of_them_with_no_total_in_its_sentence_is_a_part_of_the_count_before():
     figures = annotated(
         "За три года ликвидировали 27 подпольных нарколабораторий. По данным ведомства, "

@@ -34,6 +34,9 @@ _WHOLE_BEFORE = re.compile(r"\b(?:общ(?:ий|ая|ей|им|ее|его)|вс
 _SUMS_UP = re.compile(r"^\W*(?:всего|итого|в\s+общей\s+сложности)\b", _I)
 # a colon or an opening bracket, or a dash list («ГСИН – 11»), between a total and its parts
 _LIST_SIGN = re.compile(r"[:(]|\s[–—-]\s*$", _I)
+# parts a release sums up across its paragraphs may misadd it by this much («9 кг 680 граммов»
+# and «2 кг 525 граммов», «Всего … 11 кг 870 граммов»)
+MISADDED = 1.05
 MAX_RUN = 15  # parts looked at after (or before) a total: a list, not the whole text
 
 
@@ -208,13 +211,23 @@ def sum_parts(
 def _summed_before(text: str, figures: list[dict], t: int, free) -> list[int]:
     """«… общей массой более 19 килограммов. Всего изъято свыше 21 килограмма»: a sentence that
     opens with «Всего» sums the figures of its kind before it in its paragraph, when they stay
-    within it (the rest it sums the text does not number)."""
+    within it (the rest it sums the text does not number). Where a page gives each sentence its
+    own paragraph («нашли около 1,5 кг …» / «нашли еще 300 граммов …» / «Всего … более 2,5
+    кг»), it sums the text before, when two figures at least stay within it or misadd it by a
+    few percent (the check then flags the mismatch). One alone, or one amount stated twice (a
+    lead and its body), may be the same amount restated or one lot of many."""
     total = figures[t]
     paragraph = text.rfind("\n", 0, total["start"]) + 1
-    parts = [k for k in range(t - 1, -1, -1) if figures[k]["start"] >= paragraph
-             and free(k) and same_kind(total, figures[k])][:MAX_RUN]  # fmt: skip
+    kind = [k for k in range(t - 1, -1, -1) if free(k) and same_kind(total, figures[k])]
+    parts = [k for k in kind if figures[k]["start"] >= paragraph][:MAX_RUN]
+    if parts:
+        added = sum(float(figures[k]["value"]) for k in parts)
+        return parts if added < float(total["value"]) else []
+    parts = kind[:MAX_RUN]
+    amounts = {round(float(figures[k]["value"]), 6) for k in parts}  # a lead restated
     added = sum(float(figures[k]["value"]) for k in parts)
-    return parts if parts and added < float(total["value"]) else []
+    distinct = len(amounts) == len(parts) >= 2
+    return parts if distinct and added < MISADDED * float(total["value"]) else []
 
 
 def parts_adding_up(total: dict, figures: list[dict]) -> list[int]:
