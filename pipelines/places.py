@@ -171,6 +171,26 @@ def _votes(places: list[dict], source_country: str | None = None) -> tuple[_Vote
     return (scene, True) if scene.countries else (weak, False)
 
 
+def _dateline_of_a_tie(places: list[dict], votes: _Votes, country: str) -> str | None:
+    """«АСТРАХАНЬ, 30 авг — РИА Новости. … поезда Куляб — Москва …, сообщает погрануправление
+    ФСБ по Астраханской области»: when regions tie, the one of the dateline's city (outside the
+    capital, which files national news) is where the news was filed and happened."""
+    top = max(votes.regions.values(), default=0)
+    for place in places:
+        code = place["region_code"]
+        if (
+            place.get("named_as") == "dateline"
+            and code
+            and code.startswith(country + "-")
+            and _outside_the_capital(place)
+            and top
+            and votes.regions[code] == top
+            and votes.regions[code] >= votes.national[country]
+        ):
+            return code
+    return None
+
+
 def main_place(places: list[dict], source_region: str | None = None) -> dict:
     """The country most of the mentions are about (the first named of the most named), and its
     region when one region leads its regional mentions and is named at least as often as the
@@ -181,7 +201,7 @@ def main_place(places: list[dict], source_region: str | None = None) -> dict:
     votes, _ = _votes(places, source_country)
     country = votes.country()
     if country:
-        code = votes.region(country)
+        code = votes.region(country) or _dateline_of_a_tie(places, votes, country)
         return _result(code, country, "article")
     if source_code or source_country:
         return _result(source_code, source_country, "source")

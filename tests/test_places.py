@@ -405,6 +405,20 @@ def test_a_region_after_the_day_that_opens_a_sentence_is_the_scene_too():
     assert article_region(filed, title=title)["region_code"] is None
 
 
+def test_a_dateline_outside_the_capital_breaks_a_tie_of_regions():
+    body = (
+        "ОРЕНБУРГ, 12 мар — РИА Новости. В поезде Душанбе — Москва пограничники нашли 6 кг "
+        "героина, сообщает пограничное управление ФСБ по Оренбургской области."
+    )
+    assert article_region(body)["region_code"] == "RU-ORE"
+    # ... filed from the capital it is no evidence: the route's ends and the agency still tie
+    capital = body.replace("ОРЕНБУРГ", "МОСКВА")
+    assert article_region(capital)["region_code"] is None
+    # ... nor against a region that the text names more often
+    more = body + " Курьера задержали в Самарской области, героин везли в Самарскую область."
+    assert article_region(more)["region_code"] != "RU-ORE"
+
+
 def test_a_text_that_says_it_spans_several_regions_is_about_the_country():
     body = (
         "В Джизакской области сотрудники СГБ задержали троих. В Джизакской области изъяли опий. "
