@@ -143,7 +143,9 @@ def _count_votes(places: list[dict], source_country: str | None) -> tuple[_Votes
     for group in _mention_groups(places):
         derived = all(p.get("named_as") in ("adjective", "people", "dateline") for p in group)
         votes = weak if derived else scene
-        regioned = {(p["region_code"], p["country"]) for p in group if p["region_code"]}
+        # a dateline of the capital is where the release was filed: its country, not the scene
+        regioned = {(p["region_code"], p["country"]) for p in group if p["region_code"]
+                    and (p.get("named_as") != "dateline" or _outside_the_capital(p))}  # fmt: skip
         national = [p["country"] or source_country for p in group if p["national"]]
         owners = [p["country"] for p in group if p["kind"] == "country" and p["country"]]
         if len(regioned) == 1:
@@ -155,6 +157,8 @@ def _count_votes(places: list[dict], source_country: str | None) -> tuple[_Votes
             scene.countries[national[0]] += 1
         elif owners:
             weak.countries[owners[0]] += 1
+        elif derived and group[0]["country"]:
+            weak.countries[group[0]["country"]] += 1
     return scene, weak
 
 

@@ -5,8 +5,10 @@ resolved to one gazetteer entry when the text allows (see pipelines.places for t
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
+from pipelines.month_names import MONTH_PATTERN
 from pipelines.morph import parse_word
 from pipelines.phrases import (
     Match,
@@ -167,6 +169,8 @@ def _names_an_agency(tokens: list[Token], stop: int) -> bool:
 
 
 _DATELINE_ENDS = {".", ",", "—", "–", "-", "("}
+# ". 12 апреля", ", 8 ноября": the day after a dateline's name
+_DAY_AFTER = re.compile(r"\s*[.,]\s*\d{1,2}\s+" + MONTH_PATTERN)
 
 
 def _is_dateline(text: str, tokens: list[Token], match: Match) -> bool:
@@ -174,11 +178,26 @@ def _is_dateline(text: str, tokens: list[Token], match: Match) -> bool:
     a full stop, comma or dash is where the news comes from."""
     if not all(t.text.isupper() and len(t.text) > 2 for t in tokens[match.first : match.stop]):
         return False
-    opens_line = (
-        match.first == 0 or "\n" in text[tokens[match.first - 1].end : tokens[match.first].start]
-    )
     after = tokens[match.stop].text if match.stop < len(tokens) else None
-    return opens_line and after in _DATELINE_ENDS
+    return _opens_line(text, tokens, match.first) and after in _DATELINE_ENDS
+
+
+def _opens_line(text: str, tokens: list[Token], first: int) -> bool:
+    return first == 0 or "\n" in text[tokens[first - 1].end : tokens[first].start]
+
+
+def _filed_from_the_capital(text: str, tokens: list[Token], mention) -> bool:
+    """ "Астана. 12 апреля. KAZAKHSTAN TODAY - …": the capital opening a line before the day is
+    where a release was filed, as a dateline in capitals is (a region's own city there is as
+    often the scene: "Волгоград, 8 ноября. Полицейские …")."""
+    capital = load_gazetteer().capitals.get(mention.country)
+    return (
+        capital is not None
+        and mention.kind == "city"
+        and mention.region_code == capital.region_code
+        and _opens_line(text, tokens, mention.first)
+        and bool(_DAY_AFTER.match(text, mention.end))
+    )
 
 
 def _mostly_a_name(token: Token) -> bool:
@@ -389,7 +408,9 @@ def find_mentions(
     named = {e.country for e in unambiguous if not e.minor} | set(context_countries)
     _resolve(text, mentions, regions, countries, home_country, named)
     for mention in mentions:
-        if mention.named_as == "name" and _is_dateline(text, tokens, mention):
+        if mention.named_as == "name" and (
+            _is_dateline(text, tokens, mention) or _filed_from_the_capital(text, tokens, mention)
+        ):
             # "ТАШКЕНТ, 7 июн – РИА Новости.": where the reporter files from, not the scene.
             mention.named_as = "dateline"
             continue

@@ -354,8 +354,8 @@ def test_a_country_named_only_as_an_owner_still_gives_the_article_its_country():
 
 def test_a_region_named_several_times_beats_national_mentions():
     text = (
-        "Ташкент, 5 мая. В Ташкенте сожгли тонну наркотиков. В Узбекистане за год "
-        "уничтожено 2 тонны. По данным ведомства, в Узбекистане растёт спрос."
+        "Акция прошла в Ташкенте 5 мая. В Ташкенте сожгли тонну наркотиков. В Узбекистане за "
+        "год уничтожено 2 тонны. По данным ведомства, в Узбекистане растёт спрос."
     )
     assert article_region(text)["region_code"] == "UZ-TK"
     summary = "В Узбекистане за год изъято 9 т. В Ташкенте — 2 т, в Самарканде — 1 т."
@@ -417,6 +417,23 @@ def test_a_dateline_outside_the_capital_breaks_a_tie_of_regions():
     # ... nor against a region that the text names more often
     more = body + " Курьера задержали в Самарской области, героин везли в Самарскую область."
     assert article_region(more)["region_code"] != "RU-ORE"
+
+
+def test_the_capital_before_the_day_is_where_a_release_was_filed_not_its_region():
+    body = (
+        "Бишкек. 5 мая. ИА Кабар - С начала года органы внутренних дел изъяли 2 тонны "
+        "наркотиков, выявлено 900 преступлений."
+    )
+    place = article_region(body)
+    assert (place["region_code"], place["country"]) == (None, "KG")
+    # in capitals too
+    assert article_region(body.replace("Бишкек.", "БИШКЕК,"))["region_code"] is None
+    # the capital named as the scene is still the capital's region
+    scene = "В Бишкеке 5 мая полицейские изъяли 2 кг гашиша."
+    assert article_region(scene)["region_code"] == "KG-GB"
+    # a region's own city before the day stays its region
+    city = body.replace("Бишкек.", "Ош.").replace("органы внутренних дел", "милиция города")
+    assert article_region(city)["region_code"] == "KG-GO"
 
 
 def test_a_text_that_says_it_spans_several_regions_is_about_the_country():
