@@ -18,8 +18,10 @@ alpha-2), start, end, and national: True when a country mention sets the scope o
 ("по стране", "в Казахстане") rather than qualifying an organisation or law ("МВД России"),
 and named_as: "name", "adjective" ("белорусские таможенники"), "people" ("кировчан"), "part"
 ("на юге Таджикистана"), "agency" (an adjective naming an agency's place: "Кемеровской таможни",
-which acts there) or "dateline" ("ТАШКЕНТ, 7 июн – РИА Новости.": where the news is filed from,
-which counts like an adjective); adjectives and people come from data/gazetteer/derived.tsv.
+which acts there), "dateline" ("ТАШКЕНТ, 7 июн – РИА Новости.": where the news is filed from,
+which counts like an adjective) or "resident" ("у жителя Карагандинской области": where people
+live, which counts like an adjective beside a scene of its country); adjectives and people come
+from data/gazetteer/derived.tsv.
 
 Modules, in import order: places_gazetteer (the data), places_ner (natasha), places_mentions
 (finding and resolving the mentions of one text), and this one (the region of an article, a figure).
@@ -140,8 +142,18 @@ def _count_votes(places: list[dict], source_country: str | None) -> tuple[_Votes
     only by an adjective or their people ("белорусские таможенники", "кировчан") or as an owner
     ("органами внутренних дел Кыргызстана"), which count only when the text names no scene."""
     scene, weak = _Votes(), _Votes()
-    for group in _mention_groups(places):
-        derived = all(p.get("named_as") in ("adjective", "people", "dateline") for p in group)
+    groups = _mention_groups(places)
+    # «у жителя Карагандинской области» beside a scene in Astana: where people live is no scene;
+    # «В Казахстане задержаны 4 жителя Чуйской области»: residents of another country are news
+    # of theirs (their country's agencies report them)
+    scenes = {p["country"] for group in groups for p in group
+              if p.get("named_as") in ("name", "agency", "part") and p["region_code"]}  # fmt: skip
+    for group in groups:
+        derived = all(
+            p.get("named_as") in ("adjective", "people", "dateline")
+            or (p.get("named_as") == "resident" and p["country"] in scenes)
+            for p in group
+        )
         votes = weak if derived else scene
         # a dateline of the capital is where the release was filed: its country, not the scene
         regioned = {(p["region_code"], p["country"]) for p in group if p["region_code"]

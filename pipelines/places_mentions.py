@@ -200,6 +200,20 @@ def _filed_from_the_capital(text: str, tokens: list[Token], mention) -> bool:
     )
 
 
+# «у жителя Карагандинской области», «уроженцы Шымкента»: where people live, not the scene
+_RESIDENT_NOUNS = forms_of(("житель", "жительница", "уроженец", "уроженка"))
+# «жителя города Шымкента», «жительница г. Тараза», «жителей села Нура»
+_SETTLEMENT_WORDS = {"г", ".", "город", "города", "городе", "села", "село", "поселка", "посёлка",
+                     "пос", "с", "деревни", "аула", "района", "области"}  # fmt: skip
+
+
+def _of_residents(tokens: list[Token], first: int) -> bool:
+    k = first - 1
+    while k >= 0 and first - k <= 3 and tokens[k].norm in _SETTLEMENT_WORDS:
+        k -= 1
+    return k >= 0 and tokens[k].norm in _RESIDENT_NOUNS
+
+
 def _mostly_a_name(token: Token) -> bool:
     readings = parse_word(token.norm)
     return bool(readings) and bool(readings[0].grammemes & _PERSON_GRAMMEMES)
@@ -413,6 +427,13 @@ def find_mentions(
         ):
             # "ТАШКЕНТ, 7 июн – РИА Новости.": where the reporter files from, not the scene.
             mention.named_as = "dateline"
+            continue
+        if (
+            mention.named_as == "name"
+            and mention.kind != "country"
+            and _of_residents(tokens, mention.first)
+        ):
+            mention.named_as = "resident"
             continue
         if mention.kind == "country" and mention.entry and mention.named_as == "name":
             mention.national = _in_scope(tokens, mention.first) or _starts_sentence(

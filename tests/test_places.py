@@ -419,6 +419,20 @@ def test_a_dateline_outside_the_capital_breaks_a_tie_of_regions():
     assert article_region(more)["region_code"] != "RU-ORE"
 
 
+def test_where_the_people_of_the_story_live_is_not_its_scene():
+    body = (
+        "На трассе под Таразом полицейские остановили автомобиль жителя Костанайской области. "
+        "В багажнике нашли 40 кг марихуаны, собранной в Жамбылской области. Уроженца города "
+        "Костаная задержали."
+    )
+    assert article_region(body)["region_code"] == "KZ-31"
+    places = {p["normalized"]: p["named_as"] for p in find_places(body)}
+    assert places["Костанайская область"] == places["Костанай"] == "resident"
+    # ... but where nothing else is named, they still tell the region
+    alone = "Полицейские задержали жителя Костанайской области с 40 кг марихуаны."
+    assert article_region(alone)["region_code"] == "KZ-39"
+
+
 def test_the_capital_before_the_day_is_where_a_release_was_filed_not_its_region():
     body = (
         "Бишкек. 5 мая. ИА Кабар - С начала года органы внутренних дел изъяли 2 тонны "
