@@ -20,8 +20,9 @@ and named_as: "name", "adjective" ("белорусские таможенник�
 ("на юге Таджикистана"), "agency" (an adjective naming an agency's place: "Кемеровской таможни",
 which acts there), "dateline" ("ТАШКЕНТ, 7 июн – РИА Новости.": where the news is filed from,
 which counts like an adjective) or "resident" ("у жителя Карагандинской области": where people
-live, which counts like an adjective beside a scene of its country); adjectives and people come
-from data/gazetteer/derived.tsv.
+live) or "origin" ("поставляют из Новосибирска": where something came from), which count like
+an adjective beside a scene of their country; adjectives and people come from
+data/gazetteer/derived.tsv.
 
 Modules, in import order: places_gazetteer (the data), places_ner (natasha), places_mentions
 (finding and resolving the mentions of one text), and this one (the region of an article, a figure).
@@ -143,7 +144,8 @@ def _count_votes(places: list[dict], source_country: str | None) -> tuple[_Votes
     ("органами внутренних дел Кыргызстана"), which count only when the text names no scene."""
     scene, weak = _Votes(), _Votes()
     groups = _mention_groups(places)
-    # «у жителя Карагандинской области» beside a scene in Astana: where people live is no scene;
+    # «у жителя Карагандинской области» beside a scene in Astana: where people live is no scene,
+    # nor where something came from («в Горный Алтай поставляют из Новосибирска»);
     # «В Казахстане задержаны 4 жителя Чуйской области»: residents of another country are news
     # of theirs (their country's agencies report them)
     scenes = {p["country"] for group in groups for p in group
@@ -151,7 +153,7 @@ def _count_votes(places: list[dict], source_country: str | None) -> tuple[_Votes
     for group in groups:
         derived = all(
             p.get("named_as") in ("adjective", "people", "dateline")
-            or (p.get("named_as") == "resident" and p["country"] in scenes)
+            or (p.get("named_as") in ("resident", "origin") and p["country"] in scenes)
             for p in group
         )
         votes = weak if derived else scene

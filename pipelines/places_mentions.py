@@ -207,6 +207,10 @@ _SETTLEMENT_WORDS = {"г", ".", "город", "города", "городе", "�
                      "пос", "с", "деревни", "аула", "района", "области"}  # fmt: skip
 
 
+# «поставляют из Новосибирска», «ввезли из Пермского края»: where something came from
+_FROM = {"из", "изо"}
+
+
 def _of_residents(tokens: list[Token], first: int) -> bool:
     k = first - 1
     while k >= 0 and first - k <= 3 and tokens[k].norm in _SETTLEMENT_WORDS:
@@ -434,6 +438,14 @@ def find_mentions(
             and _of_residents(tokens, mention.first)
         ):
             mention.named_as = "resident"
+            continue
+        if (
+            mention.named_as == "name"
+            and mention.kind != "country"
+            and mention.first
+            and tokens[mention.first - 1].norm in _FROM
+        ):
+            mention.named_as = "origin"  # «в Горный Алтай поставляют из Новосибирска»
             continue
         if mention.kind == "country" and mention.entry and mention.named_as == "name":
             mention.national = _in_scope(tokens, mention.first) or _starts_sentence(

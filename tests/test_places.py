@@ -433,6 +433,16 @@ def test_where_the_people_of_the_story_live_is_not_its_scene():
     assert article_region(alone)["region_code"] == "KZ-39"
 
 
+def test_where_the_drugs_came_from_is_not_the_scene():
+    title = "Синтетику в Горный Алтай поставляют из Новосибирска"
+    body = "Полицейские Бийска задержали курьера. Алтайский край остается транзитным регионом."
+    assert article_region(body, title=title)["region_code"] == "RU-AL"
+    named = {p["normalized"]: p["named_as"] for p in find_places(title)}
+    assert named["Новосибирск"] == "origin"
+    # ... but where nothing else is named, it still tells the region
+    assert article_region("Партию гашиша везли из Новосибирска.")["region_code"] == "RU-NVS"
+
+
 def test_the_capital_before_the_day_is_where_a_release_was_filed_not_its_region():
     body = (
         "Бишкек. 5 мая. ИА Кабар - С начала года органы внутренних дел изъяли 2 тонны "
