@@ -700,3 +700,17 @@ def test_one_unit_with_no_numeral(text, expected):
 def test_a_number_ending_in_two_to_four_counts_the_genitive_singular(text, quote, lemma):
     objects = {f["quote"]: f["object"] for f in extract_figures(text)}
     assert objects[quote] == lemma
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a dash inside a Latin name before the comma: no word after it to read as a participle
+        "Изъяли партию синтетического наркотика, в состав которого входит CBL-2201, в количестве "
+        "107,57 гр., что является крупным размером.",
+        "У курьера нашли наркотик, 5-MeO-DMT, в количестве 3 г.",
+    ],
+)
+def test_a_number_after_a_comma_or_dash_before_an_amount_is_no_participle(text):
+    masses = [f for f in extract_figures(text) if f["unit"] == "kg"]
+    assert len(masses) == 1 and masses[0]["value"] < 0.2

@@ -216,7 +216,7 @@ def _before_participial_phrase(s: Sentence, k: int) -> int | None:
     "вещество, завернутое в пленку с запахом, весом 3 кг" weighs the вещество."""
     for j in range(k, max(0, k - 15), -1):
         if s.norm(j) in (",", *DASHES, ":", "("):
-            participle = s.readings(j + 1)[0].pos == "PRTF"
+            participle = s.pos(j + 1) == "PRTF"
             # a clause with its own verb is no participial phrase: "Согласно заключению
             # экспертов, изъятые кусты оказались коноплей, общим весом 55 кг"
             clause = any(s.pos(m) == "VERB" for m in range(j + 2, k + 1))
