@@ -247,6 +247,15 @@ def cmd_reextract(args) -> int:
         return 2
     counts = reextract(db_path, args.names or None)
     print(", ".join(f"{v} {k}" for k, v in counts.items()))
+    failed = counts.get("with a failed step", 0)
+    if failed:
+        # stored all the same: a script should still hear of it
+        print(
+            f"newsmon reextract: {failed} article(s) stored without the findings of a step that"
+            " failed on them; see articles.step_errors and the log",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 

@@ -88,6 +88,11 @@ STORAGE_FAILED = _kind(
 PIPELINE_EXCEPTION = _kind(
     "pipeline_exception", "an item pipeline step raised on an article (message names it)"
 )
+STEP_FAILED = _kind(
+    "step_failed",
+    "an analysis step (figures, places, facts) failed on an article: stored without that"
+    " step's findings, listed in articles.step_errors; `newsmon reextract` redoes it",
+)
 INVALID_ENCODING = _kind(
     "invalid_encoding", "byte sequences not valid in the page's charset (stored as U+FFFD)"
 )

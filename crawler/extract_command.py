@@ -90,6 +90,7 @@ def _found(record: ArticleRecord) -> dict:
         "agencies": record.agencies,
         "region": record.region,
         "country": record.country,
+        "step_errors": record.step_errors,
     }
 
 
@@ -116,7 +117,9 @@ def html_record(source: str, timezone: str | None) -> dict:
 def extract_inputs(
     inputs: list[str], *, text: bool, timezone: str | None, published: str | None
 ) -> int:
-    """Print one JSON object per input; a bad input prints an error line and sets exit 1."""
+    """Print one JSON object per input; a bad input prints an error line and sets exit 1, as
+    does an analysis step that failed on an input (its object is printed without that step's
+    findings, and names the failure in `step_errors`)."""
     failures = 0
     for item in inputs:
         try:
@@ -126,4 +129,8 @@ def extract_inputs(
             print(f"newsmon extract: {item}: {exc}", file=sys.stderr)
             continue
         print(json.dumps(record, ensure_ascii=False))
+        for message in record["step_errors"]:
+            # printed all the same, without what the step would have found
+            failures += 1
+            print(f"newsmon extract: {item}: step failed: {message}", file=sys.stderr)
     return 1 if failures else 0

@@ -207,7 +207,8 @@ class RunRecorder:
     def extracted(self, item):
         """Count an item the extraction step went through (it sets `extractor`): no body text
         is a reported error, no date a counter; a run of either means the site changed its
-        layout. The item is kept and stored all the same."""
+        layout. An analysis step that failed on it (pipelines/step.py) is a reported error too.
+        The item is kept and stored all the same."""
         if not getattr(item, "extractor", None):
             return
         if not item.body:
@@ -215,6 +216,8 @@ class RunRecorder:
             report_error(self.crawler, "empty_body", item.url, "no article text found on the page")
         if not item.published_at:
             self.stats.inc_value("newsmon/undated")
+        for message in getattr(item, "step_errors", None) or ():
+            report_error(self.crawler, "step_failed", item.url, message)
 
     def _counts(self) -> dict:
         counts = {column: self.stats.get_value(key, 0) for column, key in _COUNTERS.items()}

@@ -7,6 +7,7 @@ text keeps the previous one in `article_versions` (nothing is overwritten withou
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Literal
@@ -64,6 +65,10 @@ def _article_columns(record: ArticleRecord, digest: str, now: str) -> dict:
         "run_id": record.run_id,
         "region": record.region,
         "country": record.country,
+        # the analysis steps that failed on it (pipelines/step.py), or null
+        "step_errors": json.dumps(record.step_errors, ensure_ascii=False)
+        if record.step_errors
+        else None,
     }
 
 

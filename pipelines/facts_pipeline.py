@@ -7,9 +7,10 @@ from pipelines.facts import annotate_figures
 from pipelines.facts.annotate import same_number
 from pipelines.figures import extract_figures
 from pipelines.items import ArticleRecord
-from pipelines.step import CrawlerStep
+from pipelines.step import CrawlerStep, fail_soft
 
 
+@fail_soft("facts", ())
 def apply_facts(record: ArticleRecord) -> ArticleRecord:
     """Annotate the body's figures and add the headline's (`in_title`, offsets into the title;
     also used by `extract` and `reextract`)."""

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pipelines.figures import extract_figures
 from pipelines.items import ArticleRecord
 from pipelines.mentioned_dates import extract_dates
-from pipelines.step import CrawlerStep
+from pipelines.step import CrawlerStep, fail_soft
 
 
+@fail_soft("figures and dates", ("mentioned_dates",))
 def apply_figures(record: ArticleRecord) -> ArticleRecord:
     """Fill figures and mentioned dates from the body (also used by `reextract`)."""
     text = record.body or ""

@@ -47,3 +47,5 @@ class ArticleRecord:
     region: str | None = None
     country: str | None = None
     run_id: int | None = None
+    # analysis steps that failed on this article, "step: error" each (pipelines/step.py)
+    step_errors: list[str] = field(default_factory=list)

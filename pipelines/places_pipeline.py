@@ -9,7 +9,7 @@ from pipelines.agencies import find_agencies
 from pipelines.items import ArticleRecord
 from pipelines.places import article_place, figure_region, find_places
 from pipelines.places_ner import SentenceNer
-from pipelines.step import CrawlerStep
+from pipelines.step import CrawlerStep, fail_soft
 
 
 def _home_country(source_region: str | None) -> str | None:
@@ -42,6 +42,7 @@ def _names_no_place(body: str, sentence: str, places: list[dict]) -> bool:
     return not any(p["start"] < end and start < p["end"] for p in places)
 
 
+@fail_soft("places and agencies", ("places", "agencies", "region", "country"))
 def apply_places(record: ArticleRecord, source_region: str | None) -> ArticleRecord:
     """Fill places, agencies, the article's region and each figure's region (also used by
     `reextract`). Offsets are into the body; a region the title names decides the article's

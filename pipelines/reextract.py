@@ -61,6 +61,8 @@ def reextract(db_path: str | Path | None, sources: list[str] | None = None) -> C
             process_article(record, context)
             _, outcome = store_article(db, record, refresh=True)
             counts[outcome] += 1
+            if record.step_errors:  # stored all the same; its step_errors column says which
+                counts["with a failed step"] += 1
     finally:
         db.close()
     return counts

@@ -33,7 +33,8 @@ from pipelines.transactions import write_transaction
 # 10: articles.published_evidence; site chrome learned per source (pipelines/chrome.py)
 # 11: figures.part_of indexed; seized_by_substance leaves out a fact any mention states as a
 #     total (pipelines/fact_views.py)
-SCHEMA_VERSION = 11
+# 12: articles.step_errors: the analysis steps that failed on an article (pipelines/step.py)
+SCHEMA_VERSION = 12
 
 _TABLES: dict[str, dict] = {
     "sources": {
@@ -104,6 +105,7 @@ _TABLES: dict[str, dict] = {
             "run_id": int,
             "region": str,
             "country": str,
+            "step_errors": str,
         },
         "pk": "id",
         "not_null": {"source", "url", "fetched_at", "content_hash", "version"},
