@@ -263,3 +263,19 @@ def test_objects_take_the_dictionary_form_of_the_domain(text, expected):
 def test_money_after_a_seized_genitive_is_its_worth():
     figures = extract_figures("В Мордовии полицейские изъяли наркотиков на 65 млн рублей.")
     assert [(f["value"], f["unit"], f["object"]) for f in figures] == [(65e6, "RUB", "наркотик")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В общем числе этого вида преступлений 320 - тяжкие, 115 - совершены группой лиц.",
+        "В общем количестве этого вида преступлений 320 - тяжкие, 115 - совершены группой лиц.",
+        "Среди этого вида преступлений 320 - тяжкие, 115 - совершены группой лиц.",
+    ],
+)
+def test_in_the_number_of_opens_a_subset_as_among_does(text):
+    figures = extract_figures(text)
+    assert [(f["value"], f["object"]) for f in figures] == [
+        (320, "преступление"),
+        (115, "преступление"),
+    ]

@@ -558,12 +558,28 @@ def subject_of_them(s: Sentence, figure: Figure) -> str | None:
     return None
 
 
+# «В общем числе этого вида преступлений 446 – тяжкие»: «в (общем) числе» opens a subset as
+# «из» and «среди» do
+_IN_THE_NUMBER = ("числе", "количестве", "структуре")
+
+
+def _opens_a_subset(s: Sentence, k: int) -> bool:
+    if k > 0:
+        return False
+    if s.norm(k) in ("среди", "из"):
+        return True
+    j = k + 1
+    while s.is_adjective(j):
+        j += 1
+    return s.norm(k) in ("в", "во") and s.norm(j) in _IN_THE_NUMBER
+
+
 def partitive_opening(s: Sentence, figure: Figure) -> str | None:
-    """The noun of an opening «Среди …»: "Среди выявленных преступлений 1,161 тысячи – сбыт"."""
+    """The noun of an opening «Среди …», «В числе …»: "Среди преступлений 1,161 тысячи – сбыт"."""
     for k in range(figure.first - 1, max(-1, figure.first - 12), -1):
         if s.norm(k) in CLAUSE_STOPS or s.norm(k) in DASHES:
             return None
-        if s.norm(k) not in ("среди", "из") or k > 0:
+        if not _opens_a_subset(s, k):
             continue
         for j in range(figure.first - 1, k, -1):  # the noun nearest the number
             nouns = [r for r in s.readings(j) if r.pos == "NOUN"]
