@@ -695,9 +695,13 @@ def test_one_unit_with_no_numeral(text, expected):
         # 5 and 12 take the genitive plural, where the commoner reading stands
         ("Изъяты 5 банок с коноплей.", "5 банок", "банка"),
         ("Проверены 12 банков.", "12 банков", "банк"),
+        # 1 and 51 (not 11) take the singular: «сверток» is not the genitive plural of свертка
+        ("Изъят 51 сверток с героином.", "51 сверток", "сверток"),
+        ("В тайнике лежал 1 сверток.", "1 сверток", "сверток"),
+        ("Найдено 11 свертков.", "11 свертков", "сверток"),
     ],
 )
-def test_a_number_ending_in_two_to_four_counts_the_genitive_singular(text, quote, lemma):
+def test_the_number_s_last_digit_tells_the_case_of_the_counted_noun(text, quote, lemma):
     objects = {f["quote"]: f["object"] for f in extract_figures(text)}
     assert objects[quote] == lemma
 

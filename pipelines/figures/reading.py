@@ -49,6 +49,7 @@ from pipelines.figures.sentence import (
     adjective_as_noun,
     noun_lemma,
     takes_paucal,
+    takes_singular,
 )
 from pipelines.figures.substances import ALL_AMOUNT_FINDERS, counted_before_bracket
 from pipelines.figures.units import compound_mass, is_unit_lemma, unit_adjective, unit_at
@@ -294,7 +295,10 @@ def _read_count(s: Sentence, figure: Figure, previous: Figure | None) -> None:
             return
         figure.unit = "count"
         figure.object = noun_lemma(
-            s.readings(noun), s.tokens[noun], paucal=takes_paucal(figure.value)
+            s.readings(noun),
+            s.tokens[noun],
+            paucal=takes_paucal(figure.value),
+            singular=takes_singular(figure.value),
         )
         figure.last = noun + 1 if paired is None else figure.span.last  # the brackets between
         if _thousands_comma(s, figure.span, noun):

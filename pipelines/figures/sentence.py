@@ -182,19 +182,25 @@ def unknown_genitive_noun(s: Sentence, k: int) -> bool:
     )
 
 
-def noun_lemma(readings: tuple[Reading, ...], token: Token, paucal: bool = False) -> str:
+def noun_lemma(
+    readings: tuple[Reading, ...], token: Token, paucal: bool = False, singular: bool = False
+) -> str:
     """Lemma of a counted noun: the genitive reading where there is one ("840 килограмм
     синтетики" is синтетика, not синтетик), as numbers and units govern the genitive.
     `paucal`: the number ends in 2, 3 or 4 (not 12 to 14), which takes the genitive singular
-    however rare that reading ("две банки" are банка, not банк)."""
+    however rare that reading ("две банки" are банка, not банк); `singular`: it ends in 1 (not
+    11), which takes the singular ("51 сверток" is сверток, not the genitive plural of
+    свертка)."""
     if token.norm in ABBREVIATED_NOUNS:
         return ABBREVIATED_NOUNS[token.norm]  # "12 чел."
     nouns = [r for r in readings if r.pos == "NOUN"]
     if not nouns:
         return token.norm
-    singular = [r for r in nouns if {"gent", "sing"} <= r.grammemes]
-    if paucal and singular:
-        return singular[0].lemma
+    genitive_singular = [r for r in nouns if {"gent", "sing"} <= r.grammemes]
+    if paucal and genitive_singular:
+        return genitive_singular[0].lemma
+    if singular:
+        nouns = [r for r in nouns if "sing" in r.grammemes] or nouns
     if unknown_word(token.norm):
         # guessed readings: the genitive whose lemma is the form less its ending
         # ("псилоцибина" is псилоцибин, not псилоцибино; "альфа-PVP" keeps "альфа-")
@@ -221,6 +227,14 @@ def adjective_as_noun(token: Token) -> str:
             if inflected:
                 return fold_yo(inflected.word)
     return token.norm
+
+
+def takes_singular(value: float | None) -> bool:
+    """Whether a count agrees with a singular noun: 1, 21, 101, not 11 or 111."""
+    if value is None or value != int(value):
+        return False
+    number = int(value)
+    return number % 10 == 1 and number % 100 != 11
 
 
 def takes_paucal(value: float | None) -> bool:
