@@ -903,3 +903,21 @@ def test_a_sentence_opening_with_a_subset_reaches_past_a_sentence_of_another_uni
             total,
         )
     assert by_quote(figures, "35")["role"] == "value"
+
+
+def test_of_the_overall_amount_is_a_part_of_the_total_further_back_it_stays_within():
+    text = (
+        "В 2025 году на границе изъято 2742 кг наркотиков. Это в полтора раза больше, чем годом "
+        "ранее. На одном посту изъяли 900 кг. Из общего объема изъятых наркотиков 2566 кг "
+        "конфискованы на участке Хатлонской области."
+    )
+    figures = annotated(text)
+    assert _total_of(figures, "2566 кг") == "2742 кг"
+    overall = text.replace("Из общего объема изъятых наркотиков", "В общем объеме этих наркотиков")
+    assert _total_of(annotated(overall), "2566 кг") == "2742 кг"
+    # the nearest amount still comes first when the part stays within it
+    nearer = text.replace("900 кг", "2600 кг")
+    assert _total_of(annotated(nearer), "2566 кг") == "2600 кг"
+    # ... and without «общего» the subset is of the nearest amount only, or of none
+    plain = text.replace("Из общего объема изъятых наркотиков", "Из этого количества")
+    assert _total_of(annotated(plain), "2566 кг") is None

@@ -344,6 +344,11 @@ def _parts_after(
     return parts
 
 
+# «В общем числе …», «Из общего количества …»: a subset of the overall total, which may stand
+# further back than the nearest count of its kind
+_OVERALL = re.compile(r"\b(?:в|из)\s+общ(?:ем|его)\s+(?:числ|количеств|объ[её]м)", re.IGNORECASE)
+
+
 def _assign_parts(
     text: str, figures: list[dict], groups: list[list[int]], roles: dict[int, str]
 ) -> dict[int, int]:
@@ -369,28 +374,30 @@ def _assign_parts(
                 same = [k for k in group if figures[k].get("unit") == unit]
                 # the sentence before, else («… изъяли более 226 кг. Пресекли 35 фактов
                 # контрабанды. Среди изъятого 11,8 кг – …») the nearest sentence of that unit
-                total = next(
-                    (
-                        k
-                        for k in [*reversed(previous_group), *reversed(earlier[-MAX_BACK:])]
-                        if roles.get(k) not in ("baseline", "change", "part")
-                        and k not in part_of
-                        and compatible(figures[k], figures[same[0]])
-                    ),
-                    None,
+                totals = [
+                    k
+                    for k in [*reversed(previous_group), *reversed(earlier[-MAX_BACK:])]
+                    if roles.get(k) not in ("baseline", "change", "part")
+                    and k not in part_of
+                    and compatible(figures[k], figures[same[0]])
+                ]
+                # «из них» points at the total itself, whose parts may overlap («из них 760 -
+                # сбыт и 858 тяжких»); «Среди задержанных» names a set that may be larger
+                pronoun = (
+                    of_them
+                    or markers.OF_THEM_OPENING.match(opening)
+                    or markers.THESE_OPENING.match(opening)
                 )
-                if total is not None:
+                overall = bool(_OVERALL.search(opening))
+                for total in totals if overall and not pronoun else totals[:1]:
                     parts = _parts_after(text, figures, same, total, roles)
-                    # «из них» points at the total itself, whose parts may overlap («из них 760 -
-                    # сбыт и 858 тяжких»); «Среди задержанных» names a set that may be larger
-                    pronoun = (
-                        of_them
-                        or markers.OF_THEM_OPENING.match(opening)
-                        or markers.THESE_OPENING.match(opening)
-                    )
+                    # parts larger than the nearest total are of a larger one further back
+                    # («выявлено 549 преступлений … Сотрудниками ОВД выявлено 263 … В общем
+                    # числе этого вида преступлений 446 – тяжкие»)
                     if pronoun or not _exceeds(figures[total], [figures[k] for k in parts]):
                         for k in parts:
                             part_of[k] = total
+                        break
         for pos, i in enumerate(group):
             rest = group[pos + 1 :]
             if i in part_of or not rest:
