@@ -921,3 +921,13 @@ def test_of_the_overall_amount_is_a_part_of_the_total_further_back_it_stays_with
     # ... and without «общего» the subset is of the nearest amount only, or of none
     plain = text.replace("Из общего объема изъятых наркотиков", "Из этого количества")
     assert _total_of(annotated(plain), "2566 кг") is None
+
+
+def test_people_with_a_diagnosis_are_registered_drug_users():
+    figures = annotated(
+        "В округе диагноз «наркомания» поставлен 587 жителям, еще 434 человека имеют диагноз "
+        "«пагубное употребление наркотиков»."
+    )
+    assert by_quote(figures, "434")["indicator"] == "drug_users_registered"
+    # people merely named are not
+    assert by_quote(annotated("На собрание пришли 434 человека."), "434")["indicator"] is None
