@@ -931,3 +931,17 @@ def test_people_with_a_diagnosis_are_registered_drug_users():
     assert by_quote(figures, "434")["indicator"] == "drug_users_registered"
     # people merely named are not
     assert by_quote(annotated("На собрание пришли 434 человека."), "434")["indicator"] is None
+
+
+def test_a_named_year_then_this_year_makes_the_first_the_baseline():
+    figures = annotated(
+        "В 2016-м году на территории города было изъято 25 килограммов наркотиков, в этом — "
+        "уже 34 килограмма."
+    )
+    assert by_quote(figures, "25 килограммов")["role"] == "baseline"
+    assert by_quote(figures, "34 килограмма")["role"] == "value"
+    figures = annotated("В 2022 году изъято 40 кг гашиша, в текущем году — 55 кг.")
+    assert by_quote(figures, "40 кг")["role"] == "baseline"
+    # two amounts of one year stay values
+    figures = annotated("В 2022 году изъято 40 кг гашиша и 55 кг марихуаны.")
+    assert {f["role"] for f in figures} == {"value"}

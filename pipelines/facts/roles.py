@@ -212,10 +212,18 @@ def _later_year_after(text: str, figures: list[dict], group: list[int], pos: int
         return None
     for later in range(pos + 1, len(group)):
         k = group[later]
-        year = _last_year(text[figures[group[later - 1]]["end"] : figures[k]["start"]])
+        clause = text[figures[group[later - 1]]["end"] : figures[k]["start"]]
+        year = _last_year(clause)
+        if year is None and _THIS_YEAR.search(clause):
+            year = own + 1  # «В 2016-м году … 25 килограммов, в этом — уже 34 кило»
         if year is not None and year > own and compatible(figures[k], figures[i]):
             return k
     return None
+
+
+_THIS_YEAR = re.compile(
+    r"\bв\s+(?:этом|текущем|нынешнем)(?:\s+году)?\b|\bв\s+этом\s*[—–-]", re.IGNORECASE
+)
 
 
 def _last_year(left: str) -> int | None:
