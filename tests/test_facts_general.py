@@ -945,3 +945,13 @@ def test_a_named_year_then_this_year_makes_the_first_the_baseline():
     # two amounts of one year stay values
     figures = annotated("В 2022 году изъято 40 кг гашиша и 55 кг марихуаны.")
     assert {f["role"] for f in figures} == {"value"}
+
+
+def test_a_lab_s_chemicals_seized_beside_drugs_are_no_drugs():
+    figures = annotated(
+        "Полтора килограмма гашиша и 17,5 килограммов серной кислоты изъяли полицейские в "
+        "гараже. Там же нашли 3 литра ацетона."
+    )
+    assert by_quote(figures, "Полтора килограмма")["indicator"] == "drugs_seized"
+    assert by_quote(figures, "17,5 килограммов")["indicator"] is None
+    assert by_quote(figures, "3 литра")["indicator"] is None
