@@ -390,6 +390,8 @@ def _capital_mentions(text, tokens, mentions) -> list[_Mention]:
         noun = token.norm.startswith("столиц")
         if i in taken or not (noun or token.norm.startswith("столичн")):
             continue
+        if not noun and i + 1 < len(tokens) and tokens[i + 1].norm.startswith(("област", "регион")):
+            continue  # «ГУВД столичной области»: the region around the capital, not the capital
         after = next((m for m in mentions if m.first == i + 1), None) if noun else None
         if after is not None and after.kind == "country" and after.country in gazetteer.capitals:
             after.first, after.start, after.name = i, token.start, text[token.start : after.end]

@@ -643,3 +643,16 @@ def test_a_city_abroad_is_named_even_when_the_text_names_only_another_country():
         ("Куляб", "TJ-KT"),
         ("Москва", "RU-MOW"),
     ]
+
+
+def test_the_capital_s_region_is_not_the_capital():
+    title = (
+        "В Ташкентской области задержаны 34 участника преступной группы, сообщает ГУВД "
+        "столичной области"
+    )
+    place = article_region("Против 11 человек возбуждены уголовные дела.", title=title)
+    assert place["region_code"] == "UZ-TO"
+    # «столичные полицейские» are still the capital's
+    assert article_region("Столичные полицейские задержали курьера в Ташкенте.")["region_code"] == (
+        "UZ-TK"
+    )
