@@ -100,3 +100,17 @@ def test_a_level_before_or_after_a_change_is_no_change(text, expected):
 def test_plus_and_minus_written_as_words():
     assert percents("Показатель: минус 5% к прошлому году.") == [(5, "exact", "decrease")]
     assert percents("Показатель: плюс 12% к прошлому году.") == [(12, "exact", "increase")]
+
+
+def test_a_percentage_a_year_labels_is_that_year_s_level_not_a_change():
+    figures = extract_figures(
+        "Удельный вес синтетики постепенно увеличивался: в 2019-м — 29,5%, 2020 году — 31,3%, "
+        "2021 году — 48,9%."
+    )
+    assert [(f["quote"], f["change"]) for f in figures] == [
+        ("29,5%", None), ("31,3%", None), ("48,9%", None),
+    ]  # fmt: skip
+    # «на» says by how much, a change still
+    assert extract_figures("Число преступлений выросло: в 2023 году — на 12%.")[0]["change"] == (
+        "increase"
+    )

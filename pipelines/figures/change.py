@@ -129,6 +129,28 @@ def _baseline(s: Sentence, figure: Figure) -> bool:
     return s.norm(k) == "аппг"
 
 
+_YEAR_WORDS = frozenset({"году", "год", "г", ".", "м", "-", "й"})
+
+
+def _of_a_year(s: Sentence, figure: Figure) -> bool:
+    """A percentage a year labels, in a list of the years' levels: "увеличивался: в 2019-м —
+    29,5%, 2020 году — 31,3%" (what changed is the series, not each number)."""
+    k = figure.span.first - 1
+    if s.norm(k) not in (*DASHES, ":"):
+        return False
+    for j in range(k - 1, max(-1, k - 5), -1):
+        token = s.tokens[j]
+        if (
+            token.kind in ("num", "digits")
+            and len(token.text) == 4
+            and token.text[:2] in ("19", "20")
+        ):
+            return True
+        if s.norm(j) not in _YEAR_WORDS:
+            return False
+    return False
+
+
 def _cue(s: Sentence, k: int, after: bool, distance: int) -> str | None:
     norm = s.norm(k)
     if norm in HIGHER:
@@ -154,7 +176,7 @@ def assign_changes(s: Sentence, figures: list[Figure]) -> None:
     previous: Figure | None = None
     for figure in figures:
         if figure.unit in ("percent", "times") and not figure.blocked:
-            if _baseline(s, figure) or _level(s, figure):
+            if _baseline(s, figure) or _level(s, figure) or _of_a_year(s, figure):
                 previous = figure
                 continue
             figure.change = _change(s, figure)
