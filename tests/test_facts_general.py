@@ -955,3 +955,11 @@ def test_a_lab_s_chemicals_seized_beside_drugs_are_no_drugs():
     assert by_quote(figures, "Полтора килограмма")["indicator"] == "drugs_seized"
     assert by_quote(figures, "17,5 килограммов")["indicator"] is None
     assert by_quote(figures, "3 литра")["indicator"] is None
+
+
+def test_two_adjectives_of_one_noun_keep_the_noun_in_the_figure_s_own_words():
+    figures = annotated("У этих лиц изъято 13 единиц пневматического и охотничьего оружия.")
+    assert by_quote(figures, "13 единиц")["indicator"] is None  # weapons, not drugs
+    # an «и» between two things still ends the figure's own words
+    figures = annotated("У курьера изъято 40 единиц трамадола и охотничье ружье.")
+    assert by_quote(figures, "40 единиц")["indicator"] == "drugs_seized"

@@ -267,9 +267,19 @@ def _fits(
 
 def _own_phrase(after) -> list[str]:
     """The figure's own words up to «и»: «11 тонн жидкости и лабораторное оборудование» is no
-    lab's, «1,5 тонн прекурсоров» is the precursors'."""
+    lab's, «1,5 тонн прекурсоров» is the precursors'; an «и» between two adjectives of one noun
+    does not end them («13 единиц пневматического и охотничьего оружия»)."""
     after = list(after)
-    return after[: after.index("и", 1)] if "и" in after[1:] else after
+    for k in range(1, len(after)):
+        if after[k] == "и" and not (_adjective(after[k - 1]) and k + 1 < len(after)
+                                    and _adjective(after[k + 1])):  # fmt: skip
+            return after[:k]
+    return after
+
+
+def _adjective(lemma: str) -> bool:
+    readings = parse_word(lemma)
+    return bool(readings) and readings[0].pos in ("ADJF", "PRTF")
 
 
 @functools.lru_cache(maxsize=4096)
