@@ -963,3 +963,15 @@ def test_two_adjectives_of_one_noun_keep_the_noun_in_the_figure_s_own_words():
     # an «и» between two things still ends the figure's own words
     figures = annotated("У курьера изъято 40 единиц трамадола и охотничье ружье.")
     assert by_quote(figures, "40 единиц")["indicator"] == "drugs_seized"
+
+
+def test_a_vehicle_searched_tells_of_one_operation():
+    lead = "За год таможенники изъяли 2 тонны наркотиков. "
+    for sentence, quote in (
+        ("Под обшивкой грузовика находились брикеты общим весом 355,5 кг.", "355,5 кг"),
+        ("В одном случае 300 кг наркотика пытались провезти в легковом автомобиле.", "300 кг"),
+        ("Еще 285 кг нашли в фуре.", "285 кг"),
+    ):
+        assert by_quote(annotated(lead + sentence), quote)["scope"] == "event"
+    # the year's total stays a statistic
+    assert by_quote(annotated(lead), "2 тонны")["scope"] == "period"

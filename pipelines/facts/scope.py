@@ -61,7 +61,10 @@ ONE_OPERATION = re.compile(
     r"|\bпризнал[аи]?\s+(?:\w+\s+){0,4}?виновн\w*"
     r"|\bв\s+(?:колони\w+|тюрьм\w+)\s+(?:\w+\s+){0,3}?на\s+\d+\s"  # «в колонию на 17 и 15 лет»
     # a few people detained, counted by a collective numeral: «были задержаны двое граждан»
-    r"|\bзадержан[ыо]\s+(?:\w+\s+)?(?:двое|трое|четверо|пятеро|оба|обе)\b",
+    r"|\bзадержан[ыо]\s+(?:\w+\s+)?(?:двое|трое|четверо|пятеро|оба|обе)\b"
+    # one vehicle, searched: «в легковом автомобиле», «285 кг в фуре», «под обшивкой грузовика»
+    r"|\bв\s+(?:\w+\s+)?(?:автомобиле|фуре|грузовике|багажнике|вагоне|купе|кабине)\b"
+    r"|\bпод\s+обшивк\w*",
     _I,
 )
 # Words that often tell of one operation, but as often of many: they decide only when the text
