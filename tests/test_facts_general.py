@@ -975,3 +975,10 @@ def test_a_vehicle_searched_tells_of_one_operation():
         assert by_quote(annotated(lead + sentence), quote)["scope"] == "event"
     # the year's total stays a statistic
     assert by_quote(annotated(lead), "2 тонны")["scope"] == "period"
+
+
+def test_among_a_number_then_a_dash_names_a_part_of_it():
+    figures = annotated("Среди 645 фигурантов — 31 несовершеннолетний.")
+    assert _total_of(figures, "31") == "645 фигурантов"
+    figures = annotated("Среди 120 задержанных, 15 – иностранцы, 7 – ранее судимые.")
+    assert _total_of(figures, "15") == _total_of(figures, "7") == "120 задержанных"

@@ -53,7 +53,7 @@ THIS_OPENING = re.compile(r"^\W*(?:а\s+)?это\s*$", _I)
 # "46 из 120 задержанных": the first number is a part of the second.
 PART_OF_NEXT = re.compile(r"^\s*из\s*$", _I)
 # «из 42 задержанных, 8 …»: a total after «из», its breakdown after the comma.
-FROM_TOTAL = re.compile(r"(?:^|[\s,(])из\s*$", _I)
+FROM_TOTAL = re.compile(r"(?:^|[\s,(])(?:из|среди)\s*$", _I)
 # «более 1,6 тысячи из них направлены в суд»: a part named before «из них».
 OF_THEM_AFTER = re.compile(
     r"^\s*(?:\w+\s+)?из\s+(?:них|которых|этого\s+числа|общего\s+(?:числа|количества|объ[её]ма)"

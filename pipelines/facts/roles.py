@@ -507,11 +507,12 @@ def _of_the_total(
     roles: dict[int, str],
     part_of: dict[int, int],
 ) -> bool:
-    """«из 42 задержанных лиц, 8 – …, 7 – …»: a number after «из» and before a comma is the
-    total of the sentence's numbers that follow (a breakdown: verbs do not end it); without
-    the comma, of the number right after it."""
+    """«из 42 задержанных лиц, 8 – …, 7 – …»: a number after «из» or «среди» and before a comma
+    is the total of the sentence's numbers that follow (a breakdown: verbs do not end it);
+    without the comma, of the number right after it («Среди 645 фигурантов — 31
+    несовершеннолетний»)."""
     figure = figures[i]
-    before = text[max(0, figure["start"] - 4) : figure["start"]]
+    before = text[max(0, figure["start"] - 7) : figure["start"]]
     after = text[figure["end"] : figures[rest[0]]["start"]]
     if not markers.FROM_TOTAL.search(before):
         return False
