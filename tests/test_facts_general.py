@@ -982,3 +982,14 @@ def test_among_a_number_then_a_dash_names_a_part_of_it():
     assert _total_of(figures, "31") == "645 фигурантов"
     figures = annotated("Среди 120 задержанных, 15 – иностранцы, 7 – ранее судимые.")
     assert _total_of(figures, "15") == _total_of(figures, "7") == "120 задержанных"
+
+
+def test_people_charged_against_are_no_baseline():
+    figures = annotated(
+        "Задержаны 34 участника группы. Отмечается, что против 11 человек возбуждены уголовные "
+        "дела, а 23 задержаны в административном порядке."
+    )
+    assert by_quote(figures, "11 человек")["role"] != "baseline"
+    # a number set against another still is
+    figures = annotated("Задержано 40 человек против 52 человек годом ранее.")
+    assert by_quote(figures, "52 человек")["role"] == "baseline"

@@ -99,7 +99,14 @@ def _stated_earlier_baseline(
     year = markers.YEAR_DASH.search(left)
     if not year and markers.OPENS_BRACKET.search(left):
         year = markers.YEAR_AFTER.match(text[figure["end"] : figure["end"] + 30])
-    if not year and not markers.EARLIER.search(left):
+    earlier = markers.EARLIER.search(left)
+    if not year and not earlier:
+        return None
+    if (
+        not year
+        and earlier.group().lower().lstrip().startswith("против")
+        and _charged(text, figures, group, pos)
+    ):
         return None
     current = next(
         (k for k in reversed(group[:pos])
@@ -116,6 +123,15 @@ def _stated_earlier_baseline(
             return None  # the year of the current period itself, not an earlier one
         figure["_year"] = int(year.group("year"))
     return current
+
+
+def _charged(text: str, figures: list[dict], group: list[int], pos: int) -> bool:
+    """«против 11 человек возбуждены уголовные дела»: people «против» whom a case was opened,
+    not a number set against another («задержано 40 человек против 52 годом ранее»)."""
+    figure = figures[group[pos]]
+    if not _counts_people(figure):
+        return False
+    return not pos or figure["start"] - figures[group[pos - 1]]["end"] > 20
 
 
 def _current_before(
