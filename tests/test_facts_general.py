@@ -993,3 +993,11 @@ def test_people_charged_against_are_no_baseline():
     # a number set against another still is
     figures = annotated("Задержано 40 человек против 52 человек годом ранее.")
     assert by_quote(figures, "52 человек")["role"] == "baseline"
+
+
+def test_hemp_burned_is_a_crop_destroyed():
+    figures = annotated("Почти полтонны конопли спалили полицейские в Серебряных прудах.")
+    assert by_quote(figures, "Почти полтонны")["indicator"] == "crops_destroyed"
+    # seized drugs burned stay no seizure and no crop
+    figures = annotated("Полицейские спалили 40 кг изъятого героина.")
+    assert by_quote(figures, "40 кг")["indicator"] is None
