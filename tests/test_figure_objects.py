@@ -279,3 +279,8 @@ def test_in_the_number_of_opens_a_subset_as_among_does(text):
         (320, "преступление"),
         (115, "преступление"),
     ]
+
+
+def test_a_latin_name_right_after_the_unit_wins_over_a_topic_before_a_dash():
+    figures = extract_figures("Вырос объём синтетики — 42 кг PVP, а также 23 кг мефедрона.")
+    assert [(f["value"], f["object"]) for f in figures] == [(42, "PVP"), (23, "мефедрон")]

@@ -207,7 +207,6 @@ def share_named_after(s: Sentence, figure: Figure) -> str | None:
 
 
 SUBSTANCE_FINDERS: tuple[ObjectFinder, ...] = (
-    latin_name_after_unit,
     noun_before_parenthesis,
     antecedent_of_relative,
     substance_before_clause,
@@ -215,11 +214,13 @@ SUBSTANCE_FINDERS: tuple[ObjectFinder, ...] = (
     antecedent_of_pronoun,
 )
 
-# The amount finders of objects.py, then these; a share verb is read right after the nouns at
-# the amount itself ("93 кг героина приходится на долю …" is still the genitive's).
+# The amount finders of objects.py, then these; a Latin name and a share verb are read right
+# after the nouns at the amount itself ("93 кг героина приходится на долю …" is still the
+# genitive's; "объём синтетики — 42 кг PVP" is PVP, not the topic before the dash).
 _AFTER_THE_AMOUNT = AMOUNT_FINDERS.index(genitive_after_unit) + 1
 ALL_AMOUNT_FINDERS: tuple[ObjectFinder, ...] = (
     *AMOUNT_FINDERS[:_AFTER_THE_AMOUNT],
+    latin_name_after_unit,
     share_named_after,
     *AMOUNT_FINDERS[_AFTER_THE_AMOUNT:],
     *SUBSTANCE_FINDERS,
