@@ -1001,3 +1001,12 @@ def test_hemp_burned_is_a_crop_destroyed():
     # seized drugs burned stay no seizure and no crop
     figures = annotated("Полицейские спалили 40 кг изъятого героина.")
     assert by_quote(figures, "40 кг")["indicator"] is None
+
+
+def test_a_share_for_an_earlier_year_in_its_own_sentence_is_a_baseline():
+    figures = annotated("Раскрываемость за 2016 г. составила 96,1%. За 2015 г. – 94,5%.")
+    assert by_quote(figures, "94,5%")["role"] == "baseline"
+    assert by_quote(figures, "96,1%")["role"] == "value"
+    # a later year is no baseline of an earlier one
+    figures = annotated("Раскрываемость за 2015 г. составила 94,5%. За 2016 г. – 96,1%.")
+    assert by_quote(figures, "96,1%")["role"] != "baseline"

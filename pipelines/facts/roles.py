@@ -150,7 +150,7 @@ def _current_before(
         other = figures[k]
         if (roles or {}).get(k) in ("baseline", "change") or other.get("change"):
             continue
-        if not compatible(other, figures[i]) or (dated and not other.get("period_end")):
+        if not _comparable(other, figures[i]) or (dated and not other.get("period_end")):
             continue
         if same_kind(other, figures[i]) or figures[i]["start"] - other["end"] <= near:
             return k
