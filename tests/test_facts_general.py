@@ -1010,3 +1010,8 @@ def test_a_share_for_an_earlier_year_in_its_own_sentence_is_a_baseline():
     # a later year is no baseline of an earlier one
     figures = annotated("Раскрываемость за 2015 г. составила 94,5%. За 2016 г. – 96,1%.")
     assert by_quote(figures, "96,1%")["role"] != "baseline"
+
+
+def test_hemp_dried_is_seized():
+    figures = annotated("Он успел насушить больше 59 килограммов конопли.")
+    assert by_quote(figures, "больше 59")["indicator"] == "drugs_seized"
