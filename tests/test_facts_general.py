@@ -1015,3 +1015,14 @@ def test_a_share_for_an_earlier_year_in_its_own_sentence_is_a_baseline():
 def test_hemp_dried_is_seized():
     figures = annotated("Он успел насушить больше 59 килограммов конопли.")
     assert by_quote(figures, "больше 59")["indicator"] == "drugs_seized"
+
+
+def test_last_year_then_a_clause_and_a_dash_names_the_baseline():
+    figures = annotated(
+        "В 2016 году зарегистрировано 810 преступлений. В прошлом году этот показатель был "
+        "ниже — 726."
+    )
+    assert by_quote(figures, "726")["role"] == "baseline"
+    # last year's own event stays a value
+    figures = annotated("В прошлом году полицейские изъяли 726 кг гашиша в одном тайнике.")
+    assert by_quote(figures, "726")["role"] == "value"
