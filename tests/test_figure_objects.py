@@ -284,3 +284,10 @@ def test_in_the_number_of_opens_a_subset_as_among_does(text):
 def test_a_latin_name_right_after_the_unit_wins_over_a_topic_before_a_dash():
     figures = extract_figures("Вырос объём синтетики — 42 кг PVP, а также 23 кг мефедрона.")
     assert [(f["value"], f["object"]) for f in figures] == [(42, "PVP"), (23, "мефедрон")]
+
+
+def test_a_noun_before_an_amount_word_in_its_dictionary_form_is_that_word():
+    figures = extract_figures("При обыске изъят наркотик общей массой более 2,5 килограмма.")
+    assert [(f["value"], f["object"]) for f in figures] == [(2.5, "наркотик")]
+    # governed by a number, the genitive reading still counts: «50 коробок» are коробки
+    assert extract_figures("Изъято 50 коробок с таблетками.")[0]["object"] == "коробка"

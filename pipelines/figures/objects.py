@@ -388,7 +388,14 @@ def named_after_dash(s: Sentence, figure: Figure) -> str | None:
 def owner_of_amount_word(s: Sentence, figure: Figure) -> str | None:
     """The noun before "сумма", "вес" and the like: "наркотики весом 5 кг", "активы на сумму"."""
     noun = noun_before_amount(s, figure.first, mass=figure.unit in PHYSICAL_UNITS)
-    return None if noun is None else noun_lemma(s.readings(noun), s.tokens[noun])
+    if noun is None:
+        return None
+    nouns = [r for r in s.readings(noun) if r.pos == "NOUN"]
+    if nouns and nouns[0].lemma == s.tokens[noun].norm:
+        # no number governs it: a word in its dictionary form is that word ("изъят наркотик
+        # общей массой 2,5 кг", not the genitive plural of a rare "наркотика")
+        return nouns[0].lemma
+    return noun_lemma(s.readings(noun), s.tokens[noun])
 
 
 def goods_priced(s: Sentence, figure: Figure) -> str | None:
