@@ -90,8 +90,8 @@ PIPELINE_EXCEPTION = _kind(
 )
 STEP_FAILED = _kind(
     "step_failed",
-    "an analysis step (figures, places, facts) failed on an article: stored without that"
-    " step's findings, listed in articles.step_errors; `newsmon reextract` redoes it",
+    "an analysis step (site chrome, figures, places, facts) failed on an article: stored"
+    " without that step's findings, listed in articles.step_errors; `newsmon reextract` redoes it",
 )
 INVALID_ENCODING = _kind(
     "invalid_encoding", "byte sequences not valid in the page's charset (stored as U+FFFD)"

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from pipelines.items import ArticleRecord
 from pipelines.published import _DATE, _TIME_ANYWHERE
+from pipelines.step import fail_soft
 from pipelines.transactions import write_transaction
 
 if TYPE_CHECKING:  # sqlite_utils (and numpy, which it loads) is not needed to strip chrome
@@ -220,6 +221,7 @@ def remove_chrome(
     return cleaned or body  # a page that is all chrome keeps its text: nothing to tell apart
 
 
+@fail_soft("site chrome", ("body", "chrome_lines"))
 def strip_site_chrome(record: ArticleRecord, source=None) -> ArticleRecord:
     """The chain step: keeps the lines of the body as extracted (record.chrome_lines, what the
     crawl learns from) and removes the chrome its caller loaded for the source

@@ -23,12 +23,12 @@ class CrawlerStep:
 
 
 def fail_soft(step: str, fields: tuple[str, ...]) -> Callable:
-    """Run an analysis step (figures, places, facts) so that a bug it meets on one article
-    (a sentence no rule foresaw) leaves the article as it was before the step: its `fields`
-    and its figures restored, the error named in `record.step_errors`. The article is still
-    stored and counted, and `newsmon reextract` redoes the step once the bug is fixed; without
-    this, one odd sentence would drop the whole page. MemoryError is not caught: the page limits
-    (docs/hostile.md) decide what happens then."""
+    """Run an analysis step (site chrome, figures, places, facts) so that a bug it meets on one
+    article (a sentence no rule foresaw) leaves the article as it was before the step: its
+    `fields` and its figures restored, the error named in `record.step_errors`. The article is
+    still stored and counted, and `newsmon reextract` redoes the step once the bug is fixed;
+    without this, one odd sentence would drop the whole page. MemoryError is not caught: the
+    page limits (docs/hostile.md) decide what happens then."""
 
     def decorate(run: Callable[..., ArticleRecord]) -> Callable[..., ArticleRecord]:
         @functools.wraps(run)

@@ -187,3 +187,13 @@ def test_reextract_exits_1_when_a_step_fails_on_a_stored_article(tmp_path, monke
     assert (
         "figures and dates" in rows(db_path, "select step_errors from articles")[0]["step_errors"]
     )
+
+
+def test_a_failed_chrome_step_keeps_the_body_as_extracted(monkeypatch):
+    monkeypatch.setattr("pipelines.chrome.remove_chrome", _broken)
+    record = _record()
+    record.site_chrome = frozenset({"x"})
+    record = process_article(record, SourceContext(), TEXT_STEPS)
+    assert record.body == BODY and record.chrome_lines == {}
+    assert record.step_errors == ["site chrome: IndexError: tuple index out of range"]
+    assert [f["quote"] for f in record.figures if not f["in_title"]] == ["5 кг", "двух человек"]
