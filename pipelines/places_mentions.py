@@ -209,6 +209,8 @@ _SETTLEMENT_WORDS = {"г", ".", "город", "города", "городе", "�
 
 # «поставляют из Новосибирска», «ввезли из Пермского края»: where something came from
 _FROM = {"из", "изо"}
+# between the items of a list: «из Пермского края, Башкирии, Московской и Калужской областей»
+_LIST_GAP = re.compile(r"[\s,]*(?:\s(?:и|или)\s+)?")
 
 
 def _of_residents(tokens: list[Token], first: int) -> bool:
@@ -427,6 +429,7 @@ def find_mentions(
     countries = {e.country for e in unambiguous} | set(context_countries)
     named = {e.country for e in unambiguous if not e.minor} | set(context_countries)
     _resolve(text, mentions, regions, countries, home_country, named)
+    origin_end = -1  # where the last place named as an origin ends: a list may go on from it
     for mention in mentions:
         if mention.named_as == "name" and (
             _is_dateline(text, tokens, mention) or _filed_from_the_capital(text, tokens, mention)
@@ -441,13 +444,15 @@ def find_mentions(
         ):
             mention.named_as = "resident"
             continue
+        listed = origin_end >= 0 and _LIST_GAP.fullmatch(text, origin_end, mention.start)
         if (
             mention.named_as == "name"
             and mention.kind != "country"
-            and mention.first
-            and tokens[mention.first - 1].norm in _FROM
+            and (listed or (mention.first and tokens[mention.first - 1].norm in _FROM))
         ):
-            mention.named_as = "origin"  # «в Горный Алтай поставляют из Новосибирска»
+            # «в Горный Алтай поставляют из Новосибирска», «из Пермского края, Башкирии, …»
+            mention.named_as = "origin"
+            origin_end = mention.end
             continue
         if mention.kind == "country" and mention.entry and mention.named_as == "name":
             mention.national = _in_scope(tokens, mention.first) or _starts_sentence(

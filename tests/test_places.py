@@ -441,6 +441,12 @@ def test_where_the_drugs_came_from_is_not_the_scene():
     assert named["Новосибирск"] == "origin"
     # ... but where nothing else is named, it still tells the region
     assert article_region("Партию гашиша везли из Новосибирска.")["region_code"] == "RU-NVS"
+    # a list after «из» names origins all along
+    listed = (
+        "Девять каналов поставки наркотиков в Удмуртию перекрыли полицейские, вещества ввозились "
+        "в регион из Пермского края, Башкирии, Московской и Калужской областей."
+    )
+    assert article_region(listed)["region_code"] == "RU-UD"
 
 
 def test_the_capital_before_the_day_is_where_a_release_was_filed_not_its_region():
