@@ -13,6 +13,7 @@ import os
 import textwrap
 
 import pytest
+import yaml
 
 from crawler.cli import main
 from crawler.demo.server import LocalSite
@@ -20,6 +21,7 @@ from pipelines.articles import store_article
 from pipelines.chain import TEXT_STEPS, SourceContext, process_article
 from pipelines.db import connect
 from pipelines.items import ArticleRecord
+from pipelines.paths import DATA_DIR
 from tests.conftest import crawl, rows
 from tests.support.sites import article_html
 
@@ -153,6 +155,10 @@ def test_the_crawl_stores_an_article_a_step_failed_on_and_reextract_redoes_it(
     assert json.loads(rows(db, "select error_kinds from crawl_runs")[0]["error_kinds"]) == {
         "step_failed": 1
     }
+    # Datasette's canned query lists it
+    meta = yaml.safe_load((DATA_DIR / "metadata.yml").read_text(encoding="utf-8"))
+    listed = rows(db, meta["databases"]["news"]["queries"]["failed_steps"]["sql"])
+    assert [r["url"].rsplit("/", 1)[1] for r in listed] == ["2-a.html"]
     # the bug fixed (the hook gone): reextract redoes the step and clears the failure
     monkeypatch.delenv("PYTHONPATH")
     capsys.readouterr()
