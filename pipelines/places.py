@@ -281,7 +281,10 @@ def _main_of_title_and_body(
     title_votes, scene = _votes(title_places)
     if len(title_votes.regions) == 1 and scene:
         code = next(iter(title_votes.regions))
-        return _result(code, code.split("-", 1)[0], "article")
+        country = code.split("-", 1)[0]
+        if _capital_speaks_for_the_country(code, country, body_places):
+            return _result(None, country, "article")
+        return _result(code, country, "article")
     title = main_place(title_places)
     if not title["reason"]:
         return body
@@ -295,6 +298,17 @@ def _main_of_title_and_body(
     if not scene and body["reason"] == "article":
         return body
     return title
+
+
+def _capital_speaks_for_the_country(code: str, country: str, body_places: list[dict]) -> bool:
+    """«В Душанбе заявили о росте контрабанды …», «В Ташкенте уничтожили свыше тонны …»: the
+    capital in a headline is where national agencies speak and act; a body that names its
+    country as the scene («в Таджикистане») more often than the capital is the country's news."""
+    capital = load_gazetteer().capitals.get(country)
+    if capital is None or capital.region_code != code:
+        return False
+    votes = _votes(body_places)[0]
+    return votes.national[country] > votes.regions[code]
 
 
 LEAD = 400  # characters of a body that hold its lead

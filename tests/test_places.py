@@ -466,6 +466,21 @@ def test_the_capital_before_the_day_is_where_a_release_was_filed_not_its_region(
     assert article_region(city)["region_code"] == "KG-GO"
 
 
+def test_the_capital_in_a_headline_is_where_the_country_s_agencies_speak():
+    title = "В Бишкеке подвели итоги борьбы с наркопреступностью"
+    body = (
+        "В Кыргызстане с начала года изъято 2 тонны наркотиков. По стране выявлено 900 "
+        "преступлений, сообщили на пресс-конференции."
+    )
+    place = article_region(body, title=title)
+    assert (place["region_code"], place["country"]) == (None, "KG")
+    # a body that tells of the capital as often as of the country stays the capital's news
+    local = body + " В Бишкеке изъято 300 кг, в столице задержано 40 человек."
+    assert article_region(local, title=title)["region_code"] == "KG-GB"
+    # another city in the headline still decides
+    assert article_region(body, title="В Оше подвели итоги")["region_code"] == "KG-GO"
+
+
 def test_a_text_that_says_it_spans_several_regions_is_about_the_country():
     body = (
         "В Джизакской области сотрудники СГБ задержали троих. В Джизакской области изъяли опий. "
