@@ -272,8 +272,8 @@ def _main_of_title_and_body(
     A region the title names decides. A title naming only a country leaves the region to the
     body when the body names one region of it several times ("Таможня Узбекистана …" with one
     mention of Tashkent's airport stays national), or once when the title names a part of the
-    country ("На юге Таджикистана …"), or once as the scene that opens a sentence of the
-    lead ("В Сурхандарьийской области в вагоне поезда обнаружили …"). A title naming a
+    country ("На юге Таджикистана …"), or once as the scene in the lead ("В
+    Сурхандарьийской области в вагоне поезда обнаружили …"). A title naming a
     country only as an owner or an adjective ("на границе с Польшей") yields to a body about
     another country.
     """
@@ -292,7 +292,7 @@ def _main_of_title_and_body(
         if title["region_code"] is None and body["region_code"]:
             votes = _votes(body_places)[0].regions[body["region_code"]]
             part = any(p.get("named_as") == "part" for p in title_places)
-            lead = _opens_the_lead(text, body_places, body["region_code"])
+            lead = _named_in_the_lead(text, body_places, body["region_code"])
             return body if votes >= 2 or part or lead else title
         return title
     if not scene and body["reason"] == "article":
@@ -325,17 +325,20 @@ def _line_before(text: str, start: int, width: int = 30) -> str:
     return ("\n" if start <= width else "") + text[max(0, start - width) : start]
 
 
-def _opens_the_lead(text: str, places: list[dict], code: str) -> bool:
-    """Whether a place of region `code` opens a sentence of the body's lead as its scene ("В
-    Сурхандарьийской области в вагоне грузового поезда обнаружили …", "30 ноября в Чуйской
-    области …"), or opens the body with the day as a dateline ("Волгоград, 8 ноября. …") when
-    it is not the capital: national summaries are filed from the capital ("Душанбе. 3 декабря.
-    …"), a region's news from its city."""
+def _named_in_the_lead(text: str, places: list[dict], code: str) -> bool:
+    """Whether the body's lead names a place of region `code` as the scene: outside the capital
+    anywhere in it ("задержан в одном из районов Смоленской области", "в Алматы изъяли …"); as
+    the scene that opens a sentence ("В Сурхандарьийской области в вагоне поезда обнаружили
+    …", "30 ноября в Чуйской области …"); or opening the body with the day as a dateline
+    ("Волгоград, 8 ноября. …") when it is not the capital. The capital is where national
+    agencies sit and national summaries are filed from ("Душанбе. 3 декабря. …", "в аэропорту
+    Ташкента"); another region in the lead is where one event happened."""
     return any(
         p["region_code"] == code
         and p["start"] < LEAD
         and (
-            _SCENE_OPENING.search(_line_before(text, p["start"]))
+            (p.get("named_as") in ("name", "agency") and _outside_the_capital(p))
+            or _SCENE_OPENING.search(_line_before(text, p["start"]))
             or (_DATED_OPENING.match(text, p["end"]) and _opens_a_line(text, p["start"])
                 and _outside_the_capital(p))
         )

@@ -391,6 +391,21 @@ def test_a_region_that_opens_a_sentence_of_the_lead_is_the_scene():
     assert article_region(passing, title=title)["region_code"] is None
 
 
+def test_a_region_outside_the_capital_named_in_the_lead_is_the_scene():
+    title = "В Казахстане изъяли рекордную партию синтетики"
+    body = (
+        "Сотрудники КНБ пресекли канал сбыта. Партию весом 120 кг нашли на складе в Алматы, "
+        "задержаны трое. По стране в этом году изъято больше синтетики, чем когда-либо."
+    )
+    assert article_region(body, title=title)["region_code"] == "KZ-75"
+    # the capital named once in the lead stays the country's: its agencies sit there
+    capital = body.replace("в Алматы", "в Астане")
+    assert article_region(capital, title=title)["region_code"] is None
+    # and past the lead a region named once is an example, not the scene
+    late = "Сотрудники КНБ пресекли канал сбыта. " * 12 + body.replace("в Алматы", "")
+    assert article_region(late + " Ещё партию нашли в Алматы.", title=title)["region_code"] is None
+
+
 def test_a_region_after_the_day_that_opens_a_sentence_is_the_scene_too():
     title = "Агентство по контролю за наркотиками Киргизии ликвидировало канал поставки героина"
     body = (
