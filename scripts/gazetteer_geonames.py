@@ -11,7 +11,8 @@ The Russian name is the Cyrillic alternate name written with Russian letters onl
 Kyrgyz, Tajik, Ukrainian or Belarusian letters) that pymorphy reads as a geographical name, else
 the one closest to the transliterated GeoNames name (in Belarus, one with an о: Belarusian
 spellings write the unstressed о as а); other such names are kept as alt names.
-Left out: names the curated gazetteer already holds (its entry stands), names that are also
+Left out: names the curated gazetteer already holds (its entry stands), villages named after a
+landform that spans regions ("Урал"), names that are also
 ordinary words or first names ("Победа", "Мурат": a village of that name would be found in every
 text), and names of one or two letters. Surnames stay ("Борисов"): the place rules tell a town
 from a person's name.
@@ -30,9 +31,15 @@ from scripts.build_region_coords import likeness
 
 # The smallest place taken, by country: every town of the home countries and the neighbours;
 # Russia's larger towns; China's and Afghanistan's cities that Russian texts name.
-MIN_POPULATION = {"RU": 5000, "CN": 500_000, "AF": 15_000}
+MIN_POPULATION = {"RU": 1000, "CN": 500_000, "AF": 15_000}
 MIN_POPULATION_DEFAULT = 500
 CITY_POPULATION = 10_000  # "city" from here, else "settlement" (village, посёлок, аул)
+# Mountains and rivers that span regions and give their names to villages: «на Урале» is the
+# Urals, not the village of Урал in Krasnoyarsk krai. A town of the name stays («Обь», «Терек»).
+LANDFORMS = frozenset(
+    ["Урал", "Кавказ", "Алтай", "Байкал", "Памир", "Тянь-Шань", "Волга", "Дон", "Кама", "Ока",
+     "Амур", "Ангара", "Енисей", "Лена", "Иртыш", "Кубань", "Сибирь", "Ишим", "Тобол"]
+)  # fmt: skip
 MAX_ALT_NAMES = 5
 _RUSSIAN = re.compile(r"^[А-Яа-яЁё][А-Яа-яЁё -]*[А-Яа-яЁё]$")
 
@@ -162,6 +169,9 @@ def geonames_rows(
             continue
         if any(fold(n) in held for n in names):
             notes["already held"] += 1
+            continue
+        if names[0] in LANDFORMS and city["population"] < CITY_POPULATION:
+            notes["a landform's name"] += 1
             continue
         if _ordinary(names[0]) or (code, fold(names[0])) in seen:
             notes["ordinary word" if _ordinary(names[0]) else "twice in a region"] += 1

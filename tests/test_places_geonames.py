@@ -20,6 +20,20 @@ def test_geonames_rows_have_russian_names_and_iso_regions():
     assert not any(set(r["name"].lower()) & set("қғүұңөһәіїєў") for r in rows)
 
 
+def test_a_russian_village_of_a_thousand_people_is_a_place():
+    # Подгородняя Покровка (Orenburg region) and Серебряные Пруды (Moscow region): under 5,000
+    title = "В одном из СНТ в Подгородней Покровке полицейские обнаружили нарколабораторию"
+    assert article_region("Изъято 2 кг мефедрона.", title=title)["region_code"] == "RU-ORE"
+    assert places_of("Коноплю сожгли в Серебряных Прудах.") == [("Серебряные Пруды", "RU-MOS")]
+
+
+def test_a_village_named_after_a_landform_is_not_the_landform():
+    # «на Урале»: the Urals (Средний Урал is Sverdlovsk region), not the village Урал
+    assert [p for p in places_of("На Урале полиция изъяла 65 кг.") if p[1]] == []
+    names = {r["name"] for r in read_tsv(GAZETTEER_DIR / "geonames.tsv")}
+    assert "Урал" not in names and "Обь" in names  # a town of the name stays
+
+
 def test_a_town_below_a_regional_capital_gives_its_region():
     assert places_of("В Токтогуле задержали курьера.") == [("Токтогул", "KG-J")]
     assert article_region("ТОКТОГУЛ. Задержан мужчина с гашишем.")["region_code"] == "KG-J"
