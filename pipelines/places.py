@@ -284,6 +284,8 @@ def _main_of_title_and_body(
         country = code.split("-", 1)[0]
         if _capital_speaks_for_the_country(code, country, body_places):
             return _result(None, country, "article")
+        if _residents_of_another_scene(title_places, body, code):
+            return body
         return _result(code, country, "article")
     title = main_place(title_places)
     if not title["reason"]:
@@ -298,6 +300,18 @@ def _main_of_title_and_body(
     if not scene and body["reason"] == "article":
         return body
     return title
+
+
+def _residents_of_another_scene(title_places: list[dict], body: dict, code: str) -> bool:
+    """«Наркотики перевозил житель Челябинской области» over a body whose scene is another
+    region of the country (Ugra): where the people live is no scene beside the body's."""
+    return (
+        body["reason"] == "article"
+        and body["region_code"] not in (None, code)
+        and body["country"] == code.split("-", 1)[0]
+        and all(p.get("named_as") == "resident" for p in title_places
+                if p["region_code"])
+    )  # fmt: skip
 
 
 def _capital_speaks_for_the_country(code: str, country: str, body_places: list[dict]) -> bool:

@@ -496,6 +496,20 @@ def test_the_capital_in_a_headline_is_where_the_country_s_agencies_speak():
     assert article_region(body, title="В Оше подвели итоги")["region_code"] == "KG-GO"
 
 
+def test_a_headline_naming_where_the_people_live_yields_to_the_body_s_scene():
+    title = "Наркотики перевозил житель Челябинской области"
+    body = (
+        "ХАНТЫ-МАНСИЙСК. В Сургутском районе Ханты-Мансийского автономного округа полицейские "
+        "остановили автомобиль. В Югре у водителя нашли 3 кг гашиша."
+    )
+    assert article_region(body, title=title)["region_code"] == "RU-KHM"
+    # a body with no scene of its own leaves the headline's region
+    assert article_region("Изъято 3 кг гашиша.", title=title)["region_code"] == "RU-CHE"
+    # the headline's scene still decides
+    scene = "В Челябинской области задержан курьер"
+    assert article_region(body, title=scene)["region_code"] == "RU-CHE"
+
+
 def test_a_text_that_says_it_spans_several_regions_is_about_the_country():
     body = (
         "В Джизакской области сотрудники СГБ задержали троих. В Джизакской области изъяли опий. "
