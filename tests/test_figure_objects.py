@@ -77,6 +77,13 @@ from tests.support.figure_reading import read_one
             "гашиш",
         ),
         ("genitive_right_before", "Изъято: гашиша 300 граммов.", "300", "гашиш"),
+        # a bulleted line, its noun in any case; not a capitalised name in a bare sentence
+        ("genitive_right_before", "- гашиш 32 кг 210 гр;", "32", "гашиш"),
+        ("genitive_right_before", "• марихуаны 31 кг;", "31", "марихуана"),
+        ("genitive_right_before", "Гашиш 32 кг.", "32", None),
+        ("measured_topic_before_dash", "• гашиш – 936 гр (в 2020 году - 75 гр);", "936", "гашиш"),
+        ("measured_topic_before_dash", "• героин – 20 гр.", "20", "героин"),
+        ("measured_topic_before_dash", "• Полиция – 12 кг.", "12", None),  # who counts
         ("genitive_right_before", "У жителя Алматы 5 кг.", "5", None),
         ("genitive_right_before", "Задержаны, у курьеров 5 кг.", "5", None),
         ("measured_topic_before_dash", "Изъято 48 кг, из них героин — 30 кг.", "30", "героин"),

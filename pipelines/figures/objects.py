@@ -40,6 +40,7 @@ from pipelines.figures.phrases import (
     noun_after,
     noun_before_amount,
     opens_clause,
+    starts_the_line,
     substantive,
 )
 from pipelines.figures.sentence import (
@@ -490,18 +491,22 @@ def measured_topic_before_verb(s: Sentence, figure: Figure) -> str | None:
 
 
 def genitive_right_before(s: Sentence, figure: Figure) -> str | None:
-    """A genitive noun opening a list item before the amount: "героина 3 кг", "и гашиша на 2 кг"."""
+    """A genitive noun opening a list item before the amount: "героина 3 кг", "- гашиш 32 кг"."""
     # the item opens after a comma, "и", a colon, "в том числе" or "из них"
     k = figure.first - 1
     if s.norm(k) == "на" and figure.unit not in (None, "count"):
         k -= 1
     if not s.is_noun(k) or s.tokens[k].text.isupper() or unit_at(s, k) is not None:
         return None
+    # a bullet's capitalised noun may be who counts («• Полиция - 12 кг»): only k == 0 is read
     if s.tokens[k].text[:1].isupper() and not (k == 0 and known_common(s, k)):
         return None
-    opener = s.norm(k - 1) in (",", "и", ":", ";") or k == 0 or _after_subset_words(s, k)
+    line = starts_the_line(s, k)
+    opener = s.norm(k - 1) in (",", "и", ":", ";") or line or _after_subset_words(s, k)
     readings = [r for r in s.readings(k) if r.pos == "NOUN"]
-    if not opener or not readings or not any("gent" in r.grammemes for r in readings):
+    # a bulleted line names its substance in any case: "- гашиш 32 кг 210 гр;"
+    cases = ("gent", "nomn") if line and k == 1 else ("gent",)
+    if not opener or not readings or not any(c in r.grammemes for r in readings for c in cases):
         return None
     if {"Name", "Surn", "Geox"} & readings[0].grammemes or animate(readings[0].lemma):
         return None

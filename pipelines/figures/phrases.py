@@ -393,10 +393,21 @@ def counted_plural(s: Sentence, k: int) -> bool:
     )
 
 
+def starts_the_line(s: Sentence, k: int) -> bool:
+    """Whether token k opens the sentence, or a bulleted line after its marker: "• гашиш – 936
+    гр", "- марихуаны 31 кг" (a sentence splitter gives each list line its own sentence)."""
+    return k == 0 or (
+        k == 1
+        and s.tokens[0].kind == "punct"
+        and s.tokens[0].text not in QUOTES
+        and s.tokens[0].text not in "()[]"
+    )
+
+
 def opens_clause(s: Sentence, k: int) -> bool:
     """Whether token k starts the sentence or a clause after a comma, colon or semicolon, or a
-    numbered list item: "1) героин – 12 кг; 2) опий – 30 кг"."""
-    if k == 0 or s.norm(k - 1) in (",", ":", ";", "("):
+    list item: "• героин – 12 кг", "1) героин – 12 кг; 2) опий – 30 кг"."""
+    if starts_the_line(s, k) or s.norm(k - 1) in (",", ":", ";", "("):
         return True
     return (
         s.norm(k - 1) == ")"
