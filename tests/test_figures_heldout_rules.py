@@ -699,6 +699,9 @@ def test_one_unit_with_no_numeral(text, expected):
         ("Изъят 51 сверток с героином.", "51 сверток", "сверток"),
         ("В тайнике лежал 1 сверток.", "1 сверток", "сверток"),
         ("Найдено 11 свертков.", "11 свертков", "сверток"),
+        # a form two lemmas read alike (свёртка, свёрток): the container of a drug report
+        ("В шести свертках был героин.", "шести свертках", "сверток"),
+        ("Курьер с 15 свертками задержан.", "15 свертками", "сверток"),
     ],
 )
 def test_the_number_s_last_digit_tells_the_case_of_the_counted_noun(text, quote, lemma):

@@ -7,7 +7,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from pipelines.figures.lexicon import ABBREVIATED_NOUNS
+from pipelines.figures.lexicon import ABBREVIATED_NOUNS, CONTAINER_NOUNS
 from pipelines.morph import Reading, morph, parse_word
 from pipelines.numbers import NumberSpan
 from pipelines.sentences import Token, fold_yo
@@ -216,7 +216,10 @@ def noun_lemma(
             return max(stems, key=lambda r: len(r.lemma)).lemma
     # a rare genitive reading is no evidence: "наркотики" is not the plural of "наркотика"
     genitive = [r for r in nouns if "gent" in r.grammemes and r.score >= nouns[0].score / 4]
-    return (genitive or nouns)[0].lemma
+    candidates = genitive or nouns
+    # «в шести свертках»: свёртка and свёрток read alike; a drug report's is the container
+    tied = [r for r in candidates if r.score == candidates[0].score]
+    return next((r.lemma for r in tied if r.lemma in CONTAINER_NOUNS), candidates[0].lemma)
 
 
 def adjective_as_noun(token: Token) -> str:
