@@ -721,3 +721,18 @@ def test_the_number_s_last_digit_tells_the_case_of_the_counted_noun(text, quote,
 def test_a_number_after_a_comma_or_dash_before_an_amount_is_no_participle(text):
     masses = [f for f in extract_figures(text) if f["unit"] == "kg"]
     assert len(masses) == 1 and masses[0]["value"] < 0.2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count of events with a slip in its noun's case: still a count
+        ("В Алматы выявлено 66 факта сбыта, девять - хранения.", [(66, "факт"), (9, "факт")]),
+        ("Зарегистрировано 25 преступления.", [(25, "преступление")]),
+        # the order of a class or a floor stays no count
+        ("Задержан учащийся 9 класса.", []),
+        ("По 5 факту возбуждено дело.", []),
+    ],
+)
+def test_an_event_noun_after_a_count_in_the_wrong_case_is_still_counted(text, expected):
+    assert [(f["value"], f["object"]) for f in extract_figures(text)] == expected

@@ -133,6 +133,9 @@ NO_OBJECT_UNITS = frozenset({None, "percent", "times"})
 
 # Nouns that a number after another noun names rather than counts: "ученики 9-11 классов".
 ORDINAL_NOUNS = frozenset({"класс", "курс", "этап"})  # «в ходе 1 этапа операции»
+# ... and nouns of counted events that no number ever names: «66 факта сбыта» is a count with a
+# slip in the case, not the 66th fact.
+EVENT_NOUNS = frozenset({"факт", "случай", "эпизод", "преступление", "правонарушение"})
 
 # Counted nouns that reports abbreviate: the object is the full lemma.
 ABBREVIATED_NOUNS = {"чел": "человек", "ед": "единица", "экз": "экземпляр"}

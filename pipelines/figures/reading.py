@@ -15,6 +15,7 @@ from pipelines.figures.lexicon import (
     DECREASE,
     DESCRIBING_NOUNS,
     DOSE_NOUNS,
+    EVENT_NOUNS,
     FRACTION_NOUNS,
     INCREASE,
     KIND_NOUNS,
@@ -130,6 +131,8 @@ def _reads_as_ordinal(s: Sentence, span: NumberSpan, noun: int) -> bool:
             return True
     if not readings or any({"Fixd", "Abbr", "plur"} & r.grammemes for r in readings):
         return False
+    if s.lemma(noun) in EVENT_NOUNS and any("gent" in r.grammemes for r in readings):
+        return False  # «66 факта сбыта»: a slip in the case of a count
     n = int(span.value)
     if _plural_required(n):
         return True
