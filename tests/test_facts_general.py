@@ -1026,3 +1026,14 @@ def test_last_year_then_a_clause_and_a_dash_names_the_baseline():
     # last year's own event stays a value
     figures = annotated("В прошлом году полицейские изъяли 726 кг гашиша в одном тайнике.")
     assert by_quote(figures, "726")["role"] == "value"
+
+
+def test_a_sentence_opening_with_in_particular_breaks_down_the_total_before():
+    figures = annotated(
+        "За полгода уничтожено более 400 килограммов наркотиков. В частности, было сожжено: 63 "
+        "килограмма героина, 101 килограмм опия и 84 килограмма гашиша."
+    )
+    total = figures.index(by_quote(figures, "более 400"))
+    for quote in ("63", "101", "84"):
+        part = by_quote(figures, quote)
+        assert (part["role"], part["part_of"]) == ("part", total)
