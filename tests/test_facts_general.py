@@ -1037,3 +1037,19 @@ def test_a_sentence_opening_with_in_particular_breaks_down_the_total_before():
     for quote in ("63", "101", "84"):
         part = by_quote(figures, quote)
         assert (part["role"], part["part_of"]) == ("part", total)
+
+
+def test_a_verbless_sentence_listing_masses_breaks_down_the_total_before():
+    text = (
+        "Из незаконного оборота изъято 12,5 тонн наркотиков, в том числе более 5 кг героина. "
+        "Около 9,5 тонн марихуаны, "
+        "380 кг гашиша и 110 кг синтетических наркотиков."
+    )
+    figures = annotated(text)
+    total = figures.index(by_quote(figures, "12,5"))
+    for quote in ("Около 9,5", "380", "110"):
+        part = by_quote(figures, quote)
+        assert (part["role"], part["part_of"]) == ("part", total)
+    # masses that add up to more than the total are no breakdown of it
+    more = annotated(text.replace("380 кг", "3800 кг").replace("110 кг", "1100 кг"))
+    assert [f["role"] for f in more][2:] == ["value"] * 3

@@ -392,6 +392,8 @@ def _assign_parts(
         if not subset and markers.THIS_OPENING.match(opening):
             units = [figures[k].get("unit") for k in group]
             subset = any(units.count(unit) >= 2 for unit in units)  # a breakdown, not a restating
+        if not subset and not of_them:
+            subset = _verbless_list(figures, group)
         if (subset or of_them) and previous_group:
             # «В их числе двое, перевозивших 3,5 кг»: each unit has its own total before
             for unit in dict.fromkeys(figures[k].get("unit") for k in group):
@@ -460,6 +462,14 @@ def _assign_parts(
         previous_group = group
         earlier += [k for k in group if figures[k]["start"] - first["start"] < 600]
     return part_of
+
+
+def _verbless_list(figures: list[dict], group: list[int]) -> bool:
+    """«Изъято 12,5 тонн наркотиков. Около 9,5 тонн марихуаны, 380 кг гашиша и 110 кг
+    синтетики.»: a sentence with no verb that lists two or more masses breaks down the total
+    before it (what they add up to is checked against it)."""
+    units = [figures[k].get("unit") for k in group]
+    return units.count("kg") >= 2 and not (has_verb(figures[group[0]].get("sentence") or "x"))
 
 
 # A sentence that ends announcing its total's breakdown as a list: «изъято 68 кг …, из них:»
