@@ -595,6 +595,16 @@ def test_crimes_solved_are_not_crimes_registered():
     assert by_quote(figures, "900")["indicator"] == "drug_crimes"
 
 
+def test_crimes_investigated_and_facts_of_growing_are_not_crimes_registered():
+    figures = annotated("За год расследовано 491 наркопреступление.")
+    assert by_quote(figures, "491")["indicator"] is None
+    figures = annotated("Выявлено 4 факта выращивания наркосодержащих растений.")
+    assert by_quote(figures, "4 факта")["indicator"] is None
+    # the register of pre-trial investigations holds registered crimes
+    register = "В Едином регистре досудебного расследования зарегистрировано 429 наркопреступлений."
+    assert by_quote(annotated(register), "429")["indicator"] == "drug_crimes"
+
+
 def test_a_breakdown_of_the_total_seized_and_less_by_compared_after():
     figures = annotated(
         "За 7 месяцев 2012 года изъято 158 кг 031 гр. наркотических средств, что меньше на 145 "
