@@ -736,3 +736,20 @@ def test_a_number_after_a_comma_or_dash_before_an_amount_is_no_participle(text):
 )
 def test_an_event_noun_after_a_count_in_the_wrong_case_is_still_counted(text, expected):
     assert [(f["value"], f["object"]) for f in extract_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a fraction word before a unit is that part of it
+        ("Изъято четверть тонны гашиша.", [(250, "kg", "exact", "гашиш")]),
+        ("Изъяли почти четверть тонны марихуаны.", [(250, "kg", "approx", "марихуана")]),
+        ("Обработано четверть гектара.", [(0.25, "ha", "exact", None)]),
+        # a share of what is counted is no figure, and a count of quarters is not read as one
+        ("Четверть всех преступлений совершена в Алматы.", []),
+        ("Изъято три четверти тонны гашиша.", []),
+    ],
+)
+def test_a_fraction_of_a_unit_is_an_amount(text, expected):
+    got = [(f["value"], f["unit"], f["qualifier"], f["object"]) for f in extract_figures(text)]
+    assert got == expected

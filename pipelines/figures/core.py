@@ -28,7 +28,7 @@ from pipelines.figures.not_figures import Spans, non_figure_spans, overlaps
 from pipelines.figures.reading import read_figure
 from pipelines.figures.relations import resolve_orphans, share_forward, share_range_multiplier
 from pipelines.figures.sentence import CYRILLIC_RE, Figure, Sentence
-from pipelines.figures.units import half_unit, half_units, units_without_numeral
+from pipelines.figures.units import fraction_units, half_unit, half_units, units_without_numeral
 from pipelines.mentioned_dates import extract_dates, period_of
 from pipelines.numbers import clean_value, find_numbers, half_multiplier, number_forms
 from pipelines.sentences import fold_yo, split_sentences, tokenize
@@ -50,6 +50,7 @@ _BARE_UNIT_HINT_RE = re.compile(
 
 
 _HALF_HINT_RE = re.compile(r"\bпол-?[утклгц]", re.I)
+_FRACTION_HINT_RE = re.compile(r"\b(?:четверт|трет)[ьи]\s+(?:тонн|кило|центнер|гектар|литр)", re.I)
 
 
 def _sentence_figures(s: Sentence, blocked: Spans) -> list[Figure]:
@@ -58,6 +59,8 @@ def _sentence_figures(s: Sentence, blocked: Spans) -> list[Figure]:
     bare = units_without_numeral(s) if _BARE_UNIT_HINT_RE.search(s.text) else []
     if _HALF_HINT_RE.search(s.text):
         bare += half_units(s)  # "полтонны гашиша"
+    if _FRACTION_HINT_RE.search(s.text):
+        bare += fraction_units(s)  # "четверть тонны гашиша"
     if bare:
         numbered = {span.first for span in spans}
         # in text order (a NumberSpan sorts by its value first)
@@ -164,6 +167,7 @@ def _may_hold_figures(text: str, start: int, end: int) -> bool:
             for word in words
         ) or (
             _BARE_UNIT_HINT_RE.search(text, start, end) is not None  # "более тонны"
+            or _FRACTION_HINT_RE.search(text, start, end) is not None  # "четверть тонны"
         )
     return (
         CYRILLIC_RE.search(text, start, end) is not None

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pipelines.figures.lexicon import APPROX, LESS, MORE, PHYSICAL_UNITS
 from pipelines.figures.sentence import Figure, Sentence
 from pipelines.morph import parse_word
-from pipelines.numbers import NumberSpan, number_words_at
+from pipelines.numbers import NumberSpan, number_words_at, read_number_word
 
 # Unit words by lemma and abbreviations by written form: (unit, factor to that unit).
 _UNIT_LEMMAS = {
@@ -237,6 +237,33 @@ def half_unit(word: str) -> tuple[str, float] | None:
             unit, factor = _UNIT_LEMMAS[reading.lemma]
             return unit, factor / 2
     return None
+
+
+# A fraction of a unit: "четверть тонны" is 250 kg. A share of something counted ("четверть
+# всех преступлений") is no figure, nor is a count of fractions ("три четверти тонны" is read
+# as nothing rather than as a quarter).
+_FRACTION_OF_UNIT = {"четверть": 0.25, "треть": 1 / 3}
+_FRACTION_UNITS = frozenset({"тонна", "килограмм", "центнер", "гектар", "литр"})
+
+
+def fraction_units(s: Sentence) -> list[NumberSpan]:
+    """Number spans for a fraction word before a unit in the genitive singular: "изъяли
+    четверть тонны гашиша" (the span holds the fraction word; the unit is read after it)."""
+    spans = []
+    for k, token in enumerate(s.tokens[:-1]):
+        value = _FRACTION_OF_UNIT.get(s.lemma(k)) if token.kind == "word" else None
+        if value is None or (k > 0 and s.tokens[k - 1].kind == "num"):
+            continue
+        if read_number_word(s.norm(k - 1)) is not None if k > 0 else False:
+            continue  # "три четверти тонны"
+        if any(
+            r.lemma in _FRACTION_UNITS and {"gent", "sing"} <= r.grammemes
+            for r in s.readings(k + 1)
+        ):
+            spans.append(
+                NumberSpan(value, k, k + 1, token.start, token.end, "words", None, None, 1, None, k)
+            )
+    return spans
 
 
 def half_units(s: Sentence) -> list[NumberSpan]:
