@@ -987,6 +987,18 @@ def test_a_vehicle_searched_tells_of_one_operation():
     assert by_quote(annotated(lead), "2 тонны")["scope"] == "period"
 
 
+def test_one_place_searched_tells_of_one_operation():
+    lead = "За год таможенники изъяли 2 тонны наркотиков. "
+    for sentence, quote in (
+        ("В доме одного из подозреваемых нашли 1300 кустов конопли.", "1300 кустов"),
+        ("В аэропорту предотвращена попытка ввоза трех килограммов марихуаны.", "трех"),
+        ("Еще 65 кг гашиша нашли на пункте пропуска Леушены.", "65 кг"),
+        ("45 кг гашиша обнаружили в одном из микроавтобусов.", "45 кг"),
+    ):
+        assert by_quote(annotated(lead + sentence), quote)["scope"] == "event"
+    assert by_quote(annotated(lead), "2 тонны")["scope"] == "period"
+
+
 def test_among_a_number_then_a_dash_names_a_part_of_it():
     figures = annotated("Среди 645 фигурантов — 31 несовершеннолетний.")
     assert _total_of(figures, "31") == "645 фигурантов"
