@@ -50,6 +50,9 @@ def _change(s: Sentence, figure: Figure) -> str | None:
         distance = 0
         while 0 <= k < len(s.tokens) and distance < window:
             token = s.tokens[k]
+            if token.text == "(" and by_how_much and k == figure.first - 2:
+                k += direction  # «увеличилось количество … (на 4,3%)»: the bracket's verb is out
+                continue
             if token.text in CLAUSE_STOPS:
                 break
             if token.text == ",":
