@@ -513,6 +513,7 @@ def test_percent_words_and_signs():
         ("почти", "approx"),
         ("примерно", "approx"),
         ("приблизительно", "approx"),
+        ("в районе", "approx"),
     ],
 )
 def test_qualifiers(word, qualifier):
@@ -528,6 +529,7 @@ def test_qualifier_before_a_preposition():
 
 def test_no_qualifier_is_exact():
     assert one("Задержаны 40 курьеров.")["qualifier"] == "exact"
+    assert one("В Ленинском районе задержаны 40 курьеров.")["qualifier"] == "exact"
 
 
 @pytest.mark.parametrize(

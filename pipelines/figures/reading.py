@@ -89,6 +89,8 @@ def _qualifier(s: Sentence, first: int) -> tuple[str, int]:
     """(qualifier, index where the figure's quote starts) from the words before the number."""
     if _up_to(s, first - 1):
         return "less_than", first - 1
+    if s.norm(first - 1) == "районе" and s.norm(first - 2) == "в":
+        return "approx", first - 2  # «оставалась в районе 2,5 тысяч»
     k = first - 1
     if s.norm(k) in PREPOSITIONS:
         k -= 1  # "почти на 16%", "более чем в 4 раза", "более чем к 250 активам"
