@@ -491,6 +491,12 @@ def test_a_day_in_the_headline_is_no_reporting_period():
             "2 тонны 480 кг",
             "3 тонны 150 кг",
         ),
+        # «, в 2015-м — 13»
+        (
+            "В 2016 году наркотики привели к смерти девяти человек, в 2015-м — 13.",
+            "13",
+            "девяти",
+        ),
     ],
 )
 def test_baselines_beyond_the_sentence(text, baseline, current):
