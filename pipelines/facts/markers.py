@@ -95,7 +95,7 @@ EARLIER = re.compile(
 # reporting period itself) nor «ранее» (also «as reported before»).
 EARLIER_CLAUSE = re.compile(
     r"\bв\s+прошлом\s+году\b|\bпрошлого\s+года\b|\bаналогичн\w*\s+период\w*|\bгодом\s+ранее\b"
-    r"|\b(?:год|\d+\s+(?:лет|год[а]?)|\w+\s+(?:лет|года))\s+назад\b|\bаппг\b"
+    r"|\b(?:год|\d+\s+(?:лет|год[а]?)|\w+\s+(?:лет|года))\s+назад\b|\bаппг\b|\bраньше\b"
     r"|\bв\s+(?P<year>(?:19|20)\d\d)\s*(?:г\.|год[ау]?\b)",
     _I,
 )
