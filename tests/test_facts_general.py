@@ -1075,3 +1075,13 @@ def test_a_verbless_sentence_listing_masses_breaks_down_the_total_before():
     # masses that add up to more than the total are no breakdown of it
     more = annotated(text.replace("380 кг", "3800 кг").replace("110 кг", "1100 кг"))
     assert [f["role"] for f in more][2:] == ["value"] * 3
+
+
+def test_a_baseline_of_the_same_noun_measures_what_its_current_value_measures():
+    figures = annotated(
+        "В январе-октябре в области зарегистрировано 2,8 тыс. преступлений, связанных со сбытом "
+        "наркотических средств, что на 5,7% меньше, чем в аналогичный период прошлого года, "
+        "когда этот показатель был на уровне почти 3 тыс."
+    )
+    baseline = by_quote(figures, "почти 3 тыс")
+    assert (baseline["role"], baseline["indicator"]) == ("baseline", "drug_sales_crimes")

@@ -179,6 +179,9 @@ def _own_or(figure: dict, vocab: Vocabulary, source: dict) -> str | None:
     return own or source.get("substance")
 
 
+_NAMELESS = (None, "показатель", "уровень", "цифра", "число", "количество")
+
+
 def _share_within_comparisons(figures: list[dict]) -> None:
     """A baseline measures what its current value measures; the two values of a change measure
     what the change is of («снизить уровень наркопреступлений на 15,3% (с 457 до 387 случаев)»)."""
@@ -187,7 +190,11 @@ def _share_within_comparisons(figures: list[dict]) -> None:
         if figure.get("role") != "baseline" or current is None:
             continue
         now = figures[current]
-        if not figure.get("indicator"):
+        # «…, когда этот показатель был на уровне почти 3 тыс.»: a baseline that names nothing of
+        # its own measures what its current value measures, whatever the words around it say
+        same = figure.get("object") in (*_NAMELESS, now.get("object"))
+        nameless = same and now.get("indicator")
+        if not figure.get("indicator") or nameless:
             figure["indicator"] = now.get("indicator")
             if figure["indicator"] and now.get("substance"):
                 figure["substance"] = _own_or(figure, vocabulary(), now)
