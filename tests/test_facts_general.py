@@ -1085,3 +1085,9 @@ def test_a_baseline_of_the_same_noun_measures_what_its_current_value_measures():
     )
     baseline = by_quote(figures, "почти 3 тыс")
     assert (baseline["role"], baseline["indicator"]) == ("baseline", "drug_sales_crimes")
+
+
+def test_people_held_liable_are_no_convicts():
+    figures = annotated("К уголовной ответственности привлечены 409 человек, осуждены - 116.")
+    assert by_quote(figures, "409")["indicator"] is None
+    assert by_quote(figures, "116")["indicator"] == "persons_convicted"
