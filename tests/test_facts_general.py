@@ -1091,3 +1091,13 @@ def test_people_held_liable_are_no_convicts():
     figures = annotated("К уголовной ответственности привлечены 409 человек, осуждены - 116.")
     assert by_quote(figures, "409")["indicator"] is None
     assert by_quote(figures, "116")["indicator"] == "persons_convicted"
+
+
+def test_this_indicator_points_back_to_the_sentence_before_whatever_else_it_reads():
+    figures = annotated(
+        "За год выявлено 1330 наркопреступлений. Это на 13,2% больше, чем в предыдущем году. "
+        "Изъято свыше 135 кг наркотических средств. В сравнении с 2017 годом данный показатель "
+        "увеличился более чем в 2 раза."
+    )
+    assert by_quote(figures, "13,2%")["indicator"] == "drug_crimes"
+    assert by_quote(figures, "более чем в 2 раза")["indicator"] == "drugs_seized"

@@ -152,12 +152,15 @@ _THIS = re.compile(r"\b(?:это|этот\s+показатель|данный\s+
 
 def _this_compares_the_previous(text: str, figures: list[dict]) -> None:
     """«… изъято 4 т 83 кг. Это на 68,4% или на 1 т 658 кг больше, чем в 2020 году»: a change
-    in a sentence opening with «Это» measures the number of the sentence before."""
+    in a sentence opening with «Это» measures the number of the sentence before; one of «данный
+    показатель» does so whatever indicator its own words gave it."""
     for i, figure in enumerate(figures):
-        if figure.get("indicator") or figure.get("role") != "change":
+        if figure.get("role") != "change":
             continue
         low = sentence_start(text, figure)
-        if not _THIS.search(text[low : figure["start"]]):
+        this = _THIS.search(text[low : figure["start"]])
+        # «данный показатель» points back even past what the change's own words suggested
+        if not this or (figure.get("indicator") and not this.group().lower().endswith("ь")):
             continue
         for k in range(i - 1, -1, -1):  # back to the sentence before, no further
             other = figures[k]
