@@ -83,6 +83,19 @@ from tests.support.figure_reading import read_one
         ("genitive_right_before", "Гашиш 32 кг.", "32", None),
         ("measured_topic_before_dash", "• гашиш – 936 гр (в 2020 году - 75 гр);", "936", "гашиш"),
         ("measured_topic_before_dash", "• героин – 20 гр.", "20", "героин"),
+        # the kind a share verb names: «составляет марихуана», «приходится на гашиш»
+        (
+            "measured_topic_before_dash",
+            "Наибольшую долю составляет марихуана - 488 кг.",
+            "488",
+            "марихуана",
+        ),
+        (
+            "measured_topic_before_dash",
+            "Больше всего приходится на гашиш – 120 кг.",
+            "120",
+            "гашиш",
+        ),
         ("measured_topic_before_dash", "• Полиция – 12 кг.", "12", None),  # who counts
         ("genitive_right_before", "У жителя Алматы 5 кг.", "5", None),
         ("genitive_right_before", "Задержаны, у курьеров 5 кг.", "5", None),

@@ -238,18 +238,23 @@ def topic_before_dash(s: Sentence, first: int, measured: bool = False) -> str | 
     k = first - 2
     if (
         measured
-        and (opens_clause(s, k) or _after_subset_words(s, k))
+        and (opens_clause(s, k) or _after_subset_words(s, k) or _after_share_verb(s, k))
         and s.is_noun(k)
         and unit_at(s, k) is None
         and not s.tokens[k].text.isupper()
         and not (k > 0 and s.tokens[k].text[:1].isupper())  # a name within the sentence
-        and any("nomn" in r.grammemes for r in s.readings(k) if r.pos == "NOUN")
+        and any(
+            "nomn" in r.grammemes or ("accs" in r.grammemes and s.norm(k - 1) == "на")
+            for r in s.readings(k)
+            if r.pos == "NOUN"
+        )
         and not {"Name", "Surn", "Geox"} & s.readings(k)[0].grammemes
         and s.lemma(k) not in AMOUNT_NOUNS | MEASURE_NOUNS  # "объем – 2 л": of what?
     ):
         # "Ущерб – около 5 млрд тенге", "Героин – 3 кг"; an amount is of a thing ("синтетики –
         # 10 кг" is синтетика, not the plural of синтетик, a man)
-        nominative = [r for r in s.readings(k) if r.pos == "NOUN" and "nomn" in r.grammemes]
+        case = "accs" if s.norm(k - 1) == "на" else "nomn"
+        nominative = [r for r in s.readings(k) if r.pos == "NOUN" and case in r.grammemes]
         things = [r for r in nominative if "inan" in r.grammemes]
         return (things or nominative)[0].lemma
     # "в Жамбылской области - 4 кг": a capitalised adjective makes the noun a place's name
@@ -279,6 +284,16 @@ def topic_before_dash(s: Sentence, first: int, measured: bool = False) -> str | 
         if counted_plural(s, k) and unit_at(s, k) is None and s.lemma(k) not in TIME_NOUNS:
             return noun_lemma(s.readings(k), s.tokens[k])
     return None
+
+
+# «наибольшую долю составляет марихуана - 488 кг», «больше всего приходится на гашиш – 120 кг»
+_SHARE_VERBS = frozenset({"составлять", "составить", "приходиться", "прийтись", "являться"})
+
+
+def _after_share_verb(s: Sentence, k: int) -> bool:
+    """Whether token k follows a verb that names a share's kind, or its «на»."""
+    verb = k - 2 if s.norm(k - 1) == "на" else k - 1
+    return bool(s.lemmas(verb) & _SHARE_VERBS)
 
 
 def _substance_before_colon(s: Sentence, k: int) -> bool:
