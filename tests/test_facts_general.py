@@ -1101,3 +1101,12 @@ def test_this_indicator_points_back_to_the_sentence_before_whatever_else_it_read
     )
     assert by_quote(figures, "13,2%")["indicator"] == "drug_crimes"
     assert by_quote(figures, "более чем в 2 раза")["indicator"] == "drugs_seized"
+
+
+def test_a_number_labelled_after_its_dash_leaves_the_words_of_the_number_before():
+    figures = annotated(
+        "С начала года выявлено 66 фактов сбыта, девять - хранения наркотических средств в "
+        "особо крупном размере."
+    )
+    assert by_quote(figures, "66")["indicator"] == "drug_sales_crimes"
+    assert by_quote(figures, "девять")["indicator"] == "drug_crimes"  # storage, not sales

@@ -155,8 +155,11 @@ def sides(text: str, figure: dict, previous_end: int, next_start: int) -> tuple[
     low, high = _sentence_bounds(text, figure)
     left = text[max(previous_end, figure["start"] - 80, low) : figure["start"]]
     left = left[left.rfind(";") + 1 :]  # a semicolon ends the clause before
-    if previous_end and _DASH_LABEL.match(text[previous_end : figure["start"]]):
-        # «760 - сбыт наркотических средств и 858 тяжких»: the label is the number's before
+    labelled = _DASH_LABEL.match(text[figure["end"] : figure["end"] + 40])
+    if previous_end and (_DASH_LABEL.match(text[previous_end : figure["start"]]) or labelled):
+        # «760 - сбыт наркотических средств и 858 тяжких»: the label is the number's before;
+        # «66 фактов сбыта, девять - хранения»: a number with a label of its own after the dash
+        # leaves the one before its words
         cut = max((m.end() for m in _ITEM_BREAK.finditer(left)), default=0)
         left = left[cut:]
     right = text[figure["start"] : min(next_start, figure["end"] + 120, high)]
