@@ -753,3 +753,9 @@ def test_an_event_noun_after_a_count_in_the_wrong_case_is_still_counted(text, ex
 def test_a_fraction_of_a_unit_is_an_amount(text, expected):
     got = [(f["value"], f["unit"], f["qualifier"], f["object"]) for f in extract_figures(text)]
     assert got == expected
+
+
+def test_a_number_paired_with_a_bracket_before_adjectives_is_counted_with_its_pair():
+    text = "В том числе 239 (АППГ – 284, -15,8%) тяжких и особо тяжких."
+    got = [(f["quote"], f["value"], f["object"]) for f in extract_figures(text)]
+    assert got == [("239", 239, "тяжкий"), ("284", 284, "тяжкий"), ("15,8%", 15.8, None)]

@@ -355,8 +355,8 @@ def _read_count(s: Sentence, figure: Figure, previous: Figure | None) -> None:
         figure.last = start
         return
     figure.adjectives = adjectives
-    if adjectives:
-        figure.last = after
+    if adjectives and paired is None:
+        figure.last = after  # (past a bracket, the quote stops at the number, as for a noun)
     figure.shares_next = shares_next
     figure.of_next = (
         not adjectives
@@ -428,6 +428,8 @@ def _noun_past_paired_number(s: Sentence, span: NumberSpan) -> tuple[int | None,
     if s.norm(after) != ")":
         return None
     noun, adjectives = noun_after(s, after + 1)
+    if noun is None and adjectives:
+        return None, adjectives  # "239 (АППГ – 284) тяжких и особо тяжких": what they describe
     if noun is None or unit_at(s, noun) is not None:
         return None  # "5 (3) кг": not a count of kilograms
     if s.lemma(noun) in MEASURE_NOUNS:
