@@ -1110,3 +1110,17 @@ def test_a_number_labelled_after_its_dash_leaves_the_words_of_the_number_before(
     )
     assert by_quote(figures, "66")["indicator"] == "drug_sales_crimes"
     assert by_quote(figures, "девять")["indicator"] == "drug_crimes"  # storage, not sales
+
+
+def test_poisonings_and_use_without_prescription_are_no_drug_crimes():
+    figures = annotated(
+        "В течение года зарегистрировано 226 случаев острых отравлений наркотическими "
+        "веществами. С начала года задокументировано более 600 случаев потребления "
+        "наркотических веществ без назначения врача."
+    )
+    assert by_quote(figures, "226")["indicator"] is None
+    assert by_quote(figures, "более 600")["indicator"] is None
+    assert (
+        by_quote(annotated("Зарегистрировано 226 наркопреступлений."), "226")["indicator"]
+        == "drug_crimes"
+    )
