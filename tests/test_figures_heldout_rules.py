@@ -113,6 +113,14 @@ def test_compound_amounts_read_back(big, small, scale):
     assert (value, unit) == (big * upper_value + small * lower_value, "KZT")
 
 
+@settings(max_examples=60, deadline=None)
+@given(kilos=st.integers(1, 999), grams=st.integers(1, 999), tenths=st.integers(1, 9))
+def test_compound_masses_with_decimal_grams_read_back(kilos, grams, tenths):
+    text = f"Изъято {kilos} кг {grams},{tenths} грамма героина."
+    [(value, unit, *_)] = figures(text)
+    assert (value, unit) == (pytest.approx(kilos + (grams + tenths / 10) / 1000), "kg")
+
+
 # --- masses written in parts ----------------------------------------------------------------
 
 

@@ -3,6 +3,8 @@ outside the figures' list (lengths, power) that make a number no figure."""
 
 from __future__ import annotations
 
+import re
+
 from pipelines.figures.lexicon import APPROX, LESS, MORE, PHYSICAL_UNITS
 from pipelines.figures.sentence import Figure, Sentence
 from pipelines.morph import parse_word
@@ -193,14 +195,22 @@ def _currency(s: Sentence, code: str, end: int) -> tuple[str, float, int]:
     return code, 1, end
 
 
+_WHOLE_OR_DECIMAL = re.compile(r"^\d+(?:,\d+)?$")
+
+
 def compound_mass(s: Sentence, figure: Figure) -> int:
     """Add the following smaller masses: "36 кг 808 граммов", "4 т 83 кг 274 г", "1 тонна и
     27 кг" and "два килограмма семьсот граммов" are one figure each."""
     j, factor = figure.last, figure.factor
     while True:
         k = j + 1 if s.norm(j) == "и" else j
-        if k < len(s.tokens) and s.tokens[k].kind == "num" and s.tokens[k].text.isdigit():
-            amount, used = int(s.tokens[k].text), 1
+        if (
+            k < len(s.tokens)
+            and s.tokens[k].kind == "num"
+            and _WHOLE_OR_DECIMAL.match(s.tokens[k].text)
+        ):
+            # «3 кг 863,9 грамма», «5 тонн 992 кг 030,92 г»: the smallest unit may have decimals
+            amount, used = float(s.tokens[k].text.replace(",", ".")), 1
         else:
             words = number_words_at(s.tokens, k)
             if words is None:
