@@ -483,6 +483,9 @@ def test_the_base_of_a_rate_is_no_count():
     assert [f[:2] for f in figures(text)] == [(5.4, "count")]
     text = "На каждые 10 тыс. жителей приходится 31 потребитель."
     assert [f[:2] for f in figures(text)] == [(31, "count")]
+    # the base stated first, with no «каждые»
+    text = "Растет заболеваемость: на 100 тысяч жителей приходится 165 наркоманов."
+    assert [f[:2] for f in figures(text)] == [(165, "count")]
     assert figures("Число задержанных выросло на 18 человек.") == [
         (18, "count", "exact", "человек", None)
     ]

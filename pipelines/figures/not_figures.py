@@ -226,6 +226,8 @@ def rate_base(s: Sentence, figure: Figure, previous: Figure | None) -> bool:
         return False
     if figure.object == "население":
         return True
+    if figure.object in ("житель", "человек") and figure.value in (10_000, 100_000):
+        return True  # «на 100 тысяч жителей приходится 165 наркоманов»: the base stated first
     return previous is not None and not previous.blocked and previous.last == k
 
 
