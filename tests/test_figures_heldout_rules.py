@@ -767,3 +767,12 @@ def test_a_number_paired_with_a_bracket_before_adjectives_is_counted_with_its_pa
     text = "В том числе 239 (АППГ – 284, -15,8%) тяжких и особо тяжких."
     got = [(f["quote"], f["value"], f["object"]) for f in extract_figures(text)]
     assert got == [("239", 239, "тяжкий"), ("284", 284, "тяжкий"), ("15,8%", 15.8, None)]
+
+
+def test_a_bare_number_after_pri_etom_goes_on_about_the_count_before():
+    text = "Выявлено 1026 наркопреступлений. При этом 493 совершены группами лиц."
+    got = [(f["value"], f["object"]) for f in extract_figures(text)]
+    assert got == [(1026, "наркопреступление"), (493, "наркопреступление")]
+    # a number with its own noun keeps it
+    text = "Изъято 5 кг. При этом 3 человека задержаны."
+    assert [f["object"] for f in extract_figures(text)] == [None, "человек"]

@@ -26,7 +26,10 @@ _OPENS_WITH_SUBSET_RE = re.compile(
 # "Это ... — было 145 тысяч": a sentence about the one before, whose bare numbers count what
 # that one counted.
 _OPENS_WITH_THIS_RE = re.compile(
-    r"(?:это\b|.{0,40}\b(?:этот|аналогичный)\s+показатель\b)", re.IGNORECASE
+    r"(?:это\b|.{0,40}\b(?:этот|аналогичный)\s+показатель\b"
+    # «При этом 493 совершены группами лиц»: a bare number that goes on about the count before
+    r"|при\s+этом\s+\d)",
+    re.IGNORECASE,
 )
 
 
