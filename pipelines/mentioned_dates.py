@@ -265,7 +265,7 @@ _QUANTITY_WORDS = frozenset({
     "приблизительно", "сверх",
 })  # fmt: skip
 _PREVIOUS_WORD_RE = re.compile(r"([а-яё]+)\s+$", re.IGNORECASE)
-_NEXT_WORD_RE = re.compile(r"\s+([а-яё]+)", re.IGNORECASE)
+_NEXT_WORD_RE = re.compile(r"\s*([а-яё]+)", re.IGNORECASE)  # «2053кг»: a glued unit too
 
 
 def _bare_year(m: re.Match[str], ctx: _Context, prefix: str | None) -> Resolved:
