@@ -253,6 +253,7 @@ def test_range_end_multiplier_applies_to_its_start(text, values):
         ("В машине нашли почти килограмм мефедрона.", (1, "kg", "approx", "мефедрон")),
         ("Уничтожено свыше гектара мака.", (1, "ha", "more_than", "мак")),
         ("Зарегистрировано более тысячи краж.", (1000, "count", "more_than", "кража")),
+        ("Стерли более сотни граффити-надписей.", (100, "count", "more_than", "граффити-надпись")),
     ],
 )
 def test_unit_without_numeral(text, expected):
