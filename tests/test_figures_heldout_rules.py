@@ -777,3 +777,13 @@ def test_a_bare_number_after_pri_etom_goes_on_about_the_count_before():
     # a number with its own noun keeps it
     text = "Изъято 5 кг. При этом 3 человека задержаны."
     assert [f["object"] for f in extract_figures(text)] == [None, "человек"]
+
+
+def test_an_elliptic_count_in_a_list_takes_the_noun_of_the_count_before():
+    text = "Из них 59 фактов сбыта и 10 контрабандного провоза наркотических средств."
+    assert [(f["value"], f["object"]) for f in extract_figures(text)] == [
+        (59, "факт"),
+        (10, "факт"),
+    ]
+    # a noun of its own in the wrong case stays a slip, not the noun before
+    assert [f["value"] for f in extract_figures("Изъято 3 свертка и 5 пакета.")] == [3]

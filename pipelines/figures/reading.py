@@ -111,6 +111,19 @@ def _qualifier(s: Sentence, first: int) -> tuple[str, int]:
     return "exact", first
 
 
+def _elliptic_in_a_list(s: Sentence, figure: Figure, previous: Figure | None) -> bool:
+    """Whether figure follows a count of a noun right after «и» or a comma, so that a genitive
+    after it that does not agree with it says what kind, not what is counted."""
+    return (
+        previous is not None
+        and not previous.blocked
+        and previous.unit == "count"
+        and previous.object is not None
+        and s.norm(figure.first - 1) in ("и", ",")
+        and previous.last < figure.first
+    )
+
+
 def _plural_required(value: float | int) -> bool:
     """Whether a noun after this cardinal must be plural ("5 фактов") or genitive singular."""
     n = int(value)
@@ -296,6 +309,10 @@ def _read_count(s: Sentence, figure: Figure, previous: Figure | None) -> None:
     if noun is not None:
         # "100 шт. препарата": the pieces agree with the number, what they are of need not
         if not pieces and _reads_as_ordinal(s, figure.span, noun):
+            if adjectives and _elliptic_in_a_list(s, figure, previous):
+                # «59 фактов сбыта и 10 контрабандного провоза»: the noun of the count before
+                figure.unit, figure.object = "count", previous.object
+                return
             figure.blocked = True
             return
         figure.unit = "count"
