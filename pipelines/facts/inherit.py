@@ -160,7 +160,7 @@ def _this_compares_the_previous(text: str, figures: list[dict]) -> None:
         low = sentence_start(text, figure)
         this = _THIS.search(text[low : figure["start"]])
         # «данный показатель» points back even past what the change's own words suggested
-        if not this or (figure.get("indicator") and not this.group().lower().endswith("ь")):
+        if not this or (figure.get("indicator") and "показатель" not in this.group().lower()):
             continue
         for k in range(i - 1, -1, -1):  # back to the sentence before, no further
             other = figures[k]

@@ -469,7 +469,8 @@ def _verbless_list(figures: list[dict], group: list[int]) -> bool:
     синтетики.»: a sentence with no verb that lists two or more masses breaks down the total
     before it (what they add up to is checked against it)."""
     units = [figures[k].get("unit") for k in group]
-    return units.count("kg") >= 2 and not (has_verb(figures[group[0]].get("sentence") or "x"))
+    sentence = figures[group[0]].get("sentence")
+    return bool(sentence) and units.count("kg") >= 2 and not has_verb(sentence)
 
 
 # A sentence that ends announcing its total's breakdown as a list: «изъято 68 кг …, из них:»

@@ -265,7 +265,7 @@ def fraction_units(s: Sentence) -> list[NumberSpan]:
         value = _FRACTION_OF_UNIT.get(s.lemma(k)) if token.kind == "word" else None
         if value is None or (k > 0 and s.tokens[k - 1].kind == "num"):
             continue
-        if read_number_word(s.norm(k - 1)) is not None if k > 0 else False:
+        if k > 0 and read_number_word(s.norm(k - 1)) is not None:
             continue  # "три четверти тонны"
         if any(
             r.lemma in _FRACTION_UNITS and {"gent", "sing"} <= r.grammemes
