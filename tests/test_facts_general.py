@@ -1124,3 +1124,15 @@ def test_poisonings_and_use_without_prescription_are_no_drug_crimes():
         by_quote(annotated("Зарегистрировано 226 наркопреступлений."), "226")["indicator"]
         == "drug_crimes"
     )
+
+
+def test_a_change_of_sales_crimes_is_of_the_narrower_indicator():
+    figures = annotated(
+        "На фоне общего роста выявленных наркопреступлений произошел рост на 30,8% фактов сбыта "
+        "наркотических средств."
+    )
+    assert by_quote(figures, "30,8%")["indicator"] == "drug_sales_crimes"
+    assert (
+        by_quote(annotated("На 12% выросло число наркопреступлений."), "12%")["indicator"]
+        == "drug_crimes"
+    )
