@@ -380,7 +380,8 @@ def _deictic_mentions(text, tokens, mentions, home_country) -> list[_Mention]:
 def _capital_mentions(text, tokens, mentions) -> list[_Mention]:
     """ "в столице Кыргызстана", "в российской столице", "столичные полицейские": the capital
     of the country named next to the word, else of the text's own country. The capital named
-    with its country is one mention, the country's mention becomes it."""
+    with its country is one mention, the country's mention becomes it; with a region («в
+    столице Удмуртии»), the region's mention takes it in."""
     gazetteer = load_gazetteer()
     taken = set().union(*(range(m.first, m.stop) for m in mentions)) if mentions else set()
     # the country the text names (not the source's: "столица" in a Russian text on a Kazakh
@@ -399,6 +400,10 @@ def _capital_mentions(text, tokens, mentions) -> list[_Mention]:
             after.first, after.start, after.name = i, token.start, text[token.start : after.end]
             after.settle([gazetteer.capitals[after.country]])
             after.national = False
+            continue
+        if after is not None and after.kind == "region":
+            # «в столице Удмуртии»: the region's capital, which lies in the region
+            after.first, after.start, after.name = i, token.start, text[token.start : after.end]
             continue
         before = next((m for m in mentions if m.stop == i and m.kind == "country"), None)
         if before is None and i and any(r.pos == "ADJF" for r in parse_word(tokens[i - 1].norm)):

@@ -196,7 +196,13 @@ def _in_scope(tokens: list[Token], first: int) -> bool:
     return _has_scope_preposition(tokens, first) and not _names_a_direction(tokens[first])
 
 
+# A dash, bullet or opening quote before a sentence's first word («- Кроме того, …»)
+_LINE_OPENERS = {"-", "–", "—", "•", "*", "«", '"', "„", "“"}
+
+
 def _starts_sentence(tokens: list[Token], text: str, first: int) -> bool:
+    while first and tokens[first - 1].text in _LINE_OPENERS:
+        first -= 1
     if first == 0:
         return True
     before = tokens[first - 1]

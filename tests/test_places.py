@@ -241,6 +241,8 @@ def test_a_list_on_separate_lines_is_no_qualifier():
 
 def test_capitalised_first_words_are_not_taken_for_places():
     assert places_of("Как сообщили в полиции, курьер задержан.") == []
+    # after a dialogue or bullet dash too: «Кроме» is also a form of the village Кромы
+    assert places_of("Курьер задержан.\n- Кроме того, изъят 1 кг.") == []
 
 
 def test_an_unknown_district_alone_has_no_region():
@@ -672,6 +674,10 @@ def test_the_capital_named_by_a_common_word():
         == "UZ-TK"
     )
     assert article_region("В российской столице задержан курьер.", "KZ")["region_code"] == "RU-MOW"
+    # a region's capital is in the region
+    assert [
+        (p["name"], p["region_code"]) for p in find_places("В столице Бурятии задержан курьер.")
+    ] == [("столице Бурятии", "RU-BU")]
     # a city called a capital is not named: "уральская столица", "северная столица"
     assert all(
         p["region_code"] != "UZ-TK" for p in find_places("Из Узбекистана в северную столицу.")
