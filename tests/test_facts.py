@@ -824,3 +824,16 @@ _DRUG_LEAD = (
 )
 def test_crimes_take_the_drug_context_of_the_sentence_before(text, quote, indicator):
     assert by_quote(annotated(text), quote)["indicator"] == indicator
+
+
+def test_crimes_in_the_first_sentence_take_the_drug_context_of_the_headline():
+    text = "Как сообщает УМВД, в 2025 году выявлено более 1 тысячи преступлений в этой сфере."
+    title = "Наркотрафик под ударом: в области за год закрыли 5 лабораторий"
+    assert (
+        by_quote(annotated(text, title=title), "более 1 тысячи преступлений")["indicator"]
+        == "drug_crimes"
+    )
+    assert (
+        by_quote(annotated(text, title="Итоги года"), "более 1 тысячи преступлений")["indicator"]
+        is None
+    )

@@ -50,7 +50,8 @@ def _annotate_text(
     for figure in figures:
         figure["_published"] = published
     assign_roles(text, figures, headline, vocabulary().substances)
-    assign_indicators(text, figures)  # before scope: a count of crimes is a statistic
+    # before scope: a count of crimes is a statistic; a body reads its headline before it
+    assign_indicators(text, figures, title=None if text == title else title)
     assign_scope(text, figures, mentioned_dates, published, title)
     link_event_breakdown(text, figures)
     assign_checks(figures)

@@ -500,16 +500,23 @@ def _phrase(text: str, figure: dict, low: int, high: int) -> list[str]:
     return lemma_list(left[max(left.rfind(","), left.rfind(";")) + 1 :] + right[:end])
 
 
-def _text_before(text: str, low: int) -> list[str]:
+def _text_before(text: str, low: int, title: str | None = None) -> list[str]:
     """The words of the 300 characters before a sentence: the sentence or two «таких» refers
-    to («данного вида преступлений» names them one sentence further back)."""
+    to («данного вида преступлений» names them one sentence further back). Near the body's
+    start, the headline's words come first: «выявили 1 тысячу преступлений в этой сфере» under
+    «Наркотрафик под ударом …» is about drugs."""
     head = text[max(0, low - 300) : low]
-    return lemma_list(head[head.find(" ") + 1 :] if low > 300 else head)
+    words = lemma_list(head[head.find(" ") + 1 :] if low > 300 else head)
+    return lemma_list(title) + words if title and low <= 300 else words
 
 
-def assign_own_indicators(text: str, figures: list[dict], vocab: Vocabulary | None = None) -> None:
+def assign_own_indicators(
+    text: str, figures: list[dict], vocab: Vocabulary | None = None, title: str | None = None
+) -> None:
     """Set `indicator` and `substance` on each figure, in place, from its own words; what a
-    change, baseline or part takes from the numbers around it is inherit.py's."""
+    change, baseline or part takes from the numbers around it is inherit.py's. title: the
+    headline over the text, the context before its first sentences for crimes counted without
+    their drug context."""
     vocab = vocab or vocabulary()
     for i, figure in enumerate(figures):
         previous_end = figures[i - 1]["end"] if i else 0
@@ -558,7 +565,7 @@ def assign_own_indicators(text: str, figures: list[dict], vocab: Vocabulary | No
             entry = classify(figure, near, vocab)
             figure["_header"] = header
         if entry is None:
-            entry = _context_before(figure, _text_before(text, low), near, vocab)
+            entry = _context_before(figure, _text_before(text, low, title), near, vocab)
         figure["indicator"] = entry.code if entry else None
         figure["substance"] = None
         if entry and entry.substance:

@@ -20,12 +20,14 @@ from pipelines.facts.roles import sentence_start
 from pipelines.facts.words import text_lemmas
 
 
-def assign_indicators(text: str, figures: list[dict], vocab: Vocabulary | None = None) -> None:
+def assign_indicators(
+    text: str, figures: list[dict], vocab: Vocabulary | None = None, title: str | None = None
+) -> None:
     """Set `indicator` and `substance` on each figure, in place: first from its own words, then
     what it inherits. A change (a percent or factor) takes the indicator of the numbers it
     compares, or of the words around it when they fit exactly one indicator; else it stays null."""
     vocab = vocab or vocabulary()
-    assign_own_indicators(text, figures, vocab)
+    assign_own_indicators(text, figures, vocab, title)
     inherit_indicators(text, figures, vocab)
     _rates_count_nothing(text, figures)
     _plants_the_text_names(text, figures)
