@@ -8,7 +8,8 @@ of the event) and unit. Mentions of one key join one fact:
 - the same value and unit in another article of the same story (`articles.duplicate_of`),
   whatever the key: a copy with a trimmed lead or reordered paragraphs may read another scope
   or role, the claim is the same (of several such facts, the one whose key agrees most);
-- a headline number: the claim of the same number in its body;
+- a headline number: the claim of the same number in its body, perhaps rounded («почти 1,5
+  тысячи» over 1447; pipelines/facts/twins.py);
 - the same key with another value, stated in another article of the same story (a
   republication, `articles.duplicate_of`) or, for a statistic over a period, in any other
   article: one fact in `conflict`, whose `values` keeps every value with its mentions;
@@ -25,6 +26,7 @@ import sqlite_utils
 
 from pipelines.fact_views import ensure_fact_views
 from pipelines.facts import near_duplicates
+from pipelines.facts.twins import headline_twin
 
 FIGURE_FACT_COLUMNS = {
     "role": str, "part_of": int, "scope": str, "event_day": str, "indicator": str,
@@ -154,10 +156,6 @@ def fact_key(figure: dict) -> str:
 
 def _same_value(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-6 * max(abs(a), abs(b), 1.0)
-
-
-def _twins(a: dict, b: dict) -> bool:
-    return a.get("unit") == b.get("unit") and _same_value(float(a["value"]), float(b["value"]))
 
 
 def _story(db: sqlite_utils.Database, article_id: int) -> int:
@@ -303,7 +301,8 @@ def link_article(
         key = fact_key(figure)
         fact_id = None
         if figure.get("in_title"):
-            fact_id = next((fid for body, fid in body_facts if _twins(body, figure)), None)
+            twin = headline_twin(figure, [body for body, _ in body_facts])
+            fact_id = body_facts[twin][1] if twin is not None else None
         if fact_id is None:
             fact_id = _find_fact(db, figure, key, article_id, story, others)
         if fact_id is None:
@@ -320,7 +319,7 @@ def link_article(
 
 _FIGURE_READ = ("value", "unit", "qualifier", "object", "quote", "role", "scope", "event_day",
                 "period_start", "period_end", "indicator", "substance", "region", "country",
-                "in_title")  # fmt: skip
+                "in_title", "change")  # fmt: skip
 
 
 def _new_fact(figure: dict, key: str) -> dict:
@@ -385,7 +384,10 @@ def _refresh_batch(db: sqlite_utils.Database, ids: list[int]) -> None:
 def _counted(mentions: list[tuple], total: int | None, scope: str | None) -> dict:
     """A fact's columns from its mentions, first published first."""
     values: dict[float, int] = {}
-    for m in mentions:
+    # a headline rounds the number its body states («почти 1,5 тысячи» over 1447): the bodies'
+    # values are the claim's, and only they can disagree
+    stated = [m for m in mentions if not m[3]] or mentions
+    for m in stated:
         values[float(m[0])] = values.get(float(m[0]), 0) + 1
     first = mentions[0]
     body_roles = [m[2] for m in mentions if not m[3]] or [m[2] for m in mentions]
@@ -396,11 +398,11 @@ def _counted(mentions: list[tuple], total: int | None, scope: str | None) -> dic
     dated = {"event_day": first[8], "year": _year(first[8])} if scope == "event" else {}
     return {
         **dated,
-        "value": first[0],
-        "qualifier": first[1],
+        "value": stated[0][0],
+        "qualifier": stated[0][1],
         "role": max(body_roles, key=body_roles.count),  # a tie: the first mention's
         "in_title": int(any(m[3] for m in mentions)),
-        "quote": first[4],
+        "quote": stated[0][4],
         "n_mentions": len(mentions),
         "n_articles": len({m[5] for m in mentions}),
         "n_sources": len({m[6] for m in mentions}),

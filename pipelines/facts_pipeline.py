@@ -4,7 +4,7 @@ of the headline, which readers often see first («Изъято 16 тонн на�
 from __future__ import annotations
 
 from pipelines.facts import annotate_figures
-from pipelines.facts.annotate import same_number
+from pipelines.facts.twins import same_number
 from pipelines.figures import extract_figures
 from pipelines.items import ArticleRecord
 from pipelines.step import CrawlerStep, fail_soft

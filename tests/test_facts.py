@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipelines.facts.checks import check_change, check_parts, rounding
+from pipelines.facts.twins import headline_twin
 from tests.support.figure_reading import annotated
 
 
@@ -360,6 +361,36 @@ def test_a_headline_number_stands_alone():
     assert head["role"] == "value" and head["part_of"] is None
     body = next(f for f in figures if not f["in_title"] and f["quote"] == "40 кг")
     assert body["role"] == "total"
+
+
+def test_a_headline_rounding_its_body_s_number_is_that_number():
+    figures = annotated(
+        "За девять месяцев 2022 года в крае зарегистрировано 1447 преступлений, связанных с "
+        "незаконным оборотом наркотиков, и 56 других преступлений.",
+        title="Почти 1,5 тысячи наркопреступлений совершено в крае в 2022 году",
+    )
+    head = next(f for f in figures if f["in_title"])
+    body = next(f for f in figures if f["quote"] == "1447 преступлений")
+    # not a total of 1447 + 56, which add up to it
+    assert (head["role"], head["scope"]) == (body["role"], body["scope"]) == ("value", "period")
+
+
+@pytest.mark.parametrize(
+    ("head", "bodies", "twin"),
+    [
+        (("более 100 кг", 100, "more_than"), [103.5], 0),
+        (("более 100 кг", 100, "more_than"), [95.0], None),  # «более» rounds down
+        (("около 100 кг", 100, "approx"), [95.0], 0),
+        (("100 кг", 100, None), [100.4, 103.5], 0),  # half a unit of the last digit
+        (("более 100 кг", 100, "more_than"), [103.5, 105.0], None),  # which one is open
+        (("более 100 кг", 100, "more_than"), [103.5, 100.0], 1),  # the same number first
+    ],
+)
+def test_a_headline_twin_is_the_body_s_number_it_may_round(head, bodies, twin):
+    quote, value, qualifier = head
+    figure = {"quote": quote, "value": value, "unit": "kg", "qualifier": qualifier}
+    body = [{"quote": f"{v} кг", "value": v, "unit": "kg", "role": "value"} for v in bodies]
+    assert headline_twin(figure, body) == twin
 
 
 def test_rounding_reads_grouped_thousands_and_compound_masses():
@@ -837,3 +868,19 @@ def test_crimes_in_the_first_sentence_take_the_drug_context_of_the_headline():
         by_quote(annotated(text, title="Итоги года"), "более 1 тысячи преступлений")["indicator"]
         is None
     )
+
+
+def test_a_rounded_headline_joins_its_body_s_fact_without_a_conflict(tmp_path):
+    from pipelines.db import connect
+
+    db = connect(tmp_path / "t.db")
+    article = _store(db, "orig", "https://orig.example/2", "Изъято почти полторы тонны наркотиков",
+                     "С начала 2024 года полицейские края изъяли 1447 кг наркотиков.",
+                     "2024-07-10")  # fmt: skip
+    rows = db.execute(
+        "select f.in_title, f.fact_id, x.value, x.conflict, x.n_mentions from figures f"
+        " join facts x on x.id = f.fact_id where f.article_id = ? order by f.in_title",
+        [article],
+    ).fetchall()
+    assert len(rows) == 2 and rows[0][1] == rows[1][1]
+    assert rows[0][2:] == (1447.0, 0, 2)  # the body's number, stated twice, no conflict

@@ -13,6 +13,7 @@ from pipelines.facts.inherit import assign_indicators
 from pipelines.facts.roles import assign_roles
 from pipelines.facts.scope import assign_scope
 from pipelines.facts.sums import parts_adding_up
+from pipelines.facts.twins import headline_twin, same_number
 
 FACT_FIELDS = (
     "role", "part_of", "scope", "event_day", "indicator", "substance", "check", "check_expected",
@@ -26,10 +27,13 @@ GENERIC_SUBSTANCE = "наркотик"
 def _share_what(body: dict, head: dict) -> None:
     """What a number measures, between a headline and its body twin: the one that names it
     tells the other («осудил … за 60 кг героина» over «перевезти 60 кг вещества»); when both
-    name it, each keeps its own."""
+    name it, each keeps its own. A rounded headline («более 10 кг наркотиков» over «10,3 кг
+    марихуаны») keeps its own substance: it may round the body's drugs together."""
     if not head.get("indicator") or not body.get("indicator"):
         head["indicator"] = body["indicator"] = head.get("indicator") or body.get("indicator")
     elif head["indicator"] != body["indicator"]:
+        return
+    if not same_number(body, head):
         return
     specific = [f.get("substance") for f in (body, head)
                 if f.get("substance") not in (None, GENERIC_SUBSTANCE)]  # fmt: skip
@@ -57,13 +61,6 @@ def _annotate_text(
     assign_checks(figures)
 
 
-def same_number(a: dict, b: dict) -> bool:
-    if a.get("unit") != b.get("unit"):
-        return False
-    x, y = float(a["value"]), float(b["value"])
-    return abs(x - y) <= 1e-6 * max(abs(x), abs(y), 1.0)
-
-
 def annotate_figures(
     body: str,
     figures: list[dict],
@@ -74,8 +71,9 @@ def annotate_figures(
     published: str | None = None,
 ) -> list[dict]:
     """Annotate the body's figures and the headline's in place; return them all, the
-    headline's first (marked `in_title`). A headline figure that the body states too takes the
-    body's reading, so that both join one fact."""
+    headline's first (marked `in_title`). A headline figure that the body states too, perhaps
+    rounded («почти 1,5 тысячи» over 1447), takes the body's reading, so that both join one
+    fact."""
     published = (published or "")[:10] or None
     _annotate_text(body, figures, mentioned_dates, published, title, title_figures or ())
     for figure in figures:
@@ -87,7 +85,8 @@ def annotate_figures(
         _annotate_text(title, headline, None, published, title)
         for h, figure in enumerate(headline):
             figure["in_title"] = 1
-            twin = next((f for f in figures if same_number(f, figure)), None)
+            k = headline_twin(figure, figures)
+            twin = figures[k] if k is not None else None
             if twin is not None:
                 for key in _SHARED_WITH_BODY:
                     if key in twin:

@@ -1,0 +1,53 @@
+"""A headline's number and the body's number it states, perhaps rounded.
+
+«Почти 1,5 тысячи наркопреступлений совершено в Забайкалье» over «… насчитала 1447
+преступлений»: a headline rounds the body's number, in the direction its qualifier says
+(«более 100 кг» over 103,5 kg, «почти» and «около» either way by a tenth, a bare number within
+half a unit of its last digit), and the two are one claim. A body number the headline states
+exactly is its twin; of rounded ones, only the one the headline can round to: with two, which
+one it states is open.
+"""
+
+from __future__ import annotations
+
+from pipelines.facts.checks import rounding
+from pipelines.facts.sums import same_kind
+
+_HEADLINE_SLACK = 0.1  # «более 100 кг» over 103,5 kg; «почти 1,5 тысячи» over 1447
+
+
+def same_number(a: dict, b: dict) -> bool:
+    if a.get("unit") != b.get("unit"):
+        return False
+    x, y = float(a["value"]), float(b["value"])
+    return abs(x - y) <= 1e-6 * max(abs(x), abs(y), 1.0)
+
+
+def rounds_to(head: dict, body: dict) -> bool:
+    """Whether the headline's number may be the body's, rounded as its qualifier says."""
+    if not same_kind(head, body) or head.get("change") or body.get("change"):
+        return False
+    if head.get("indicator") and body.get("indicator") and head["indicator"] != body["indicator"]:
+        return False
+    h, b = float(head["value"]), float(body["value"])
+    qualifier = head.get("qualifier")
+    if qualifier == "more_than":
+        return h <= b <= (1 + _HEADLINE_SLACK) * h
+    if qualifier == "less_than":
+        return (1 - _HEADLINE_SLACK) * h <= b <= h
+    if qualifier == "approx":
+        return abs(b - h) <= _HEADLINE_SLACK * abs(h)
+    return abs(b - h) <= rounding(head) + 1e-9
+
+
+def headline_twin(head: dict, body: list[dict]) -> int | None:
+    """The index of the body number the headline's number states, or None."""
+    exact = [k for k, figure in enumerate(body) if same_number(figure, head)]
+    if exact:
+        return exact[0]
+    rounded = [
+        k
+        for k, figure in enumerate(body)
+        if figure.get("role") not in ("baseline", "change") and rounds_to(head, figure)
+    ]
+    return rounded[0] if len(rounded) == 1 else None
