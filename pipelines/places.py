@@ -151,7 +151,10 @@ def _count_votes(places: list[dict], source_country: str | None) -> tuple[_Votes
     scenes = {p["country"] for group in groups for p in group
               if p.get("named_as") in ("name", "agency", "part") and p["region_code"]}  # fmt: skip
     for group in groups:
-        derived = all(
+        # where drugs came from is no scene beside one, even abroad («из Турсунзадевского
+        # района Таджикистана» into Surxondaryo; the country qualifies the origin)
+        origin = bool(scenes) and group[0].get("named_as") == "origin"
+        derived = origin or all(
             p.get("named_as") in ("adjective", "people", "dateline")
             or (p.get("named_as") in ("resident", "origin") and p["country"] in scenes)
             for p in group

@@ -47,6 +47,7 @@ _NOT_A_PLACE_WORDS = (
     "озеро",
     "река",
     "имя",
+    "перевал",  # «на перевале «Кызыл-Арт»»: a mountain pass is named after anything
 )
 _NOT_A_PLACE_ABBREVIATIONS = {"ул", "пр", "пр-т", "пер", "мкр", "мкрн", "им", "р", "оз"}
 # "на юге Таджикистана", "в северной части страны": a region of the country, not all of it.
@@ -148,6 +149,8 @@ def _cue(tokens: list[Token], first: int) -> str | None:
 
 
 def _follows_street_or_water(tokens: list[Token], first: int) -> bool:
+    if first >= 2 and tokens[first - 1].text in ("«", '"'):
+        first -= 1  # «улица «Ленина»», «на перевале «Кызыл – Арт»»
     word, abbreviated = _word_before(tokens, first)
     if word is None:
         return False

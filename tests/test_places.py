@@ -464,6 +464,17 @@ def test_where_the_drugs_came_from_is_not_the_scene():
         "в регион из Пермского края, Башкирии, Московской и Калужской областей."
     )
     assert article_region(listed)["region_code"] == "RU-UD"
+    # an origin abroad, named with its country, is no scene either
+    abroad = (
+        "В Сариасийском районе Сурхандарьинской области изъято 273 кг опия. Наркотики доставили "
+        "на территорию республики из Турсунзадевского района Таджикистана."
+    )
+    assert article_region(abroad)["region_code"] == "UZ-SU"
+
+
+def test_a_mountain_pass_is_no_place_of_its_name():
+    text = "В районе перевала «Кызыл – Арт» Алайского района Ошской области задержаны курьеры."
+    assert {p["region_code"] for p in find_places(text)} == {"KG-O"}
 
 
 def test_the_capital_before_the_day_is_where_a_release_was_filed_not_its_region():
