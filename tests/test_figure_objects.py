@@ -145,6 +145,13 @@ from tests.support.figure_reading import read_one
             "1 204",
             "наркопреступление",
         ),
+        # the cases a genitive chain opens with, not the drugs it ends with
+        (
+            "counted_topic_before_dash",
+            "Больше всего фактов незаконного сбыта наркотиков – 120 – выявили в Чите.",
+            "120",
+            "факт",
+        ),
     ],
 )
 def test_finder(finder: str, text: str, number: str, lemma: str | None) -> None:

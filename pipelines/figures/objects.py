@@ -18,6 +18,7 @@ from pipelines.figures.lexicon import (
     CONTAINER_NOUNS,
     DASHES,
     DECREASE,
+    EVENT_NOUNS,
     INCREASE,
     KIND_NOUNS,
     MEASURE_NOUNS,
@@ -282,8 +283,24 @@ def topic_before_dash(s: Sentence, first: int, measured: bool = False) -> str | 
         if measured and ends_prepositional_phrase(s, k):
             continue  # "В ходе оперативных разработок …": the circumstance, not what is weighed
         if counted_plural(s, k) and unit_at(s, k) is None and s.lemma(k) not in TIME_NOUNS:
+            k = _event_heading(s, k)
             return noun_lemma(s.readings(k), s.tokens[k])
     return None
+
+
+def _event_heading(s: Sentence, k: int) -> int:
+    """«случаев незаконного оборота наркотиков – более 220»: the cases a genitive chain ending
+    at k opens with are what is counted, not the drugs it ends with."""
+    j = k - 1
+    while j >= 0 and k - j <= 5 and (s.is_adjective(j) or _genitive_noun(s, j)):
+        if s.lemma(j) in EVENT_NOUNS and counted_plural(s, j):
+            return j
+        j -= 1
+    return k
+
+
+def _genitive_noun(s: Sentence, k: int) -> bool:
+    return s.is_noun(k) and any("gent" in r.grammemes for r in s.readings(k) if r.pos == "NOUN")
 
 
 # «наибольшую долю составляет марихуана - 488 кг», «больше всего приходится на гашиш – 120 кг»
