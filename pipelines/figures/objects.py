@@ -372,6 +372,25 @@ def genitive_after_unit(s: Sentence, figure: Figure) -> str | None:
     return noun_lemma(s.readings(noun), s.tokens[noun])
 
 
+def area_with_growth(s: Sentence, figure: Figure) -> str | None:
+    """What grows on an area, after «с»: "103 га с дикорастущей коноплей"."""
+    if figure.unit not in ("ha", "m2") or s.norm(figure.last) not in ("с", "со"):
+        return None
+    k = figure.last + 1
+    while s.is_adjective(k):
+        k += 1
+    instrumental = any("ablt" in r.grammemes for r in s.readings(k) if r.pos == "NOUN")
+    if not (s.is_noun(k) and instrumental) or s.tokens[k].text[:1].isupper():
+        return None
+    lemma = noun_lemma(s.readings(k), s.tokens[k])
+    return None if lemma in _WITH_PHRASES else lemma
+
+
+# «с помощью», «с целью», «с участием», «с применением»: how, not what grows
+_WITH_PHRASES = frozenset({"помощь", "цель", "участие", "применение", "использование", "учёт",
+                           "учет"})  # fmt: skip
+
+
 _COPULAS = frozenset({"составлять", "являться"})
 
 
@@ -642,6 +661,7 @@ def partitive_opening(s: Sentence, figure: Figure) -> str | None:
 AMOUNT_FINDERS: tuple[ObjectFinder, ...] = (
     noun_of_unit_adjective,
     genitive_after_unit,
+    area_with_growth,
     named_by_copula_after,
     named_after_dash,
     owner_of_amount_word,
