@@ -41,6 +41,7 @@ from pipelines.articles import store_article, upsert_source  # noqa: E402
 from pipelines.chain import TEXT_STEPS, SourceContext, process_article  # noqa: E402
 from pipelines.db import connect  # noqa: E402
 from pipelines.facts import near_duplicates  # noqa: E402
+from pipelines.facts.twins import headline_twin  # noqa: E402
 from pipelines.items import ArticleRecord  # noqa: E402
 
 ROLES = ("total", "part", "baseline", "change", "value")
@@ -173,15 +174,16 @@ def confusion_table(results: list[dict]) -> str:
 
 def claim_ids(gold: list[dict]) -> list[int]:
     """The claim of each gold figure: its own index, or for a headline figure, its body twin's
-    (same unit and value), so that the headline and the body state one claim."""
+    (same unit and value, or the one body number of the gold's indicator and object that the
+    headline rounds as its qualifier says: «почти 1,5 тысячи» over 1447), so that the headline
+    and the body state one claim."""
+    body = [k for k, b in enumerate(gold) if not b.get("in_title")]
     claims = []
     for gi, g in enumerate(gold):
         twin = None
         if g.get("in_title"):
-            twin = next(
-                (k for k, b in enumerate(gold) if not b.get("in_title") and b["unit"] == g["unit"]
-                 and same_value(b["value"], g["value"])), None,
-            )  # fmt: skip
+            k = headline_twin(g, [gold[b] for b in body])
+            twin = body[k] if k is not None else None
         claims.append(gi if twin is None else twin)
     return claims
 

@@ -184,7 +184,7 @@ def noun_before_amount(s: Sentence, first: int, mass: bool = False) -> int | Non
     # even one inside a prepositional phrase ("на участке площадью 0,2 га")
     instrumental = any("ablt" in r.grammemes for r in s.readings(k) if r.pos == "NOUN")
     k -= 1
-    while k >= 0 and (s.norm(k) in ("на", "в", ",") or s.lemma(k) == "общий"):
+    while k >= 0 and (s.norm(k) in ("на", "в", ",") or s.lemma(k) in ("общий", "чистый")):
         k -= 1  # "на сумму", "героин, общим весом"
     if s.norm(k + 1) == ",":
         described = _before_participial_phrase(s, k)
