@@ -300,9 +300,21 @@ def _main_of_title_and_body(
             lead = _named_in_the_lead(text, body_places, body["region_code"])
             return body if votes >= 2 or part or lead else title
         return title
-    if not scene and body["reason"] == "article":
+    if (
+        not scene
+        and body["reason"] == "article"
+        and not _named_more(body_places, title["country"], body["country"])
+    ):
         return body
     return title
+
+
+def _named_more(places: list[dict], country: str | None, other: str | None) -> bool:
+    """Whether the text names `country` by its name more often than `other` («российские
+    пограничники» names no country): «на черном рынке Кыргызстана» over a body naming
+    Kyrgyzstan three times and Afghanistan's harvest once is Kyrgyzstan's news."""
+    named = Counter(p["country"] for p in places if p["country"] and p.get("named_as") == "name")
+    return bool(country) and named[country] > named[other]
 
 
 def _residents_of_another_scene(title_places: list[dict], body: dict, code: str) -> bool:

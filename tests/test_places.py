@@ -354,6 +354,19 @@ def test_a_country_named_only_as_an_owner_still_gives_the_article_its_country():
     )
 
 
+def test_a_headline_owner_named_most_in_the_body_beats_a_scene_named_once():
+    title = "Годовой оборот героина на черном рынке Кыргызстана достигает $2 млн"
+    body = (
+        "Об этом сообщили в ГУБНОН МВД Кыргызстана. Героин для рынка Кыргызстана производится "
+        "в Афганистане. Власти Кыргызстана усиливают контроль."
+    )
+    assert article_region(body, title=title)["country"] == "KG"
+    # ... but not the adjective of an agency acting abroad
+    title = "Российские пограничники изъяли 700 кг наркотиков"
+    body = "В Таджикистане задержаны курьеры. Пограничники РФ передали их властям Таджикистана."
+    assert article_region(body, title=title)["country"] == "TJ"
+
+
 def test_a_region_named_several_times_beats_national_mentions():
     text = (
         "Акция прошла в Ташкенте 5 мая. В Ташкенте сожгли тонну наркотиков. В Узбекистане за "
