@@ -276,7 +276,8 @@ def _main_of_title_and_body(
     body when the body names one region of it several times ("Таможня Узбекистана …" with one
     mention of Tashkent's airport stays national), or once when the title names a part of the
     country ("На юге Таджикистана …"), or once as the scene in the lead ("В
-    Сурхандарьийской области в вагоне поезда обнаружили …"). A title naming a
+    Сурхандарьийской области в вагоне поезда обнаружили …"), even where the body names the
+    country as the scene more often. A title naming a
     country only as an owner or an adjective ("на границе с Польшей") yields to a body about
     another country.
     """
@@ -299,6 +300,16 @@ def _main_of_title_and_body(
             part = any(p.get("named_as") == "part" for p in title_places)
             lead = _named_in_the_lead(text, body_places, body["region_code"])
             return body if votes >= 2 or part or lead else title
+        if title["region_code"] is None and body["country"]:
+            # «В Казахстане … изъяли рекордную партию» over «… в Алматы изъято …» in the lead:
+            # the one region the body names as the scene of its lead is where it happened
+            code = clear_winner(_votes(body_places)[0].regions)
+            if (
+                code
+                and code.startswith(body["country"] + "-")
+                and _named_in_the_lead(text, body_places, code)
+            ):
+                return _result(code, body["country"], "article")
         return title
     if (
         not scene

@@ -419,6 +419,9 @@ def test_a_region_outside_the_capital_named_in_the_lead_is_the_scene():
     # and past the lead a region named once is an example, not the scene
     late = "Сотрудники КНБ пресекли канал сбыта. " * 12 + body.replace("в Алматы", "")
     assert article_region(late + " Ещё партию нашли в Алматы.", title=title)["region_code"] is None
+    # nor does the body naming the country as the scene more often than the region
+    national = body + " В Казахстане растет спрос на синтетику."
+    assert article_region(national, title=title)["region_code"] == "KZ-75"
 
 
 def test_a_region_after_the_day_that_opens_a_sentence_is_the_scene_too():
