@@ -238,7 +238,8 @@ def article_place(
 ) -> dict:
     """The article's main place (see _main_of_title_and_body), or only its country when the
     headline or the first sentence says the text spans several regions ("в ряде регионов
-    страны", "в трех областях") and the headline names none of them."""
+    страны", "в трех областях") and the headline names none of them. A text that names no
+    place is the country whose own currency it counts in, if any («… на 2,4 млрд тенге»)."""
     place = _main_of_title_and_body(title_places, body_places, source_region, text=body)
     if (
         place["region_code"]
@@ -246,7 +247,28 @@ def article_place(
         and _spans_several_regions(title, body)
     ):
         return _result(None, place["country"], place["reason"])
+    if place["reason"] != "article":
+        country = _country_of_currency(f"{title}\n{body}")
+        if country and country != place["country"]:
+            return _result(None, country, "article")
     return place
+
+
+# A country's own currency: «на 20 млн тенге», «3 млн сомов». A text that names no place but
+# counts in it is that country's news («По данным МВД, … на сумму 1,2 млрд тенге»).
+_CURRENCIES = {
+    "KZ": re.compile(r"\bтенге\b", re.IGNORECASE),
+    "KG": re.compile(r"\bсом(?:а|у|ов|ам|ами|ах)?\b", re.IGNORECASE),
+    "TJ": re.compile(r"\bсомони\b", re.IGNORECASE),
+    "UZ": re.compile(r"\bсум(?:а|у|ов|ам|ами|ах)?\b", re.IGNORECASE),
+    "BY": re.compile(r"\bбелорусск\w*\s+рубл", re.IGNORECASE),
+}
+
+
+def _country_of_currency(text: str) -> str | None:
+    """The country whose own currency the text counts in most, if one does."""
+    named = Counter({country: len(words.findall(text)) for country, words in _CURRENCIES.items()})
+    return clear_winner(+named)  # +: without the currencies the text never names
 
 
 # «в ряде регионов страны», «в трех областях», «в 12 регионах»: not districts, which one

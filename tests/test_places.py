@@ -739,3 +739,16 @@ def test_the_capital_s_region_is_not_the_capital():
     assert article_region("Столичные полицейские задержали курьера в Ташкенте.")["region_code"] == (
         "UZ-TK"
     )
+
+
+def test_a_text_naming_no_place_is_the_country_of_its_currency():
+    text = (
+        "По данным МВД, за полгода выявлено 4 тыс. наркоправонарушений, изъято на 2,4 млрд тенге."
+    )
+    assert (article_region(text)["region_code"], article_region(text)["country"]) == (None, "KZ")
+    # ... over a source of another country, but not over a place the text names
+    assert article_region(text, "RU-KEM")["country"] == "KZ"
+    assert article_region(text + " Задержаны курьеры в Бишкеке.")["region_code"] == "KG-GB"
+    # ... nor when two currencies tie, nor «в сумме»
+    assert article_region("Изъято на 5 млн сомов и на 5 млн тенге.")["country"] is None
+    assert article_region("Всего в сумме изъято 5 кг.")["country"] is None
