@@ -153,6 +153,12 @@ from tests.support.figure_reading import read_one
             "наркопреступление",
         ),
         ("area_with_growth", "Выявлено 103 га с дикорастущей коноплей.", "103", "конопля"),
+        ("money_named_before", "Осуждён со штрафом 600 тыс. рублей.", "600 тыс.", "штраф"),
+        # past «в размере», a preposition and the sums of a range or list before it
+        ("money_named_before", "Грозит штраф в размере до 1 млн рублей.", "1 млн", "штраф"),
+        ("money_named_before", "Со штрафами в 30 тыс. и 10 тыс. руб.", "10 тыс.", "штраф"),
+        ("money_named_before", "Со штрафом от 200 до 500 тыс. рублей.", "500 тыс.", "штраф"),
+        ("money_named_before", "Изъяли героин на 500 тыс. рублей.", "500 тыс.", None),
         ("area_with_growth", "Уничтожено 5 га с помощью гербицидов.", "5", None),
         ("area_with_growth", "Изъято 5 кг с примесью героина.", "5", None),
         # the cases a genitive chain opens with, not the drugs it ends with

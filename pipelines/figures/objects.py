@@ -456,15 +456,29 @@ def goods_priced(s: Sentence, figure: Figure) -> str | None:
 
 
 def money_named_before(s: Sentence, figure: Figure) -> str | None:
-    """A sum of money right after the noun naming it: "со штрафом 600 тыс.", "штраф — 500 тыс."."""
+    """A sum of money after the noun naming it: "со штрафом 600 тыс.", "штрафами от 100 тысяч"."""
     if figure.unit in PHYSICAL_UNITS or figure.unit == "count":
         return None
     k = figure.first - 1
-    if s.norm(k) in ("в", "во", ":") or s.norm(k) in DASHES:
+    # «штраф — 500 тыс.», «штрафом в размере до 1 млн», «штрафами в 30 тыс. и 10 тыс. руб.»:
+    # prepositions, «в размере» and the sums of a range or list before it
+    for _ in range(12):
+        if k < 0 or not (
+            s.norm(k) in _BEFORE_A_SUM
+            or s.norm(k) in DASHES
+            or s.lemma(k) in _SUM_WORDS
+            or s.tokens[k].kind == "num"
+            or unit_at(s, k) is not None
+        ):
+            break
         k -= 1
     if k >= 0 and s.is_noun(k) and s.lemma(k) in MONEY_NOUNS:
         return s.lemma(k)
     return None
+
+
+_BEFORE_A_SUM = frozenset({"в", "во", "от", "до", "и", ":", ".", ","})
+_SUM_WORDS = frozenset({"размер", "тыс", "тысяча", "млн", "миллион", "млрд", "миллиард"})
 
 
 def value_noun_as_subject(s: Sentence, figure: Figure) -> str | None:
