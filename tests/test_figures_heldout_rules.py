@@ -770,6 +770,19 @@ def test_a_number_paired_with_a_bracket_before_adjectives_is_counted_with_its_pa
     assert got == [("239", 239, "тяжкий"), ("284", 284, "тяжкий"), ("15,8%", 15.8, None)]
 
 
+def test_an_elliptic_adjective_after_a_subset_opening_counts_the_noun_before():
+    text = (
+        "За год зарегистрировано 1 416 наркопреступлений. "
+        '"Среди них 851 тяжкое и особо тяжкое, 438 совершены в крупном размере.'
+    )
+    got = [(f["value"], f["object"]) for f in extract_figures(text)]
+    assert got == [(1416, "наркопреступление"), (851, "наркопреступление"),
+                   (438, "наркопреступление")]  # fmt: skip
+    # people stay who the adjective says
+    text = "Задержаны 12 человек. Среди них 5 несовершеннолетних."
+    assert [f["object"] for f in extract_figures(text)] == ["человек", "несовершеннолетний"]
+
+
 def test_a_bare_number_after_pri_etom_goes_on_about_the_count_before():
     text = "Выявлено 1026 наркопреступлений. При этом 493 совершены группами лиц."
     got = [(f["value"], f["object"]) for f in extract_figures(text)]

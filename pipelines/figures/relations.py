@@ -233,7 +233,9 @@ def resolve_orphans(s: Sentence, figures: list[Figure]) -> None:
         if figure.adjectives:
             named = adjective_as_noun(s.tokens[figure.adjectives[-1]])
             # "Из выявленных преступлений 150 тяжких": the adjective of the noun «из» named
-            figure.object = (None if animate(named) else _partitive_noun(s, figure)) or named
+            figure.object = (
+                None if animate(named) else _partitive_noun(s, figure) or _carried_noun(s)
+            ) or named
         else:
             figure.object = find_object(s, figure, COUNT_FINDERS)
         if figure.object is None and figure.span.role != "collective":
@@ -278,6 +280,13 @@ def _partitive_noun(s: Sentence, figure: Figure) -> str | None:
                 return s.lemma(j)
         return None
     return None
+
+
+def _carried_noun(s: Sentence) -> str | None:
+    """The noun of the count the sentence before ends with, when this one opens with «Среди
+    них», «В том числе»: "… 1 416 преступлений. Среди них 851 тяжкое" → преступление."""
+    counts = [f for f in s.carried if f.unit == "count" and f.object and not f.blocked]
+    return counts[-1].object if counts else None
 
 
 def _place_after(s: Sentence, k: int) -> bool:

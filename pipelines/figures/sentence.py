@@ -14,6 +14,7 @@ from pipelines.sentences import Token, fold_yo
 
 CYRILLIC_RE = re.compile(r"[а-яёА-ЯЁ]")
 
+_QUOTES_AND_DASHES = re.compile(r"[\s\"«„“'–—-]*")
 _OPENS_WITH_SUBSET_RE = re.compile(
     r"(?:\d+\s+)?(?:из|среди)\s+(?:них|которых|общего\s+числа)\b"  # "3 из них – цеха"
     r"|в\s+(?:том\s+числе|т\.\s?ч\.)"
@@ -86,7 +87,10 @@ class Sentence:
             self.cut = len(tokens) - 1
         # The previous sentence's figures, when this one opens with "Из них", "В том числе":
         # its elliptic numbers are parts of those.
-        opens = _OPENS_WITH_SUBSET_RE.match(text) or _OPENS_WITH_THIS_RE.match(text)
+        opening = _QUOTES_AND_DASHES.match(text).end()  # «"Среди них …» in a quoted statement
+        opens = _OPENS_WITH_SUBSET_RE.match(text, opening) or _OPENS_WITH_THIS_RE.match(
+            text, opening
+        )
         self.carried = carried if opens else []
         # ... and whatever it opens with, what a pronoun may point back to ("Их вес составил")
         self.before = carried
