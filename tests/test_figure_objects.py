@@ -15,6 +15,15 @@ from tests.support.figure_reading import read_one
         ("genitive_after_unit", "Изъято 5 кг героина.", "5", "героин"),
         ("genitive_after_unit", "При нем нашли 5 тыс. долларов наличными.", "5 тыс.", None),
         ("owner_of_amount_word", "Изъяты наркотики общим весом 5 кг.", "5", "наркотик"),
+        # the total area of things counted is an area; one field's or a mass's is theirs
+        (
+            "owner_of_amount_word",
+            "Выявлено 47 очагов дикорастущей конопли общей площадью 12 га.",
+            "12",
+            "площадь",
+        ),
+        ("owner_of_amount_word", "Уничтожено поле конопли площадью 5 га.", "5", "поле"),
+        ("owner_of_amount_word", "Уничтожено 8 тонн конопли общей площадью 5 га.", "5", "конопля"),
         # a net weight too, after a name in quotes
         (
             "owner_of_amount_word",

@@ -439,6 +439,8 @@ def named_after_dash(s: Sentence, figure: Figure) -> str | None:
 
 def owner_of_amount_word(s: Sentence, figure: Figure) -> str | None:
     """The noun before "сумма", "вес" and the like: "наркотики весом 5 кг", "активы на сумму"."""
+    if _total_area_of_counted(s, figure.first - 1):
+        return "площадь"
     noun = noun_before_amount(s, figure.first, mass=figure.unit in PHYSICAL_UNITS)
     if noun is None:
         return None
@@ -448,6 +450,19 @@ def owner_of_amount_word(s: Sentence, figure: Figure) -> str | None:
         # общей массой 2,5 кг", not the genitive plural of a rare "наркотика")
         return nouns[0].lemma
     return noun_lemma(s.readings(noun), s.tokens[noun])
+
+
+def _total_area_of_counted(s: Sentence, k: int) -> bool:
+    """«47 очагов дикорастущей конопли общей площадью 12 га»: the total area of things counted
+    just before is an area, not one of them (but «поле площадью 2 га» is the field's)."""
+    if s.lemma(k) != "площадь" or s.lemma(k - 1) != "общий":
+        return False
+    for j in range(k - 2, max(-1, k - 10), -1):
+        if s.tokens[j].kind == "num":
+            return unit_at(s, j + 1) is None  # «8 тонн конопли общей площадью»: the hemp's
+        if not (s.is_noun(j) or s.is_adjective(j)):
+            return False
+    return False
 
 
 def goods_priced(s: Sentence, figure: Figure) -> str | None:
