@@ -23,6 +23,19 @@ from tests.support.figure_reading import read_one
             "площадь",
         ),
         ("owner_of_amount_word", "Уничтожено поле конопли площадью 5 га.", "5", "поле"),
+        # past a bracket naming the kind; what a plate of hashish weighs is the hashish
+        (
+            "owner_of_amount_word",
+            "Изъяты наркотические средства (марихуана) общим весом 40 кг.",
+            "40",
+            "средство",
+        ),
+        (
+            "owner_of_amount_word",
+            "Изъяли две плитки гашиша общим весом 200 граммов.",
+            "200",
+            "гашиш",
+        ),
         ("owner_of_amount_word", "Уничтожено 8 тонн конопли общей площадью 5 га.", "5", "конопля"),
         # a net weight too, after a name in quotes
         (

@@ -193,6 +193,9 @@ def noun_before_amount(s: Sentence, first: int, mass: bool = False) -> int | Non
             return _head_below_containers(s, described) if mass else described
     while k >= 0 and s.tokens[k].text in QUOTES:
         k -= 1
+    if s.norm(k) == ")":  # "наркотические средства (марихуана) общим весом": the noun before
+        opening = next((j for j in range(k - 1, max(-1, k - 8), -1) if s.norm(j) == "("), None)
+        k = opening - 1 if opening is not None else k
     if k < 0 or not s.is_noun(k) or unit_at(s, k) is not None:
         return None  # "1,3 тонн на сумму $62 млн": the price of a mass, of what unsaid
     if ends_prepositional_phrase(s, k) and _preposition_before(s, k) not in ("с", "со"):
