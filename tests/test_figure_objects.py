@@ -13,6 +13,14 @@ from tests.support.figure_reading import read_one
     ("finder", "text", "number", "lemma"),
     [
         ("genitive_after_unit", "Изъято 5 кг героина.", "5", "героин"),
+        # past a demonstrative, and past an adjective's complement to more adjectives
+        ("genitive_after_unit", "Изъято более 38 кг этого страшного зелья.", "38", "зелье"),
+        (
+            "genitive_after_unit",
+            "Изъято около 4,5 кг подготовленных к сбыту синтетических наркотиков.",
+            "4,5",
+            "наркотик",
+        ),
         ("genitive_after_unit", "При нем нашли 5 тыс. долларов наличными.", "5 тыс.", None),
         ("owner_of_amount_word", "Изъяты наркотики общим весом 5 кг.", "5", "наркотик"),
         # the total area of things counted is an area; one field's or a mass's is theirs

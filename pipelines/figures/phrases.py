@@ -68,7 +68,11 @@ def noun_after(s: Sentence, j: int, complements: bool = False) -> tuple[int | No
             if adjectives and not agree(s, adjectives[-1], k):
                 break  # "30 больных наркоманией": the adjective is the noun
             return k, adjectives
-        if _possessive(s, k) and s.tokens[k + 1 : k + 2] and s.tokens[k + 1].kind == "word":
+        if (
+            (_possessive(s, k) or _demonstrative(s, k))
+            and s.tokens[k + 1 : k + 2]
+            and s.tokens[k + 1].kind == "word"
+        ):
             k += 1
             continue
         if adjectives and s.norm(k) == "же":
@@ -95,7 +99,10 @@ def _past_complement(s: Sentence, k: int) -> int | None:
     if not s.is_noun(j):
         return None
     after = j + 1
-    if s.is_noun(after) and agree(s, k - 1, after):
+    noun = after
+    while s.is_adjective(noun) and noun - after < 3:
+        noun += 1  # "подготовленных к сбыту синтетических наркотиков"
+    if s.is_noun(noun) and agree(s, k - 1, noun):
         return after
     return None
 
@@ -163,6 +170,14 @@ def _possessive(s: Sentence, k: int) -> bool:
     "наш"."""
     return s.norm(k) in POSSESSIVES or any(
         r.lemma in POSSESSIVES for r in s.readings(k) if r.pos == "ADJF"
+    )
+
+
+def _demonstrative(s: Sentence, k: int) -> bool:
+    """ "этого", "тех" before an adjective or noun: "38 кг этого страшного зелья" (not before a
+    kind: "этого вида преступлений" counts the crimes)."""
+    return s.lemma(k + 1) not in KIND_NOUNS and any(
+        r.lemma in ("этот", "тот") for r in s.readings(k) if r.pos == "ADJF"
     )
 
 
