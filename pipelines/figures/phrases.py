@@ -124,12 +124,50 @@ def governed_noun(s: Sentence, j: int) -> tuple[int | None, list[int]]:
     ущерб, not государство)."""
     noun, adjectives = noun_after(s, j)
     if noun is None and adjectives and s.pos(adjectives[-1]) == "PRTF":
+        described = _past_participle_phrase(s, adjectives[-1])
+        if described is not None:
+            return described, adjectives
         complement = adjectives[-1] + 1  # what noun_after passed over: it did not agree
         if s.is_noun(complement):
             after, more = noun_after(s, complement + 1)
             if after is not None:
                 return after, adjectives + more
     return noun, adjectives
+
+
+def _agrees_in_number(s: Sentence, adjective: int, noun: int) -> bool:
+    numbers = {n for r in s.readings(adjective) for n in r.grammemes & {"sing", "plur"}}
+    nouns = [r for r in s.readings(noun) if r.pos == "NOUN"]
+    return not numbers or not nouns or any(r.grammemes & numbers for r in nouns)
+
+
+def _past_participle_phrase(s: Sentence, participle: int) -> int | None:
+    """The noun a participle describes past its complements: "вес обнаруженного сотрудниками
+    наркоконтроля синтетического наркотика", "изъятых и не допущенных в незаконный оборот
+    наркотиков", "изъятых в качестве вещественного доказательства растений": the first noun
+    after them that agrees with it in case and number, beyond the nouns they govern."""
+    cases = {c for r in s.readings(participle) for c in r.grammemes & _CASES}
+    for k in range(participle + 1, min(len(s.tokens), participle + 9)):
+        token = s.tokens[k]
+        if token.kind != "word":
+            return None
+        if s.is_noun(k) and agree(s, participle, k) and _agrees_in_number(s, participle, k):
+            # «в качестве доказательства», «сотрудниками наркоконтроля»: the genitive of a
+            # complement's noun (not after a dative: «причиненного государству ущерба»)
+            j = k - 1
+            while j > participle and s.is_adjective(j):
+                j -= 1
+            governed = s.pos(j) == "PREP" or (
+                j > participle
+                and s.is_noun(j)
+                and (s.pos(j - 1) == "PREP" or "ablt" in s.readings(j)[0].grammemes)
+            )
+            if not governed and cases:
+                return k
+        elif not (s.is_noun(k) or s.is_adjective(k) or s.pos(k) == "PREP"
+                  or s.norm(k) in ("и", "не")):  # fmt: skip
+            return None
+    return None
 
 
 def agree(s: Sentence, adjective: int, noun: int) -> bool:
