@@ -69,6 +69,13 @@ from tests.support.figure_reading import read_one
             "2,5 млрд",
             "инвестиция",
         ),
+        # what a dry residue weighs is the drug
+        (
+            "governed_by_amount_word",
+            "Общая масса сухого остатка наркотического средства составила 1235 кг.",
+            "1235",
+            "средство",
+        ),
         # past a participle's complements to the noun it describes
         (
             "governed_by_amount_word",
