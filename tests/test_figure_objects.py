@@ -69,6 +69,8 @@ from tests.support.figure_reading import read_one
             "2,5 млрд",
             "инвестиция",
         ),
+        # «в» between the amount word and the number
+        ("owner_of_amount_word", "Изъята марихуана общим весом в 50 грамм.", "50", "марихуана"),
         # what a dry residue weighs is the drug
         (
             "governed_by_amount_word",

@@ -800,3 +800,8 @@ def test_an_elliptic_count_in_a_list_takes_the_noun_of_the_count_before():
     ]
     # a noun of its own in the wrong case stays a slip, not the noun before
     assert [f["value"] for f in extract_figures("Изъято 3 свертка и 5 пакета.")] == [3]
+
+
+def test_a_counted_noun_reads_in_the_case_of_its_adjective():
+    text = "В трех карданных валах были спрятаны 3,8 кг мефедрона. Выкопали две глубокие ямы."
+    assert [f["object"] for f in extract_figures(text)] == ["вал", "мефедрон", "яма"]

@@ -225,6 +225,8 @@ def noun_before_amount(s: Sentence, first: int, mass: bool = False) -> int | Non
     "площади" then. A mass (mass=True) of a container weighs its contents: "партия героина
     весом 12 кг" is героин."""
     k = first - 1
+    if s.norm(k) == "в" and s.lemmas(k - 1) & AMOUNT_NOUNS:
+        k -= 1  # "общим весом в 50 грамм", "на площади в 8 тысяч квадратных метров"
     if s.norm(k) in (*DASHES, ":") and s.lemma(k - 1) == "размер":
         k = _before_legal_size(s, k - 1)  # "героин в особо крупном размере – 5 кг"
         if k is None:

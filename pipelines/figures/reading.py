@@ -54,6 +54,7 @@ from pipelines.figures.sentence import (
 )
 from pipelines.figures.substances import ALL_AMOUNT_FINDERS, counted_before_bracket
 from pipelines.figures.units import compound_mass, is_unit_lemma, unit_adjective, unit_at
+from pipelines.morph import Reading
 from pipelines.numbers import NumberSpan, clean_value, number_forms
 
 _EXCEED_VERBS = frozenset({"превысить", "превышать"})
@@ -316,10 +317,11 @@ def _read_count(s: Sentence, figure: Figure, previous: Figure | None) -> None:
             figure.blocked = True
             return
         figure.unit = "count"
+        paucal = takes_paucal(figure.value)
         figure.object = noun_lemma(
-            s.readings(noun),
+            _agreeing(s, adjectives, noun, paucal),
             s.tokens[noun],
-            paucal=takes_paucal(figure.value),
+            paucal=paucal,
             singular=takes_singular(figure.value),
         )
         figure.last = noun + 1 if paired is None else figure.span.last  # the brackets between
@@ -452,3 +454,23 @@ def _noun_past_paired_number(s: Sentence, span: NumberSpan) -> tuple[int | None,
     if s.lemma(noun) in MEASURE_NOUNS:
         return None  # "до 96 (+33,3%) количества краж": the count finders read what it counts
     return noun, adjectives
+
+
+def _agreeing(s: Sentence, adjectives: list[int], noun: int, paucal: bool) -> tuple[Reading, ...]:
+    """The noun's readings in the case and number of the adjective before it, if any agree:
+    "в трех карданных валах" is вал, not «валах» (a Wallachian, in the nominative). After 2,
+    3 or 4 in the nominative or accusative («две глубокие ямы») the noun takes the genitive
+    singular and agrees with nothing."""
+    readings = s.readings(noun)
+    if not adjectives:
+        return readings
+    forms = {frozenset(r.grammemes & _CASE_AND_NUMBER) for r in s.readings(adjectives[-1])}
+    agreeing = tuple(
+        r for r in readings if r.pos == "NOUN" and (r.grammemes & _CASE_AND_NUMBER) in forms
+    )
+    if paucal and any({"nomn", "accs"} & r.grammemes for r in agreeing):
+        return readings
+    return agreeing or readings
+
+
+_CASE_AND_NUMBER = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "sing", "plur"})
