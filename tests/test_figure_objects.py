@@ -132,6 +132,13 @@ from tests.support.figure_reading import read_one
             None,
         ),
         ("subject_of_amount_verb", "Ущерб составил 2 млн рублей.", "2 млн", "ущерб"),
+        # a genitive first, whatever rare nominative it may also read as
+        (
+            "subject_of_amount_verb",
+            "Такая партия наркотика оценивается в один миллион рублей.",
+            "один миллион",
+            "партия",
+        ),
         ("subject_of_amount_verb", "Доход от продажи составил 2 млн рублей.", "2 млн", "доход"),
         ("subject_of_amount_verb", "Наркотики оценены в 3 млн сомов.", "3 млн", "наркотик"),
         ("subject_of_amount_verb", "На 1 января долги составили 3 млн рублей.", "3 млн", "долг"),

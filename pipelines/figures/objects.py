@@ -113,6 +113,8 @@ def subject_before_verb(s: Sentence, first: int, mass: bool = False) -> str | No
     j, lowest = k - 1, max(-1, k - 4)
     while j > lowest:
         nominative = [r for r in s.readings(j) if r.pos == "NOUN" and "nomn" in r.grammemes]
+        if nominative and _genitive_first(s, j) and s.is_noun(j - 1):
+            nominative = []  # "партия наркотика оценивается": a genitive, not «наркотика»
         if nominative and s.is_noun(j):
             lemma = nominative[0].lemma
             if lemma in PROCESS_NOUNS and s.is_noun(j - 1):
@@ -141,6 +143,14 @@ def subject_before_verb(s: Sentence, first: int, mass: bool = False) -> str | No
             break
         j -= 1
     return None
+
+
+def _genitive_first(s: Sentence, k: int) -> bool:
+    """Whether a word reads best as a genitive, and not also as a nominative."""
+    readings = s.readings(k)
+    return (
+        bool(readings) and "gent" in readings[0].grammemes and "nomn" not in readings[0].grammemes
+    )
 
 
 def measured_noun(
