@@ -78,7 +78,13 @@ from tests.support.figure_reading import read_one
             "1235",
             "средство",
         ),
-        # past a participle's complements to the noun it describes
+        # past a participle's complements to the noun it describes, not to a kind after it
+        (
+            "governed_by_amount_word",
+            "Вес изъятых у подозреваемых наркотических средств различных типов превысил 130 кг.",
+            "130",
+            "средство",
+        ),
         (
             "governed_by_amount_word",
             "Вес обнаруженного сотрудниками наркоконтроля синтетического наркотика составил 700 г.",

@@ -805,3 +805,8 @@ def test_an_elliptic_count_in_a_list_takes_the_noun_of_the_count_before():
 def test_a_counted_noun_reads_in_the_case_of_its_adjective():
     text = "В трех карданных валах были спрятаны 3,8 кг мефедрона. Выкопали две глубокие ямы."
     assert [f["object"] for f in extract_figures(text)] == ["вал", "мефедрон", "яма"]
+
+
+def test_a_counted_noun_past_a_latin_name_and_a_hyphenated_one_of_two_words():
+    text = "Выявлено 4 основных Darknet маркетплейса. Задержан с двумя девушками-студентками."
+    assert [f["object"] for f in extract_figures(text)] == ["маркетплейс", "девушка-студентка"]

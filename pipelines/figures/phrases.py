@@ -58,6 +58,14 @@ def noun_after(s: Sentence, j: int, complements: bool = False) -> tuple[int | No
             continue
         if token.kind != "word":
             break
+        if (
+            adjectives
+            and token.text.isascii()
+            and s.is_noun(k + 1)
+            and agree(s, adjectives[-1], k + 1)
+        ):
+            k += 1  # "4 основных Darknet маркетплейса": a Latin name before the noun
+            continue
         if token.text[:1].isupper() and not token.text.isupper() and not coded_name(token.text):
             break  # a name ("47,6 кг Айгерим Манакова") or the next sentence
         if _adjective_of_next_noun(s, k):
@@ -163,6 +171,8 @@ def _past_participle_phrase(s: Sentence, participle: int) -> int | None:
                 and (s.pos(j - 1) == "PREP" or "ablt" in s.readings(j)[0].grammemes)
             )
             if not governed and cases:
+                if s.lemma(k) in KIND_NOUNS and s.is_noun(j) and not s.is_adjective(j):
+                    return j  # "наркотических средств различных типов": the средства
                 return k
         elif not (s.is_noun(k) or s.is_adjective(k) or s.pos(k) == "PREP"
                   or s.norm(k) in ("и", "не")):  # fmt: skip

@@ -221,12 +221,20 @@ def noun_lemma(
         ]
         if stems:
             return max(stems, key=lambda r: len(r.lemma)).lemma
+    if "-" in token.norm:
+        # "девушками-студентками": the reading whose parts are both dictionary words
+        whole = [r for r in nouns if all(_dictionary_lemma(p) for p in r.lemma.split("-"))]
+        nouns = whole or nouns
     # a rare genitive reading is no evidence: "наркотики" is not the plural of "наркотика"
     genitive = [r for r in nouns if "gent" in r.grammemes and r.score >= nouns[0].score / 4]
     candidates = genitive or nouns
     # «в шести свертках»: свёртка and свёрток read alike; a drug report's is the container
     tied = [r for r in candidates if r.score == candidates[0].score]
     return next((r.lemma for r in tied if r.lemma in CONTAINER_NOUNS), candidates[0].lemma)
+
+
+def _dictionary_lemma(word: str) -> bool:
+    return any(p.is_known and p.normal_form == word for p in morph().parse(word))
 
 
 def adjective_as_noun(token: Token) -> str:
