@@ -69,6 +69,26 @@ from tests.support.figure_reading import read_one
             "2,5 млрд",
             "инвестиция",
         ),
+        # past a relative clause (and its bracket, and a code name's hyphen), or an
+        # adjective with its complement, set off by commas
+        (
+            "owner_of_amount_word",
+            "Это смесь, в состав которой входит диацетилморфин (героин), в количестве 13,9 г.",
+            "13,9",
+            "смесь",
+        ),
+        (
+            "owner_of_amount_word",
+            "Изъят наркотик, в состав которого входит CBL-2201, в количестве 107,57 гр.",
+            "107,57",
+            "наркотик",
+        ),
+        (
+            "owner_of_amount_word",
+            "Это психотропное средство, известное под названием α-PvP, общим весом 84 гр.",
+            "84",
+            "средство",
+        ),
         # «в» between the amount word and the number
         ("owner_of_amount_word", "Изъята марихуана общим весом в 50 грамм.", "50", "марихуана"),
         # what a dry residue weighs is the drug

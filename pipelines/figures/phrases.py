@@ -282,14 +282,30 @@ def noun_before_amount(s: Sentence, first: int, mass: bool = False) -> int | Non
 def _before_participial_phrase(s: Sentence, k: int) -> int | None:
     """The noun a participial phrase set off by commas describes, when the phrase ends at k:
     "вещество, завернутое в пленку с запахом, весом 3 кг" weighs the вещество."""
-    for j in range(k, max(0, k - 15), -1):
+    j = k
+    while j > max(0, k - 15):
+        if s.norm(j) == ")":  # «входит диацетилморфин (героин), в количестве»: past the bracket
+            opening = next((m for m in range(j - 1, max(-1, j - 8), -1) if s.norm(m) == "("), None)
+            j = opening - 1 if opening is not None else j - 1
+            continue
+        if s.norm(j) in DASHES and s.glued(j) and s.glued(j + 1):
+            j -= 1  # a hyphen inside a name: "CBL-2201"
+            continue
         if s.norm(j) in (",", *DASHES, ":", "("):
-            participle = s.pos(j + 1) == "PRTF"
+            # or an adjective with its complement: "средство, известное под названием α-PvP,"
+            participle = s.pos(j + 1) == "PRTF" or (
+                s.pos(j + 1) == "ADJF" and s.pos(j + 2) == "PREP"
+            )
+            # «смесь, в состав которой входит диацетилморфин (героин), в количестве 13,9 г»:
+            # a relative clause describes the noun before it too, verb and all
+            relative = any(s.lemma(m) == "который" for m in range(j + 1, min(j + 4, k + 1)))
             # a clause with its own verb is no participial phrase: "Согласно заключению
             # экспертов, изъятые кусты оказались коноплей, общим весом 55 кг"
             clause = any(s.pos(m) == "VERB" for m in range(j + 2, k + 1))
-            described = s.norm(j) == "," and participle and not clause and s.is_noun(j - 1)
+            phrase = relative or (participle and not clause)
+            described = s.norm(j) == "," and phrase and s.is_noun(j - 1)
             return j - 1 if described else None
+        j -= 1
     return None
 
 
