@@ -857,6 +857,18 @@ def test_crimes_take_the_drug_context_of_the_sentence_before(text, quote, indica
     assert by_quote(annotated(text), quote)["indicator"] == indicator
 
 
+def test_storage_is_no_sale_and_fraud_is_no_drug_detention():
+    text = "С начала года выявлено 24 факта сбыта наркотиков, 37 фактов хранения наркотиков."
+    figures = annotated(text)
+    assert by_quote(figures, "24 факта")["indicator"] == "drug_sales_crimes"
+    assert by_quote(figures, "37 фактов")["indicator"] == "drug_crimes"
+    text = "Также удалось задержать 23 человека, причастных к интернет-мошенничествам."
+    assert by_quote(annotated(text), "23 человека")["indicator"] is None
+    assert by_quote(annotated("Задержаны 23 человека."), "23 человека")["indicator"] == (
+        "persons_detained"
+    )
+
+
 def test_crimes_in_the_first_sentence_take_the_drug_context_of_the_headline():
     text = "Как сообщает УМВД, в 2025 году выявлено более 1 тысячи преступлений в этой сфере."
     title = "Наркотрафик под ударом: в области за год закрыли 5 лабораторий"
