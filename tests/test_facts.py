@@ -363,6 +363,13 @@ def test_a_headline_number_stands_alone():
     assert body["role"] == "total"
 
 
+def test_the_items_of_one_list_are_no_total_and_parts_unless_they_add_up_exactly():
+    text = "Из тайника изъято еще 22 кг героина, 18 кг афганского чарса и 4,5 кг опия."
+    assert {f["role"] for f in annotated(text)} == {"value"}
+    text = "Создано 28 оперативных групп, 19 для отработки рынков и 9 для выявления притонов."
+    assert [f["role"] for f in annotated(text)] == ["total", "part", "part"]
+
+
 def test_a_headline_rounding_its_body_s_number_is_that_number():
     figures = annotated(
         "За девять месяцев 2022 года в крае зарегистрировано 1447 преступлений, связанных с "

@@ -116,6 +116,16 @@ def _signalled(text: str, total: dict, first: dict) -> bool:
     return float(total["value"]) >= 10 or float(total["value"]) != int(total["value"])
 
 
+def _enumerated(text: str, total: dict, parts: list[dict]) -> bool:
+    """Whether the total and its would-be parts are the items of one list «A, B и C»: a comma
+    alone after the total (no subset word, colon or bracket) and «и» before the last."""
+    gap = text[total["end"] : parts[0]["start"]]
+    if markers.SUBSET.search(gap) or _LIST_SIGN.search(gap) or not gap.rstrip().endswith(","):
+        return False
+    before_last = text[parts[-2]["end"] if len(parts) > 1 else total["end"] : parts[-1]["start"]]
+    return bool(re.search(r"\sи\s+$", before_last))
+
+
 def _other_drug(total: dict, figure: dict, named_drugs: frozenset[str]) -> bool:
     """Two masses of two drugs the text names: «Общий вес … составил 32 кг гашиша и 1,5 кг
     марихуаны» sums the hashish before it, not the marijuana."""
@@ -187,6 +197,11 @@ def sum_parts(
         run = _run(figures, list(range(after, len(figures))), t, free,
                    sum(float(figures[k]["value"]) for k in have))  # fmt: skip
         parts = _longest_sum(figures, t, run, False, have) if run else []
+        if parts and not have and _enumerated(text, total, [figures[k] for k in parts]):
+            # «22 кг героина, 18 кг чарса и 4,5 кг опия»: three seizures, unless the items
+            # after the first make it up exactly («28 групп, 19 для отработки и 9 для …»)
+            added = sum(float(figures[k]["value"]) for k in parts)
+            parts = parts if abs(added - float(total["value"])) < 1e-9 else []
         if parts and (have or _signalled(text, total, figures[parts[0]])):
             for k in parts:
                 part_of[k] = t
