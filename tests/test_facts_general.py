@@ -648,6 +648,15 @@ def test_people_on_the_register_at_a_day_are_a_statistic():
         assert (figure["indicator"], figure["scope"]) == ("drug_users_registered", "period")
 
 
+def test_an_earlier_month_and_year_in_a_later_sentence_is_a_baseline():
+    figures = annotated(
+        "В августе 2003 года пограничники изъяли 700 кг наркотиков. По данным источника, в "
+        "августе 2002 года было задержано 210 кг наркотиков."
+    )
+    assert [(f["quote"], f["role"]) for f in figures] == [("700 кг", "value"),
+                                                          ("210 кг", "baseline")]  # fmt: skip
+
+
 def test_an_earlier_year_before_a_later_one_is_its_baseline():
     figures = annotated(
         "В 2021 году из незаконного оборота было изъято 4 тонны 83 кг наркотиков, в 2022 году - "
