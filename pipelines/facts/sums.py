@@ -40,10 +40,12 @@ MISADDED = 1.05
 MAX_RUN = 15  # parts looked at after (or before) a total: a list, not the whole text
 
 
-# «увеличилось на 120», «снизилось почти на 40 кг»: a verb of change, then «на» and the number
+# «увеличилось на 120», «снизилось почти на 40 кг», «сократилось количество наркоманов на 2 000
+# человек»: a verb of change, perhaps its subject, then «на» and the number
 _CHANGED_BY = re.compile(
     r"\b(?:увелич|сократ|сокращ|сниз|сниж|вырос|выросл|возрос|возросл|уменьш|упал|упало|повыс"
-    r"|понизи|прибави)\w*\s+(?:почти\s+|более\s+чем\s+|ещ[её]\s+|сразу\s+)?на\s*$",
+    r"|понизи|прибави)\w*(?:\s+(?:количество|число|численность)(?:\s+\w+){1,2})?"
+    r"\s+(?:почти\s+|более\s+чем\s+|ещ[её]\s+|сразу\s+)?на\s*$",
     _I,
 )
 # «по сравнению с тем же периодом прошлого года гашиша изъято больше на почти 100 кг»: a
@@ -65,7 +67,7 @@ def comparative_change(text: str, figure: dict) -> bool:
     change."""
     before = text[max(0, figure["start"] - 4) : figure["start"]]
     quote = (figure.get("quote") or "").lower()
-    lead = text[max(0, figure["start"] - 40) : figure["start"]] + re.match(r"^\D*", quote).group()
+    lead = text[max(0, figure["start"] - 60) : figure["start"]] + re.match(r"^\D*", quote).group()
     # _CHANGED_BY ends in «на»: only then is its search (slow on a miss) worth running
     if lead.rstrip()[-2:].lower() == "на" and _CHANGED_BY.search(lead):
         return True
