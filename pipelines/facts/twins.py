@@ -17,6 +17,7 @@ _HEADLINE_SLACK = 0.1  # «более 100 кг» over 103,5 kg; «почти 1,5
 
 
 def same_number(a: dict, b: dict) -> bool:
+    """The same value in the same unit (up to float noise)."""
     if a.get("unit") != b.get("unit"):
         return False
     x, y = float(a["value"]), float(b["value"])
