@@ -810,3 +810,6 @@ def test_a_counted_noun_reads_in_the_case_of_its_adjective():
 def test_a_counted_noun_past_a_latin_name_and_a_hyphenated_one_of_two_words():
     text = "Выявлено 4 основных Darknet маркетплейса. Задержан с двумя девушками-студентками."
     assert [f["object"] for f in extract_figures(text)] == ["маркетплейс", "девушка-студентка"]
+    # a Latin name's capital before a hyphen is no name of a person
+    text = "Заблокировано 98 Telegram-каналов."
+    assert [f["object"] for f in extract_figures(text)] == ["telegram-канал"]

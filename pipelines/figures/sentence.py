@@ -162,9 +162,12 @@ def unknown_word(word: str) -> bool:
 
 def coded_name(text: str) -> bool:
     """A drug's code name in Cyrillic: a word and a capitalised abbreviation joined by a hyphen
-    ("Альфа-ПВП", "альфа-PVP"), whatever case its first part is written in. (Latin names,
-    "alpha-PVP", are read as nouns as they are.)"""
+    ("Альфа-ПВП", "альфа-PVP"), whatever case its first part is written in; or a common noun
+    after a Latin name ("Telegram-каналов", "IT-технологий"), whose capital is the name's. (Latin
+    names, "alpha-PVP", are read as nouns as they are.)"""
     parts = text.split("-")
+    if len(parts) > 1 and parts[0].isascii() and is_cyrillic(parts[-1]) and parts[-1].islower():
+        return True
     return len(parts) > 1 and is_cyrillic(text) and any(len(p) >= 2 and p.isupper() for p in parts)
 
 
