@@ -363,6 +363,16 @@ def test_a_headline_number_stands_alone():
     assert body["role"] == "total"
 
 
+def test_labs_and_groups_after_v_tom_chisle_are_no_part_of_crimes():
+    text = (
+        "За год выявлено 539 преступлений, связанных с незаконным оборотом наркотиков, в том "
+        "числе обнаружены две нарколаборатории."
+    )
+    assert [f["role"] for f in annotated(text)] == ["value", "value"]
+    text = "Выявлено 25 преступлений, в том числе 14 фактов сбыта."
+    assert [f["role"] for f in annotated(text)] == ["total", "part"]
+
+
 def test_the_items_of_one_list_are_no_total_and_parts_unless_they_add_up_exactly():
     text = "Из тайника изъято еще 22 кг героина, 18 кг афганского чарса и 4,5 кг опия."
     assert {f["role"] for f in annotated(text)} == {"value"}

@@ -448,7 +448,8 @@ def _assign_parts(
             colon = markers.LIST_COLON.search(gap)
             if not marker and not colon:
                 continue
-            parts = _parts_after(text, figures, rest, i, roles)
+            parts = [k for k in _parts_after(text, figures, rest, i, roles)
+                     if not _other_kind(figures[i], figures[k])]  # fmt: skip
             if colon and not marker:
                 # a colon list without "в том числе": parts only when each is smaller
                 parts = [k for k in parts if figures[k]["value"] < figures[i]["value"]]
@@ -462,6 +463,25 @@ def _assign_parts(
         previous_group = group
         earlier += [k for k in group if figures[k]["start"] - first["start"] < 600]
     return part_of
+
+
+# What a count of crimes never breaks down into: labs, groups, dens, sites and channels found
+# beside them.
+_CRIME_NOUNS = frozenset({"преступление", "наркопреступление", "правонарушение", "наркопроступок",
+                          "проступок", "факт", "случай", "эпизод", "деяние", "дело"})  # fmt: skip
+_OTHER_THINGS = frozenset({"лаборатория", "нарколаборатория", "группа", "группировка", "опг",
+                           "опс", "притон", "наркопритон", "сайт", "ресурс", "канал",
+                           "наркоканал"})  # fmt: skip
+
+
+def _other_kind(total: dict, part: dict) -> bool:
+    """«выявлено 539 преступлений, в том числе обнаружены две нарколаборатории»: labs, groups,
+    dens or sites counted after «в том числе» are no part of the crimes counted before."""
+    return (
+        total.get("unit") == "count"
+        and total.get("object") in _CRIME_NOUNS
+        and part.get("object") in _OTHER_THINGS
+    )
 
 
 def _verbless_list(figures: list[dict], group: list[int]) -> bool:
