@@ -44,8 +44,16 @@ MAX_RUN = 15  # parts looked at after (or before) a total: a list, not the whole
 # человек»: a verb of change, perhaps its subject, then «на» and the number
 _CHANGED_BY = re.compile(
     r"\b(?:увелич|сократ|сокращ|сниз|сниж|вырос|выросл|возрос|возросл|уменьш|упал|упало|повыс"
-    r"|понизи|прибави)\w*(?:\s+(?:количество|число|численность)(?:\s+\w+){1,2})?"
+    r"|понизи|прибави|превыша|превыси)\w*"
+    r"(?:\s+(?:количество|число|численность|показатель|уровень)(?:\s+\w+){1,2})?"
     r"\s+(?:почти\s+|более\s+чем\s+|ещ[её]\s+|сразу\s+)?на\s*$",
+    _I,
+)
+# «прирост составил почти одну тонну»: a noun of change, the subject of «составить», then the
+# number
+_CHANGE_WAS = re.compile(
+    r"\b(?:прирост|рост|снижение|сокращение|увеличение|уменьшение|спад)\w*\s+(?:\w+\s+){0,2}?"
+    r"состав(?:ил|ила|ило|или|ляет|ляют)\s+(?:почти\s+|около\s+|более\s+|свыше\s+)?$",
     _I,
 )
 # «по сравнению с тем же периодом прошлого года гашиша изъято больше на почти 100 кг»: a
@@ -70,6 +78,8 @@ def comparative_change(text: str, figure: dict) -> bool:
     lead = text[max(0, figure["start"] - 60) : figure["start"]] + re.match(r"^\D*", quote).group()
     # _CHANGED_BY ends in «на»: only then is its search (slow on a miss) worth running
     if lead.rstrip()[-2:].lower() == "на" and _CHANGED_BY.search(lead):
+        return True
+    if _CHANGE_WAS.search(text, max(0, figure["start"] - 60), figure["start"]):
         return True
     if _MORE_BY.search(lead):
         before = re.split(r"[.;!?]\s", text[max(0, figure["start"] - 200) : figure["start"]])[-1]
