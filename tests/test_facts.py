@@ -879,6 +879,11 @@ def test_crimes_take_the_drug_context_of_the_sentence_before(text, quote, indica
     assert by_quote(annotated(text), quote)["indicator"] == indicator
 
 
+def test_a_narko_compound_of_a_drug_noun_is_a_drug():
+    figures = annotated("В этом году объём изъятых нарковеществ превысил десять килограммов.")
+    assert (figures[0]["indicator"], figures[0]["substance"]) == ("drugs_seized", "наркотик")
+
+
 def test_storage_is_no_sale_and_fraud_is_no_drug_detention():
     text = "С начала года выявлено 24 факта сбыта наркотиков, 37 фактов хранения наркотиков."
     figures = annotated(text)

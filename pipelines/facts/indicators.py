@@ -242,7 +242,8 @@ def _fits(
     if obj is not None:
         if (
             entry.objects.isdisjoint(_word_stems(obj))
-            and not (entry.any_substance and obj in vocab.drugs)
+            # «нарковеществ», «наркосредств»: a «нарко-» compound of a drug noun is a drug
+            and not (entry.any_substance and not vocab.drugs.isdisjoint(_word_stems(obj)))
             and not (entry.any_person and names_people(obj))
         ):
             return False
