@@ -1155,3 +1155,17 @@ def test_a_change_of_sales_crimes_is_of_the_narrower_indicator():
         by_quote(annotated("На 12% выросло число наркопреступлений."), "12%")["indicator"]
         == "drug_crimes"
     )
+
+
+def test_subsets_of_an_overall_total_may_overlap_but_none_exceeds_it():
+    figures = annotated(
+        "За год в области выявлено 812 наркопреступлений. Полицией выявлено 301 преступление. "
+        "В общем числе наркопреступлений 530 - тяжкие, 402 - совершены в крупном размере."
+    )
+    # the nearer count is too small for 530; the subsets overlap, so their sum may pass 812
+    assert _total_of(figures, "530") == _total_of(figures, "402") == "812 наркопреступлений"
+    figures = annotated(
+        "За год в области выявлено 812 наркопреступлений. Полицией выявлено 301 преступление. "
+        "В общем числе наркопреступлений 930 - тяжкие."
+    )
+    assert _total_of(figures, "930") is None  # larger than any total before

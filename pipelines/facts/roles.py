@@ -340,10 +340,13 @@ def _opens_with_verb(gap: str) -> bool:
     return bool(first) and has_verb(first[0])
 
 
-def _exceeds(total: dict, parts: list[dict]) -> bool:
+def _exceeds(total: dict, parts: list[dict], overlapping: bool = False) -> bool:
     """Whether parts add up to more than their total can hold («Среди задержанных – 20, 28 и 41»
-    after «5 лидеров и их 84 пособника»: 89 people are no part of the 84)."""
-    added = sum(float(p["value"]) for p in parts)
+    after «5 лидеров и их 84 пособника»: 89 people are no part of the 84). Subsets of an overall
+    total may overlap («В общем числе … 446 – тяжкие, 191 – совершено в крупном …»): then only
+    the largest must fit."""
+    values = [float(p["value"]) for p in parts]
+    added = max(values, default=0.0) if overlapping else sum(values)
     room = 1.2 if total.get("qualifier") in ("more_than", "approx") else 1.0
     return added > room * float(total["value"]) + 1e-9
 
@@ -420,7 +423,9 @@ def _assign_parts(
                     # parts larger than the nearest total are of a larger one further back
                     # («выявлено 549 преступлений … Сотрудниками ОВД выявлено 263 … В общем
                     # числе этого вида преступлений 446 – тяжкие»)
-                    if pronoun or not _exceeds(figures[total], [figures[k] for k in parts]):
+                    if pronoun or not _exceeds(
+                        figures[total], [figures[k] for k in parts], overlapping=overall
+                    ):
                         for k in parts:
                             part_of[k] = total
                         break
