@@ -1169,3 +1169,12 @@ def test_subsets_of_an_overall_total_may_overlap_but_none_exceeds_it():
         "В общем числе наркопреступлений 930 - тяжкие."
     )
     assert _total_of(figures, "930") is None  # larger than any total before
+
+
+def test_a_bare_year_after_a_full_one_names_the_later_value():
+    figures = annotated(
+        "Если в 2020 году на учете в области состояли 2140 наркозависимых, то в 2021 их число "
+        "снизилось до 1980 человек."
+    )
+    assert by_quote(figures, "2140")["role"] == "baseline"
+    assert by_quote(figures, "1980 человек")["role"] != "baseline"

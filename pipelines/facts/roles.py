@@ -230,6 +230,11 @@ def _later_year_after(text: str, figures: list[dict], group: list[int], pos: int
         k = group[later]
         clause = text[figures[group[later - 1]]["end"] : figures[k]["start"]]
         year = _last_year(clause)
+        if year is None:
+            # «Если в 2018 году … достигла 1782 человек, то в 2019 снизилась до 1661»: after a
+            # year its clause named in full, a bare one names the later year too
+            bare = list(_BARE_YEAR.finditer(clause))
+            year = int(bare[-1].group("year")) if bare else None
         if year is None and _THIS_YEAR.search(clause):
             year = own + 1  # «В 2016-м году … 25 килограммов, в этом — уже 34 кило»
         if year is not None and year > own and compatible(figures[k], figures[i]):
@@ -237,6 +242,9 @@ def _later_year_after(text: str, figures: list[dict], group: list[int], pos: int
     return None
 
 
+_BARE_YEAR = re.compile(
+    r"\b(?:в|за)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-–]?\s*(?:г\b|г\.|год))", re.I
+)
 _THIS_YEAR = re.compile(
     r"\bв\s+(?:этом|текущем|нынешнем)(?:\s+году)?\b|\bв\s+этом\s*[—–-]", re.IGNORECASE
 )
