@@ -155,7 +155,7 @@ def _count_votes(places: list[dict], source_country: str | None) -> tuple[_Votes
         # района Таджикистана» into Surxondaryo; the country qualifies the origin)
         origin = bool(scenes) and group[0].get("named_as") == "origin"
         derived = origin or all(
-            p.get("named_as") in ("adjective", "people", "dateline")
+            p.get("named_as") in ("adjective", "people", "dateline", "destination")
             or (p.get("named_as") in ("resident", "origin") and p["country"] in scenes)
             for p in group
         )

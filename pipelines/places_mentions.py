@@ -213,6 +213,21 @@ _FROM = {"из", "изо"}
 _LIST_GAP = re.compile(r"[\s,]*(?:\s(?:и|или)\s+)?")
 
 
+# «предназначенных для переброски в РФ», «пытались вывезти в Казахстан»: where drugs were headed
+# is no scene; the words are ones of carrying elsewhere, not «ввоз» (whose customs report it)
+_TO = {"в", "во"}
+_CARRIED_ELSEWHERE = ("переброс", "перебрас", "транспортир", "доставк", "доставл", "отправ",
+                      "переправ", "вывоз", "вывез", "транзит")  # fmt: skip
+
+
+def _destination(tokens: list[Token], first: int) -> bool:
+    if first < 2 or tokens[first - 1].norm not in _TO:
+        return False
+    return any(
+        tokens[k].norm.startswith(_CARRIED_ELSEWHERE) for k in range(max(0, first - 4), first - 1)
+    )
+
+
 def _of_residents(tokens: list[Token], first: int) -> bool:
     k = first - 1
     while k >= 0 and first - k <= 3 and tokens[k].norm in _SETTLEMENT_WORDS:
@@ -448,6 +463,9 @@ def find_mentions(
             and _of_residents(tokens, mention.first)
         ):
             mention.named_as = "resident"
+            continue
+        if mention.named_as == "name" and _destination(tokens, mention.first):
+            mention.named_as = "destination"
             continue
         listed = origin_end >= 0 and _LIST_GAP.fullmatch(text, origin_end, mention.start)
         if (

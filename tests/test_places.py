@@ -488,6 +488,18 @@ def test_where_the_drugs_came_from_is_not_the_scene():
     assert article_region(abroad)["region_code"] == "UZ-SU"
 
 
+def test_where_the_drugs_were_headed_is_not_the_scene():
+    title = (
+        "Пограничники Таджикистана изъяли 40 кг гашиша, предназначенного для переброски в Россию"
+    )
+    named = {p["normalized"]: p["named_as"] for p in find_places(title)}
+    assert named["Россия"] == "destination"
+    assert article_region("Задержан курьер.", title=title)["country"] == "TJ"
+    # ... where the drugs were found stays a scene («изъяли в Москве»)
+    found = find_places("Курьера из Душанбе задержали в Москве с партией героина.")
+    assert {p["normalized"]: p["named_as"] for p in found}["Москва"] == "name"
+
+
 def test_a_mountain_pass_is_no_place_of_its_name():
     text = "В районе перевала «Кызыл – Арт» Алайского района Ошской области задержаны курьеры."
     assert {p["region_code"] for p in find_places(text)} == {"KG-O"}
