@@ -155,14 +155,16 @@ def _count_votes(places: list[dict], source_country: str | None) -> tuple[_Votes
         # района Таджикистана» into Surxondaryo; the country qualifies the origin)
         origin = bool(scenes) and group[0].get("named_as") == "origin"
         derived = origin or all(
-            p.get("named_as") in ("adjective", "people", "dateline", "destination")
+            p.get("named_as") in ("adjective", "people", "dateline", "destination", "venue")
             or (p.get("named_as") in ("resident", "origin") and p["country"] in scenes)
             for p in group
         )
         votes = weak if derived else scene
         # a dateline of the capital is where the release was filed: its country, not the scene
+        # and where figures were announced («на пресс-конференции в Минске») its country only
         regioned = {(p["region_code"], p["country"]) for p in group if p["region_code"]
-                    and (p.get("named_as") != "dateline" or _outside_the_capital(p))}  # fmt: skip
+                    and (p.get("named_as") != "dateline" or _outside_the_capital(p))
+                    and p.get("named_as") != "venue"}  # fmt: skip
         national = [p["country"] or source_country for p in group if p["national"]]
         owners = [p["country"] for p in group if p["kind"] == "country" and p["country"]]
         if len(regioned) == 1:

@@ -220,12 +220,21 @@ _CARRIED_ELSEWHERE = ("переброс", "перебрас", "транспор�
                       "переправ", "вывоз", "вывез", "транзит")  # fmt: skip
 
 
-def _destination(tokens: list[Token], first: int) -> bool:
+# «на пресс-конференции в Минске», «на брифинге в Душанбе»: where the figures were announced,
+# mostly the capital for a national summary, is no scene either
+_MEETINGS = ("пресс-конференц", "брифинг", "совещани", "коллеги", "заседани", "форум",
+             "конференци")  # fmt: skip
+
+
+def _after_words(tokens: list[Token], first: int, stems: tuple[str, ...]) -> bool:
+    """Whether the place follows «в» and, up to three words before, a word of `stems`."""
     if first < 2 or tokens[first - 1].norm not in _TO:
         return False
-    return any(
-        tokens[k].norm.startswith(_CARRIED_ELSEWHERE) for k in range(max(0, first - 4), first - 1)
-    )
+    return any(tokens[k].norm.startswith(stems) for k in range(max(0, first - 4), first - 1))
+
+
+def _destination(tokens: list[Token], first: int) -> bool:
+    return _after_words(tokens, first, _CARRIED_ELSEWHERE)
 
 
 def _of_residents(tokens: list[Token], first: int) -> bool:
@@ -466,6 +475,9 @@ def find_mentions(
             continue
         if mention.named_as == "name" and _destination(tokens, mention.first):
             mention.named_as = "destination"
+            continue
+        if mention.named_as == "name" and _after_words(tokens, mention.first, _MEETINGS):
+            mention.named_as = "venue"
             continue
         listed = origin_end >= 0 and _LIST_GAP.fullmatch(text, origin_end, mention.start)
         if (

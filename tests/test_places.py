@@ -500,6 +500,18 @@ def test_where_the_drugs_were_headed_is_not_the_scene():
     assert {p["normalized"]: p["named_as"] for p in found}["Москва"] == "name"
 
 
+def test_where_figures_were_announced_tells_the_country_not_the_region():
+    body = (
+        "МВД обратилось с просьбой закрыть доступ к 266 сайтам. Об этом сообщили на "
+        "пресс-конференции в Минске. С начала года конфисковано 270 кг наркотиков."
+    )
+    place = article_region(body)
+    assert (place["region_code"], place["country"]) == (None, "BY")
+    # a scene named beside it decides
+    body += " Больше всего изъяли в Гомельской области."
+    assert article_region(body)["region_code"] == "BY-HO"
+
+
 def test_a_mountain_pass_is_no_place_of_its_name():
     text = "В районе перевала «Кызыл – Арт» Алайского района Ошской области задержаны курьеры."
     assert {p["region_code"] for p in find_places(text)} == {"KG-O"}
