@@ -226,15 +226,23 @@ _MEETINGS = ("пресс-конференц", "брифинг", "совещан�
              "конференци")  # fmt: skip
 
 
-def _after_words(tokens: list[Token], first: int, stems: tuple[str, ...]) -> bool:
-    """Whether the place follows «в» and, up to three words before, a word of `stems`."""
+def _after_words(text: str, tokens: list[Token], first: int, stems: tuple[str, ...]) -> bool:
+    """Whether the place follows «в» and, up to three words before in its sentence, a word of
+    `stems`."""
     if first < 2 or tokens[first - 1].norm not in _TO:
         return False
-    return any(tokens[k].norm.startswith(stems) for k in range(max(0, first - 4), first - 1))
+    return any(
+        tokens[k].norm.startswith(stems)
+        and not _SENTENCE_END.search(text, tokens[k].end, tokens[first].start)
+        for k in range(max(0, first - 4), first - 1)
+    )
 
 
-def _destination(tokens: list[Token], first: int) -> bool:
-    return _after_words(tokens, first, _CARRIED_ELSEWHERE)
+_SENTENCE_END = re.compile(r"[.!?;]")
+
+
+def _destination(text: str, tokens: list[Token], first: int) -> bool:
+    return _after_words(text, tokens, first, _CARRIED_ELSEWHERE)
 
 
 def _of_residents(tokens: list[Token], first: int) -> bool:
@@ -473,10 +481,10 @@ def find_mentions(
         ):
             mention.named_as = "resident"
             continue
-        if mention.named_as == "name" and _destination(tokens, mention.first):
+        if mention.named_as == "name" and _destination(text, tokens, mention.first):
             mention.named_as = "destination"
             continue
-        if mention.named_as == "name" and _after_words(tokens, mention.first, _MEETINGS):
+        if mention.named_as == "name" and _after_words(text, tokens, mention.first, _MEETINGS):
             mention.named_as = "venue"
             continue
         listed = origin_end >= 0 and _LIST_GAP.fullmatch(text, origin_end, mention.start)

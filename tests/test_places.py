@@ -507,7 +507,10 @@ def test_where_figures_were_announced_tells_the_country_not_the_region():
     )
     place = article_region(body)
     assert (place["region_code"], place["country"]) == (None, "BY")
-    # a scene named beside it decides
+    # a scene named beside it decides, and the words of the sentence before are not its own
+    assert article_region("Итоги подвели на брифинге. В Гомеле изъяли 2 кг.")["region_code"] == (
+        "BY-HO"
+    )
     body += " Больше всего изъяли в Гомельской области."
     assert article_region(body)["region_code"] == "BY-HO"
 
