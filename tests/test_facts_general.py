@@ -1178,3 +1178,21 @@ def test_a_bare_year_after_a_full_one_names_the_later_value():
     )
     assert by_quote(figures, "2140")["role"] == "baseline"
     assert by_quote(figures, "1980 человек")["role"] != "baseline"
+
+
+def test_a_register_named_once_is_the_whole_sentences():
+    figures = annotated(
+        "Число лиц, состоящих на наркологическом учете, за год выросло на 2,4% и составило "
+        "2210 человек."
+    )
+    assert by_quote(figures, "2210 человек")["indicator"] == "drug_users_registered"
+    # «зарегистрировано» far from the number is said of crimes and accidents as well
+    figures = annotated(
+        "Зарегистрировано 252 преступления, возбуждено 219 уголовных дел в отношении 152 человек."
+    )
+    assert by_quote(figures, "152 человек")["indicator"] != "drug_users_registered"
+    # ... and people on the register who are detained are detainees
+    figures = annotated(
+        "Из состоящих на наркологическом учете задержаны 14 человек за сбыт наркотиков."
+    )
+    assert by_quote(figures, "14 человек")["indicator"] != "drug_users_registered"
