@@ -203,6 +203,12 @@ def test_a_substantivised_adjective_is_no_share_of_a_noun_it_does_not_agree_with
     assert [f[3] for f in figures(text)] == ["канал", "канал"]
 
 
+def test_a_substantivised_adjective_before_a_dash_keeps_its_own_noun():
+    # «из 18,2 тыс. наркозависимых — 1,5 тысячи женщин»: what follows the dash breaks it down
+    text = "Из 4,1 тыс. наркозависимых — 900 женщин и 35 несовершеннолетних."
+    assert [f[3] for f in figures(text)] == ["наркозависимый", "женщина", "несовершеннолетний"]
+
+
 def test_coordinated_parts_all_take_the_whole():
     text = "Раскрыто 310 преступлений, из них 95 тяжких и 41 особо тяжких."
     assert [f[3] for f in figures(text)] == ["преступление"] * 3

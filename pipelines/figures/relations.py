@@ -60,6 +60,8 @@ def share_forward(s: Sentence, figures: list[Figure]) -> None:
             continue
         if not left.shares_next or left.unit is not None:
             continue
+        if left.adjectives and s.norm(left.last) in DASHES:
+            continue  # «из 18,2 тыс. наркозависимых — 1,5 тысячи женщин»: a breakdown follows
         if left.adjectives and not right.blocked and right.object is not None:
             last, noun = left.adjectives[-1], right.last - 1
             if substantive(s, last) and not agree(s, last, noun):
