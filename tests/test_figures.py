@@ -559,6 +559,17 @@ def test_up_to_is_a_bound_unless_a_range_or_a_change_ends_there(text, qualifier)
     assert one(text)["qualifier"] == qualifier
 
 
+def test_the_end_of_a_range_after_an_abbreviated_multiplier_is_no_bound():
+    text = "Число наркозависимых выросло с 4,2 тыс. до 9,8 тыс. человек."
+    assert [(f["value"], f["qualifier"]) for f in extract_figures(text)] == [
+        (4200, "exact"),
+        (9800, "exact"),
+    ]
+    # ... while a bound after a sentence that ends in one stays a bound
+    text = "Изъято 5 тыс. доз. До 300 тыс. тенге стоила партия."
+    assert extract_figures(text)[1]["qualifier"] == "less_than"
+
+
 # --- change --------------------------------------------------------------------------------------
 
 

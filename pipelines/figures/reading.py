@@ -55,7 +55,7 @@ from pipelines.figures.sentence import (
 from pipelines.figures.substances import ALL_AMOUNT_FINDERS, counted_before_bracket
 from pipelines.figures.units import compound_mass, is_unit_lemma, unit_adjective, unit_at
 from pipelines.morph import Reading
-from pipelines.numbers import NumberSpan, clean_value, number_forms
+from pipelines.numbers import MULTIPLIER_ABBREVIATIONS, NumberSpan, clean_value, number_forms
 
 _EXCEED_VERBS = frozenset({"превысить", "превышать"})
 # "2,5 миллиона доз стоимостью 4,5 миллиарда рублей": a multiplier is no object
@@ -77,6 +77,8 @@ def _up_to(s: Sentence, k: int) -> bool:
     if s.norm(k) != "до":
         return False
     for j in range(k - 1, max(-1, k - 12), -1):
+        if s.norm(j) == "." and j and s.norm(j - 1) in MULTIPLIER_ABBREVIATIONS:
+            continue  # «с 4,24 тыс. до 23,97 тыс.»: the dot of an abbreviation ends nothing
         if s.norm(j) in CLAUSE_STOPS or s.norm(j) in (".", ";"):
             break
         if s.tokens[j].kind == "num" or s.norm(j) in ("с", "со", "от"):
