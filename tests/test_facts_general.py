@@ -1196,3 +1196,11 @@ def test_a_register_named_once_is_the_whole_sentences():
         "Из состоящих на наркологическом учете задержаны 14 человек за сбыт наркотиков."
     )
     assert by_quote(figures, "14 человек")["indicator"] != "drug_users_registered"
+
+
+def test_vsego_sums_the_sentences_before_not_its_own_items():
+    figures = annotated("Всего изъяли 15 кг мефедрона и 70 кг гашиша.")
+    assert [f["role"] for f in figures] == ["value", "value"]
+    # ... while the finds of the sentences before are its parts
+    figures = annotated("Нашли 1,5 кг героина. Нашли еще 300 граммов. Всего изъято 2,5 кг.")
+    assert _total_of(figures, "1,5 кг") == _total_of(figures, "300 граммов") == "2,5 кг"

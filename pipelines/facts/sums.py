@@ -227,8 +227,17 @@ def sum_parts(
         ]
         run = _run(figures, before, t, free)
         parts = _longest_sum(figures, t, run, exact_only=True) if run else []
-        if not parts and _SUMS_UP.match(lead.split(".")[-1]):
-            parts = _summed_before(text, figures, t, free)
+        opening = lead.split(".")[-1]
+        if not parts and _SUMS_UP.match(opening):
+            # what the sentences before stated («Всего изъяли 15 кг мефедрона и 70 кг гашиша»
+            # sums neither by the other)
+            sentence_start = total["start"] - len(opening)
+            parts = _summed_before(
+                text,
+                figures,
+                t,
+                lambda k, start=sentence_start: free(k) and figures[k]["end"] <= start,
+            )
         for k in parts:
             part_of[k] = t
         if parts:
