@@ -1204,3 +1204,14 @@ def test_vsego_sums_the_sentences_before_not_its_own_items():
     # ... while the finds of the sentences before are its parts
     figures = annotated("Нашли 1,5 кг героина. Нашли еще 300 граммов. Всего изъято 2,5 кг.")
     assert _total_of(figures, "1,5 кг") == _total_of(figures, "300 граммов") == "2,5 кг"
+
+
+def test_vsego_before_any_number_sums_the_finds_of_the_operation_told():
+    text = (
+        "Всего изъяли более 15 кг мефедрона и свыше 70 кг прекурсоров. Сотрудники УФСБ "
+        "пресекли деятельность нелегальной лаборатории. Было изъято более 15 кг мефедрона."
+    )
+    assert {f["scope"] for f in annotated(text)} == {"event"}
+    # a statistic names its period or words of its own
+    text = "Всего за год изъяли более 15 кг мефедрона. Зарегистрировано 40 преступлений."
+    assert {f["scope"] for f in annotated(text)} == {"period"}

@@ -273,14 +273,13 @@ def _scope_of(
     summary: bool,
     previous: str | None,
     own: str | None = None,
-    told_events: bool = False,
 ) -> str:
     """period or event; the first rule that speaks decides: a change, a period named in words,
     words of one operation or a stated day, a period of the figure's own (a month, a year),
     other statistic words (a named operation, «зарегистрировано»), the summary the text is
     in, words that often tell of one operation, «всего» (which sums what came before: events
-    or statistics alike; with no number before it, the operations the text told of in words,
-    `told_events`)."""
+    or statistics alike; with no number before it, the finds of the operation the text tells
+    of: a statistic names its period or statistic words, which decided above)."""
     if figure.get("role") == "change" or figure.get("unit") in ("percent", "times"):
         return "period"  # a change compares periods; a share is of a statistic
     if figure.get("_changed"):
@@ -301,7 +300,7 @@ def _scope_of(
         return "event"
     if sentence.statistic_words:
         # «Всего … изъят 31 кг»: the sum of what came before, told in numbers or in words
-        return previous or ("event" if told_events else "period")
+        return previous or "event"
     return "event"
 
 
@@ -352,8 +351,7 @@ def assign_scope(
         )
         stated_day = any(low <= offset < low + len(sentence) for offset in stated_days)
         tests = _sentence_tests(memo, sentence)
-        told = previous is None and bool(ONE_OPERATION.search(text, 0, low))
-        scope = _scope_of(figure, tests, stated_day, summary, previous, _own_span(own), told)
+        scope = _scope_of(figure, tests, stated_day, summary, previous, _own_span(own))
         if own[0] and scope == "period":
             article_period = own if article_period is None else article_period
         elif scope == "period":
