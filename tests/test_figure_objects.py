@@ -431,3 +431,18 @@ def test_a_noun_before_an_amount_word_in_its_dictionary_form_is_that_word():
     assert [(f["value"], f["object"]) for f in figures] == [(2.5, "наркотик")]
     # governed by a number, the genitive reading still counts: «50 коробок» are коробки
     assert extract_figures("Изъято 50 коробок с таблетками.")[0]["object"] == "коробка"
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("Ликвидированы 5 ОПГ и 3 ОПС.", ["ОПГ", "ОПС"]),
+        ("Изъято 28 г N-метилэфедрона.", ["N-метилэфедрон"]),
+        ("Изъято 411 граммов альфа-PVP.", ["альфа-PVP"]),
+        ("Заблокировано 98 Telegram-каналов.", ["Telegram-канал"]),
+        # a capital that opens a sentence is no abbreviation
+        ("Свертков нашли 12.", ["сверток"]),
+    ],
+)
+def test_abbreviations_and_latin_parts_keep_their_capitals(text, counted):
+    assert [f["object"] for f in extract_figures(text)] == counted

@@ -216,6 +216,8 @@ def _noun(obj: str | None, unit: str | None) -> str | None:
     known = set().union(*(e.objects for e in vocab.indicators)) | vocab.substances | vocab.generic
     if stems([obj]) & known:
         return obj
+    if stems([obj.lower()]) & known:
+        return obj.lower()  # «ОПГ»: an abbreviation the figures step keeps in capitals
     readings = parse_word(obj)
     adjective = bool(readings) and readings[0].pos in ("ADJF", "ADJS", "PRTF")
     return None if adjective or unit != "count" else obj

@@ -493,7 +493,7 @@ def _other_kind(total: dict, part: dict) -> bool:
     return (
         total.get("unit") == "count"
         and total.get("object") in _CRIME_NOUNS
-        and part.get("object") in _OTHER_THINGS
+        and (part.get("object") or "").lower() in _OTHER_THINGS  # «ОПГ» in capitals
     )
 
 

@@ -195,6 +195,32 @@ def unknown_genitive_noun(s: Sentence, k: int) -> bool:
 def noun_lemma(
     readings: tuple[Reading, ...], token: Token, paucal: bool = False, singular: bool = False
 ) -> str:
+    """Lemma of a counted noun, see _noun_lemma, with the capitals of its abbreviations and
+    Latin parts as written («ОПГ», «альфа-PVP», «N-метилэфедрон», «Telegram-канал»)."""
+    return written_case(_noun_lemma(readings, token, paucal, singular), token.text)
+
+
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def written_case(lemma: str, written: str) -> str:
+    """`lemma` with each hyphen-separated part that the text writes unchanged in capitals (an
+    abbreviation, a one-letter prefix) or in Latin letters taken as written."""
+    parts, shown = lemma.split("-"), written.split("-")
+    if len(parts) != len(shown):
+        return lemma
+    return "-".join(
+        word
+        if word.lower() == part
+        and (_LATIN.search(word) or (word.isupper() and (len(word) > 1 or len(parts) > 1)))
+        else part
+        for part, word in zip(parts, shown, strict=True)
+    )
+
+
+def _noun_lemma(
+    readings: tuple[Reading, ...], token: Token, paucal: bool = False, singular: bool = False
+) -> str:
     """Lemma of a counted noun: the genitive reading where there is one ("840 килограмм
     синтетики" is синтетика, not синтетик), as numbers and units govern the genitive.
     `paucal`: the number ends in 2, 3 or 4 (not 12 to 14), which takes the genitive singular
