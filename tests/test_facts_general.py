@@ -1215,3 +1215,24 @@ def test_vsego_before_any_number_sums_the_finds_of_the_operation_told():
     # a statistic names its period or words of its own
     text = "Всего за год изъяли более 15 кг мефедрона. Зарегистрировано 40 преступлений."
     assert {f["scope"] for f in annotated(text)} == {"period"}
+
+
+def test_of_this_number_after_a_count_of_acts_breaks_down_the_crimes_before():
+    figures = annotated(
+        "С начала года зарегистрировано 96 преступлений. Об этом сообщил начальник управления. "
+        "80 противоправных деяний из этого числа относятся к категории тяжких."
+    )
+    assert _total_of(figures, "80 противоправных деяний") == "96 преступлений"
+    # people are no acts
+    figures = annotated(
+        "С начала года зарегистрировано 96 преступлений. 80 человек из этого числа задержаны."
+    )
+    assert _total_of(figures, "80 человек") is None
+
+
+def test_of_this_mass_in_the_opening_breaks_down_the_mass_before():
+    figures = annotated(
+        "С начала года изъято 6,8 кг наркотиков. Подавляющую часть из этой массы составляет "
+        "синтетика – 5,4 кг."
+    )
+    assert _total_of(figures, "5,4 кг") == "6,8 кг"

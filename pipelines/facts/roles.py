@@ -626,7 +626,9 @@ def _part_of_earlier(
         total = next((k for k in reversed(earlier) if roles.get(k) not in ("baseline", "change")
                       and k not in part_of and compatible(figures[k], figure)
                       and (figure.get("unit") != "count"
-                           or figures[k].get("object") == figure.get("object"))),
+                           or figures[k].get("object") == figure.get("object")
+                           # «96 преступлений. … 80 противоправных деяний из этого числа»
+                           or {figures[k].get("object"), figure.get("object")} <= _CRIME_NOUNS)),
                      None)  # fmt: skip
         if total is None or figures[total]["value"] <= figure["value"]:
             continue
