@@ -1236,3 +1236,16 @@ def test_of_this_mass_in_the_opening_breaks_down_the_mass_before():
         "синтетика – 5,4 кг."
     )
     assert _total_of(figures, "5,4 кг") == "6,8 кг"
+
+
+def test_the_volume_of_one_drug_is_a_share_of_the_drugs_seized_before():
+    figures = annotated(
+        "С начала года из незаконного оборота изъято более 6 тонн наркотиков. При этом объем "
+        "изъятой синтетики возрос почти в два раза и составил 570 кг."
+    )
+    assert _total_of(figures, "570 кг") == "более 6 тонн"
+    # not a larger mass, nor one of another period
+    figures = annotated(
+        "В 2023 году изъято 400 кг наркотиков. В 2024 году объем изъятой синтетики составил 570 кг."
+    )
+    assert _total_of(figures, "570 кг") is None

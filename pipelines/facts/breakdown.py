@@ -9,10 +9,14 @@ details past the lead is another seizure, and then nothing is linked.
 
 from __future__ import annotations
 
+import re
+
+from pipelines.facts.roles import sentence_start
 from pipelines.facts.sums import same_kind
 
 GENERIC = ("наркотик", None)
 _SLACK = 1.02  # details rounded up against a lead rounded down («более 35 кг»)
+_SAME_TIME = ("scope", "period_start", "period_end", "event_day")
 
 
 def _seizure(figure: dict) -> bool:
@@ -42,3 +46,37 @@ def link_event_breakdown(text: str, figures: list[dict]) -> None:
     total["role"] = "total"
     for k in details:
         figures[k]["role"], figures[k]["part_of"] = "part", t
+
+
+# «Из незаконного оборота изъято более 6 тонн наркотиков. … При этом объем изъятой синтетики
+# возрос почти в два раза и составил 570 кг.»: the volume of one drug is a share of the drugs
+# seized before it
+_VOLUME = re.compile(r"\bобъ[её]м\w*\b", re.IGNORECASE)
+
+
+def link_drug_volumes(text: str, figures: list[dict]) -> None:
+    """Mark a mass of one drug stated as its volume («объем синтетики … составил 570 кг») as a
+    part of the nearest larger generic mass of drugs seized before its sentence, of the same
+    scope and period, in place."""
+    for k, figure in enumerate(figures):
+        if figure.get("substance") in GENERIC or figure.get("role") != "value":
+            continue
+        if figure.get("indicator") != "drugs_seized" or figure.get("unit") != "kg":
+            continue
+        start = sentence_start(text, figure)
+        if not _VOLUME.search(text, start, figure["start"]):
+            continue
+        for t in range(k - 1, -1, -1):
+            total = figures[t]
+            if total["end"] > start or total.get("role") not in ("value", "total"):
+                continue
+            if total.get("indicator") != "drugs_seized" or total.get("unit") != "kg":
+                continue
+            if total.get("substance") not in GENERIC:
+                continue
+            if any(total.get(key) != figure.get(key) for key in _SAME_TIME):
+                break
+            if float(total["value"]) > float(figure["value"]):
+                figure["role"], figure["part_of"] = "part", t
+                total["role"] = "total"
+            break
