@@ -1249,3 +1249,14 @@ def test_the_volume_of_one_drug_is_a_share_of_the_drugs_seized_before():
         "В 2023 году изъято 400 кг наркотиков. В 2024 году объем изъятой синтетики составил 570 кг."
     )
     assert _total_of(figures, "570 кг") is None
+
+
+def test_people_said_to_depend_on_drugs_are_registered_users():
+    figures = annotated(
+        "За пять лет число граждан, зависимых от психоактивных стимуляторов, выросло с 4,2 тыс. "
+        "до 9,8 тыс. человек."
+    )
+    assert by_quote(figures, "9,8 тыс. человек")["indicator"] == "drug_users_registered"
+    # ... not when they died of them
+    figures = annotated("От передозировки умерли 58 человек, зависимых от опиоидов.")
+    assert by_quote(figures, "58 человек")["indicator"] != "drug_users_registered"
