@@ -1260,3 +1260,10 @@ def test_people_said_to_depend_on_drugs_are_registered_users():
     # ... not when they died of them
     figures = annotated("От передозировки умерли 58 человек, зависимых от опиоидов.")
     assert by_quote(figures, "58 человек")["indicator"] != "drug_users_registered"
+
+
+def test_the_year_just_ended_after_earlier_years_is_the_later_value():
+    figures = annotated(
+        "В 2015 году таких было 34 человека, в 2016-м – 21 человек, а в минувшем году – 15 человек."
+    )
+    assert [f["role"] for f in figures] == ["baseline", "baseline", "value"]

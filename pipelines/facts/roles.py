@@ -245,8 +245,12 @@ def _later_year_after(text: str, figures: list[dict], group: list[int], pos: int
 _BARE_YEAR = re.compile(
     r"\b(?:в|за)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-–]?\s*(?:г\b|г\.|год))", re.I
 )
+# «в этом — уже 34 кило», and the year just ended after earlier years named («В 2015 году таких
+# было 34 человека, в 2016-м – 21 человек, а в ушедшем году – 15 человек»)
 _THIS_YEAR = re.compile(
-    r"\bв\s+(?:этом|текущем|нынешнем)(?:\s+году)?\b|\bв\s+этом\s*[—–-]", re.IGNORECASE
+    r"\bв\s+(?:этом|текущем|нынешнем)(?:\s+году)?\b|\bв\s+этом\s*[—–-]"
+    r"|\bв\s+(?:ушедшем|минувшем|истекшем|прошедшем)\s+году\b",
+    re.IGNORECASE,
 )
 
 
