@@ -1267,3 +1267,13 @@ def test_the_year_just_ended_after_earlier_years_is_the_later_value():
         "В 2015 году таких было 34 человека, в 2016-м – 21 человек, а в минувшем году – 15 человек."
     )
     assert [f["role"] for f in figures] == ["baseline", "baseline", "value"]
+
+
+def test_for_last_year_alone_names_the_reporting_period_not_a_baseline():
+    figures = annotated(
+        "Всего МВД пресекло за прошлый год 1,3 тыс. преступлений, больше тысячи отнесли к тяжким."
+    )
+    assert figures[0]["role"] != "baseline"
+    # ... after a current value it is the earlier one
+    figures = annotated("В этом году выявлено 10 тыс. преступлений, за прошлый год — 9,8 тыс.")
+    assert [f["role"] for f in figures] == ["value", "baseline"]

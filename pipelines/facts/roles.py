@@ -86,6 +86,9 @@ def _from_to_baseline(text: str, figures: list[dict], group: list[int], pos: int
     return None
 
 
+_FOR_LAST_YEAR = re.compile(r"\bза\s+прошл\w*\s+год\w*[^\d]{0,12}$", re.IGNORECASE)
+
+
 def _stated_earlier_baseline(
     text: str, figures: list[dict], group: list[int], pos: int
 ) -> int | None:
@@ -113,6 +116,10 @@ def _stated_earlier_baseline(
          if _comparable(figures[k], figure) and figures[k].get("role") != "baseline"),
         None,
     )  # fmt: skip
+    if current is None and not year and _FOR_LAST_YEAR.search(left):
+        # «пресекло за прошлый год 1,3 тыс. преступлений»: the reporting period itself, unless
+        # a current value came before («в этом году 10 тыс., за прошлый год — 9,8 тыс.»)
+        return None
     if current is None:
         current = next((k for k in group[pos + 1 :] if compatible(figures[k], figure)), None)
     if current is None:
