@@ -488,10 +488,8 @@ def find_mentions(
             mention.named_as = "venue"
             continue
         listed = origin_end >= 0 and _LIST_GAP.fullmatch(text, origin_end, mention.start)
-        if (
-            mention.named_as == "name"
-            and mention.kind != "country"
-            and (listed or (mention.first and tokens[mention.first - 1].norm in _FROM))
+        if mention.named_as == "name" and (
+            listed or (mention.first and tokens[mention.first - 1].norm in _FROM)
         ):
             # «в Горный Алтай поставляют из Новосибирска», «из Пермского края, Башкирии, …»
             mention.named_as = "origin"

@@ -488,6 +488,17 @@ def test_where_the_drugs_came_from_is_not_the_scene():
     assert article_region(abroad)["region_code"] == "UZ-SU"
 
 
+def test_a_country_drugs_came_from_is_no_scene():
+    title = "Раскрыт канал поставки в Кыргызстан кокаина из Германии"
+    body = (
+        f"{title}. Наркотики переправляли через Турцию. В аэропорту задержан курьер, наркотики "
+        "он купил в Германии. Партия такого объема изымается в Кыргызстане впервые."
+    )
+    assert article_region(body, title=title)["country"] == "KG"
+    named = {p["normalized"]: p["named_as"] for p in find_places(title)}
+    assert named["Германия"] == "origin"
+
+
 def test_where_the_drugs_were_headed_is_not_the_scene():
     title = (
         "Пограничники Таджикистана изъяли 40 кг гашиша, предназначенного для переброски в Россию"
