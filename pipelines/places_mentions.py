@@ -171,6 +171,9 @@ def _names_an_agency(tokens: list[Token], stop: int) -> bool:
 _DATELINE_ENDS = {".", ",", "—", "–", "-", "("}
 # ". 12 апреля", ", 8 ноября": the day after a dateline's name
 _DAY_AFTER = re.compile(r"\s*[.,]\s*\d{1,2}\s+" + MONTH_PATTERN)
+# «3 августа, Минск /Корр. БЕЛТА/.»: the day first, then the capital and the agency
+_DAY_BEFORE = re.compile(r"(?:^|\n)[ \t]*\d{1,2}\s+" + MONTH_PATTERN + r"\w*\s*,?\s*$")
+_AGENCY_AFTER = re.compile(r"\s*[/(]")
 
 
 def _is_dateline(text: str, tokens: list[Token], match: Match) -> bool:
@@ -191,12 +194,14 @@ def _filed_from_the_capital(text: str, tokens: list[Token], mention) -> bool:
     where a release was filed, as a dateline in capitals is (a region's own city there is as
     often the scene: "Волгоград, 8 ноября. Полицейские …")."""
     capital = load_gazetteer().capitals.get(mention.country)
-    return (
-        capital is not None
-        and mention.kind == "city"
-        and mention.region_code == capital.region_code
-        and _opens_line(text, tokens, mention.first)
-        and bool(_DAY_AFTER.match(text, mention.end))
+    if capital is None or mention.kind != "city" or mention.region_code != capital.region_code:
+        return False
+    if _opens_line(text, tokens, mention.first) and _DAY_AFTER.match(text, mention.end):
+        return True
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    return bool(
+        _DAY_BEFORE.search(text[line_start : mention.start])
+        and _AGENCY_AFTER.match(text, mention.end)
     )
 
 

@@ -548,6 +548,18 @@ def test_the_capital_before_the_day_is_where_a_release_was_filed_not_its_region(
     assert article_region(city)["region_code"] == "KG-GO"
 
 
+def test_the_capital_after_the_day_before_an_agency_is_where_a_release_was_filed():
+    body = (
+        "3 августа, Минск /Корр. БЕЛТА/. Таможенники в июле пресекли 42 попытки перемещения "
+        "наркотиков через границу."
+    )
+    place = article_region(body)
+    assert (place["region_code"], place["country"]) == (None, "BY")
+    # the capital named as the scene is still the capital's region
+    scene = "3 августа в Минске таможенники изъяли 2 кг гашиша."
+    assert article_region(scene)["region_code"] == "BY-HM"
+
+
 def test_the_capital_in_a_headline_is_where_the_country_s_agencies_speak():
     title = "В Бишкеке подвели итоги борьбы с наркопреступностью"
     body = (
