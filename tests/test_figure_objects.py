@@ -446,3 +446,11 @@ def test_a_noun_before_an_amount_word_in_its_dictionary_form_is_that_word():
 )
 def test_abbreviations_and_latin_parts_keep_their_capitals(text, counted):
     assert [f["object"] for f in extract_figures(text)] == counted
+
+
+def test_a_hyphenated_noun_of_two_dictionary_words_takes_both_lemmas():
+    # pymorphy3 guesses «врачей-нарколог» for an unknown compound; both parts are words
+    assert [f["object"] for f in extract_figures("Работают 40 врачей-наркологов.")] == [
+        "врач-нарколог"
+    ]
+    assert [f["object"] for f in extract_figures("Изъято 3 кг псилоцибина.")] == ["псилоцибин"]

@@ -237,7 +237,7 @@ def _noun_lemma(
         return genitive_singular[0].lemma
     if singular:
         nouns = [r for r in nouns if "sing" in r.grammemes] or nouns
-    if unknown_word(token.norm):
+    if unknown_word(token.norm) and not _whole_compound(nouns):
         # guessed readings: the genitive whose lemma is the form less its ending
         # ("псилоцибина" is псилоцибин, not псилоцибино; "альфа-PVP" keeps "альфа-")
         stems = [
@@ -260,6 +260,14 @@ def _noun_lemma(
     # «в шести свертках»: свёртка and свёрток read alike; a drug report's is the container
     tied = [r for r in candidates if r.score == candidates[0].score]
     return next((r.lemma for r in tied if r.lemma in CONTAINER_NOUNS), candidates[0].lemma)
+
+
+def _whole_compound(nouns: list[Reading]) -> bool:
+    """Whether a hyphenated word has a reading whose parts are all dictionary words
+    («врачей-наркологов» is врач-нарколог, not the guessed «врачей-нарколог»)."""
+    return any(
+        "-" in r.lemma and all(_dictionary_lemma(p) for p in r.lemma.split("-")) for r in nouns
+    )
 
 
 def _dictionary_lemma(word: str) -> bool:
