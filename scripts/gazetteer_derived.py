@@ -95,8 +95,9 @@ DERIVED_COLUMNS = ("word", "named_as", "name", "level", "kind", "region_code", "
 def derived_rows(countries: list[dict], regions: list[dict], cities: list[dict]) -> list[list[str]]:
     """countries: code, name, alt_names; regions: code, country, type, name (and alt_names, of
     which a city's yield words no other place claims: "Петербург" → петербургский); cities: name,
-    region_code, country, centre (whether it is a regional centre). Countries get adjectives
-    only: a nationality says who, not where."""
+    region_code, country, centre (whether it is a regional centre). A country's adjective and
+    its people («казахстанцы») say who rather than where: like the others, they count only where
+    a text names no scene."""
     targets: dict[tuple[str, str], list[tuple]] = {}
 
     def add(words, named_as, name, level, kind, code, country):
@@ -106,6 +107,9 @@ def derived_rows(countries: list[dict], regions: list[dict], cities: list[dict])
     for row in countries:
         for name in [row["name"], *row["alt_names"]]:
             add(adjectives(name), "adjective", row["name"], "country", "country", "", row["code"])
+            # «наркозависимых казахстанцев», «россиян»: a weak vote, as an adjective is, for a
+            # text that names no scene
+            add(people(name), "people", row["name"], "country", "country", "", row["code"])
     alternative: list[tuple] = []  # from a city's other names: kept where nothing else claims it
     for row in regions:
         code, country, name = row["code"], row["country"], row["name"]

@@ -108,6 +108,15 @@ def test_a_place_named_by_its_adjective_or_people_gives_its_region():
     assert (place["region_code"], place["country"]) == (None, "UZ")
 
 
+def test_a_countrys_people_tell_the_country_of_a_text_that_names_no_scene():
+    text = "Наркозависимых казахстанцев могут начать ставить на учёт принудительно."
+    place = article_region(text)
+    assert (place["region_code"], place["country"]) == (None, "KZ")
+    # ... and give way to a scene
+    text = "В Бишкеке задержаны двое казахстанцев с 3 кг гашиша."
+    assert article_region(text)["region_code"] == "KG-GB"
+
+
 def test_a_city_regions_other_names_give_words_no_other_place_claims():
     rows = derived.derived_rows(
         [],
