@@ -241,7 +241,8 @@ def article_place(
     """The article's main place (see _main_of_title_and_body), or only its country when the
     headline or the first sentence says the text spans several regions ("в ряде регионов
     страны", "в трех областях") and the headline names none of them. A text that names no
-    place is the country whose own currency it counts in, if any («… на 2,4 млрд тенге»)."""
+    place is the country whose own currency it counts in, if any («… на 2,4 млрд тенге»),
+    else whose letters its names are written in (Kazakh «Қ», «Ә», «Ғ»: «ОПМ «Қарасора-2022»»)."""
     place = _main_of_title_and_body(title_places, body_places, source_region, text=body)
     if (
         place["region_code"]
@@ -250,7 +251,8 @@ def article_place(
     ):
         return _result(None, place["country"], place["reason"])
     if place["reason"] != "article":
-        country = _country_of_currency(f"{title}\n{body}")
+        text = f"{title}\n{body}"
+        country = _country_of_currency(text) or _country_of_letters(text)
         if country and country != place["country"]:
             return _result(None, country, "article")
     return place
@@ -265,6 +267,15 @@ _CURRENCIES = {
     "UZ": re.compile(r"\bсум(?:а|у|ов|ам|ами|ах)?\b", re.IGNORECASE),
     "BY": re.compile(r"\bбелорусск\w*\s+рубл", re.IGNORECASE),
 }
+
+
+# Letters only Kazakh writes in Cyrillic («ОПМ «Қарасора-2022»», «Әділет»): names of a Kazakh
+# text that names no place
+_KAZAKH_LETTERS = re.compile(r"[ӘәҒғҚқҰұҺһ]")
+
+
+def _country_of_letters(text: str) -> str | None:
+    return "KZ" if _KAZAKH_LETTERS.search(text) else None
 
 
 def _country_of_currency(text: str) -> str | None:

@@ -802,3 +802,12 @@ def test_a_text_naming_no_place_is_the_country_of_its_currency():
     # ... nor when two currencies tie, nor «в сумме»
     assert article_region("Изъято на 5 млн сомов и на 5 млн тенге.")["country"] is None
     assert article_region("Всего в сумме изъято 5 кг.")["country"] is None
+
+
+def test_kazakh_letters_tell_the_country_of_a_text_that_names_no_place():
+    body = "ОПМ «Қарасора-2022» завершено. По всей республике выявлено 1275 преступлений."
+    place = article_region(body)
+    assert (place["region_code"], place["country"]) == (None, "KZ")
+    # a place named decides
+    body += " Больше всего — в Бишкеке."
+    assert article_region(body)["country"] == "KG"
