@@ -816,3 +816,27 @@ def test_a_counted_noun_past_a_latin_name_and_a_hyphenated_one_of_two_words():
     # a Latin name's capital before a hyphen is no name of a person
     text = "Заблокировано 98 Telegram-каналов."
     assert [f["object"] for f in extract_figures(text)] == ["Telegram-канал"]
+
+
+def test_a_number_alone_in_brackets_after_a_name_counts_what_the_sentence_before_counted():
+    text = (
+        "Больше всего зарегистрировано в Омске: 1,4 тысячи наркопреступлений. "
+        "Далее идут Тарский район (210) и Исилькульский район (1,1 тысячи)."
+    )
+    got = [(f["value"], f["unit"], f["object"]) for f in extract_figures(text)]
+    assert got == [
+        (1400, "count", "наркопреступление"),
+        (210, "count", "наркопреступление"),
+        (1100, "count", "наркопреступление"),
+    ]
+    # with no count before, the bracket counts nothing
+    assert extract_figures("Далее идут Тарский район (210) и Исилькульский район (110).") == []
+
+
+def test_the_number_after_iz_that_follows_a_count_is_its_whole():
+    text = "В 412 случаях из 530 виновник установлен."
+    got = [(f["value"], f["unit"], f["object"]) for f in extract_figures(text)]
+    assert got == [(412, "count", "случай"), (530, "count", "случай")]
+    # a smaller number after «из» is no whole of it
+    got = [f["value"] for f in extract_figures("В 412 случаях из 30 виновник установлен.")]
+    assert got == [412]

@@ -267,6 +267,20 @@ def _says_how(s: Sentence, figure: Figure, noun: int) -> bool:
     )
 
 
+def _whole_of_the_count_before(s: Sentence, figure: Figure, previous: Figure | None) -> bool:
+    """«В 678 случаях из 967 лицо … установлено»: the number after «из» that follows a count's
+    noun is the whole that count is taken from, of the same noun."""
+    return (
+        previous is not None
+        and not previous.blocked
+        and previous.unit == "count"
+        and previous.object is not None
+        and previous.last == figure.first - 1
+        and s.norm(figure.first - 1) == "из"
+        and previous.value <= figure.value
+    )
+
+
 def _read_count(s: Sentence, figure: Figure, previous: Figure | None) -> None:
     """A number without a unit: a count of the noun after it, if any."""
     if figure.span.role == "one" and one_is_not_a_count(s, figure.span):
@@ -312,6 +326,9 @@ def _read_count(s: Sentence, figure: Figure, previous: Figure | None) -> None:
     if noun is not None:
         # "100 шт. препарата": the pieces agree with the number, what they are of need not
         if not pieces and _reads_as_ordinal(s, figure.span, noun):
+            if _whole_of_the_count_before(s, figure, previous):
+                figure.unit, figure.object = "count", previous.object  # "… из 967 лицо …"
+                return
             if adjectives and _elliptic_in_a_list(s, figure, previous):
                 # «59 фактов сбыта и 10 контрабандного провоза»: the noun of the count before
                 figure.unit, figure.object = "count", previous.object
@@ -366,6 +383,9 @@ def _read_count(s: Sentence, figure: Figure, previous: Figure | None) -> None:
         if noun is None and of and substantive(s, of[-1]):  # "двое из задержанных"
             figure.unit, figure.object = "count", adjective_as_noun(s.tokens[of[-1]])
             return
+    if not adjectives and _whole_of_the_count_before(s, figure, previous):
+        figure.unit, figure.object = "count", previous.object
+        return
     counted = None if adjectives else counted_before_bracket(s, figure, previous)
     if counted is not None:  # "в Ленинском (64), Советском (38)": of the noun counted before
         figure.unit, figure.object = "count", counted

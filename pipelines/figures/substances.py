@@ -121,9 +121,10 @@ def counted_before_bracket(s: Sentence, figure: Figure, previous: Figure | None)
         and all(s.is_noun(k) or s.is_adjective(k) for k in range(previous.last, span.first - 1))
     ):
         return previous.object  # its noun phrase runs up to the bracket
+    ranked = _count_of_the_sentence_before(s, span)
     for k in range(span.first - 2, -1, -1):
         if s.norm(k) == ")" and s.norm(k - 2) != "(":
-            return None  # past other brackets than a list's "(47)"
+            return ranked  # past other brackets than a list's "(47)"
         common = _common_noun(s, k) or (k == 0 and s.is_noun(k))  # "Преступлений ... (64)"
         if counted_plural(s, k) and common and unit_at(s, k) is None:
             k = _plural_head(s, k) if k == span.first - 2 else k
@@ -132,7 +133,19 @@ def counted_before_bracket(s: Sentence, figure: Figure, previous: Figure | None)
         if substantive(s, k) and plural_genitive and s.tokens[k].text.islower():
             # "Больше всего больных наркоманией зарегистрировано во Владимире (250)"
             return adjective_as_noun(s.tokens[k])
-    return None
+    return ranked
+
+
+def _count_of_the_sentence_before(s: Sentence, span) -> str | None:
+    """«… зарегистрировали 8,7 тысячи преступлений. Также в тройку вошли Краснодарский край
+    (6,2 тысячи) и Московская область (6 тысяч).»: a number alone in brackets after a name
+    counts what the sentence before counted last."""
+    if s.norm(span.last) != ")" or not any(
+        s.tokens[k].text[:1].isupper() for k in range(max(span.first - 3, 1), span.first - 1)
+    ):
+        return None
+    counts = [f for f in s.before if f.unit == "count" and f.object]
+    return counts[-1].object if counts else None
 
 
 def _plural_head(s: Sentence, k: int) -> int:
