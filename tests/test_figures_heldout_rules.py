@@ -840,3 +840,10 @@ def test_the_number_after_iz_that_follows_a_count_is_its_whole():
     # a smaller number after «из» is no whole of it
     got = [f["value"] for f in extract_figures("В 412 случаях из 30 виновник установлен.")]
     assert got == [412]
+
+
+def test_a_stash_weighs_the_drug_it_holds():
+    text = "На даче нашли целый склад высушенной конопли общим весом 12 кг."
+    assert [f["object"] for f in extract_figures(text)] == ["конопля"]
+    text = "В лесу обнаружен схрон гашиша массой 700 граммов."
+    assert [f["object"] for f in extract_figures(text)] == ["гашиш"]
