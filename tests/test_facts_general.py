@@ -765,6 +765,21 @@ def test_a_rate_per_population_measures_no_indicator_a_count_beside_it_does():
     assert [by_quote(figures, q)["indicator"] for q in ("1 200", "84")] == ["drug_crimes", None]
 
 
+def test_a_rate_written_in_digits_or_in_brackets_measures_no_indicator():
+    figures = annotated(
+        "На учете у наркологов состоят 2 310 человек, или 96,4 на 100 000 населения области. "
+        "Это выше, чем по округу (88 на 100 тыс.)."
+    )
+    assert [by_quote(figures, q)["indicator"] for q in ("2 310", "96,4", "88")] == [
+        "drug_users_registered",
+        None,
+        None,
+    ]
+    # money «на 100 тыс. рублей» is no rate base
+    figures = annotated("У задержанного изъяли наркотики на 100 тыс. рублей: 1,2 кг гашиша.")
+    assert by_quote(figures, "1,2 кг")["indicator"] == "drugs_seized"
+
+
 def test_a_sum_after_its_parts_leaves_out_another_drug():
     figures = annotated(
         "29 октября задержан наркокурьер, в машине которого обнаружено около 15 кг гашиша. "

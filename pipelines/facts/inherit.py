@@ -54,11 +54,15 @@ def _plants_the_text_names(text: str, figures: list[dict]) -> None:
                 figure["substance"] = named[0]
 
 
-# «в расчете на 100 тысяч населения», «84 на 100 тыс. жителей», «на 10 тыс. человек»
+# «в расчете на 100 тысяч населения», «84 на 100 тыс. жителей», «на 10 тыс. человек», «83,9
+# на 100 000 населения», «(252 на 100 тыс.)»; not «наркотики на 100 тыс. рублей»
 _PER_POPULATION = re.compile(
-    r"\bна\s+(?:100|сто|10|десять)\s*(?:тыс\.|тысяч\w*)\s+(?:населени|жител|человек)",
+    r"\bна\s+(?:100|сто|10|десять)\s*(?:тыс(?:\.|яч\w*)?|000)"
+    r"(?=\s*(?:населени|жител|человек|граждан|\)|[.,;](?!\s*[а-яё])|$))",
     re.IGNORECASE,
 )
+# What ends the clause of a rate: «составило 1241 или 83,9 на 100 000 населения» counts 1241
+_CLAUSE_END = re.compile(r",|\sили\s")
 _RATE_NAMED = re.compile(r"\b(?:показател\w*|уров\w*|коэффициент\w*)\s+(?:в\s+)?$", re.IGNORECASE)
 
 
@@ -74,9 +78,10 @@ def _rates_count_nothing(text: str, figures: list[dict]) -> None:
         sentence = figure.get("sentence") or ""
         if not _PER_POPULATION.search(sentence):
             continue
-        clause_start = max(text.rfind(",", low, figure["start"]), low)
-        clause_end = min((k for k in (text.find(",", figure["end"]), low + len(sentence))
-                          if k >= 0), default=figure["end"])  # fmt: skip
+        ends = [m.end() for m in _CLAUSE_END.finditer(text, low, figure["start"])]
+        clause_start = max(ends, default=low)
+        after = _CLAUSE_END.search(text, figure["end"], low + len(sentence))
+        clause_end = after.start() if after else low + len(sentence)
         in_clause = _PER_POPULATION.search(text[clause_start:clause_end])
         if in_clause or _RATE_NAMED.search(text[clause_start : figure["start"]]):
             figure["indicator"] = figure["substance"] = None
