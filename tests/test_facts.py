@@ -349,6 +349,30 @@ def test_a_headline_total_the_body_breaks_down_is_their_total():
     assert {f["role"] for f in figures} == {"value"}
 
 
+def test_a_body_that_opens_with_iz_nih_breaks_down_its_headline_number():
+    figures = annotated(
+        "Из них 120 преступлений совершены в крупном размере. Остальные дела расследуются.",
+        title="С начала года в области выявлено 410 наркопреступлений",
+    )
+    assert [(f["quote"], f["role"], f["part_of"]) for f in figures] == [
+        ("410 наркопреступлений", "total", None),
+        ("120 преступлений", "part", 0),
+    ]
+    # ... also when the body states the headline's number again later
+    figures = annotated(
+        "В том числе 2,1 кг героина и 40 кг гашиша. По данным полиции, изъято 1,96 тонны.",
+        title="Около 2 тонн наркотиков изъято с начала года",
+    )
+    assert [(f["role"], f["part_of"]) for f in figures[:3]] == [
+        ("total", None),
+        ("part", 0),
+        ("part", 0),
+    ]
+    # a body that opens otherwise does not
+    figures = annotated("Изъято 2,1 кг героина.", title="Около 2 тонн наркотиков изъято")
+    assert {f["role"] for f in figures} == {"value"}
+
+
 def test_a_breakdown_only_the_headline_states_keeps_its_total_and_part():
     figures = annotated(
         "Полицейские задержали курьера на трассе.",

@@ -6,11 +6,12 @@ or a database, as trafilatura's are.
 
 from __future__ import annotations
 
+from pipelines.facts import markers
 from pipelines.facts.breakdown import link_drug_volumes, link_event_breakdown
 from pipelines.facts.checks import assign_checks
 from pipelines.facts.indicators import vocabulary
 from pipelines.facts.inherit import assign_indicators
-from pipelines.facts.roles import assign_roles
+from pipelines.facts.roles import assign_roles, compatible, sentence_spans
 from pipelines.facts.scope import assign_scope
 from pipelines.facts.sums import parts_adding_up
 from pipelines.facts.twins import headline_twin, same_number
@@ -41,6 +42,40 @@ def _share_what(body: dict, head: dict) -> None:
     for figure in (body, head):
         if figure.get("substance") in (None, GENERIC_SUBSTANCE):
             figure["substance"] = named or body.get("substance") or head.get("substance")
+
+
+def _total_of_the_opening(body: str, headline: list[dict], figures: list[dict]) -> dict | None:
+    """«Около 3 тонн наркотиков изъято …» over a body that opens «Из них более 3,5 кг героина
+    и 31 кг гашиша»: the body goes on from its headline's number, the total of those. Returns
+    the headline figure made a total, if any."""
+    opening = _opening_subset(body, figures)
+    for h, figure in enumerate(headline if opening else ()):
+        parts = [k for k in opening if compatible(figure, figures[k])]
+        if parts and figure.get("role") != "part":
+            figure["role"] = "total"
+            for k in parts:
+                figures[k]["role"], figures[k]["part_of"] = "part", h
+            return figure
+    return None
+
+
+def _opening_subset(body: str, figures: list[dict]) -> list[int]:
+    """The figures of a body's first sentence when it opens with a subset marker («Из них …»,
+    «В том числе …») and so breaks down a number it has not stated: its headline's. Only those
+    that no rule of the body made a part, baseline or change."""
+    if not figures or not body:
+        return []
+    spans = sentence_spans(body)
+    first_end = spans[0][1] if spans else len(body)
+    if figures[0]["start"] >= first_end:
+        return []
+    if not markers.OPENS_WITH_SUBSET.match(body[: figures[0]["start"]]):
+        return []
+    return [
+        k for k, f in enumerate(figures)
+        if f["start"] < first_end and f.get("part_of") is None
+        and f.get("role") not in ("baseline", "change")
+    ]  # fmt: skip
 
 
 def _annotate_text(
@@ -110,7 +145,10 @@ def annotate_figures(
     for figure in figures:
         if figure.get("part_of") is not None:
             figure["part_of"] += len(headline)
+    broken_down = _total_of_the_opening(body, headline, figures)
     for figure in alone:
+        if figure is broken_down:
+            continue
         # «пресекли оборот более 30 кг» over the body's seizures of 21,6, 2,8, 4,8 and 1 kg: the
         # headline states their total, which no view may add to them
         parts = parts_adding_up(figure, figures)
