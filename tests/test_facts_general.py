@@ -1292,3 +1292,26 @@ def test_for_last_year_alone_names_the_reporting_period_not_a_baseline():
     # ... after a current value it is the earlier one
     figures = annotated("В этом году выявлено 10 тыс. преступлений, за прошлый год — 9,8 тыс.")
     assert [f["role"] for f in figures] == ["value", "baseline"]
+
+
+def test_a_kind_named_again_and_given_place_by_place_breaks_down_the_total_before():
+    figures = annotated(
+        "За год в стране выявлено 48 300 наркопреступлений. Больше всего таких преступлений "
+        "зарегистрировано в Свердловской области - 3,9 тысячи, в Татарстане - 2,1 тысячи, а в "
+        "Башкирии - 1,6 тысячи."
+    )
+    assert [(f["role"], f["part_of"]) for f in figures] == [
+        ("total", None),
+        ("part", 0),
+        ("part", 0),
+        ("part", 0),
+    ]
+
+
+def test_numbers_of_places_side_by_side_do_not_add_up_to_one_another():
+    # 2,1 + 1,9 thousand would make up «более 3,9 тысячи»: siblings, each after its own place
+    figures = annotated(
+        "В Свердловской области выявлено более 3,9 тысячи преступлений, в Татарстане - 2,1 "
+        "тысячи, в Башкирии - 1,9 тысячи."
+    )
+    assert {f["role"] for f in figures} == {"value"}

@@ -53,6 +53,12 @@ THESE_OPENING = re.compile(r"^\W*среди\s+(?:этих|данных|указ�
 # «Всего задержано три человека. Это два жителя Калининграда и один гражданин Литвы.»: a
 # sentence that opens with «это» and lists two or more numbers breaks down the one before
 THIS_OPENING = re.compile(r"^\W*(?:а\s+)?это\s*$", _I)
+# «Так, в Москве количество таких преступлений составило …»: the kind counted before, named again
+# by a demonstrative (a breakdown when the sentence gives it by place, see roles)
+SAME_KIND_AGAIN = re.compile(r"\b(?:таких|этих|подобных|указанных|данных)\s+[а-яё]{4,}", _I)
+# A number after a place of its own: «в Москве … 10,4 тысячи, в Подмосковье - 5,8 тысячи»
+# (no IGNORECASE: the place's capital letter)
+PLACE_BEFORE = re.compile(r"(?:^|[\s,(])(?:[Вв]о?|[Нн]а)\s+[А-ЯЁ][а-яё-]+")
 # "46 из 120 задержанных": the first number is a part of the second.
 PART_OF_NEXT = re.compile(r"^\s*из\s*$", _I)
 # «из 42 задержанных, 8 …»: a total after «из», its breakdown after the comma.

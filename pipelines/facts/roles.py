@@ -415,7 +415,7 @@ def _assign_parts(
             units = [figures[k].get("unit") for k in group]
             subset = any(units.count(unit) >= 2 for unit in units)  # a breakdown, not a restating
         if not subset and not of_them:
-            subset = _verbless_list(figures, group)
+            subset = _verbless_list(figures, group) or _by_place(text, figures, group, opening)
         if (subset or of_them) and previous_group:
             # «В их числе двое, перевозивших 3,5 кг»: each unit has its own total before
             for unit in dict.fromkeys(figures[k].get("unit") for k in group):
@@ -506,6 +506,20 @@ def _other_kind(total: dict, part: dict) -> bool:
         and total.get("object") in _CRIME_NOUNS
         and (part.get("object") or "").lower() in _OTHER_THINGS  # «ОПГ» in capitals
     )
+
+
+def _by_place(text: str, figures: list[dict], group: list[int], opening: str) -> bool:
+    """«Так, в Москве количество таких преступлений составило более 10,4 тысячи, в Подмосковье -
+    5,8 тысячи, а в Челябинской области - 5,1 тысячи»: the kind counted before, named again
+    («таких»), given place by place, breaks down the total before."""
+    if len(group) < 2 or not markers.SAME_KIND_AGAIN.search(opening):
+        return False
+    placed = 0
+    for k in group:
+        start = figures[k]["start"]
+        clause_start = max(text.rfind(",", 0, start), sentence_start(text, figures[k]))
+        placed += bool(markers.PLACE_BEFORE.search(text, clause_start, start))
+    return placed >= 2
 
 
 def _verbless_list(figures: list[dict], group: list[int]) -> bool:

@@ -34,6 +34,7 @@ _WHOLE_BEFORE = re.compile(r"\b(?:общ(?:ий|ая|ей|им|ее|его)|вс
 _SUMS_UP = re.compile(r"^\W*(?:всего|итого|в\s+общей\s+сложности)\b", _I)
 # a colon or an opening bracket, or a dash list («ГСИН – 11»), between a total and its parts
 _LIST_SIGN = re.compile(r"[:(]|\s[–—-]\s*$", _I)
+_NEXT_PLACE = re.compile(r"^\s*,\s*(?:а\s+)?(?:во?|на)\s+[А-ЯЁ]")
 # parts a release sums up across its paragraphs may misadd it by this much («9 кг 680 граммов»
 # and «2 кг 525 граммов», «Всего … 11 кг 870 граммов»)
 MISADDED = 1.05
@@ -128,6 +129,17 @@ def _signalled(text: str, total: dict, first: dict) -> bool:
     return float(total["value"]) >= 10 or float(total["value"]) != int(total["value"])
 
 
+def _places_side_by_side(text: str, total: dict, first: dict) -> bool:
+    """Whether the total and the first would-be part each follow a place of their own, as a
+    list of regions' numbers («в Москве … более 10,4 тысячи, в Подмосковье - 5,8 тысячи»):
+    siblings, not a whole and its parts."""
+    clause_start = max(text.rfind(",", 0, total["start"]), text.rfind(".", 0, total["start"]))
+    return bool(
+        markers.PLACE_BEFORE.search(text, clause_start + 1, total["start"])
+        and _NEXT_PLACE.match(text[total["end"] : first["start"]])
+    )
+
+
 def _enumerated(text: str, total: dict, parts: list[dict]) -> bool:
     """Whether the total and its would-be parts are the items of one list «A, B и C»: a comma
     alone after the total (no subset word, colon or bracket) and «и» before the last."""
@@ -214,6 +226,8 @@ def sum_parts(
             # after the first make it up exactly («28 групп, 19 для отработки и 9 для …»)
             added = sum(float(figures[k]["value"]) for k in parts)
             parts = parts if abs(added - float(total["value"])) < 1e-9 else []
+        if parts and not have and _places_side_by_side(text, total, figures[parts[0]]):
+            parts = []
         if parts and (have or _signalled(text, total, figures[parts[0]])):
             for k in parts:
                 part_of[k] = t
