@@ -240,7 +240,10 @@ _SHARED_DISTRICT_STEMS = frozenset({
 def _is_a_word(base: str) -> bool:
     """Whether the stem is a word of its own: a name ("ленин", "пушкин") or a noun ("совет")."""
     for parse in _morph().parse(base):
-        if parse.is_known and (parse.tag.POS == "NOUN" and "Geox" not in parse.tag):
+        # the stem itself, not another form of a noun: «городовиков» is городовик's genitive,
+        # Городовиковский is Городовиковск's
+        noun = parse.tag.POS == "NOUN" and "Geox" not in parse.tag and parse.normal_form == base
+        if parse.is_known and noun:
             return True
         if {"Surn", "Name"} & parse.tag.grammemes and parse.is_known:
             return True
@@ -270,7 +273,11 @@ def _centre_towns(word: str, adjective: str, own_stem: bool = False) -> list[Ent
         # "Алатырский" ← Алатырь: the town's own stem when no town ends in «-ск»
         found = towns.get(town_stem(base + "ск"), [])
         # a district's court or prosecutor: the town's own stem too ("Алатырский" ← Алатырь)
-        return found or (towns.get(town_stem(base), []) if own_stem else [])
+        found = found or (towns.get(town_stem(base), []) if own_stem else [])
+        # "Яшалтинский" ← Яшалта: pymorphy3 knows many districts' adjectives as words
+        links = [k for k in _ADJECTIVE_LINKS if k and base.endswith(k)]
+        linked = [town_stem(base.removesuffix(k)) for k in links]
+        return found or next((towns[s] for s in linked if len(s) >= 4 and s in towns), [])
     stems = [town_stem(base.removesuffix(k)) for k in _ADJECTIVE_LINKS if base.endswith(k)]
     stems.append(town_stem(base + "ск"))  # Аральский ← Аральск
     for stem in stems:

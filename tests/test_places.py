@@ -811,3 +811,14 @@ def test_kazakh_letters_tell_the_country_of_a_text_that_names_no_place():
     # a place named decides
     body += " Больше всего — в Бишкеке."
     assert article_region(body)["country"] == "KG"
+
+
+def test_a_known_district_adjective_made_from_a_town_finds_the_towns_region():
+    # «Городовиковский» is no form of «городовик»; «Яшалтинский» ← Яшалта, with its «-ин-»
+    text = "Посевы уничтожены на территории Городовиковского и Яшалтинского районов."
+    assert [(p["kind"], p["region_code"]) for p in find_places(text)] == [
+        ("district", "RU-KL"),
+        ("district", "RU-KL"),
+    ]
+    # a district named after a person or a word stays without a region
+    assert [p["region_code"] for p in find_places("В Кировском районе изъято 5 кг.")] == [None]
