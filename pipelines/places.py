@@ -106,6 +106,32 @@ def _mention_groups(places: list[dict]) -> list[list[dict]]:
     return groups
 
 
+LIST_RUN = 3  # regions named side by side that make a list
+
+
+def _list_weights(groups: list[list[dict]]) -> list[float]:
+    """A vote for each mention group: a list of three or more regions side by side («в
+    Челябинской, Московской, Свердловской, Курганской, Воронежской областях, Пермском крае»)
+    is where something spread, one vote shared by its items, not one vote for each."""
+    weights = [1.0] * len(groups)
+    run: list[int] = []
+    for k, group in enumerate([*groups, []]):
+        joined = (
+            run
+            and group
+            and group[0]["region_code"]
+            and group[0]["start"] - groups[run[-1]][-1]["end"] <= 3
+        )
+        if joined:
+            run.append(k)
+            continue
+        if len(run) >= LIST_RUN:
+            for j in run:
+                weights[j] = 1.0 / len(run)
+        run = [k] if group and group[0]["region_code"] else []
+    return weights
+
+
 def _one_place(before: dict, after: dict) -> bool:
     """Whether a place and the one right after it name one place: the second qualifies the first
     (same region, or a country and its region), or one of them has no region to disagree with."""
@@ -150,7 +176,8 @@ def _count_votes(places: list[dict], source_country: str | None) -> tuple[_Votes
     # of theirs (their country's agencies report them)
     scenes = {p["country"] for group in groups for p in group
               if p.get("named_as") in ("name", "agency", "part") and p["region_code"]}  # fmt: skip
-    for group in groups:
+    weights = _list_weights(groups)
+    for group, weight in zip(groups, weights, strict=True):
         # where drugs came from is no scene beside one, even abroad («из Турсунзадевского
         # района Таджикистана» into Surxondaryo; the country qualifies the origin)
         origin = bool(scenes) and group[0].get("named_as") == "origin"
@@ -169,8 +196,8 @@ def _count_votes(places: list[dict], source_country: str | None) -> tuple[_Votes
         owners = [p["country"] for p in group if p["kind"] == "country" and p["country"]]
         if len(regioned) == 1:
             code, country = regioned.pop()
-            votes.regions[code] += 1
-            votes.countries[country] += 1
+            votes.regions[code] += weight
+            votes.countries[country] += weight
         elif national and national[0]:
             scene.national[national[0]] += 1
             scene.countries[national[0]] += 1

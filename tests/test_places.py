@@ -822,3 +822,18 @@ def test_a_known_district_adjective_made_from_a_town_finds_the_towns_region():
     ]
     # a district named after a person or a word stays without a region
     assert [p["region_code"] for p in find_places("В Кировском районе изъято 5 кг.")] == [None]
+
+
+def test_a_list_of_regions_is_one_vote_shared_by_its_items():
+    text = (
+        "В Омске 12 человек задержаны за сбыт наркотиков. По версии следствия, группа сбывала "
+        "наркотики в Омской, Новосибирской, Томской, Тюменской областях и Алтайском крае. "
+        "Изъятое хранилось в Омске. Дело направлено в суд Омской области."
+    )
+    assert article_region(text)["region_code"] == "RU-OMS"
+    # three regions named one by one, as scenes of their own, leave the text national
+    text = (
+        "В Омской области изъято 5 кг. В Томской области задержан курьер. "
+        "В Новосибирской области ликвидирована лаборатория. В Омске прошел рейд."
+    )
+    assert article_region(text)["region_code"] is None
