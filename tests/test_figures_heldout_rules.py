@@ -847,3 +847,16 @@ def test_a_stash_weighs_the_drug_it_holds():
     assert [f["object"] for f in extract_figures(text)] == ["конопля"]
     text = "В лесу обнаружен схрон гашиша массой 700 граммов."
     assert [f["object"] for f in extract_figures(text)] == ["гашиш"]
+
+
+def test_a_part_after_iz_nih_named_by_a_plural_noun_alone_counts_that_noun():
+    text = "На учете состоят 1 540 человек, 212 из них подростки."
+    assert [f["object"] for f in extract_figures(text)] == ["человек", "подросток"]
+    # a verb after «из них» names no kind: the part counts the whole's noun
+    text = "На учете состоят 1 540 человек, 212 из них поставлены впервые."
+    assert [f["object"] for f in extract_figures(text)] == ["человек", "человек"]
+
+
+def test_a_mass_after_iz_kotoryh_and_a_dash_is_the_substance_after_its_dash():
+    text = "Изъято 12 кг наркотиков, из которых - 3 кг 200 гр. - гашиш."
+    assert [f["object"] for f in extract_figures(text)] == ["наркотик", "гашиш"]

@@ -428,9 +428,14 @@ def named_by_copula_after(s: Sentence, figure: Figure) -> str | None:
 def named_after_dash(s: Sentence, figure: Figure) -> str | None:
     """A listed amount, a dash, what it is: "24 кг составляет героин, 9 кг – опий-сырец"."""
     k = figure.last
+    if s.norm(k) == "." and s.norm(k + 1) in DASHES:
+        k += 1  # the dot of an abbreviated unit: "1 кг 400 гр. - героин"
     if k >= len(s.tokens) or s.norm(k) not in DASHES:
         return None
-    listed = s.norm(figure.first - 1) in (",", "и", ";")
+    # an item of a list, or a part after «из которых»: "около 9 кило …, из которых - 1 кг"
+    before = figure.first - (2 if s.norm(figure.first - 1) in DASHES else 1)
+    of_them = s.norm(before - 1) == "из" and s.norm(before) in ("них", "которых")
+    listed = s.norm(figure.first - 1) in (",", "и", ";") or of_them
     k += 1
     while k < len(s.tokens) and s.is_adjective(k):
         k += 1

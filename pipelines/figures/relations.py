@@ -22,7 +22,8 @@ from pipelines.figures.objects import (
     topic_before_verb,
 )
 from pipelines.figures.phrases import agree, animate, named_after_dash, substantive
-from pipelines.figures.sentence import Figure, Sentence, adjective_as_noun
+from pipelines.figures.sentence import Figure, Sentence, adjective_as_noun, noun_lemma
+from pipelines.figures.units import unit_at
 
 _SUBSET_RE = re.compile(
     r"\b(?:из|среди)\s+(?:них|которых|которого|которой|числа)\b|\bв\s+(?:том\s+числе|т\.\s?ч\.)"
@@ -256,6 +257,8 @@ def resolve_orphans(s: Sentence, figures: list[Figure]) -> None:
         if figure.part or figure.object is None:
             named = named_after_dash(s, end, figure.object if figure.part else None)
             named = named or _named_by_copula(s, end)
+            if end != figure.last:  # "2271 лицо, 149 из них женщины."
+                named = named or _plural_noun_alone(s, end)
             if named and figure.part:
                 renamed = (figure.object, named)
             figure.object = named or figure.object
@@ -296,6 +299,18 @@ def _place_after(s: Sentence, k: int) -> bool:
     return (
         s.norm(k) in DASHES and s.tokens[k + 1 : k + 2] != [] and s.tokens[k + 1].text[:1].isupper()
     )
+
+
+def _plural_noun_alone(s: Sentence, k: int) -> str | None:
+    """A plural noun right after «из них» that ends the clause names what the part is: "состоит
+    2271 лицо, 149 из них женщины" (not "12 из них задержаны", nor a noun a clause goes on
+    from)."""
+    if s.norm(k + 1) not in ("", ".", ",", ";", ")"):
+        return None
+    nouns = [r for r in s.readings(k) if r.pos == "NOUN" and {"nomn", "plur"} <= r.grammemes]
+    if not nouns or not s.is_noun(k) or not s.tokens[k].text.islower() or unit_at(s, k):
+        return None
+    return noun_lemma(s.readings(k), s.tokens[k])
 
 
 def _named_by_copula(s: Sentence, k: int) -> str | None:
