@@ -753,6 +753,18 @@ def test_drugs_kept_off_the_market_are_seized(text, indicator):
     assert annotated(text)[-1]["indicator"] == indicator
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Задержанный указал местонахождение пяти тайников в лесополосе.",
+        "До задержания он успел сделать более 40 закладок.",
+    ],
+)
+def test_stashes_counted_are_no_seized_drugs(text):
+    # a count of hiding places says where drugs were, not how much was seized
+    assert annotated(text)[-1]["indicator"] is None
+
+
 def test_a_rate_per_population_measures_no_indicator_a_count_beside_it_does():
     figures = annotated(
         "В перерасчете на 100 тысяч населения республики выявлено 84 наркопреступления, при "
