@@ -368,6 +368,11 @@ def test_a_body_that_opens_with_iz_nih_breaks_down_its_headline_number():
         ("part", 0),
         ("part", 0),
     ]
+    # ... and the parts measure what their total measures, each its own drug
+    assert [(f["indicator"], f["substance"]) for f in figures[1:3]] == [
+        ("drugs_seized", "героин"),
+        ("drugs_seized", "гашиш"),
+    ]
     # a body that opens otherwise does not
     figures = annotated("Изъято 2,1 кг героина.", title="Около 2 тонн наркотиков изъято")
     assert {f["role"] for f in figures} == {"value"}

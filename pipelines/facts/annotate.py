@@ -10,7 +10,7 @@ from pipelines.facts import markers
 from pipelines.facts.breakdown import link_drug_volumes, link_event_breakdown
 from pipelines.facts.checks import assign_checks
 from pipelines.facts.indicators import vocabulary
-from pipelines.facts.inherit import assign_indicators
+from pipelines.facts.inherit import assign_indicators, measure_as
 from pipelines.facts.roles import assign_roles, compatible, sentence_spans
 from pipelines.facts.scope import assign_scope
 from pipelines.facts.sums import parts_adding_up
@@ -55,6 +55,7 @@ def _total_of_the_opening(body: str, headline: list[dict], figures: list[dict]) 
             figure["role"] = "total"
             for k in parts:
                 figures[k]["role"], figures[k]["part_of"] = "part", h
+                measure_as(figures[k], figure, vocabulary())
             return figure
     return None
 

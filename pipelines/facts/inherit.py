@@ -143,14 +143,21 @@ def _parts_measure_their_total(figures: list[dict], vocab: Vocabulary) -> None:
             ]
             if same:
                 source = min(same, key=lambda f: abs(f["start"] - figure["start"]))
-        if source is None or not source.get("indicator"):
-            continue
-        entry = next(e for e in vocab.indicators if e.code == source["indicator"])
-        if entry.not_own and _starts(_own_phrase(figure.get("_after") or ()), entry.not_own):
-            continue  # «525 кг наркотиков, в том числе … более 3 тонн прекурсоров»: no drug
-        figure["indicator"] = source["indicator"]
-        if entry.substance:
-            figure["substance"] = _own_or(figure, vocab, source)
+        if source is not None:
+            measure_as(figure, source, vocab)
+
+
+def measure_as(figure: dict, source: dict, vocab: Vocabulary) -> None:
+    """Give a figure that measures nothing of its own the indicator of `source` (its total, or
+    the number it compares), with its own drug when it names one."""
+    if figure.get("indicator") or not source.get("indicator"):
+        return
+    entry = next(e for e in vocab.indicators if e.code == source["indicator"])
+    if entry.not_own and _starts(_own_phrase(figure.get("_after") or ()), entry.not_own):
+        return  # «525 кг наркотиков, в том числе … более 3 тонн прекурсоров»: no drug
+    figure["indicator"] = source["indicator"]
+    if entry.substance:
+        figure["substance"] = _own_or(figure, vocab, source)
 
 
 # «Это на …», «Отмечено, что это на 582 кг больше»: «это» before the change, in its sentence
