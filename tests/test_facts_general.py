@@ -765,6 +765,11 @@ def test_stashes_counted_are_no_seized_drugs(text):
     assert annotated(text)[-1]["indicator"] is None
 
 
+def test_controlled_medicines_seized_are_seized_drugs():
+    text = "При обыске в аптеке изъяли 540 единиц сильнодействующих препаратов."
+    assert annotated(text)[-1]["indicator"] == "drugs_seized"
+
+
 def test_a_rate_per_population_measures_no_indicator_a_count_beside_it_does():
     figures = annotated(
         "В перерасчете на 100 тысяч населения республики выявлено 84 наркопреступления, при "
