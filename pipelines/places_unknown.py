@@ -281,6 +281,10 @@ def _centre_towns(word: str, adjective: str, own_stem: bool = False) -> list[Ent
     stems = [town_stem(base.removesuffix(k)) for k in _ADJECTIVE_LINKS if base.endswith(k)]
     stems.append(town_stem(base + "ск"))  # Аральский ← Аральск
     for stem in stems:
-        if len(stem) >= 3 and stem in towns:
-            return towns[stem]
+        # a short stem only by the town's own name: «Оргеевский» (Orhei) is no «Орга» (an old
+        # name of Аргун), while «Оршанский» is Орша's
+        towns_of_stem = towns.get(stem, ()) if len(stem) >= 3 else ()
+        found = [t for t in towns_of_stem if len(stem) >= 4 or town_stem(t.name) == stem]
+        if found:
+            return found
     return []

@@ -837,3 +837,9 @@ def test_a_list_of_regions_is_one_vote_shared_by_its_items():
         "В Новосибирской области ликвидирована лаборатория. В Омске прошел рейд."
     )
     assert article_region(text)["region_code"] is None
+
+
+def test_a_short_town_stem_reads_a_district_only_by_the_towns_own_name():
+    # «Оргеевский» (Orhei, Moldova) is no district of Аргун, whose old name «Орга» shares the stem
+    places = find_places("Во дворе дома в Оргеевском районе обнаружили плантацию конопли.")
+    assert [p["region_code"] for p in places] == [None]
