@@ -350,6 +350,8 @@ def _qualifier(text: str, mentions: list[_Mention], index: int) -> _Mention | No
         return None
     if not (following.region_code or following.country) or following.rank <= mention.rank:
         return None
+    if following.named_as != "name":
+        return None  # «задержали в Бишкеке россиянина»: people of a country qualify no place
     return following
 
 

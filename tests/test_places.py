@@ -843,3 +843,11 @@ def test_a_short_town_stem_reads_a_district_only_by_the_towns_own_name():
     # «Оргеевский» (Orhei, Moldova) is no district of Аргун, whose old name «Орга» shares the stem
     places = find_places("Во дворе дома в Оргеевском районе обнаружили плантацию конопли.")
     assert [p["region_code"] for p in places] == [None]
+
+
+def test_people_of_a_country_after_a_place_do_not_qualify_it():
+    places = find_places("Сотрудники милиции задержали в Бишкеке россиянина с героином.")
+    assert [(p["region_code"], p["country"]) for p in places] == [("KG-GB", "KG"), (None, "RU")]
+    # a division after a name still places it
+    places = find_places("В селе Нура Алматинской области задержан мужчина.")
+    assert [p["region_code"] for p in places] == ["KZ-19", "KZ-19"]
