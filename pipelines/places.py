@@ -269,7 +269,8 @@ def article_place(
     headline or the first sentence says the text spans several regions ("в ряде регионов
     страны", "в трех областях") and the headline names none of them. A text that names no
     place is the country whose own currency it counts in, if any («… на 2,4 млрд тенге»),
-    else whose letters its names are written in (Kazakh «Қ», «Ә», «Ғ»: «ОПМ «Қарасора-2022»»)."""
+    else whose letters its names are written in (Kazakh «Қ», «Ә», «Ғ»: «ОПМ «Қарасора-2022»»),
+    else whose state news agency it cites («сообщили БЕЛТА»)."""
     place = _main_of_title_and_body(title_places, body_places, source_region, text=body)
     if (
         place["region_code"]
@@ -279,7 +280,9 @@ def article_place(
         return _result(None, place["country"], place["reason"])
     if place["reason"] != "article":
         text = f"{title}\n{body}"
-        country = _country_of_currency(text) or _country_of_letters(text)
+        country = (
+            _country_of_currency(text) or _country_of_letters(text) or _country_of_news_agency(text)
+        )
         if country and country != place["country"]:
             return _result(None, country, "article")
     return place
@@ -294,6 +297,23 @@ _CURRENCIES = {
     "UZ": re.compile(r"\bсум(?:а|у|ов|ам|ами|ах)?\b", re.IGNORECASE),
     "BY": re.compile(r"\bбелорусск\w*\s+рубл", re.IGNORECASE),
 }
+
+
+# A country's state news agency, which carries its own country's news: «сообщили БЕЛТА в
+# Министерстве информации» in a text that names no place is Belarus's (Russia's agencies report
+# the world, and a Russian text with no place is the home default anyway)
+_NEWS_AGENCIES = {
+    "BY": re.compile(r"\bБЕЛТА\b|\bБелТА\b"),
+    "KZ": re.compile(r"\bКазинформ\w*|\bKazinform\b"),
+    "KG": re.compile(r"\bКабар\b|\bКабара\b"),
+    "TJ": re.compile(r"\bХовар\w*|\bKhovar\b"),
+    "UZ": re.compile(r"\bУзА\b|\bДунё\b"),
+}
+
+
+def _country_of_news_agency(text: str) -> str | None:
+    found = [country for country, name in _NEWS_AGENCIES.items() if name.search(text)]
+    return found[0] if len(found) == 1 else None
 
 
 # Letters only Kazakh writes in Cyrillic («ОПМ «Қарасора-2022»», «Әділет»): names of a Kazakh

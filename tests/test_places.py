@@ -851,3 +851,11 @@ def test_people_of_a_country_after_a_place_do_not_qualify_it():
     # a division after a name still places it
     places = find_places("В селе Нура Алматинской области задержан мужчина.")
     assert [p["region_code"] for p in places] == ["KZ-19", "KZ-19"]
+
+
+def test_a_text_naming_no_place_is_the_country_of_the_state_news_agency_it_cites():
+    text = "Министерство ограничило доступ к 22 интернет-ресурсам, сообщили БЕЛТА в ведомстве."
+    assert article_region(text)["country"] == "BY"
+    # two agencies of two countries tell nothing
+    text = "Об этом сообщили БЕЛТА и Казинформ со ссылкой на ведомства."
+    assert article_region(text)["country"] is None
