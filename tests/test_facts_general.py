@@ -765,6 +765,14 @@ def test_stashes_counted_are_no_seized_drugs(text):
     assert annotated(text)[-1]["indicator"] is None
 
 
+def test_people_registered_for_alcohol_are_no_drug_users():
+    figures = annotated(
+        "На диспансерном учете состоят 54 тыс. человек с алкогольной зависимостью и 9 тыс. "
+        "человек с зависимостью от наркотических средств."
+    )
+    assert [f["indicator"] for f in figures] == [None, "drug_users_registered"]
+
+
 def test_controlled_medicines_seized_are_seized_drugs():
     text = "При обыске в аптеке изъяли 540 единиц сильнодействующих препаратов."
     assert annotated(text)[-1]["indicator"] == "drugs_seized"
