@@ -765,6 +765,13 @@ def test_stashes_counted_are_no_seized_drugs(text):
     assert annotated(text)[-1]["indicator"] is None
 
 
+def test_places_where_hemp_grows_found_are_crops():
+    text = "В ходе операции обнаружено 112 мест произрастания дикорастущей конопли."
+    assert annotated(text)[-1]["indicator"] == "crops_destroyed"
+    # a place of another kind is none
+    assert annotated("Обнаружено 12 мест сбыта наркотиков.")[-1]["indicator"] is None
+
+
 def test_people_registered_for_alcohol_are_no_drug_users():
     figures = annotated(
         "На диспансерном учете состоят 54 тыс. человек с алкогольной зависимостью и 9 тыс. "
