@@ -765,6 +765,11 @@ def test_stashes_counted_are_no_seized_drugs(text):
     assert annotated(text)[-1]["indicator"] is None
 
 
+def test_shops_said_to_be_closed_are_websites_blocked():
+    text = "За год закрыто более 60 интернет-магазинов, торговавших наркотиками."
+    assert annotated(text)[-1]["indicator"] == "websites_blocked"
+
+
 def test_places_where_hemp_grows_found_are_crops():
     text = "В ходе операции обнаружено 112 мест произрастания дикорастущей конопли."
     assert annotated(text)[-1]["indicator"] == "crops_destroyed"
