@@ -1073,6 +1073,18 @@ def test_one_place_searched_tells_of_one_operation():
     assert by_quote(annotated(lead), "2 тонны")["scope"] == "period"
 
 
+def test_one_part_opening_the_clause_after_iz_and_its_total():
+    figures = annotated("Из 64 выявленных в регионе преступлений, 51 – сбыт наркотиков.")
+    assert _total_of(figures, "51") == "64 выявленных"
+    figures = annotated(
+        "Из 92 раскрытых преступлений, совершенных группами, – 87 приходятся на наркоконтроль."
+    )
+    assert _total_of(figures, "87") == "92 раскрытых преступлений"
+    # a verb before the second number ends the total's phrase: no breakdown
+    figures = annotated("Из 64 выявленных преступлений раскрыто, 51 направлено в суд.")
+    assert _total_of(figures, "51") is None
+
+
 def test_among_a_number_then_a_dash_names_a_part_of_it():
     figures = annotated("Среди 645 фигурантов — 31 несовершеннолетний.")
     assert _total_of(figures, "31") == "645 фигурантов"

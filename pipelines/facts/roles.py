@@ -619,7 +619,14 @@ def _of_the_total(
             break
         parts.append(k)
     parts = [k for k in parts if figures[k]["value"] < figure["value"]]
-    if len(parts) < 2:
+    if len(parts) == 1 and parts[0] == rest[0]:
+        # «Из 50-ти выявленных … фактов контрабанды наркотиков, 48 – результат работы УФСКН»,
+        # «Из 92 расследованных преступлений, совершенных …, – 87 приходятся на долю …»: one
+        # part, opening the clause after the total's phrase, which no verb ends
+        gap = _between(text, figure, figures[parts[0]])
+        if has_verb(gap) or not gap.rstrip().endswith((",", "–", "—", "-")):
+            return False
+    elif len(parts) < 2:
         return False
     for k in parts:
         part_of.setdefault(k, i)
