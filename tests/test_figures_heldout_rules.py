@@ -860,3 +860,13 @@ def test_a_part_after_iz_nih_named_by_a_plural_noun_alone_counts_that_noun():
 def test_a_mass_after_iz_kotoryh_and_a_dash_is_the_substance_after_its_dash():
     text = "Изъято 12 кг наркотиков, из которых - 3 кг 200 гр. - гашиш."
     assert [f["object"] for f in extract_figures(text)] == ["наркотик", "гашиш"]
+
+
+def test_a_participle_with_an_instrumental_complement_counts_the_noun_after_it():
+    text = "Героин был расфасован в 38 обмотанных изолентой свертков."
+    assert [f["object"] for f in extract_figures(text)] == ["сверток"]
+    # the complement's own genitive is no counted noun
+    text = "Вес обнаруженного сотрудниками полиции синтетического наркотика составил 700 граммов."
+    assert [f["object"] for f in extract_figures(text)] == ["наркотик"]
+    # an adjective with its complement and no noun after is the noun itself
+    assert [f["object"] for f in extract_figures("На учете 30 больных наркоманией.")] == ["больной"]

@@ -74,6 +74,9 @@ def noun_after(s: Sentence, j: int, complements: bool = False) -> tuple[int | No
             continue
         if s.is_noun(k) or _noun_rather_than_short_form(s, k) or unknown_genitive_noun(s, k):
             if adjectives and not agree(s, adjectives[-1], k):
+                if _instrumental_complement(s, adjectives[-1], k):
+                    k += 1  # "46 обмотанных скотчем пакетов": the participle's complement
+                    continue
                 break  # "30 больных наркоманией": the adjective is the noun
             return k, adjectives
         if (
@@ -95,6 +98,21 @@ def noun_after(s: Sentence, j: int, complements: bool = False) -> tuple[int | No
             break
         k += 1
     return None, adjectives
+
+
+def _instrumental_complement(s: Sentence, participle: int, k: int) -> bool:
+    """Whether the noun at k is a participle's complement in the instrumental, with the noun the
+    participle agrees with right after it: "обмотанных скотчем пакетов" (not "больных
+    наркоманией", which no noun follows)."""
+    return (
+        s.pos(participle) == "PRTF"
+        and any("ablt" in r.grammemes for r in s.readings(k) if r.pos == "NOUN")
+        and s.is_noun(k + 1)
+        and agree(s, participle, k + 1)
+        # «обнаруженного сотрудниками наркоконтроля синтетического наркотика»: a genitive of
+        # the complement, the phrase going on to the noun
+        and not (s.is_adjective(k + 2) or s.is_noun(k + 2))
+    )
 
 
 def _past_complement(s: Sentence, k: int) -> int | None:
