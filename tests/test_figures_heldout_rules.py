@@ -870,3 +870,8 @@ def test_a_participle_with_an_instrumental_complement_counts_the_noun_after_it()
     assert [f["object"] for f in extract_figures(text)] == ["наркотик"]
     # an adjective with its complement and no noun after is the noun itself
     assert [f["object"] for f in extract_figures("На учете 30 больных наркоманией.")] == ["больной"]
+
+
+def test_units_of_equipment_stay_units():
+    text = "Изъято восемь единиц лабораторного оборудования и 40 единиц трамадола."
+    assert [f["object"] for f in extract_figures(text)] == ["единица", "трамадол"]
