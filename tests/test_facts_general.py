@@ -1058,6 +1058,20 @@ def test_a_vehicle_searched_tells_of_one_operation():
     assert by_quote(annotated(lead), "2 тонны")["scope"] == "period"
 
 
+def test_a_lead_before_the_summarys_first_sentence_is_of_the_summary():
+    text = (
+        "Полицейскими изъято 40 килограммов наркотиков. С 3 по 9 марта в области проводилось "
+        "оперативно-профилактическое мероприятие «Мак»: выявлено 12 преступлений."
+    )
+    assert by_quote(annotated(text), "40 килограммов")["scope"] == "period"
+    # a summary that starts later leaves the event before it alone
+    text = (
+        "Полицейскими изъято 40 килограммов наркотиков. Задержанный дал признательные "
+        "показания. С 3 по 9 марта в области выявлено 12 преступлений."
+    )
+    assert by_quote(annotated(text), "40 килограммов")["scope"] == "event"
+
+
 def test_one_place_searched_tells_of_one_operation():
     lead = "За год таможенники изъяли 2 тонны наркотиков. "
     for sentence, quote in (

@@ -321,6 +321,11 @@ def assign_scope(
     memo: dict[str, _Sentence] = {}  # each sentence's pattern answers, for this text only
     last = max((figure.get("start", 0) for figure in figures), default=None)
     summary_from = _summary_from(text, title, memo, last) if figures else None
+    spans = sentence_spans(text)
+    if summary_from is not None and len(spans) > 1 and spans[1][0] <= summary_from < spans[1][1]:
+        # «Полицейскими изъято 13 килограммов … . Органами внутренних дел … с 5 по 9 февраля
+        # проводилось ОПМ «Заслон»»: a lead before the summary's first sentence sums it up
+        summary_from = 0
     for k in range(1, len(figures)):  # a change in brackets after a number compares its period
         gap = text[figures[k - 1]["end"] : figures[k]["start"]]
         if figures[k].get("role") == "change" and _BRACKETED_CHANGE.match(gap):
