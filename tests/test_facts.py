@@ -378,6 +378,19 @@ def test_a_body_that_opens_with_iz_nih_breaks_down_its_headline_number():
     assert {f["role"] for f in figures} == {"value"}
 
 
+def test_a_headline_number_alone_over_a_body_of_statistics_is_a_statistic():
+    body = (
+        "С начала года в области выявлено 412 наркопреступлений. За девять месяцев изъято "
+        "более 40 кг героина, ликвидировано 3 нарколаборатории."
+    )
+    figures = annotated(body, title="Полицейские изъяли более 200 кг наркотиков")
+    assert figures[0]["scope"] == "period"
+    # over a body that tells of one operation it stays an event
+    body = "При досмотре автомобиля у водителя нашли 2 кг гашиша. Задержанный дал показания."
+    figures = annotated(body, title="Полицейские изъяли более 200 кг наркотиков")
+    assert figures[0]["scope"] == "event"
+
+
 def test_a_breakdown_only_the_headline_states_keeps_its_total_and_part():
     figures = annotated(
         "Полицейские задержали курьера на трассе.",

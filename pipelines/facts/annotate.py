@@ -44,6 +44,21 @@ def _share_what(body: dict, head: dict) -> None:
             figure["substance"] = named or body.get("substance") or head.get("substance")
 
 
+SUMMARY_SHARE = 2 / 3  # of a body's figures that are statistics, for its headline to be one
+
+
+def _scope_of_a_summary(head: dict, body: list[dict]) -> None:
+    """«Оренбургские полицейские изъяли более 200 кг наркотиков» over a body whose numbers are
+    mostly a period's statistics: a headline number the body does not repeat, with no words
+    of one operation, sums up that period too."""
+    periods = [f for f in body if f.get("scope") == "period"]
+    if head.get("scope") != "event" or len(periods) < SUMMARY_SHARE * max(len(body), 1):
+        return
+    head["scope"], head["event_day"] = "period", None
+    head["period_start"] = periods[0].get("period_start")
+    head["period_end"] = periods[0].get("period_end")
+
+
 def _total_of_the_opening(body: str, headline: list[dict], figures: list[dict]) -> dict | None:
     """«Около 3 тонн наркотиков изъято …» over a body that opens «Из них более 3,5 кг героина
     и 31 кг гашиша»: the body goes on from its headline's number, the total of those. Returns
@@ -132,6 +147,7 @@ def annotate_figures(
             else:
                 alone.append(figure)
                 own[h] = (figure.get("role"), figure.get("part_of"))
+                _scope_of_a_summary(figure, figures)
             figure["part_of"] = None  # a part's total lives in the body's numbering
             if figure.get("role") in ("total", "part"):
                 figure["role"] = "value"  # the headline states it alone, without its parts
