@@ -875,3 +875,10 @@ def test_a_participle_with_an_instrumental_complement_counts_the_noun_after_it()
 def test_units_of_equipment_stay_units():
     text = "Изъято восемь единиц лабораторного оборудования и 40 единиц трамадола."
     assert [f["object"] for f in extract_figures(text)] == ["единица", "трамадол"]
+
+
+def test_a_count_after_a_genitive_that_ends_a_prepositional_phrase():
+    text = "Полицейские изъяли у хозяев этих торговых точек 32 полиэтиленовых свертка."
+    assert [(f["value"], f["object"]) for f in extract_figures(text)] == [(32, "сверток")]
+    # a digit after a noun of its own still names which one: «студенты 2 курса»
+    assert extract_figures("Задержаны студенты 2 курса.") == []

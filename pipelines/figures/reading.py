@@ -166,8 +166,23 @@ def _reads_as_ordinal(s: Sentence, span: NumberSpan, noun: int) -> bool:
             and s.is_noun(before)
             and not s.tokens[before].text.isupper()
             and not ends_prepositional_phrase(s, before)
+            # «изъяли у хозяев этих торговых точек 32 свертка»: a genitive plural that ends
+            # a phrase of its own is no noun the digit numbers
+            and not _ends_genitive_chain(s, before)
         )
     return False
+
+
+def _ends_genitive_chain(s: Sentence, k: int) -> bool:
+    """Whether the noun at k is a genitive plural that depends on the noun of a prepositional
+    phrase before it («у хозяев этих торговых точек»), past its adjectives and demonstratives
+    (not «учащиеся школ 2 смены», whose chain is the subject)."""
+    if not any({"gent", "plur"} <= r.grammemes for r in s.readings(k) if r.pos == "NOUN"):
+        return False
+    j = k - 1
+    while j >= 0 and (s.is_adjective(j) or s.pos(j) in ("NPRO", "ADJF", "PRTF")):
+        j -= 1
+    return s.is_noun(j) and ends_prepositional_phrase(s, j)
 
 
 def read_figure(s: Sentence, span: NumberSpan, previous: Figure | None) -> Figure:
