@@ -882,3 +882,14 @@ def test_a_count_after_a_genitive_that_ends_a_prepositional_phrase():
     assert [(f["value"], f["object"]) for f in extract_figures(text)] == [(32, "сверток")]
     # a digit after a noun of its own still names which one: «студенты 2 курса»
     assert extract_figures("Задержаны студенты 2 курса.") == []
+
+
+def test_a_number_with_its_multiplier_before_iz_nih_after_a_clause_is_a_part():
+    text = (
+        "На учете состоит более 18 тысяч жителей. Как сообщили в ведомстве, около 11 тысяч из "
+        "них составляют лица с алкогольной зависимостью."
+    )
+    assert [(f["value"], f["object"]) for f in extract_figures(text)] == [
+        (18000, "житель"),
+        (11000, "лицо"),
+    ]
