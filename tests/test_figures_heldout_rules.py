@@ -893,3 +893,16 @@ def test_a_number_with_its_multiplier_before_iz_nih_after_a_clause_is_a_part():
         (18000, "житель"),
         (11000, "лицо"),
     ]
+
+
+def test_an_adjective_in_the_numbers_case_counts_a_noun_in_a_slip_of_case():
+    text = "На учете состоит 1 215 несовершеннолетних потребителя наркотиков."
+    assert [(f["value"], f["object"]) for f in extract_figures(text)] == [(1215, "потребитель")]
+    # with no such adjective the digit still names which one
+    assert extract_figures("Задержаны учащиеся 9 класса.") == []
+
+
+def test_v_n_iz_nih_opening_a_sentence_counts_what_the_sentence_before_counted():
+    text = "Выявлено 1 242 наркопреступления. В восьми из них участвовали подростки."
+    got = [(f["value"], f["object"]) for f in extract_figures(text)]
+    assert got == [(1242, "наркопреступление"), (8, "наркопреступление")]

@@ -282,6 +282,17 @@ def _says_how(s: Sentence, figure: Figure, noun: int) -> bool:
     )
 
 
+def _adjective_counts(s: Sentence, adjectives: list[int], value: float) -> bool:
+    """Whether the adjective before the noun takes the number's case, so that the noun's is a
+    slip: "3 868 несовершеннолетних потребителя" counts потребители, as the genitive plural of
+    «несовершеннолетних» says."""
+    if not adjectives or value != int(value) or not _plural_required(int(value)):
+        return False
+    return any(
+        {"gent", "plur"} <= r.grammemes for r in s.readings(adjectives[-1]) if r.pos == "ADJF"
+    )
+
+
 def _whole_of_the_count_before(s: Sentence, figure: Figure, previous: Figure | None) -> bool:
     """«В 678 случаях из 967 лицо … установлено»: the number after «из» that follows a count's
     noun is the whole that count is taken from, of the same noun."""
@@ -340,7 +351,11 @@ def _read_count(s: Sentence, figure: Figure, previous: Figure | None) -> None:
         return
     if noun is not None:
         # "100 шт. препарата": the pieces agree with the number, what they are of need not
-        if not pieces and _reads_as_ordinal(s, figure.span, noun):
+        if (
+            not pieces
+            and _reads_as_ordinal(s, figure.span, noun)
+            and not _adjective_counts(s, adjectives, figure.value)
+        ):
             if _whole_of_the_count_before(s, figure, previous):
                 figure.unit, figure.object = "count", previous.object  # "… из 967 лицо …"
                 return
