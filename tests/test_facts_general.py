@@ -1087,6 +1087,18 @@ def test_one_place_searched_tells_of_one_operation():
     assert by_quote(annotated(lead), "2 тонны")["scope"] == "period"
 
 
+def test_a_number_given_with_its_share_is_a_part_of_the_whole_the_share_names():
+    figures = annotated(
+        "За полгода выявлено 250 наркопреступлений. Тяжких составов - 130 преступлений, "
+        "или 52%. Преступлений, связанных со сбытом, - 95, или 38% от количества выявленных."
+    )
+    assert _total_of(figures, "130 преступлений") == "250 наркопреступлений"
+    assert _total_of(figures, "95") == "250 наркопреступлений"
+    # a share that the numbers do not give names no whole
+    figures = annotated("Выявлено 250 наркопреступлений. Раскрыто 130 преступлений, или 61%.")
+    assert _total_of(figures, "130 преступлений") is None
+
+
 def test_one_part_opening_the_clause_after_iz_and_its_total():
     figures = annotated("Из 64 выявленных в регионе преступлений, 51 – сбыт наркотиков.")
     assert _total_of(figures, "51") == "64 выявленных"

@@ -785,6 +785,7 @@ def assign_roles(
                 figures[i]["_current"] = None if current == IN_HEADLINE else current
     part_of = _assign_parts(text, figures, groups, roles)
     _listed_parts(text, figures, groups, roles, part_of)
+    _parts_by_their_share(text, figures, roles, part_of)
     sum_parts(text, figures, roles, part_of, named_drugs)
     totals = set(part_of.values())
     for i, figure in enumerate(figures):
@@ -800,6 +801,48 @@ def assign_roles(
         figure["part_of"] = part_of.get(i)
     for group in groups:
         _link_changes(figures, group)
+
+
+# Between a number and its share: «56, или 45,9% от количества выявленных», «54 преступления,
+# их удельный вес составил 44,3%», «(512, или 81,2%)»
+_SHARE_GAP = re.compile(
+    r"^\s*(?:,|\()?\s*(?:или|т\.\s*е\.|то\s+есть|что\s+составляет|их\s+(?:удельный\s+вес|доля)"
+    r"\s+(?:составил[аи]?|составляет))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _share_matches(part: dict, total: dict, share: dict) -> bool:
+    """Whether part / total is the share stated, as rounded as it is written («45,9%»)."""
+    value, whole = float(part["value"]), float(total["value"])
+    if whole <= 0 or value >= whole:
+        return False
+    written = str(share.get("value"))
+    decimals = len(written.split(".")[1].rstrip("0")) if "." in written else 0
+    return abs(100 * value / whole - float(share["value"])) <= 0.5 * 10**-decimals + 1e-9
+
+
+def _parts_by_their_share(
+    text: str, figures: list[dict], roles: dict[int, str], part_of: dict[int, int]
+) -> None:
+    """«выявлено 122 преступления … Преступлений, связанных со сбытом - 56, или 45,9% от
+    количества выявленных»: a number given with its share of a whole is a part of the number
+    before it that the share, computed, names."""
+    for i in range(len(figures) - 1):
+        figure, share = figures[i], figures[i + 1]
+        if i in part_of or roles.get(i) or figure.get("unit") in (None, "percent", "times"):
+            continue
+        if share.get("unit") != "percent" or share.get("change") or roles.get(i + 1):
+            continue
+        if not _SHARE_GAP.match(_between(text, figure, share)):
+            continue
+        for k in range(i - 1, max(-1, i - MAX_BACK), -1):
+            total = figures[k]
+            if roles.get(k) in ("baseline", "change") or not compatible(total, figure):
+                continue
+            if _share_matches(figure, total, share):
+                part_of[i] = k
+                break
 
 
 def _link_changes(figures: list[dict], group: list[int]) -> None:
