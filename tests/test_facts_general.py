@@ -1087,6 +1087,11 @@ def test_one_place_searched_tells_of_one_operation():
     assert by_quote(annotated(lead), "2 тонны")["scope"] == "period"
 
 
+def test_from_to_with_the_earlier_values_year_in_brackets_is_a_baseline():
+    figures = annotated("Число наркопреступлений выросло с 512 (в 2019 году) до 640.")
+    assert [f["role"] for f in figures] == ["baseline", "value"]
+
+
 def test_a_number_given_with_its_share_is_a_part_of_the_whole_the_share_names():
     figures = annotated(
         "За полгода выявлено 250 наркопреступлений. Тяжких составов - 130 преступлений, "

@@ -906,3 +906,11 @@ def test_v_n_iz_nih_opening_a_sentence_counts_what_the_sentence_before_counted()
     text = "Выявлено 1 242 наркопреступления. В восьми из них участвовали подростки."
     got = [(f["value"], f["object"]) for f in extract_figures(text)]
     assert got == [(1242, "наркопреступление"), (8, "наркопреступление")]
+
+
+def test_a_range_with_the_earlier_values_year_in_brackets():
+    text = "Число наркопреступлений выросло с 512 (в 2019 году) до 640."
+    assert [(f["value"], f["qualifier"]) for f in extract_figures(text)] == [
+        (512, "exact"),
+        (640, "exact"),
+    ]

@@ -76,7 +76,13 @@ def _up_to(s: Sentence, k: int) -> bool:
     reached ("сократилось до 387") earlier in the clause."""
     if s.norm(k) != "до":
         return False
-    for j in range(k - 1, max(-1, k - 12), -1):
+    last = k - 1
+    if s.norm(last) == ")":
+        # «с 612 (в 2013 году) до 775»: the earlier value's year in brackets between the ends
+        back = range(last - 1, max(-1, last - 8), -1)
+        opening = next((i for i in back if s.norm(i) == "("), None)
+        last = opening - 1 if opening is not None else last
+    for j in range(last, max(-1, k - 16), -1):
         if s.norm(j) == "." and j and s.norm(j - 1) in MULTIPLIER_ABBREVIATIONS:
             continue  # «с 4,24 тыс. до 23,97 тыс.»: the dot of an abbreviation ends nothing
         if s.norm(j) in CLAUSE_STOPS or s.norm(j) in (".", ";"):
