@@ -60,6 +60,8 @@ def noun_before_parenthesis(s: Sentence, figure: Figure) -> str | None:
     if opening != "(" and not (opening == "," and s.norm(figure.last) == ","):
         return None
     k = described_noun(s, figure.first - 2)
+    if unit_at(s, k) is not None:
+        return None  # «433 млн тенге (более $950 тыс)»: the same sum in another currency
     common = _common_noun(s, k) or (k == 0 and s.is_noun(k) and known_common(s, k))
     return noun_lemma(s.readings(k), s.tokens[k]) if common else None
 
