@@ -920,3 +920,8 @@ def test_a_sum_in_brackets_after_another_currency_measures_no_currency():
     # the same sum in dollars: never «тенг», the currency before the bracket
     text = "Цена этого товара на «черном рынке» – 450 млн тенге (более $1 млн)."
     assert [f["object"] for f in extract_figures(text)] == [None, None]
+
+
+def test_years_before_an_amount_word_are_no_owner_of_the_sum():
+    text = "Завершена программа на 2021-2023 годы стоимостью 12 млрд тенге."
+    assert [f["object"] for f in extract_figures(text)] == [None]

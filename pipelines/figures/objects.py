@@ -457,8 +457,8 @@ def owner_of_amount_word(s: Sentence, figure: Figure) -> str | None:
     if _total_area_of_counted(s, figure.first - 1):
         return "площадь"
     noun = noun_before_amount(s, figure.first, mass=figure.unit in PHYSICAL_UNITS)
-    if noun is None:
-        return None
+    if noun is None or s.lemma(noun) in TIME_NOUNS:
+        return None  # «плана на 2023-2025 годы стоимостью 53,1 млрд тенге»: no years cost it
     nouns = [r for r in s.readings(noun) if r.pos == "NOUN"]
     if nouns and nouns[0].lemma == s.tokens[noun].norm:
         # no number governs it: a word in its dictionary form is that word ("изъят наркотик
