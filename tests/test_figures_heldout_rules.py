@@ -925,3 +925,13 @@ def test_a_sum_in_brackets_after_another_currency_measures_no_currency():
 def test_years_before_an_amount_word_are_no_owner_of_the_sum():
     text = "Завершена программа на 2021-2023 годы стоимостью 12 млрд тенге."
     assert [f["object"] for f in extract_figures(text)] == [None]
+
+
+def test_a_factor_between_two_places_or_against_an_average_is_no_change():
+    text = "Уровень наркомании в городе в 1,7 раза выше, чем в среднем по области."
+    assert [f["change"] for f in extract_figures(text)] == [None]
+    text = "Заболеваемость в районе в 3 раза превышает средние показатели по стране."
+    assert [f["change"] for f in extract_figures(text)] == [None]
+    # against an earlier time it is a change
+    text = "Изъято в 2 раза больше, чем в прошлом году."
+    assert [f["change"] for f in extract_figures(text)] == ["increase"]

@@ -4,6 +4,7 @@ comparison of the clause."""
 from __future__ import annotations
 
 import itertools
+import re
 
 from pipelines.figures.lexicon import (
     CLAUSE_STOPS,
@@ -174,6 +175,30 @@ def _cue(s: Sentence, k: int, after: bool, distance: int) -> str | None:
     return None
 
 
+_AVERAGE = re.compile(r"^средн(?:ий|его|ем|ему|ие|им|их|ими|ее|яя|юю|ей)$")
+_TIME_STEMS = ("год", "период", "аппг", "ранее", "раньше", "прошл", "месяц", "квартал", "полугод")
+
+
+def _compared_with_another_place(s: Sentence, figure: Figure) -> bool:
+    """«в полтора раза выше, чем в среднем по Татарстану», «в 2 раза превышает средние
+    показатели по России»: a factor between two places or against an average, not a change
+    over time (no word of an earlier time follows)."""
+    words = [s.norm(k) for k in range(figure.last, min(len(s.tokens), figure.last + 9))]
+    words = words[: next((i for i, w in enumerate(words) if w in CLAUSE_STOPS | {".", ";"}),
+                         len(words))]  # fmt: skip
+    if any(w.startswith(_TIME_STEMS) or w.isdigit() for w in words):
+        return False
+    if not any(w in ("выше", "ниже", "больше", "меньше") or w.startswith("превыша") for w in words):
+        return False
+    after_than = words[words.index("чем") + 1 :] if "чем" in words else []
+    average = any(_AVERAGE.match(w) for w in words)
+    place = any(
+        w in ("по", "в") and k + 1 < len(after_than) and after_than[k + 1][:1].isalpha()
+        for k, w in enumerate(after_than)
+    )
+    return average or place
+
+
 def assign_changes(s: Sentence, figures: list[Figure]) -> None:
     """The direction of change of each percentage and factor of a sentence."""
     previous: Figure | None = None
@@ -182,6 +207,9 @@ def assign_changes(s: Sentence, figures: list[Figure]) -> None:
             if _baseline(s, figure) or _level(s, figure) or _of_a_year(s, figure):
                 previous = figure
                 continue
+            if _compared_with_another_place(s, figure):
+                previous = figure
+                continue  # «в полтора раза выше, чем по Татарстану»: no change over time
             figure.change = _change(s, figure)
             if figure.change is None and previous is not None and previous.change:
                 # "снизилось в 1,6 раза, а фактов сбыта – в 2,1 раза": the verb is left out
