@@ -1087,6 +1087,12 @@ def test_one_place_searched_tells_of_one_operation():
     assert by_quote(annotated(lead), "2 тонны")["scope"] == "period"
 
 
+def test_a_factor_between_two_places_is_no_change():
+    figures = annotated("Наркомания в городе в 1,7 раза выше, чем в среднем по области.")
+    assert figures[0]["role"] == "value"
+    assert annotated("Изъято в 2 раза больше, чем в прошлом году.")[0]["role"] == "change"
+
+
 def test_from_to_with_the_earlier_values_year_in_brackets_is_a_baseline():
     figures = annotated("Число наркопреступлений выросло с 512 (в 2019 году) до 640.")
     assert [f["role"] for f in figures] == ["baseline", "value"]

@@ -71,11 +71,24 @@ _OPENED_BY = re.compile(r"\(\s*(?:на|в)\s", _I)
 _CLOSING_COMPARATIVE = re.compile(r"^[^.;:()\n]{0,45}?\b(?:больше|меньше|выше|ниже)\s*\)", _I)
 
 
+# A factor between two places or against an average («… выше, чем в среднем по Татарстану»,
+# «… превышает средние показатели по России»), no earlier time named
+_OTHER_PLACE = re.compile(
+    r"^(?!.*\b(?:год|период|аппг|ранее|прошл))\s*(?:выше|ниже|больше|меньше|превыша\w*)\b.*?"
+    r"(?:\bчем\s+(?:в\s+среднем\s+)?(?:по|в)\s+[А-ЯЁ]|\bсредн(?:ий|его|ем|ие|им|их|ее|яя)\b)",
+    re.IGNORECASE,
+)
+
+
 def comparative_change(text: str, figure: dict) -> bool:
     """«на N … больше/меньше (чем …)», «увеличилось на N»: the number is a difference, a
     change."""
     before = text[max(0, figure["start"] - 4) : figure["start"]]
     quote = (figure.get("quote") or "").lower()
+    if figure.get("unit") in ("percent", "times") and _OTHER_PLACE.match(
+        re.split(r"[.;!?]\s", text[figure["end"] : figure["end"] + 80])[0]
+    ):
+        return False  # «в полтора раза выше, чем по Татарстану»: two places, no change
     lead = text[max(0, figure["start"] - 60) : figure["start"]] + re.match(r"^\D*", quote).group()
     # _CHANGED_BY ends in «на»: only then is its search (slow on a miss) worth running
     if lead.rstrip()[-2:].lower() == "на" and _CHANGED_BY.search(lead):
