@@ -935,3 +935,8 @@ def test_a_factor_between_two_places_or_against_an_average_is_no_change():
     # against an earlier time it is a change
     text = "Изъято в 2 раза больше, чем в прошлом году."
     assert [f["change"] for f in extract_figures(text)] == ["increase"]
+
+
+def test_raz_ili_dva_is_how_often_not_a_count():
+    text = "В группу риска входят 3 200 человек, которые раз или два пробовали наркотики."
+    assert [f["value"] for f in extract_figures(text)] == [3200]

@@ -164,6 +164,8 @@ def is_not_a_quantity(s: Sentence, span: NumberSpan, previous: Figure | None) ->
         between = {s.norm(k) for k in _outside_brackets(s, previous.span.last, first)}
         if between <= {",", "и", "или", ".", *DASHES} and previous.law:
             return True  # "ст. 228, 228.1 и 229", "статьей 299-1", "246 (контрабанда) и 273"
+    if s.norm(first - 1) == "или" and s.norm(first - 2) == "раз" and span.value in (2, 3):
+        return True  # "попробовал раз или два": how often, an idiom, no count
     after = s.norm(last)
     if after.startswith("°") or after in ("градус", "градуса", "градусов"):
         return True
