@@ -765,6 +765,14 @@ def test_stashes_counted_are_no_seized_drugs(text):
     assert annotated(text)[-1]["indicator"] is None
 
 
+def test_crimes_of_keeping_drug_dens_count_the_dens():
+    text = "С начала года пресечено 68 преступлений, связанных с содержанием наркопритонов."
+    assert annotated(text)[-1]["indicator"] == "drug_dens"
+    # crimes with no den named stay drug crimes
+    text = "С начала года выявлено 640 преступлений в сфере незаконного оборота наркотиков."
+    assert annotated(text)[-1]["indicator"] == "drug_crimes"
+
+
 def test_shops_said_to_be_closed_are_websites_blocked():
     text = "За год закрыто более 60 интернет-магазинов, торговавших наркотиками."
     assert annotated(text)[-1]["indicator"] == "websites_blocked"
