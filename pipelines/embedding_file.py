@@ -7,8 +7,11 @@ meets a sentence for NER, for two reasons this loader avoids:
   tagger meets become resident;
 - `PQ.precompute` takes the norm of every vector and a 26 MB table of products, which only
   navec's similarity queries use and slovnet's taggers never do; here they wait for first use.
-The words and their counts are read by navec itself. The result is a `navec.Navec`, as the
-taggers expect; an archive in any other layout falls back to `Navec.load`.
+- its 250,000 words and their counts (45 MB as Python objects) are read, by navec itself, only
+  when something asks for them: the taggers look words up in their own word list and take only
+  the table and the id from navec.
+The result is a `navec.Navec`, as the taggers expect; an archive in any other layout falls back
+to `Navec.load`.
 """
 
 from __future__ import annotations
@@ -43,11 +46,33 @@ class _TaggingPQ(PQ):
         return np.matmul(self.codes, np.transpose(self.codes, axes=[0, 2, 1]))
 
 
+class _VocabOnFirstUse:
+    """navec's `Vocab` of the archive, read on first use."""
+
+    def __init__(self, path: str | Path) -> None:
+        self._path = path
+
+    @cached_property
+    def _vocab(self) -> Vocab:
+        with tarfile.open(self._path) as tar:
+            return Vocab.from_file(tar.extractfile("vocab.bin"))
+
+    def __getattr__(self, name: str):
+        return getattr(self._vocab, name)
+
+    def __getitem__(self, word: str) -> int:
+        return self._vocab[word]
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._vocab
+
+
 def load_navec(path: str | Path) -> Navec:
     with tarfile.open(path) as tar:
         meta = Meta.from_file(tar.extractfile("meta.json"))
         Meta.check_protocol(meta.protocol)
-        vocab = Vocab.from_file(tar.extractfile("vocab.bin"))
+        if "vocab.bin" not in tar.getnames():
+            return Navec.load(path)
         table = tar.getmember("pq.bin")
     if not table.isreg() or table.size < _HEADER:
         return Navec.load(path)
@@ -60,4 +85,6 @@ def load_navec(path: str | Path) -> Navec:
         return Navec.load(path)
     indexes = np.frombuffer(data[_HEADER:codes_at], np.uint8).reshape(vectors, qdim)
     codes = np.frombuffer(data[codes_at:], np.float32).reshape(qdim, centroids, -1)
-    return Navec(meta, vocab, _TaggingPQ(vectors, dim, qdim, centroids, indexes, codes))
+    return Navec(
+        meta, _VocabOnFirstUse(path), _TaggingPQ(vectors, dim, qdim, centroids, indexes, codes)
+    )

@@ -29,17 +29,21 @@ def _embedding():
 
 @cache
 def _ner_models():
-    from natasha import NewsNERTagger, Segmenter
+    from natasha import Segmenter
 
-    return Segmenter(), NewsNERTagger(_embedding())
+    from pipelines.tagger_files import load_ner_tagger
+
+    return Segmenter(), load_ner_tagger(_embedding())
 
 
 @cache
 def _morph_models():
     # Only names the gazetteer lacks need natasha's morphology (for their nominative).
-    from natasha import MorphVocab, NewsMorphTagger
+    from natasha import MorphVocab
 
-    return NewsMorphTagger(_embedding()), MorphVocab()
+    from pipelines.tagger_files import load_morph_tagger
+
+    return load_morph_tagger(_embedding()), MorphVocab()
 
 
 @cache
