@@ -1412,3 +1412,28 @@ def test_numbers_of_places_side_by_side_do_not_add_up_to_one_another():
         "тысячи, в Башкирии - 1,9 тысячи."
     )
     assert {f["role"] for f in figures} == {"value"}
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "indicator"),
+    [
+        # a verb after «и» starts the figure's own clause: the dens are the organisers'
+        ("Полицейским удалось задержать троих организаторов наркопритонов и пресечь пять "
+         "случаев культивированного разведения конопли.", "пять", None),
+        # the register of drinkers, named before the number in its phrase
+        ("На профилактическом учете по алкоголю состоит 60 человек, по наркотикам - 65.",
+         "60", None),
+        ("На профилактическом учете по алкоголю состоит 60 человек, по наркотикам - 65.",
+         "65", "drug_users_registered"),
+        # ... but not when it comes after the next number
+        ("В стране насчитывается около 20 тысяч людей с диагнозом «наркотическая зависимость» "
+         "и около 100 тысяч граждан с алкогольной зависимостью.", "около 20",
+         "drug_users_registered"),
+        # «организованные» is read as a form of the verb «организовать»
+        ("В области ликвидированы две нарколаборатории и 73 организованные группы, "
+         "занимавшиеся сбытом.", "73", "organised_groups"),
+        ("Полицейские обезвредили 20 наркоторговцев.", "20", "persons_detained"),
+    ],
+)  # fmt: skip
+def test_whose_words_stand_around_a_number(text, quote, indicator):
+    assert by_quote(annotated(text), quote)["indicator"] == indicator

@@ -41,6 +41,8 @@ class Indicator:
     # objects whose `context` may stand in the sentences just before the figure's
     context_before: frozenset[str] = frozenset()
     not_own: tuple[str, ...] = ()  # no word of the figure's own phrase starts with these
+    # no word between the commas around it (and between the figures beside it) does
+    not_in_phrase: tuple[str, ...] = ()
     any_person: bool = False  # any noun naming people counts as an object («проводников»)
     also: tuple[Indicator, ...] = ()  # other rules for the same indicator
 
@@ -105,6 +107,7 @@ def _entry(raw: dict, parent: dict | None = None) -> Indicator:
         context_in_phrase=merged.get("context_in") == "phrase",
         context_before=frozenset(merged.get("context_before", [])),
         not_own=tuple(merged.get("not_own", [])),
+        not_in_phrase=tuple(merged.get("not_in_phrase", [])),
         any_person=bool(merged.get("any_person", False)),
         also=tuple(_entry(alt, raw) for alt in raw.get("also", [])) if parent is None else (),
     )
@@ -162,11 +165,26 @@ def sides(text: str, figure: dict, previous_end: int, next_start: int) -> tuple[
         # leaves the one before its words
         cut = max((m.end() for m in _ITEM_BREAK.finditer(left)), default=0)
         left = left[cut:]
+    left = left[_start_of_own_clause(left) :]
     right = text[figure["start"] : min(next_start, figure["end"] + 120, high)]
     right = right[: right.find(";")] if ";" in right else right
     before = lemmas_of(words(left)[-WINDOW_BEFORE:])
     after = lemmas_of(words(right)[: WINDOW_AFTER + 3])
     return before, after
+
+
+_AND_WORD = re.compile(r"\sи\s+(\w+)", re.IGNORECASE)
+
+
+def _start_of_own_clause(left: str) -> int:
+    """Where the figure's own clause starts in the words before it: at the last «и» before a
+    verb. «задержать троих организаторов наркопритонов и пресечь пять случаев разведения
+    конопли»: the dens are the organisers', not the cases'."""
+    for match in reversed(list(_AND_WORD.finditer(left))):
+        readings = parse_word(match.group(1).lower())
+        if readings and readings[0].pos in ("VERB", "INFN"):
+            return match.start()
+    return 0
 
 
 def _with_next(text: str, figure: dict, next_start: int, high: int) -> list[str]:
@@ -267,6 +285,8 @@ def _fits(
         if around is not near or not _starts(compounds, entry.context):
             return False
     if entry.not_own and _starts(_own_phrase(figure.get("_after") or ()), entry.not_own):
+        return False
+    if entry.not_in_phrase and _starts(figure.get("_phrase_to_next") or (), entry.not_in_phrase):
         return False
     return not (entry.not_context and _starts(near, entry.not_context))
 
@@ -503,6 +523,18 @@ def _phrase(text: str, figure: dict, low: int, high: int) -> list[str]:
     return lemma_list(left[max(left.rfind(","), left.rfind(";")) + 1 :] + right[:end])
 
 
+_AND = re.compile(r"\sи\s", re.IGNORECASE)
+
+
+def _phrase_to_next(text: str, figure: dict, low: int, high: int) -> list[str]:
+    """`_phrase`, between the figures beside it: from the previous figure, or the «и» after it,
+    to the next one. «54 тыс. человек с алкогольной зависимостью и 9 тыс. человек с
+    зависимостью от наркотических средств»: the 9 thousand are no drinkers.
+    `low` is where the previous figure ends, `high` where the next one starts."""
+    joint = list(_AND.finditer(text, low, figure["start"]))
+    return _phrase(text, figure, joint[-1].end() if joint else low, high)
+
+
 def _text_before(text: str, low: int, title: str | None = None) -> list[str]:
     """The words of the 300 characters before a sentence: the sentence or two «таких» refers
     to («данного вида преступлений» names them one sentence further back). Near the body's
@@ -528,6 +560,9 @@ def assign_own_indicators(
         low, high = _sentence_bounds(text, figure)
         figure["_header"] = _list_header(text, low)
         figure["_phrase"] = _phrase(text, figure, low, high)
+        figure["_phrase_to_next"] = _phrase_to_next(
+            text, figure, max(low, previous_end), min(high, next_start)
+        )
         contents = _with_next(text, figure, next_start, high)
         own = _own_words(text, figure, min(next_start, high), len(after)) + contents
         after = after + contents
