@@ -370,7 +370,9 @@ def _main_of_title_and_body(
         country = code.split("-", 1)[0]
         if _capital_speaks_for_the_country(code, country, body_places):
             return _result(None, country, "article")
-        if _residents_of_another_scene(title_places, body, code):
+        if _residents_of_another_scene(title_places, body, code) or _of_a_country_not_in_the_body(
+            body_places, body, country
+        ):
             return body
         return _result(code, country, "article")
     title = main_place(title_places)
@@ -408,6 +410,18 @@ def _named_more(places: list[dict], country: str | None, other: str | None) -> b
     Kyrgyzstan three times and Afghanistan's harvest once is Kyrgyzstan's news."""
     named = Counter(p["country"] for p in places if p["country"] and p.get("named_as") == "name")
     return bool(country) and named[country] > named[other]
+
+
+def _of_a_country_not_in_the_body(body_places: list[dict], body: dict, country: str) -> bool:
+    """«На Алтае задержали …» over a body about the Altai Krai of Russia that names nothing of
+    Kazakhstan: a title's name read in a country the body never names (a home source's
+    reading of an ambiguous name) yields to the body's own regional scene."""
+    return (
+        body["reason"] == "article"
+        and body["region_code"] is not None
+        and body["country"] not in (None, country)
+        and not any(p["country"] == country for p in body_places)
+    )
 
 
 def _residents_of_another_scene(title_places: list[dict], body: dict, code: str) -> bool:

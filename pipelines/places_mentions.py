@@ -222,7 +222,12 @@ _LIST_GAP = re.compile(r"[\s,]*(?:\s(?:и|или)\s+)?")
 # is no scene; the words are ones of carrying elsewhere, not «ввоз» (whose customs report it)
 _TO = {"в", "во"}
 _CARRIED_ELSEWHERE = ("переброс", "перебрас", "транспортир", "доставк", "доставл", "отправ",
-                      "переправ", "вывоз", "вывез", "транзит")  # fmt: skip
+                      "переправ", "вывоз", "вывез", "транзит",
+                      # «пояснил, что едет в Пензу», «должен был их отвезти в Пензенскую область»
+                      "едет", "ехал", "отвез", "отвоз", "следовал", "направлял")  # fmt: skip
+# «не доехали из Подмосковья до Пензы»
+_UNTIL = {"до"}
+_NOT_REACHED = ("доех", "довез", "довоз")
 
 
 # «на пресс-конференции в Минске», «на брифинге в Душанбе»: where the figures were announced,
@@ -231,10 +236,12 @@ _MEETINGS = ("пресс-конференц", "брифинг", "совещан�
              "конференци")  # fmt: skip
 
 
-def _after_words(text: str, tokens: list[Token], first: int, stems: tuple[str, ...]) -> bool:
-    """Whether the place follows «в» and, up to three words before in its sentence, a word of
-    `stems`."""
-    if first < 2 or tokens[first - 1].norm not in _TO:
+def _after_words(
+    text: str, tokens: list[Token], first: int, stems: tuple[str, ...], to: set[str] = _TO
+) -> bool:
+    """Whether the place follows «в» (or a word of `to`) and, up to three words before in its
+    sentence, a word of `stems`."""
+    if first < 2 or tokens[first - 1].norm not in to:
         return False
     return any(
         tokens[k].norm.startswith(stems)
@@ -247,7 +254,23 @@ _SENTENCE_END = re.compile(r"[.!?;]")
 
 
 def _destination(text: str, tokens: list[Token], first: int) -> bool:
-    return _after_words(text, tokens, first, _CARRIED_ELSEWHERE)
+    return _after_words(text, tokens, first, _CARRIED_ELSEWHERE) or _after_words(
+        text, tokens, first, _NOT_REACHED, _UNTIL
+    )
+
+
+# «по всем регионам, кроме Баткенской области», «за исключением Алматы», «исключение —
+# Баткен»: a place set apart from the statement is no scene of it (its country still is)
+_EXCEPT = {"кроме", "исключением"}
+_EXCEPTION = "исключение"
+_DASHES = {"-", "—", "–", ":"}
+
+
+def _excepted(tokens: list[Token], first: int) -> bool:
+    before = [t.norm for t in tokens[max(0, first - 2) : first]]
+    return (before[-1:] and before[-1] in _EXCEPT) or (
+        len(before) == 2 and before[0] == _EXCEPTION and before[1] in _DASHES
+    )
 
 
 def _of_residents(tokens: list[Token], first: int) -> bool:
@@ -491,8 +514,10 @@ def find_mentions(
         if mention.named_as == "name" and _destination(text, tokens, mention.first):
             mention.named_as = "destination"
             continue
-        if mention.named_as == "name" and _after_words(text, tokens, mention.first, _MEETINGS):
-            mention.named_as = "venue"
+        if mention.named_as == "name" and (
+            _after_words(text, tokens, mention.first, _MEETINGS) or _excepted(tokens, mention.first)
+        ):
+            mention.named_as = "venue"  # where figures were announced, or a place set apart
             continue
         listed = origin_end >= 0 and _LIST_GAP.fullmatch(text, origin_end, mention.start)
         if mention.named_as == "name" and (

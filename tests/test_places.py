@@ -859,3 +859,37 @@ def test_a_text_naming_no_place_is_the_country_of_the_state_news_agency_it_cites
     # two agencies of two countries tell nothing
     text = "Об этом сообщили БЕЛТА и Казинформ со ссылкой на ведомства."
     assert article_region(text)["country"] is None
+
+
+def test_where_a_courier_was_driving_to_is_not_the_scene():
+    body = (
+        "У города Луховицы Московской области инспекторы остановили автомобиль. Водитель "
+        "пояснил, что едет в Пензу. Он должен был отвезти наркотики в Пензенскую область."
+    )
+    title = "100 свертков с героином не доехали из Подмосковья до Пензы"
+    named = {p["name"]: p["named_as"] for p in find_places(f"{title}. {body}")}
+    assert named["Пензу"] == named["Пензенскую область"] == named["Пензы"] == "destination"
+    assert article_region(body, title=title)["region_code"] == "RU-MOS"
+
+
+def test_a_region_set_apart_from_a_national_statement_is_no_scene():
+    body = (
+        "В Кыргызстане за год заболеваемость снизилась на 27 процентов. Снижение отмечалось по "
+        "всем регионам, кроме Баткенской области, где отмечен рост на 4,3 процента."
+    )
+    title = "В Кыргызстане снижается зависимость, исключение — Баткен"
+    place = article_region(body, title=title)
+    assert (place["region_code"], place["country"]) == (None, "KG")
+    excepted = article_region("Изъятия выросли везде, за исключением Алматы.", "KZ")
+    assert excepted["region_code"] is None
+
+
+def test_a_title_read_in_a_country_the_body_never_names_yields_to_the_body():
+    body = (
+        "БАРНАУЛ, 24 мар. Пять уголовных дел возбуждено в Алтайском крае в отношении граждан "
+        "Украины. Закладки делали на территории Алтайского края."
+    )
+    assert article_region(body, "KZ", title="На Алтае задержали пятерых")["region_code"] == "RU-ALT"
+    # a title region of the body's own country still decides
+    body = "В Алтайском крае задержаны курьеры. Их задержали в Барнауле."
+    assert article_region(body, "RU", title="В Кузбассе изъяли героин")["region_code"] == "RU-KEM"
