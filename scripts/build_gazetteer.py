@@ -38,6 +38,9 @@ GAZETTEER = ROOT / "data" / "gazetteer"
 COUNTRIES = ("KZ", "RU", "KG", "UZ", "TJ", "TM", "BY", "AF", "CN")
 # ISO lists Crimea and Sevastopol under UA; an article naming them keeps the name as text.
 LEFT_OUT = {"UA-43", "UA-40"}
+# ... and their names are no other place's: GeoNames' village «Крым» of the Rostov region would
+# make every «Республика Крым» a Rostov text.
+LEFT_OUT_NAMES = ("Крым", "Республика Крым", "Севастополь")
 # pycountry's types, in the vocabulary of regions.tsv; "city" makes the division a city.
 _TYPES = {
     "capital territory": "city",
@@ -182,7 +185,7 @@ GEONAMES_HEADER = """\
 
 def geonames(regions, centres) -> tuple[str, list[str]]:
     """geonames.tsv: the towns of GeoNames the curated files do not hold."""
-    held = set()
+    held = {fold(name) for name in LEFT_OUT_NAMES}
     for row in [
         *read_tsv(GAZETTEER / "countries.tsv"),
         *read_tsv(GAZETTEER / "localities.tsv"),

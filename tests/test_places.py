@@ -893,3 +893,10 @@ def test_a_title_read_in_a_country_the_body_never_names_yields_to_the_body():
     # a title region of the body's own country still decides
     body = "В Алтайском крае задержаны курьеры. Их задержали в Барнауле."
     assert article_region(body, "RU", title="В Кузбассе изъяли героин")["region_code"] == "RU-KEM"
+
+
+def test_crimea_left_out_of_the_gazetteer_is_no_other_place_of_its_name():
+    # GeoNames holds a village «Крым» in the Rostov region; Crimea itself is kept as text
+    text = "В Республике Крым изъяли 2 кг гашиша. В Крыму задержан курьер."
+    assert not any(p["region_code"] == "RU-ROS" for p in find_places(text))
+    assert article_region(text)["region_code"] is None
