@@ -940,3 +940,23 @@ def test_a_factor_between_two_places_or_against_an_average_is_no_change():
 def test_raz_ili_dva_is_how_often_not_a_count():
     text = "В группу риска входят 3 200 человек, которые раз или два пробовали наркотики."
     assert [f["value"] for f in extract_figures(text)] == [3200]
+
+
+def test_a_number_per_a_hundred_thousand_is_a_rate_even_with_no_noun():
+    text = "Заболеваемость в регионе составила 19,6 на 100 тысяч населения."
+    assert [(f["quote"], f["unit"]) for f in extract_figures(text)] == [("19,6", "count")]
+    text = "В 2024 году показатель составил 8,9. В 2023-м, для сравнения, — 12,2 на 100 тысяч."
+    assert "12,2" in [f["quote"] for f in extract_figures(text)]
+    # a bare number before no such base is still none
+    assert extract_figures("Просмотров: 173 на сайте.") == []
+
+
+def test_a_count_and_its_share_joined_by_ili():
+    text = "Выявлено 365 преступлений, из них 305 или 83,6 процента относятся к тяжким."
+    found = [(f["quote"], f["unit"]) for f in extract_figures(text)]
+    assert ("305", "count") in found and ("83,6 процента", "percent") in found
+    # alternative percents still share the unit
+    assert [f["unit"] for f in extract_figures("Цены выросли на 5 или 6 процентов.")] == [
+        "percent",
+        "percent",
+    ]

@@ -67,6 +67,8 @@ def share_forward(s: Sentence, figures: list[Figure]) -> None:
             last, noun = left.adjectives[-1], right.last - 1
             if substantive(s, last) and not agree(s, last, noun):
                 continue  # "23 несовершеннолетних и 41 иностранный гражданин"
+        if right.unit == "percent" and left.span.value > 100 and s.norm(left.last) == "или":
+            continue  # «из них 305 или 83,6 процента»: a count and its share
         if right.blocked:
             left.blocked = True
         elif right.unit is not None:
@@ -218,6 +220,19 @@ def _in_parentheses_after(s: Sentence, antecedent: Figure, figure: Figure) -> bo
     return False
 
 
+# «Заболеваемость составила 19,6 на 100 тысяч населения», «в 2023-м — 12,2 на 100 тысяч»
+_RATE_BASE_AFTER_RE = re.compile(
+    r"\s*на\s+(?:каждые\s+)?(?:10|100|десять|сто)\s*(?:тыс\b\.?|тысяч[уиа]?\b)", re.IGNORECASE
+)
+
+
+def _a_rate(s: Sentence, figure: Figure) -> bool:
+    """A number stated per a base of ten or a hundred thousand is a rate: a figure even where
+    the sentence names nothing it counts."""
+    after = s.tokens[figure.last - 1].end - s.start
+    return bool(_RATE_BASE_AFTER_RE.match(s.text, after))
+
+
 def resolve_orphans(s: Sentence, figures: list[Figure]) -> None:
     """Numbers still without unit or noun, in text order (so that one resolved can explain the
     next: "Из 37 задержанных 12 ..."): elliptic ones inherit, the rest are counts if the
@@ -241,7 +256,7 @@ def resolve_orphans(s: Sentence, figures: list[Figure]) -> None:
             ) or named
         else:
             figure.object = find_object(s, figure, COUNT_FINDERS)
-        if figure.object is None and figure.span.role != "collective":
+        if figure.object is None and figure.span.role != "collective" and not _a_rate(s, figure):
             figure.blocked = True
     for left, right in itertools.pairwise(figures):
         if left.of_next and not left.blocked and left.unit is None:
