@@ -960,3 +960,11 @@ def test_a_count_and_its_share_joined_by_ili():
         "percent",
         "percent",
     ]
+
+
+def test_doses_and_units_of_no_named_drug_count_doses_and_units():
+    text = "За год изъяли более 712 тысяч доз наркотиков и 162 единицы препаратов."
+    assert [f["object"] for f in extract_figures(text)] == ["доза", "единица"]
+    # a named drug is what they count
+    text = "Изъято 900 доз лирики и 40 единиц трамадола."
+    assert [f["object"] for f in extract_figures(text)] == ["лирика", "трамадол"]

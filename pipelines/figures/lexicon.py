@@ -117,6 +117,9 @@ DESCRIBING_NOUNS = KIND_NOUNS | {"происхождение", "группа", "
 
 # Counting nouns whose genitive names the substance: "40 единиц трамадола", "900 доз лирики".
 DOSE_NOUNS = frozenset({"единица", "доза"})
+# ... but a generic word names no substance: "712 тысяч доз наркотиков" counts doses.
+GENERIC_DRUG_NOUNS = frozenset({"наркотик", "средство", "вещество", "наркосредство", "препарат",
+                                "лекарство", "медикамент"})  # fmt: skip
 # A genitive of quality between a dose noun and the thing: "47 единиц овальной формы капсул",
 # "17 единиц белого цвета таблеток".
 QUALITY_NOUNS = frozenset({"форма", "цвет", "размер", "вид"})

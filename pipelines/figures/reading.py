@@ -17,6 +17,7 @@ from pipelines.figures.lexicon import (
     DOSE_NOUNS,
     EVENT_NOUNS,
     FRACTION_NOUNS,
+    GENERIC_DRUG_NOUNS,
     INCREASE,
     KIND_NOUNS,
     LAW_ABBREVIATIONS,
@@ -391,7 +392,10 @@ def _read_count(s: Sentence, figure: Figure, previous: Figure | None) -> None:
             thing = substance is not None and (
                 s.lemma(substance) in COUNTED_THINGS or s.lemma(substance + 1) in COUNTED_THINGS
             )
-            if substance is not None and not thing and unit_at(s, substance) is None:
+            # "712 тысяч доз наркотиков", "162 единицы препаратов": doses and units of no
+            # named drug
+            named = substance is not None and s.lemma(substance) not in GENERIC_DRUG_NOUNS
+            if named and not thing and unit_at(s, substance) is None:
                 figure.object = noun_lemma(s.readings(substance), s.tokens[substance])
         return
     if start == s.cut:  # "задержано 170 гра": a count of a word the text cut off
