@@ -968,3 +968,14 @@ def test_doses_and_units_of_no_named_drug_count_doses_and_units():
     # a named drug is what they count
     text = "Изъято 900 доз лирики и 40 единиц трамадола."
     assert [f["object"] for f in extract_figures(text)] == ["лирика", "трамадол"]
+
+
+def test_an_active_participle_used_as_a_noun_before_a_thing_is_counted():
+    text = (
+        "В тестировании приняли участие 8 578 обучающихся, в том числе 4 852 обучающихся "
+        "общеобразовательных организаций и 2 203 обучающихся СПО."
+    )
+    assert [f["object"] for f in extract_figures(text)] == ["обучающийся"] * 3
+    # an adjective of the thing itself stays the thing's
+    text = "Выявлено 5 действующих нарколабораторий и 12 задержанных автомобилей."
+    assert [f["object"] for f in extract_figures(text)] == ["нарколаборатория", "автомобиль"]

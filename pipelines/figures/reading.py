@@ -59,6 +59,21 @@ from pipelines.morph import Reading
 from pipelines.numbers import MULTIPLIER_ABBREVIATIONS, NumberSpan, clean_value, number_forms
 
 _EXCEED_VERBS = frozenset({"превысить", "превышать"})
+
+
+def _people_of_a_thing(s: Sentence, k: int, noun: int) -> bool:
+    """An active participle used as a noun (pymorphy's "Subx": "обучающихся", "работающих")
+    right after the number, before a thing it is of ("обучающихся общеобразовательных
+    организаций", "обучающихся СПО"): the people are counted, not the thing."""
+    participle = any(r.pos == "PRTF" and {"Subx", "actv"} <= r.grammemes for r in s.readings(k))
+    if not participle:
+        return False
+    if s.tokens[noun].text.isupper() and len(s.tokens[noun].text) > 1:
+        return True  # an abbreviation of an institution: "СПО", "ВУЗ"
+    nouns = [r for r in s.readings(noun) if r.pos == "NOUN"]
+    return bool(nouns) and "inan" in nouns[0].grammemes
+
+
 # "2,5 миллиона доз стоимостью 4,5 миллиарда рублей": a multiplier is no object
 _MULTIPLIERS = frozenset({"тысяча", "миллион", "миллиард", "триллион"})
 # Comparatives that state a difference when "на" follows: "больше на 12%" (but "более чем на").
@@ -333,6 +348,11 @@ def _read_count(s: Sentence, figure: Figure, previous: Figure | None) -> None:
     paired = _noun_past_paired_number(s, figure.span) if noun is None and not adjectives else None
     if paired is not None:  # "800 (745) правонарушений": both count the noun after them
         noun, adjectives = paired
+    if noun is not None and adjectives and _people_of_a_thing(s, adjectives[0], noun):
+        # "4 852 обучающихся общеобразовательных организаций": the participle is counted
+        figure.unit, figure.object = "count", adjective_as_noun(s.tokens[adjectives[0]])
+        figure.last = adjectives[0] + 1
+        return
     if noun is not None and s.lemma(noun) == "год" and s.norm(noun + 1) in ("ранее", "раньше"):
         noun, adjectives = None, []  # "340 преступлений против 290 годом ранее": no duration
     if noun is not None and _says_how(s, figure, noun):
