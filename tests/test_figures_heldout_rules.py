@@ -979,3 +979,18 @@ def test_an_active_participle_used_as_a_noun_before_a_thing_is_counted():
     # an adjective of the thing itself stays the thing's
     text = "Выявлено 5 действующих нарколабораторий и 12 задержанных автомобилей."
     assert [f["object"] for f in extract_figures(text)] == ["нарколаборатория", "автомобиль"]
+
+
+def test_of_them_past_a_sentence_without_figures_points_at_the_sentence_before_it():
+    text = (
+        "Зарегистрировано 1 075 преступлений, связанных с оборотом наркотиков. Об этом "
+        "сообщила Наталия Краснова. Среди них 851 тяжкое и особо тяжкое, 438 совершены в "
+        "крупном размере."
+    )
+    assert [f["object"] for f in extract_figures(text)] == ["преступление"] * 3
+    # two sentences without figures between: too far back
+    text = (
+        "Зарегистрировано 1 075 преступлений. Об этом сообщила Краснова. Она выступила на "
+        "брифинге. Среди них 851 тяжкое."
+    )
+    assert [f["object"] for f in extract_figures(text)][1:] == ["тяжкий"]

@@ -99,20 +99,23 @@ def extract_figures(
         dates = extract_dates(text, published)
     date_starts = [d["char_start"] for d in dates]
     records: list[dict] = []
-    figures: list[Figure] = []
+    figures: list[Figure] = []  # the sentence before's
+    further: list[Figure] = []  # when it had none, those of the one before it
     topic = None  # the noun a list's heading counts, while its items go on
     for start, end in split_sentences(text):
         topic = topic if topic and is_list_item(text, start) else None
         if not _may_hold_figures(text, start, end):
-            figures = []
+            further, figures = figures, []
             topic = list_heading_topic(text, start, end) or topic
             continue
         tokens = tokenize(text, start, end)
         ends_text = not whole and not text[end:].strip()
-        sentence = Sentence(text[start:end], tokens, start, end, figures, ends_text)
+        sentence = Sentence(text[start:end], tokens, start, end, figures, ends_text, further)
         lo, hi = bisect.bisect_left(date_starts, start), bisect.bisect_left(date_starts, end)
         blocked = non_figure_spans(text, start, end, dates[lo:hi])
+        before = figures
         figures = _sentence_figures(sentence, blocked)
+        further = [] if figures else before
         if not figures:
             continue
         if topic:

@@ -75,6 +75,7 @@ class Sentence:
         end: int,
         carried: list[Figure],
         ends_text: bool = False,
+        further: list[Figure] | None = None,
     ) -> None:
         self.text = text
         self.tokens = tokens
@@ -99,7 +100,9 @@ class Sentence:
         opens = _OPENS_WITH_SUBSET_RE.match(text, opening) or _OPENS_WITH_THIS_RE.match(
             text, opening
         )
-        self.carried = carried if opens else []
+        # «… 1 075 преступлений. Об этом сообщила Краснова. "Среди них 851 тяжкое …»: past a
+        # sentence with no figures, `further` holds those of the sentence before it
+        self.carried = (carried or further or []) if opens else []
         # ... and whatever it opens with, what a pronoun may point back to ("Их вес составил")
         self.before = carried
 
