@@ -399,6 +399,16 @@ def test_a_breakdown_only_the_headline_states_keeps_its_total_and_part():
     assert [(f["role"], f["part_of"]) for f in figures] == [("total", None), ("part", 0)]
 
 
+def test_a_breakdown_the_headline_states_keeps_its_total_and_part_when_the_body_repeats_it():
+    # a text whose first sentence stands for its headline states the breakdown twice
+    figures = annotated(
+        "Пограничники изъяли 700 кг наркотиков, из которых более 500 кг составляет героин.",
+        title="Пограничники изъяли 700 кг наркотиков, из которых более 500 кг составляет героин.",
+    )
+    head = [(f["role"], f["part_of"]) for f in figures if f["in_title"]]
+    assert head == [("total", None), ("part", 0)]
+
+
 def test_a_headline_number_stands_alone():
     figures = annotated(
         "За месяц изъято 40 кг наркотиков, в том числе 25 кг гашиша и 15 кг героина.",

@@ -137,6 +137,7 @@ def annotate_figures(
         _annotate_text(title, headline, None, published, title)
         for h, figure in enumerate(headline):
             figure["in_title"] = 1
+            own[h] = (figure.get("role"), figure.get("part_of"))
             k = headline_twin(figure, figures)
             twin = figures[k] if k is not None else None
             if twin is not None:
@@ -146,15 +147,14 @@ def annotate_figures(
                 _share_what(twin, figure)
             else:
                 alone.append(figure)
-                own[h] = (figure.get("role"), figure.get("part_of"))
                 _scope_of_a_summary(figure, figures)
             figure["part_of"] = None  # a part's total lives in the body's numbering
             if figure.get("role") in ("total", "part"):
                 figure["role"] = "value"  # the headline states it alone, without its parts
             figure["check"] = figure["check_expected"] = None
     for h, (role, total) in own.items():
-        # «Изъято 5 кг наркотиков, в том числе 3 кг героина» in a headline the body does not
-        # repeat: a total and its part still, or a view would add them up
+        # «Изъято 5 кг наркотиков, в том числе 3 кг героина» in a headline: a total and its
+        # part still (whether or not the body states them too), or a view would add them up
         if role == "part" and total in own and own[total][0] == "total":
             headline[h]["role"], headline[h]["part_of"] = "part", total
             headline[total]["role"] = "total"
