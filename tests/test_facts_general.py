@@ -1433,6 +1433,8 @@ def test_numbers_of_places_side_by_side_do_not_add_up_to_one_another():
         ("В области ликвидированы две нарколаборатории и 73 организованные группы, "
          "занимавшиеся сбытом.", "73", "organised_groups"),
         ("Полицейские обезвредили 20 наркоторговцев.", "20", "persons_detained"),
+        # a town's people the dictionary does not know
+        ("По подозрению в сбыте задержаны двое бийчан.", "двое", "persons_detained"),
         # cases of use are no crimes
         ("В 2010 году зафиксировано около двух тысяч случаев употребления спиртного, а также "
          "наркотических средств.", "около двух", None),

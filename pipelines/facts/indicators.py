@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pipelines.facts.roles import sentence_start
 from pipelines.facts.words import lemma_list, lemmas_of, text_lemmas
-from pipelines.morph import parse_word
+from pipelines.morph import morph, parse_word
 from pipelines.paths import DATA_DIR
 from pipelines.search_index import words
 
@@ -308,9 +308,15 @@ def _adjective(lemma: str) -> bool:
     return bool(readings) and readings[0].pos in ("ADJF", "PRTF")
 
 
+_TOWNSPEOPLE = ("чанин", "янин")
+
+
 @functools.lru_cache(maxsize=4096)
 def names_people(lemma: str) -> bool:
-    """Whether a noun names people: an animate common noun («проводник», «курьер»), not a name."""
+    """Whether a noun names people: an animate common noun («проводник», «курьер»), not a name;
+    or a town's people the dictionary does not know («бийчанин»: the suffix says so)."""
+    if lemma.endswith(_TOWNSPEOPLE) and not morph().word_is_known(lemma):
+        return True
     readings = [r for r in parse_word(lemma) if r.pos == "NOUN"]
     return bool(readings) and all(
         "anim" in r.grammemes and not {"Name", "Surn", "Patr", "Geox"} & r.grammemes
