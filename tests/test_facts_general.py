@@ -1442,3 +1442,16 @@ def test_numbers_of_places_side_by_side_do_not_add_up_to_one_another():
 )  # fmt: skip
 def test_whose_words_stand_around_a_number(text, quote, indicator):
     assert by_quote(annotated(text), quote)["indicator"] == indicator
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("За правонарушения в состоянии опьянения – 11 человек (в прошлом – 13).", "13"),
+        ("В первом квартале 2013 года 39 человек скончались (в I квартале 2012 года – 17).", "17"),
+        ("Заболеваемость составила 8,9 на 100 тысяч. В 2023-м, для сравнения, — 12,2 на 100 "
+         "тысяч.", "12,2"),
+    ],
+)  # fmt: skip
+def test_earlier_values_in_other_words(text, quote):
+    assert by_quote(annotated(text), quote)["role"] == "baseline"
