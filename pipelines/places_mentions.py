@@ -22,6 +22,7 @@ from pipelines.places_gazetteer import DIVISION_NOUNS, Entry, load_gazetteer, na
 from pipelines.places_ner import NerView, SentenceNer
 from pipelines.places_unknown import division_mentions, unknown_mentions
 from pipelines.places_words import (
+    _INSTITUTION_GAP,
     _NOT_A_PLACE_WORDS,
     _PARTS,
     _PERSON_GRAMMEMES,
@@ -369,7 +370,8 @@ def _qualifier(text: str, mentions: list[_Mention], index: int) -> _Mention | No
     if index + 1 >= len(mentions):
         return None
     mention, following = mentions[index], mentions[index + 1]
-    if not _QUALIFIER_GAP.fullmatch(text[mention.end : following.start]):
+    gap = text[mention.end : following.start]
+    if not (_QUALIFIER_GAP.fullmatch(gap) or _INSTITUTION_GAP.fullmatch(gap)):
         return None
     if not (following.region_code or following.country) or following.rank <= mention.rank:
         return None

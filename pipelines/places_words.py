@@ -60,6 +60,13 @@ _SCOPE_FILLERS = {"всей", "всему", "всю", "всего", "целом"
 # Only spaces (or an opening bracket) between a name and the division that qualifies it: a comma
 # or a line break would as often separate two items of a list.
 _QUALIFIER_GAP = re.compile(r"[ \t\u00a0]*\(?[ \t\u00a0]*")
+# ... or the court or district the name is an adjective of: «Октябрьский райсуд Оренбургской
+# области» is a district of that region, not the town Октябрьский of Bashkortostan
+_INSTITUTION_GAP = re.compile(
+    r"[ \t\u00a0]+(?:(?:рай|гор)суд\w*|(?:районн|городск)\w+[ \t\u00a0]+суд\w*|район\w*)"
+    r"[ \t\u00a0]+",
+    re.IGNORECASE,
+)
 
 
 @dataclass

@@ -900,3 +900,19 @@ def test_crimea_left_out_of_the_gazetteer_is_no_other_place_of_its_name():
     text = "В Республике Крым изъяли 2 кг гашиша. В Крыму задержан курьер."
     assert not any(p["region_code"] == "RU-ROS" for p in find_places(text))
     assert article_region(text)["region_code"] is None
+
+
+def test_a_court_named_by_its_district_is_in_the_region_written_after_it():
+    # «Октябрьский» alone is a town of Bashkortostan; before «райсуд» and a region it is a
+    # district of that region
+    body = (
+        "Вчера Октябрьский райсуд Оренбургской области вынес приговор жителю Екатеринбурга, "
+        "который обвинялся в покушении на сбыт наркотиков."
+    )
+    assert article_region(body)["region_code"] == "RU-ORE"
+    assert (
+        article_region("Октябрьский районный суд Оренбургской области вынес приговор.")[
+            "region_code"
+        ]
+        == "RU-ORE"
+    )
