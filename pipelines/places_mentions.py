@@ -269,7 +269,7 @@ _DASHES = {"-", "—", "–", ":"}
 
 def _excepted(tokens: list[Token], first: int) -> bool:
     before = [t.norm for t in tokens[max(0, first - 2) : first]]
-    return (before[-1:] and before[-1] in _EXCEPT) or (
+    return (bool(before) and before[-1] in _EXCEPT) or (
         len(before) == 2 and before[0] == _EXCEPTION and before[1] in _DASHES
     )
 

@@ -62,8 +62,8 @@ _EXCEED_VERBS = frozenset({"превысить", "превышать"})
 
 
 def _people_of_a_thing(s: Sentence, k: int, noun: int) -> bool:
-    """An active participle used as a noun (pymorphy's "Subx": "обучающихся", "работающих")
-    right after the number, before a thing it is of ("обучающихся общеобразовательных
+    """An active participle used as a noun (pymorphy marks it "Subx": "обучающихся") right
+    after the number, before a thing it is of ("обучающихся общеобразовательных
     организаций", "обучающихся СПО"): the people are counted, not the thing."""
     participle = any(r.pos == "PRTF" and {"Subx", "actv"} <= r.grammemes for r in s.readings(k))
     if not participle:
