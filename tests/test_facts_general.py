@@ -1435,6 +1435,9 @@ def test_numbers_of_places_side_by_side_do_not_add_up_to_one_another():
         ("Полицейские обезвредили 20 наркоторговцев.", "20", "persons_detained"),
         # a town's people the dictionary does not know
         ("По подозрению в сбыте задержаны двое бийчан.", "двое", "persons_detained"),
+        # what a person had on him is what was seized
+        ("На тот момент при себе злоумышленник имел более 7 граммов марихуаны.", "более 7",
+         "drugs_seized"),
         # cases of use are no crimes
         ("В 2010 году зафиксировано около двух тысяч случаев употребления спиртного, а также "
          "наркотических средств.", "около двух", None),
