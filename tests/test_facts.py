@@ -975,3 +975,17 @@ def test_a_rounded_headline_joins_its_body_s_fact_without_a_conflict(tmp_path):
     ).fetchall()
     assert len(rows) == 2 and rows[0][1] == rows[1][1]
     assert rows[0][2:] == (1447.0, 0, 2)  # the body's number, stated twice, no conflict
+
+
+def test_a_headline_number_twins_only_a_body_number_counting_the_same_thing():
+    head = {"value": 5, "unit": "count", "object": "украинец", "qualifier": "exact"}
+    cases = {"value": 5, "unit": "count", "object": "дело", "qualifier": "exact"}
+    people = {"value": 5, "unit": "count", "object": "гражданин", "qualifier": "exact"}
+    assert headline_twin(head, [cases]) is None
+    assert headline_twin(head, [cases, people]) == 1
+    figures = annotated(
+        "Пять уголовных дел возбуждено в отношении граждан Украины.",
+        title="На Алтае задержали пятерых украинцев",
+    )
+    body = next(f for f in figures if not f["in_title"])
+    assert body["indicator"] != "persons_detained"

@@ -11,6 +11,7 @@ one it states is open.
 from __future__ import annotations
 
 from pipelines.facts.checks import rounding
+from pipelines.facts.indicators import names_people
 from pipelines.facts.sums import same_kind
 
 _HEADLINE_SLACK = 0.1  # «более 100 кг» over 103,5 kg; «почти 1,5 тысячи» over 1447
@@ -41,9 +42,21 @@ def rounds_to(head: dict, body: dict) -> bool:
     return abs(b - h) <= rounding(head) + 1e-9
 
 
+def counts_the_same(head: dict, body: dict) -> bool:
+    """Whether two numbers may count one thing: not «пятерых украинцев» and «Пять уголовных
+    дел»; people named two ways («пятерых украинцев», «5 граждан») are one thing."""
+    if same_kind(head, body):
+        return True
+    return all(f.get("object") and names_people(f["object"].lower()) for f in (head, body))
+
+
 def headline_twin(head: dict, body: list[dict]) -> int | None:
     """The index of the body number the headline's number states, or None."""
-    exact = [k for k, figure in enumerate(body) if same_number(figure, head)]
+    exact = [
+        k
+        for k, figure in enumerate(body)
+        if same_number(figure, head) and counts_the_same(head, figure)
+    ]
     if exact:
         return exact[0]
     rounded = [
