@@ -88,6 +88,7 @@ ITEM_PIPELINES = {
     "pipelines.figures_pipeline.FiguresPipeline": 200,
     "pipelines.places_pipeline.PlacesPipeline": 300,
     "pipelines.facts_pipeline.FactsPipeline": 400,
+    "pipelines.storage_prep.StoragePrepPipeline": 500,  # what storage needs but the database
     "pipelines.chrome_pipeline.ChromeLearning": 850,  # after the chain, in the crawl process
     "pipelines.store_pipeline.StorePipeline": 900,
 }

@@ -20,6 +20,7 @@ from pipelines.fact_store import facts_of, link_article
 from pipelines.items import ArticleRecord
 from pipelines.raw_pages import store_raw_page
 from pipelines.search_index import index_article
+from pipelines.storage_prep import StoragePrep, prepared_for
 
 Outcome = Literal["new", "updated", "unchanged"]
 
@@ -120,7 +121,9 @@ def _insert_children(
         db.conn.executemany(f"insert into [{table}] ({names}) values ({marks})", rows)
 
 
-def _replace_children(db: sqlite_utils.Database, article_id: int, record: ArticleRecord) -> None:
+def _replace_children(
+    db: sqlite_utils.Database, article_id: int, record: ArticleRecord, prep: StoragePrep
+) -> None:
     """Figures, dates, places, agencies and the raw page belong to the current version only."""
     figures = [f | figure_context(record.source, record.published_at, f) for f in record.figures]
     previous_facts = facts_of(db, article_id)
@@ -139,8 +142,8 @@ def _replace_children(db: sqlite_utils.Database, article_id: int, record: Articl
         " is not null",
         [article_id],
     )
-    store_raw_page(db, article_id, record)
-    link_article(db, article_id, previous_facts, body=record.body)
+    store_raw_page(db, article_id, record, prep.html_compressed)
+    link_article(db, article_id, previous_facts, body=record.body, signature=prep.signature)
 
 
 def store_article(
@@ -152,6 +155,7 @@ def store_article(
     figures and dates; only a changed text makes a new version."""
     now = utc_now()
     digest = content_hash(record.title, record.body)
+    prep = prepared_for(record)  # made in the chain's last step, outside the transaction
     with write_transaction(db):
         article_id = find_article_id(db, record.url)
         if article_id is None and record.requested_url:
@@ -159,7 +163,7 @@ def store_article(
         if article_id is None:
             columns = _article_columns(record, digest, now) | {"version": 1}
             article_id = insert_row(db, "articles", columns)
-            _replace_children(db, article_id, record)
+            _replace_children(db, article_id, record, prep)
             outcome: Outcome = "new"
             stored_url = record.url
         else:
@@ -169,7 +173,7 @@ def store_article(
                 columns = _article_columns(record, digest, now)
                 columns.pop("url")
                 update_row(db, "articles", article_id, columns)
-                _replace_children(db, article_id, record)
+                _replace_children(db, article_id, record, prep)
                 outcome = "unchanged"
             elif old["content_hash"] == digest:
                 update_row(
@@ -202,10 +206,10 @@ def store_article(
                 columns = _article_columns(record, digest, now) | {"version": old["version"] + 1}
                 columns["url"] = stored_url
                 update_row(db, "articles", article_id, columns)
-                _replace_children(db, article_id, record)
+                _replace_children(db, article_id, record, prep)
                 outcome = "updated"
         if outcome != "unchanged":  # the Russian search index changes with the text, atomically
-            index_article(db, article_id, record.title, record.body)
+            index_article(db, article_id, record.title, record.body, prep.search)
         _remember_aliases(db, article_id, stored_url, [record.url, record.requested_url])
     return article_id, outcome
 

@@ -20,6 +20,7 @@ from pipelines.figures_pipeline import apply_figures
 from pipelines.items import ArticleRecord
 from pipelines.places_pipeline import apply_places
 from pipelines.plain_text import PlainTextPipeline
+from pipelines.storage_prep import prepare_storage
 
 
 class SourceSettings(Protocol):
@@ -75,6 +76,7 @@ ARTICLE_STEPS: tuple[Step, ...] = (
     Step("figures and dates", find_figures, "pipelines.figures_pipeline.FiguresPipeline"),
     Step("places and agencies", find_places, "pipelines.places_pipeline.PlacesPipeline"),
     Step("facts", find_facts, "pipelines.facts_pipeline.FactsPipeline"),
+    Step("storage preparation", prepare_storage, "pipelines.storage_prep.StoragePrepPipeline"),
 )
 # After the chain, in a crawl: the article into SQLite (`store_article` elsewhere).
 STORE_PIPELINE = "pipelines.store_pipeline.StorePipeline"

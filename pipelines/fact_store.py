@@ -40,6 +40,7 @@ FACT_COLUMNS = {
     "first_published_at": str, "first_article_id": int, "conflict": int, "values_json": str,
     "quote": str, "part_of": int,
 }  # fmt: skip
+NOT_MADE = object()  # a signature argument left out: link_article makes it from the body
 _BATCH = 500  # ids per `in (...)` query, well under SQLite's 32,766 parameters
 _KEY_FIELDS = ("indicator", "what", "region", "scope", "period_start", "period_end", "event_day",
                "unit")  # fmt: skip
@@ -79,14 +80,21 @@ def ensure_facts_schema(db: sqlite_utils.Database) -> None:
 
 
 def _mark_duplicate(
-    db: sqlite_utils.Database, article_id: int, body: str | None
+    db: sqlite_utils.Database,
+    article_id: int,
+    body: str | None,
+    signature: bytes | object | None = NOT_MADE,
 ) -> tuple[int | None, list[int]]:
     """Store the article's signature and set `duplicate_of` to the first published article of
     its story, if any. Returns that article's id, and the articles whose story root this one
-    became (they are linked again: their event days change)."""
+    became (they are linked again: their event days change). `signature`: the body's, as a
+    blob (None: too short to compare), when it was made already."""
     db.conn.execute("delete from article_lsh where article_id = ?", [article_id])
     db.conn.execute("delete from article_minhash where article_id = ?", [article_id])
-    sig = near_duplicates.signature(body or "")
+    if signature is NOT_MADE:
+        sig = near_duplicates.signature(body or "")
+    else:
+        sig = None if signature is None else near_duplicates.from_blob(signature)
     if sig is None:
         db.conn.execute("update articles set duplicate_of = null where id = ?", [article_id])
         return None, []
@@ -259,10 +267,11 @@ def link_article(
     *,
     body: str | None = None,
     dedupe: bool = True,
+    signature: bytes | object | None = NOT_MADE,
 ) -> set[int]:
     """Mark the article's story and link each of its figures to a fact (in the caller's
-    transaction). `previous`: the facts its old figures were linked to. Returns the facts
-    touched."""
+    transaction). `previous`: the facts its old figures were linked to; `signature`: the
+    body's MinHash blob, when it was made already. Returns the facts touched."""
     article = db.conn.execute(
         "select published_day, published_at, source, body, duplicate_of from articles where id = ?",
         [article_id],
@@ -271,7 +280,7 @@ def link_article(
         return set()
     published_day, _, _, stored_body, _ = article
     text = body if body is not None else stored_body
-    root, moved = _mark_duplicate(db, article_id, text) if dedupe else (article[4], [])
+    root, moved = _mark_duplicate(db, article_id, text, signature) if dedupe else (article[4], [])
     root_day = None
     if root is not None:
         row = db.conn.execute("select published_day from articles where id = ?", [root]).fetchone()

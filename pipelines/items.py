@@ -7,6 +7,7 @@ on it and on nothing of each other.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass
@@ -49,3 +50,6 @@ class ArticleRecord:
     run_id: int | None = None
     # analysis steps that failed on this article, "step: error" each (pipelines/step.py)
     step_errors: list[str] = field(default_factory=list)
+    # what storage writes that needs no database, made by the chain's last step
+    # (pipelines/storage_prep.py), so a crawl's workers make it, not the crawl process
+    storage_prep: Any = None

@@ -27,15 +27,18 @@ def compress_html(html: str) -> bytes:
     return zstd.compress(html.encode("utf-8"), level=ZSTD_LEVEL)
 
 
-def store_raw_page(db: sqlite_utils.Database, article_id: int, record) -> None:
-    """Keep `record.html` (an ArticleRecord's page) as the raw page of `article_id`."""
+def store_raw_page(
+    db: sqlite_utils.Database, article_id: int, record, compressed: bytes | None = None
+) -> None:
+    """Keep `record.html` (an ArticleRecord's page) as the raw page of `article_id`;
+    `compressed`: compress_html(record.html), when it was made already."""
     db.conn.execute(
         "insert or replace into raw_pages (article_id, url, html_compressed, compression, "
         "encoding, content_type, fetched_at) values (?, ?, ?, ?, ?, ?, ?)",
         [
             article_id,
             record.url,
-            compress_html(record.html),
+            compress_html(record.html) if compressed is None else compressed,
             CODEC,
             record.encoding,
             record.content_type,

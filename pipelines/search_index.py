@@ -108,11 +108,20 @@ def ensure_search_table(db: sqlite_utils.Database) -> bool:
 
 
 def index_article(
-    db: sqlite_utils.Database, article_id: int, title: str | None, body: str | None
+    db: sqlite_utils.Database,
+    article_id: int,
+    title: str | None,
+    body: str | None,
+    normalised: tuple[str, str, str, str] | None = None,
 ) -> None:
-    """(Re)index one article. Call it inside the transaction that writes the article."""
-    title_lemmas, title_stems = normalise(title)
-    body_lemmas, body_stems = normalise(body)
+    """(Re)index one article. Call it inside the transaction that writes the article.
+    `normalised`: the title's and body's lemmas and stems (in SEARCH_COLUMNS order), when
+    they were made already."""
+    if normalised is None:
+        title_lemmas, title_stems = normalise(title)
+        body_lemmas, body_stems = normalise(body)
+    else:
+        title_lemmas, body_lemmas, title_stems, body_stems = normalised
     db.execute(f"delete from [{SEARCH_TABLE}] where rowid = ?", [article_id])
     db.execute(
         f"insert into [{SEARCH_TABLE}] (rowid, {', '.join(SEARCH_COLUMNS)}) values (?, ?, ?, ?, ?)",

@@ -23,7 +23,13 @@ TABLES = (
     "raw_pages",
     "errors",
     "facts",
+    # made in the chain's last step (pipelines/storage_prep.py), in the workers when pooled
+    "article_minhash",
+    "article_lsh",
+    "articles_search",
 )
+# Tables whose article is their rowid.
+ROWID_TABLES = {"articles_search"}
 
 
 def demo_site() -> tuple[LocalSite, int]:
@@ -75,7 +81,8 @@ def content(db: Path) -> dict[str, list]:
     tables: dict[str, list] = {}
     for table in TABLES:
         found = []
-        for row in rows(db, f"select * from {table}"):
+        select = "rowid as article_id, *" if table in ROWID_TABLES else "*"
+        for row in rows(db, f"select {select} from {table}"):
             for column, ids in {
                 **refers,
                 "part_of": figure if table == "figures" else fact,

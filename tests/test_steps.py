@@ -312,6 +312,19 @@ def test_facts_annotate_the_figures_and_add_the_headlines():
     assert build("FactsPipeline", crawler).process_item(untitled).figures == []
 
 
+@checks_step("StoragePrepPipeline")
+def test_storage_preparation_makes_what_storage_needs_but_the_database():
+    pipeline = build("StoragePrepPipeline", make_crawler())
+    long = " ".join(f"Полицейские Павлодара изъяли {n} кг гашиша." for n in range(1, 6))
+    item = pipeline.process_item(record(html="<p>страница</p>", title="Изъято", body=long))
+    prep = item.storage_prep
+    assert (prep.title, prep.body) == ("Изъято", long)
+    assert "полицейский павлодар изъять 1 кг гашиш" in prep.search[1]
+    assert prep.signature and prep.html_compressed
+    short = pipeline.process_item(record(title="Изъято", body="Изъято 5 кг."))
+    assert short.storage_prep.signature is None  # too short to compare with other texts
+
+
 @checks_step("StorePipeline")
 def test_store_writes_the_article_once_and_drops_its_html(tmp_path):
     db_path = tmp_path / "steps.db"

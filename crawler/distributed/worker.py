@@ -34,6 +34,7 @@ from crawler.distributed.queue import LEASE, ack, beat, recover_dead
 from crawler.incremental import Known
 from crawler.run_recorder import RunRecorder
 from crawler.spiderloader import spider_for
+from pipelines import storage_prep
 from pipelines.chain import ARTICLE_STEPS
 from pipelines.items import ArticleRecord
 
@@ -184,6 +185,7 @@ class LeaseAck:
 def record_message(item: ArticleRecord, run_id: int | None) -> str:
     data = dataclasses.asdict(item)
     data["site_chrome"] = sorted(item.site_chrome or ())  # a frozenset: JSON has no sets
+    data["storage_prep"] = storage_prep.to_json(item.storage_prep)  # bytes as base64
     return json.dumps({"type": "article", "run_id": run_id, "item": data}, default=str)
 
 

@@ -29,6 +29,7 @@ from crawler.distributed import (
     stats_key,
 )
 from crawler.distributed.queue import beat
+from pipelines import storage_prep
 from pipelines.articles import content_hash, find_article_id, store_article
 from pipelines.chrome import MIN_PAGES, MIN_SHARE, learn_page, load_chrome
 from pipelines.db import StorageError, connect, write_transaction
@@ -90,6 +91,7 @@ class Writer:
             return {}
         record = ArticleRecord(**message["item"])
         record.site_chrome = frozenset(record.site_chrome or ())
+        record.storage_prep = storage_prep.from_json(record.storage_prep)
         record.run_id = message.get("run_id")
         counts: dict[str, int] = {}
         if not _committed(self.db, record):

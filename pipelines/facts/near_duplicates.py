@@ -12,13 +12,36 @@ index in memory. A candidate is a duplicate when its estimated Jaccard similarit
 from __future__ import annotations
 
 import hashlib
+import importlib
+import importlib.util
 import struct
+import sys
+import types
 from functools import cache
 
 import numpy as np
-from datasketch import MinHash
 
 from pipelines.facts.words import lemma_list
+
+
+def _datasketch_minhash() -> type:
+    """datasketch's MinHash, without the package's __init__: that imports every sketch of the
+    library, and with its LSH classes scipy (60 MB resident in each process that prepares or
+    stores articles), while MinHash needs numpy and hashlib only. A later `import datasketch`
+    still runs the whole package, and finds this same module in it."""
+    if "datasketch" in sys.modules:
+        return sys.modules["datasketch"].MinHash
+    spec = importlib.util.find_spec("datasketch")
+    package = types.ModuleType("datasketch")
+    package.__path__ = list(spec.submodule_search_locations or [])
+    sys.modules["datasketch"] = package  # only while its MinHash module loads
+    try:
+        return importlib.import_module("datasketch.minhash").MinHash
+    finally:
+        del sys.modules["datasketch"]
+
+
+MinHash = _datasketch_minhash()
 
 NUM_PERM = 64
 BANDS, ROWS = 32, 2  # 32 bands of 2 rows: pairs at Jaccard 0.3 meet in a band 95% of the time
