@@ -255,9 +255,17 @@ def _times_word(norm: str) -> float | None:
     return word.value if word is not None and word.role in _RANK else None
 
 
+# Units a loose decimal is read before: masses, volumes, areas and percents. Not "г": "2, 5 г."
+# may be two years' worth of a list.
+_LOOSE_DECIMAL_UNIT = re.compile(
+    r"^(?:%|процент\w*|тонн\w*|т|кг|килограмм\w*|грамм\w*|гр|литр\w*|л|гектар\w*|га)$"
+)
+
+
 def _decimal_after_space(tokens: list[Token], j: int) -> bool:
-    """ "4, 5 миллиона": digits, a comma, one or two digits and a multiplier read as 4.5 million
-    (a list "4, 5 и 6" has no multiplier right after its second number)."""
+    """ "4, 5 миллиона", "2, 5 тонн", "10, 7%": digits, a comma, one or two digits and a
+    multiplier or a unit read as one decimal number (a list "4, 5 и 6 кг" has no unit right
+    after its second number)."""
     return (
         j + 2 < len(tokens)
         and tokens[j].text == ","
@@ -265,7 +273,10 @@ def _decimal_after_space(tokens: list[Token], j: int) -> bool:
         and tokens[j - 1].text.isdigit()
         and tokens[j + 1].text.isdigit()
         and len(tokens[j + 1].text) <= 2
-        and _multiplier_at(tokens, j + 2) is not None
+        and (
+            _multiplier_at(tokens, j + 2) is not None
+            or _LOOSE_DECIMAL_UNIT.match(tokens[j + 2].norm) is not None
+        )
     )
 
 

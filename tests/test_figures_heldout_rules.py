@@ -994,3 +994,37 @@ def test_of_them_past_a_sentence_without_figures_points_at_the_sentence_before_i
         "брифинге. Среди них 851 тяжкое."
     )
     assert [f["object"] for f in extract_figures(text)][1:] == ["тяжкий"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    whole=st.integers(1, 999),
+    fraction=st.integers(1, 99),
+    unit=st.sampled_from([("тонн", "kg", 1000), ("кг", "kg", 1), ("%", "percent", 1)]),
+)
+def test_a_loose_decimal_comma_before_a_unit_reads_as_one_number(whole, fraction, unit):
+    """«2, 5 тонн», «10, 7%»: a space typed after the decimal comma, then a unit."""
+    word, code, factor = unit
+    text = f"Объём изъятия составил {whole}, {fraction} {word} наркотиков."
+    [(value, found, *_)] = figures(text)
+    assert (value, found) == (pytest.approx(float(f"{whole}.{fraction}") * factor), code)
+
+
+def test_numbers_listed_before_one_unit_stay_a_list():
+    assert [f[0] for f in figures("Изъяты свертки массой 2, 5 и 7 кг.")] == [2, 5, 7]
+
+
+def test_how_often_things_happened_is_a_count_of_times():
+    text = (
+        "Таможенники 339 раз обнаруживали наркотики при перевозке авиатранспортом, 316 раз — "
+        "при пересылке почтой. Жители 82 раза пожаловались на продажу наркотиков."
+    )
+    assert [(f[0], f[1], f[3]) for f in figures(text)] == [
+        (339, "count", "раз"),
+        (316, "count", "раз"),
+        (82, "count", "раз"),
+    ]
+    # one person's record is no count, and «в 5 раз» stays a factor
+    assert figures("Ранее он 4 раза привлекался к ответственности.") == []
+    assert figures("Мужчина уже 3 раза был судим.") == []
+    assert [f[1] for f in figures("Объём вырос в 5 раз.")] == ["times"]

@@ -160,6 +160,8 @@ def _reads_as_ordinal(s: Sentence, span: NumberSpan, noun: int) -> bool:
     if span.kind != "digits" or span.multiplier != 1 or not float(span.value).is_integer():
         return False
     readings = [r for r in s.readings(noun) if r.pos == "NOUN"]
+    if s.lemma(noun) == "раз":
+        return False  # "жители 82 раза обращались": no "82nd time" is written so
     if s.lemma(noun) in ORDINAL_NOUNS:
         # "учащихся 9–11 классов", "студентов 3 курса": after a noun, which grades
         before = span.first - 1
@@ -291,6 +293,19 @@ def _thousands_comma(s: Sentence, span: NumberSpan, noun: int) -> bool:
 _WITH = frozenset({"с", "со", "между", "за", "под", "над", "перед"})
 
 
+# Verbs of one person's record: "ранее он 4 раза привлекался к ответственности".
+_RECORD_VERBS = frozenset({"привлекаться", "привлекать", "судить", "судимый", "осудить",
+                           "задерживаться", "отбывать", "попадаться", "сидеть"})  # fmt: skip
+
+
+def _record_of_one(s: Sentence, noun: int) -> bool:
+    """ "N раз" counts how often things happened («таможенники 339 раз обнаруживали
+    наркотики», «бригады 371 раз выезжали»), unless a verb of one person's record stands
+    within three words of it («ранее он 4 раза привлекался», «дважды судим»)."""
+    near = range(max(0, noun - 4), min(len(s.tokens), noun + 4))
+    return any(s.lemmas(k) & _RECORD_VERBS for k in near)
+
+
 def _says_how(s: Sentence, figure: Figure, noun: int) -> bool:
     """A noun in the instrumental after a number with a multiplier and no preposition is not
     what is counted but how: "2,3 млрд тенге (1,2 млрд наличными и 1,1 млрд на счетах)" (a count
@@ -366,8 +381,8 @@ def _read_count(s: Sentence, figure: Figure, previous: Figure | None) -> None:
     if noun is not None and s.lemma(noun) in FRACTION_NOUNS and not adjectives:
         figure.blocked = True  # a share: "три четверти этого веса", "две трети задержанных"
         return
-    if noun is not None and s.lemma(noun) == "раз" and not adjectives:
-        figure.blocked = True  # how often, not how many: "3 раза привлекался"
+    if noun is not None and s.lemma(noun) == "раз" and not adjectives and _record_of_one(s, noun):
+        figure.blocked = True  # one person's record, not a count: "3 раза привлекался"
         return
     if (
         noun is not None
