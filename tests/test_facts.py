@@ -824,6 +824,13 @@ def test_drug_labels_before_dashes_in_a_list_joined_by_i():
             "1,1 тонны",
             ["600 кг", "300 кг"],
         ),
+        # the leaders among what was seized are its largest parts
+        (
+            "С начала года изъято более 2 т наркотиков. Среди основных изъятых веществ лидерами "
+            "являются гашиш — 850 кг, кокаин — 307 кг, мефедрон — 31 кг.",
+            "более 2 т",
+            ["850 кг", "307 кг", "31 кг"],
+        ),
     ],
 )
 def test_shares_and_parts_of_the_whole_volume(text, total, parts):
