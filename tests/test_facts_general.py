@@ -166,6 +166,10 @@ def test_an_agency_of_the_region_is_no_reporting_period():
         ("В прошлом месяце наркополицейские изъяли 40 кг гашиша.", "40 кг", "period"),
         ("Таможенники выявили 34 случая перемещения наркотиков через границу.", "34", "period"),
         ("В прошлом месяце в селе задержали курьера с 4 кг гашиша.", "4 кг", "event"),
+        # one spot outdoors, even in a named operation
+        ("В рамках операции «Мак-2015» в лесном массиве изъяли свыше 220 килограммов "
+         "марихуаны.", "свыше 220", "event"),
+        ("В ходе операции «Мак» на пустыре за гаражами нашли 3 кг конопли.", "3 кг", "event"),
         # a detention of many, after a summary, is part of it
         ("За неделю изъято 30 кг наркотиков. В ходе мероприятий задержаны восемь иностранцев с "
          "11 кг наркотиков.", "11 кг", "period"),
@@ -347,6 +351,10 @@ def test_the_words_after_a_bracket_of_numbers_name_what_the_number_counts():
          "наркотиков.", "12%", "drug_crimes"),
         ("В районе на 12% больше изъято наркотиков, чем выявлено преступлений.", "12%",
          "drugs_seized"),
+        # a landowner's failure to destroy wild hemp is neither a crop destroyed nor a crime
+        ("Выявлено 6 фактов непринятия землепользователем мер по уничтожению дикорастущих "
+         "растений, содержащих наркотические вещества.", "6 фактов", None),
+        ("Выявлено 115 фактов незаконных посевов мака.", "115", "crops_destroyed"),
     ],
 )  # fmt: skip
 def test_what_the_words_around_say_and_what_they_do_not(text, quote, indicator):
