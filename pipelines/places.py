@@ -378,6 +378,13 @@ def _main_of_title_and_body(
     title = main_place(title_places)
     if not title["reason"]:
         return body
+    if (
+        scene
+        and body["region_code"]
+        and body["country"] != title["country"]
+        and _ties_in(title_votes, body["country"])
+    ):
+        return body  # «поезд "Караганда - Омск"»: a route names both ends; the body region decides
     if body["country"] == title["country"]:
         if title["region_code"] is None and body["region_code"]:
             votes = _votes(body_places)[0].regions[body["region_code"]]
@@ -402,6 +409,13 @@ def _main_of_title_and_body(
     ):
         return body
     return title
+
+
+def _ties_in(votes: _Votes, country: str | None) -> bool:
+    """Whether `country` has as many votes as the most voted one (a title that names two
+    countries once each: a route, a border, a cross-border case)."""
+    top = max(votes.countries.values(), default=0)
+    return bool(country) and top > 0 and votes.countries[country] == top
 
 
 def _named_more(places: list[dict], country: str | None, other: str | None) -> bool:

@@ -382,6 +382,16 @@ def test_a_route_between_two_cities_is_about_neither_end():
     assert (place["region_code"], place["country"]) == (None, "KG")
 
 
+def test_a_route_in_the_title_leaves_the_scene_to_the_body():
+    title = "При проверке поезда «Караганда - Омск» пограничники обнаружили 8 кг наркотиков"
+    body = (
+        "В Омской области при проверке поезда «Караганда - Омск» пограничники обнаружили "
+        "восемь килограммов марихуаны. Наркотик вёз житель Исилькуля."
+    )
+    place = article_region(body, title=title)
+    assert (place["region_code"], place["country"]) == ("RU-OMS", "RU")
+
+
 def test_a_title_naming_a_country_keeps_a_body_that_names_its_region_once():
     body = "В аэропорту Ташкента задержан груз. Таможенники Узбекистана отчитались за год."
     title = "Таможня Узбекистана за год изъяла 9 тонн"
