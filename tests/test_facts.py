@@ -808,6 +808,14 @@ def test_drug_labels_before_dashes_in_a_list_joined_by_i():
     assert got == ["гашиш", "марихуана", "героин"]
 
 
+def test_of_these_with_the_totals_noun_is_of_them():
+    figures = annotated(
+        "71 преступление, связанное с незаконным оборотом наркотиков, пресекли наркополицейские "
+        "за новогодние каникулы. 45 из этих преступлений связаны со сбытом наркотиков."
+    )
+    assert parts_of(figures, "71 преступление") == ["45"]
+
+
 @pytest.mark.parametrize(
     ("text", "total", "parts"),
     [

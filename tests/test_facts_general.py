@@ -355,6 +355,11 @@ def test_the_words_after_a_bracket_of_numbers_name_what_the_number_counts():
         ("Выявлено 6 фактов непринятия землепользователем мер по уничтожению дикорастущих "
          "растений, содержащих наркотические вещества.", "6 фактов", None),
         ("Выявлено 115 фактов незаконных посевов мака.", "115", "crops_destroyed"),
+        # any people held administratively liable, whatever they are called
+        ("26 наркоманов привлекли к административной ответственности.", "26",
+         "persons_admin_liable"),
+        # young plants are plants
+        ("Полицейские изъяли свыше 230 саженцев конопли.", "свыше 230", "crops_destroyed"),
     ],
 )  # fmt: skip
 def test_what_the_words_around_say_and_what_they_do_not(text, quote, indicator):

@@ -48,7 +48,8 @@ SHARE_OF = re.compile(
 )
 # «3 из них – цеха …, 5 – …»: a sentence opening with a number «из них» breaks down a total of
 # the sentence before
-OF_THEM_OPENING = re.compile(r"^\s*(?:\S+\s+)?из\s+(?:них|которых)\b", _I)
+# («45 из этих преступлений связаны со сбытом»: «из этих» with the total's noun)
+OF_THEM_OPENING = re.compile(r"^\s*(?:\S+\s+)?из\s+(?:них|которых|этих\s+\w+)\b", _I)
 # «Среди этих преступлений 299 – тяжкие, 231 – связанное со сбытом», «Среди них 851 тяжкое …»:
 # points at the total itself, as «из них» does, so its parts may overlap
 THESE_OPENING = re.compile(r"^\W*среди\s+(?:этих|данных|указанных|них|которых)\b", _I)
