@@ -58,6 +58,24 @@ def adjectives(name: str) -> set[str]:
     return found[min(found)] if found else set()
 
 
+# Suffixes with an interfix, which only a place's name takes: "Тольятти" → тольяттинский,
+# "Химки" → химкинский (where "Пушкино" → пушкинский is a poet's too)
+_INTERFIXED_SUFFIXES = ("инский", "енский", "анский")
+
+
+def interfixed_adjectives(name: str) -> set[str]:
+    """Dictionary adjectives made from a one-word town name with an interfix: "Тольяттинские
+    полицейские" names Togliatti as "самарские" names Samara's region."""
+    if " " in name:
+        return set()
+    return {
+        stem + suffix
+        for stem in _stems(name)
+        for suffix in _INTERFIXED_SUFFIXES
+        if _is_lemma(stem + suffix, "ADJF")
+    }
+
+
 def people(name: str) -> set[str]:
     """Dictionary names of inhabitants made from a one-word city name: "Киров" → кировчанин."""
     if " " in name:
@@ -132,6 +150,8 @@ def derived_rows(countries: list[dict], regions: list[dict], cities: list[dict])
         # and "Пушкино" → пушкинский name other things first.
         if row["centre"] or fold(name).endswith("ск"):
             add(adjectives(name), "adjective", name, "local", "city", code, country)
+        else:
+            add(interfixed_adjectives(name), "adjective", name, "local", "city", code, country)
     claimed = {word for word, _ in targets}
     for words, named_as, name, code, country in alternative:
         add(words - claimed, named_as, name, "region", "city", code, country)

@@ -100,6 +100,14 @@ def test_adjectives_and_inhabitants_come_from_the_dictionary():
     assert derived.region_adjective("Гродненская область") == "гродненский"
 
 
+def test_a_town_that_is_no_centre_is_named_by_its_interfixed_adjective():
+    assert derived.interfixed_adjectives("Тольятти") == {"тольяттинский"}
+    assert derived.interfixed_adjectives("Химки") == {"химкинский"}
+    assert derived.interfixed_adjectives("Пушкино") == set()  # «пушкинский» is the poet's too
+    place = article_region("Тольяттинские полицейские пресекли попытку сбыта «синтетики».")
+    assert (place["region_code"], place["country"]) == ("RU-SAM", "RU")
+
+
 def test_a_place_named_by_its_adjective_or_people_gives_its_region():
     place = article_region("На Томской таможне подвели итоги полугодия.", "KZ")
     assert (place["region_code"], place["country"]) == ("RU-TOM", "RU")
