@@ -140,6 +140,11 @@ def _one_place(before: dict, after: dict) -> bool:
     return not (before["country"] and after["country"]) or before["country"] == after["country"]
 
 
+# Regions one agency reports together, and the one it sits in: the Главное управление МВД «по
+# г. Санкт-Петербургу и Ленинградской области».
+JOINT_REGIONS = {frozenset(("RU-SPE", "RU-LEN")): "RU-SPE"}
+
+
 @dataclass
 class _Votes:
     regions: Counter = field(default_factory=Counter)  # region code → votes
@@ -157,11 +162,25 @@ class _Votes:
         times is about that region; a national summary naming regions as examples is about the
         country, and a route ("Бишкек - Москва") about neither end."""
         code = clear_winner(self.regions)
+        votes = self.regions[code] if code else 0
+        if code is None:
+            code, votes = self._joint_scene()
         if code is None or not code.startswith(country + "-"):
             return None
-        votes = self.regions[code]
         leads = 2 * votes > self.regions.total() and votes >= self.national[country]
         return code if leads else None
+
+    def _joint_scene(self) -> tuple[str | None, float]:
+        """Two regions one agency serves together, named as often as each other («В
+        Петербурге и Ленобласти изъяли …»): one scene, the city where the agency sits."""
+        ranked = self.regions.most_common(3)
+        if len(ranked) < 2 or ranked[0][1] != ranked[1][1]:
+            return None, 0
+        if len(ranked) == 3 and ranked[2][1] == ranked[0][1]:
+            return None, 0
+        pair = frozenset((ranked[0][0], ranked[1][0]))
+        seat = JOINT_REGIONS.get(pair)
+        return (seat, ranked[0][1] + ranked[1][1]) if seat else (None, 0)
 
 
 def _count_votes(places: list[dict], source_country: str | None) -> tuple[_Votes, _Votes]:

@@ -382,6 +382,14 @@ def test_a_route_between_two_cities_is_about_neither_end():
     assert (place["region_code"], place["country"]) == (None, "KG")
 
 
+def test_petersburg_and_its_oblast_named_alike_are_the_city_of_their_joint_police():
+    text = "С начала года в Петербурге и Ленобласти изъяли более 4 тонн наркотиков."
+    assert article_region(text)["region_code"] == "RU-SPE"
+    # the oblast named more is the oblast's news
+    text += " В Ленинградской области задержаны двое, в Гатчине изъято 5 кг."
+    assert article_region(text)["region_code"] == "RU-LEN"
+
+
 def test_a_route_in_the_title_leaves_the_scene_to_the_body():
     title = "При проверке поезда «Караганда - Омск» пограничники обнаружили 8 кг наркотиков"
     body = (
