@@ -481,6 +481,19 @@ def _capital_mentions(text, tokens, mentions) -> list[_Mention]:
     return found
 
 
+def _qualifies(text: str, town: _Mention, region: _Mention) -> bool:
+    """Whether `region` right after `town` only says where the town is: it is then named as
+    the town is (a resident's home, an origin, a destination), not as a scene of its own."""
+    return (
+        town.named_as in ("resident", "origin", "destination")
+        and town.kind != "region"
+        and region.kind == "region"
+        and town.region_code is not None
+        and town.region_code == region.region_code
+        and _QUALIFIER_GAP.fullmatch(text, town.end, region.start) is not None
+    )  # only spaces between: «Новокузнецка Кемеровской области»
+
+
 def find_mentions(
     text, home_country=None, context_regions=(), context_countries=(), ner: NerView | None = None
 ) -> list[dict]:
@@ -499,7 +512,10 @@ def find_mentions(
     named = {e.country for e in unambiguous if not e.minor} | set(context_countries)
     _resolve(text, mentions, regions, countries, home_country, named)
     origin_end = -1  # where the last place named as an origin ends: a list may go on from it
-    for mention in mentions:
+    for n, mention in enumerate(mentions):
+        if mention.named_as == "name" and n and _qualifies(text, mentions[n - 1], mention):
+            mention.named_as = mentions[n - 1].named_as  # «житель Новокузнецка Кемеровской области»
+            continue
         if mention.named_as == "name" and (
             _is_dateline(text, tokens, mention) or _filed_from_the_capital(text, tokens, mention)
         ):

@@ -390,6 +390,16 @@ def test_petersburg_and_its_oblast_named_alike_are_the_city_of_their_joint_polic
     assert article_region(text)["region_code"] == "RU-LEN"
 
 
+def test_the_region_of_a_residents_town_is_where_he_lives_too():
+    text = (
+        "Под мостом в районе Затона наркополицейские остановили автомобиль. За рулём был житель "
+        "Новокузнецка Кемеровской области. Его задержали сотрудники УФСКН по Иркутской области."
+    )
+    named = {p["normalized"]: p["named_as"] for p in find_places(text)}
+    assert named["Кемеровская область"] == "resident"
+    assert article_region(text)["region_code"] == "RU-IRK"
+
+
 def test_a_route_in_the_title_leaves_the_scene_to_the_body():
     title = "При проверке поезда «Караганда - Омск» пограничники обнаружили 8 кг наркотиков"
     body = (
