@@ -454,3 +454,14 @@ def test_a_hyphenated_noun_of_two_dictionary_words_takes_both_lemmas():
         "врач-нарколог"
     ]
     assert [f["object"] for f in extract_figures("Изъято 3 кг псилоцибина.")] == ["псилоцибин"]
+
+
+def test_an_area_stated_for_its_own_subject_measures_the_area():
+    text = (
+        "В 2021 году площади, отведенные под посевы наркокультур в Афганистане, составляли 177 "
+        "тысяч гектар."
+    )
+    assert [f["object"] for f in extract_figures(text)] == ["площадь"]
+    # a sum of nothing named counts nothing
+    text = "Стоимость, по оценкам экспертов, составила 5 млн рублей."
+    assert [f["object"] for f in extract_figures(text)] == [None]

@@ -107,7 +107,8 @@ def subject_before_verb(s: Sentence, first: int, mass: bool = False) -> str | No
     if not s.lemmas(k) & AMOUNT_VERBS:
         return None
     if s.norm(k - 1) == ",":  # "Ущерб, причиненный бюджету, превысил": past the phrase
-        opening = next((j for j in range(k - 2, max(-1, k - 8), -1) if s.norm(j) == ","), None)
+        # («площади, отведенные под посевы наркокультур в Афганистане, составляли»)
+        opening = next((j for j in range(k - 2, max(-1, k - 12), -1) if s.norm(j) == ","), None)
         if opening is not None and s.pos(opening + 1) == "PRTF":
             k = opening
     j, lowest = k - 1, max(-1, k - 4)
@@ -133,8 +134,12 @@ def subject_before_verb(s: Sentence, first: int, mass: bool = False) -> str | No
                 noun, _ = governed_noun(s, j + 1)  # "стоимость партии составила": партия
                 if noun is not None and s.lemma(noun) in PROCESS_NOUNS:
                     noun, _ = governed_noun(s, noun + 1)  # "объем изъятия героина": героин
-                if noun is None or unit_at(s, noun) is not None:
+                if noun is not None and unit_at(s, noun) is not None:
                     return None  # "стоимость одного грамма": a unit
+                if noun is None:
+                    # "Площадь, отведенная под посевы, составила 177 тысяч гектаров": the area
+                    # itself; a sum or a weight of nothing named counts nothing
+                    return lemma if lemma == "площадь" else None
                 if mass:
                     noun = contents_of(s, noun)  # "масса партии героина составила": героин
                 return noun_lemma(s.readings(noun), s.tokens[noun])
