@@ -465,3 +465,12 @@ def test_an_area_stated_for_its_own_subject_measures_the_area():
     # a sum of nothing named counts nothing
     text = "Стоимость, по оценкам экспертов, составила 5 млн рублей."
     assert [f["object"] for f in extract_figures(text)] == [None]
+
+
+def test_the_country_after_a_dollar_sign_belongs_to_the_currency():
+    [figure] = extract_figures("Стоимость партии в Европе составляет более $10 млн США.")
+    assert (figure["quote"], figure["unit"], figure["object"]) == (
+        "более $10 млн США",
+        "USD",
+        "партия",
+    )

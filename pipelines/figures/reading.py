@@ -54,7 +54,13 @@ from pipelines.figures.sentence import (
     takes_singular,
 )
 from pipelines.figures.substances import ALL_AMOUNT_FINDERS, counted_before_bracket
-from pipelines.figures.units import compound_mass, is_unit_lemma, unit_adjective, unit_at
+from pipelines.figures.units import (
+    CURRENCY_COUNTRIES,
+    compound_mass,
+    is_unit_lemma,
+    unit_adjective,
+    unit_at,
+)
 from pipelines.morph import Reading
 from pipelines.numbers import MULTIPLIER_ABBREVIATIONS, NumberSpan, clean_value, number_forms
 
@@ -226,6 +232,8 @@ def read_figure(s: Sentence, span: NumberSpan, previous: Figure | None) -> Figur
         figure.unit, figure.first, figure.last = "times", span.first - 1, span.last + 1
     elif span.currency:
         figure.unit = span.currency
+        if s.norm(span.last) in CURRENCY_COUNTRIES:
+            figure.last = span.last + 1  # "$10 млн США": the country names the dollar
     elif unit_adjective(span.suffix):  # "172-килограммовой партии"
         figure.unit, figure.factor = unit_adjective(span.suffix)
         figure.value = span.value * figure.factor

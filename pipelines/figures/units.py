@@ -60,7 +60,7 @@ _CURRENCY_ABBREVIATIONS = {
 _CURRENCY_ADJECTIVES = {("белорусский", "RUB"): "BYN"}
 
 # Words after a currency that belong to it ("долларов США").
-_CURRENCY_COUNTRIES = frozenset({"сша", "рф"})
+CURRENCY_COUNTRIES = frozenset({"сша", "рф"})
 
 # Adjectives of a unit after "N-": "172-килограммовой партии", "5-тонная партия", "10-литровая
 # канистра", "3-гектарное поле" state the amount of the noun they describe.
@@ -190,7 +190,7 @@ def _cut_unit(norm: str, j: int) -> tuple[str, float, int] | None:
 
 
 def _currency(s: Sentence, code: str, end: int) -> tuple[str, float, int]:
-    if s.norm(end) in _CURRENCY_COUNTRIES:
+    if s.norm(end) in CURRENCY_COUNTRIES:
         end += 1
     return code, 1, end
 
