@@ -10,8 +10,10 @@ files written before schema 7 still read.
 from __future__ import annotations
 
 import zlib
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:  # the chain compresses pages too (pipelines/storage_prep.py), with no database
+    import sqlite_utils
 
 try:  # Python 3.14 and later
     from compression import zstd
