@@ -1028,3 +1028,15 @@ def test_how_often_things_happened_is_a_count_of_times():
     assert figures("Ранее он 4 раза привлекался к ответственности.") == []
     assert figures("Мужчина уже 3 раза был судим.") == []
     assert [f[1] for f in figures("Объём вырос в 5 раз.")] == ["times"]
+
+
+def test_a_range_in_brackets_after_a_change_counts_what_the_verb_after_it_names():
+    text = (
+        "На 88% (с 264 до 31) снизилось число наркозависимых, снятых с наблюдения в связи со "
+        "смертью."
+    )
+    assert figures(text) == [
+        (88, "percent", "exact", None, "decrease"),
+        (264, "count", "exact", "наркозависимый", None),
+        (31, "count", "exact", "наркозависимый", None),
+    ]

@@ -54,6 +54,13 @@ def _change(s: Sentence, figure: Figure) -> str | None:
             if token.text == "(" and by_how_much and k == figure.first - 2:
                 k += direction  # «увеличилось количество … (на 4,3%)»: the bracket's verb is out
                 continue
+            if token.text == "(" and by_how_much and direction > 0 and k == figure.last:
+                # «На 88% (с 264 до 31) снизилось число …»: the values in brackets, then the verb
+                close = next((j for j in range(k + 1, min(len(s.tokens), k + 12))
+                              if s.tokens[j].text == ")"), None)  # fmt: skip
+                if close is not None:
+                    k = close + 1
+                    continue
             if token.text in CLAUSE_STOPS:
                 break
             if token.text == ",":

@@ -643,10 +643,14 @@ def governed_by_count_word_after(s: Sentence, figure: Figure) -> str | None:
         k += 2  # the start of a range: "с 72 до 96 ... количества"
     if s.norm(k) == "(":
         k = next((j + 1 for j in range(k + 1, min(len(s.tokens), k + 12)) if s.norm(j) == ")"), k)
+    elif s.norm(k) == ")":
+        k += 1  # "На 88% (с 264 до 31) снизилось число наркозависимых": the range in brackets
     if s.pos(k) == "VERB" and s.lemmas(k) & (INCREASE | DECREASE):
         k += 1  # "с 4 до 4,3 тысячи возросло количество привлечённых лиц"
     if not (s.lemmas(k) & MEASURE_NOUNS and s.is_noun(k)):
         return None
+    if substantive(s, k + 1) and not s.is_noun(k + 2) and not s.is_adjective(k + 2):
+        return adjective_as_noun(s.tokens[k + 1])  # "число наркозависимых, снятых с учета"
     noun, _ = governed_noun(s, k + 1)
     if noun is None or unit_at(s, noun) is not None or s.lemma(noun) in TIME_NOUNS:
         return None
