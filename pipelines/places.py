@@ -21,7 +21,8 @@ and named_as: "name", "adjective" ("белорусские таможенник�
 which acts there), "dateline" ("ТАШКЕНТ, 7 июн – РИА Новости.": where the news is filed from,
 which counts like an adjective) or "resident" ("у жителя Карагандинской области": where people
 live) or "origin" ("поставляют из Новосибирска": where something came from), which count like
-an adjective beside a scene of their country; adjectives and people come from
+an adjective beside a scene of their country, or "neighbour" ("на границе с Казахстаном": the
+land across a border), which counts like an adjective; adjectives and people come from
 data/gazetteer/derived.tsv.
 
 Modules, in import order: places_gazetteer (the data), places_ner (natasha), places_mentions
@@ -201,7 +202,8 @@ def _count_votes(places: list[dict], source_country: str | None) -> tuple[_Votes
         # района Таджикистана» into Surxondaryo; the country qualifies the origin)
         origin = bool(scenes) and group[0].get("named_as") == "origin"
         derived = origin or all(
-            p.get("named_as") in ("adjective", "people", "dateline", "destination", "venue")
+            p.get("named_as")
+            in ("adjective", "people", "dateline", "destination", "venue", "neighbour")
             or (p.get("named_as") in ("resident", "origin") and p["country"] in scenes)
             for p in group
         )

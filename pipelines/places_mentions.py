@@ -481,6 +481,16 @@ def _capital_mentions(text, tokens, mentions) -> list[_Mention]:
     return found
 
 
+def _across_a_border(tokens: list[Token], first: int) -> bool:
+    """A country named after «на границе с», «граничащей с»: the land across the border from
+    where it happened («На Урале на границе с Казахстаном задержана партия героина»)."""
+    return (
+        first >= 2
+        and tokens[first - 1].norm in ("с", "со")
+        and tokens[first - 2].norm.startswith(("границ", "граничащ", "граничит"))
+    )
+
+
 def _qualifies(text: str, town: _Mention, region: _Mention) -> bool:
     """Whether `region` right after `town` only says where the town is: it is then named as
     the town is (a resident's home, an origin, a destination), not as a scene of its own."""
@@ -531,6 +541,13 @@ def find_mentions(
             continue
         if mention.named_as == "name" and _destination(text, tokens, mention.first):
             mention.named_as = "destination"
+            continue
+        if (
+            mention.named_as == "name"
+            and mention.kind == "country"
+            and _across_a_border(tokens, mention.first)
+        ):
+            mention.named_as = "neighbour"  # «на границе с Казахстаном»: the other side
             continue
         if mention.named_as == "name" and (
             _after_words(text, tokens, mention.first, _MEETINGS) or _excepted(tokens, mention.first)

@@ -400,6 +400,18 @@ def test_the_region_of_a_residents_town_is_where_he_lives_too():
     assert article_region(text)["region_code"] == "RU-IRK"
 
 
+def test_the_country_across_a_border_is_not_where_it_happened():
+    title = "На Урале на границе с Казахстаном задержана крупнейшая партия героина - 131 кг"
+    body = (
+        f"{title}. Наркотики нашли в автомобиле, остановленном на одном из КПП в Курганской "
+        "области. В машине находились двое граждан Казахстана."
+    )
+    named = {p["normalized"]: p["named_as"] for p in find_places(title)}
+    assert named["Казахстан"] == "neighbour"
+    place = article_region(body, title=title)
+    assert (place["region_code"], place["country"]) == ("RU-KGN", "RU")
+
+
 def test_a_route_in_the_title_leaves_the_scene_to_the_body():
     title = "При проверке поезда «Караганда - Омск» пограничники обнаружили 8 кг наркотиков"
     body = (
