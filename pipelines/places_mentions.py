@@ -484,10 +484,13 @@ def _capital_mentions(text, tokens, mentions) -> list[_Mention]:
 def _across_a_border(tokens: list[Token], first: int) -> bool:
     """A country named after «на границе с», «граничащей с»: the land across the border from
     where it happened («На Урале на границе с Казахстаном задержана партия героина»)."""
-    return (
-        first >= 2
-        and tokens[first - 1].norm in ("с", "со")
-        and tokens[first - 2].norm.startswith(("границ", "граничащ", "граничит"))
+    if first < 2 or tokens[first - 1].norm not in ("с", "со"):
+        return False
+    border = ("границ", "граничащ", "граничит")
+    # «на границе Таджикистана с Афганистаном»: past the country whose border it is
+    owner = first >= 3 and tokens[first - 2].text[:1].isupper()
+    return tokens[first - 2].norm.startswith(border) or (
+        owner and tokens[first - 3].norm.startswith(border)
     )
 
 

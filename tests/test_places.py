@@ -408,6 +408,11 @@ def test_the_country_across_a_border_is_not_where_it_happened():
     )
     named = {p["normalized"]: p["named_as"] for p in find_places(title)}
     assert named["Казахстан"] == "neighbour"
+    named = {
+        p["normalized"]: p["named_as"]
+        for p in find_places("На границе Таджикистана с Афганистаном произошла перестрелка.")
+    }
+    assert named == {"Таджикистан": "name", "Афганистан": "neighbour"}
     place = article_region(body, title=title)
     assert (place["region_code"], place["country"]) == ("RU-KGN", "RU")
 
