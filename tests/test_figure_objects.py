@@ -474,3 +474,11 @@ def test_the_country_after_a_dollar_sign_belongs_to_the_currency():
         "USD",
         "партия",
     )
+
+
+def test_a_collective_numeral_counts_people_never_a_thing():
+    text = (
+        "Задержанные рассказали, что приехали на рыбалку, а также для заготовки конопли, трое из "
+        "них находились в состоянии опьянения."
+    )
+    assert [(f["quote"], f["object"]) for f in extract_figures(text)] == [("трое", None)]

@@ -256,6 +256,8 @@ def resolve_orphans(s: Sentence, figures: list[Figure]) -> None:
             ) or named
         else:
             figure.object = find_object(s, figure, COUNT_FINDERS)
+            if figure.span.role == "collective" and figure.object and not animate(figure.object):
+                figure.object = None  # «трое из них» counts people, never «заготовки конопли»
         if figure.object is None and figure.span.role != "collective" and not _a_rate(s, figure):
             figure.blocked = True
     for left, right in itertools.pairwise(figures):
