@@ -170,6 +170,9 @@ def test_an_agency_of_the_region_is_no_reporting_period():
         ("В рамках операции «Мак-2015» в лесном массиве изъяли свыше 220 килограммов "
          "марихуаны.", "свыше 220", "event"),
         ("В ходе операции «Мак» на пустыре за гаражами нашли 3 кг конопли.", "3 кг", "event"),
+        # a record of the year is one seizure, not the year's total
+        ("На Урале на границе с Казахстаном задержана крупнейшая в этом году партия героина - "
+         "131 кг.", "131", "event"),
         # one person's home, in any case; a forensic finding on one seizure
         ("С начала года изъято 120 кг наркотиков. При обследовании его квартиры в кухонном "
          "шкафу изъят пакет с марихуаной массой 5515 граммов.", "5515", "event"),
@@ -365,6 +368,12 @@ def test_the_words_after_a_bracket_of_numbers_name_what_the_number_counts():
          "persons_admin_liable"),
         # young plants are plants
         ("Полицейские изъяли свыше 230 саженцев конопли.", "свыше 230", "crops_destroyed"),
+        # a collective numeral counts people, whatever drug its sentence names
+        ("В Кировском районе с курительными смесями задержаны двое.", "двое",
+         "persons_detained"),
+        # border guards seize by taking
+        ("Пограничники уничтожили двух наркокурьеров и захватили 200 килограммов опия.",
+         "200", "drugs_seized"),
     ],
 )  # fmt: skip
 def test_what_the_words_around_say_and_what_they_do_not(text, quote, indicator):

@@ -331,10 +331,13 @@ def classify(figure: dict, near: list[str], vocab: Vocabulary | None = None) -> 
         (figure.get("_header") or "") + " " + (figure.get("sentence") or figure.get("quote") or "")
     )
     clause = text_lemmas(_clause(figure))
-    if set(lemma_list(figure.get("quote") or "")) & _COLLECTIVE and figure.get("object") is None:
+    people = bool(set(lemma_list(figure.get("quote") or "")) & _COLLECTIVE)
+    if people and figure.get("object") is None:
         near = [*near, "человек"]
     near_stems = stems(near)  # the same for every rule
     for entry in vocab.rules_for(figure.get("unit")):
+        if people and figure.get("object") is None and entry.substance:
+            continue  # «с курительными смесями задержаны двое»: people, not a drug
         if _fits(entry, vocab, figure, sentence, near, clause, near_stems):
             return entry
     return None
