@@ -1028,6 +1028,10 @@ def test_how_often_things_happened_is_a_count_of_times():
     assert figures("Ранее он 4 раза привлекался к ответственности.") == []
     assert figures("Мужчина уже 3 раза был судим.") == []
     assert [f[1] for f in figures("Объём вырос в 5 раз.")] == ["times"]
+    # «в» left out: a fraction, or a comparison right after, is still a factor
+    text = "Привлечено 25 иностранцев, что 2,3 раза превышает уровень 2014 года."
+    assert [(f[0], f[1], f[4]) for f in figures(text)][1:] == [(2.3, "times", "increase")]
+    assert [f[1] for f in figures("Изъято 2 раза больше, чем год назад.")] == ["times"]
 
 
 def test_a_range_in_brackets_after_a_change_counts_what_the_verb_after_it_names():

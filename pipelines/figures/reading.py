@@ -230,6 +230,8 @@ def read_figure(s: Sentence, span: NumberSpan, previous: Figure | None) -> Figur
         figure.unit = "times"
     elif s.norm(span.first - 1) in ("в", "во") and s.lemma(span.last) == "раз":
         figure.unit, figure.first, figure.last = "times", span.first - 1, span.last + 1
+    elif s.lemma(span.last) == "раз" and _factor_without_v(s, span):
+        figure.unit, figure.last = "times", span.last + 1  # "что 2,3 раза превышает уровень"
     elif span.currency:
         figure.unit = span.currency
         if s.norm(span.last) in CURRENCY_COUNTRIES:
@@ -299,6 +301,15 @@ def _thousands_comma(s: Sentence, span: NumberSpan, noun: int) -> bool:
 
 
 _WITH = frozenset({"с", "со", "между", "за", "под", "над", "перед"})
+
+
+def _factor_without_v(s: Sentence, span) -> bool:
+    """ "N раз" with its «в» left out: a fraction («что 2,3 раза превышает») or a comparison right
+    after («2 раза больше»), never how often something happened."""
+    after = span.last + 1
+    return not float(span.value).is_integer() or bool(
+        s.lemmas(after) & (INCREASE | DECREASE) or s.norm(after) in _COMPARATIVES
+    )
 
 
 # Verbs of one person's record: "ранее он 4 раза привлекался к ответственности".
