@@ -371,6 +371,9 @@ def test_the_words_after_a_bracket_of_numbers_name_what_the_number_counts():
         # a collective numeral counts people, whatever drug its sentence names
         ("В Кировском районе с курительными смесями задержаны двое.", "двое",
          "persons_detained"),
+        # alcohol seized beside drugs is no drug
+        ("За 11 месяцев изъяли 924 единицы мобильной связи, около 50 литров спиртосодержащей "
+         "жидкости и 20 граммов наркотиков.", "около 50", None),
         # border guards seize by taking
         ("Пограничники уничтожили двух наркокурьеров и захватили 200 килограммов опия.",
          "200", "drugs_seized"),
