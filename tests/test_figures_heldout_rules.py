@@ -1044,3 +1044,13 @@ def test_a_range_in_brackets_after_a_change_counts_what_the_verb_after_it_names(
         (264, "count", "exact", "наркозависимый", None),
         (31, "count", "exact", "наркозависимый", None),
     ]
+
+
+def test_a_singular_mass_seized_with_no_numeral_is_one_unit():
+    assert figures("Сотрудники ФСБ изъяли тонну кокаина, который везли в Европу.") == [
+        (1000, "kg", "exact", "кокаин", None)
+    ]
+    assert [f[:2] for f in figures("Таможенники обнаружили центнер гашиша.")] == [(100, "kg")]
+    # a price per unit, or a unit with nothing named after it, is none
+    assert figures("Цена за тонну зерна выросла.") == []
+    assert figures("Изъяли тонну.") == []

@@ -234,6 +234,12 @@ _ONE_OF = {
 _BARE_QUALIFIERS = MORE | LESS | APPROX
 _WITH_ONE = frozenset({"с", "со"})
 _WEIGHT_NOUNS = frozenset({"весом", "массой", "объемом"})  # Sentence.norm folds ё
+# Verbs a singular mass is the direct object of: «изъяли тонну кокаина», «перехватили центнер»
+SEIZED_ONE_VERBS = frozenset({
+    "изъять", "изымать", "обнаружить", "найти", "наслать", "перехватить", "конфисковать",
+    "ввезти", "провезти", "перевезти", "перевозить", "задержать", "вывезти",
+})  # fmt: skip
+_MASSES = frozenset({"тонна", "центнер", "килограмм"})
 
 
 def half_unit(word: str) -> tuple[str, float] | None:
@@ -310,6 +316,12 @@ def _one_unit(s: Sentence, k: int):
         cases = {"ablt"}
     elif before in _WEIGHT_NOUNS:
         cases = {"nomn"}  # "общим весом тонна 40 кг"
+    elif s.lemmas(k - 1) & SEIZED_ONE_VERBS and _names_what_after(s, k):
+        cases = {"accs"}  # "изъяли тонну кокаина": one tonne, what was seized
+        return next(
+            (r for r in s.readings(k) if r.lemma in _MASSES and {"sing", "accs"} <= r.grammemes),
+            None,
+        )
     else:
         return None
     for r in s.readings(k):
@@ -318,6 +330,12 @@ def _one_unit(s: Sentence, k: int):
                 continue  # "с тысячей": no unit
             return r
     return None
+
+
+def _names_what_after(s: Sentence, k: int) -> bool:
+    """A genitive noun (or its adjective) right after token k: "тонну кокаина", "тонну
+    чистого героина"."""
+    return any(r.pos in ("NOUN", "ADJF") and "gent" in r.grammemes for r in s.readings(k + 1))
 
 
 def units_without_numeral(s: Sentence) -> list[NumberSpan]:
