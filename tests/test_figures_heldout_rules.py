@@ -1054,3 +1054,17 @@ def test_a_singular_mass_seized_with_no_numeral_is_one_unit():
     # a price per unit, or a unit with nothing named after it, is none
     assert figures("Цена за тонну зерна выросла.") == []
     assert figures("Изъяли тонну.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "qualifier"),
+    [
+        ("Установлена причастность как минимум к 13 фактам сбыта.", "как минимум к 13 фактам",
+         "more_than"),
+        ("Изъято по меньшей мере 5 кг героина.", "по меньшей мере 5 кг", "more_than"),
+        ("Курьер перевозил максимум 5 кг за раз.", "максимум 5 кг", "less_than"),
+    ],
+)  # fmt: skip
+def test_at_least_and_at_most_in_words_bound_the_number(text, quote, qualifier):
+    [figure] = [f for f in extract_figures(text) if f["quote"] == quote]
+    assert figure["qualifier"] == qualifier

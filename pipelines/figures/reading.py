@@ -137,6 +137,11 @@ def _qualifier(s: Sentence, first: int) -> tuple[str, int]:
         return ("more_than" if more else "less_than"), k - 1 if negated else k
     if word in APPROX:
         return "approx", k
+    if word in ("минимум", "максимум"):  # "как минимум к 13 фактам", "максимум 5 кг"
+        start = k - 1 if s.norm(k - 1) == "как" else k
+        return ("more_than" if word == "минимум" else "less_than"), start
+    if word == "мере" and s.norm(k - 1) in ("меньшей", "крайней") and s.norm(k - 2) == "по":
+        return "more_than", k - 2  # "по меньшей мере 5 кг"
     if s.lemmas(first - 1) & _EXCEED_VERBS and s.norm(first - 2) != "не":
         return "more_than", first  # "превысила 680 млн": the verb stays outside the quote
     return "exact", first
