@@ -325,7 +325,7 @@ _RECORD_VERBS = frozenset({"привлекаться", "привлекать", "
 def _record_of_one(s: Sentence, noun: int) -> bool:
     """ "N раз" counts how often things happened («таможенники 339 раз обнаруживали
     наркотики», «бригады 371 раз выезжали»), unless a verb of one person's record stands
-    within three words of it («ранее он 4 раза привлекался», «дважды судим»)."""
+    a few words from it («ранее он 4 раза привлекался», «3 раза был судим»)."""
     near = range(max(0, noun - 4), min(len(s.tokens), noun + 4))
     return any(s.lemmas(k) & _RECORD_VERBS for k in near)
 

@@ -235,7 +235,7 @@ _BARE_QUALIFIERS = MORE | LESS | APPROX
 _WITH_ONE = frozenset({"с", "со"})
 _WEIGHT_NOUNS = frozenset({"весом", "массой", "объемом"})  # Sentence.norm folds ё
 # Verbs a singular mass is the direct object of: «изъяли тонну кокаина», «перехватили центнер»
-SEIZED_ONE_VERBS = frozenset({
+_SEIZED_ONE_VERBS = frozenset({
     "изъять", "изымать", "обнаружить", "найти", "наслать", "перехватить", "конфисковать",
     "ввезти", "провезти", "перевезти", "перевозить", "задержать", "вывезти",
 })  # fmt: skip
@@ -316,8 +316,8 @@ def _one_unit(s: Sentence, k: int):
         cases = {"ablt"}
     elif before in _WEIGHT_NOUNS:
         cases = {"nomn"}  # "общим весом тонна 40 кг"
-    elif s.lemmas(k - 1) & SEIZED_ONE_VERBS and _names_what_after(s, k):
-        cases = {"accs"}  # "изъяли тонну кокаина": one tonne, what was seized
+    elif s.lemmas(k - 1) & _SEIZED_ONE_VERBS and _names_what_after(s, k):
+        # "изъяли тонну кокаина": one tonne, the verb's direct object
         return next(
             (r for r in s.readings(k) if r.lemma in _MASSES and {"sing", "accs"} <= r.grammemes),
             None,
