@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pipelines import page_checks
 from pipelines.plain_text import strip_control
 
 
@@ -78,8 +79,8 @@ NOT_HTML = _kind("not_html", "a page that is not HTML (PDF or image, even as tex
 NOT_TEXT = _kind(
     "not_text", "a page whose bytes are not text (over 10% control bytes): binary data; not stored"
 )
-EMPTY_PAGE = _kind("empty_page", "status 200 with an empty body or no visible text")
-SOFT_404 = _kind("soft_404", "status 200, but the page says it does not exist")
+EMPTY_PAGE = _kind(page_checks.EMPTY_PAGE, "status 200 with an empty body or no visible text")
+SOFT_404 = _kind(page_checks.SOFT_404, "status 200, but the page says it does not exist")
 EMPTY_BODY = _kind("empty_body", "an article page in which no article text was found")
 STORAGE_FAILED = _kind(
     "storage_failed",
@@ -99,7 +100,8 @@ INVALID_ENCODING = _kind(
 WRONG_CHARSET = _kind("wrong_charset", "the page declares one charset and is in another")
 CONTROL_CHARACTERS = _kind("control_characters", "control characters removed from the page")
 TOO_DEEPLY_NESTED = _kind(
-    "too_deeply_nested", "markup nested past 256 levels; text inside the deepest part lost"
+    page_checks.TOO_DEEPLY_NESTED,
+    "markup nested past 256 levels; text inside the deepest part lost",
 )
 TOO_MANY_LINKS = _kind(
     "too_many_links",

@@ -1,16 +1,14 @@
 """Pages are read as text, correctly or not at all (docs/hostile.md): charset detection when the
-declared charset is wrong, control characters removed, empty pages and "page not found" pages
-served with status 200 refused, markup nested past the parser's depth limit reported."""
+declared charset is wrong, control characters removed, empty bodies and binary files refused.
+Empty pages and "page not found" pages served with status 200, and markup nested past the
+parser's depth limit, are found on the extraction's parse (pipelines/page_checks.py)."""
 
 from __future__ import annotations
 
 import codecs
-import re
 from dataclasses import dataclass, field
 
 from charset_normalizer import from_bytes
-from lxml import etree
-from lxml import html as lxml_html
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom
 
 from crawler import errors
@@ -164,55 +162,6 @@ def not_text(body: bytes) -> tuple[str, str] | None:
     return None
 
 
-# Title or main heading of a "page not found" page served with status 200.
-_NOT_FOUND = re.compile(
-    r"страниц\w*\s+(?:\w+\s+)?не\s+(?:найден\w*|существует)|не\s+удалось\s+найти\s+\w+"
-    r"|запрашиваем\w*\s+страниц\w*(?:\s+не\s+найден\w*)?|page\s+(?:was\s+)?not\s+found"
-    r"|\bnot\s+found\b"
-    r"|(?:ошибка|error)\s*404|бет\s+табылмады|^\s*404\s*(?:$|[-–—:|.!])",
-    re.IGNORECASE,
-)
-SOFT_404_MAX_TEXT = 600  # a "not found" message in a page with less visible text than this
-
-
-@dataclass
-class PageShape:
-    title: str
-    heading: str
-    text: str  # visible text of the body
-    too_deep: bool  # markup nested past the HTML parser's depth limit (256)
-
-
-def page_shape(text: str, utf8: bytes | None = None) -> PageShape:
-    """Title, first heading and visible text, with lxml's default limits (no huge_tree).
-    `utf8`: the page's bytes when they are exactly `text` in UTF-8 (saves encoding it again)."""
-    # no id index: nothing here looks elements up by id, and building it is 5% of the parse
-    parser = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True, collect_ids=False)
-    data = utf8 if utf8 is not None else text.encode("utf-8", "replace")
-    try:
-        root = lxml_html.document_fromstring(data, parser=parser)
-    except (etree.ParserError, ValueError):
-        return PageShape("", "", "", False)
-    too_deep = any("Excessive depth" in entry.message for entry in parser.error_log)
-    title = " ".join((root.findtext(".//title") or "").split())
-    heading = next((" ".join(h.text_content().split()) for h in root.iter("h1")), "")
-    for element in list(root.iter("script", "style", "noscript", "template")):
-        element.drop_tree()
-    body = root.find("body")
-    visible = " ".join((body if body is not None else root).text_content().split())
-    return PageShape(title, heading, visible, too_deep)
-
-
-def soft_404(shape: PageShape) -> str | None:
-    """The words by which a status-200 page says it does not exist, or None."""
-    for text in (shape.title, shape.heading):
-        if match := _NOT_FOUND.search(text):
-            return match.group(0).strip()
-    if len(shape.text) < SOFT_404_MAX_TEXT and (match := _NOT_FOUND.search(shape.text)):
-        return match.group(0).strip()
-    return None
-
-
 @dataclass
 class ArticlePage:
     """What the spider learned reading one article page: the text to store (or a refusal) and
@@ -225,6 +174,9 @@ class ArticlePage:
 
 
 def read_article_page(body: bytes, content_type: str | None) -> ArticlePage:
+    """The page's text in the right charset, control characters removed. What needs its parse
+    (empty, soft 404, too deep: pipelines/page_checks.py) the chain's extraction step reads,
+    where the page is parsed anyway, and crawler/page_reports.py reports."""
     if not body.strip():
         return ArticlePage("", "", [], (errors.EMPTY_PAGE, "status 200 with an empty body"))
     decoded = decode_html(body, content_type)
@@ -236,20 +188,4 @@ def read_article_page(body: bytes, content_type: str | None) -> ArticlePage:
         problems.append(
             (errors.CONTROL_CHARACTERS, f"{removed} control character(s) (NUL, ESC, …) removed")
         )
-    # the bytes as received are the text's UTF-8 when they decoded cleanly as UTF-8 untouched
-    same = decoded.encoding == _UTF8 and not problems and not body.startswith(codecs.BOM_UTF8)
-    shape = page_shape(text, body if same else None)
-    if shape.too_deep:
-        problems.append(
-            (
-                errors.TOO_DEEPLY_NESTED,
-                "markup nested more than 256 levels deep: the HTML parser stops there, text "
-                "inside the deepest part is lost",
-            )
-        )
-    refusal = None
-    if not shape.text:
-        refusal = (errors.EMPTY_PAGE, "the page has no visible text")
-    elif reason := soft_404(shape):
-        refusal = (errors.SOFT_404, f"status 200 but the page says it does not exist: {reason!r}")
-    return ArticlePage(text, decoded.encoding, problems, refusal)
+    return ArticlePage(text, decoded.encoding, problems)

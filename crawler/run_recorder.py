@@ -15,6 +15,7 @@ from scrapy import signals
 from twisted.internet import task
 
 from crawler.errors import error_recorded, report_error
+from crawler.page_reports import PageRefused
 from crawler.storage_failures import storage_failure
 from pipelines.articles import upsert_source
 from pipelines.db import StorageError, connect, write_transaction
@@ -194,6 +195,8 @@ class RunRecorder:
         self.error("pipeline_exception", url, f"{type(failure.value).__name__}: {failure.value}")
 
     def item_dropped(self, item, response, exception, spider):
+        if isinstance(exception, PageRefused):
+            return  # no article: its errors row says why, its body is no extraction's failure
         self.extracted(item)
         if isinstance(exception, NotStored):
             storage_failure(self.crawler, getattr(item, "url", None), exception.error)

@@ -89,6 +89,7 @@ ITEM_PIPELINES = {
     "pipelines.places_pipeline.PlacesPipeline": 300,
     "pipelines.facts_pipeline.FactsPipeline": 400,
     "pipelines.storage_prep.StoragePrepPipeline": 500,  # what storage needs but the database
+    "crawler.page_reports.PageReports": 550,  # the page checks' findings; refused pages dropped
     "pipelines.chrome_pipeline.ChromeLearning": 850,  # after the chain, in the crawl process
     "pipelines.store_pipeline.StorePipeline": 900,
 }

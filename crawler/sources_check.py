@@ -241,18 +241,22 @@ class Check:
             self.say(f"- {url}\n    not stored by a crawl: {refused[1]}")
             return
         page = read_article_page(body, ctype)
-        if page.refusal:
-            self.say(f"- {url}\n    not stored by a crawl ({page.refusal[0]}): {page.refusal[1]}")
+        refusal = page.refusal
+        if refusal is None:
+            record = ArticleRecord(
+                source=self.source.name,
+                url=url,
+                html=page.text,
+                fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
+                content_type=ctype,
+                encoding=page.encoding,
+            )
+            record = process_article(record, self.source)
+            refusal = record.page_refusal  # the page checks of the extraction step
+        if refusal:
+            self.say(f"- {url}\n    not stored by a crawl ({refusal[0]}): {refusal[1]}")
             return
-        record = ArticleRecord(
-            source=self.source.name,
-            url=url,
-            html=page.text,
-            fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
-            content_type=ctype,
-            encoding=page.encoding,
-        )
-        self.show(process_article(record, self.source))
+        self.show(record)
 
     def show(self, record: ArticleRecord) -> None:
         evidence = getattr(record, "published_evidence", None) or record.published_source

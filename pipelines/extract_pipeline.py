@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pipelines.extraction import FIELDS, extract_article
+from pipelines.extraction import FIELDS, extract_checked_article
 from pipelines.items import ArticleRecord
 from pipelines.step import CrawlerStep
 
@@ -15,7 +15,7 @@ def apply_extraction(
     """Fill the extracted fields of a record from its raw HTML (also used by `reextract`).
     `lang`, the source's language, stands in where the page declares none."""
     fetched = datetime.fromisoformat(record.fetched_at) if record.fetched_at else None
-    result = extract_article(
+    result, findings = extract_checked_article(
         record.html,
         record.url or None,
         timezone=timezone,
@@ -25,6 +25,7 @@ def apply_extraction(
     for key in (*FIELDS, "extractor"):
         setattr(record, key, result.get(key))
     record.lang = record.lang or lang
+    record.page_problems, record.page_refusal = findings.problems, findings.refusal
     return record
 
 

@@ -24,7 +24,14 @@ from lxml.html import HtmlElement
 from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
 
 from pipelines.fast_prune import faster_prunings
-from pipelines.page_tree import parse_page
+from pipelines.page_checks import (
+    PageFindings,
+    page_findings,
+    parse_too_deep,
+    text_shape,
+    tree_shape,
+)
+from pipelines.page_tree import PAGE_PARSER, parse_page
 from pipelines.publication import evidence_json, find_published
 from pipelines.published import parse_russian_datetime, site_zone
 
@@ -33,6 +40,7 @@ __all__ = [
     "FIELDS",
     "TRAFILATURA_OPTIONS",
     "extract_article",
+    "extract_checked_article",
     "parse_russian_datetime",
 ]
 
@@ -178,16 +186,32 @@ def extract_article(
     the caller counts an error. An unknown ``timezone`` name raises ValueError, as it is a
     configuration mistake.
     """
+    return extract_checked_article(
+        html, url, timezone=timezone, fetched_at=fetched_at, listed=listed
+    )[0]
+
+
+def extract_checked_article(
+    html: str | bytes,
+    url: str | None = None,
+    *,
+    timezone: str | None = None,
+    fetched_at: datetime | None = None,
+    listed: dict[str, str] | None = None,
+) -> tuple[dict[str, str | None], PageFindings]:
+    """`extract_article`, and what the page checks (pipelines/page_checks.py) found on the
+    same parse: whether the page is empty, a soft 404, or too deeply nested."""
     site_zone(timezone)  # fail on a misconfigured source before touching the page
     result = _empty_result()
     try:
         tree = parse_page(html) if html else None
     except Exception as error:  # lxml and charset guessing fail in many ways on junk input
         LOGGER.warning("unparsable page %s: %r", url, error)
-        return result
+        return result, _findings(None, html)
+    findings = _findings(tree, html)
     if tree is None:
         LOGGER.warning("not an HTML page: %s", url)
-        return result
+        return result, findings
 
     try:
         result.update(_page_metadata(tree))
@@ -216,4 +240,12 @@ def extract_article(
     if document is not None:
         result["body"] = _clean_body(document.text)
     result["body"] = _without_headline(result["body"], result["title"])
-    return result
+    return result, findings
+
+
+def _findings(tree: HtmlElement | None, html: str | bytes) -> PageFindings:
+    """The page checks, read before anything changes the tree (extraction drops subtrees)."""
+    if tree is not None:
+        return page_findings(tree_shape(tree, parse_too_deep(PAGE_PARSER)))
+    text = html.decode("utf-8", "replace") if isinstance(html, bytes) else (html or "")
+    return page_findings(text_shape(text))

@@ -41,6 +41,10 @@ class ArticleRecord:
     # the lines of the body as extracted, by key: what the crawl learns the chrome from
     chrome_lines: dict[str, str] = field(default_factory=dict)
     extractor: str | None = None
+    # what the page checks found on the extraction's parse (pipelines/page_checks.py): problems
+    # to report, (kind, message) each, and the reason the page is no article to store
+    page_problems: list[tuple[str, str]] = field(default_factory=list)
+    page_refusal: tuple[str, str] | None = None
     figures: list[dict] = field(default_factory=list)
     mentioned_dates: list[dict] = field(default_factory=list)
     places: list[dict] = field(default_factory=list)

@@ -14,6 +14,7 @@ from scrapy.utils.test import get_crawler
 
 from crawler import settings as project_settings
 from crawler.cli import main
+from crawler.page_reports import PAGE_REPORTS
 from crawler.sources import Source
 from pipelines.articles import store_article, upsert_source
 from pipelines.chain import (
@@ -68,13 +69,14 @@ def assert_offsets_point_into(title: str, text: str, found: ArticleRecord | dict
 
 
 # After the chain, before storage, in the crawl process whether or not the chain runs there:
-# counts the lines each page had (pipelines/chrome_pipeline.py).
+# the page checks' reports (refused pages dropped), then the count of the lines each page had
+# (pipelines/chrome_pipeline.py).
 CHROME_LEARNING = "pipelines.chrome_pipeline.ChromeLearning"
 
 
 def test_item_pipelines_are_the_article_steps_in_order_then_storage():
     steps = [step.pipeline for step in ARTICLE_STEPS]
-    assert crawl_steps() == [*steps, CHROME_LEARNING, STORE_PIPELINE]
+    assert crawl_steps() == [*steps, PAGE_REPORTS, CHROME_LEARNING, STORE_PIPELINE]
     names = [step.name for step in ARTICLE_STEPS]
     cleaning = names.index("plain text")
     assert cleaning < names.index("figures and dates") and cleaning < names.index(

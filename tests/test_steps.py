@@ -15,7 +15,7 @@ from typing import ClassVar
 import pytest
 import scrapy
 from scrapy import signals
-from scrapy.exceptions import NotConfigured
+from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.http import HtmlResponse, Request, Response
 from scrapy.utils.misc import build_from_crawler, load_object
 from scrapy.utils.test import get_crawler
@@ -271,6 +271,27 @@ def test_extraction_fills_the_text_and_keeps_a_page_without_one():
     # kept for storage all the same: the raw page allows a later re-extraction
     empty = pipeline.process_item(record(url="https://news.example/news/2", html="<html></html>"))
     assert empty is not None and not empty.body and empty.lang == "ru"
+    # the page checks read the same parse; crawler/page_reports.py acts on what they found
+    assert (item.page_problems, item.page_refusal) == ([], None)
+    assert empty.page_refusal == ("empty_page", "the page has no visible text")
+
+
+@checks_step("PageReports")
+def test_page_reports_report_the_checks_and_drop_a_page_that_is_no_article():
+    crawler = make_crawler()
+    errors = reported(crawler)
+    pipeline = build("PageReports", crawler)
+    deep = record(page_problems=[("too_deeply_nested", "nested past 256 levels")])
+    assert pipeline.process_item(deep) is deep  # reported, and kept
+    missing = record(url="https://news.example/news/2", page_refusal=("soft_404", "not found"))
+    with pytest.raises(DropItem, match="soft_404"):
+        pipeline.process_item(missing)
+    assert errors == [
+        ("too_deeply_nested", "https://news.example/news/1"),
+        ("soft_404", "https://news.example/news/2"),
+    ]
+    # only the page read as an article counts: a run that read none failed
+    assert crawler.stats.get_value("newsmon/pages_parsed") == 1
 
 
 @checks_step("FiguresPipeline")

@@ -32,6 +32,7 @@ from crawler.distributed import (
 )
 from crawler.distributed.queue import LEASE, ack, beat, recover_dead
 from crawler.incremental import Known
+from crawler.page_reports import PAGE_REPORTS
 from crawler.run_recorder import RunRecorder
 from crawler.spiderloader import spider_for
 from pipelines import storage_prep
@@ -47,10 +48,11 @@ _SUMMED = ("newsmon/", "downloader/response_count", "downloader/response_bytes",
 def worker_settings(redis_url: str, worker_id: str) -> dict:
     from crawler import settings as base
 
-    # The chain's steps, then the push; storage and chrome learning (both need the database)
-    # are the writer's.
+    # The chain's steps, the page checks' reports, then the push; storage and chrome learning
+    # (both need the database) are the writer's.
     steps = {step.pipeline for step in ARTICLE_STEPS}
     pipelines = {k: v for k, v in base.ITEM_PIPELINES.items() if k in steps} | {
+        PAGE_REPORTS: base.ITEM_PIPELINES[PAGE_REPORTS],  # refused pages are not pushed
         "crawler.distributed.worker.PushPipeline": 900,
     }
     return {

@@ -162,15 +162,15 @@ class SourceSpider(scrapy.Spider):
                 "redirect left the article",
             )
             return
-        # Decoded with the right charset, control characters removed; empty and "not found"
-        # pages refused (crawler/pages.py). Each problem is an errors row.
+        # Decoded with the right charset, control characters removed, an empty body refused
+        # (crawler/pages.py); each problem is an errors row. Empty and "not found" pages are
+        # refused after the extraction step, which parses the page (crawler/page_reports.py).
         page = read_article_page(response.body, _header(response, "Content-Type"))
         for kind, message in page.problems:
             report_error(self.crawler, kind, response.url, message)
         if page.refusal:
             report_error(self.crawler, page.refusal[0], response.url, page.refusal[1])
             return
-        stats.inc_value("newsmon/pages_parsed")
         first = response.meta.get("redirect_urls", [response.url])[0]
         yield self.with_chrome(
             ArticleRecord(
