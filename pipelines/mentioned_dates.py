@@ -15,7 +15,7 @@ from __future__ import annotations
 import calendar
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from typing import NamedTuple
 
@@ -293,6 +293,9 @@ class _Rule(NamedTuple):
     gate: str  # a key of _gates()
     prefix: re.Pattern[str] | None = None
     left_stops: str = "0123456789.,"  # characters that may not stand right before the match
+    # A part every match holds, found in the lower-cased text far faster than the pattern
+    # (which may start with any word): the pattern is run only around its hits.
+    anchor: re.Pattern[str] | None = None
 
 
 def _prefix(words: str) -> re.Pattern[str]:
@@ -338,24 +341,28 @@ _RULES: list[_Rule] = [
         _months_of_year,
         "месяц",
         _prefix(r"за|по\s+итогам"),
+        anchor=re.compile("мес"),
     ),
     _Rule(
         _compile(rf"\b(?P<month1>{_MONTH})\s*{_DASH}\s*(?P<month2>{_MONTH}){_WHICH_YEAR}?"),
         _month_range,
         "month",
         _prefix("за|в|во"),
+        anchor=re.compile(_MONTH),
     ),
     _Rule(
         _compile(rf"\b{_ORDINAL}\s+квартал[а-яё]*{_WHICH_YEAR}?"),
         _quarter,
         "квартал",
         _prefix("за|в|во"),
+        anchor=re.compile("квартал"),
     ),
     _Rule(
         _compile(rf"\b(?:{_ORDINAL}\s+)?полугоди[а-яё]*{_WHICH_YEAR}?"),
         _half_year,
         "полугоди",
         _prefix("за|в|во"),
+        anchor=re.compile("полугоди"),
     ),
     # a month with its year before the year alone: "в сентябре 2023 года"
     _Rule(
@@ -363,6 +370,7 @@ _RULES: list[_Rule] = [
         _month_alone,
         "month",
         _prefix(r"в|во|с|до|по|на|к|за|в\s+течение|в\s+начале|в\s+конце|в\s+середине"),
+        anchor=re.compile(_MONTH),
     ),
     _Rule(
         _compile(rf"(?P<y1>{_YEAR})\s*(?:{_DASH}|по|до)\s*(?P<y2>{_YEAR})(?:{_YEAR_WORD})?(?!\d)"),
@@ -380,12 +388,14 @@ _RULES: list[_Rule] = [
         _compile(rf"\bс\s+начала\s+(?:(?P<rel>{_REL})\s+)?(?:(?P<year>{_YEAR})\s+)?года"),
         _since_new_year,
         "начал",
+        anchor=re.compile("начала"),
     ),
     _Rule(
         _compile(rf"\b(?P<rel>{_REL})\s+год[а-яё]*"),
         _relative_year,
         "relative",
         _prefix("в|во|за|на"),
+        anchor=re.compile("год"),
     ),
     _Rule(
         _compile(rf"(?P<y>{_YEAR})(?![\d%]|[.,]\d)"),
@@ -397,15 +407,13 @@ _RULES: list[_Rule] = [
 _DIGIT_RE = re.compile(r"\d")
 _CYRILLIC_RE = re.compile(r"[а-яёА-ЯЁ]")
 _MONTH_GATE_RE = re.compile(_MONTH)
-_RELATIVE_GATE_RE = re.compile(rf"\b{_REL}\s+год")
 
 
-def _gates(text: str) -> dict[str, bool]:
-    """Cheap tests that let most texts skip most patterns."""
+def _gates(text: str, lower: str) -> dict[str, bool]:
+    """Cheap tests that let most texts skip most patterns; `lower`: text.lower()."""
     digit = _DIGIT_RE.search(text) is not None
     if _CYRILLIC_RE.search(text) is None:
         return dict.fromkeys(_CYRILLIC_GATES, False) | {"digit": digit}
-    lower = text.lower()
     return {
         "digit": digit,
         "month": _MONTH_GATE_RE.search(lower) is not None,
@@ -414,11 +422,40 @@ def _gates(text: str) -> dict[str, bool]:
         "полугоди": "полугоди" in lower,
         "г": "г" in lower,
         "начал": "с начала" in lower,
-        "relative": _RELATIVE_GATE_RE.search(lower) is not None,
+        "relative": "год" in lower,  # the rule runs around each "год" only
     }
 
 
 _CYRILLIC_GATES = ("month", "месяц", "квартал", "полугоди", "г", "начал", "relative")
+
+
+# How far a match reaches before and after its anchor: the words before it (an ordinal, a
+# number, a month) and the year after it, with room to spare.
+_BEFORE_ANCHOR = 80
+_AFTER_ANCHOR = 120
+
+
+def _anchored_matches(
+    pattern: re.Pattern[str], anchor: re.Pattern[str], text: str, lower: str
+) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text), when every match holds a hit of `anchor`: the pattern runs in a
+    window around each hit instead of trying every position of the text."""
+    end = 0
+    for hit in anchor.finditer(lower):
+        if hit.end() <= end:
+            continue
+        # a window never starts or stops inside a word (a match may begin with any word)
+        start = max(end, hit.start() - _BEFORE_ANCHOR)
+        while start > end and text[start - 1].isalnum():
+            start -= 1
+        stop = hit.end() + _AFTER_ANCHOR
+        while stop < len(text) and text[stop].isalnum():
+            stop += 1
+        for m in pattern.finditer(text, start, stop):
+            if m.start() > hit.start():
+                break  # it holds a later hit, whose window finds it
+            yield m
+            end = m.end()
 
 
 def extract_dates(text: str, published: date | datetime | str | None = None) -> list[dict]:
@@ -431,13 +468,19 @@ def extract_dates(text: str, published: date | datetime | str | None = None) -> 
 @functools.lru_cache(maxsize=8)
 def _dates_of(text: str, published: date | None) -> tuple[dict, ...]:
     ctx = _Context(published)
-    gates = _gates(text)
+    lower = text.lower()
+    gates = _gates(text, lower)
+    anchored = len(lower) == len(text)  # offsets of the lower-cased text are the text's
     taken: list[tuple[int, int]] = []
     records: list[dict] = []
     for rule in _RULES:
         if not gates[rule.gate]:
             continue
-        for m in rule.pattern.finditer(text):
+        if rule.anchor is not None and anchored:
+            matches = _anchored_matches(rule.pattern, rule.anchor, text, lower)
+        else:
+            matches = rule.pattern.finditer(text)
+        for m in matches:
             start, end = m.span()
             if start and text[start - 1] in rule.left_stops:
                 continue

@@ -8,7 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipelines.mentioned_dates import as_date, extract_dates, sentence_period
+from pipelines.mentioned_dates import (
+    _RULES,
+    _anchored_matches,
+    as_date,
+    extract_dates,
+    sentence_period,
+)
 from pipelines.numbers import morph
 
 PUBLISHED = date(2025, 8, 8)
@@ -222,3 +228,39 @@ def test_months_of_a_year_read_back(year, months):
     (kind, start, end) = found(f"за {months} месяцев {year} года")[0]
     assert (kind, start) == ("period", f"{year}-01-01")
     assert date.fromisoformat(end).month == months
+
+
+# The anchored scan (a pattern run only around its anchor's hits) must find exactly what a scan
+# of the whole text finds, wherever the phrases stand and whatever stands between them.
+_PIECES = [
+    "за 9 месяцев 2024 года",
+    "девять мес. т.г.",
+    "во II квартале",
+    "первом полугодии прошлого года",
+    "январь – март 2023 г.",
+    "в сентябре",
+    "с начала текущего года",
+    "в прошлом году",
+    "этого года",
+    "Мая",
+    "—",
+    "-",
+    " ",
+    "\n",
+    "изъято 5 кг",
+    "годовой",
+    "месяцем ранее",
+    "а" * 90,
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40), st.sampled_from(["", " ", "  \n"]))
+def test_the_anchored_scan_finds_what_the_whole_scan_finds(pieces, glue):
+    text = glue.join(pieces)
+    anchored = [rule for rule in _RULES if rule.anchor is not None]
+    assert anchored
+    for rule in anchored:
+        everywhere = [(m.span(), m.groupdict()) for m in rule.pattern.finditer(text)]
+        around = _anchored_matches(rule.pattern, rule.anchor, text, text.lower())
+        assert [(m.span(), m.groupdict()) for m in around] == everywhere
