@@ -8,6 +8,7 @@ import pytest
 from crawler.sources import Source
 from pipelines.articles import store_article, upsert_source
 from pipelines.chrome import (
+    LEARNED_CHROME,
     OWN_HEADLINE,
     learn_page,
     line_key,
@@ -85,6 +86,15 @@ def test_a_page_counts_once_and_sources_are_apart(db):
             learn_page(db, "other", f"https://other.example/{n}", SUBSCRIBE)
     assert load_chrome(db, SOURCE.name, min_pages=2) == frozenset()
     assert line_key(SUBSCRIBE) in load_chrome(db, "other", min_pages=2)
+
+
+def test_the_learned_chrome_is_read_through_the_index_of_lines_seen_twice(db):
+    # the crawl reloads it after every page: a scan of every line a source ever had (nearly
+    # all seen on one page) would grow with the run
+    learn(db, {f"https://chrome.example/news/{n}": text_of(n) for n in range(6)})
+    plan = db.execute("explain query plan " + LEARNED_CHROME, [SOURCE.name, 2, 0.5, 6]).fetchall()
+    assert any("pages_seen>?" in row[-1] and "INDEX" in row[-1] for row in plan), plan
+    assert line_key(SUBSCRIBE) in load_chrome(db, SOURCE.name, min_pages=2)
 
 
 def test_read_also_list_after_a_chrome_heading_goes_with_it():
