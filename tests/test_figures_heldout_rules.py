@@ -486,6 +486,21 @@ def test_a_mass_weighs_the_thing_a_property_describes():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Изъят порошок alpha-PVP массой 3 грамма.", [(0.003, "порошок")]),
+        ("Обнаружено вещество “альфа-pvp” общим весом 2 кг.", [(2, "вещество")]),
+        ("Изъята смесь MDMA весом 40 граммов.", [(0.04, "смесь")]),
+        # a Cyrillic name in quotes is read as the dictionary reads it, as before
+        ("Изъято вещество «соль» общим весом 2 кг.", [(2, "соль")]),
+    ],
+)
+def test_a_name_in_latin_letters_names_the_noun_before_it(text, expected):
+    # the dictionary cannot read «alpha-PVP»: what the mass is of is the noun it names
+    assert [(f[0], f[3]) for f in figures(text)] == expected
+
+
 def test_a_number_of_them_counts_the_plural_subject_before_it():
     text = "Нарколаборатории работали на заказ, 12 из них изготавливали синтетику."
     assert [(f[0], f[3]) for f in figures(text)] == [(12, "нарколаборатория")]

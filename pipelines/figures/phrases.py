@@ -5,6 +5,8 @@ head of a genitive chain, substantivised adjectives, agreement. The object finde
 
 from __future__ import annotations
 
+import re
+
 from pipelines.figures.lexicon import (
     ACTION_NOUNS,
     AMOUNT_NOUNS,
@@ -276,6 +278,7 @@ def noun_before_amount(s: Sentence, first: int, mass: bool = False) -> int | Non
             return _head_below_containers(s, described) if mass else described
     while k >= 0 and s.tokens[k].text in QUOTES:
         k -= 1
+    k = _before_foreign_name(s, k)
     if s.norm(k) == ")":  # "наркотические средства (марихуана) общим весом": the noun before
         opening = next((j for j in range(k - 1, max(-1, k - 8), -1) if s.norm(j) == "("), None)
         k = opening - 1 if opening is not None else k
@@ -295,6 +298,26 @@ def noun_before_amount(s: Sentence, first: int, mass: bool = False) -> int | Non
     if described is not None:  # "вещество с характерным запахом конопли весом 18 граммов"
         return _head_below_containers(s, described) if mass else described
     return head
+
+
+_FOREIGN_LETTER = re.compile(r"[A-Za-zα-ωΑ-Ω]")
+
+
+def _before_foreign_name(s: Sentence, k: int) -> int:
+    """«вещество “альфа-pvp” общим весом», «вещество MDMA весом»: a name in Latin letters
+    after a noun is that noun's name, which the dictionary cannot read; the noun before it is
+    what the amount is of. k: the name's last token (its closing quote skipped)."""
+    j = k
+    while j >= 0 and (
+        (s.tokens[j].kind == "word" and _FOREIGN_LETTER.search(s.tokens[j].text))
+        or (s.norm(j) in DASHES and s.glued(j))
+    ):
+        j -= 1  # "alpha-PVP", "α-PvP", "альфа-pvp"
+    if j == k or j < 0:
+        return k
+    while j >= 0 and s.tokens[j].text in QUOTES:
+        j -= 1
+    return j if s.is_noun(j) else k
 
 
 def _before_participial_phrase(s: Sentence, k: int) -> int | None:
