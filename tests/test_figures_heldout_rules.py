@@ -501,6 +501,19 @@ def test_a_name_in_latin_letters_names_the_noun_before_it(text, expected):
     assert [(f[0], f[3]) for f in figures(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Изъяты героин — 11,7 кг и метадон — 14 граммов.", [(11.7, "героин"), (0.014, "метадон")]),
+        ("Изъяты соль — 53 грамма, маковая солома — 1 кг.", [(0.053, "соль"), (1, "солома")]),
+        # at a line's start a noun with its adjective before a dash is who seized it
+        ("Таможенная служба – 1 кг 121 г.", [(1.121, None)]),
+    ],
+)
+def test_a_find_named_before_a_dash_in_a_list_is_what_the_amount_is_of(text, expected):
+    assert [(f[0], f[3]) for f in figures(text)] == expected
+
+
 def test_a_number_of_them_counts_the_plural_subject_before_it():
     text = "Нарколаборатории работали на заказ, 12 из них изготавливали синтетику."
     assert [(f[0], f[3]) for f in figures(text)] == [(12, "нарколаборатория")]

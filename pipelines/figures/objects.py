@@ -252,9 +252,11 @@ def topic_before_dash(s: Sentence, first: int, measured: bool = False) -> str | 
     elif s.norm(first - 1) not in DASHES:
         return None
     k = first - 2
+    opens = opens_clause(s, k) or _after_subset_words(s, k) or _after_share_verb(s, k)
+    item = not opens and _opens_list_item(s, k)
     if (
         measured
-        and (opens_clause(s, k) or _after_subset_words(s, k) or _after_share_verb(s, k))
+        and (opens or item)
         and s.is_noun(k)
         and unit_at(s, k) is None
         and not s.tokens[k].text.isupper()
@@ -272,7 +274,8 @@ def topic_before_dash(s: Sentence, first: int, measured: bool = False) -> str | 
         case = "accs" if s.norm(k - 1) == "на" else "nomn"
         nominative = [r for r in s.readings(k) if r.pos == "NOUN" and case in r.grammemes]
         things = [r for r in nominative if "inan" in r.grammemes]
-        return (things or nominative)[0].lemma
+        if things or not item:  # an item of a list of finds is a thing, not who had it
+            return (things or nominative)[0].lemma
     # "в Жамбылской области - 4 кг": a capitalised adjective makes the noun a place's name
     named_place = k > 0 and s.is_adjective(k - 1) and s.tokens[k - 1].text[:1].isupper()
     if (
@@ -301,6 +304,18 @@ def topic_before_dash(s: Sentence, first: int, measured: bool = False) -> str | 
             k = _event_heading(s, k)
             return noun_lemma(s.readings(k), s.tokens[k])
     return None
+
+
+def _opens_list_item(s: Sentence, k: int) -> bool:
+    """«Изъяты героин – 11,7 кг и метадон – 14 граммов», «соль – 53 грамма, маковая солома –
+    1 кг»: the noun k (its adjectives before it) follows the verb of the finds, «и» or a comma
+    of a list. (Not at a line's start: «Таможенная служба – 1 кг» lists who seized it.)"""
+    j = k - 1
+    while j >= 0 and s.is_adjective(j):
+        if s.tokens[j].text[:1].isupper():
+            return False  # «и Жамбылской области – 4 кг»: a place's name
+        j -= 1
+    return s.norm(j) in (",", ";", "и") or s.pos(j) in ("VERB", "PRTS")
 
 
 def _event_heading(s: Sentence, k: int) -> int:
