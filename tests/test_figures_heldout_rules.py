@@ -514,6 +514,22 @@ def test_a_find_named_before_a_dash_in_a_list_is_what_the_amount_is_of(text, exp
     assert [(f[0], f[3]) for f in figures(text)] == expected
 
 
+def test_a_count_in_brackets_after_drugs_in_general_breaks_the_count_before_down():
+    text = (
+        "Зарегистрировано 634 преступления. 355 из них связано с незаконным оборотом "
+        "наркотиков (52 - в крупном размере), 163 - с организацией наркопритонов."
+    )
+    assert [(f[0], f[3]) for f in figures(text)] == [
+        (634, "преступление"),
+        (355, "преступление"),
+        (52, "преступление"),
+        (163, "преступление"),
+    ]
+    # a plural noun that is counted still counts: «в Ленинском (64)»
+    text = "Больше всего преступлений зарегистрировано в Ленинском (64) и Советском (38) районах."
+    assert [f[3] for f in figures(text)] == ["преступление", "преступление"]
+
+
 def test_a_number_of_them_counts_the_plural_subject_before_it():
     text = "Нарколаборатории работали на заказ, 12 из них изготавливали синтетику."
     assert [(f[0], f[3]) for f in figures(text)] == [(12, "нарколаборатория")]

@@ -5,7 +5,7 @@ alpha-PVP", "около 364 кг составляет героин", "психо
 
 from __future__ import annotations
 
-from pipelines.figures.lexicon import AMOUNT_NOUNS, AMOUNT_VERBS, DASHES
+from pipelines.figures.lexicon import AMOUNT_NOUNS, AMOUNT_VERBS, DASHES, GENERIC_DRUG_NOUNS
 from pipelines.figures.objects import (
     AMOUNT_FINDERS,
     ObjectFinder,
@@ -130,7 +130,13 @@ def counted_before_bracket(s: Sentence, figure: Figure, previous: Figure | None)
         common = _common_noun(s, k) or (k == 0 and s.is_noun(k))  # "Преступлений ... (64)"
         if counted_plural(s, k) and common and unit_at(s, k) is None:
             k = _plural_head(s, k) if k == span.first - 2 else k
-            return noun_lemma(s.readings(k), s.tokens[k])
+            counted = noun_lemma(s.readings(k), s.tokens[k])
+            counts_before = previous is not None and previous.unit in (None, "count")
+            if counted in GENERIC_DRUG_NOUNS and counts_before:
+                # «355 из них связано с оборотом наркотиков (52 – в крупном размере)»: drugs in
+                # general are weighed, not counted; the bracket breaks the count before down
+                return previous.object
+            return counted
         plural_genitive = any({"gent", "plur"} <= r.grammemes for r in s.readings(k))
         if substantive(s, k) and plural_genitive and s.tokens[k].text.islower():
             # "Больше всего больных наркоманией зарегистрировано во Владимире (250)"
