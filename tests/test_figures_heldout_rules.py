@@ -530,6 +530,19 @@ def test_a_count_in_brackets_after_drugs_in_general_breaks_the_count_before_down
     assert [f[3] for f in figures(text)] == ["преступление", "преступление"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ими оказались жители села в возрасте от 30 до 42 лет, четверо из которых ранее судимы.",
+        "Задержаны жители села, четверо из них ранее судимы.",
+        "Задержаны пять жителей села. Четверо из них ранее судимы.",
+    ],
+)
+def test_a_collective_numeral_of_them_counts_the_people_named_before_it(text):
+    # past a clause, a sentence or a thing's noun («села», «лет»): people, never things
+    assert figures(text)[-1][0] == 4 and figures(text)[-1][3] == "житель"
+
+
 def test_a_number_of_them_counts_the_plural_subject_before_it():
     text = "Нарколаборатории работали на заказ, 12 из них изготавливали синтетику."
     assert [(f[0], f[3]) for f in figures(text)] == [(12, "нарколаборатория")]

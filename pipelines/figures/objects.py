@@ -689,6 +689,26 @@ def subject_of_them(s: Sentence, figure: Figure) -> str | None:
     return None
 
 
+def people_of_them(s: Sentence, figure: Figure) -> str | None:
+    """The people a collective numeral of them counts: "жители села …, четверо из которых"."""
+    # A collective numeral counts people: past any clause («в возрасте от 30 до 42 лет») the
+    # nearest plural animate noun of its sentence, else the people the sentence before counted
+    # («Задержаны пять жителей. Четверо из них …»).
+    k = figure.last
+    if figure.span.role != "collective" or not (
+        s.norm(k) == "из" and s.norm(k + 1) in ("них", "которых")
+    ):
+        return None
+    for j in range(figure.first - 1, -1, -1):
+        plural = any("plur" in r.grammemes for r in s.readings(j) if r.pos == "NOUN")
+        if plural and s.is_noun(j):
+            lemma = noun_lemma(s.readings(j), s.tokens[j])
+            if animate(lemma):
+                return lemma
+    people = [f for f in s.before if f.unit == "count" and not f.blocked and animate(f.object)]
+    return people[-1].object if people else None
+
+
 # «В общем числе этого вида преступлений 446 – тяжкие»: «в (общем) числе» opens a subset as
 # «из» and «среди» do
 _IN_THE_NUMBER = ("числе", "количестве", "структуре")
@@ -746,6 +766,7 @@ AMOUNT_FINDERS: tuple[ObjectFinder, ...] = (
 )
 # A bare number with no noun after it that no other figure of the sentence explained.
 COUNT_FINDERS: tuple[ObjectFinder, ...] = (
+    people_of_them,  # before any noun of a thing: a collective numeral counts people
     counted_topic_before_dash,  # nearest: "Число краж выросло, грабежей – с 5 до 21"
     governed_by_count_word,
     topic_before_its_verb,
