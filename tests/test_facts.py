@@ -52,6 +52,12 @@ def test_parts_in_the_next_sentence_and_a_verb_ends_the_list():
         ),
         ("Выявлено 180 фактов (АППГ – 150).", "150", "180"),
         ("Число случаев снизилось с 520 до 430 случаев.", "520", "430"),
+        # what the indicator was before: its past tense after «недавно», «ранее»
+        (
+            "Молодежь составляет 30 процентов, еще недавно этот показатель составлял 50 процентов.",
+            "50 процентов",
+            "30 процентов",
+        ),
     ],
 )
 def test_baselines(text, baseline, current):
@@ -625,6 +631,8 @@ def test_baselines_beyond_the_sentence(text, baseline, current):
         "В 2024 году задержаны 40 подростков. В 2023 году полиция закрыла 12 наркопритонов.",
         # «за прошлый год» is the report's own period
         "За прошлый год полиция выявила 2100 преступлений, 1400 из них направлены в суд.",
+        # «недавно» with no indicator's past is only when it happened
+        "Недавно полиция изъяла 5 кг героина, ранее у задержанного нашли 2 кг.",
     ],
 )
 def test_no_baseline_without_an_earlier_value_of_the_same_thing(text):

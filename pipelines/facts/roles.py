@@ -102,7 +102,7 @@ def _stated_earlier_baseline(
     year = markers.YEAR_DASH.search(left)
     if not year and markers.OPENS_BRACKET.search(left):
         year = markers.YEAR_AFTER.match(text[figure["end"] : figure["end"] + 30])
-    earlier = markers.EARLIER.search(left)
+    earlier = markers.EARLIER.search(left) or markers.EARLIER_INDICATOR.search(left)
     if not year and not earlier:
         return None
     if (
