@@ -101,7 +101,8 @@ def soft_404(shape: PageShape) -> str | None:
     for text in (shape.title, shape.heading):
         if match := _NOT_FOUND.search(text):
             return match.group(0).strip()
-    if shape.visible < SOFT_404_MAX_TEXT and (match := _NOT_FOUND.search(shape.text)):
+    # shape.text is read only when it may be this short (it is never shorter than `visible`)
+    if len(shape.text) < SOFT_404_MAX_TEXT and (match := _NOT_FOUND.search(shape.text)):
         return match.group(0).strip()
     return None
 
