@@ -543,6 +543,20 @@ def test_a_collective_numeral_of_them_counts_the_people_named_before_it(text):
     assert figures(text)[-1][0] == 4 and figures(text)[-1][3] == "житель"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Они составляют примерно 3-4% посылок.", ["approx", "approx"]),
+        ("Изъято около 20 – 25 кг героина.", ["approx", "approx"]),
+        # a bound is the range's own: «до 1-2 кг» is up to 1, then 1 to 2
+        ("Изъято до 1-2 кг.", ["less_than", "exact"]),
+        ("Изъято 3-4 кг.", ["exact", "exact"]),
+    ],
+)
+def test_an_approximate_range_is_approximate_to_its_end(text, expected):
+    assert [f[2] for f in figures(text)] == expected
+
+
 def test_a_number_of_them_counts_the_plural_subject_before_it():
     text = "Нарколаборатории работали на заказ, 12 из них изготавливали синтетику."
     assert [(f[0], f[3]) for f in figures(text)] == [(12, "нарколаборатория")]

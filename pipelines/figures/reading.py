@@ -122,6 +122,13 @@ def _qualifier(s: Sentence, first: int) -> tuple[str, int]:
         return "less_than", first - 1
     if s.norm(first - 1) == "районе" and s.norm(first - 2) == "в":
         return "approx", first - 2  # «оставалась в районе 2,5 тысяч»
+    if (
+        s.norm(first - 1) in DASHES
+        and first >= 3
+        and s.tokens[first - 2].kind == "num"
+        and s.norm(first - 3) in APPROX
+    ):
+        return "approx", first  # «примерно 3-4%»: an approximate range is approximate to its end
     k = first - 1
     if s.norm(k) in PREPOSITIONS:
         k -= 1  # "почти на 16%", "более чем в 4 раза", "более чем к 250 активам"
