@@ -63,6 +63,15 @@ def test_an_unknown_word_keeps_its_place_after_a_known_substance():
             "вещество",
         ),
         (
+            "antecedent_of_relative_amount",
+            "Лидирует марихуана, которой было изъято более 796 кг.",
+            "796",
+            "марихуана",
+        ),
+        ("antecedent_of_relative_amount", "Изъят героин, которого было 5 кг.", "5", "героин"),
+        # «у которого»: who had it, not what it is
+        ("antecedent_of_relative_amount", "Задержан мужчина, у которого изъято 5 кг.", "5", None),
+        (
             "substance_before_clause",
             "Основной наркотик — гашиш, изъято 512,4 кг.",
             "512,4",

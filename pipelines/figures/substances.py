@@ -100,6 +100,21 @@ def antecedent_of_relative(s: Sentence, figure: Figure) -> str | None:
     return None
 
 
+_GENITIVE_RELATIVES = frozenset({"которого", "которой", "которых"})
+
+
+def antecedent_of_relative_amount(s: Sentence, figure: Figure) -> str | None:
+    """The noun «которой» stands for: "марихуана, которой было изъято более 796 кг"."""
+    # «X, которого было N кг», «X, которой изъято N кг»: a genitive relative, then only its
+    # verb (and «было») before the amount, measures the noun before its comma
+    k = figure.first - 1
+    while k >= 0 and k > figure.first - 4 and s.pos(k) in ("VERB", "PRTS"):
+        k -= 1
+    if s.norm(k) not in _GENITIVE_RELATIVES or s.norm(k - 1) != ",":
+        return None
+    return noun_lemma(s.readings(k - 2), s.tokens[k - 2]) if _common_noun(s, k - 2) else None
+
+
 def counted_before_bracket(s: Sentence, figure: Figure, previous: Figure | None) -> str | None:
     """A bare number that opens brackets, "(64)", "(512, или 81,2%)", "(381 — мака, ...)",
     "(454 против 427)", breaks down or restates a count stated before it: the object of the
@@ -243,6 +258,8 @@ ALL_AMOUNT_FINDERS: tuple[ObjectFinder, ...] = (
     *AMOUNT_FINDERS[:_AFTER_THE_AMOUNT],
     latin_name_after_unit,
     share_named_after,
+    # a relative clause right before the amount is nearer than any noun the ladder reads next
+    antecedent_of_relative_amount,
     *AMOUNT_FINDERS[_AFTER_THE_AMOUNT:],
     *SUBSTANCE_FINDERS,
 )
