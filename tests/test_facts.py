@@ -615,6 +615,12 @@ def test_a_day_in_the_headline_is_no_reporting_period():
             "13",
             "девяти",
         ),
+        # the results of an earlier year named in a later sentence
+        (
+            "В этом году изъято пока 570 килограммов. По результатам 2023 года изъяли 1,275 тонны.",
+            "1,275 тонны",
+            "570 килограммов",
+        ),
     ],
 )
 def test_baselines_beyond_the_sentence(text, baseline, current):
