@@ -399,6 +399,9 @@ def test_a_prison_term_received_is_one_court_case_of_convicted_people():
     )
     figures = annotated(text)
     assert [by_quote(figures, q)["scope"] for q in ("троим", "600 тыс.")] == ["event", "event"]
+    # a verdict announced for a group is one case too
+    figures = annotated("В области огласили приговор в отношении 23 участников ОПГ.")
+    assert by_quote(figures, "23 участников")["scope"] == "event"
     figures = annotated("Двое его подельников отправятся в колонию на 17 и 15 лет.")
     assert (by_quote(figures, "Двое")["indicator"], by_quote(figures, "Двое")["scope"]) == (
         "persons_convicted",
