@@ -77,8 +77,10 @@ def _guess_declension(word: str) -> set[str]:
 def _nominative_parses(word: str) -> list:
     # A place name's own paradigm when pymorphy knows the place: "Шахты" declines as the city,
     # not as the plural of "шахта".
+    # A word derived from a name is written in lower case and declines as what it is: the
+    # adjective «приморский» («приморские полицейские»), not the village «Приморский».
     nominative = [p for p in _morph().parse(word) if "nomn" in p.tag]
-    places = [p for p in nominative if "Geox" in p.tag]
+    places = [p for p in nominative if "Geox" in p.tag] if word[:1].isupper() else []
     return places or nominative
 
 
@@ -174,7 +176,9 @@ class PhraseIndex:
 
     def add(self, name: str, payload) -> None:
         words = tuple(token.text for token in tokenize(name))
-        key = tuple(fold(w) for w in words)
+        # a capital is part of a name: «Приморский» (a village) and «приморский» (the region's
+        # adjective) are two phrases, with their own case forms
+        key = tuple(fold(w) for w in words) + tuple(w[:1].isupper() for w in words)
         phrase = self._phrases.get(key)
         if phrase is None:
             phrase = self._phrases[key] = Phrase(words, tuple(word_forms(w) for w in words))

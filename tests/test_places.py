@@ -869,6 +869,13 @@ def test_a_known_district_adjective_made_from_a_town_finds_the_towns_region():
     assert [p["region_code"] for p in find_places("В Кировском районе изъято 5 кг.")] == [None]
 
 
+def test_a_regions_adjective_is_read_in_every_form_beside_a_village_of_its_name():
+    # GeoNames holds a village «Приморский»; the region's adjective declines as an adjective
+    text = "Приморские наркополицейские задержали четверых жителей, изъяв 49 кг марихуаны."
+    assert [(p["region_code"], p["named_as"]) for p in find_places(text)] == [("RU-PRI", "agency")]
+    assert article_region(text)["region_code"] == "RU-PRI"
+
+
 def test_a_list_of_regions_is_one_vote_shared_by_its_items():
     text = (
         "В Омске 12 человек задержаны за сбыт наркотиков. По версии следствия, группа сбывала "
