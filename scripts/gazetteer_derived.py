@@ -63,6 +63,17 @@ def adjectives(name: str) -> set[str]:
 _INTERFIXED_SUFFIXES = ("инский", "енский", "анский")
 
 
+def nickname_adjectives(name: str) -> set[str]:
+    """Dictionary adjectives of a region's one-word nickname in «-ье»: "Подмосковье" →
+    подмосковный, "Прикамье" → прикамский, "Прибайкалье" → прибайкальский."""
+    word = fold(name)
+    if " " in word or not word.endswith("ье") or len(word) - 2 < _MIN_STEM:
+        return set()
+    stem = word[:-2]
+    candidates = {stem + "ный", stem + "ский", stem + "ьский"}
+    return {c for c in candidates if _is_lemma(c, "ADJF")}
+
+
 def interfixed_adjectives(name: str) -> set[str]:
     """Dictionary adjectives made from a one-word town name with an interfix: "Тольяттинские
     полицейские" names Togliatti as "самарские" names Samara's region."""
@@ -137,8 +148,12 @@ def derived_rows(countries: list[dict], regions: list[dict], cities: list[dict])
             for other in row.get("alt_names", ()):  # "Петербург" → петербургский
                 if "Surn" in morph().parse(fold(other))[0].tag:
                     continue  # "Фрунзе": фрунзенский names what is named after the man
-                alternative.append((adjectives(other), "adjective", name, code, country))
-                alternative.append((people(other), "people", name, code, country))
+                alternative.append((adjectives(other), "adjective", name, "city", code, country))
+                alternative.append((people(other), "people", name, "city", code, country))
+        else:
+            for other in row.get("alt_names", ()):  # "Подмосковье" → подмосковный
+                words = nickname_adjectives(other)
+                alternative.append((words, "adjective", name, "region", code, country))
         adjective = region_adjective(name)
         if adjective:
             add({adjective}, "adjective", name, "region", "region", code, country)
@@ -153,8 +168,8 @@ def derived_rows(countries: list[dict], regions: list[dict], cities: list[dict])
         else:
             add(interfixed_adjectives(name), "adjective", name, "local", "city", code, country)
     claimed = {word for word, _ in targets}
-    for words, named_as, name, code, country in alternative:
-        add(words - claimed, named_as, name, "region", "city", code, country)
+    for words, named_as, name, kind, code, country in alternative:
+        add(words - claimed, named_as, name, "region", kind, code, country)
     names = {fold(r["name"]) for r in [*countries, *regions, *cities]}
     rows = []
     for (word, named_as), places in sorted(targets.items()):

@@ -108,6 +108,15 @@ def test_a_town_that_is_no_centre_is_named_by_its_interfixed_adjective():
     assert (place["region_code"], place["country"]) == ("RU-SAM", "RU")
 
 
+def test_a_regions_nickname_in_ye_gives_its_adjective():
+    assert derived.nickname_adjectives("Подмосковье") == {"подмосковный"}
+    assert derived.nickname_adjectives("Прибайкалье") == {"прибайкальский"}
+    assert derived.nickname_adjectives("Прикамье") == {"прикамский"}
+    assert derived.nickname_adjectives("Оренбуржье") == set()  # no such adjective: «оренбургский»
+    place = article_region("Подмосковные полицейские изъяли 400 кг конопли.")
+    assert (place["region_code"], place["country"]) == ("RU-MOS", "RU")
+
+
 def test_a_place_named_by_its_adjective_or_people_gives_its_region():
     place = article_region("На Томской таможне подвели итоги полугодия.", "KZ")
     assert (place["region_code"], place["country"]) == ("RU-TOM", "RU")
