@@ -440,12 +440,20 @@ def test_a_noun_before_an_amount_word_in_its_dictionary_form_is_that_word():
     assert [(f["value"], f["object"]) for f in figures] == [(2.5, "наркотик")]
     # governed by a number, the genitive reading still counts: «50 коробок» are коробки
     assert extract_figures("Изъято 50 коробок с таблетками.")[0]["object"] == "коробка"
+    # a dictionary form as likely as the genitive of another noun is read as written
+    figures = extract_figures("У него изъята синтетика весом более 80 граммов.")
+    assert [f["object"] for f in figures] == ["синтетика"]
+    # ... but not a rare one: «наркотика» is the genitive of наркотик
+    figures = extract_figures("У него изъято вещество наркотика весом 5 граммов.")
+    assert [f["object"] for f in figures] != ["наркотика"]
 
 
 @pytest.mark.parametrize(
     ("text", "counted"),
     [
         ("Ликвидированы 5 ОПГ и 3 ОПС.", ["ОПГ", "ОПС"]),
+        # an abbreviation the dictionary does not know is not declined
+        ("Изъято 300 граммов МДМА и 2 кг ГЕРОИНА.", ["МДМА", "героин"]),
         ("Изъято 28 г N-метилэфедрона.", ["N-метилэфедрон"]),
         ("Изъято 411 граммов альфа-PVP.", ["альфа-PVP"]),
         ("Заблокировано 98 Telegram-каналов.", ["Telegram-канал"]),

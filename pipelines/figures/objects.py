@@ -480,10 +480,15 @@ def owner_of_amount_word(s: Sentence, figure: Figure) -> str | None:
     if noun is None or s.lemma(noun) in TIME_NOUNS:
         return None  # «плана на 2023-2025 годы стоимостью 53,1 млрд тенге»: no years cost it
     nouns = [r for r in s.readings(noun) if r.pos == "NOUN"]
-    if nouns and nouns[0].lemma == s.tokens[noun].norm:
+    written = s.tokens[noun].norm
+    if any(
+        r.lemma == written and "nomn" in r.grammemes and r.score * 2 >= nouns[0].score
+        for r in nouns
+    ):
         # no number governs it: a word in its dictionary form is that word ("изъят наркотик
-        # общей массой 2,5 кг", not the genitive plural of a rare "наркотика")
-        return nouns[0].lemma
+        # общей массой 2,5 кг", not the genitive plural of a rare "наркотика"; "изъята
+        # синтетика весом 100 г", not the genitive of "синтетик")
+        return written
     return noun_lemma(s.readings(noun), s.tokens[noun])
 
 

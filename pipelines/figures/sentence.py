@@ -240,6 +240,8 @@ def _noun_lemma(
     свертка)."""
     if token.norm in ABBREVIATED_NOUNS:
         return ABBREVIATED_NOUNS[token.norm]  # "12 чел."
+    if len(token.text) > 1 and token.text.isupper() and unknown_word(token.norm):
+        return token.norm  # an abbreviation is not declined: "МДМА" is not the genitive of "МДМ"
     nouns = [r for r in readings if r.pos == "NOUN"]
     if not nouns:
         return token.norm
