@@ -955,6 +955,15 @@ def test_a_count_after_a_genitive_that_ends_a_prepositional_phrase():
     assert extract_figures("Задержаны студенты 2 курса.") == []
 
 
+def test_a_small_digit_after_a_noun_counts_people_never_a_label():
+    text = "Из 12 умерших от отравления наркотиками 3 человека состояли на учете."
+    assert [(f["value"], f["object"]) for f in extract_figures(text)] == [
+        (12, "умерший"),
+        (3, "человек"),
+    ]
+    assert extract_figures("Торговали героином 2 подростка.")[0]["object"] == "подросток"
+
+
 def test_a_number_with_its_multiplier_before_iz_nih_after_a_clause_is_a_part():
     text = (
         "На учете состоит более 18 тысяч жителей. Как сообщили в ведомстве, около 11 тысяч из "

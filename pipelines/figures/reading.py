@@ -199,6 +199,11 @@ def _reads_as_ordinal(s: Sentence, span: NumberSpan, noun: int) -> bool:
     if n % 10 in (2, 3, 4):
         if not any("gent" in r.grammemes for r in readings):
             return True
+        if any(
+            {"gent", "anim"} <= r.grammemes and not {"Name", "Surn", "Patr"} & r.grammemes
+            for r in readings
+        ):
+            return False  # "торговали героином 4 человека": people are counted, never a label
         # "студенты 2 курса": after a noun the small digit names which course, not how many
         # (but "в активе 2903 очка", "в том числе 23 факта" count: the noun before ends a
         # prepositional phrase)
