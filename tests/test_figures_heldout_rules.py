@@ -1148,3 +1148,17 @@ def test_a_singular_mass_seized_with_no_numeral_is_one_unit():
 def test_at_least_and_at_most_in_words_bound_the_number(text, quote, qualifier):
     [figure] = [f for f in extract_figures(text) if f["quote"] == quote]
     assert figure["qualifier"] == qualifier
+
+
+def test_a_capitalised_common_noun_right_after_a_number_is_counted():
+    text = "В области заблокированы 12 Интернет-сайтов."
+    assert [(f["value"], f["object"]) for f in extract_figures(text)] == [(12, "интернет-сайт")]
+    # a name after the amount is no counted noun
+    assert extract_figures("Изъято 3,2 кг Айгерим Манаковой.")[0]["object"] is None
+
+
+def test_a_verb_glued_to_its_number_is_a_space_left_out():
+    text = "По этим фактам возбуждены7 уголовных дел."
+    assert [(f["value"], f["object"]) for f in extract_figures(text)] == [(7, "дело")]
+    # a letter glued before a number still names a thing: «A4», «м2»
+    assert [f["value"] for f in extract_figures("Изъяты листы A4 и 5 пакетов.")] == [5]

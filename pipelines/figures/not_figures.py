@@ -134,7 +134,8 @@ def is_not_a_quantity(s: Sentence, span: NumberSpan, previous: Figure | None) ->
     ):
         return True  # "3-й", "20-летний"
     if s.glued(first) and (s.tokens[first - 1].kind == "word" or s.norm(first - 1) in "'’"):
-        return True  # "м2", "A4", "ПМЭФ'19"
+        # "м2", "A4", "ПМЭФ'19"; but a verb glued to the number is a space left out
+        return not _verb_before_space_left_out(s, first - 1)
     if s.glued(last) and s.norm(last) == "+":
         return True  # an age rating: "16+"
     dash_before = s.glued(first) and s.tokens[first - 1].text in DASHES and s.glued(first - 1)
@@ -178,6 +179,13 @@ def is_not_a_quantity(s: Sentence, span: NumberSpan, previous: Figure | None) ->
         if lemmas & PHONE_LEMMAS and not any(s.pos(j) in ("VERB", "PRTS") for j in range(k, first)):
             return True  # "по телефону 102", not "на телефон доверия поступило 35 сообщений"
     return False
+
+
+def _verb_before_space_left_out(s: Sentence, k: int) -> bool:
+    """A verb or short participle glued before a number: "возбуждены4 уголовных дела"."""
+    return s.tokens[k].kind == "word" and len(s.tokens[k].text) > 3 and s.pos(k) in (
+        "VERB", "PRTS", "INFN",
+    )  # fmt: skip
 
 
 def _names_a_site(s: Sentence, k: int) -> bool:

@@ -27,7 +27,7 @@ from pipelines.figures.sentence import (
     unknown_genitive_noun,
 )
 from pipelines.figures.units import unit_at
-from pipelines.morph import parse_word
+from pipelines.morph import morph, parse_word
 
 _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "loc2"})
 
@@ -68,7 +68,12 @@ def noun_after(s: Sentence, j: int, complements: bool = False) -> tuple[int | No
         ):
             k += 1  # "4 основных Darknet маркетплейса": a Latin name before the noun
             continue
-        if token.text[:1].isupper() and not token.text.isupper() and not coded_name(token.text):
+        if (
+            token.text[:1].isupper()
+            and not token.text.isupper()
+            and not coded_name(token.text)
+            and not (k == j and _capitalised_common_noun(s, k))
+        ):
             break  # a name ("47,6 кг Айгерим Манакова") or the next sentence
         if _adjective_of_next_noun(s, k):
             adjectives.append(k)  # "два безработных жителя": the noun is the next word
@@ -100,6 +105,21 @@ def noun_after(s: Sentence, j: int, complements: bool = False) -> tuple[int | No
             break
         k += 1
     return None, adjectives
+
+
+_PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+
+
+def _capitalised_common_noun(s: Sentence, k: int) -> bool:
+    """A dictionary noun in the genitive that is no name, written with a capital right after a
+    number: "34 Интернет-ресурса" counts the resources."""
+    readings = s.readings(k)
+    return (
+        bool(readings)
+        and morph().word_is_known(s.tokens[k].norm)
+        and all(r.pos == "NOUN" and not _PROPER & r.grammemes for r in readings)
+        and "gent" in readings[0].grammemes
+    )
 
 
 def _instrumental_complement(s: Sentence, participle: int, k: int) -> bool:
