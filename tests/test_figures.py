@@ -526,6 +526,7 @@ def test_percent_words_and_signs():
         ("почти", "approx"),
         ("примерно", "approx"),
         ("приблизительно", "approx"),
+        ("практически", "approx"),
         ("в районе", "approx"),
     ],
 )
@@ -537,6 +538,7 @@ def test_qualifiers(word, qualifier):
 
 def test_qualifier_before_a_preposition():
     assert one("Показатель вырос почти на 16%.")["qualifier"] == "approx"
+    assert one("Показатель снизился практически на 8%.")["qualifier"] == "approx"
     assert one("Показатель вырос более чем в 4 раза.")["qualifier"] == "more_than"
 
 
