@@ -1491,3 +1491,12 @@ def test_whose_words_stand_around_a_number(text, quote, indicator):
 )  # fmt: skip
 def test_earlier_values_in_other_words(text, quote):
     assert by_quote(annotated(text), quote)["role"] == "baseline"
+
+
+def test_a_participle_used_as_a_noun_counts_people_of_its_own():
+    # «обвиняемые» are people: the sentence's verb says they were convicted, no drug was seized
+    figures = annotated("По делу осуждены 5 обвиняемых в сбыте наркотиков.")
+    assert by_quote(figures, "5 обвиняемых")["indicator"] == "persons_convicted"
+    # students who took a drug test are no indicator of the vocabulary, however near the drugs
+    figures = annotated("Тест на наркотики прошли 8 578 обучающихся, изъятых наркотиков нет.")
+    assert by_quote(figures, "8 578 обучающихся")["indicator"] is None

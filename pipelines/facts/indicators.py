@@ -237,6 +237,8 @@ def _noun(obj: str | None, unit: str | None) -> str | None:
     if stems([obj.lower()]) & known:
         return obj.lower()  # «ОПГ»: an abbreviation the figures step keeps in capitals
     readings = parse_word(obj)
+    if readings and "Subx" in readings[0].grammemes:
+        return obj  # a participle the dictionary knows as a noun: «8 578 обучающихся» are people
     adjective = bool(readings) and readings[0].pos in ("ADJF", "ADJS", "PRTF")
     return None if adjective or unit != "count" else obj
 
@@ -317,6 +319,9 @@ def names_people(lemma: str) -> bool:
     or a town's people the dictionary does not know («бийчанин»: the suffix says so)."""
     if lemma.endswith(_TOWNSPEOPLE) and not morph().word_is_known(lemma):
         return True
+    first = parse_word(lemma)[:1]
+    if first and first[0].pos in ("ADJF", "PRTF") and "Subx" in first[0].grammemes:
+        return True  # a participle used as a noun: «обвиняемый», «обучающийся»
     readings = [r for r in parse_word(lemma) if r.pos == "NOUN"]
     return bool(readings) and all(
         "anim" in r.grammemes and not {"Name", "Surn", "Patr", "Geox"} & r.grammemes
