@@ -1500,3 +1500,17 @@ def test_a_participle_used_as_a_noun_counts_people_of_its_own():
     # students who took a drug test are no indicator of the vocabulary, however near the drugs
     figures = annotated("Тест на наркотики прошли 8 578 обучающихся, изъятых наркотиков нет.")
     assert by_quote(figures, "8 578 обучающихся")["indicator"] is None
+
+
+def test_a_generic_seizure_takes_the_drug_the_text_identifies():
+    text = (
+        "В гараже изъят пакет с 462 граммами порошкообразного вещества. "
+        "Экспертиза показала, что изъятое вещество является мефедроном."
+    )
+    assert by_quote(annotated(text), "462")["substance"] == "мефедрон"
+    # a text that names a second drug leaves the generic seizure generic
+    other = text + " Ранее у него изъяли 5 граммов гашиша."
+    assert by_quote(annotated(other), "462")["substance"] == "наркотик"
+    # with no sentence that says what the substance was, the drug named elsewhere says nothing
+    plain = "В гараже изъяли 462 грамма вещества. Полиция борется с мефедроном."
+    assert by_quote(annotated(plain), "462")["substance"] == "наркотик"

@@ -16,8 +16,8 @@ from pipelines.facts.indicators import (
     substance_of,
     vocabulary,
 )
-from pipelines.facts.roles import sentence_start
-from pipelines.facts.words import text_lemmas
+from pipelines.facts.roles import sentence_spans, sentence_start
+from pipelines.facts.words import lemma_list, text_lemmas
 
 
 def assign_indicators(
@@ -31,6 +31,42 @@ def assign_indicators(
     inherit_indicators(text, figures, vocab)
     _rates_count_nothing(text, figures)
     _plants_the_text_names(text, figures)
+    _the_drug_the_text_identifies(text, figures, vocab, title)
+
+
+# names that do not say which drug: a class or a plant not named further
+_NO_DRUG_NAME = frozenset({"растение", "психотроп", "соломка", "синтетика"})
+# where a text says what the seized substance turned out to be
+_IDENTIFIED = re.compile(
+    r"\b(?:являе?тся|являются|оказал[оа]?сь|оказался|оказались|идентифицирован\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _the_drug_the_text_identifies(
+    text: str, figures: list[dict], vocab: Vocabulary, title: str | None
+) -> None:
+    """«изъяли 462 грамма порошкообразного вещества … экспертиза показала, что вещество является
+    мефедроном»: a seizure of a generic drug in a text that says what it turned out to be, and
+    names no other drug, is of that drug."""
+    generic = [f for f in figures if f.get("indicator") == "drugs_seized"
+               and f.get("substance") == "наркотик"]  # fmt: skip
+    if not generic or not _IDENTIFIED.search(text):
+        return
+    identified: set[str] = set()
+    for start, end in sentence_spans(text):
+        if _IDENTIFIED.search(text, start, end):
+            identified |= _drugs_named(text[start:end], vocab)
+    if len(identified) == 1 and _drugs_named(f"{title or ''} {text}", vocab) == identified:
+        drug = identified.pop()
+        for figure in generic:
+            figure["substance"] = drug
+
+
+def _drugs_named(text: str, vocab: Vocabulary) -> set[str]:
+    lemmas = lemma_list(text)
+    named = {vocab.named(w, nxt) for w, nxt in zip(lemmas, [*lemmas[1:], None], strict=True)}
+    return named - {None, *vocab.generic, *_NO_DRUG_NAME}
 
 
 # plants a crop or a seizure of «растений» may be of, in lower case: «Мак-2025» is the name
