@@ -1134,6 +1134,11 @@ def test_a_singular_mass_seized_with_no_numeral_is_one_unit():
     # a price per unit, or a unit with nothing named after it, is none
     assert figures("Цена за тонну зерна выросла.") == []
     assert figures("Изъяли тонну.") == []
+    # the unit may open the sentence, before its verb, and the verb may be one of destroying
+    assert figures("Тонну конопли уничтожили в Речицком районе") == [
+        (1000, "kg", "exact", "конопля", None)
+    ]
+    assert figures("Килограмм героина стоит 10 тысяч рублей.")[0][1] == "RUB"
 
 
 @pytest.mark.parametrize(

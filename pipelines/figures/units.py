@@ -237,7 +237,8 @@ _WEIGHT_NOUNS = frozenset({"весом", "массой", "объемом"})  # S
 # Verbs a singular mass is the direct object of: «изъяли тонну кокаина», «перехватили центнер»
 _SEIZED_ONE_VERBS = frozenset({
     "изъять", "изымать", "обнаружить", "найти", "наслать", "перехватить", "конфисковать",
-    "ввезти", "провезти", "перевезти", "перевозить", "задержать", "вывезти",
+    "ввезти", "провезти", "перевезти", "перевозить", "задержать", "вывезти", "уничтожить",
+    "сжечь",
 })  # fmt: skip
 _MASSES = frozenset({"тонна", "центнер", "килограмм"})
 
@@ -316,8 +317,12 @@ def _one_unit(s: Sentence, k: int):
         cases = {"ablt"}
     elif before in _WEIGHT_NOUNS:
         cases = {"nomn"}  # "общим весом тонна 40 кг"
-    elif s.lemmas(k - 1) & _SEIZED_ONE_VERBS and _names_what_after(s, k):
-        # "изъяли тонну кокаина": one tonne, the verb's direct object
+    elif _names_what_after(s, k) and (
+        s.lemmas(k - 1) & _SEIZED_ONE_VERBS
+        or (k == 0 and any(s.lemmas(j) & _SEIZED_ONE_VERBS for j in range(2, len(s.tokens))))
+    ):
+        # "изъяли тонну кокаина": one tonne, the verb's direct object, also when it opens the
+        # sentence ("Тонну конопли уничтожили в Речицком районе")
         return next(
             (r for r in s.readings(k) if r.lemma in _MASSES and {"sing", "accs"} <= r.grammemes),
             None,
@@ -343,7 +348,7 @@ def units_without_numeral(s: Sentence) -> list[NumberSpan]:
     (1 t; the span is empty and the unit is read after it), "свыше тысячи" (1000); and for one
     unit carried: "с килограммом героина"."""
     spans = []
-    for k in range(1, len(s.tokens)):
+    for k in range(len(s.tokens)):
         if s.tokens[k].kind != "word":
             continue
         reading = _one_unit(s, k)
