@@ -333,6 +333,9 @@ def find_numbers(tokens: list[Token]) -> list[NumberSpan]:
     return spans
 
 
+_PART_RE = re.compile(r"\d+(?:,\d+)?")  # the smaller part of a compound amount
+
+
 def _number_at(tokens: list[Token], i: int) -> NumberSpan | None:
     sign_before = _currency_sign_at(tokens, i)
     numeral = i + 1 if sign_before and i + 1 < len(tokens) else i
@@ -385,13 +388,17 @@ def _number_at(tokens: list[Token], i: int) -> NumberSpan | None:
             multiplier = written[0]
             j += written[1]
         # "61 млн 260 тыс.", "7 тыс. 350": a smaller part continues the same number
-        while multiplier > 1 and j < len(tokens) and tokens[j].text.isdigit():
+        # ("1 тыс. 740,3 килограмм": the hundreds may have decimals)
+        while multiplier > 1 and j < len(tokens) and _PART_RE.fullmatch(tokens[j].text):
             smaller = _multiplier_at(tokens, j + 1) or (1, 0)
-            if smaller[0] >= multiplier or int(tokens[j].text) >= 1000:
+            whole = tokens[j].text.split(",")[0]
+            if smaller[0] >= multiplier or int(whole) >= 1000:
                 break
-            if smaller[0] == 1 and (multiplier != 1000 or len(tokens[j].text) != 3):
+            if smaller[0] == 1 and (multiplier != 1000 or len(whole) != 3):
                 break  # only hundreds after "тыс." join: not "1 млн 200" nor "5 тыс. 12 мая"
-            value += int(tokens[j].text) * smaller[0]
+            if smaller[0] > 1 and whole != tokens[j].text:
+                break  # "2 млн 3,5 тыс." is no compound anyone writes
+            value += parse_digits(tokens[j].text) * smaller[0]
             multiplier = smaller[0]
             j += 1 + smaller[1]
     currency = sign_before or _currency_sign_at(tokens, j)

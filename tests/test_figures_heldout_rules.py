@@ -121,6 +121,14 @@ def test_compound_masses_with_decimal_grams_read_back(kilos, grams, tenths):
     assert (value, unit) == (pytest.approx(kilos + (grams + tenths / 10) / 1000), "kg")
 
 
+@settings(max_examples=60, deadline=None)
+@given(thousands=st.integers(1, 999), hundreds=st.integers(100, 999), tenths=st.integers(1, 9))
+def test_thousands_and_decimal_hundreds_read_back(thousands, hundreds, tenths):
+    text = f"Изъято {thousands} тыс. {hundreds},{tenths} килограмм наркотиков."
+    [(value, unit, *_)] = figures(text)
+    assert (value, unit) == (pytest.approx(thousands * 1000 + hundreds + tenths / 10), "kg")
+
+
 # --- masses written in parts ----------------------------------------------------------------
 
 
