@@ -1175,3 +1175,9 @@ def test_a_verb_glued_to_its_number_is_a_space_left_out():
     assert [(f["value"], f["object"]) for f in extract_figures(text)] == [(7, "дело")]
     # a letter glued before a number still names a thing: «A4», «м2»
     assert [f["value"] for f in extract_figures("Изъяты листы A4 и 5 пакетов.")] == [5]
+
+
+def test_an_age_written_apart_from_its_number_is_no_count():
+    assert extract_figures("Закладки делали 18 и 19 летние жители города.") == []
+    text = "Задержан 25 летний житель с 5 кг героина."
+    assert [(f["value"], f["unit"]) for f in extract_figures(text)] == [(5, "kg")]

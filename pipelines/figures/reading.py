@@ -380,6 +380,10 @@ def _whole_of_the_count_before(s: Sentence, figure: Figure, previous: Figure | N
     )
 
 
+# adjectives of an age or a duration written apart from the number: "19 летний", "6 месячный"
+_AGE_WORDS = frozenset({"летний", "месячный", "годовалый"})
+
+
 def _read_count(s: Sentence, figure: Figure, previous: Figure | None) -> None:
     """A number without a unit: a count of the noun after it, if any."""
     if figure.span.role == "one" and one_is_not_a_count(s, figure.span):
@@ -410,6 +414,9 @@ def _read_count(s: Sentence, figure: Figure, previous: Figure | None) -> None:
         noun, adjectives = None, []  # "1,2 млрд наличными": how the amount was held
     if noun is not None and (s.lemma(noun) in TIME_NOUNS or s.norm(noun) == "мес"):
         figure.blocked = True  # a duration or an age: "за 7 месяцев", "25 лет", "3 суток"
+        return
+    if adjectives and adjectives[0] == start and s.lemma(start) in _AGE_WORDS:
+        figure.blocked = True  # an age with its hyphen left out: "19 летние орчане"
         return
     if noun is not None and s.norm(noun) in LAW_ABBREVIATIONS and s.norm(noun + 1) == ".":
         figure.blocked = figure.law = True  # "4, 5 ст. 228.1" (a sentence cut after "чч.")
