@@ -499,3 +499,9 @@ def test_a_collective_numeral_counts_people_never_a_thing():
         "них находились в состоянии опьянения."
     )
     assert [(f["quote"], f["object"]) for f in extract_figures(text)] == [("трое", None)]
+
+
+def test_a_noun_as_likely_an_adjective_of_the_next_noun_is_that_adjective():
+    # «посевных» reads as the noun «посевная» as often as the adjective of «поля»
+    text = "Уничтожены 3 посевных поля конопли."
+    assert [(f["value"], f["object"]) for f in extract_figures(text)] == [(3, "поле")]

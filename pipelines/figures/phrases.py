@@ -233,9 +233,14 @@ def _adjective_of_next_noun(s: Sentence, k: int) -> bool:
     is plural and the noun singular, so number is not compared)."""
     if not s.is_noun(k) or k + 1 >= len(s.tokens) or not s.tokens[k + 1].text.islower():
         return False
-    if not any(r.pos == "NOUN" and "anim" in r.grammemes for r in s.readings(k)):
-        return False  # people ("безработный", "больной"), not "прошлое" of "прошлого года"
     adjective = [r for r in s.readings(k) if r.pos in ("ADJF", "PRTF")]
+    noun_score = max((r.score for r in s.readings(k) if r.pos == "NOUN"), default=0.0)
+    if not any(r.pos == "NOUN" and "anim" in r.grammemes for r in s.readings(k)) and not (
+        adjective and adjective[0].score >= noun_score
+    ):
+        # people ("безработный", "больной"), or a thing as likely an adjective ("3 посевных
+        # поля"), not "прошлое" of "прошлого года"
+        return False
     nouns = [r for r in s.readings(k + 1) if r.pos == "NOUN"]
     if not adjective or not nouns or not s.is_noun(k + 1):
         return False
