@@ -505,3 +505,11 @@ def test_a_noun_as_likely_an_adjective_of_the_next_noun_is_that_adjective():
     # «посевных» reads as the noun «посевная» as often as the adjective of «поля»
     text = "Уничтожены 3 посевных поля конопли."
     assert [(f["value"], f["object"]) for f in extract_figures(text)] == [(3, "поле")]
+
+
+def test_an_amount_called_this_figure_weighs_what_the_amount_before_weighs():
+    text = (
+        "Если в 2019 году изъято 6 т 213 кг наркотиков, то в минувшем году эта цифра достигла "
+        "4 т 676 кг."
+    )
+    assert [f["object"] for f in extract_figures(text)] == ["наркотик", "наркотик"]

@@ -287,6 +287,7 @@ def read_figure(s: Sentence, span: NumberSpan, previous: Figure | None) -> Figur
             or is_unit_lemma(figure.object)
             or figure.object in _MULTIPLIERS
             or figure.object in CHANGE_NOUNS  # "прирост составил почти одну тонну"
+            or figure.object == "цифра"  # "эта цифра достигла 4 т": the amount named before
         ):
             # "65 килограммов растительного происхождения", "150 кг - каннабисной группы": the
             # class of what the amount weighs; "15 кг (15 547 гр.)": the unit of its twin. What
