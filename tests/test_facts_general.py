@@ -1514,3 +1514,14 @@ def test_a_generic_seizure_takes_the_drug_the_text_identifies():
     # with no sentence that says what the substance was, the drug named elsewhere says nothing
     plain = "В гараже изъяли 462 грамма вещества. Полиция борется с мефедроном."
     assert by_quote(annotated(plain), "462")["substance"] == "наркотик"
+
+
+def test_a_datelines_day_is_no_day_of_an_operation():
+    text = (
+        "Душанбе, 9 января, tajikistantimes.tj — Пограничниками в 2017 году из незаконного "
+        "оборота изъято 1 740 килограммов наркотиков."
+    )
+    assert by_quote(annotated(text), "1 740")["scope"] == "period"
+    # a day that opens a sentence of its own still dates one operation
+    text = "9 января в Душанбе задержан курьер, у него изъяли 5 кг героина."
+    assert by_quote(annotated(text), "5 кг")["scope"] == "event"

@@ -141,6 +141,13 @@ _ANY_SUM = ("всего", "в общей сложности")
 # «с 1 июня», «по 31 августа», «по состоянию на 1 ноября», «к 31 декабря» (a stock at that
 # day): a day that bounds a period
 _BOUND_BEFORE = re.compile(r"(?:^|[\s«\"(])(?:с|со|по|до|на|от|к)\s*$", _I)  # «К 31 декабря …»
+# a dateline's day, where the release was filed, not when anything happened: «Душанбе, 9
+# января, tajikistantimes.tj — …», «8 августа, Гомель /Корр. БЕЛТА/.», «МОСКВА, 3 мар — РИА»
+_DATELINE_BEFORE = re.compile(r"(?:[А-ЯЁ][\w.-]*(?:\s+[А-ЯЁ][\w.-]*){0,2}\s*[,.]\s*)?")
+_DATELINE_AFTER = re.compile(
+    r"(?:\s+\d{4}(?:\s*г\.?)?)?\s*(?:[—–/]|-\s|,\s*(?:[A-ZА-ЯЁ]|\w+\.\w)[^\s,]*"
+    r"(?:\s+[^\s,]+){0,2}\s*(?:[—–/]|-\s))"
+)
 # «1956 года рождения»: a person's year, no reporting period
 _BIRTH_YEAR = re.compile(r"\b((?:19|20)\d\d)\s*(?:года\s+рождения|г\.\s*р\.)", _I)
 
@@ -332,7 +339,8 @@ def assign_scope(
     stated_days = [d.get("char_start") or 0 for d in mentioned_dates or ()
                    if d.get("kind") == "date" and _DAY.search(d.get("date") or "")
                    and not _BOUND_BEFORE.search(text[max(0, (d.get("char_start") or 0) - 12)
-                                                     : d.get("char_start") or 0])]  # fmt: skip
+                                                     : d.get("char_start") or 0])
+                   and not _in_a_dateline(text, d)]  # fmt: skip
     memo: dict[str, _Sentence] = {}  # each sentence's pattern answers, for this text only
     last = max((figure.get("start", 0) for figure in figures), default=None)
     summary_from = _summary_from(text, title, memo, last) if figures else None
@@ -390,6 +398,16 @@ def assign_scope(
         if total is not None and total.get("sentence") == figure.get("sentence"):
             for key in ("scope", "period_start", "period_end", "event_day"):
                 figure[key] = total.get(key)
+
+
+def _in_a_dateline(text: str, date: dict) -> bool:
+    """Whether a mentioned date is a dateline's, opening its line after at most a place name
+    and closed by a dash or a slash soon after."""
+    start, end = date.get("char_start") or 0, date.get("char_end") or 0
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(
+        _DATELINE_BEFORE.fullmatch(text, line_start, start) and _DATELINE_AFTER.match(text, end)
+    )
 
 
 def _own_span(own: tuple[str | None, str | None]) -> str | None:
