@@ -766,6 +766,18 @@ def test_indicators_from_comparisons_and_the_subject(text, quote, indicator):
     [
         # «Из N … M …» without a comma: the number right after is one part
         ("Из 120 выявленных преступлений 45 связаны со сбытом наркотиков.", "120", ["45"]),
+        # a sentence that opens with its whole (after a time at most): the next smaller number,
+        # however long the whole's phrase or whatever verb comes between
+        (
+            "Из 188 протестированных в районе учеников 7—11-х классов 18 пробовали наркотики.",
+            "188",
+            ["18"],
+        ),
+        (
+            "В этом году из 450 тестированных, выявлено 3 человека с положительным результатом.",
+            "450",
+            ["3 человека"],
+        ),
         # «Среди задержанных …» opens a sentence of parts
         (
             "За год задержаны 40 человек. Среди задержанных 15 иностранцев.",

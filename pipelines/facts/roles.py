@@ -595,19 +595,47 @@ def _of_the_total(
     """«из 42 задержанных лиц, 8 – …, 7 – …»: a number after «из» or «среди» and before a comma
     is the total of the sentence's numbers that follow (a breakdown: verbs do not end it);
     without the comma, of the number right after it («Среди 645 фигурантов — 31
-    несовершеннолетний»)."""
+    несовершеннолетний»); when it opens its sentence, of the next smaller number however its
+    phrase goes on."""
     figure = figures[i]
     before = text[max(0, figure["start"] - 7) : figure["start"]]
     after = text[figure["end"] : figures[rest[0]]["start"]]
     if not markers.FROM_TOTAL.search(before):
         return False
+    nxt = figures[rest[0]]
+    smaller_next = (
+        roles.get(rest[0]) not in ("baseline", "change")
+        and compatible(nxt, figure)
+        and nxt["value"] < figure["value"]
+    )
+    if _parts_of_the_total(text, figures, i, rest, roles, part_of, smaller_next):
+        return True
+    if smaller_next and _opens_with_the_total(text, figure) and len(after.split()) <= 12:
+        # «Из 188 протестированных в районе учеников 7—11-х классов 18 пробовали наркотики»,
+        # «В этом году из 450 тестированных, выявлено 3 человека …»: a sentence that opens
+        # with its whole names a part of it next, whatever its phrase holds
+        part_of.setdefault(rest[0], i)
+        return True
+    return False
+
+
+def _parts_of_the_total(
+    text: str,
+    figures: list[dict],
+    i: int,
+    rest: list[int],
+    roles: dict[int, str],
+    part_of: dict[int, int],
+    smaller_next: bool,
+) -> bool:
+    """The parts after a total named after «из» or «среди», as the words between them allow
+    (see _of_the_total)."""
+    figure = figures[i]
+    after = text[figure["end"] : figures[rest[0]]["start"]]
     if "," not in after:
         # «Из 120 выявленных преступлений 45 связаны со сбытом»: the next number, a few words
         # on with no verb between, is one part
-        nxt = figures[rest[0]]
-        if (roles.get(rest[0]) not in ("baseline", "change") and compatible(nxt, figure)
-                and nxt["value"] < figure["value"] and len(after.split()) <= 4
-                and not has_verb(after)):  # fmt: skip
+        if smaller_next and len(after.split()) <= 4 and not has_verb(after):
             part_of.setdefault(rest[0], i)
             return True
         return False
@@ -631,6 +659,19 @@ def _of_the_total(
     for k in parts:
         part_of.setdefault(k, i)
     return True
+
+
+# what may stand before a sentence's opening «из N»: a time («В этом году», «За 2023 год»)
+_OPENING_TIME = re.compile(
+    r"\s*(?:(?:в|за)\s+(?:\w+\s+){0,2}(?:году|год|годе|месяц\w*|квартал\w*|полугоди\w*)"
+    r"\s*,?\s*)?(?:из|среди)\s*",
+    re.IGNORECASE,
+)
+
+
+def _opens_with_the_total(text: str, figure: dict) -> bool:
+    """Whether «из» and the figure open their sentence, after at most a time."""
+    return bool(_OPENING_TIME.fullmatch(text, sentence_start(text, figure), figure["start"]))
 
 
 def _part_of_earlier(
