@@ -610,10 +610,16 @@ def _of_the_total(
     )
     if _parts_of_the_total(text, figures, i, rest, roles, part_of, smaller_next):
         return True
-    if smaller_next and _opens_with_the_total(text, figure) and len(after.split()) <= 12:
+    phrase = after.rsplit(",", 1)[0]  # the total's own words, up to the part's clause
+    if (
+        smaller_next
+        and _opens_with_the_total(text, figure)
+        and len(after.split()) <= 12
+        and not has_verb(phrase)
+    ):
         # «Из 188 протестированных в районе учеников 7—11-х классов 18 пробовали наркотики»,
         # «В этом году из 450 тестированных, выявлено 3 человека …»: a sentence that opens
-        # with its whole names a part of it next, whatever its phrase holds
+        # with its whole names a part of it next, unless a verb ends the whole's phrase
         part_of.setdefault(rest[0], i)
         return True
     return False
