@@ -513,3 +513,14 @@ def test_an_amount_called_this_figure_weighs_what_the_amount_before_weighs():
         "4 т 676 кг."
     )
     assert [f["object"] for f in extract_figures(text)] == ["наркотик", "наркотик"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В рюкзаках было 8,5 килограмма, предположительно, конопли.",
+        "В рюкзаках было 8,5 килограмма предположительно конопли.",
+    ],
+)
+def test_a_hedge_before_the_substance_is_passed_over(text):
+    assert [f["object"] for f in extract_figures(text)] == ["конопля"]

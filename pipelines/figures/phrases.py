@@ -32,6 +32,10 @@ from pipelines.morph import morph, parse_word
 _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "loc2"})
 
 
+# words that hedge what follows them: "5 кг предположительно героина"
+HEDGES = frozenset({"предположительно", "вероятно", "по-видимому", "якобы", "предварительно"})
+
+
 def noun_after(s: Sentence, j: int, complements: bool = False) -> tuple[int | None, list[int]]:
     """(index of the counted noun, adjectives before it) starting at token j. Possessive
     pronouns are passed over ("двое его знакомых", "трое своих сообщников"), and with
@@ -45,6 +49,10 @@ def noun_after(s: Sentence, j: int, complements: bool = False) -> tuple[int | No
             k += 1
             continue
         comma = s.norm(k) == "," and not adjectives
+        if s.norm(k + comma) in HEDGES and not adjectives:
+            k += comma + 1  # "8,5 кг, предположительно, конопли": a hedge, not the noun
+            k += s.norm(k) == ","
+            continue
         if s.norm(k + comma) == "так" and s.norm(k + comma + 1).startswith("называем"):
             # "2 кг так называемой «соли»", "21 килограмма, так называемой, синтетики"
             k += comma + 2
