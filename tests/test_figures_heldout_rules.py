@@ -1181,3 +1181,10 @@ def test_an_age_written_apart_from_its_number_is_no_count():
     assert extract_figures("Закладки делали 18 и 19 летние жители города.") == []
     text = "Задержан 25 летний житель с 5 кг героина."
     assert [(f["value"], f["unit"]) for f in extract_figures(text)] == [(5, "kg")]
+
+
+def test_a_number_after_counted_phones_is_no_phone_number():
+    text = "Изъяли 230 мобильных телефонов и 30 колюще-режущих предметов."
+    assert [f["value"] for f in extract_figures(text)] == [230, 30]
+    # the one phone whose number follows still gives no figure
+    assert extract_figures("Сообщайте о наркопритонах по телефону 102.") == []

@@ -176,9 +176,24 @@ def is_not_a_quantity(s: Sentence, span: NumberSpan, previous: Figure | None) ->
         lemmas = s.lemmas(k)
         if "возраст" in lemmas:
             return True
-        if lemmas & PHONE_LEMMAS and not any(s.pos(j) in ("VERB", "PRTS") for j in range(k, first)):
-            return True  # "по телефону 102", not "на телефон доверия поступило 35 сообщений"
+        if (
+            lemmas & PHONE_LEMMAS
+            and not any(s.pos(j) in ("VERB", "PRTS") for j in range(k, first))
+            and not _counted(s, k)
+        ):
+            # "по телефону 102", not "на телефон доверия поступило 35 сообщений" nor "изъяли 5
+            # телефонов и 12 пакетов"
+            return True
     return False
+
+
+def _counted(s: Sentence, k: int) -> bool:
+    """Whether the noun at k is counted by a number before it, or its adjectives ("5 мобильных
+    телефонов"): many phones, not the one whose number follows."""
+    j = k - 1
+    while j >= 0 and s.is_adjective(j):
+        j -= 1
+    return j >= 0 and s.tokens[j].kind == "num"
 
 
 def _verb_before_space_left_out(s: Sentence, k: int) -> bool:
