@@ -462,6 +462,11 @@ def test_a_copula_does_not_end_a_list_of_parts():
         # a weight of what is seized with drugs is no drug
         ("Полицейские изъяли более 600 килограммов веществ и более 1,5 тонн прекурсоров.",
          "более 1,5", None),
+        # explosives seized beside drugs are no drug either
+        ("Росгвардия изъяла более 83,5 кг взрывчатых веществ и 40 кг наркотиков.", "более 83,5",
+         None),
+        ("Росгвардия изъяла более 83,5 кг взрывчатых веществ и 40 кг наркотиков.", "40",
+         "drugs_seized"),
         # ... even listed as a part of the drugs
         ("Изъято свыше 525 кг наркотических средств, в том числе 52 кг синтетических и более "
          "3 тонн прекурсоров.", "более 3", None),
