@@ -268,7 +268,14 @@ def _centre_towns(word: str, adjective: str, own_stem: bool = False) -> list[Ent
         # is no person's or common word ("Кировский", "Ленинский", "Первомайский") and the
         # adjective no description ("Приволжский", "Красноармейский")
         surname = any("Surn" in p.tag for p in _morph().parse(word) if p.is_known)
-        if base in _SHARED_DISTRICT_STEMS or surname or _is_a_word(base):
+        if base in _SHARED_DISTRICT_STEMS:
+            return []
+        # "Окуловский" ← Окуловка: a town of the stem and «-ка», in one region only, whatever
+        # person or word the stem also is
+        own = {t.region_code for t in towns.get(town_stem(base + "ка"), ())}
+        if len(own) == 1:
+            return towns[town_stem(base + "ка")]
+        if surname or _is_a_word(base):
             return []  # "Дзержинский" is a surname itself
         # "Алатырский" ← Алатырь: the town's own stem when no town ends in «-ск»
         found = towns.get(town_stem(base + "ск"), [])

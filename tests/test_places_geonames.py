@@ -47,6 +47,8 @@ def test_a_former_name_of_one_place_that_is_another_place_s_name_is_not_ambiguou
 def test_a_district_named_after_its_centre_takes_the_centre_s_region():
     assert places_of("В Токтогульском районе изъяли 5 кг.") == [("Токтогульский район", "KG-J")]
     assert places_of("В Павлодарском районе изъяли 5 кг.") == [("Павлодарский район", "KZ-55")]
+    # «-ка» towns: Окуловка, in one region, though «Окулов» is also a surname
+    assert places_of("В Окуловском районе изъяли 5 кг.") == [("Окуловский район", "RU-NGR")]
 
 
 def test_a_district_adjective_found_in_every_region_takes_no_town():
