@@ -1530,3 +1530,19 @@ def test_a_datelines_day_is_no_day_of_an_operation():
     # a day that opens a sentence of its own still dates one operation
     text = "9 января в Душанбе задержан курьер, у него изъяли 5 кг героина."
     assert by_quote(annotated(text), "5 кг")["scope"] == "event"
+
+
+def test_the_one_number_of_an_if_clause_is_the_baseline_of_the_then_clause():
+    text = (
+        "И если в прошлом году по области было выявлено всего 17 преступлений, то сегодня цифра "
+        "выросла: в первом квартале – 55 преступлений."
+    )
+    assert by_quote(annotated(text), "17")["role"] == "baseline"
+    text = "Если в 2021 году молодые люди составили 23 процента, то в 2022 году - 24,6 процента."
+    assert by_quote(annotated(text), "23")["role"] == "baseline"
+    # a list in the «если» clause is the earlier year's breakdown, no baseline of one number
+    text = (
+        "Если в 2019 году основу составляли героин (40%) и гашиш (32%), то в 2020-м - "
+        "марихуана (81,5%)."
+    )
+    assert by_quote(annotated(text), "40%")["role"] != "baseline"

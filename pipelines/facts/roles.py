@@ -249,6 +249,27 @@ def _later_year_after(text: str, figures: list[dict], group: list[int], pos: int
     return None
 
 
+_IF = re.compile(r"(?:^|[\s«\"—–-])если\s", re.IGNORECASE)
+_THEN = re.compile(r",\s*(?:а\s+)?то\s", re.IGNORECASE)
+
+
+def _if_then_baseline(text: str, figures: list[dict], group: list[int], pos: int) -> int | None:
+    """«Если пять-шесть лет назад их доля составляла 10%, то сейчас она составляет 46-47%»: the
+    one number of an «если» clause is the baseline of the first comparable number after its
+    «, то». Returns the index of that number."""
+    i = group[pos]
+    low = sentence_start(text, figures[i])
+    opening = list(_IF.finditer(text, low, figures[i]["start"]))
+    then = _THEN.search(text, figures[i]["end"])
+    if not opening or then is None:
+        return None
+    inside = [k for k in group if opening[-1].end() <= figures[k]["start"] < then.start()]
+    if inside != [i]:
+        return None  # a list («героин (40%), гашиш (32%) …») or a total and its parts
+    return next((k for k in group[pos + 1 :] if figures[k]["start"] >= then.end()
+                 and _comparable(figures[i], figures[k])), None)  # fmt: skip
+
+
 _BARE_YEAR = re.compile(
     r"\b(?:в|за)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-–]?\s*(?:г\b|г\.|год))", re.I
 )
@@ -827,6 +848,8 @@ def assign_roles(
                 current = _bracketed_twin(text, figures, group, pos)
             if current is None:
                 current = _later_year_after(text, figures, group, pos)
+            if current is None:
+                current = _if_then_baseline(text, figures, group, pos)
             if current is not None:
                 roles[i] = "baseline"
                 figures[i]["_current"] = None if current == IN_HEADLINE else current
