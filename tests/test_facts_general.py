@@ -1546,3 +1546,17 @@ def test_the_one_number_of_an_if_clause_is_the_baseline_of_the_then_clause():
         "марихуана (81,5%)."
     )
     assert by_quote(annotated(text), "40%")["role"] != "baseline"
+
+
+def test_a_number_with_a_change_of_its_own_is_no_earlier_value():
+    # a report on last year: «в прошлом году» is its own period, as the change after shows
+    text = (
+        "В прошлом году в округе было выявлено 25 наркопреступлений, что на 30% меньше, чем "
+        "годом ранее."
+    )
+    assert by_quote(annotated(text), "25")["role"] == "value"
+    text = (
+        "В 2011 году изъято 7,8 кг героина (на 15% больше, чем в 2010 году), более 2,5 кг "
+        "синтетических (в 7 раз больше)."
+    )
+    assert by_quote(annotated(text), "более 2,5")["role"] == "value"

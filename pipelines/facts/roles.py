@@ -183,6 +183,8 @@ def _earlier_clause_baseline(
     value of the same kind before it. Returns the index of that value."""
     i = group[pos]
     figure = figures[i]
+    if _compared_itself(text, figures, group, pos, roles):
+        return None  # «В прошлом году выявлено 25 наркопреступлений, что на 30% меньше …»
     low = sentence_start(text, figure)
     if pos:
         low = max(low, figures[group[pos - 1]]["end"])
@@ -222,6 +224,28 @@ def _earlier_clause_baseline(
             return None  # a year of its own, or the current value names no later one
         figure["_year"] = int(year)
     return current
+
+
+# what opens a change stated of the number before it: «, что на 30% меньше», «(на 15% больше»,
+# «(в 7 раз больше)», «– это на 12% больше»
+_OWN_CHANGE_GAP = re.compile(
+    r"(?:\s+[^\s(),.;]+){0,3}?"  # the number's own words: «2,5 кг синтетических (в 7 раз …»
+    r"\s*(?:,\s*(?:что|это)\s*|\(\s*|[–—-]\s*(?:это\s*)?)(?:на|в)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _compared_itself(
+    text: str, figures: list[dict], group: list[int], pos: int, roles: dict[int, str]
+) -> bool:
+    """Whether a change of its own follows the number: it is a current value that an earlier one
+    is compared with, whatever earlier period its clause names («в прошлом году» of a report on
+    last year)."""
+    if pos + 1 >= len(group) or roles.get(group[pos + 1]) != "change":
+        return False
+    return bool(
+        _OWN_CHANGE_GAP.fullmatch(_between(text, figures[group[pos]], figures[group[pos + 1]]))
+    )
 
 
 def _later_year_after(text: str, figures: list[dict], group: list[int], pos: int) -> int | None:
