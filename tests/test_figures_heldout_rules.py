@@ -1188,3 +1188,32 @@ def test_a_number_after_counted_phones_is_no_phone_number():
     assert [f["value"] for f in extract_figures(text)] == [230, 30]
     # the one phone whose number follows still gives no figure
     assert extract_figures("Сообщайте о наркопритонах по телефону 102.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Стоимость партии оценивается примерно в 80 миллионов лари.", 80_000_000, "GEL"),
+        ("Ущерб составил около 70 тысяч леев.", 70_000, "MDL"),
+        ("Ущерб составил 500 тысяч драмов.", 500_000, "AMD"),
+        # «метрических» only says which tonnes
+        ("В Афганистане произведено 6,9 тысячи метрических тонн опиума.", 6_900_000, "kg"),
+    ],
+)
+def test_more_currencies_and_metric_tonnes(text, value, unit):
+    [figure] = extract_figures(text)
+    assert (figure["value"], figure["unit"]) == (value, unit)
+
+
+def test_every_currency_read_is_one_the_display_formats():
+    from pipelines.display import CURRENCIES
+    from pipelines.figures import units
+    from pipelines.numbers import CURRENCY_SIGNS
+
+    read = {
+        *units._CURRENCY_LEMMAS.values(),
+        *units._CURRENCY_ABBREVIATIONS.values(),
+        *units._CURRENCY_ADJECTIVES.values(),
+        *CURRENCY_SIGNS.values(),
+    }
+    assert read == CURRENCIES

@@ -49,12 +49,18 @@ _UNIT_ABBREVIATIONS = {
 _CURRENCY_LEMMAS = {
     "рубль": "RUB", "доллар": "USD", "евро": "EUR", "тенге": "KZT", "сом": "KGS", "сум": "UZS",
     "гривна": "UAH", "юань": "CNY", "сомони": "TJS", "манат": "AZN",
+    # Georgia's, Moldova's and Armenia's: «80 миллионов лари» (indeclinable; pymorphy3 reads a
+    # «ларь»), «70 тысяч леев», «драмов»
+    "лари": "GEL", "лей": "MDL", "драм": "AMD",
 }  # fmt: skip
 
 _CURRENCY_ABBREVIATIONS = {
     "руб": "RUB", "долл": "USD", "тг": "KZT", "грн": "UAH",
     "usd": "USD", "eur": "EUR", "kzt": "KZT", "rub": "RUB",
 }  # fmt: skip
+
+# Adjectives that say which unit a mass is in, no more: "метрических тонн".
+_UNIT_DESCRIPTIONS = frozenset({"метрический"})
 
 # "белорусских рублей" are not Russian roubles.
 _CURRENCY_ADJECTIVES = {("белорусский", "RUB"): "BYN"}
@@ -166,6 +172,8 @@ def unit_at(s: Sentence, j: int) -> tuple[str, float, int] | None:
             return _currency(s, _CURRENCY_LEMMAS[reading.lemma], j + 1)
         if reading.lemma in _OTHER_UNIT_LEMMAS and reading.pos == "NOUN":
             return "other", 1, j + 1
+    if s.lemma(j) in _UNIT_DESCRIPTIONS and j + 1 < len(s.tokens):
+        return unit_at(s, j + 1)  # "6,9 тысячи метрических тонн"
     if s.is_adjective(j) and j + 1 < len(s.tokens):
         following = unit_at(s, j + 1)
         if following and following[0] not in PHYSICAL_UNITS:
