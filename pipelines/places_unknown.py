@@ -6,6 +6,7 @@ natasha's LOC spans. They keep their name as text and no region of their own.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from difflib import SequenceMatcher
@@ -174,6 +175,10 @@ def division_mentions(text, tokens, taken_tokens: set[int]) -> list[_Mention]:
             continue
         if not (_is_adjective(token) or _SK_ADJECTIVE.match(token.norm)):
             continue
+        staff = _town_of_its_staff(text, tokens, i)
+        if staff is not None:
+            mentions.append(staff)
+            continue
         found = _division_noun(tokens, i)
         if found is None:
             continue
@@ -196,6 +201,31 @@ def division_mentions(text, tokens, taken_tokens: set[int]) -> list[_Mention]:
         mention.kind_hint = "district" if noun == "район" else "region"
         mentions.append(mention)
     return mentions
+
+
+# The staff of a town's agencies, named by the town's adjective: «Актауские таможенники».
+_STAFF = frozenset({
+    "таможенник", "полицейский", "наркополицейский", "пограничник", "наркоборец", "полицай",
+    "следователь", "оперативник", "правоохранитель", "стражи", "силовик", "чекист",
+})  # fmt: skip
+
+
+def _town_of_its_staff(text: str, tokens: list[Token], i: int) -> _Mention | None:
+    """«Актауские таможенники задержали …»: an adjective the dictionary does not know, made from
+    a town's name, before the staff of an agency names that town, as its known adjectives do
+    (derived.tsv)."""
+    token = tokens[i]
+    if i + 1 >= len(tokens) or _morph().word_is_known(token.norm):
+        return None
+    if not {p.normal_form for p in _morph().parse(tokens[i + 1].norm)} & _STAFF:
+        return None
+    adjective = _sk_nominative(token.text, "masc")
+    towns = _centre_towns(token.norm, adjective) if adjective else []
+    if not towns:
+        return None
+    entries = list({dataclasses.replace(t, named_as="adjective") for t in towns})
+    return _Mention(i, i + 1, token.start, token.end, text[token.start : token.end],
+                    towns[0].name, entries)  # fmt: skip
 
 
 SPELLING_RATIO = 0.9  # difflib's ratio between two spellings of one long region name

@@ -158,3 +158,15 @@ def test_a_valley_across_a_border_takes_the_text_s_side():
     assert ("Чуйская долина", "KZ-31") in kazakh
     kyrgyz = places_of("В Чуйской долине Кыргызстана уничтожено 5 га конопли.")
     assert ("Чуйская долина", "KG-C") in kyrgyz
+
+
+def test_staff_named_by_a_town_adjective_the_dictionary_lacks_name_that_town():
+    # pymorphy3 knows no «актауский»: the staff of Aktau's customs name Aktau all the same
+    from pipelines.places import article_region
+
+    place = article_region(
+        "В Казахстан героин везут из Турции.", title="Актауские таможенники задержали героин"
+    )
+    assert place["region_code"] == "KZ-47"
+    # a capitalised adjective before no agency's staff names no town
+    assert article_region("Актауские новости: в Казахстане задержан курьер.")["region_code"] is None
