@@ -116,6 +116,10 @@ def _up_to(s: Sentence, k: int) -> bool:
     return True
 
 
+# bounds written as parenthetical words, which a comma may follow
+_PARENTHETICAL_BOUNDS = frozenset({"минимум", "максимум", "мере", "примерно", "приблизительно"})
+
+
 def _qualifier(s: Sentence, first: int) -> tuple[str, int]:
     """(qualifier, index where the figure's quote starts) from the words before the number."""
     if _up_to(s, first - 1):
@@ -130,6 +134,8 @@ def _qualifier(s: Sentence, first: int) -> tuple[str, int]:
     ):
         return "approx", first  # «примерно 3-4%»: an approximate range is approximate to its end
     k = first - 1
+    if s.norm(k) == "," and s.norm(k - 1) in _PARENTHETICAL_BOUNDS:
+        k -= 1  # "как минимум, 6 фактов": a bound set off by a comma
     if s.norm(k) in PREPOSITIONS:
         k -= 1  # "почти на 16%", "более чем в 4 раза", "более чем к 250 активам"
     negated = s.norm(k - 1) == "не"
