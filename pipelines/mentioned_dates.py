@@ -364,6 +364,19 @@ _RULES: list[_Rule] = [
         _prefix("за|в|во"),
         anchor=re.compile("полугоди"),
     ),
+    # statistics' abbreviations, with their year: "в 1 пол. 2023 г.", "за 3 кв. 2022 года"
+    _Rule(
+        _compile(rf"\b{_ORDINAL}\s+пол\.{_WHICH_YEAR}"),
+        lambda m, ctx, prefix: _half_year(m, ctx, prefix or "в"),
+        "пол.",
+        anchor=re.compile(r"пол\."),
+    ),
+    _Rule(
+        _compile(rf"\b{_ORDINAL}\s+кв\.{_WHICH_YEAR}"),
+        _quarter,
+        "кв.",
+        anchor=re.compile(r"кв\."),
+    ),
     # a month with its year before the year alone: "в сентябре 2023 года"
     _Rule(
         _compile(rf"\b(?P<month>{_MONTH}){_WHICH_YEAR}?"),
@@ -420,13 +433,17 @@ def _gates(text: str, lower: str) -> dict[str, bool]:
         "месяц": "мес" in lower,
         "квартал": "квартал" in lower,
         "полугоди": "полугоди" in lower,
+        "пол.": "пол." in lower,
+        "кв.": "кв." in lower,
         "г": "г" in lower,
         "начал": "с начала" in lower,
         "relative": "год" in lower,  # the rule runs around each "год" only
     }
 
 
-_CYRILLIC_GATES = ("month", "месяц", "квартал", "полугоди", "г", "начал", "relative")
+_CYRILLIC_GATES = (
+    "month", "месяц", "квартал", "полугоди", "пол.", "кв.", "г", "начал", "relative",
+)  # fmt: skip
 
 
 # How far a match reaches before and after its anchor: the words before it (an ordinal, a

@@ -81,6 +81,8 @@ def _is_boundary(text: str, stop: int, nxt: int) -> bool:
     glued = not text[nxt - 1].isspace()
     if len(before) == 1 and before.isalpha() and (before.isupper() or glued):
         return False  # an initial ("Шурыгина И.В. сказал") or a glued "г.Алматы"
+    if before.lower() == "пол" and following.isdigit():
+        return False  # "в 1 пол. 2023 г.": a half-year, abbreviated, before its year
     glued_number = before[:1].isdigit()  # "4кг. 247гр": the number glued to its unit
     if (before.lstrip("0123456789,") if glued_number else before).lower() in _ABBREVIATIONS:
         # After an abbreviation only a capital letter starts a sentence, and only when the

@@ -1219,3 +1219,17 @@ def test_every_currency_read_is_one_the_display_formats():
         *CURRENCY_SIGNS.values(),
     }
     assert read == CURRENCIES
+
+
+def test_an_abbreviated_half_year_is_a_period_and_ends_no_sentence():
+    text = (
+        "В 1 пол. 2023 г. осуждено 1110 лиц, или 6,6% (в 1 пол. 2022 г. – 1246, или 6,6%). "
+        "Число осужденных за 1 пол. 2023 г. по отношению к 1 пол. 2022 г. снизилось на 10,9%."
+    )
+    assert [(f["value"], f["unit"], f["object"]) for f in extract_figures(text)] == [
+        (1110, "count", "лицо"),
+        (6.6, "percent", None),
+        (1246, "count", "лицо"),
+        (6.6, "percent", None),
+        (10.9, "percent", None),
+    ]

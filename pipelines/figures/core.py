@@ -113,6 +113,8 @@ def extract_figures(
         ends_text = not whole and not text[end:].strip()
         sentence = Sentence(text[start:end], tokens, start, end, figures, ends_text, further)
         lo, hi = bisect.bisect_left(date_starts, start), bisect.bisect_left(date_starts, end)
+        if lo and dates[lo - 1]["char_end"] > start:
+            lo -= 1  # a date that began in the sentence before runs into this one
         blocked = non_figure_spans(text, start, end, dates[lo:hi])
         before = figures
         figures = _sentence_figures(sentence, blocked)

@@ -137,6 +137,8 @@ class Sentence:
             return False
         if token.text.isupper() and 1 < len(token.text) <= 6 and is_cyrillic(token.text):
             return True  # an abbreviation: "ДТП", "МРП", "ОПГ"
+        if token.norm == "пол" and self.norm(i + 1) == "." and self.norm(i - 1).isdigit():
+            return False  # "в 1 пол. 2022 г.": a half-year, abbreviated, no floor counted
         return self.pos(i) == "NOUN"
 
     def is_adjective(self, i: int) -> bool:
