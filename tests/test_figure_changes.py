@@ -114,3 +114,12 @@ def test_a_percentage_a_year_labels_is_that_year_s_level_not_a_change():
     assert extract_figures("Число преступлений выросло: в 2023 году — на 12%.")[0]["change"] == (
         "increase"
     )
+
+
+def test_abbreviations_of_dates_and_laws_do_not_push_the_verb_out_of_reach():
+    text = (
+        "В республике уменьшилось количество осужденных по ст.ст. 327-332 УК в 1 пол. 2023 г. "
+        "по отношению к 1 пол. 2022 г. на 10,9%."
+    )
+    [figure] = extract_figures(text)
+    assert (figure["value"], figure["change"]) == (10.9, "decrease")

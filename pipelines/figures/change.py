@@ -31,6 +31,11 @@ _LEVEL_VERBS = frozenset({
 _SIGNS = {"+": "increase", "−": "decrease", "-": "decrease", "–": "decrease"}
 
 
+def _abbreviation(s: Sentence, k: int) -> bool:
+    text = s.tokens[k].text
+    return (len(text) <= 3 and s.norm(k + 1) == ".") or (text.isupper() and len(text) > 1)
+
+
 def _change(s: Sentence, figure: Figure) -> str | None:
     """increase / decrease from the nearest cue of the clause, before or after the number."""
     sign = figure.span.numeral - 1
@@ -66,7 +71,9 @@ def _change(s: Sentence, figure: Figure) -> str | None:
             if token.text == ",":
                 distance += 3
             elif token.kind == "word":
-                distance += 1
+                # an abbreviation of a date or a law («1 пол. 2023 г.», «ст. 328 УК») is no
+                # word of the clause's own
+                distance += not _abbreviation(s, k)
                 cue = _cue(s, k, after=direction > 0, distance=distance)
                 if cue:
                     if s.norm(k) in _COMPARATIVES and _earlier_is_the_subject(s, k):
