@@ -1560,3 +1560,10 @@ def test_a_number_with_a_change_of_its_own_is_no_earlier_value():
         "синтетических (в 7 раз больше)."
     )
     assert by_quote(annotated(text), "более 2,5")["role"] == "value"
+
+
+def test_an_earlier_half_year_or_quarter_in_brackets_names_a_baseline():
+    text = "В 1 пол. 2023 г. осуждено 1110 лиц (в 1 пол. 2022 г. – 1246)."
+    assert by_quote(annotated(text), "1246")["role"] == "baseline"
+    text = "Во II квартале 2024 года выявлено 45 преступлений (во II квартале 2023 года – 52)."
+    assert by_quote(annotated(text), "52")["role"] == "baseline"
