@@ -1567,3 +1567,11 @@ def test_an_earlier_half_year_or_quarter_in_brackets_names_a_baseline():
     assert by_quote(annotated(text), "1246")["role"] == "baseline"
     text = "Во II квартале 2024 года выявлено 45 преступлений (во II квартале 2023 года – 52)."
     assert by_quote(annotated(text), "52")["role"] == "baseline"
+
+
+def test_a_sentence_that_gives_numbers_to_compare_names_baselines_of_the_sentences_before():
+    text = (
+        "55 жителей области умерли от отравления наркотиками в 2023 году. Для сравнения, в 2022 "
+        "году при отравлении наркотиками скончались 54 человека."
+    )
+    assert by_quote(annotated(text), "54")["role"] == "baseline"

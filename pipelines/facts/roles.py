@@ -169,6 +169,10 @@ def _current_before(
 IN_HEADLINE = -1
 
 
+# a sentence that says it gives numbers to compare with: «Для сравнения, в 2022 году …»
+_FOR_COMPARISON = re.compile(r"\W*(?:для\s+(?:сравнения|статистики)|к\s+сравнению)\b", re.I)
+
+
 def _earlier_clause_baseline(
     text: str,
     figures: list[dict],
@@ -203,8 +207,11 @@ def _earlier_clause_baseline(
         current = next((k for k in group[pos + 1 :] if compatible(figures[k], figure)
                         and _names_now(text, figures, k)), None)  # fmt: skip
     if current is None:
-        # a year is weak evidence alone: its current value must count the same thing
-        current = _current_before(figures, i, roles, near=0 if year else 200, dated=bool(year))
+        # a year is weak evidence alone: its current value must count the same thing, unless
+        # the sentence says it compares («Для сравнения, в 2022 году скончались 54 человека»)
+        compares = _FOR_COMPARISON.match(text, sentence_start(text, figure))
+        near = 600 if compares else 0 if year else 200
+        current = _current_before(figures, i, roles, near=near, dated=bool(year))
     # a headline number of the same kind is the current value, unless it is this one restated
     # («В прошлом году … выявили 279 наркопреступлений» as headline and lead)
     if (
