@@ -524,3 +524,11 @@ def test_an_amount_called_this_figure_weighs_what_the_amount_before_weighs():
 )
 def test_a_hedge_before_the_substance_is_passed_over(text):
     assert [f["object"] for f in extract_figures(text)] == ["конопля"]
+
+
+def test_a_participle_after_a_comma_opens_its_own_phrase_not_a_list_of_adjectives():
+    text = "Задержано 18 несовершеннолетних, входящих в состав организованных групп."
+    assert [f["object"] for f in extract_figures(text)] == ["несовершеннолетний"]
+    # adjectives listed with commas still share the noun after them
+    text = "Изъято 96 кг наркотических, психотропных и сильнодействующих веществ."
+    assert [f["object"] for f in extract_figures(text)] == ["вещество"]

@@ -59,8 +59,11 @@ def noun_after(s: Sentence, j: int, complements: bool = False) -> tuple[int | No
             k += s.norm(k) == ","
             continue
         joined = s.norm(k) in ("и", "или") and s.is_adjective(k + 1)
-        if adjectives and (joined or (s.norm(k) == "," and s.pos(k + 1) == "ADJF")):
-            k += 1  # "96 кг наркотических, психотропных и сильнодействующих веществ": one noun
+        listed = s.norm(k) == "," and s.pos(k + 1) == "ADJF" and s.pos(k + 2) != "PREP"
+        if adjectives and (joined or listed):
+            # "96 кг наркотических, психотропных и сильнодействующих веществ": one noun (not
+            # "18 несовершеннолетних, входящих в состав групп": a participle's own phrase)
+            k += 1
             continue
         if _compound_adjective(s, k):
             adjectives.append(k + 2)  # "двое 25-летних жителей"
