@@ -228,6 +228,11 @@ def _half_year(m: re.Match[str], ctx: _Context, prefix: str | None) -> Resolved:
     return _months_period(ctx.year(m), 6 * half - 5, 6 * half)
 
 
+def _abbreviated_half_year(m: re.Match[str], ctx: _Context, prefix: str | None) -> Resolved:
+    """ "1 пол. 2023 г.": a half-year however it is introduced, as its year follows."""
+    return _half_year(m, ctx, prefix or "в")
+
+
 def _year_range(m: re.Match[str], ctx: _Context, prefix: str | None) -> Resolved:
     first, last = int(m["y1"]), int(m["y2"])
     if not first < last <= first + 50:
@@ -367,7 +372,7 @@ _RULES: list[_Rule] = [
     # statistics' abbreviations, with their year: "в 1 пол. 2023 г.", "за 3 кв. 2022 года"
     _Rule(
         _compile(rf"\b{_ORDINAL}\s+пол\.{_WHICH_YEAR}"),
-        lambda m, ctx, prefix: _half_year(m, ctx, prefix or "в"),
+        _abbreviated_half_year,
         "пол.",
         anchor=re.compile(r"пол\."),
     ),

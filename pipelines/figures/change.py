@@ -32,6 +32,7 @@ _SIGNS = {"+": "increase", "−": "decrease", "-": "decrease", "–": "decrease"
 
 
 def _abbreviation(s: Sentence, k: int) -> bool:
+    """A short word before its full stop («пол.», «г.», «ст.») or one in capitals («УК»)."""
     text = s.tokens[k].text
     return (len(text) <= 3 and s.norm(k + 1) == ".") or (text.isupper() and len(text) > 1)
 
