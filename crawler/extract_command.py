@@ -1,7 +1,8 @@
 """`newsmon extract`: the extraction of files or URLs as JSON lines, no crawl and no database.
 
-An HTML page goes through the crawl's whole article chain (pipelines/chain.py); a text (`--text`)
-through the same chain after the extraction step."""
+An HTML page goes through the crawl's article chain (pipelines/chain.py) up to storage, whose
+preparation serves only the database; a text (`--text`) through the same steps after the
+extraction step."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from pathlib import Path
 from w3lib.encoding import html_to_unicode
 
 from crawler.pages import not_text
-from pipelines.chain import TEXT_STEPS, SourceContext, process_article
+from pipelines.chain import FINDING_STEPS, SourceContext, process_article
 from pipelines.extraction import FIELDS
 from pipelines.items import ArticleRecord
 
@@ -101,7 +102,7 @@ def text_record(path: str, published: str | None) -> dict:
     record = ArticleRecord(
         source="", url=path, html="", fetched_at="", body=text, published_at=published
     )
-    process_article(record, SourceContext(), TEXT_STEPS)
+    process_article(record, SourceContext(), FINDING_STEPS[1:])
     return {"file": path, **_found(record)}
 
 
@@ -109,7 +110,7 @@ def html_record(source: str, timezone: str | None) -> dict:
     html = read_html(source)
     url = source if "://" in source else ""
     record = ArticleRecord(source="", url=url, html=html, fetched_at="")
-    process_article(record, SourceContext(timezone=timezone))
+    process_article(record, SourceContext(timezone=timezone), FINDING_STEPS)
     article = {key: getattr(record, key) for key in (*FIELDS, "extractor")}
     return {"file": source, **article, **_found(record)}
 

@@ -5,7 +5,7 @@ It fetches robots.txt, each feed, sitemap (and the newest children of a sitemap 
 listing (and the first page its `follow` matches), reads them with the crawl's own parsers and
 URL rules, and prints per page how many links it gave, which matched `article` and `follow`,
 and which look like further pages but matched nothing. Then three articles go through the
-crawl's article chain (pipelines.chain.process_article). Nothing is written anywhere.
+crawl's article chain up to storage (pipelines.chain FINDING_STEPS). Nothing is written anywhere.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from crawler.pages import not_text, read_article_page
 from crawler.sources import Source
 from crawler.spiders.news import looks_like_pagination
 from crawler.urls import canonical_url
-from pipelines.chain import process_article
+from pipelines.chain import FINDING_STEPS, process_article
 from pipelines.items import ArticleRecord
 
 TIMEOUT = 20
@@ -251,7 +251,7 @@ class Check:
                 content_type=ctype,
                 encoding=page.encoding,
             )
-            record = process_article(record, self.source)
+            record = process_article(record, self.source, FINDING_STEPS)
             refusal = record.page_refusal  # the page checks of the extraction step
         if refusal:
             self.say(f"- {url}\n    not stored by a crawl ({refusal[0]}): {refusal[1]}")
@@ -324,7 +324,7 @@ class Check:
         for item in items[:SAMPLES]:
             record = GovKzSpider._record(spider, item, now)
             if record is not None:
-                self.show(process_article(record, self.source))
+                self.show(process_article(record, self.source, FINDING_STEPS))
         return 0
 
 

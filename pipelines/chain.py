@@ -20,7 +20,6 @@ from pipelines.figures_pipeline import apply_figures
 from pipelines.items import ArticleRecord
 from pipelines.places_pipeline import apply_places
 from pipelines.plain_text import PlainTextPipeline
-from pipelines.storage_prep import prepare_storage
 
 
 class SourceSettings(Protocol):
@@ -69,6 +68,14 @@ def find_facts(record: ArticleRecord, source: SourceSettings) -> ArticleRecord:
     return apply_facts(record)
 
 
+def prepare_for_storage(record: ArticleRecord, source: SourceSettings) -> ArticleRecord:
+    """The database-free work of storing it (pipelines/storage_prep.py). Imported on first use:
+    its MinHash loads numpy, which no step before it needs and `newsmon extract` never runs."""
+    from pipelines.storage_prep import prepare_storage
+
+    return prepare_storage(record, source)
+
+
 ARTICLE_STEPS: tuple[Step, ...] = (
     Step("extraction", extract_text, "pipelines.extract_pipeline.ExtractionPipeline"),
     Step("plain text", clean_text, "pipelines.plain_text.PlainTextPipeline"),
@@ -76,12 +83,15 @@ ARTICLE_STEPS: tuple[Step, ...] = (
     Step("figures and dates", find_figures, "pipelines.figures_pipeline.FiguresPipeline"),
     Step("places and agencies", find_places, "pipelines.places_pipeline.PlacesPipeline"),
     Step("facts", find_facts, "pipelines.facts_pipeline.FactsPipeline"),
-    Step("storage preparation", prepare_storage, "pipelines.storage_prep.StoragePrepPipeline"),
+    Step("storage preparation", prepare_for_storage, "pipelines.storage_prep.StoragePrepPipeline"),
 )
 # After the chain, in a crawl: the article into SQLite (`store_article` elsewhere).
 STORE_PIPELINE = "pipelines.store_pipeline.StorePipeline"
-# The chain for a text that needs no extraction (`newsmon extract --text`).
+# The chain for a text that needs no extraction (tests and benchmarks that start from a text).
 TEXT_STEPS: tuple[Step, ...] = ARTICLE_STEPS[1:]
+# What an article says, for `newsmon extract`, which prints it and stores nothing: the chain
+# without its last step, which only serves the database.
+FINDING_STEPS: tuple[Step, ...] = ARTICLE_STEPS[:-1]
 
 
 def process_article(
