@@ -60,10 +60,39 @@ def test_a_datelines_day_with_an_abbreviated_month_is_no_count():
         ("Один случай произошел на юге, а другой на севере.", []),
         ("Задержан один человек.", [(1, "count", "exact", "человек")]),
         ("Задержаны по одному жителю Айни и Исфары.", [(1, "count", "exact", "житель")]),
-        ("По одному делу вынесен приговор.", []),  # "по" before a thing: which, not how many
     ],
 )
 def test_one_that_means_another_or_one_of_two(text, expected):
+    assert found(text) == expected
+
+
+ONE_DEN = (1, "count", "exact", "притон")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # «по одному» counts one each, of people and of things alike (the blind annotators
+        # count every one of them)
+        ("По одному делу вынесен приговор.", [(1, "count", "exact", "дело")]),
+        ("Каждый месяц закрывали по одному магазину.", [(1, "count", "exact", "магазин")]),
+        # the noun left out before the places: one of what the number before counted
+        (
+            "В районе выявили 2 наркопритона, по одному в Заводоуковске и Ишиме.",
+            [(2, "count", "exact", "наркопритон"), (1, "count", "exact", "наркопритон")],
+        ),
+        (
+            "Выявлено 16 притонов, из них 13 в Абакане, по одному в Саяногорске и Черногорске.",
+            [(16, "count", "exact", "притон"), (13, "count", "exact", "притон"), ONE_DEN],
+        ),
+        # one of several, and the same one: no count
+        ("По одной из версий, он скрылся.", []),
+        ("Он жил по одному и тому же адресу.", []),
+        ("Он работал по одному в смене.", []),
+    ],
+)
+def test_one_each(text, expected):
+    """(ONE_DEN: one den each, of what «из них 13» inherited.)"""
     assert found(text) == expected
 
 

@@ -229,9 +229,8 @@ def one_is_not_a_count(s: Sentence, span: NumberSpan) -> bool:
     """Idioms with "один" that count nothing: "с одной стороны", "на одном уровне", "одни
     переговоры", "один из", "еще один", "один ..., а другой"."""
     before = s.readings(span.first - 1)
-    person = any(r.pos == "NOUN" and "anim" in r.grammemes for r in s.readings(span.last))
-    if s.norm(span.first - 1) == "по" and person:
-        return False  # a distributive count of people: "по одному жителю Исфары и Айни"
+    if s.norm(span.first - 1) == "по" and distributive_one(s, span):
+        return False  # "по одному жителю Исфары и Айни", "закрывали по одному магазину"
     if (before and before[0].pos == "PREP") or s.norm(span.first - 1) in ("ни", "еще"):
         return True  # "с одной стороны", "у еще одного лица" (another, not how many)
     if s.norm(span.last) == "из":
@@ -239,6 +238,23 @@ def one_is_not_a_count(s: Sentence, span: NumberSpan) -> bool:
     if any(s.lemma(k) in ("другой", "второй") for k in range(span.last, len(s.tokens))):
         return True  # "один случай произошел на юге, а другой на севере": one of two
     return all("plur" in r.grammemes for r in s.readings(span.numeral))
+
+
+def distributive_one(s: Sentence, span: NumberSpan) -> bool:
+    """«по одному» before the noun counted, or before the places it is counted in
+    (`one_each_in_places`): one each. Not «по одной из версий» (one of them) nor «по одному и
+    тому же адресу» (the same)."""
+    return one_each_in_places(s, span) or any(r.pos == "NOUN" for r in s.readings(span.last))
+
+
+def one_each_in_places(s: Sentence, span: NumberSpan) -> bool:
+    """«2 наркопритона, по одному в Заводоуковске и Ишиме»: one each, the noun left out."""
+    nxt = span.last
+    return (
+        s.norm(nxt) in ("в", "во")
+        and nxt + 1 < len(s.tokens)
+        and s.tokens[nxt + 1].text[:1].isupper()
+    )
 
 
 def rate_base(s: Sentence, figure: Figure, previous: Figure | None) -> bool:

@@ -34,6 +34,7 @@ from pipelines.figures.lexicon import (
 from pipelines.figures.not_figures import (
     is_not_a_quantity,
     law_marker_before,
+    one_each_in_places,
     one_is_not_a_count,
     per_unit_base,
     rate_base,
@@ -495,6 +496,18 @@ def _read_count(s: Sentence, figure: Figure, previous: Figure | None) -> None:
         and previous.last < figure.first - 1
         and s.norm(previous.first - 1) in DASHES  # "трех лабораторий — двух в …, и одной в …"
     )
+    if (
+        figure.span.role == "one"
+        and s.norm(figure.first - 1) == "по"
+        and previous is not None
+        and previous.unit in ("count", None)
+        and one_each_in_places(s, figure.span)
+    ):
+        # "2 притона, по одному в Ишиме": one of the same each; after a bare number ("из них 13
+        # в Абакане, по одному в …") both take what that number inherits
+        if previous.unit == "count":
+            figure.unit, figure.object = "count", previous.object
+        return
     if figure.span.role == "one" and not shares_next and not last_of_a_list:
         figure.blocked = True  # "один" without a noun is no count
         return
