@@ -92,3 +92,21 @@ def test_the_loaded_gazetteer_is_the_built_one(cache):
 def test_load_gazetteer_goes_through_the_cache(cache):
     load_gazetteer.__wrapped__()  # past the in-process cache, which other tests share
     assert len(list(cache.glob("gazetteer-*.pickle"))) == 1
+
+
+def test_the_ner_word_list_goes_through_the_cache_and_answers_the_same(cache, monkeypatch):
+    """The NER tagger's 250,000-word index is built once per machine: a second process loads it
+    and every word keeps its id."""
+    from natasha.data import NEWS_NER
+
+    from pipelines import tagger_files
+
+    built = tagger_files._cached_word_list(NEWS_NER)
+    assert len(list(cache.glob("words-slovnet_ner_news_v1-*.pickle"))) == 1
+    monkeypatch.setattr(tagger_files, "_word_list", lambda path: pytest.fail("indexed twice"))
+    loaded = tagger_files._cached_word_list(NEWS_NER)
+    assert loaded is not built and len(loaded) == len(built) > 200_000
+    for id in range(0, len(built), 997):
+        word = built.decode(id)
+        assert loaded.decode(id) == word and loaded.encode(word) == built.encode(word)
+    assert loaded.encode("несуществующееслово") == built.unk_id
