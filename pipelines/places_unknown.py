@@ -280,6 +280,17 @@ def _is_a_word(base: str) -> bool:
     return False
 
 
+def _town_of_a_tsk_adjective(adjective: str) -> list[Entry]:
+    """«Липецкий район» ← Липецк, «Елецкий» ← Елец, «Городецкий» ← Городец: the adjective of a
+    town in «-цк» or «-ец» keeps the town's whole stem. Taken when the town is one region's."""
+    towns = load_gazetteer().towns
+    base = fold(adjective).removesuffix("кий")
+    for stem in (town_stem(base + "к"), town_stem(base)):
+        if len({t.region_code for t in towns.get(stem, ())}) == 1:
+            return towns[stem]
+    return []
+
+
 _ADJECTIVE_LINKS = ("", "ин", "ен", "ов", "ев", "н")  # Кулунд-ин-ский, Мамонтов-ский, Орша-н-ский
 
 
@@ -288,6 +299,8 @@ def _centre_towns(word: str, adjective: str, own_stem: bool = False) -> list[Ent
     Ребриха, "Сузакский" ← Сузак. Only for adjectives pymorphy does not know: the known ones
     ("Кировский", "Ленинский", "Первомайский", "Приволжский") name districts in every region
     after a person, a holiday or a river, whatever town shares the stem ("Ленинск")."""
+    if adjective.endswith("цкий"):
+        return _town_of_a_tsk_adjective(adjective)
     if not adjective.endswith("ский"):
         return []
     known = any(p.is_known and p.tag.POS == "ADJF" for p in _morph().parse(word))

@@ -869,6 +869,18 @@ def test_a_known_district_adjective_made_from_a_town_finds_the_towns_region():
     assert [p["region_code"] for p in find_places("В Кировском районе изъято 5 кг.")] == [None]
 
 
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("В Липецком районе взяли штурмом нарколабораторию.", "RU-LIP"),  # ← Липецк
+        ("В Елецком районе задержан мужчина.", "RU-LIP"),  # ← Елец
+        ("В Городецком районе нашли коноплю.", "RU-NIZ"),  # ← Городец
+    ],
+)
+def test_a_district_adjective_in_tskiy_keeps_its_towns_whole_stem(text, region):
+    assert [p["region_code"] for p in find_places(text)] == [region]
+
+
 def test_a_regions_adjective_is_read_in_every_form_beside_a_village_of_its_name():
     # GeoNames holds a village «Приморский»; the region's adjective declines as an adjective
     text = "Приморские наркополицейские задержали четверых жителей, изъяв 49 кг марихуаны."
