@@ -956,6 +956,21 @@ def test_units_of_equipment_stay_units():
     assert [f["object"] for f in extract_figures(text)] == ["единица", "трамадол"]
 
 
+@pytest.mark.parametrize(
+    ("text", "objects"),
+    [
+        # units of anything but a drug stay units, whatever the thing («автотранспорт»)
+        ("Кинологи проверили 241 единицу автотранспорта.", ["единица"]),
+        ("Изъяты 3 единицы светошумовых гранат и 924 единицы мобильной связи.", ["единица"] * 2),
+        # a drug of data/indicators.toml, a form a medicine comes in: what is counted
+        ("Изъято 40 единиц трамадола и 60 единиц прегабалина.", ["трамадол", "прегабалин"]),
+        ("Изъяты 47 единиц герметичных капсул.", ["капсула"]),
+    ],
+)
+def test_units_count_the_drug_they_are_of_and_nothing_else(text, objects):
+    assert [f["object"] for f in extract_figures(text)] == objects
+
+
 def test_a_count_after_a_genitive_that_ends_a_prepositional_phrase():
     text = "Полицейские изъяли у хозяев этих торговых точек 32 полиэтиленовых свертка."
     assert [(f["value"], f["object"]) for f in extract_figures(text)] == [(32, "сверток")]

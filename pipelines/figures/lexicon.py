@@ -118,6 +118,8 @@ DESCRIBING_NOUNS = KIND_NOUNS | {"происхождение", "группа", "
 
 # Counting nouns whose genitive names the substance: "40 единиц трамадола", "900 доз лирики".
 DOSE_NOUNS = frozenset({"единица", "доза"})
+# The forms a medicine is counted in: «47 единиц … капсул» counts the capsules
+DOSAGE_FORMS = frozenset({"таблетка", "капсула", "ампула", "флакон", "блистер"})
 # ... but a generic word names no substance: "712 тысяч доз наркотиков" counts doses.
 GENERIC_DRUG_NOUNS = frozenset({"наркотик", "средство", "вещество", "наркосредство", "препарат",
                                 "лекарство", "медикамент"})  # fmt: skip

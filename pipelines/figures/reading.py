@@ -14,6 +14,7 @@ from pipelines.figures.lexicon import (
     DASHES,
     DECREASE,
     DESCRIBING_NOUNS,
+    DOSAGE_FORMS,
     DOSE_NOUNS,
     EVENT_NOUNS,
     FRACTION_NOUNS,
@@ -29,6 +30,7 @@ from pipelines.figures.lexicon import (
     PIECES,
     PREPOSITIONS,
     QUALITY_NOUNS,
+    QUOTES,
     TIME_NOUNS,
 )
 from pipelines.figures.not_figures import (
@@ -50,9 +52,11 @@ from pipelines.figures.sentence import (
     Figure,
     Sentence,
     adjective_as_noun,
+    is_cyrillic,
     noun_lemma,
     takes_paucal,
     takes_singular,
+    unknown_word,
 )
 from pipelines.figures.substances import ALL_AMOUNT_FINDERS, counted_before_bracket
 from pipelines.figures.units import (
@@ -64,6 +68,7 @@ from pipelines.figures.units import (
 )
 from pipelines.morph import Reading
 from pipelines.numbers import MULTIPLIER_ABBREVIATIONS, NumberSpan, clean_value, number_forms
+from pipelines.substance_names import drug_names
 
 _EXCEED_VERBS = frozenset({"превысить", "превышать"})
 
@@ -392,6 +397,21 @@ def _whole_of_the_count_before(s: Sentence, figure: Figure, previous: Figure | N
 _AGE_WORDS = frozenset({"летний", "месячный", "годовалый"})
 
 
+def _names_a_drug(s: Sentence, k: int) -> bool:
+    """Whether the noun at k names a drug, as the units counted of it do («40 единиц
+    трамадола», «600 единиц «Трамала»», «17 единиц … таблеток»): a drug of
+    data/indicators.toml or a form a medicine comes in, a name in quotes or Latin letters, or a
+    word the dictionary lacks (a medicine's name)."""
+    token = s.tokens[k]
+    return (
+        s.lemma(k) in drug_names()
+        or s.lemma(k) in DOSAGE_FORMS
+        or s.norm(k - 1) in QUOTES
+        or not is_cyrillic(token.text)
+        or unknown_word(token.norm)
+    )
+
+
 def _read_count(s: Sentence, figure: Figure, previous: Figure | None) -> None:
     """A number without a unit: a count of the noun after it, if any."""
     if figure.span.role == "one" and one_is_not_a_count(s, figure.span):
@@ -481,6 +501,8 @@ def _read_count(s: Sentence, figure: Figure, previous: Figure | None) -> None:
             # "712 тысяч доз наркотиков", "162 единицы препаратов": doses and units of no
             # named drug
             named = substance is not None and s.lemma(substance) not in GENERIC_DRUG_NOUNS
+            if named and figure.object == "единица" and not _names_a_drug(s, substance):
+                named = False  # "241 единица автотранспорта", "3 единицы гранат": units
             if named and not thing and unit_at(s, substance) is None:
                 figure.object = noun_lemma(s.readings(substance), s.tokens[substance])
         return
