@@ -123,3 +123,36 @@ def test_abbreviations_of_dates_and_laws_do_not_push_the_verb_out_of_reach():
     )
     [figure] = extract_figures(text)
     assert (figure["value"], figure["change"]) == (10.9, "decrease")
+
+
+def test_the_values_a_percentage_was_computed_from_count_and_say_which_way():
+    """A list of districts' changes, each with its two values in brackets and no noun: the
+    values count, and give the percentage its direction where the list's verb stands before
+    its colon."""
+    text = (
+        "Ловить наркоманов стали чаще в следующих районах: Сковородинский район — на 83,3 % "
+        "(с 6 до 11), г. Благовещенск — на 14,8 % (с 209 до 240), Архаринский — на 20 % "
+        "(с 10 до 8)."
+    )
+    assert [(f["value"], f["unit"], f["change"]) for f in extract_figures(text)] == [
+        (83.3, "percent", "increase"),
+        (6, "count", None),
+        (11, "count", None),
+        (14.8, "percent", "increase"),
+        (209, "count", None),
+        (240, "count", None),
+        (20, "percent", "decrease"),
+        (10, "count", None),
+        (8, "count", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Рейтинг района вырос на 30 % (с 6 до 11).",  # 6 → 11 is no +30 %: not its values
+        "Показатель составил 83,3 % (6 из 11).",
+    ],
+)
+def test_bare_numbers_that_do_not_reproduce_the_percentage_stay_no_figures(text):
+    assert [f["unit"] for f in extract_figures(text)] == ["percent"]

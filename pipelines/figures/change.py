@@ -214,10 +214,44 @@ def _compared_with_another_place(s: Sentence, figure: Figure) -> bool:
     return average or place
 
 
+def _bracketed_from_to(s: Sentence, percent: Figure, start: Figure, end: Figure) -> bool:
+    """Whether the tokens read «PERCENT ( с START до END )»."""
+    words = [s.norm(k) for k in range(percent.last, start.first)]
+    return (
+        words == ["(", "с"]
+        and [s.norm(k) for k in range(start.last, end.first)] == ["до"]
+        and s.norm(end.last) == ")"
+    )
+
+
+def _values_after(s: Sentence, figures: list[Figure], k: int) -> tuple[float, float] | None:
+    """The two values in brackets right after percentage k that reproduce it, start and end:
+    «на 83,3 % (с 6 до 11)», 6 → 11 being +83,3 %."""
+    if k + 2 >= len(figures):
+        return None
+    percent, start, end = figures[k], figures[k + 1], figures[k + 2]
+    if percent.unit != "percent" or percent.blocked or not start.span.value:
+        return None
+    if not _bracketed_from_to(s, percent, start, end):
+        return None
+    computed = abs(end.span.value - start.span.value) / start.span.value * 100
+    decimals = len(f"{percent.span.value:g}".partition(".")[2])
+    if abs(computed - percent.span.value) > 0.5 * 10**-decimals + 0.05:
+        return None
+    return start.span.value, end.span.value
+
+
+def compared_values(s: Sentence, figures: list[Figure], i: int) -> bool:
+    """Whether figure i is one of the values a percentage just before it was computed from
+    («Сковородинский район — на 83,3 % (с 6 до 11)»): they count, whatever the sentence says
+    of what."""
+    return any(k >= 0 and _values_after(s, figures, k) for k in (i - 1, i - 2))
+
+
 def assign_changes(s: Sentence, figures: list[Figure]) -> None:
     """The direction of change of each percentage and factor of a sentence."""
     previous: Figure | None = None
-    for figure in figures:
+    for i, figure in enumerate(figures):
         if figure.unit in ("percent", "times") and not figure.blocked:
             if _baseline(s, figure) or _level(s, figure) or _of_a_year(s, figure):
                 previous = figure
@@ -226,6 +260,9 @@ def assign_changes(s: Sentence, figures: list[Figure]) -> None:
                 previous = figure
                 continue  # «в полтора раза выше, чем по Татарстану»: no change over time
             figure.change = _change(s, figure)
+            if figure.change is None and (values := _values_after(s, figures, i)):
+                # «Сковородинский район — на 83,3 % (с 6 до 11)»: the values say which way
+                figure.change = "increase" if values[1] > values[0] else "decrease"
             if figure.change is None and previous is not None and previous.change:
                 # "снизилось в 1,6 раза, а фактов сбыта – в 2,1 раза": the verb is left out
                 verbs = (s.pos(k) for k in range(previous.last, figure.first))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from pipelines.figures.change import compared_values
 from pipelines.figures.lexicon import (
     AMOUNT_NOUNS,
     CONNECTORS,
@@ -259,7 +260,9 @@ def resolve_orphans(s: Sentence, figures: list[Figure]) -> None:
             if figure.span.role == "collective" and figure.object and not animate(figure.object):
                 figure.object = None  # «трое из них» counts people, never «заготовки конопли»
         if figure.object is None and figure.span.role != "collective" and not _a_rate(s, figure):
-            figure.blocked = True
+            # «на 83,3 % (с 6 до 11)»: the values a percentage was computed from count, even
+            # where the sentence does not say of what
+            figure.blocked = not compared_values(s, figures, i)
     for left, right in itertools.pairwise(figures):
         if left.of_next and not left.blocked and left.unit is None:
             # "46 из 120 задержанных": the part counts what the whole counts
