@@ -258,6 +258,9 @@ def test_grades_after_a_noun_are_no_counts():
     # ... and a stage of an operation: «в результате проведения 1 этапа операции»
     assert [f[0] for f in figures("В ходе проведения 1 этапа операции уничтожено 5 га.")] == [5]
     assert [f[0] for f in figures("Операция прошла в 3 этапа.")] == [3]
+    # the digit 1 before a stage, a course or a grade is the first: one is «один этап»
+    assert [f[0] for f in figures("В рамках 1 этапа операции «Мак» выявлено 2 очага.")] == [2]
+    assert [f[0] for f in figures("Задержан студент 1 курса и 5 его знакомых.")] == [5]
 
 
 def test_a_partitive_of_a_substantivised_adjective_or_of_a_number_word():

@@ -193,6 +193,8 @@ def _reads_as_ordinal(s: Sentence, span: NumberSpan, noun: int) -> bool:
     if s.lemma(noun) == "раз":
         return False  # "жители 82 раза обращались": no "82nd time" is written so
     if s.lemma(noun) in ORDINAL_NOUNS:
+        if span.value == 1:
+            return True  # "в рамках 1 этапа операции", "1 курс": the first; one is «один этап»
         # "учащихся 9–11 классов", "студентов 3 курса": after a noun, which grades
         before = span.first - 1
         if s.norm(before) in DASHES and s.tokens[before - 1].kind == "num":
