@@ -1248,3 +1248,30 @@ def test_an_abbreviated_half_year_is_a_period_and_ends_no_sentence():
         (6.6, "percent", None),
         (10.9, "percent", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Тяжких преступлений выявлено 865. В 2023 году – 554. Возбуждено 778 дел.",
+            [
+                (865, "count", "преступление"),
+                (554, "count", "преступление"),
+                (778, "count", "дело"),
+            ],
+        ),
+        (
+            "Зафиксировано 19 смертельных отравлений. В 2022 году - 6.",
+            [(19, "count", "отравление"), (6, "count", "отравление")],
+        ),
+        (
+            "Изъято 20,5 кг героина. В прошлом году – 15,2.",
+            [(20.5, "kg", "героин"), (15.2, "kg", "героин")],
+        ),
+        # a sentence that goes on past the number is no restatement of the one before
+        ("Изъято 20 кг героина. В 2022 году – 15 в Москве.", [(20, "kg", "героин")]),
+    ],
+)
+def test_a_sentence_of_an_earlier_period_and_a_number_restates_the_count_before(text, expected):
+    assert [(f["value"], f["unit"], f["object"]) for f in extract_figures(text)] == expected

@@ -34,6 +34,14 @@ _OPENS_WITH_SUBSET_RE = re.compile(
 
 # "Это ... — было 145 тысяч": a sentence about the one before, whose bare numbers count what
 # that one counted.
+# «… преступлений выявлено 865. В 2023 году – 554.»: a sentence that is only an earlier period
+# and the number it had, the count of the sentence before in that period
+_EARLIER_PERIOD_ONLY_RE = re.compile(
+    r"(?:а\s+)?(?:в|за)\s+(?:(?:19|20)\d\d\s*(?:году|г\.?)|(?:прошлом|позапрошлом|предыдущем)"
+    r"\s+году|аналогичном\s+периоде(?:\s+прошлого\s+года)?)\s*[–—-]\s*\d[\d\s]*(?:[.,]\d+)?"
+    r"\s*[.;]?\s*$",
+    re.IGNORECASE,
+)
 _OPENS_WITH_THIS_RE = re.compile(
     r"(?:это\b|.{0,40}\b(?:этот|аналогичный)\s+показатель\b"
     # «При этом 493 совершены группами лиц»: a bare number that goes on about the count before
@@ -97,8 +105,10 @@ class Sentence:
         # The previous sentence's figures, when this one opens with "Из них", "В том числе":
         # its elliptic numbers are parts of those.
         opening = _QUOTES_AND_DASHES.match(text).end()  # «"Среди них …» in a quoted statement
-        opens = _OPENS_WITH_SUBSET_RE.match(text, opening) or _OPENS_WITH_THIS_RE.match(
-            text, opening
+        opens = (
+            _OPENS_WITH_SUBSET_RE.match(text, opening)
+            or _OPENS_WITH_THIS_RE.match(text, opening)
+            or _EARLIER_PERIOD_ONLY_RE.match(text, opening)
         )
         # «… 1 075 преступлений. Об этом сообщила Краснова. "Среди них 851 тяжкое …»: past a
         # sentence with no figures, `further` holds those of the sentence before it
