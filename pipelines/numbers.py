@@ -262,21 +262,28 @@ _LOOSE_DECIMAL_UNIT = re.compile(
 )
 
 
+# ... and the masses a three-digit loose decimal is read before: "90, 641 г" (grams to the
+# milligram), "1, 250 кг"; three digits are no year
+_LOOSE_MASS_UNIT = re.compile(r"^(?:г|гр|грамм\w*|кг|килограмм\w*|тонн\w*|т)$")
+
+
 def _decimal_after_space(tokens: list[Token], j: int) -> bool:
-    """ "4, 5 миллиона", "2, 5 тонн", "10, 7%": digits, a comma, one or two digits and a
-    multiplier or a unit read as one decimal number (a list "4, 5 и 6 кг" has no unit right
-    after its second number)."""
-    return (
+    """ "4, 5 миллиона", "2, 5 тонн", "10, 7%", "56, 914 г": digits, a comma, one or two digits
+    (three before a mass) and a multiplier or a unit read as one decimal number (a list "4, 5 и
+    6 кг" has no unit right after its second number)."""
+    if not (
         j + 2 < len(tokens)
         and tokens[j].text == ","
         and _glued(tokens, j)
         and tokens[j - 1].text.isdigit()
         and tokens[j + 1].text.isdigit()
-        and len(tokens[j + 1].text) <= 2
-        and (
-            _multiplier_at(tokens, j + 2) is not None
-            or _LOOSE_DECIMAL_UNIT.match(tokens[j + 2].norm) is not None
-        )
+    ):
+        return False
+    digits, after = len(tokens[j + 1].text), tokens[j + 2].norm
+    if digits == 3:
+        return _LOOSE_MASS_UNIT.match(after) is not None
+    return digits <= 2 and (
+        _multiplier_at(tokens, j + 2) is not None or _LOOSE_DECIMAL_UNIT.match(after) is not None
     )
 
 

@@ -1275,3 +1275,22 @@ def test_an_abbreviated_half_year_is_a_period_and_ends_no_sentence():
 )
 def test_a_sentence_of_an_earlier_period_and_a_number_restates_the_count_before(text, expected):
     assert [(f["value"], f["unit"], f["object"]) for f in extract_figures(text)] == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(whole=st.integers(1, 999), milli=st.integers(100, 999), unit=st.sampled_from(["г", "кг"]))
+def test_a_loose_decimal_with_three_digits_before_a_mass_reads_back(whole, milli, unit):
+    """«56, 914 г»: the decimal comma typed with a space, to the milligram; three digits are
+    no year, and a mass after them makes no list."""
+    text = f"Изъято {whole}, {milli} {unit} героина."
+    [(value, figure_unit, *_)] = figures(text)
+    factor = 0.001 if unit == "г" else 1
+    assert (value, figure_unit) == (pytest.approx((whole + milli / 1000) * factor), "kg")
+
+
+def test_a_three_digit_loose_decimal_needs_a_mass():
+    text = "Из них: гашиш – 4,62 г, героин – 56, 914 г, иные вещества – 29, 107 г."
+    assert [f["value"] for f in extract_figures(text)] == pytest.approx(
+        [0.00462, 0.056914, 0.029107]
+    )
+    assert [f["value"] for f in extract_figures("Задержаны 4, 125 человек.")] == [4, 125]
