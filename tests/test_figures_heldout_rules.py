@@ -1173,6 +1173,9 @@ def test_a_singular_mass_seized_with_no_numeral_is_one_unit():
         # a comma may set the bound off
         ("Установлено, как минимум, 6 фактов сбыта.", "как минимум, 6 фактов", "more_than"),
         ("Курьер перевозил максимум 5 кг за раз.", "максимум 5 кг", "less_than"),
+        # «без малого» is almost, and no preposition that takes the number out
+        ("Всего цветочков оказалось без малого четыре тысячи штук.", "без малого четыре тысячи",
+         "approx"),
     ],
 )  # fmt: skip
 def test_at_least_and_at_most_in_words_bound_the_number(text, quote, qualifier):

@@ -142,6 +142,8 @@ def _qualifier(s: Sentence, first: int) -> tuple[str, int]:
     k = first - 1
     if s.norm(k) == "," and s.norm(k - 1) in _PARENTHETICAL_BOUNDS:
         k -= 1  # "как минимум, 6 фактов": a bound set off by a comma
+    if s.norm(k) == "малого" and s.norm(k - 1) == "без":
+        return "approx", k - 1  # "без малого четыре тысячи": almost
     if s.norm(k) in PREPOSITIONS:
         k -= 1  # "почти на 16%", "более чем в 4 раза", "более чем к 250 активам"
     negated = s.norm(k - 1) == "не"
