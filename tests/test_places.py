@@ -226,6 +226,17 @@ def test_an_ambiguous_name_is_resolved_by_the_home_country():
     assert only_place("В МВД РК сообщили.") == ("РК", None, None, None)
 
 
+def test_rb_is_bashkortostan_or_buryatia_where_the_text_names_it():
+    # «РБ» abbreviates Belarus and two Russian republics alike, as «РК» does Kazakhstan, Komi
+    # and Karelia: the republic the text names decides, else the source's country
+    text = "От передозировки умерли 297 жителей Башкортостана, сообщает Минздрав РБ."
+    assert [p[2] for p in places_of(text)] == ["RU-BA", "RU-BA"]
+    assert article_region(text)["region_code"] == "RU-BA"
+    belarus = ("Белоруссия", "country", None, "BY")
+    assert only_place("В МВД РБ сообщили.", home_country="BY") == belarus
+    assert only_place("В МВД РБ сообщили.") == ("РБ", None, None, None)
+
+
 def test_an_unknown_district_keeps_its_name_and_the_city_that_holds_it():
     places = places_of("В Октябрьском районе Новосибирска задержан курьер.")
     assert places == [
