@@ -358,3 +358,15 @@ def test_last_years_value_in_brackets_between_a_number_and_its_noun_or_unit():
 )
 def test_what_the_amount_itself_names_beats_an_amount_word_before(text, expected):
     assert objects_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Там находится наркотик карфентанил общей массой более 1 кг.",
+        "Изъято 3 кг карфентанила.",
+    ],
+)
+def test_a_drug_of_the_vocabulary_is_read_as_that_thing_whatever_pymorphy_guesses(text):
+    # pymorphy3 guesses «карфентанил» a verb («карфентанить») and its noun a first name
+    assert [f["object"] for f in extract_figures(text)] == ["карфентанил"]

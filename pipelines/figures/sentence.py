@@ -11,6 +11,7 @@ from pipelines.figures.lexicon import ABBREVIATED_NOUNS, CONTAINER_NOUNS
 from pipelines.morph import Reading, morph, parse_word
 from pipelines.numbers import NumberSpan
 from pipelines.sentences import Token, fold_yo
+from pipelines.substance_names import drug_names
 
 CYRILLIC_RE = re.compile(r"[а-яёА-ЯЁ]")
 
@@ -124,7 +125,7 @@ class Sentence:
             return ()
         if i == self.cut:  # a cut word is read as the shortest word it begins, if long enough
             return completed_readings(self.tokens[i].norm)
-        return parse_word(self.tokens[i].norm)
+        return drug_read_first(self.tokens[i].norm)
 
     def pos(self, i: int) -> str | None:
         readings = self.readings(i)
@@ -153,6 +154,27 @@ class Sentence:
 
     def is_adjective(self, i: int) -> bool:
         return self.pos(i) in ("ADJF", "PRTF")
+
+
+_PERSON_GRAMMEMES = frozenset({"anim", "Name", "Surn", "Patr"})
+
+
+@functools.lru_cache(maxsize=100_000)
+def drug_read_first(word: str) -> tuple[Reading, ...]:
+    """The word's readings, a drug of data/indicators.toml first: pymorphy3 guesses
+    «карфентанил» a verb's past tense and its noun a first name; the drug is a thing."""
+    readings = parse_word(word)
+    drugs = drug_names()
+    if not readings or (readings[0].pos == "NOUN" and readings[0].lemma in drugs):
+        return readings
+    named = [r for r in readings if r.pos == "NOUN" and r.lemma in drugs]
+    if not named:
+        return readings
+    things = tuple(
+        Reading(r.lemma, r.pos, (r.grammemes - _PERSON_GRAMMEMES) | {"inan"}, r.score)
+        for r in named
+    )
+    return things + tuple(r for r in readings if r not in named)
 
 
 def is_cyrillic(text: str) -> bool:
