@@ -723,6 +723,17 @@ def test_plants_not_named_by_the_figure_are_the_one_plant_the_text_names(text, s
     assert by_quote(annotated(text), "порядка 27 700")["substance"] == substance
 
 
+def test_crops_destroyed_with_no_plant_of_their_own_are_the_one_plant_the_text_names():
+    text = (
+        "В Воронежской области уничтожили дикорастущую коноплю. Полицейские обнаружили "
+        "около 500 кустов на площади более 500 квадратных метров и уничтожили их."
+    )
+    figures = annotated(text)
+    assert [(f["indicator"], f["substance"]) for f in figures] == [
+        ("crops_destroyed", "конопля")
+    ] * 2
+
+
 def test_a_headline_names_the_drug_its_body_leaves_generic():
     figures = annotated(
         "Осуждённые пытались перевезти через границу 60 кг вещества в тайнике грузовика.",

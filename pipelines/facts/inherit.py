@@ -80,14 +80,16 @@ _PLANTS = {
 
 def _plants_the_text_names(text: str, figures: list[dict]) -> None:
     """«уничтожено 27 700 кустов запрещенного растения» in a text that names hemp and no other
-    plant: the plants are hemp. With two plants named, or none, they stay «растение»."""
-    if not any(figure.get("substance") == "растение" for figure in figures):
+    plant: the plants are hemp; so are crops destroyed whose words name no plant («около 500
+    кустов», «на двух участках»). With two plants named, or none, they stay as they were."""
+    unnamed = [f for f in figures if f.get("substance") == "растение" or (
+        f.get("indicator") == "crops_destroyed" and f.get("substance") == "наркотик")]  # fmt: skip
+    if not unnamed:
         return
     named = [plant for plant, written in _PLANTS.items() if written.search(text)]
     if len(named) == 1:
-        for figure in figures:
-            if figure.get("substance") == "растение":
-                figure["substance"] = named[0]
+        for figure in unnamed:
+            figure["substance"] = named[0]
 
 
 # «в расчете на 100 тысяч населения», «84 на 100 тыс. жителей», «на 10 тыс. человек», «83,9
