@@ -1246,6 +1246,19 @@ def test_a_verbless_sentence_listing_masses_breaks_down_the_total_before():
     assert [f["role"] for f in more][2:] == ["value"] * 3
 
 
+def test_a_verbless_sentence_listing_areas_place_by_place_breaks_down_the_total_before():
+    text = (
+        "За два месяца было уничтожено порядка 500 кв. метров запрещенных растений. "
+        "В Предгорном округе более 220 кв. метров, в Петровском — 60 кв. метров, "
+        "а в Кировском — 40 кв. метров."
+    )
+    figures = annotated(text)
+    total = figures.index(by_quote(figures, "порядка 500"))
+    for quote in ("более 220", "60 кв", "40 кв"):
+        part = by_quote(figures, quote)
+        assert (part["role"], part["part_of"]) == ("part", total)
+
+
 def test_a_baseline_of_the_same_noun_measures_what_its_current_value_measures():
     figures = annotated(
         "В январе-октябре в области зарегистрировано 2,8 тыс. преступлений, связанных со сбытом "

@@ -19,6 +19,8 @@ from pipelines.morph import parse_word
 from pipelines.sentences import split_sentences
 
 MASS = frozenset({"kg", "l"})
+# what is weighed or measured, not counted: a verbless list of these is a breakdown
+MEASURES = ("kg", "l", "ha", "m2")
 MAX_BACK = 40  # figures looked back at for a baseline's current value
 
 
@@ -580,7 +582,8 @@ def _verbless_list(figures: list[dict], group: list[int]) -> bool:
     before it (what they add up to is checked against it)."""
     units = [figures[k].get("unit") for k in group]
     sentence = figures[group[0]].get("sentence")
-    return bool(sentence) and units.count("kg") >= 2 and not has_verb(sentence)
+    listed = any(units.count(unit) >= 2 for unit in MEASURES)
+    return bool(sentence) and listed and not has_verb(sentence)
 
 
 # A sentence that ends announcing its total's breakdown as a list: «изъято 68 кг …, из них:»
