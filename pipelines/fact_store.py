@@ -12,9 +12,12 @@ of the event) and unit. Mentions of one key join one fact:
   тысячи» over 1447; pipelines/facts/twins.py);
 - the same key with another value, stated in another article of the same story (a
   republication, `articles.duplicate_of`) or, for a statistic over a period, in any other
-  article: one fact in `conflict`, whose `values` keeps every value with its mentions;
+  article when the values are of one size (CONFLICT_RATIO): one fact in `conflict`, whose
+  `values` keeps every value with its mentions;
 - two values of one key in one article are two claims («у одного изъято 5 г, у другого 3 г»),
-  and so are two events of one key in unrelated articles.
+  and so are two events of one key in unrelated articles;
+- a key with no day or period, or with nothing named that it counts, joins only the facts of
+  its own story.
 `link_article` runs in the transaction that stores the article; `rebuild_facts` redoes all.
 """
 
@@ -222,29 +225,64 @@ def _find_fact(
     """The fact a mention joins, or None for a new claim. `others`: the other articles of
     its story."""
     rows = db.conn.execute("select id, value from facts where fact_key = ?", [key]).fetchall()
+    # «задержали двух мужчин» in two undated texts, «52%» of nothing named: with no day or period
+    # in the key, or nothing it is a number of, nothing says two stories tell of one claim, so
+    # such a claim joins only its own story's facts
+    told_apart = any(figure.get(k) for k in _DATE_FIELDS) and _names_what(figure)
     for fact_id, value in rows:
-        if value is not None and _same_value(float(value), float(figure["value"])):
+        same = value is not None and _same_value(float(value), float(figure["value"]))
+        if same and (told_apart or story in _fact_stories(db, fact_id)):
             return fact_id
     if others is None:
         others = _story_articles(db, article_id, story)
     twin = _story_twin(db, figure, key, others)
     if twin is not None or not rows:
         return twin
-    for fact_id, _ in rows:
-        articles = {
-            r[0]
-            for r in db.conn.execute(
-                "select distinct article_id from figures where fact_id = ?", [fact_id]
-            )
-        }
+    for fact_id, value in rows:
+        articles = _fact_articles(db, fact_id)
         if article_id in articles:
             continue  # another value in the same text: another claim
-        if figure.get("scope") == "period" and figure.get("period_start"):
+        if (
+            told_apart
+            and figure.get("scope") == "period"
+            and figure.get("period_start")
+            and _may_be_one_statistic(value, figure["value"])
+        ):
             return fact_id
-        stories = {_story(db, a) for a in articles}
-        if story in stories:
+        if story in {_story(db, a) for a in articles}:
             return fact_id
     return None
+
+
+_DATE_FIELDS = ("period_start", "period_end", "event_day")
+# Two values of one statistic that sources disagree on, or round or revise: «3 089 кг» and «более
+# трёх тонн», «457 кг» and «почти 500 кг». «более килограмма» against «6,2 тонны» for the same
+# country and year is a smaller count the key is too coarse to tell apart, not a conflict.
+CONFLICT_RATIO = 1.5
+
+
+def _may_be_one_statistic(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return False
+    low, high = sorted((abs(float(a)), abs(float(b))))
+    return high <= CONFLICT_RATIO * low
+
+
+def _names_what(figure: dict) -> bool:
+    return bool(figure.get("indicator") or figure.get("substance") or figure.get("object"))
+
+
+def _fact_articles(db: sqlite_utils.Database, fact_id: int) -> set[int]:
+    return {
+        r[0]
+        for r in db.conn.execute(
+            "select distinct article_id from figures where fact_id = ?", [fact_id]
+        )
+    }
+
+
+def _fact_stories(db: sqlite_utils.Database, fact_id: int) -> set[int]:
+    return {_story(db, a) for a in _fact_articles(db, fact_id)}
 
 
 # --- linking ----------------------------------------------------------------------------------

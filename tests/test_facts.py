@@ -1048,3 +1048,52 @@ def test_a_headline_number_twins_only_a_body_number_counting_the_same_thing():
     )
     body = next(f for f in figures if not f["in_title"])
     assert body["indicator"] != "persons_detained"
+
+
+def _fact_rows(db, article_id: int) -> list[tuple]:
+    return db.execute(
+        "select f.value, f.fact_id, x.conflict from figures f join facts x on x.id = f.fact_id"
+        " where f.article_id = ? and f.in_title = 0 order by f.seq",
+        [article_id],
+    ).fetchall()
+
+
+def test_undated_events_of_unrelated_stories_stay_apart(tmp_path):
+    from pipelines.db import connect
+
+    db = connect(tmp_path / "t.db")
+    first = _store(db, "a", "https://a.example/1", "Задержаны наркокурьеры",
+                   "В Оренбургской области полицейские задержали двух мужчин с гашишем.",
+                   None)  # fmt: skip
+    other = _store(db, "b", "https://b.example/7", "Задержаны продавцы спайса",
+                   "Оперативники уголовного розыска вчера искали закладчиков у вокзала. "
+                   "В Оренбургской области задержали двух мужчин, торговавших спайсом.",
+                   None)  # fmt: skip
+    # no day says the two detentions are one: two facts, each of its own story
+    assert _fact_rows(db, first)[0][1] != _fact_rows(db, other)[0][1]
+    # the same day and place: one event, told twice
+    dated = [_store(db, s, f"https://{s}.example/9", "Задержаны наркокурьеры",
+                    "В Оренбургской области полицейские задержали двух мужчин с гашишем.",
+                    "2024-07-10") for s in ("c", "d")]  # fmt: skip
+    assert _fact_rows(db, dated[0])[0][1] == _fact_rows(db, dated[1])[0][1]
+
+
+def test_a_period_statistic_conflicts_only_with_values_of_its_size(tmp_path):
+    from pipelines.db import connect
+
+    db = connect(tmp_path / "t.db")
+    body = "С начала 2024 года в Оренбургской области изъято {} наркотиков."
+    first = _store(db, "a", "https://a.example/1", "Итоги полугодия", body.format("457 кг"),
+                   "2024-07-10")  # fmt: skip
+    # unrelated stories (no near-duplicates): each says more of its own around the number
+    rounded = _store(db, "b", "https://b.example/2", "Наркоконтроль",
+                     "Прокурор области выступил на коллегии и назвал главные угрозы: синтетику "
+                     "и закладки в мессенджерах. " + body.format("почти 500 кг"),
+                     "2024-07-12")  # fmt: skip
+    smaller = _store(db, "c", "https://c.example/3", "Рейд",
+                     "Инспекторы ГИБДД останавливали грузовики на трассе Самара — Оренбург и "
+                     "проверяли водителей на опьянение. " + body.format("более 1 кг"),
+                     "2024-07-14")  # fmt: skip
+    (_, fact, _), (_, fact_rounded, conflict) = _fact_rows(db, first)[0], _fact_rows(db, rounded)[0]
+    assert fact == fact_rounded and conflict == 1  # one statistic, two values: a conflict
+    assert _fact_rows(db, smaller)[0][1] != fact  # a thousandth of it is another count
