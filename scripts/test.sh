@@ -9,6 +9,9 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e '.[test]'
+# newsmon's own modules compiled once, as pip compiles what it installs: with
+# PYTHONDONTWRITEBYTECODE set, each `newsmon` process the tests start would compile them again
+.venv/bin/python -m compileall -q crawler pipelines newsmon_datasette scheduler.py >/dev/null
 
 # The browser test (tests/test_browser.py) drives Debian's Chromium through Playwright's Python
 # package (no browser download). Install Chromium when it is missing and we may; otherwise that
