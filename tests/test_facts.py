@@ -1097,3 +1097,14 @@ def test_a_period_statistic_conflicts_only_with_values_of_its_size(tmp_path):
     (_, fact, _), (_, fact_rounded, conflict) = _fact_rows(db, first)[0], _fact_rows(db, rounded)[0]
     assert fact == fact_rounded and conflict == 1  # one statistic, two values: a conflict
     assert _fact_rows(db, smaller)[0][1] != fact  # a thousandth of it is another count
+
+
+def test_the_share_of_an_earlier_period_s_value_is_a_baseline_too():
+    text = (
+        "Количество осужденных в 1 пол. 2023 г. составило 652 лица, или 61,8% от числа всех "
+        "осужденных (в 1 пол. 2022 г. – 685 лиц, или 56,5%)."
+    )
+    figures = annotated(text)
+    assert [by_quote(figures, q)["role"] for q in ("652 лица", "61,8%", "685 лиц", "56,5%")] == [
+        "value", "value", "baseline", "baseline"
+    ]  # fmt: skip

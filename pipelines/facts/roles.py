@@ -887,6 +887,7 @@ def assign_roles(
             if current is not None:
                 roles[i] = "baseline"
                 figures[i]["_current"] = None if current == IN_HEADLINE else current
+        _shares_of_baselines(text, figures, group, roles)
     part_of = _assign_parts(text, figures, groups, roles)
     _listed_parts(text, figures, groups, roles, part_of)
     _parts_by_their_share(text, figures, roles, part_of)
@@ -914,6 +915,34 @@ _SHARE_GAP = re.compile(
     r"\s+(?:составил[аи]?|составляет))?\s*$",
     re.IGNORECASE,
 )
+
+
+def _share_after(text: str, figures: list[dict], i: int) -> int | None:
+    """The percentage that gives figure i's share right after it («1055, или 95,0%»), or None."""
+    k = i + 1
+    if k >= len(figures) or figures[i].get("unit") in (None, "percent", "times"):
+        return None
+    share = figures[k]
+    if share.get("unit") != "percent" or share.get("change"):
+        return None
+    return k if _SHARE_GAP.match(_between(text, figures[i], share)) else None
+
+
+def _shares_of_baselines(text: str, figures: list[dict], group: list[int], roles) -> None:
+    """«… – 1055, или 95,0% (в 1 пол. 2022 г. – 1 212, или 97,3%)»: the share given with an
+    earlier period's value is of that period too, a baseline of the share of the current value."""
+    for i in group:
+        if roles.get(i) != "baseline":
+            continue
+        k = _share_after(text, figures, i)
+        if k is None or k not in group or k in roles:
+            continue
+        roles[k] = "baseline"
+        figures[k]["_share_of"] = i  # a change is checked against the value, not its share
+        current = figures[i].get("_current")
+        figures[k]["_current"] = (
+            _share_after(text, figures, current) if current is not None else None
+        )
 
 
 def _share_matches(part: dict, total: dict, share: dict) -> bool:
@@ -951,7 +980,9 @@ def _parts_by_their_share(
 
 def _link_changes(figures: list[dict], group: list[int]) -> None:
     """A change with a baseline and its current value in the same sentence: remember both."""
-    baselines = [i for i in group if figures[i]["role"] == "baseline"]
+    baselines = [
+        i for i in group if figures[i]["role"] == "baseline" and "_share_of" not in figures[i]
+    ]
     for i in group:
         if figures[i]["role"] != "change" or not baselines:
             continue
