@@ -1108,3 +1108,15 @@ def test_the_share_of_an_earlier_period_s_value_is_a_baseline_too():
     assert [by_quote(figures, q)["role"] for q in ("652 лица", "61,8%", "685 лиц", "56,5%")] == [
         "value", "value", "baseline", "baseline"
     ]  # fmt: skip
+
+
+def test_the_other_crimes_of_a_police_summary_are_no_drug_crimes():
+    text = (
+        "За год в области выявлено 412 преступлений в сфере незаконного оборота наркотиков. "
+        "«Сократилось число преступлений против личности — на 3,4%, в том числе убийств — на "
+        "12,5% (в абсолютных цифрах — 190), грабежей — на 8% (310)», — сказали в пресс-службе."
+    )
+    figures = annotated(text)
+    assert by_quote(figures, "412 преступлений")["indicator"] == "drug_crimes"
+    for quote in ("3,4%", "12,5%", "190", "8%"):
+        assert by_quote(figures, quote)["indicator"] is None
