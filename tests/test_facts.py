@@ -496,6 +496,8 @@ def test_parts_measure_what_their_total_measures():
         ("Возбуждено 35 уголовных дел по фактам сбыта наркотиков.", "35", None),  # cases
         ("Составлено 14 административных правонарушений за потребление.", "14", None),
         ("При досмотре у курьера нашли 12 брикетов гашиша.", "12", "drugs_seized"),
+        # sites of wild hemp counted by the authorities are crops found
+        ("Зафиксировано 140 очагов дикорастущей конопли.", "140", "crops_destroyed"),
     ],
 )
 def test_indicator_vocabulary(text, quote, indicator):
