@@ -1040,6 +1040,18 @@ def test_a_factor_between_two_places_or_against_an_average_is_no_change():
     assert [f["change"] for f in extract_figures(text)] == ["increase"]
 
 
+def test_an_average_named_before_the_factor_or_in_one_word_is_no_change():
+    text = "Наркопреступность в городе ниже средних показателей по России в полтора раза."
+    assert [f["change"] for f in extract_figures(text)] == [None]
+    text = "Уровень наркотизации в области в 2,5 раза выше среднеобластного."
+    assert [f["change"] for f in extract_figures(text)] == [None]
+    # the next number of a list is no year that would make it a change over time
+    text = "Заболеваемость в 1,8 раза превышает средний уровень по стране и в 3 раза — по округу."
+    assert [f["change"] for f in extract_figures(text)] == [None, None]
+    text = "Показатель в 2 раза ниже, чем в 2019 году."
+    assert [f["change"] for f in extract_figures(text)] == ["decrease"]
+
+
 def test_raz_ili_dva_is_how_often_not_a_count():
     text = "В группу риска входят 3 200 человек, которые раз или два пробовали наркотики."
     assert [f["value"] for f in extract_figures(text)] == [3200]

@@ -190,7 +190,13 @@ def _cue(s: Sentence, k: int, after: bool, distance: int) -> str | None:
     return None
 
 
-_AVERAGE = re.compile(r"^средн(?:ий|его|ем|ему|ие|им|их|ими|ее|яя|юю|ей)$")
+# «средний», and the averages of a whole written as one word: «среднероссийский»,
+# «среднеобластные показатели», «среднереспубликанского»
+_AVERAGE = re.compile(
+    r"^средн(?:ий|его|ем|ему|ие|им|их|ими|ее|яя|юю|ей)$"
+    r"|^средне(?:росс|област|республик|краев|окружн|город|районн|мир|европ)\w*$"
+)
+_COMPARATIVE_WORDS = ("выше", "ниже", "больше", "меньше")
 _TIME_STEMS = ("год", "период", "аппг", "ранее", "раньше", "прошл", "месяц", "квартал", "полугод")
 
 
@@ -201,10 +207,10 @@ def _compared_with_another_place(s: Sentence, figure: Figure) -> bool:
     words = [s.norm(k) for k in range(figure.last, min(len(s.tokens), figure.last + 9))]
     words = words[: next((i for i, w in enumerate(words) if w in CLAUSE_STOPS | {".", ";"}),
                          len(words))]  # fmt: skip
-    if any(w.startswith(_TIME_STEMS) or w.isdigit() for w in words):
+    if any(w.startswith(_TIME_STEMS) or _a_year(w) for w in words):
         return False
-    if not any(w in ("выше", "ниже", "больше", "меньше") or w.startswith("превыша") for w in words):
-        return False
+    if not any(_comparative(w) for w in words):
+        return _average_before(s, figure)
     after_than = words[words.index("чем") + 1 :] if "чем" in words else []
     average = any(_AVERAGE.match(w) for w in words)
     place = any(
@@ -212,6 +218,28 @@ def _compared_with_another_place(s: Sentence, figure: Figure) -> bool:
         for k, w in enumerate(after_than)
     )
     return average or place
+
+
+def _a_year(word: str) -> bool:
+    return word.isdigit() and len(word) == 4
+
+
+def _comparative(word: str) -> bool:
+    return word in _COMPARATIVE_WORDS or word.startswith("превыша")
+
+
+def _average_before(s: Sentence, figure: Figure) -> bool:
+    """«ниже средних показателей по России в полтора раза»: the comparison with an average
+    stated before the factor, in its clause, with no word of an earlier time."""
+    words = []
+    for k in range(figure.first - 1, max(-1, figure.first - 8), -1):
+        word = s.norm(k)
+        if word in CLAUSE_STOPS | {".", ";", ","}:
+            break
+        words.append(word)
+    if any(w.startswith(_TIME_STEMS) or _a_year(w) for w in words):
+        return False
+    return any(_comparative(w) for w in words) and any(_AVERAGE.match(w) for w in words)
 
 
 def _bracketed_from_to(s: Sentence, percent: Figure, start: Figure, end: Figure) -> bool:
