@@ -1309,3 +1309,8 @@ def test_a_three_digit_loose_decimal_needs_a_mass():
         [0.00462, 0.056914, 0.029107]
     )
     assert [f["value"] for f in extract_figures("Задержаны 4, 125 человек.")] == [4, 125]
+
+
+def test_the_case_ending_of_a_year_is_no_counted_noun():
+    text = "Героина изъято 7,8 кг, это меньше, чем в 2007-ом – 9,5 кг."
+    assert [f["object"] for f in extract_figures(text)] == ["героин", "героин"]

@@ -150,7 +150,19 @@ class Sentence:
             return True  # an abbreviation: "ДТП", "МРП", "ОПГ"
         if token.norm == "пол" and self.norm(i + 1) == "." and self.norm(i - 1).isdigit():
             return False  # "в 1 пол. 2022 г.": a half-year, abbreviated, no floor counted
+        if self._number_ending(i):
+            return False  # "в 2007-ом", "2-го": the case ending of a number, no "ом" counted
         return self.pos(i) == "NOUN"
+
+    def _number_ending(self, i: int) -> bool:
+        """Token i is 1–3 letters glued by a hyphen to a number before it."""
+        return (
+            len(self.tokens[i].text) <= 3
+            and self.glued(i)
+            and self.tokens[i - 1].text in ("-", "–")
+            and self.glued(i - 1)
+            and self.tokens[i - 2].kind == "num"
+        )
 
     def is_adjective(self, i: int) -> bool:
         return self.pos(i) in ("ADJF", "PRTF")
