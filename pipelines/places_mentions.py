@@ -175,6 +175,7 @@ _DAY_AFTER = re.compile(r"\s*[.,]\s*\d{1,2}\s+" + MONTH_PATTERN)
 # «3 августа, Минск /Корр. БЕЛТА/.»: the day first, then the capital and the agency
 _DAY_BEFORE = re.compile(r"(?:^|\n)[ \t]*\d{1,2}\s+" + MONTH_PATTERN + r"\w*\s*,?\s*$")
 _AGENCY_AFTER = re.compile(r"\s*[/(]")
+_COUNTRY_FIRST = re.compile(r"[ \t]*[А-ЯЁ][а-яё]+[ \t]*,[ \t]*")
 
 
 def _is_dateline(text: str, tokens: list[Token], match: Match) -> bool:
@@ -197,9 +198,13 @@ def _filed_from_the_capital(text: str, tokens: list[Token], mention) -> bool:
     capital = load_gazetteer().capitals.get(mention.country)
     if capital is None or mention.kind != "city" or mention.region_code != capital.region_code:
         return False
-    if _opens_line(text, tokens, mention.first) and _DAY_AFTER.match(text, mention.end):
-        return True
     line_start = text.rfind("\n", 0, mention.start) + 1
+    # «Азербайджан, Баку, 31 июля /корр. Trend/»: the country may open the line before it
+    opens = _opens_line(text, tokens, mention.first) or _COUNTRY_FIRST.fullmatch(
+        text, line_start, mention.start
+    )
+    if opens and _DAY_AFTER.match(text, mention.end):
+        return True
     return bool(
         _DAY_BEFORE.search(text[line_start : mention.start])
         and _AGENCY_AFTER.match(text, mention.end)

@@ -36,6 +36,10 @@ GAZETTEER = ROOT / "data" / "gazetteer"
 # Where the sources are and where their texts go: home countries first, then the neighbours and
 # the trafficking routes that articles name with their regions.
 COUNTRIES = ("KZ", "RU", "KG", "UZ", "TJ", "TM", "BY", "AF", "CN")
+# The South Caucasus: Russian-language news of it names its regions («в Нахичевани», «в
+# Белоканском районе»), so its divisions are held where pycountry gives them a Russian name
+# (a division without one is left out and listed); its towns are not.
+REGION_ONLY = ("AZ", "AM", "GE")
 # ISO lists Crimea and Sevastopol under UA; an article naming them keeps the name as text.
 LEFT_OUT = {"UA-43", "UA-40"}
 # ... and their names are no other place's: GeoNames' village «Крым» of the Rostov region would
@@ -52,6 +56,8 @@ _TYPES = {
     "province": "province",
     "republic": "republic",
     "autonomous region": "autonomous_region",
+    "autonomous republic": "republic",
+    "rayon": "district",
     "districts under republic administration": "districts",
 }
 _CYRILLIC = re.compile(r"^[А-Яа-яЁё][А-Яа-яЁё\s()—-]*$")
@@ -61,8 +67,8 @@ REGIONS_HEADER = """\
 # where it has them) and names_ru.tsv (hand-checked Russian names); edit those, not this file.
 # First-level divisions of {countries}. Crimea and Sevastopol (ISO: UA) are left out.
 # type: oblast, city (republican, federal or capital significance), republic, krai, province,
-# autonomous_oblast, autonomous_okrug, autonomous_region, districts. alt_names: other names,
-# "|"-separated, in the nominative, with the "-щина" name made from a region's adjective
+# district, autonomous_oblast, autonomous_okrug, autonomous_region, districts. alt_names: other
+# names, "|"-separated, in the nominative, with the "-щина" name made from a region's adjective
 # ("Гомельщина"). centre: the administrative centre.
 """
 CENTRES_HEADER = """\
@@ -114,7 +120,7 @@ def build() -> tuple[list[list[str]], list[list[str]], list[str]]:
     listed = {row["name"] for row in read_tsv(GAZETTEER / "localities.tsv")}
     ru = russian_names()
     regions, notes = [], []
-    for country in COUNTRIES:
+    for country in (*COUNTRIES, *REGION_ONLY):
         subdivisions = [
             s
             for s in pycountry.subdivisions.get(country_code=country)
@@ -125,6 +131,9 @@ def build() -> tuple[list[list[str]], list[list[str]], list[str]]:
             code = subdivision.code
             row = curated.get(code, {})
             name = row.get("name") or from_pycountry.get(code)
+            if not name and country in REGION_ONLY:
+                notes.append(f"{code} ({subdivision.name}): no Russian name, left out")
+                continue
             if not name:
                 raise SystemExit(f"{code} ({subdivision.name}): no Russian name in names_ru.tsv")
             alt = split_names(row.get("alt_names"))
@@ -202,7 +211,7 @@ def geonames(regions, centres) -> tuple[str, list[str]]:
 
 
 def render(regions, centres) -> tuple[str, str]:
-    countries = ", ".join(COUNTRIES)
+    countries = ", ".join((*COUNTRIES, *REGION_ONLY))
     regions_text = REGIONS_HEADER.format(countries=countries)
     regions_text += "code\tcountry\ttype\tname\talt_names\tcentre\n"
     regions_text += "".join("\t".join(r) + "\n" for r in regions)

@@ -129,6 +129,7 @@ def build(cities: Cities) -> tuple[list[list[str]], list[str]]:
             centre,
             *split_names(curated.get(code, {}).get("centre")),
             *centre_alts.get(centre, []),
+            *([row["name"]] if row["type"] == "city" else []),  # «Баку»: a city is its own centre
         ]
         names = list(dict.fromkeys(n for n in names if n))
         if code in _OWN_COUNTRY:

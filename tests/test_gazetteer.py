@@ -196,3 +196,25 @@ def test_a_list_of_districts_sharing_a_noun_names_no_towns():
     text = "Больше всего в Волжском (21), Октябрьском (39) и Заводском (63) районах города Саратов."
     codes = [p["region_code"] for p in find_places(text) if p["region_code"]]
     assert codes == ["RU-SAR"]
+
+
+@pytest.mark.parametrize("country", build.REGION_ONLY)
+def test_a_south_caucasus_division_is_held_where_pycountry_names_it_in_russian(country):
+    iso = [s for s in pycountry.subdivisions.get(country_code=country) if s.parent_code is None]
+    named = build.pycountry_russian(iso, build.russian_names())
+    held = {code for code in load_gazetteer().regions if code.startswith(country + "-")}
+    assert held == set(named) and len(held) >= 0.8 * len(iso)
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "code"),
+    [
+        ("Героин в Белоканах", "В Белоканском районе Азербайджана изъято 5 кг героина.", "AZ-BAL"),
+        ("Задержан курьер", "В Ереване полицейские задержали курьера с 2 кг гашиша.", "AM-ER"),
+        # the capital in a dateline is where a national release was filed
+        ("Итоги", "Азербайджан, Баку, 31 июля /корр. Trend/\nВ стране изъято 350 кг.", "AZ"),
+    ],
+)
+def test_south_caucasus_regions_and_datelines(title, body, code):
+    place = article_region(body, title=title)
+    assert (place["region_code"] or place["country"]) == code

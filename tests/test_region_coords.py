@@ -13,7 +13,10 @@ def test_points_cover_the_regions_and_lie_in_their_country():
     regions = read_tsv(GAZETTEER_DIR / "regions.tsv")
     home = [r["code"] for r in regions if r["country"] in ("KZ", "RU")]
     assert all(code in points for code in home)  # every region of the home countries
-    assert sum(r["code"] in points for r in regions) >= 0.9 * len(regions)
+    # the South Caucasus's regions (held for the text's region, scripts/build_gazetteer.py
+    # REGION_ONLY) have no centre in names_ru.tsv: only their cities are drawn
+    covered = [r for r in regions if r["country"] not in ("AZ", "AM", "GE")]
+    assert sum(r["code"] in points for r in covered) >= 0.9 * len(covered)
     assert {r["code"] for r in read_tsv(GAZETTEER_DIR / "countries.tsv")} <= set(points)
     for code, row in points.items():
         assert -90 <= row["lat"] <= 90 and -180 <= row["lon"] <= 180, code
