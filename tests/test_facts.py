@@ -804,6 +804,18 @@ def test_indicators_from_comparisons_and_the_subject(text, quote, indicator):
             "40",
             ["15 иностранцев"],
         ),
+        # what was destroyed, and «Сюда входят …», open sentences of parts too
+        (
+            "В печи сожгли 95 кг наркотиков. Среди уничтоженного были 60 кг марихуаны и 30 кг "
+            "гашиша.",
+            "95 кг",
+            ["60 кг", "30 кг"],
+        ),
+        (
+            "За год изъято 2,8 тонны наркотиков. Сюда входят 1,9 тонны марихуаны и 400 кг героина.",
+            "2,8 тонны",
+            ["1,9 тонны", "400 кг"],
+        ),
     ],
 )
 def test_parts_after_iz_and_sredi(text, total, parts):
