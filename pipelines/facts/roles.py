@@ -293,8 +293,10 @@ def _if_then_baseline(text: str, figures: list[dict], group: list[int], pos: int
     i = group[pos]
     low = sentence_start(text, figures[i])
     opening = list(_IF.finditer(text, low, figures[i]["start"]))
+    if not opening:  # before the «, то» search, which reads the rest of the text
+        return None
     then = _THEN.search(text, figures[i]["end"])
-    if not opening or then is None:
+    if then is None:
         return None
     inside = [k for k in group if opening[-1].end() <= figures[k]["start"] < then.start()]
     if inside != [i]:

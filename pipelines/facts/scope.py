@@ -282,8 +282,10 @@ def _summary_from(
         sentence = _sentence_tests(memo, text[start:end])
         # a named operation in a sentence of one raid («в рамках операции «Мак» … в
         # окрестностях села») is that raid's context, not a summary
-        summing = sentence.explicit_period or not sentence.one_operation
-        if summing and sentence.first_statistic is not None:
+        # (statistic words first: most sentences hold none, and they are the cheaper test)
+        if sentence.first_statistic is not None and (
+            sentence.explicit_period or not sentence.one_operation
+        ):
             return start + sentence.first_statistic
     return None
 
