@@ -291,7 +291,8 @@ def article_place(
     страны", "в трех областях") and the headline names none of them. A text that names no
     place is the country whose own currency it counts in, if any («… на 2,4 млрд тенге»),
     else whose letters its names are written in (Kazakh «Қ», «Ә», «Ғ»: «ОПМ «Қарасора-2022»»),
-    else whose state news agency it cites («сообщили БЕЛТА»)."""
+    else whose state news agency it cites («сообщили БЕЛТА»), else whose institutions and law
+    codes it cites («УК РК», «Роскомнадзор»)."""
     place = _main_of_title_and_body(title_places, body_places, source_region, text=body)
     if (
         place["region_code"]
@@ -302,7 +303,10 @@ def article_place(
     if place["reason"] != "article":
         text = f"{title}\n{body}"
         country = (
-            _country_of_currency(text) or _country_of_letters(text) or _country_of_news_agency(text)
+            _country_of_currency(text)
+            or _country_of_letters(text)
+            or _country_of_news_agency(text)
+            or _country_of_institution(text)
         )
         if country and country != place["country"]:
             return _result(None, country, "article")
@@ -330,6 +334,28 @@ _NEWS_AGENCIES = {
     "TJ": re.compile(r"\bХовар\w*|\bKhovar\b"),
     "UZ": re.compile(r"\bУзА\b|\bДунё\b"),
 }
+
+
+# Institutions and law codes of one country: «ст. 228 УК РФ», «Роскомнадзор заблокировал»,
+# «Приволжская оперативная таможня», «УК РК», «СБНОН», «МВД КР». A text that names no place and
+# cites them is that country's.
+_INSTITUTIONS = {
+    "RU": re.compile(
+        r"\b(?:УК|КоАП|МВД|ГУ\s+МВД|ФСБ|СК)\s+(?:РФ|России)\b|\bРФ\b|\bФСКН\b|Госнаркоконтрол"
+        r"|\bРоскомнадзор\w*|\bРосгварди\w*|\bФСИН\b|\bФТС\b|\bоперативн\w*\s+таможн\w*"
+        # Russia's parts that span regions: «в Сибири», «на Урале», «в ПФО»
+        r"|\bСибир(?:ь|и|ью)\b|\bна\s+Урале\b|\bПоволжь[еяю]\b|\bДальн(?:ий|его|ем)\s+Восток"
+        r"|\bСеверн\w+\s+Кавказ|\bЧерноземь|\bфедеральн\w+\s+округ|\b(?:[СЦЮП]|Ур|Д|СЗ|СК)ФО\b"
+    ),
+    "KZ": re.compile(r"\bРК\b|\bКНБ\b|\bАФМ\b"),
+    "KG": re.compile(r"\bКР\b|\bСБНОН\b"),
+    "UZ": re.compile(r"\bРУз\b"),
+}
+
+
+def _country_of_institution(text: str) -> str | None:
+    found = [country for country, name in _INSTITUTIONS.items() if name.search(text)]
+    return found[0] if len(found) == 1 else None
 
 
 def _country_of_news_agency(text: str) -> str | None:

@@ -938,6 +938,26 @@ def test_a_text_naming_no_place_is_the_country_of_the_state_news_agency_it_cites
     assert article_region(text)["country"] is None
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Сотрудники ФСИН пресекли попытку передать осуждённому 20 граммов гашиша.", "RU"),
+        ("Роскомнадзор за год заблокировал 14,5 тысячи сайтов о наркотиках.", "RU"),
+        ("Сотрудники Приволжской оперативной таможни обнаружили 4,7 т наркотиков.", "RU"),
+        ("Полиция накрыла крупнейшую нарколабораторию в Сибири.", "RU"),
+        ("Возбуждено дело по статье 297 УК РК, подозреваемый задержан.", "KZ"),
+        ("Сотрудники СБНОН ликвидировали нарколабораторию в частном доме.", "KG"),
+        # two countries' institutions tell nothing
+        ("Об этом сообщили в Роскомнадзоре и в КНБ.", None),
+    ],
+)
+def test_a_text_naming_no_place_is_the_country_of_the_institutions_it_cites(text, country):
+    assert article_region(text)["country"] == country
+    # a source of another country does not outweigh them
+    if country:
+        assert article_region(text, source_region="UZ")["country"] == country
+
+
 def test_where_a_courier_was_driving_to_is_not_the_scene():
     body = (
         "У города Луховицы Московской области инспекторы остановили автомобиль. Водитель "
