@@ -324,6 +324,11 @@ def _centre_towns(word: str, adjective: str, own_stem: bool = False) -> list[Ent
         found = towns.get(town_stem(base + "ск"), [])
         # a district's court or prosecutor: the town's own stem too ("Алатырский" ← Алатырь)
         found = found or (towns.get(town_stem(base), []) if own_stem else [])
+        # "Далматовский" ← Далматово, "Земетчинский" ← Земетчино: a long stem that is one
+        # region's town's whole stem
+        own_towns = towns.get(town_stem(base), []) if len(base) >= 5 else []
+        if not found and len({t.region_code for t in own_towns}) == 1:
+            found = own_towns
         # "Яшалтинский" ← Яшалта: pymorphy3 knows many districts' adjectives as words
         links = [k for k in _ADJECTIVE_LINKS if k and base.endswith(k)]
         linked = [town_stem(base.removesuffix(k)) for k in links]

@@ -65,6 +65,16 @@ def test_a_district_adjective_pymorphy_knows_from_its_town_takes_the_town_s_regi
     assert ("Курганинский район", "RU-KDA") in found
 
 
+def test_a_known_district_adjective_of_a_long_town_stem_takes_the_town_s_region():
+    # «Куртамышский» ← Куртамыш, «Каргапольский» ← Каргаполье (Kurgan): the town's whole stem,
+    # with no «-ск» or «-ка» between
+    assert places_of("В Куртамышском районе изъяли 5 кг.") == [("Куртамышский район", "RU-KGN")]
+    found = places_of("На территории Каргапольского района уничтожены посевы.")
+    assert found == [("Каргапольский район", "RU-KGN")]
+    # a stem of towns in two regions decides nothing (Муслюмово: Chelyabinsk and Tatarstan)
+    assert places_of("В Муслюмовском районе изъяли 5 кг.") == [("Муслюмовский район", None)]
+
+
 def test_a_district_s_court_or_prosecutor_names_its_district():
     # «Алатырская межрайонная прокуратура»: the adjective of Алатырь (Chuvashia), with no
     # division noun after it; the town's own stem counts here, as no town ends in «-ск»
