@@ -242,6 +242,17 @@ _MEETINGS = ("пресс-конференц", "брифинг", "совещан�
              "конференци")  # fmt: skip
 
 
+def _a_town_s_own_meeting(mention) -> bool:
+    """«На заседании антинаркотической комиссии в Черкесске»: a meeting in a town other than the
+    capital is that town's own, about its own figures."""
+    capital = load_gazetteer().capitals.get(mention.country)
+    return (
+        mention.kind == "city"
+        and mention.region_code is not None
+        and (capital is None or mention.region_code != capital.region_code)
+    )
+
+
 def _after_words(
     text: str, tokens: list[Token], first: int, stems: tuple[str, ...], to: set[str] = _TO
 ) -> bool:
@@ -558,7 +569,11 @@ def find_mentions(
             mention.named_as = "neighbour"  # «на границе с Казахстаном»: the other side
             continue
         if mention.named_as == "name" and (
-            _after_words(text, tokens, mention.first, _MEETINGS) or _excepted(tokens, mention.first)
+            (
+                _after_words(text, tokens, mention.first, _MEETINGS)
+                and not _a_town_s_own_meeting(mention)
+            )
+            or _excepted(tokens, mention.first)
         ):
             mention.named_as = "venue"  # where figures were announced, or a place set apart
             continue

@@ -584,6 +584,22 @@ def test_where_figures_were_announced_tells_the_country_not_the_region():
     assert article_region(body)["region_code"] == "BY-HO"
 
 
+def test_a_meeting_in_a_town_outside_the_capital_is_that_town_s_own():
+    # «на заседании … в Бийске»: a town's commission meets about its own figures
+    body = (
+        "На заседании антинаркотической комиссии в Бийске подвели итоги года. Выявлено 56 "
+        "наркопреступлений. В Бийске предложено тестировать школьников, как в Москве."
+    )
+    assert article_region(body)["region_code"] == "RU-ALT"
+    title = "На заседании комиссии в Бийске обсудили наркоситуацию"
+    assert article_region(body.replace("В Бийске", "Здесь"), title=title)["region_code"] == (
+        "RU-ALT"
+    )
+    # the capital's stays a venue: national figures are announced there
+    found = find_places("Итоги подвели на заседании коллегии в Минске.")
+    assert [p["named_as"] for p in found] == ["venue"]
+
+
 def test_a_mountain_pass_is_no_place_of_its_name():
     text = "В районе перевала «Кызыл – Арт» Алайского района Ошской области задержаны курьеры."
     assert {p["region_code"] for p in find_places(text)} == {"KG-O"}
