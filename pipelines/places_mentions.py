@@ -5,6 +5,7 @@ resolved to one gazetteer entry when the text allows (see pipelines.places for t
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 
@@ -491,6 +492,11 @@ def _capital_mentions(text, tokens, mentions) -> list[_Mention]:
         capital = gazetteer.capitals.get(before.country if before else own_country)
         if capital is None:
             continue
+        if not noun:
+            # «столичные полицейские» act in the capital, as «жамбылские полицейские» in theirs;
+            # «столичного наркоконтроля» names whose officers, not where («… в Бресте задержали»)
+            agency = _names_an_agency(tokens, i + 1)
+            capital = dataclasses.replace(capital, named_as="agency" if agency else "adjective")
         mention = _Mention(i, i + 1, token.start, token.end, token.text, capital.name, [capital])
         mention.settle([capital])
         found.append(mention)

@@ -865,6 +865,15 @@ def test_the_capital_s_region_is_not_the_capital():
     )
 
 
+def test_the_capital_s_adjective_names_whose_officers_not_where():
+    # «столичного наркоконтроля»: the capital's officers, who made the arrest in Brest
+    body = "Сотрудники столичного наркоконтроля в Бресте задержали двух иностранцев."
+    assert article_region(body)["region_code"] == "BY-BR"
+    # «столичные полицейские» act in the capital, over where the courier lives
+    body = "Столичные полицейские задержали жителя Карагандинской области с героином."
+    assert article_region(body, source_region="KZ")["region_code"] == "KZ-71"
+
+
 def test_a_text_naming_no_place_is_the_country_of_its_currency():
     text = (
         "По данным МВД, за полгода выявлено 4 тыс. наркоправонарушений, изъято на 2,4 млрд тенге."
