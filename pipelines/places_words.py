@@ -48,6 +48,10 @@ _NOT_A_PLACE_WORDS = (
     "река",
     "имя",
     "перевал",  # «на перевале «Кызыл-Арт»»: a mountain pass is named after anything
+    # «в парке Гагарина», «в сквере Ленина»: parks and squares named after people
+    "парк",
+    "сквер",
+    "набережная",
 )
 _NOT_A_PLACE_ABBREVIATIONS = {"ул", "пр", "пр-т", "пер", "мкр", "мкрн", "им", "р", "оз"}
 # "на юге Таджикистана", "в северной части страны": a region of the country, not all of it.
