@@ -43,6 +43,7 @@ class Indicator:
     not_own: tuple[str, ...] = ()  # no word of the figure's own phrase starts with these
     # no word between the commas around it (and between the figures beside it) does
     not_in_phrase: tuple[str, ...] = ()
+    not_in_sentence: tuple[str, ...] = ()  # no lemma of the figure's sentence starts with these
     any_person: bool = False  # any noun naming people counts as an object («проводников»)
     also: tuple[Indicator, ...] = ()  # other rules for the same indicator
 
@@ -108,6 +109,7 @@ def _entry(raw: dict, parent: dict | None = None) -> Indicator:
         context_before=frozenset(merged.get("context_before", [])),
         not_own=tuple(merged.get("not_own", [])),
         not_in_phrase=tuple(merged.get("not_in_phrase", [])),
+        not_in_sentence=tuple(merged.get("not_in_sentence", [])),
         any_person=bool(merged.get("any_person", False)),
         also=tuple(_entry(alt, raw) for alt in raw.get("also", [])) if parent is None else (),
     )
@@ -289,6 +291,8 @@ def _fits(
     if entry.not_own and _starts(_own_phrase(figure.get("_after") or ()), entry.not_own):
         return False
     if entry.not_in_phrase and _starts(figure.get("_phrase_to_next") or (), entry.not_in_phrase):
+        return False
+    if entry.not_in_sentence and _starts(sentence, entry.not_in_sentence):
         return False
     return not (entry.not_context and _starts(near, entry.not_context))
 
