@@ -194,7 +194,10 @@ def division_mentions(text, tokens, taken_tokens: set[int]) -> list[_Mention]:
         end = tokens[stop - 1].end
         name = f"{adjective} {noun}"
         towns = _centre_towns(token.norm, adjective, own_stem=agency) if noun == "район" else []
-        districts = [Entry(name, "district", t.region_code, t.country, "local") for t in towns]
+        # one district per region: a town listed by its name and by its adjective is one town
+        districts = list(
+            dict.fromkeys(Entry(name, "district", t.region_code, t.country, "local") for t in towns)
+        )
         if noun != "район":
             districts = _region_spelled_otherwise(name)
         mention = _Mention(i, stop, token.start, end, text[token.start : end], name, districts)

@@ -71,6 +71,8 @@ def test_a_known_district_adjective_of_a_long_town_stem_takes_the_town_s_region(
     assert places_of("В Куртамышском районе изъяли 5 кг.") == [("Куртамышский район", "RU-KGN")]
     found = places_of("На территории Каргапольского района уничтожены посевы.")
     assert found == [("Каргапольский район", "RU-KGN")]
+    # a town the gazetteer lists by its name and by its adjective is still one town's district
+    assert places_of("В Зеленодольском районе изъяли 5 кг.") == [("Зеленодольский район", "RU-TA")]
     # a stem of towns in two regions decides nothing (Муслюмово: Chelyabinsk and Tatarstan)
     assert places_of("В Муслюмовском районе изъяли 5 кг.") == [("Муслюмовский район", None)]
 
