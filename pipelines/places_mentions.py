@@ -79,6 +79,13 @@ _ELIDING_PREPOSITIONS = {"в", "во", "по", "на"}
 def _elided_nouns(tokens: list[Token], matches: list[Match]) -> list[Match]:
     """A region's adjective whose noun was written once before: "в Чуйской области — 5 тонн, в
     Иссык-Кульской — 2 тонны" (after "в"/"по", within 40 words of the noun)."""
+    nouns = [
+        (m.stop, fold(m.phrases[0].words[-1]))
+        for m in matches
+        if m.stop - m.first == 2 and fold(m.phrases[0].words[-1]) in DIVISION_NOUNS
+    ]
+    if not nouns:
+        return []
     adjectives = load_gazetteer().adjectives
     # a one-word adjective reading ("Иссык-Кульской": who, from derived.tsv) gives way
     taken = {
@@ -87,11 +94,6 @@ def _elided_nouns(tokens: list[Token], matches: list[Match]) -> list[Match]:
         if m.stop - m.first > 1 or any(e.named_as == "name" for e in m.payloads)
         for i in range(m.first, m.stop)
     }
-    nouns = [
-        (m.stop, fold(m.phrases[0].words[-1]))
-        for m in matches
-        if m.stop - m.first == 2 and fold(m.phrases[0].words[-1]) in DIVISION_NOUNS
-    ]
     added = []
     for i in range(1, len(tokens)):
         token = tokens[i]
@@ -458,11 +460,16 @@ def _deictic_mentions(text, tokens, mentions, home_country) -> list[_Mention]:
     return found
 
 
+_CAPITAL_WORDS = re.compile(r"столи[цч]", re.IGNORECASE)
+
+
 def _capital_mentions(text, tokens, mentions) -> list[_Mention]:
     """ "в столице Кыргызстана", "в российской столице", "столичные полицейские": the capital
     of the country named next to the word, else of the text's own country. The capital named
     with its country is one mention, the country's mention becomes it; with a region («в
     столице Удмуртии»), the region's mention takes it in."""
+    if not _CAPITAL_WORDS.search(text):
+        return []  # most texts hold no such word: skip the scan of every token
     gazetteer = load_gazetteer()
     taken = set().union(*(range(m.first, m.stop) for m in mentions)) if mentions else set()
     # the country the text names (not the source's: "столица" in a Russian text on a Kazakh
