@@ -1066,6 +1066,18 @@ def test_a_number_per_a_hundred_thousand_is_a_rate_even_with_no_noun():
     assert extract_figures("Просмотров: 173 на сайте.") == []
 
 
+def test_numbers_after_a_rate_base_are_rates_of_nothing_named():
+    # the base's «тысяч» is no object of the numbers the sentence compares after it
+    text = (
+        "Уровень заболеваемости в расчете на 100 тысяч населения остается самым высоким в "
+        "округе – 312 (по стране – 270)."
+    )
+    assert [(f["quote"], f["object"]) for f in extract_figures(text)] == [
+        ("312", None),
+        ("270", None),
+    ]
+
+
 def test_a_count_and_its_share_joined_by_ili():
     text = "Выявлено 365 преступлений, из них 305 или 83,6 процента относятся к тяжким."
     found = [(f["quote"], f["unit"]) for f in extract_figures(text)]

@@ -25,6 +25,7 @@ from pipelines.figures.lexicon import (
     LESS,
     MEASURE_NOUNS,
     MORE,
+    MULTIPLIER_NOUNS,
     ORDINAL_NOUNS,
     OTHER_UNIT_PHRASES,
     PIECES,
@@ -86,8 +87,6 @@ def _people_of_a_thing(s: Sentence, k: int, noun: int) -> bool:
     return bool(nouns) and "inan" in nouns[0].grammemes
 
 
-# "2,5 миллиона доз стоимостью 4,5 миллиарда рублей": a multiplier is no object
-_MULTIPLIERS = frozenset({"тысяча", "миллион", "миллиард", "триллион"})
 # Comparatives that state a difference when "на" follows: "больше на 12%" (but "более чем на").
 _COMPARATIVES = frozenset({"больше", "меньше", "выше", "ниже"})
 
@@ -301,7 +300,7 @@ def read_figure(s: Sentence, span: NumberSpan, previous: Figure | None) -> Figur
         if (
             figure.object in DESCRIBING_NOUNS - KIND_NOUNS
             or is_unit_lemma(figure.object)
-            or figure.object in _MULTIPLIERS
+            or figure.object in MULTIPLIER_NOUNS
             or figure.object in CHANGE_NOUNS  # "прирост составил почти одну тонну"
             or figure.object == "цифра"  # "эта цифра достигла 4 т": the amount named before
         ):

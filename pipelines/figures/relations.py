@@ -13,6 +13,7 @@ from pipelines.figures.lexicon import (
     CONNECTORS,
     DASHES,
     MEASURE_NOUNS,
+    MULTIPLIER_NOUNS,
     NO_OBJECT_UNITS,
     RANGE_WORDS,
 )
@@ -249,6 +250,7 @@ def resolve_orphans(s: Sentence, figures: list[Figure]) -> None:
         if _inherit_backward(s, figures, i):
             continue
         figure.unit = "count"
+        rate = False
         if figure.adjectives:
             named = adjective_as_noun(s.tokens[figure.adjectives[-1]])
             # "Из выявленных преступлений 150 тяжких": the adjective of the noun «из» named
@@ -257,9 +259,19 @@ def resolve_orphans(s: Sentence, figures: list[Figure]) -> None:
             ) or named
         else:
             figure.object = find_object(s, figure, COUNT_FINDERS)
+            # «в расчете на 100 тысяч населения … в СКФО – 259»: the word found is the rate
+            # base's, so the number is a rate, of nothing named
+            rate = figure.object in MULTIPLIER_NOUNS
+            if rate:
+                figure.object = None
             if figure.span.role == "collective" and figure.object and not animate(figure.object):
                 figure.object = None  # «трое из них» counts people, never «заготовки конопли»
-        if figure.object is None and figure.span.role != "collective" and not _a_rate(s, figure):
+        if (
+            figure.object is None
+            and figure.span.role != "collective"
+            and not rate
+            and not _a_rate(s, figure)
+        ):
             # «на 83,3 % (с 6 до 11)»: the values a percentage was computed from count, even
             # where the sentence does not say of what
             figure.blocked = not compared_values(s, figures, i)
