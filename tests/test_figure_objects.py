@@ -378,6 +378,18 @@ def test_parallel_adjectives_share_the_noun_and_a_year_is_no_measured_noun():
     assert found[0]["object"] != "год"
 
 
+def test_a_count_after_a_dash_counts_the_noun_a_participial_phrase_describes():
+    # «преступлений, связанных со сбытом … наркотиков,» counts the crimes, not the drugs
+    text = "Число преступлений, связанных со сбытом синтетических наркотиков, выросло – с 12 до 19."
+    assert [f["object"] for f in extract_figures(text)] == ["преступление", "преступление"]
+    # an amount still weighs what its own phrase names
+    text = (
+        "Изъято 25 кустов растений, найденных в лесу, общим весом 4 тонны: 3 тонны мака и 1 "
+        "тонна конопли."
+    )
+    assert [f["object"] for f in extract_figures(text)][2:] == ["мак", "конопля"]
+
+
 def test_one_closing_a_breakdown_after_a_dash_counts_what_the_list_counts():
     found = extract_figures(
         "Полиция пресекла работу трех нарколабораторий — двух в Рыбинском и одной в Ярославском "

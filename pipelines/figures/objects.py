@@ -31,6 +31,7 @@ from pipelines.figures.lexicon import (
 )
 from pipelines.figures.phrases import (
     animate,
+    before_participial_phrase,
     contents_of,
     counted_plural,
     described_noun,
@@ -294,6 +295,18 @@ def topic_before_dash(s: Sentence, first: int, measured: bool = False) -> str | 
     for k in range(first - 2, max(-1, first - 10), -1):
         if s.norm(k) in CLAUSE_STOPS or s.norm(k) in DASHES:
             return None
+        described = (
+            before_participial_phrase(s, k - 1) if s.norm(k) == "," and not measured else None
+        )
+        if (
+            described is not None
+            and counted_plural(s, described)
+            and unit_at(s, described) is None
+            and s.lemma(described) not in TIME_NOUNS
+        ):
+            # «Количество преступлений, связанных с незаконным оборотом наркотиков, уменьшилось
+            # – с 294 до 240»: the noun the phrase describes, not the phrase's own last noun
+            return noun_lemma(s.readings(described), s.tokens[described])
         if measured and s.lemma(k) in CONTAINER_NOUNS and s.is_noun(k):
             # "изъяты партии героина в Астане - 8,8 кг": what the lots hold
             held = contents_of(s, k)

@@ -308,7 +308,7 @@ def noun_before_amount(s: Sentence, first: int, mass: bool = False) -> int | Non
     while k >= 0 and (s.norm(k) in ("на", "в", ",") or s.lemma(k) in ("общий", "чистый")):
         k -= 1  # "на сумму", "героин, общим весом"
     if s.norm(k + 1) == ",":
-        described = _before_participial_phrase(s, k)
+        described = before_participial_phrase(s, k)
         if described is not None:  # "вещество, завернутое в пленку …, весом около 3 кг"
             described = first_conjunct(s, described)
             return _head_below_containers(s, described) if mass else described
@@ -356,7 +356,7 @@ def _before_foreign_name(s: Sentence, k: int) -> int:
     return j if s.is_noun(j) else k
 
 
-def _before_participial_phrase(s: Sentence, k: int) -> int | None:
+def before_participial_phrase(s: Sentence, k: int) -> int | None:
     """The noun a participial phrase set off by commas describes, when the phrase ends at k:
     "вещество, завернутое в пленку с запахом, весом 3 кг" weighs the вещество."""
     j = k
