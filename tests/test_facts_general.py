@@ -216,6 +216,17 @@ def _total_of(figures: list[dict], quote: str) -> str | None:
     return None if part_of is None else figures[part_of]["quote"]
 
 
+def test_lines_of_one_amount_each_after_v_tom_chisle_are_parts_of_the_total():
+    figures = annotated(
+        "Изъято более 2 тонн наркотиков, в том числе:\n300 кг героина.\n1 тонна 500 кг "
+        "гашиша.\nЗадержаны 40 человек, изъято 12 единиц оружия."
+    )
+    assert _total_of(figures, "300 кг") == _total_of(figures, "1 тонна 500 кг") == "более 2 тонн"
+    assert by_quote(figures, "300 кг")["indicator"] == "drugs_seized"
+    # the list ends at the first line that is more than an amount
+    assert by_quote(figures, "40 человек")["part_of"] is None
+
+
 def test_a_sentence_opening_with_n_of_them_breaks_down_the_total_before():
     figures = annotated(
         "С начала года ликвидированы 8 нарколабораторий. 3 из них – цеха по изготовлению "

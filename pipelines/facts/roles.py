@@ -596,6 +596,19 @@ _LIST_OF_PARTS = re.compile(
 _LIST_ITEM = re.compile(r"^\s*(?:[-–—•*●▪]|\d{1,2}[.)]\s)")
 
 
+def _bare_item(text: str, figures: list[dict], group: list[int], start: int) -> bool:
+    """«в том числе:» then «250 кг синтетики.», «238 кг гашиша.»: a line of its own that is one
+    amount and what it is of, with no bullet."""
+    end = text.find("\n", start)
+    line = text[start : end if end >= 0 else None]
+    return (
+        (start == 0 or text[start - 1] == "\n")
+        and len(group) == 1
+        and not text[start : figures[group[0]]["start"]].strip()
+        and len(line) <= 80
+    )
+
+
 def _listed_parts(
     text: str,
     figures: list[dict],
@@ -614,7 +627,8 @@ def _listed_parts(
         if not _LIST_OF_PARTS.search(text[last["end"] : line_end if line_end >= 0 else None]):
             continue
         for later in groups[g + 1 :]:
-            if not _LIST_ITEM.match(text[sentence_start(text, figures[later[0]]) :]):
+            start = sentence_start(text, figures[later[0]])
+            if not (_LIST_ITEM.match(text[start:]) or _bare_item(text, figures, later, start)):
                 break
             for j in later:
                 if j not in roles and j not in part_of and compatible(figures[j], last):
