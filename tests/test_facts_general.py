@@ -216,6 +216,14 @@ def _total_of(figures: list[dict], quote: str) -> str | None:
     return None if part_of is None else figures[part_of]["quote"]
 
 
+def test_v_ikh_chisle_points_at_the_total_whose_parts_may_overlap():
+    figures = annotated(
+        "Выявлено 45 наркопреступлений. В их числе оказалось 20 тяжких преступлений, а также "
+        "30 преступлений, связанных со сбытом."
+    )
+    assert _total_of(figures, "20") == _total_of(figures, "30") == "45 наркопреступлений"
+
+
 def test_lines_of_one_amount_each_after_v_tom_chisle_are_parts_of_the_total():
     figures = annotated(
         "Изъято более 2 тонн наркотиков, в том числе:\n300 кг героина.\n1 тонна 500 кг "

@@ -53,9 +53,12 @@ SHARE_OF = re.compile(
 # the sentence before
 # («45 из этих преступлений связаны со сбытом»: «из этих» with the total's noun)
 OF_THEM_OPENING = re.compile(r"^\s*(?:\S+\s+)?из\s+(?:них|которых|этих\s+\w+)\b", _I)
-# «Среди этих преступлений 299 – тяжкие, 231 – связанное со сбытом», «Среди них 851 тяжкое …»:
-# points at the total itself, as «из них» does, so its parts may overlap
-THESE_OPENING = re.compile(r"^\W*среди\s+(?:этих|данных|указанных|них|которых)\b", _I)
+# «Среди этих преступлений 299 – тяжкие, 231 – связанное со сбытом», «Среди них 851 тяжкое …»,
+# «В их числе оказалось 30 тяжких …, а также 10 …»: points at the total itself, as «из них»
+# does, so its parts may overlap
+THESE_OPENING = re.compile(
+    r"^\W*(?:среди\s+(?:этих|данных|указанных|них|которых)|в\s+их\s+числе)\b", _I
+)
 # «Всего задержано три человека. Это два жителя Калининграда и один гражданин Литвы.»: a
 # sentence that opens with «это» and lists two or more numbers breaks down the one before
 THIS_OPENING = re.compile(r"^\W*(?:а\s+)?это\s*$", _I)
