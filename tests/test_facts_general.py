@@ -340,6 +340,14 @@ def test_the_total_stated_again_is_no_part_of_itself():
     assert {f["role"] for f in figures} == {"value"}
 
 
+def test_an_earlier_year_after_togda_kak_is_a_baseline():
+    figures = annotated(
+        "За 2020 год выявлено 512 преступлений, тогда как за 2019-й – 430.", published="2021-01-20"
+    )
+    assert by_quote(figures, "430")["role"] == "baseline"
+    assert by_quote(figures, "512 преступлений")["role"] == "value"
+
+
 def test_an_earlier_share_is_a_baseline():
     figures = annotated(
         "Удельный вес раскрытых преступлений составил 71,7% (+3,6% по сравнению с аналогичным "
