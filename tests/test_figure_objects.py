@@ -378,6 +378,16 @@ def test_parallel_adjectives_share_the_noun_and_a_year_is_no_measured_noun():
     assert found[0]["object"] != "год"
 
 
+def test_a_part_of_a_whole_named_after_iz_then_a_dash_is_what_the_dash_names():
+    text = "Анализ показал, что 12 кг из изъятого – марихуана, еще 3 кг – гашиш."
+    assert [f["object"] for f in extract_figures(text)] == ["марихуана", "гашиш"]
+
+
+def test_an_area_of_a_class_of_plants_is_the_area_of_what_the_class_describes():
+    text = "Уничтожен участок дикорастущих растений опийной группы общей площадью 40 кв. м."
+    assert [f["object"] for f in extract_figures(text)] == ["участок"]
+
+
 def test_a_count_after_a_dash_counts_the_noun_a_participial_phrase_describes():
     # «преступлений, связанных со сбытом … наркотиков,» counts the crimes, not the drugs
     text = "Число преступлений, связанных со сбытом синтетических наркотиков, выросло – с 12 до 19."

@@ -1020,9 +1020,10 @@ def test_a_range_with_the_earlier_values_year_in_brackets():
 
 
 def test_a_sum_in_brackets_after_another_currency_measures_no_currency():
-    # the same sum in dollars: never «тенг», the currency before the bracket
+    # the same sum in dollars: never «тенг», the currency before the bracket (the price is
+    # what the first sum states, as «стоимость» would be)
     text = "Цена этого товара на «черном рынке» – 450 млн тенге (более $1 млн)."
-    assert [f["object"] for f in extract_figures(text)] == [None, None]
+    assert [f["object"] for f in extract_figures(text)] == ["цена", None]
 
 
 def test_years_before_an_amount_word_are_no_owner_of_the_sum():

@@ -458,17 +458,32 @@ def named_by_copula_after(s: Sentence, figure: Figure) -> str | None:
     return nominative[0].lemma
 
 
+def _of_a_whole_before_dash(s: Sentence, k: int) -> int | None:
+    """The dash after «из» and the whole it names («из партии», «из изъятого», «из общего
+    объёма»), when one follows the amount at k: its index, else None."""
+    if s.norm(k) != "из":
+        return None
+    j = k + 1
+    while j < len(s.tokens) and j <= k + 3 and (s.is_adjective(j) or s.is_noun(j)):
+        j += 1
+    return j if j > k + 1 and j < len(s.tokens) and s.norm(j) in DASHES else None
+
+
 def named_after_dash(s: Sentence, figure: Figure) -> str | None:
     """A listed amount, a dash, what it is: "24 кг составляет героин, 9 кг – опий-сырец"."""
     k = figure.last
     if s.norm(k) == "." and s.norm(k + 1) in DASHES:
         k += 1  # the dot of an abbreviated unit: "1 кг 400 гр. - героин"
+    # "96 кг из партии – гашиш": a part of the whole named after «из»
+    of_whole = _of_a_whole_before_dash(s, k)
+    if of_whole is not None:
+        k = of_whole
     if k >= len(s.tokens) or s.norm(k) not in DASHES:
         return None
     # an item of a list, or a part after «из которых»: "около 9 кило …, из которых - 1 кг"
     before = figure.first - (2 if s.norm(figure.first - 1) in DASHES else 1)
     of_them = s.norm(before - 1) == "из" and s.norm(before) in ("них", "которых")
-    listed = s.norm(figure.first - 1) in (",", "и", ";") or of_them
+    listed = s.norm(figure.first - 1) in (",", "и", ";") or of_them or of_whole is not None
     k += 1
     while k < len(s.tokens) and s.is_adjective(k):
         k += 1
@@ -492,6 +507,10 @@ def owner_of_amount_word(s: Sentence, figure: Figure) -> str | None:
     noun = noun_before_amount(s, figure.first, mass=figure.unit in PHYSICAL_UNITS)
     if noun is None or s.lemma(noun) in TIME_NOUNS:
         return None  # «плана на 2023-2025 годы стоимостью 53,1 млрд тенге»: no years cost it
+    if figure.unit in ("ha", "m2") and described_noun(s, noun) != noun:
+        # «поле дикорастущих растений каннабисной группы общей площадью 70 кв. м»: the area
+        # is the field's, the head of what the class describes
+        noun = head_of_genitive_chain(s, described_noun(s, noun))
     nouns = [r for r in s.readings(noun) if r.pos == "NOUN"]
     written = s.tokens[noun].norm
     if any(
