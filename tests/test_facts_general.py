@@ -1449,6 +1449,13 @@ def test_the_volume_of_one_drug_is_a_share_of_the_drugs_seized_before():
         "В 2023 году изъято 400 кг наркотиков. В 2024 году объем изъятой синтетики составил 570 кг."
     )
     assert _total_of(figures, "570 кг") is None
+    # a volume with no verb of seizing is a seizure once linked, and so is its change
+    figures = annotated(
+        "За год изъято свыше 4 тонн наркотиков. Объем героина сократился вдвое и составил 300 кг."
+    )
+    assert _total_of(figures, "300 кг") == "свыше 4 тонн"
+    assert by_quote(figures, "300 кг")["indicator"] == "drugs_seized"
+    assert by_quote(figures, "вдвое")["indicator"] == "drugs_seized"
 
 
 def test_people_said_to_depend_on_drugs_are_registered_users():

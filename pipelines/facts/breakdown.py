@@ -57,11 +57,13 @@ _VOLUME = re.compile(r"\bобъ[её]м\w*\b", re.IGNORECASE)
 def link_drug_volumes(text: str, figures: list[dict]) -> None:
     """Mark a mass of one drug stated as its volume («объем синтетики … составил 570 кг») as a
     part of the nearest larger generic mass of drugs seized before its sentence, of the same
-    scope and period, in place."""
+    scope and period, in place. A volume whose own sentence has no verb of seizing («объем
+    синтетики вырос почти втрое и превысил одну тонну») is a seizure too once linked, and so are
+    the changes its sentence states of it."""
     for k, figure in enumerate(figures):
         if figure.get("substance") in GENERIC or figure.get("role") != "value":
             continue
-        if figure.get("indicator") != "drugs_seized" or figure.get("unit") != "kg":
+        if figure.get("indicator") not in ("drugs_seized", None) or figure.get("unit") != "kg":
             continue
         start = sentence_start(text, figure)
         if not _VOLUME.search(text, start, figure["start"]):
@@ -79,4 +81,19 @@ def link_drug_volumes(text: str, figures: list[dict]) -> None:
             if float(total["value"]) > float(figure["value"]):
                 figure["role"], figure["part_of"] = "part", t
                 total["role"] = "total"
+                if figure.get("indicator") is None:
+                    _a_seizure_with_its_changes(figures, k, start)
             break
+
+
+def _a_seizure_with_its_changes(figures: list[dict], k: int, start: int) -> None:
+    """The volume k (its sentence starting at `start`) and the unnamed changes before it in
+    its sentence («вырос почти втрое и превысил одну тонну») measure the drugs seized."""
+    figures[k]["indicator"] = "drugs_seized"
+    for figure in figures[:k]:
+        if (
+            figure["start"] >= start
+            and figure.get("role") == "change"
+            and figure.get("indicator") is None
+        ):
+            figure["indicator"] = "drugs_seized"
