@@ -1456,6 +1456,7 @@ def test_the_volume_of_one_drug_is_a_share_of_the_drugs_seized_before():
     assert _total_of(figures, "300 кг") == "свыше 4 тонн"
     assert by_quote(figures, "300 кг")["indicator"] == "drugs_seized"
     assert by_quote(figures, "вдвое")["indicator"] == "drugs_seized"
+    assert by_quote(figures, "вдвое")["substance"] == "героин"
 
 
 def test_people_said_to_depend_on_drugs_are_registered_users():

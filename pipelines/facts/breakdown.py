@@ -97,3 +97,4 @@ def _a_seizure_with_its_changes(figures: list[dict], k: int, start: int) -> None
             and figure.get("indicator") is None
         ):
             figure["indicator"] = "drugs_seized"
+            figure["substance"] = figure.get("substance") or figures[k].get("substance")
