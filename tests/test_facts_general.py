@@ -33,6 +33,18 @@ def test_a_headline_singling_out_one_case_of_the_year_sets_no_period():
     assert by_quote(annotated(body, title=statistic), "более 500")["scope"] == "period"
 
 
+def test_a_headline_of_one_raid_in_a_named_operation_starts_no_summary():
+    title = (
+        "В рамках операции «Мак-2024» полицейские провели спецоперацию по задержанию преступной "
+        "группы"
+    )
+    body = "В ее состав входили семь человек. Они сбывали наркотики на территории района."
+    assert by_quote(annotated(body, title=title), "семь человек")["scope"] == "event"
+    # a headline of the operation's results still sums up
+    results = "Подведены итоги операции «Мак-2024»: задержаны участники преступной группы"
+    assert by_quote(annotated(body, title=results), "семь человек")["scope"] == "period"
+
+
 def test_more_by_an_amount_compared_with_last_year_is_a_change():
     figures = annotated(
         "По сравнению с тем же периодом прошлого года гашиша изъято больше на почти 100 кг."

@@ -38,6 +38,8 @@ ONE_OPERATION = re.compile(
     r"|гражданин[аку]\w*|иностран(?:ца|ку)|подозреваемого|курьера|парня|девушку|водителя"
     r"|пассажира|\d+-летн\w*|груз|партию|автомашину|автомобиль|машину|посылку)\b"
     r"|\bв\s+ходе\s+(?:проведения\s+)?(?:\w+\s+)?(?:обыска|осмотра|досмотра|проверки|задержания)"
+    # «проведена спецоперация по задержанию преступной группы»: one raid
+    r"|\bспецопераци[яиюей]\w*\s+по\s+задержани"
     # one courier: «в теле наркокурьера», «наркокурьер пытался провезти»
     r"|\bнаркокурьер(?:а|ом|у|е)?\b"
     r"|\bпри\s+(?:личном\s+)?(?:досмотре|обыск\w*|осмотре)|\bв\s+ходе\s+обыск\w*"
@@ -273,7 +275,10 @@ def _summary_from(
     headline's period): figures after it with no words of one operation are its statistics.
     `until`: the last figure's start; a summary that starts after it is no figure's (None)."""
     title = RECORD_OVER.sub(_blank, title) if title else title
-    if title and (_statistic_beyond_vsego(title) or _title_period(title)):
+    # a headline of one raid («В рамках ОПМ «Карасора 2023» проведена спецоперация по
+    # задержанию …») names its operation as the raid's context, as a body sentence would
+    raid = title is not None and ONE_OPERATION.search(title) is not None
+    if title and not raid and (_statistic_beyond_vsego(title) or _title_period(title)):
         return 0
     memo = {} if memo is None else memo
     for start, end in sentence_spans(text):
