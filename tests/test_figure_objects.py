@@ -388,6 +388,14 @@ def test_an_area_of_a_class_of_plants_is_the_area_of_what_the_class_describes():
     assert [f["object"] for f in extract_figures(text)] == ["участок"]
 
 
+def test_counts_after_a_colon_break_down_the_count_before_it():
+    text = (
+        "Сотрудники полиции перекрыли пять каналов поставки наркотиков: три – из соседних "
+        "областей, два – из-за рубежа."
+    )
+    assert [f["object"] for f in extract_figures(text)] == ["канал", "канал", "канал"]
+
+
 def test_a_count_after_a_dash_counts_the_noun_a_participial_phrase_describes():
     # «преступлений, связанных со сбытом … наркотиков,» counts the crimes, not the drugs
     text = "Число преступлений, связанных со сбытом синтетических наркотиков, выросло – с 12 до 19."

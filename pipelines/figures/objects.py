@@ -54,6 +54,7 @@ from pipelines.figures.sentence import (
     unknown_word,
 )
 from pipelines.figures.units import unit_adjective, unit_at
+from pipelines.numbers import number_forms
 
 
 def noun_before_price(s: Sentence, figure: Figure) -> str | None:
@@ -236,6 +237,23 @@ def _before_participle_phrase(s: Sentence, comma: int) -> int:
     return -1
 
 
+def _counted_before_colon(s: Sentence, colon: int) -> str | None:
+    """«перекрыто семь межрегиональных каналов поставки наркотиков: шесть – …, один – …»: the
+    numbers after a colon break down the count before it, and count its noun."""
+    for k in range(colon - 1, max(-1, colon - 12), -1):
+        if s.norm(k) in CLAUSE_STOPS or s.norm(k) in DASHES or s.norm(k) == ",":
+            return None
+        if s.tokens[k].kind not in ("num", "digits") and s.norm(k) not in number_forms():
+            continue
+        j = k + 1
+        while j < colon and s.is_adjective(j):
+            j += 1
+        if j < colon and counted_plural(s, j) and unit_at(s, j) is None:
+            return noun_lemma(s.readings(j), s.tokens[j])
+        return None
+    return None
+
+
 def topic_before_dash(s: Sentence, first: int, measured: bool = False) -> str | None:
     """After a dash, a bare number counts the plural genitive noun its clause is about: "Больше
     всего наркопреступлений выявлено в Алматы – 1 204". An amount in a unit (measured) also
@@ -248,6 +266,9 @@ def topic_before_dash(s: Sentence, first: int, measured: bool = False) -> str | 
             return None
         if measured and _substance_before_colon(s, first - 2):
             return s.lemma(first - 2)  # "При нем был героин: 15 граммов"
+        counted = None if measured else _counted_before_colon(s, first - 1)
+        if counted is not None:
+            return counted
     elif s.norm(first - 1) in ("с", "со", "от") and s.norm(first - 2) in DASHES:
         first -= 1  # a range after the dash: "преступных группировок – с 5 до 21"
     elif s.norm(first - 1) not in DASHES:
