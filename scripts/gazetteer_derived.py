@@ -16,7 +16,12 @@ from pipelines.phrases import fold
 _CUTS = ("", "а", "я", "о", "е", "ы", "и", "ь", "й", "ия", "стан", "истан")
 _ADJECTIVE_SUFFIXES = ("ий", "кий", "ский", "цкий", "йский", "инский", "енский", "анский", "овский")
 # Inhabitants: "кировчанин", "томич", "саратовец", "павлодарец".
-_PEOPLE_SUFFIXES = ("чанин", "янин", "анин", "ич", "ец", "инец", "овец")
+_PEOPLE_SUFFIXES = ("чанин", "янин", "анин", "ич", "ец", "инец", "овец", "як")
+# A town in «-ск» or «-цк» names its people from the stem before it: Томск → томич, Омск → омич,
+# Челябинск → челябинец, Смоленск → смолянин, Липецк → липчанин. The cut is a toponym's own
+# ending, so a short stem is safe here.
+_TOWN_ENDINGS = ("ск", "енск", "цк", "ецк")
+_MIN_TOWN_STEM = 2
 # Shorter stems make real but unrelated words: "Бор" + "ец" is "борец".
 _MIN_STEM = 4
 
@@ -92,12 +97,20 @@ def people(name: str) -> set[str]:
     if " " in name:
         return set()
     whole = fold(name)
+    cut = {
+        whole[: -len(ending)]
+        for ending in _TOWN_ENDINGS
+        if whole.endswith(ending) and len(whole) - len(ending) >= _MIN_TOWN_STEM
+    }
     return {
         stem + suffix
-        for stem in _stems(name)
+        for stem in _stems(name) | cut
         for suffix in _PEOPLE_SUFFIXES
         # "-ич" follows a cut vowel (Москва → москвич), not a whole name (Королёв → королевич)
-        if not (suffix == "ич" and stem == whole) and _is_lemma(stem + suffix, "NOUN", animate=True)
+        if not (suffix == "ич" and stem == whole)
+        # Братск is no "брат" + "ец": a stem that is a noun of its own makes its diminutive
+        and not (stem in cut and suffix == "ец" and _is_lemma(stem, "NOUN"))
+        and _is_lemma(stem + suffix, "NOUN", animate=True)
     }
 
 

@@ -100,6 +100,18 @@ def test_adjectives_and_inhabitants_come_from_the_dictionary():
     assert derived.region_adjective("Гродненская область") == "гродненский"
 
 
+def test_the_people_of_a_town_in_sk_are_named_from_the_stem_before_it():
+    assert "томич" in derived.people("Томск")
+    assert "омич" in derived.people("Омск")
+    assert derived.people("Челябинск") == {"челябинец"}
+    assert "смолянин" in derived.people("Смоленск")
+    assert derived.people("Липецк") == {"липчанин"}
+    assert derived.people("Пенза") == {"пензяк"}
+    assert "братец" not in derived.people("Братск")  # a brother, not a townsman
+    place = article_region("Несовершеннолетние томичи участвуют в незаконном сбыте наркотиков.")
+    assert (place["region_code"], place["country"]) == ("RU-TOM", "RU")
+
+
 def test_a_town_that_is_no_centre_is_named_by_its_interfixed_adjective():
     assert derived.interfixed_adjectives("Тольятти") == {"тольяттинский"}
     assert derived.interfixed_adjectives("Химки") == {"химкинский"}
