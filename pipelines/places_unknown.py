@@ -175,7 +175,7 @@ def division_mentions(text, tokens, taken_tokens: set[int]) -> list[_Mention]:
             continue
         if not (_is_adjective(token) or _SK_ADJECTIVE.match(token.norm)):
             continue
-        staff = _town_of_its_staff(text, tokens, i)
+        staff = _town_of_its_police_unit(text, tokens, i) or _town_of_its_staff(text, tokens, i)
         if staff is not None:
             mentions.append(staff)
             continue
@@ -231,6 +231,26 @@ def _town_of_its_staff(text: str, tokens: list[Token], i: int) -> _Mention | Non
                     towns[0].name, entries)  # fmt: skip
 
 
+# «МО МВД России «Ишимский»», «ОМВД России "Кинешемский"», «МУ МВД России «Нижнетагильское»»:
+# a police unit named in quotes after its town
+_POLICE_UNIT_BEFORE = re.compile(r"(?:МВД|ОВД)(?:\s+(?:России|РФ))?\s*[«\"„“]\s*$")
+
+
+def _town_of_its_police_unit(text: str, tokens: list[Token], i: int) -> _Mention | None:
+    """«сотрудники МО МВД России «Ишимский»»: the quoted name of an inter-municipal police
+    unit is the adjective of the town it sits in (Ишим), which the text may name nowhere else."""
+    token = tokens[i]
+    if not _POLICE_UNIT_BEFORE.search(text, max(0, token.start - 30), token.start):
+        return None
+    adjective = _adjective_nominative(token.text, "masc") or _sk_nominative(token.text, "masc")
+    towns = _centre_towns(fold(adjective), adjective, own_stem=True, unit=True) if adjective else []
+    if len({t.region_code for t in towns}) != 1:
+        return None
+    entries = list({dataclasses.replace(t, named_as="adjective") for t in towns})
+    return _Mention(i, i + 1, token.start, token.end, text[token.start : token.end],
+                    towns[0].name, entries)  # fmt: skip
+
+
 SPELLING_RATIO = 0.9  # difflib's ratio between two spellings of one long region name
 
 
@@ -270,13 +290,14 @@ _SHARED_DISTRICT_STEMS = frozenset({
 })  # fmt: skip
 
 
-def _is_a_word(base: str) -> bool:
-    """Whether the stem is a word of its own: a name ("ленин", "пушкин") or a noun ("совет")."""
+def _is_a_word(base: str, nouns: bool = True) -> bool:
+    """Whether the stem is a word of its own: a name ("ленин", "пушкин") or a noun ("совет");
+    `nouns=False`: a name only."""
     for parse in _morph().parse(base):
         # the stem itself, not another form of a noun: «городовиков» is городовик's genitive,
         # Городовиковский is Городовиковск's
         noun = parse.tag.POS == "NOUN" and "Geox" not in parse.tag and parse.normal_form == base
-        if parse.is_known and noun:
+        if parse.is_known and noun and nouns:
             return True
         if {"Surn", "Name"} & parse.tag.grammemes and parse.is_known:
             return True
@@ -295,13 +316,19 @@ def _town_of_a_tsk_adjective(adjective: str) -> list[Entry]:
 
 
 _ADJECTIVE_LINKS = ("", "ин", "ен", "ов", "ев", "н")  # Кулунд-ин-ский, Мамонтов-ский, Орша-н-ский
+# «Кинешемский» ← Кинешма: a vowel the adjective puts between the stem's last two consonants
+_FLEETING_VOWEL = re.compile(r"([^аеёиоуыэюяй])[её]([^аеёиоуыэюяйь])$")
 
 
-def _centre_towns(word: str, adjective: str, own_stem: bool = False) -> list[Entry]:
+def _centre_towns(
+    word: str, adjective: str, own_stem: bool = False, unit: bool = False
+) -> list[Entry]:
     """The towns a district adjective is made from: "Токтогульский" ← Токтогул, "Ребрихинский" ←
     Ребриха, "Сузакский" ← Сузак. Only for adjectives pymorphy does not know: the known ones
     ("Кировский", "Ленинский", "Первомайский", "Приволжский") name districts in every region
-    after a person, a holiday or a river, whatever town shares the stem ("Ленинск")."""
+    after a person, a holiday or a river, whatever town shares the stem ("Ленинск").
+    `own_stem`: an agency's adjective, which may keep the town's stem whole; `unit`: a police
+    unit's quoted name, a town's adjective even where its stem is a noun too."""
     if adjective.endswith("цкий"):
         return _town_of_a_tsk_adjective(adjective)
     if not adjective.endswith("ский"):
@@ -327,6 +354,10 @@ def _centre_towns(word: str, adjective: str, own_stem: bool = False) -> list[Ent
         found = towns.get(town_stem(base + "ск"), [])
         # a district's court or prosecutor: the town's own stem too ("Алатырский" ← Алатырь)
         found = found or (towns.get(town_stem(base), []) if own_stem else [])
+        # «Кинешемский» ← Кинешма, for an agency's or unit's adjective
+        fleeting = _FLEETING_VOWEL.sub(r"\1\2", base)
+        if own_stem and not found and fleeting != base and len(fleeting) >= 5:
+            found = towns.get(town_stem(fleeting), [])
         # "Далматовский" ← Далматово, "Земетчинский" ← Земетчино: a long stem that is one
         # region's town's whole stem
         own_towns = towns.get(town_stem(base), []) if len(base) >= 5 else []

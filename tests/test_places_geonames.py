@@ -184,3 +184,17 @@ def test_staff_named_by_a_town_adjective_the_dictionary_lacks_name_that_town():
     assert place["region_code"] == "KZ-47"
     # a capitalised adjective before no agency's staff names no town
     assert article_region("Актауские новости: в Казахстане задержан курьер.")["region_code"] is None
+
+
+def test_a_police_unit_named_in_quotes_names_the_town_it_sits_in():
+    # an inter-municipal unit of the police is named by its town's adjective, in quotes
+    text = "Сотрудники МО МВД России «Ишимский» задержали мужчину с 2 кг гашиша."
+    assert article_region(text)["region_code"] == "RU-TYU"  # Ишим
+    # the adjective's fleeting vowel: «Кинешемский» ← Кинешма
+    text = "В ОМВД России «Кинешемский» зарегистрировано 5 преступлений."
+    assert article_region(text)["region_code"] == "RU-IVA"
+    # a name no town is held for gives nothing; nor does the same word outside a unit's name
+    text = "Сотрудники МО МВД России «Первомайский» задержали курьера."
+    assert article_region(text)["region_code"] is None
+    text = "«Ишимский» вариант развития событий обсудили на совещании."
+    assert article_region(text)["region_code"] != "RU-TYU"
