@@ -161,8 +161,9 @@ def build() -> tuple[list[list[str]], list[list[str]], list[str]]:
     return regions, centres, notes
 
 
-def derived(regions, centres) -> list[list[str]]:
-    """Adjectives and inhabitants of the countries, regions and cities (gazetteer_derived)."""
+def derived(regions, centres, towns=()) -> list[list[str]]:
+    """Adjectives and inhabitants of the countries, regions and cities (gazetteer_derived);
+    `towns`: the rows of geonames.tsv, whose cities give their compound adjectives only."""
     countries = [
         {"code": r["code"], "name": r["name"], "alt_names": split_names(r["alt_names"])}
         for r in read_tsv(GAZETTEER / "countries.tsv")
@@ -182,6 +183,11 @@ def derived(regions, centres) -> list[list[str]]:
         ]
         if kind == "city"
     ]
+    cities += [
+        {"name": n, "region_code": c, "country": country_of[c], "centre": False, "minor": True}
+        for n, kind, c, _ in towns
+        if kind == "city"
+    ]
     return derived_rows(countries, region_rows, cities)
 
 
@@ -193,7 +199,7 @@ GEONAMES_HEADER = """\
 """
 
 
-def geonames(regions, centres) -> tuple[str, list[str]]:
+def geonames(regions, centres) -> tuple[str, list[str], list[list[str]]]:
     """geonames.tsv: the towns of GeoNames the curated files do not hold."""
     held = {fold(name) for name in LEFT_OUT_NAMES}
     for row in [
@@ -208,7 +214,7 @@ def geonames(regions, centres) -> tuple[str, list[str]]:
     rows, notes = geonames_rows(COUNTRIES, points, kinds, held)
     text = GEONAMES_HEADER.format(countries=", ".join(COUNTRIES))
     text += "name\tkind\tregion_code\talt_names\n" + "".join("\t".join(r) + "\n" for r in rows)
-    return text, notes
+    return text, notes, rows
 
 
 def render(regions, centres) -> tuple[str, str]:
@@ -231,11 +237,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     regions, centres, notes = build()
     texts = dict(zip(("regions.tsv", "centres.tsv"), render(regions, centres), strict=True))
-    rows = derived(regions, centres)
+    texts["geonames.tsv"], geonames_notes, towns = geonames(regions, centres)
+    rows = derived(regions, centres, towns)
     texts["derived.tsv"] = DERIVED_HEADER + "".join(
         "\t".join(r) + "\n" for r in [list(DERIVED_COLUMNS), *rows]
     )
-    texts["geonames.tsv"], geonames_notes = geonames(regions, centres)
     notes += geonames_notes
     if args.check:
         stale = [n for n, t in texts.items() if _committed(GAZETTEER / n) != t]

@@ -92,6 +92,33 @@ def interfixed_adjectives(name: str) -> set[str]:
     }
 
 
+# «Нижний Тагил» → нижнетагильский: the first word of a two-word town as a combining form
+_COMBINING = {"нижний": "нижне", "верхний": "верхне", "старый": "старо", "новый": "ново",
+              "великий": "велико", "большой": "больше", "малый": "мало"}  # fmt: skip
+# compounds that are ordinary words first: «старорусский» is Old Russian before Staraya Russa's
+_ORDINARY_COMPOUNDS = frozenset({"старорусский", "новорусский", "малорусский", "великорусский"})
+
+
+def compound_adjectives(name: str) -> set[str]:
+    """Dictionary adjectives of a two-word town whose first word is «Нижний», «Старый» …:
+    "Нижний Тагил" → нижнетагильский, "Старый Оскол" → старооскольский, "Великие Луки" →
+    великолукский."""
+    words = name.split(" ")
+    if len(words) != 2 or "-" in name:
+        return set()
+    first = morph().parse(fold(words[0]))[0].normal_form
+    prefix = _COMBINING.get(first)
+    if prefix is None:
+        return set()
+    return {
+        prefix + stem + suffix
+        for stem in _stems(words[1]) | {fold(words[1])[:-1]}
+        for suffix in (*_ADJECTIVE_SUFFIXES, "ьский")
+        if _is_lemma(prefix + stem + suffix, "ADJF")
+        and prefix + stem + suffix not in _ORDINARY_COMPOUNDS
+    }
+
+
 def people(name: str) -> set[str]:
     """Dictionary names of inhabitants made from a one-word city name: "Киров" → кировчанин."""
     if " " in name:
@@ -180,6 +207,10 @@ def derived_rows(countries: list[dict], regions: list[dict], cities: list[dict])
             add({adjective}, "adjective", name, "region", "region", code, country)
     for row in cities:
         code, country, name = row["region_code"], row["country"], row["name"]
+        # «нижнетагильские полицейские»: a two-word town's adjective is its own
+        add(compound_adjectives(name), "adjective", name, "local", "city", code, country)
+        if row.get("minor"):
+            continue  # GeoNames' towns: their one-word adjectives are too often other things'
         townsmen = people(name) if row["centre"] else set()
         add(townsmen, "people", name, "local", "city", code, country)
         # A town's adjective only where it is regular ("Бердск" → бердский): "Королёв" → королевский

@@ -112,6 +112,15 @@ def test_the_people_of_a_town_in_sk_are_named_from_the_stem_before_it():
     assert (place["region_code"], place["country"]) == ("RU-TOM", "RU")
 
 
+def test_a_two_word_town_is_named_by_its_compound_adjective():
+    assert derived.compound_adjectives("Нижний Тагил") == {"нижнетагильский"}
+    assert derived.compound_adjectives("Великие Луки") == {"великолукский"}
+    assert derived.compound_adjectives("Старая Русса") == set()  # «старорусский»: Old Russian
+    assert derived.compound_adjectives("Серебряные Пруды") == set()  # no combining form
+    place = article_region("Нижнетагильские полицейские задержали курьера с 2 кг мефедрона.")
+    assert (place["region_code"], place["country"]) == ("RU-SVE", "RU")
+
+
 def test_a_town_that_is_no_centre_is_named_by_its_interfixed_adjective():
     assert derived.interfixed_adjectives("Тольятти") == {"тольяттинский"}
     assert derived.interfixed_adjectives("Химки") == {"химкинский"}
