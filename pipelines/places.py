@@ -437,7 +437,10 @@ def _main_of_title_and_body(
             votes = _votes(body_places)[0].regions[body["region_code"]]
             part = any(p.get("named_as") == "part" for p in title_places)
             lead = _named_in_the_lead(text, body_places, body["region_code"])
-            return body if votes >= 2 or part or lead else title
+            # a title that names the country only as the yardstick of a comparison («ниже
+            # средних показателей по России») or as a venue leaves the region to the body
+            yardstick = all(p.get("named_as") == "venue" for p in title_places)
+            return body if votes >= 2 or part or lead or yardstick else title
         if title["region_code"] is None and body["country"]:
             # «В Казахстане … изъяли рекордную партию» over «… в Алматы изъято …» in the lead:
             # the one region the body names as the scene of its lead is where it happened

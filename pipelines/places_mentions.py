@@ -286,6 +286,18 @@ _EXCEPTION = "исключение"
 _DASHES = {"-", "—", "–", ":"}
 
 
+# «ниже средних показателей по России», «в среднем по Казахстану», «чем в целом по России»,
+# «по сравнению с Россией»: a country a region's figures are measured against
+_COMPARISON_STEMS = ("средн", "сравнени", "чем")
+
+
+def _compared_with(text: str, tokens: list[Token], mention) -> bool:
+    """A country named as the yardstick of a comparison, not as the scene."""
+    return mention.kind == "country" and _after_words(
+        text, tokens, mention.first, _COMPARISON_STEMS, to={"по", "с", "со"}
+    )
+
+
 def _excepted(tokens: list[Token], first: int) -> bool:
     before = [t.norm for t in tokens[max(0, first - 2) : first]]
     return (bool(before) and before[-1] in _EXCEPT) or (
@@ -587,6 +599,7 @@ def find_mentions(
                 and not _a_town_s_own_meeting(mention)
             )
             or _excepted(tokens, mention.first)
+            or _compared_with(text, tokens, mention)
         ):
             mention.named_as = "venue"  # where figures were announced, or a place set apart
             continue

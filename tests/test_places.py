@@ -1043,3 +1043,18 @@ def test_a_court_named_by_its_district_is_in_the_region_written_after_it():
         ]
         == "RU-ORE"
     )
+
+
+def test_a_country_a_region_is_compared_with_is_no_scene():
+    sentence = "Уровень преступности в регионе ниже средних показателей по России в полтора раза."
+    assert [(p["named_as"], p["national"]) for p in find_places(sentence)] == [("venue", False)]
+    assert [p["named_as"] for p in find_places("В среднем по Казахстану рост составил 5%.")] == [
+        "venue"
+    ]
+    # the headline's yardstick leaves the region to the body's one regional agency
+    body = (
+        "В 2016 году в области пресекли около тысячи преступлений. «Изъято более 70 килограммов»,"
+        " - сообщил начальник управления МВД России по Пензенской области."
+    )
+    place = article_region(body, title=sentence)
+    assert (place["region_code"], place["country"]) == ("RU-PNZ", "RU")
