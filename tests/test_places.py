@@ -1058,3 +1058,14 @@ def test_a_country_a_region_is_compared_with_is_no_scene():
     )
     place = article_region(body, title=sentence)
     assert (place["region_code"], place["country"]) == ("RU-PNZ", "RU")
+
+
+def test_the_dealers_a_place_is_named_for_come_from_there():
+    text = (
+        "Вклад новгородских наркополицейских в борьбу с наркотиками вырос. Новгородская область "
+        "испытывает прессинг со стороны наркодилеров Санкт-Петербурга и Ленинградской области."
+    )
+    named = {p["normalized"]: p["named_as"] for p in find_places(text)}
+    assert named["Санкт-Петербург"] == "resident"
+    place = article_region(text)
+    assert (place["region_code"], place["country"]) == ("RU-NGR", "RU")
