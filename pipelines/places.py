@@ -417,8 +417,10 @@ def _main_of_title_and_body(
         country = code.split("-", 1)[0]
         if _capital_speaks_for_the_country(code, country, body_places):
             return _result(None, country, "article")
-        if _residents_of_another_scene(title_places, body, code) or _of_a_country_not_in_the_body(
-            body_places, body, country
+        if (
+            _residents_of_another_scene(title_places, body, code)
+            or _of_a_country_not_in_the_body(body_places, body, country)
+            or _a_district_of_another_region(title_places, body_places, body, code)
         ):
             return body
         return _result(code, country, "article")
@@ -498,6 +500,27 @@ def _residents_of_another_scene(title_places: list[dict], body: dict, code: str)
         and all(p.get("named_as") == "resident" for p in title_places
                 if p["region_code"])
     )  # fmt: skip
+
+
+def _a_district_of_another_region(
+    title_places: list[dict], body_places: list[dict], body: dict, code: str
+) -> bool:
+    """«в Тамбовском районе» over a body of Amur towns and districts: a district's adjective is
+    shared by several regions' districts (the gazetteer reads it after the town of Tambov), so
+    a title naming the region only by a district yields to a body that names another region of
+    the country at least twice and no other place of the title's."""
+    if body["reason"] != "article" or body["region_code"] in (None, code):
+        return False
+    if body["country"] != code.split("-", 1)[0]:
+        return False
+    if not all(p["kind"] == "district" for p in title_places if p["region_code"]):
+        return False
+    districts = {p["normalized"] for p in title_places if p["region_code"]}
+    others = [
+        p for p in body_places if p["region_code"] == code and p["normalized"] not in districts
+    ]
+    named = sum(1 for p in body_places if p["region_code"] == body["region_code"])
+    return not others and named >= 2
 
 
 def _capital_speaks_for_the_country(code: str, country: str, body_places: list[dict]) -> bool:

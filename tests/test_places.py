@@ -1069,3 +1069,16 @@ def test_the_dealers_a_place_is_named_for_come_from_there():
     assert named["Санкт-Петербург"] == "resident"
     place = article_region(text)
     assert (place["region_code"], place["country"]) == ("RU-NGR", "RU")
+
+
+def test_a_headline_district_yields_to_a_body_of_another_region_s_places():
+    # Тамбовский район is Amur's as well as Tambov's: the body's towns decide
+    title = "Из 188 протестированных в Тамбовском районе учеников 18 пробовали наркотики"
+    body = (
+        "В других муниципалитетах процент скромнее. В Белогорске употребляли наркотики 22 "
+        "человека из почти 500 школьников, в Серышевском районе положительных тестов нет."
+    )
+    assert article_region(body, title=title)["region_code"] == "RU-AMU"
+    # a body that names the title's region beside its district keeps it
+    body = "Тест прошли школьники Тамбова. В Белогорске и в Благовещенске тестов не было."
+    assert article_region(body, title=title)["region_code"] == "RU-TAM"
