@@ -1327,3 +1327,16 @@ def test_a_three_digit_loose_decimal_needs_a_mass():
 def test_the_case_ending_of_a_year_is_no_counted_noun():
     text = "Героина изъято 7,8 кг, это меньше, чем в 2007-ом – 9,5 кг."
     assert [f["object"] for f in extract_figures(text)] == ["героин", "героин"]
+
+
+def test_a_value_listed_after_a_dash_before_the_next_year_is_a_figure():
+    # «год – 15, 2023 год – 20»: the year after the comma is the next item's label, so the value
+    # before it is no figure «blocked» with it, as «от 3 до 5 лет» is
+    text = "Выявлено преступлений: 2022 год – 15, 2023 год – 20."
+    assert [(f["value"], f["object"]) for f in extract_figures(text)] == [
+        (15, "преступление"),
+        (20, "преступление"),
+    ]
+    text = "Выявлено 48 преступлений (2010 г. – 8, 2009 г. – 3)."
+    assert [f["value"] for f in extract_figures(text)] == [48, 8, 3]
+    assert extract_figures("Срок составил от 3 до 5 лет.") == []

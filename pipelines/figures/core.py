@@ -74,7 +74,7 @@ def _sentence_figures(s: Sentence, blocked: Spans) -> list[Figure]:
             continue  # already part of the figure before: "36 кг 808 граммов"
         if overlaps(blocked, span.start, span.end):
             figure = Figure(span=span, first=span.first, last=span.last, value=span.value)
-            figure.blocked = True
+            figure.blocked = figure.dated = True
             figures.append(figure)
             continue
         figures.append(read_figure(s, span, previous))

@@ -72,7 +72,9 @@ def share_forward(s: Sentence, figures: list[Figure]) -> None:
         if right.unit == "percent" and left.span.value > 100 and s.norm(left.last) == "или":
             continue  # «из них 305 или 83,6 процента»: a count and its share
         if right.blocked:
-            left.blocked = True
+            # «от 3 до 5 лет» is no figure; «2022 год – 15, 2023 год – 20» lists a year next
+            item = right.dated and s.norm(left.first - 1) in DASHES  # a «label – value» item
+            left.blocked = left.blocked or not item
         elif right.unit is not None:
             left.unit, left.object, left.factor = right.unit, right.object, right.factor
             left.value = left.span.value * right.factor

@@ -64,6 +64,8 @@ class Figure:
     factor: float = 1  # from the written unit to the figure's unit: 0.001 for grams
     blocked: bool = False
     law: bool = False  # blocked as a law article: numbers chained to it are articles too
+    # a date, time, phone or name (non_figure_spans): no quantity, so no word on its neighbours
+    dated: bool = False
     shares_next: bool = False  # its unit and object are those of the next number
     part: bool = False  # a part of a whole before it: "из них 87 тяжких"
     of_next: bool = False  # a part of the next number: "46 из 120 задержанных"
