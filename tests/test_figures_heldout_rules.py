@@ -1340,3 +1340,36 @@ def test_a_value_listed_after_a_dash_before_the_next_year_is_a_figure():
     text = "Выявлено 48 преступлений (2010 г. – 8, 2009 г. – 3)."
     assert [f["value"] for f in extract_figures(text)] == [48, 8, 3]
     assert extract_figures("Срок составил от 3 до 5 лет.") == []
+
+
+def test_a_breakdown_by_law_articles_counts_what_the_sentence_counts():
+    # a smaller number after a spaced dash is the article's count, not a chained article
+    text = "Возбуждено 25 уголовных дел, из них по ст. 228 – 15, по ст. 228.1 – 10."
+    assert [(f["value"], f["object"]) for f in extract_figures(text)] == [
+        (25, "дело"),
+        (15, "дело"),
+        (10, "дело"),
+    ]
+    # with no noun in reach the count stays, of nothing named (never of «ст»)
+    text = "По ст. 228 УК РФ – 15, по ст. 228.1 УК РФ – 10."
+    assert [(f["value"], f["object"]) for f in extract_figures(text)] == [(15, None), (10, None)]
+    # articles and their parts chained by a dash stay no figures
+    assert extract_figures("Дело возбуждено по ч. 2 – 4 ст. 228 УК РФ и статье 299-1.") == []
+
+
+def test_a_count_after_its_verb_past_a_time_phrase_counts_the_noun_before():
+    text = "Таких преступлений в 2023 году было 15, годом ранее – 20."
+    assert [(f["value"], f["object"]) for f in extract_figures(text)] == [
+        (15, "преступление"),
+        (20, "преступление"),
+    ]
+
+
+def test_amounts_listed_by_year_after_a_heading_weigh_the_heading_s_noun():
+    text = "Изъято героина: 2019 год – 5 кг, 2020 – 6 кг."
+    assert [(f["value"], f["object"]) for f in extract_figures(text)] == [
+        (5, "героин"),
+        (6, "героин"),
+    ]
+    text = "Героина изъято: в 2019 году – 5 кг, в 2020 году – 6 кг."
+    assert [f["object"] for f in extract_figures(text)] == ["героин", "героин"]

@@ -124,6 +124,16 @@ def _outside_brackets(s: Sentence, start: int, stop: int) -> list[int]:
     return kept
 
 
+def _count_after_article(s: Sentence, article: Figure, span: NumberSpan) -> bool:
+    """«по ст. 228 – 15»: one dash with spaces on both sides between a law's number and a smaller
+    one (an article's range or part, «ст. 228–231», «ч. 2 – 4», grows)."""
+    gap = s.tokens[article.span.last : span.first]
+    if len(gap) != 1 or s.norm(article.span.last) not in DASHES:
+        return False
+    before, dash, after = s.tokens[article.span.last - 1], gap[0], s.tokens[span.first]
+    return before.end < dash.start and dash.end < after.start and span.value < article.span.value
+
+
 def is_not_a_quantity(s: Sentence, span: NumberSpan, previous: Figure | None) -> bool:
     """Token rules for numbers that are not quantities (the character-span rules run before)."""
     first, last = span.first, span.last
@@ -164,7 +174,9 @@ def is_not_a_quantity(s: Sentence, span: NumberSpan, previous: Figure | None) ->
     if previous is not None and previous.blocked and previous.span.last <= first:
         between = {s.norm(k) for k in _outside_brackets(s, previous.span.last, first)}
         if between <= {",", "и", "или", ".", *DASHES} and previous.law:
-            return True  # "ст. 228, 228.1 и 229", "статьей 299-1", "246 (контрабанда) и 273"
+            # "ст. 228, 228.1 и 229", "статьей 299-1", "246 (контрабанда) и 273"; but "по ст.
+            # 228 – 15, по ст. 228.1 – 10": a smaller number after a spaced dash is its count
+            return not _count_after_article(s, previous, span)
     if s.norm(first - 1) == "или" and s.norm(first - 2) == "раз" and span.value in (2, 3):
         return True  # "попробовал раз или два": how often, an idiom, no count
     after = s.norm(last)

@@ -21,6 +21,7 @@ from pipelines.figures.lexicon import (
     EVENT_NOUNS,
     INCREASE,
     KIND_NOUNS,
+    LAW_ABBREVIATIONS,
     MEASURE_NOUNS,
     MONEY_NOUNS,
     PHYSICAL_UNITS,
@@ -223,9 +224,28 @@ def topic_before_verb(s: Sentence, first: int) -> str | None:
         k, verbs = k - 1, verbs + 1
     if verbs and s.norm(k) == ",":
         k = _before_participle_phrase(s, k)
+    if verbs:
+        k = _before_time_phrase(s, k)
     if verbs and counted_plural(s, k):
         return noun_lemma(s.readings(k), s.tokens[k])
     return None
+
+
+_TIME_PREPOSITIONS = frozenset({"в", "во", "за"})
+
+
+def _before_time_phrase(s: Sentence, k: int) -> int:
+    """The token before a time phrase ending at k: "Таких преступлений в 2023 году было 15",
+    "… за 9 месяцев 2023 года выявлено 15" (k itself when there is none)."""
+    if s.lemma(k) not in TIME_NOUNS:
+        return k
+    for j in range(k - 1, max(-1, k - 6), -1):
+        if s.norm(j) in _TIME_PREPOSITIONS:
+            return j - 1
+        if not (s.tokens[j].kind in ("num", "digits") or s.is_adjective(j)
+                or s.lemma(j) in TIME_NOUNS):  # fmt: skip
+            return k
+    return k
 
 
 def _before_participle_phrase(s: Sentence, comma: int) -> int:
@@ -316,6 +336,11 @@ def topic_before_dash(s: Sentence, first: int, measured: bool = False) -> str | 
     for k in range(first - 2, max(-1, first - 10), -1):
         if s.norm(k) in CLAUSE_STOPS or s.norm(k) in DASHES:
             return None
+        if s.norm(k) == ":" and measured:
+            # «Изъято героина: 2019 год – 5 кг, 2020 – 6 кг»: the heading's genitive noun
+            return _measured_heading(s, k)
+        if s.norm(k) in LAW_ABBREVIATIONS:
+            continue  # «по ст. 228 – 15»: the article a count is of, no noun it counts
         described = (
             before_participial_phrase(s, k - 1) if s.norm(k) == "," and not measured else None
         )
@@ -338,6 +363,24 @@ def topic_before_dash(s: Sentence, first: int, measured: bool = False) -> str | 
             k = _event_heading(s, k)
             return noun_lemma(s.readings(k), s.tokens[k])
     return None
+
+
+def _measured_heading(s: Sentence, colon: int) -> str | None:
+    """The thing a heading before a colon weighs: «Изъято героина:», «Героина изъято:» (a
+    genitive common noun of no person, unit or amount, beside the heading's verb)."""
+    k = colon - 1
+    verb = s.pos(k) in ("VERB", "PRTS")
+    if verb:
+        k -= 1
+    elif s.pos(k - 1) not in ("VERB", "PRTS"):
+        return None
+    genitive = any("gent" in r.grammemes for r in s.readings(k) if r.pos == "NOUN")
+    common = s.tokens[k].text.islower() or (k == 0 and known_common(s, k))
+    if not (genitive and common and s.is_noun(k)) or unit_at(s, k) is not None:
+        return None
+    if s.lemma(k) in AMOUNT_NOUNS | MEASURE_NOUNS | TIME_NOUNS or animate(s.lemma(k)):
+        return None
+    return noun_lemma(s.readings(k), s.tokens[k])
 
 
 def _opens_list_item(s: Sentence, k: int) -> bool:

@@ -12,6 +12,8 @@ from pipelines.figures.lexicon import (
     AMOUNT_NOUNS,
     CONNECTORS,
     DASHES,
+    LAW_ABBREVIATIONS,
+    LAW_CODES,
     MEASURE_NOUNS,
     MULTIPLIER_NOUNS,
     NO_OBJECT_UNITS,
@@ -237,6 +239,21 @@ def _a_rate(s: Sentence, figure: Figure) -> bool:
     return bool(_RATE_BASE_AFTER_RE.match(s.text, after))
 
 
+def _count_of_an_article(s: Sentence, figure: Figure) -> bool:
+    """«по ст. 228 УК РФ – 15, по ст. 228.1 – 10»: a breakdown by the law's articles counts
+    cases or crimes even where its sentence does not say which."""
+    if s.norm(figure.first - 1) not in DASHES:
+        return False
+    for j in range(figure.first - 2, max(-1, figure.first - 8), -1):
+        if s.norm(j) in LAW_ABBREVIATIONS:
+            return j < figure.first - 2
+        token = s.tokens[j]
+        code = s.norm(j) in (".", *LAW_CODES) or (token.text.isupper() and len(token.text) <= 3)
+        if not (token.kind in ("num", "digits") or code):  # «228.1», «УК», «РФ»
+            return False
+    return False
+
+
 def resolve_orphans(s: Sentence, figures: list[Figure]) -> None:
     """Numbers still without unit or noun, in text order (so that one resolved can explain the
     next: "Из 37 задержанных 12 ..."): elliptic ones inherit, the rest are counts if the
@@ -273,6 +290,7 @@ def resolve_orphans(s: Sentence, figures: list[Figure]) -> None:
             and figure.span.role != "collective"
             and not rate
             and not _a_rate(s, figure)
+            and not _count_of_an_article(s, figure)
         ):
             # «на 83,3 % (с 6 до 11)»: the values a percentage was computed from count, even
             # where the sentence does not say of what
