@@ -1373,3 +1373,16 @@ def test_amounts_listed_by_year_after_a_heading_weigh_the_heading_s_noun():
     ]
     text = "Героина изъято: в 2019 году – 5 кг, в 2020 году – 6 кг."
     assert [f["object"] for f in extract_figures(text)] == ["героин", "героин"]
+
+
+def test_a_range_before_its_noun_counts_it_at_both_ends():
+    # the end of the range finds the noun after the verb; its start, blocked for want of one,
+    # takes it too
+    text = "С 1,5 тыс. до 1,2 тыс. снизилось число преступлений."
+    assert [(f["value"], f["object"]) for f in extract_figures(text)] == [
+        (1500, "преступление"),
+        (1200, "преступление"),
+    ]
+    # a number away from the next one shares nothing: «кв. 26, незаконно хранил 7 600 флаконов»
+    text = "По адресу дом 33, кв. 26, незаконно хранил 7 600 флаконов «Тропикамида»."
+    assert [f["value"] for f in extract_figures(text)] == [7600]

@@ -259,6 +259,7 @@ def resolve_orphans(s: Sentence, figures: list[Figure]) -> None:
     next: "Из 37 задержанных 12 ..."): elliptic ones inherit, the rest are counts if the
     sentence says of what; a bare number that nothing explains ("просмотров: 173", "Europe 1")
     is no figure."""
+    unexplained: set[int] = set()  # counts blocked here for want of a noun
     for i, figure in enumerate(figures):
         if figure.unit not in NO_OBJECT_UNITS and figure.object is None:
             _inherit_object(s, figures, i)
@@ -295,6 +296,20 @@ def resolve_orphans(s: Sentence, figures: list[Figure]) -> None:
             # «на 83,3 % (с 6 до 11)»: the values a percentage was computed from count, even
             # where the sentence does not say of what
             figure.blocked = not compared_values(s, figures, i)
+            if figure.blocked:
+                unexplained.add(i)
+    for i in sorted(unexplained):
+        left, right = figures[i], figures[i + 1] if i + 1 < len(figures) else None
+        if (
+            left.shares_next
+            and right
+            and right.first == left.last + 1  # one connector between: «до», «и»
+            and not right.blocked
+            and right.unit == "count"
+        ):
+            # «С 1,5 тыс. до 1,2 тыс. снизилось число преступлений»: the range's end found the
+            # noun after both
+            left.blocked, left.object = False, right.object
     for left, right in itertools.pairwise(figures):
         if left.of_next and not left.blocked and left.unit is None:
             # "46 из 120 задержанных": the part counts what the whole counts
