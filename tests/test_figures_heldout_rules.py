@@ -1386,3 +1386,17 @@ def test_a_range_before_its_noun_counts_it_at_both_ends():
     # a number away from the next one shares nothing: «кв. 26, незаконно хранил 7 600 флаконов»
     text = "По адресу дом 33, кв. 26, незаконно хранил 7 600 флаконов «Тропикамида»."
     assert [f["value"] for f in extract_figures(text)] == [7600]
+
+
+def test_a_comparison_bracket_with_an_abbreviated_year_before_the_noun():
+    # «г.» is the year's abbreviation, not the end of the sentence inside the bracket
+    text = "Зарегистрировано 1234 (2022 г. – 1300) преступления."
+    assert [(f["value"], f["object"]) for f in extract_figures(text)] == [
+        (1234, "преступление"),
+        (1300, "преступление"),
+    ]
+    text = "Изъято 15,540 (2022 г. – 12,706) кг наркотиков."
+    assert [(f["value"], f["unit"]) for f in extract_figures(text)] == [
+        (15.54, "kg"),
+        (12.706, "kg"),
+    ]

@@ -583,9 +583,14 @@ def comparison_bracket_end(s: Sentence, k: int) -> int | None:
         if s.norm(j) == ")":
             last = j - 1 - (s.norm(j - 1) == "%")
             return j if last > k and s.tokens[last].kind == "num" else None
-        if s.norm(j) in CLAUSE_STOPS or s.norm(j) == ".":
+        if s.norm(j) in CLAUSE_STOPS or _full_stop(s, j):
             return None
     return None
+
+
+def _full_stop(s: Sentence, k: int) -> bool:
+    """A "." that is no year's abbreviation: «(2022 г. – 1300)» is one bracket."""
+    return s.norm(k) == "." and s.norm(k - 1) not in ("г", "гг")
 
 
 def _bracket_of_numbers_end(s: Sentence, k: int) -> int | None:
@@ -611,7 +616,7 @@ def _bracket_around_or_after(s: Sentence, span: NumberSpan) -> int | None:
         if s.norm(k) == "(":
             opens_after_number = k > 0 and s.tokens[k - 1].kind == "num"
             return span.last if opens_after_number and comparison_bracket_end(s, k) else None
-        if s.norm(k) in CLAUSE_STOPS or s.norm(k) == ".":
+        if s.norm(k) in CLAUSE_STOPS or _full_stop(s, k):
             return None
     return None
 
