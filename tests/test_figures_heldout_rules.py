@@ -1400,3 +1400,16 @@ def test_a_comparison_bracket_with_an_abbreviated_year_before_the_noun():
         (15.54, "kg"),
         (12.706, "kg"),
     ]
+
+
+def test_an_amount_in_brackets_after_a_period_measures_what_the_sentence_weighs():
+    # «прошлого года (1 т 995 кг)»: last year's amount of the drugs, never of «год»
+    text = (
+        "С начала года изъято 2 тонны 300 кг наркотиков, что на 15,3% больше, чем за "
+        "аналогичный период прошлого года (1 т 995 кг)."
+    )
+    assert [(f["value"], f["object"]) for f in extract_figures(text)] == [
+        (2300, "наркотик"),
+        (15.3, None),
+        (1995, "наркотик"),
+    ]

@@ -5,7 +5,13 @@ alpha-PVP", "около 364 кг составляет героин", "психо
 
 from __future__ import annotations
 
-from pipelines.figures.lexicon import AMOUNT_NOUNS, AMOUNT_VERBS, DASHES, GENERIC_DRUG_NOUNS
+from pipelines.figures.lexicon import (
+    AMOUNT_NOUNS,
+    AMOUNT_VERBS,
+    DASHES,
+    GENERIC_DRUG_NOUNS,
+    TIME_NOUNS,
+)
 from pipelines.figures.objects import (
     AMOUNT_FINDERS,
     ObjectFinder,
@@ -62,6 +68,8 @@ def noun_before_parenthesis(s: Sentence, figure: Figure) -> str | None:
     k = described_noun(s, figure.first - 2)
     if unit_at(s, k) is not None:
         return None  # «433 млн тенге (более $950 тыс)»: the same sum in another currency
+    if s.lemma(k) in TIME_NOUNS:
+        return None  # «чем за аналогичный период прошлого года (1 т 995 кг)»: that year's amount
     common = _common_noun(s, k) or (k == 0 and s.is_noun(k) and known_common(s, k))
     return noun_lemma(s.readings(k), s.tokens[k]) if common else None
 
