@@ -1253,11 +1253,12 @@ def test_more_currencies_and_metric_tonnes(text, value, unit):
 def test_every_currency_read_is_one_the_display_formats():
     from pipelines.display import CURRENCIES
     from pipelines.figures import units
+    from pipelines.figures.lexicon import CURRENCY_ABBREVIATIONS, CURRENCY_LEMMAS
     from pipelines.numbers import CURRENCY_SIGNS
 
     read = {
-        *units._CURRENCY_LEMMAS.values(),
-        *units._CURRENCY_ABBREVIATIONS.values(),
+        *CURRENCY_LEMMAS.values(),
+        *CURRENCY_ABBREVIATIONS.values(),
         *units._CURRENCY_ADJECTIVES.values(),
         *CURRENCY_SIGNS.values(),
     }
@@ -1412,4 +1413,16 @@ def test_an_amount_in_brackets_after_a_period_measures_what_the_sentence_weighs(
         (2300, "наркотик"),
         (15.3, None),
         (1995, "наркотик"),
+    ]
+
+
+def test_a_text_ending_in_a_currency_the_dictionary_lacks_cuts_no_word():
+    # «тенге», «сумов»: unknown to pymorphy3, yet whole words where an excerpt ends
+    assert [(f["value"], f["unit"]) for f in extract_figures("Ущерб – 12 млрд 400 млн тенге")] == [
+        (12_400_000_000, "KZT")
+    ]
+    assert [f["unit"] for f in extract_figures("Изъято на 1,5 млн сумов")] == ["UZS"]
+    # a word cut off still reads as the word it begins
+    assert [(f["value"], f["unit"]) for f in extract_figures("изъято сорок семь килогр")] == [
+        (47, "kg")
     ]

@@ -189,3 +189,18 @@ MONEY_NOUNS = frozenset({
 # "2,5 миллиона доз стоимостью 4,5 миллиарда рублей", "на 100 тысяч населения – 259": a
 # multiplier belongs to a number, and is no object
 MULTIPLIER_NOUNS = frozenset({"тысяча", "миллион", "миллиард", "триллион"})
+
+# Currencies by their lemma and abbreviation: the units of money (units.py), and words a text
+# may end in that the dictionary does not know («12 млрд 400 млн тенге»: no word cut off)
+CURRENCY_LEMMAS = {
+    "рубль": "RUB", "доллар": "USD", "евро": "EUR", "тенге": "KZT", "сом": "KGS", "сум": "UZS",
+    "гривна": "UAH", "юань": "CNY", "сомони": "TJS", "манат": "AZN",
+    # Georgia's, Moldova's and Armenia's: «80 миллионов лари» (indeclinable; pymorphy3 reads a
+    # «ларь»), «70 тысяч леев», «драмов»
+    "лари": "GEL", "лей": "MDL", "драм": "AMD",
+}  # fmt: skip
+
+CURRENCY_ABBREVIATIONS = {
+    "руб": "RUB", "долл": "USD", "тг": "KZT", "грн": "UAH",
+    "usd": "USD", "eur": "EUR", "kzt": "KZT", "rub": "RUB",
+}  # fmt: skip

@@ -7,7 +7,12 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from pipelines.figures.lexicon import ABBREVIATED_NOUNS, CONTAINER_NOUNS
+from pipelines.figures.lexicon import (
+    ABBREVIATED_NOUNS,
+    CONTAINER_NOUNS,
+    CURRENCY_ABBREVIATIONS,
+    CURRENCY_LEMMAS,
+)
 from pipelines.morph import Reading, morph, parse_word
 from pipelines.numbers import NumberSpan
 from pipelines.sentences import Token, fold_yo
@@ -75,6 +80,13 @@ class Figure:
     bracket_end: int | None = None
 
 
+def _a_currency(word: str) -> bool:
+    """«тенге», «сумов», «тг»: currencies the dictionary does not know, no word cut off."""
+    if word in CURRENCY_LEMMAS or word in CURRENCY_ABBREVIATIONS:
+        return True
+    return any(r.lemma in CURRENCY_LEMMAS for r in parse_word(word))
+
+
 class Sentence:
     """Tokens of one sentence and what the rules ask about them."""
 
@@ -103,6 +115,7 @@ class Sentence:
             and last.end == end
             and is_cyrillic(last.text)
             and not morph().word_is_known(last.norm)
+            and not _a_currency(last.norm)
         ):
             self.cut = len(tokens) - 1
         # The previous sentence's figures, when this one opens with "Из них", "В том числе":

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import re
 
-from pipelines.figures.lexicon import APPROX, LESS, MORE, PHYSICAL_UNITS
+from pipelines.figures.lexicon import (
+    APPROX,
+    CURRENCY_ABBREVIATIONS,
+    CURRENCY_LEMMAS,
+    LESS,
+    MORE,
+    PHYSICAL_UNITS,
+)
 from pipelines.figures.sentence import Figure, Sentence
 from pipelines.morph import parse_word
 from pipelines.numbers import NumberSpan, number_words_at, read_number_word
@@ -45,19 +52,6 @@ _UNIT_ABBREVIATIONS = {
     "мл": ("l", 0.001),
     "га": ("ha", 1),
 }
-
-_CURRENCY_LEMMAS = {
-    "рубль": "RUB", "доллар": "USD", "евро": "EUR", "тенге": "KZT", "сом": "KGS", "сум": "UZS",
-    "гривна": "UAH", "юань": "CNY", "сомони": "TJS", "манат": "AZN",
-    # Georgia's, Moldova's and Armenia's: «80 миллионов лари» (indeclinable; pymorphy3 reads a
-    # «ларь»), «70 тысяч леев», «драмов»
-    "лари": "GEL", "лей": "MDL", "драм": "AMD",
-}  # fmt: skip
-
-_CURRENCY_ABBREVIATIONS = {
-    "руб": "RUB", "долл": "USD", "тг": "KZT", "грн": "UAH",
-    "usd": "USD", "eur": "EUR", "kzt": "KZT", "rub": "RUB",
-}  # fmt: skip
 
 # Adjectives that say which unit a mass is in, no more: "метрических тонн".
 _UNIT_DESCRIPTIONS = frozenset({"метрический"})
@@ -158,18 +152,18 @@ def unit_at(s: Sentence, j: int) -> tuple[str, float, int] | None:
     if norm in _UNIT_ABBREVIATIONS:
         unit, factor = _UNIT_ABBREVIATIONS[norm]
         return unit, factor, after_dot
-    if norm in _CURRENCY_ABBREVIATIONS:
-        return _currency(s, _CURRENCY_ABBREVIATIONS[norm], after_dot)
+    if norm in CURRENCY_ABBREVIATIONS:
+        return _currency(s, CURRENCY_ABBREVIATIONS[norm], after_dot)
     if norm in _OTHER_UNIT_ABBREVIATIONS or norm in _METRES:
         return "other", 1, after_dot
-    if norm in _CURRENCY_LEMMAS:  # indeclinable: "тенге", "евро"
-        return _currency(s, _CURRENCY_LEMMAS[norm], j + 1)
+    if norm in CURRENCY_LEMMAS:  # indeclinable: "тенге", "евро"
+        return _currency(s, CURRENCY_LEMMAS[norm], j + 1)
     for reading in s.readings(j)[:2]:
         if reading.lemma in _UNIT_LEMMAS:
             unit, factor = _UNIT_LEMMAS[reading.lemma]
             return unit, factor, j + 1
-        if reading.lemma in _CURRENCY_LEMMAS and reading.pos == "NOUN":
-            return _currency(s, _CURRENCY_LEMMAS[reading.lemma], j + 1)
+        if reading.lemma in CURRENCY_LEMMAS and reading.pos == "NOUN":
+            return _currency(s, CURRENCY_LEMMAS[reading.lemma], j + 1)
         if reading.lemma in _OTHER_UNIT_LEMMAS and reading.pos == "NOUN":
             return "other", 1, j + 1
     if s.lemma(j) in _UNIT_DESCRIPTIONS and j + 1 < len(s.tokens):
@@ -191,7 +185,7 @@ def _cut_unit(norm: str, j: int) -> tuple[str, float, int] | None:
     for lemma, (unit, factor) in _UNIT_LEMMAS.items():
         if lemma.startswith(norm):
             return unit, factor, j + 1
-    for lemma, code in _CURRENCY_LEMMAS.items():
+    for lemma, code in CURRENCY_LEMMAS.items():
         if len(lemma) > len(norm) and lemma.startswith(norm):
             return code, 1, j + 1
     return None
