@@ -1426,3 +1426,19 @@ def test_a_text_ending_in_a_currency_the_dictionary_lacks_cuts_no_word():
     assert [(f["value"], f["unit"]) for f in extract_figures("изъято сорок семь килогр")] == [
         (47, "kg")
     ]
+
+
+def test_a_bare_mass_after_a_total_and_its_parts_measures_the_total_s_drugs():
+    text = (
+        "Изъято 1,2 тонны наркотиков, в том числе 900 кг марихуаны и 45 кг героина. "
+        "В прошлом году за аналогичный период изъято 980 кг."
+    )
+    assert [f["object"] for f in extract_figures(text)] == [
+        "наркотик",
+        "марихуана",
+        "героин",
+        "наркотик",
+    ]
+    # a sentence of one drug still lends it
+    text = "Изъято 5 кг героина. Годом ранее изъято 3 кг."
+    assert [f["object"] for f in extract_figures(text)] == ["героин", "героин"]

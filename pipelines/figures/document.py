@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from pipelines.figures.lexicon import QUOTES
+from pipelines.figures.lexicon import GENERIC_DRUG_NOUNS, QUOTES
 from pipelines.figures.phrases import ends_prepositional_phrase
 from pipelines.figures.sentence import Figure, Sentence, noun_lemma
 from pipelines.sentences import tokenize
@@ -64,7 +64,10 @@ def inherit_mass_objects(text: str, records: list[dict]) -> None:
             continue
         named = sentence_objects.setdefault(record["sentence"], set())
         if record["object"] is not None:
-            last_object = record["object"]
+            # «1,2 тонны наркотиков, в том числе 900 кг марихуаны и 45 кг героина»: a sentence
+            # of a total and its parts is about the total's drugs, not its last part's
+            if not (named & GENERIC_DRUG_NOUNS) or record["object"] in GENERIC_DRUG_NOUNS:
+                last_object = record["object"]
             named.add(record["object"])
             continue
         if last_object is None or _DIFFERENCE_RE.search(
