@@ -1442,3 +1442,11 @@ def test_a_bare_mass_after_a_total_and_its_parts_measures_the_total_s_drugs():
     # a sentence of one drug still lends it
     text = "Изъято 5 кг героина. Годом ранее изъято 3 кг."
     assert [f["object"] for f in extract_figures(text)] == ["героин", "героин"]
+
+
+def test_the_unit_a_price_opens_with_is_no_amount():
+    text = "Один грамм героина стоит 5 тыс. тенге."
+    assert [(f["value"], f["unit"]) for f in extract_figures(text)] == [(5000, "KZT")]
+    # a seized kilogram the sentence prices stays an amount
+    text = "Изъят 1 кг героина, который стоит 5 млн тенге."
+    assert [f["unit"] for f in extract_figures(text)] == ["kg", "KZT"]

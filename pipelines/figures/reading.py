@@ -247,6 +247,16 @@ def _ends_genitive_chain(s: Sentence, k: int) -> bool:
     return s.is_noun(j) and ends_prepositional_phrase(s, j)
 
 
+def _a_priced_unit(s: Sentence, span: NumberSpan) -> bool:
+    """«Один грамм героина стоит 5 тыс. тенге»: one unit opening a sentence about its price."""
+    one = s.tokens[span.first].text.lower() in ("1", "один", "одна", "одно")
+    return (
+        one
+        and span.first <= 1
+        and any(s.lemma(k) == "стоить" for k in range(span.last, span.last + 4))
+    )
+
+
 def read_figure(s: Sentence, span: NumberSpan, previous: Figure | None) -> Figure:
     figure = Figure(span=span, first=span.first, last=span.last, value=span.value)
     if is_not_a_quantity(s, span, previous):
@@ -254,9 +264,12 @@ def read_figure(s: Sentence, span: NumberSpan, previous: Figure | None) -> Figur
         figure.law = law_marker_before(s, span.first) or bool(previous and previous.law)
         return figure
     if span.value == 1 and (
-        s.norm(span.first - 1) == "за" or s.lemma(span.first - 1) in ("стоимость", "цена")
+        s.norm(span.first - 1) == "за"
+        or s.lemma(span.first - 1) in ("стоимость", "цена")
+        or _a_priced_unit(s, span)
     ):
-        figure.blocked = True  # a price per unit: "за 1 грамм", "стоимость одного грамма"
+        # a price per unit: "за 1 грамм", "стоимость одного грамма", "Один грамм героина стоит"
+        figure.blocked = True
         return figure
     if span.role == "factor" or (span.suffix or "").startswith("кратн"):
         figure.unit = "times"
