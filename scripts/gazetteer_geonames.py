@@ -34,6 +34,11 @@ from scripts.build_region_coords import likeness
 MIN_POPULATION = {"RU": 1000, "CN": 500_000, "AF": 15_000}
 MIN_POPULATION_DEFAULT = 500
 CITY_POPULATION = 10_000  # "city" from here, else "settlement" (village, посёлок, аул)
+# A town whose name is also an ordinary word or a first name («Апатиты», «Лида», «Клин») is kept
+# from here, as the curated «Шахты» and «Мирный» are: the place rules read such a name as a
+# place only where it is capitalised inside a sentence or after a cue.
+ORDINARY_TOWN_POPULATION = 30_000
+ORDINARY_TOWN_COUNTRIES = ("RU", "KZ", "BY", "KG", "UZ", "TJ")
 # Mountains and rivers that span regions and give their names to villages: «на Урале» is the
 # Urals, not the village of Урал in Krasnoyarsk krai. A town of the name stays («Обь», «Терек»).
 LANDFORMS = frozenset(
@@ -139,6 +144,19 @@ def _distance(a: tuple[float, float], b: tuple[float, float]) -> float:
     return math.hypot(a[0] - b[0], (a[1] - b[1]) * math.cos(math.radians(a[0])))
 
 
+def _a_large_town_of_a_word(city: dict, name: str, code: str, kinds: dict[str, str]) -> bool:
+    """A town of ORDINARY_TOWN_POPULATION or more whose name is a noun or a first name («Апатиты»,
+    «Клин», «Лида»), not an adjective («Северный», «Центральный»: the districts GeoNames lists
+    inside Moscow and Saint Petersburg), nor a district of a city that is a region itself."""
+    if city["population"] < ORDINARY_TOWN_POPULATION or kinds.get(code) == "city":
+        return False
+    if city["countrycode"] not in ORDINARY_TOWN_COUNTRIES:
+        return False
+    from pipelines.morph import morph
+
+    return not any(p.tag.POS in ("ADJF", "PRTF") for p in morph().parse(name) if p.is_known)
+
+
 def geonames_rows(
     countries: tuple[str, ...], points: list[dict], kinds: dict[str, str], held: set[str]
 ) -> tuple[list[list[str]], list[str]]:
@@ -173,8 +191,9 @@ def geonames_rows(
         if names[0] in LANDFORMS and city["population"] < CITY_POPULATION:
             notes["a landform's name"] += 1
             continue
-        if _ordinary(names[0]) or (code, fold(names[0])) in seen:
-            notes["ordinary word" if _ordinary(names[0]) else "twice in a region"] += 1
+        ordinary = _ordinary(names[0]) and not _a_large_town_of_a_word(city, names[0], code, kinds)
+        if ordinary or (code, fold(names[0])) in seen:
+            notes["ordinary word" if ordinary else "twice in a region"] += 1
             continue
         seen.add((code, fold(names[0])))
         alts = [n for n in names[1:] if not _ordinary(n) and fold(n) not in primary]

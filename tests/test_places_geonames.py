@@ -198,3 +198,13 @@ def test_a_police_unit_named_in_quotes_names_the_town_it_sits_in():
     assert article_region(text)["region_code"] is None
     text = "«Ишимский» вариант развития событий обсудили на совещании."
     assert article_region(text)["region_code"] != "RU-TYU"
+
+
+def test_a_large_town_whose_name_is_also_a_word_is_held():
+    # «Барановичи», «Апатиты», «Клин»: towns of 30,000 people or more, read as places where
+    # capitalised inside a sentence, as the curated «Шахты» is
+    assert places_of("В Барановичах задержали курьера.") == [("Барановичи", "BY-BR")]
+    assert places_of("В Апатитах задержали курьера.") == [("Апатиты", "RU-MUR")]
+    assert places_of("Задержанные работали на шахте и дробили апатиты.") == []
+    # an adjective GeoNames lists as a district of Moscow is no town of the gazetteer
+    assert places_of("Северный ветер усилился к вечеру.") == []
