@@ -515,9 +515,12 @@ def test_an_area_stated_for_its_own_subject_measures_the_area():
         "тысяч гектар."
     )
     assert [f["object"] for f in extract_figures(text)] == ["площадь"]
-    # a sum of nothing named counts nothing
-    text = "Стоимость, по оценкам экспертов, составила 5 млн рублей."
+    # a weight of nothing named counts nothing (a value states itself, aside or not: «Стоимость,
+    # по оценкам экспертов, составила 5 млн рублей» as «Стоимость составила 5 млн рублей»)
+    text = "Общий вес, по оценкам экспертов, составил 5 кг."
     assert [f["object"] for f in extract_figures(text)] == [None]
+    text = "Стоимость, по оценкам экспертов, составила 5 млн рублей."
+    assert [f["object"] for f in extract_figures(text)] == ["стоимость"]
 
 
 def test_the_country_after_a_dollar_sign_belongs_to_the_currency():

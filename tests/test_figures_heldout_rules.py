@@ -1450,3 +1450,26 @@ def test_the_unit_a_price_opens_with_is_no_amount():
     # a seized kilogram the sentence prices stays an amount
     text = "Изъят 1 кг героина, который стоит 5 млн тенге."
     assert [f["unit"] for f in extract_figures(text)] == ["kg", "KZT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        (
+            "Его стоимость по расчётам полицейских, составляет более полумиллиона рублей.",
+            "стоимость",
+        ),
+        (
+            "Его стоимость, по расчётам полицейских, составляет более полумиллиона рублей.",
+            "стоимость",
+        ),
+        (
+            "Ущерб, причиненный государству, по предварительным данным, превышает 120 млн тенге.",
+            "ущерб",
+        ),
+        # the aside's own noun is no substance the clause before a verb names
+        ("Ущерб, по данным следствия, составил 5 млн рублей.", "ущерб"),
+    ],
+)
+def test_an_aside_between_a_subject_and_its_amount_verb_is_passed_over(text, noun):
+    assert [f["object"] for f in extract_figures(text)] == [noun]

@@ -101,6 +101,25 @@ def noun_before_price(s: Sentence, figure: Figure) -> str | None:
     return None
 
 
+# «по расчётам полицейских», «по предварительным данным», «по оценкам экспертов»: an aside
+_ASIDE_NOUNS = frozenset({"расчёт", "расчет", "оценка", "данные", "информация", "подсчёт",
+                          "подсчет", "мнение", "словам", "слово", "версия"})  # fmt: skip
+
+
+def before_aside(s: Sentence, k: int) -> int:
+    """Where the words before token k (a verb) stand when an aside in commas comes between them
+    and it: «Его стоимость, по расчётам полицейских, составляет» → the aside's «по» (k when
+    there is none)."""
+    if s.norm(k - 1) != ",":
+        return k
+    for j in range(k - 2, max(-1, k - 9), -1):
+        if s.norm(j) in CLAUSE_STOPS or s.norm(j) == ",":
+            return k
+        if s.norm(j) == "по" and any(s.lemma(n) in _ASIDE_NOUNS for n in range(j + 1, j + 4)):
+            return j
+    return k
+
+
 def subject_before_verb(s: Sentence, first: int, mass: bool = False) -> str | None:
     """The nominative noun before a verb that states an amount: "Ущерб государству составил
     2,3 млн рублей" (but not "курьер получил $950 тыс": the courier is not what is measured)."""
@@ -109,11 +128,14 @@ def subject_before_verb(s: Sentence, first: int, mass: bool = False) -> str | No
         k -= 1  # "оцениваются в 25 млн рублей"
     if not s.lemmas(k) & AMOUNT_VERBS:
         return None
+    k = before_aside(s, k)
     if s.norm(k - 1) == ",":  # "Ущерб, причиненный бюджету, превысил": past the phrase
         # («площади, отведенные под посевы наркокультур в Афганистане, составляли»)
         opening = next((j for j in range(k - 2, max(-1, k - 12), -1) if s.norm(j) == ","), None)
         if opening is not None and s.pos(opening + 1) == "PRTF":
             k = opening
+        elif s.norm(k) == "по":
+            k -= 1  # «Ущерб, по данным следствия, составил»: past the aside's own comma
     j, lowest = k - 1, max(-1, k - 4)
     while j > lowest:
         nominative = [r for r in s.readings(j) if r.pos == "NOUN" and "nomn" in r.grammemes]
@@ -643,6 +665,9 @@ def value_noun_as_subject(s: Sentence, figure: Figure) -> str | None:
         k -= 1  # "оценивается в 600 млн"
     if not (s.lemmas(k) & AMOUNT_VERBS or s.norm(k) in DASHES):  # "Стоимость изъятого – 5 млн"
         return None
+    k = before_aside(s, k)
+    if s.norm(k) == "по" and s.norm(k - 1) == ",":
+        k -= 1  # «Его стоимость, по расчётам полицейских, составляет»: the aside's comma
     # quotes do not count: "Стоимость изъятых наркотиков на «черном рынке» оценивается"
     for j in range(k - 1, max(-1, k - 11), -1):
         if s.norm(j) in CLAUSE_STOPS or s.norm(j) in (",", ":") or s.norm(j) in DASHES:

@@ -15,6 +15,7 @@ from pipelines.figures.lexicon import (
 from pipelines.figures.objects import (
     AMOUNT_FINDERS,
     ObjectFinder,
+    before_aside,
     genitive_after_unit,
     known_common,
 )
@@ -83,6 +84,8 @@ def substance_before_clause(s: Sentence, figure: Figure) -> str | None:
         k, verbs = k - 1, verbs + 1
     if not verbs or s.norm(k) != ",":
         return None
+    if before_aside(s, k + 1) != k + 1:
+        return None  # «Ущерб, по данным следствия, составил …»: the aside's noun, no substance
     k -= 1
     nominative = [r for r in s.readings(k) if r.pos == "NOUN" and "nomn" in r.grammemes]
     if not nominative or not _common_noun(s, k) or nominative[0].lemma in AMOUNT_NOUNS:
