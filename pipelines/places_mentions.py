@@ -232,6 +232,8 @@ _LIST_GAP = re.compile(r"[\s,]*(?:\s(?:и|или)\s+)?")
 # «предназначенных для переброски в РФ», «пытались вывезти в Казахстан»: where drugs were headed
 # is no scene; the words are ones of carrying elsewhere, not «ввоз» (whose customs report it)
 _TO = {"в", "во"}
+# the word a town's name may follow: «в город Ташкент», «в г. Алматы», «в село Нура»
+_TOWN_CUES = forms_of(("город", "село", "поселок", "посёлок", "деревня", "аул")) | {"г", ".", "с"}
 _CARRIED_ELSEWHERE = ("переброс", "перебрас", "транспортир", "доставк", "доставл", "отправ",
                       "переправ", "вывоз", "вывез", "транзит",
                       # «пояснил, что едет в Пензу», «должен был их отвезти в Пензенскую область»
@@ -262,7 +264,9 @@ def _after_words(
     text: str, tokens: list[Token], first: int, stems: tuple[str, ...], to: set[str] = _TO
 ) -> bool:
     """Whether the place follows «в» (or a word of `to`) and, up to three words before in its
-    sentence, a word of `stems`."""
+    sentence, a word of `stems` («следовали из Ферганы в город Ташкент»: past «город»)."""
+    while first > 1 and tokens[first - 1].norm in _TOWN_CUES:
+        first -= 1
     if first < 2 or tokens[first - 1].norm not in to:
         return False
     return any(

@@ -1082,3 +1082,13 @@ def test_a_headline_district_yields_to_a_body_of_another_region_s_places():
     # a body that names the title's region beside its district keeps it
     body = "Тест прошли школьники Тамбова. В Белогорске и в Благовещенске тестов не было."
     assert article_region(body, title=title)["region_code"] == "RU-TAM"
+
+
+def test_a_town_a_car_was_heading_to_after_its_cue_word_is_no_scene():
+    text = (
+        "На территории города Ахангарана был остановлен автомобиль. Злоумышленники следовали из "
+        "Ферганы в город Ташкент."
+    )
+    assert article_region(text)["region_code"] == "UZ-TO"
+    named = {p["normalized"]: p["named_as"] for p in find_places(text)}
+    assert named["Ташкент"] == "destination"
