@@ -349,10 +349,13 @@ _RULES: list[_Rule] = [
         anchor=re.compile("мес"),
     ),
     _Rule(
-        _compile(rf"\b(?P<month1>{_MONTH})\s*{_DASH}\s*(?P<month2>{_MONTH}){_WHICH_YEAR}?"),
+        # «январь – сентябрь», and «с января по октябрь 2024 года»
+        _compile(
+            rf"\b(?P<month1>{_MONTH})\s*(?:{_DASH}|по\s)\s*(?P<month2>{_MONTH}){_WHICH_YEAR}?"
+        ),
         _month_range,
         "month",
-        _prefix("за|в|во"),
+        _prefix("за|в|во|с"),
         anchor=re.compile(_MONTH),
     ),
     _Rule(

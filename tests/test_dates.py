@@ -268,3 +268,15 @@ def test_the_anchored_scan_finds_what_the_whole_scan_finds(pieces, glue):
         everywhere = [(m.span(), m.groupdict()) for m in rule.pattern.finditer(text)]
         around = _anchored_matches(rule.pattern, rule.anchor, text, text.lower())
         assert [(m.span(), m.groupdict()) for m in around] == everywhere
+
+
+def test_a_range_of_months_with_s_and_po_is_one_period():
+    # «с января по октябрь» as «январь – октябрь»: one period, not two months
+    assert found("С января по октябрь 2024 года изъято 5 кг.") == [
+        ("period", "2024-01-01", "2024-10-31")
+    ]
+    assert found("Операция шла с мая по сентябрь.", PUBLISHED) == [
+        ("period", "2025-05-01", "2025-09-30")
+    ]
+    # a day range keeps its days
+    assert found("С 1 января по 30 сентября 2024 года.") == [("period", "2024-01-01", "2024-09-30")]
