@@ -1473,3 +1473,9 @@ def test_the_unit_a_price_opens_with_is_no_amount():
 )
 def test_an_aside_between_a_subject_and_its_amount_verb_is_passed_over(text, noun):
     assert [f["object"] for f in extract_figures(text)] == [noun]
+
+
+def test_a_factor_before_the_values_in_brackets_takes_the_verb_after_them():
+    # «в четыре раза (с 16 до 4) уменьшилось», as «На 88% (с 264 до 31) снизилось»
+    text = "В январе-июне в четыре раза (с 16 до 4) уменьшилось количество подростков."
+    assert [(f["unit"], f["change"]) for f in extract_figures(text)][0] == ("times", "decrease")

@@ -60,8 +60,10 @@ def _change(s: Sentence, figure: Figure) -> str | None:
             if token.text == "(" and by_how_much and k == figure.first - 2:
                 k += direction  # «увеличилось количество … (на 4,3%)»: the bracket's verb is out
                 continue
-            if token.text == "(" and by_how_much and direction > 0 and k == figure.last:
-                # «На 88% (с 264 до 31) снизилось число …»: the values in brackets, then the verb
+            comparison = by_how_much or figure.unit == "times"
+            if token.text == "(" and comparison and direction > 0 and k == figure.last:
+                # «На 88% (с 264 до 31) снизилось число …», «в четыре раза (с 16 до 4)
+                # уменьшилось»: the values in brackets, then the verb
                 close = next((j for j in range(k + 1, min(len(s.tokens), k + 12))
                               if s.tokens[j].text == ")"), None)  # fmt: skip
                 if close is not None:
