@@ -265,8 +265,8 @@ def _after_words(
 ) -> bool:
     """Whether the place follows «в» (or a word of `to`) and, up to three words before in its
     sentence, a word of `stems` («следовали из Ферганы в город Ташкент»: past «город»)."""
-    while first > 1 and tokens[first - 1].norm in _TOWN_CUES:
-        first -= 1
+    while first > 1 and tokens[first - 1].norm in _TOWN_CUES - to:
+        first -= 1  # «с» is a village's abbreviation here, unless it is the preposition sought
     if first < 2 or tokens[first - 1].norm not in to:
         return False
     return any(

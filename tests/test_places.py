@@ -1051,6 +1051,8 @@ def test_a_country_a_region_is_compared_with_is_no_scene():
     assert [p["named_as"] for p in find_places("В среднем по Казахстану рост составил 5%.")] == [
         "venue"
     ]
+    text = "Уровень в регионе выше по сравнению с Россией в целом."
+    assert [p["named_as"] for p in find_places(text)] == ["venue"]
     # the headline's yardstick leaves the region to the body's one regional agency
     body = (
         "В 2016 году в области пресекли около тысячи преступлений. «Изъято более 70 килограммов»,"
