@@ -1647,3 +1647,10 @@ def test_a_sentence_that_gives_numbers_to_compare_names_baselines_of_the_sentenc
         "году при отравлении наркотиками скончались 54 человека."
     )
     assert by_quote(annotated(text), "54")["role"] == "baseline"
+
+
+def test_drug_brands_and_classes_the_annotators_name_are_substances():
+    figures = annotated("Сотрудники таможни изъяли 5 кг опиатов.")
+    assert by_quote(figures, "5 кг")["substance"] == "опиат"
+    figures = annotated("В автомобиле изъято 826 единиц психотропного препарата «Регапен».")
+    assert by_quote(figures, "826")["substance"] == "регапен"
