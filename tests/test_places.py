@@ -88,9 +88,10 @@ def test_every_region_centre_is_a_known_place():
     for row in regions:
         known = (row["centre"], row["code"]) in localities or row["centre"] in region_names
         # "districts" (TJ-RA) are run from the capital and have no centre of their own; the
-        # South Caucasus's regions are held without one (scripts/build_gazetteer.py REGION_ONLY)
-        caucasus = row["country"] in ("AZ", "AM", "GE") and not row["centre"]
-        assert known or caucasus or row["type"] in ("city", "districts"), row
+        # regions of the South Caucasus and Ukraine may be held without one
+        # (scripts/build_gazetteer.py REGION_ONLY)
+        region_only = row["country"] in ("AZ", "AM", "GE", "UA") and not row["centre"]
+        assert known or region_only or row["type"] in ("city", "districts"), row
 
 
 # --- every case form ----------------------------------------------------------------------------
@@ -1022,11 +1023,17 @@ def test_a_title_read_in_a_country_the_body_never_names_yields_to_the_body():
     assert article_region(body, "RU", title="В Кузбассе изъяли героин")["region_code"] == "RU-KEM"
 
 
-def test_crimea_left_out_of_the_gazetteer_is_no_other_place_of_its_name():
-    # GeoNames holds a village «Крым» in the Rostov region; Crimea itself is kept as text
+def test_crimea_and_sevastopol_are_their_iso_divisions_and_no_other_place_of_their_name():
+    # ISO 3166-2 lists them under UA; GeoNames' village «Крым» of the Rostov region is no Crimea
     text = "В Республике Крым изъяли 2 кг гашиша. В Крыму задержан курьер."
     assert not any(p["region_code"] == "RU-ROS" for p in find_places(text))
-    assert article_region(text)["region_code"] is None
+    assert article_region(text)["region_code"] == "UA-43"
+    text = "Крымские полицейские задержали жителя Симферополя с 300 г амфетамина."
+    assert article_region(text, "RU")["region_code"] == "UA-43"
+    assert article_region("В Севастополе изъяли 1 кг гашиша.", "KZ")["region_code"] == "UA-40"
+    # a Ukrainian region's adjective does not take a Russian district of that name
+    text = "В Николаевском районе Ульяновской области изъято 5 кг марихуаны."
+    assert article_region(text)["region_code"] == "RU-ULY"
 
 
 def test_a_court_named_by_its_district_is_in_the_region_written_after_it():

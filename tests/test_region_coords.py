@@ -13,9 +13,10 @@ def test_points_cover_the_regions_and_lie_in_their_country():
     regions = read_tsv(GAZETTEER_DIR / "regions.tsv")
     home = [r["code"] for r in regions if r["country"] in ("KZ", "RU")]
     assert all(code in points for code in home)  # every region of the home countries
-    # the South Caucasus's regions (held for the text's region, scripts/build_gazetteer.py
-    # REGION_ONLY) have no centre in names_ru.tsv: only their cities are drawn
-    covered = [r for r in regions if r["country"] not in ("AZ", "AM", "GE")]
+    # the regions of the South Caucasus and Ukraine (held for the text's region,
+    # scripts/build_gazetteer.py REGION_ONLY) have mostly no centre in names_ru.tsv: only their
+    # cities, Crimea's and Sevastopol's are drawn
+    covered = [r for r in regions if r["country"] not in ("AZ", "AM", "GE", "UA")]
     assert sum(r["code"] in points for r in covered) >= 0.9 * len(covered)
     assert {r["code"] for r in read_tsv(GAZETTEER_DIR / "countries.tsv")} <= set(points)
     for code, row in points.items():
@@ -23,6 +24,7 @@ def test_points_cover_the_regions_and_lie_in_their_country():
     kz = [p for c, p in points.items() if c.startswith("KZ-")]
     assert all(40 < p["lat"] < 56 and 46 < p["lon"] < 88 for p in kz)  # inside Kazakhstan
     assert (round(points["RU-STA"]["lon"]), round(points["RU-NVS"]["lon"])) == (42, 83)
+    assert (round(points["UA-43"]["lat"]), round(points["UA-43"]["lon"])) == (45, 34)
 
 
 def test_table_is_filled_and_refilled_when_it_differs(tmp_path):
