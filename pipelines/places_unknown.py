@@ -116,10 +116,15 @@ _DIVISION_FILLERS = forms_of(("муниципальный", "администр�
 # прокуратура», «Шумихинского районного суда»; the adjective names the district alone
 _DISTRICT_AGENCY_WORDS = forms_of(("районный", "межрайонный", "городской"))
 _DISTRICT_AGENCIES = forms_of(("прокуратура", "суд", "отдел", "отделение"))
+# ... or its police or court in one word: «Волковысского РОВД», «Мендыкаринского РОВД», «Слуцкий
+# райотдел», «Шумихинский райсуд» (the district police of Belarus and Kazakhstan)
+_DISTRICT_UNITS = frozenset({"ровд", "рувд", "гровд", "ровда"}) | forms_of(("райотдел", "райсуд"))
 
 
 def _district_agency(tokens: list[Token], i: int) -> bool:
-    """Whether the adjective at i names a district's court or prosecutor's office."""
+    """Whether the adjective at i names a district's court, prosecutor's office or police."""
+    if i + 1 < len(tokens) and tokens[i + 1].norm in _DISTRICT_UNITS:
+        return True
     return (
         i + 2 < len(tokens)
         and tokens[i + 1].norm in _DISTRICT_AGENCY_WORDS
@@ -198,12 +203,23 @@ def division_mentions(text, tokens, taken_tokens: set[int]) -> list[_Mention]:
         districts = list(
             dict.fromkeys(Entry(name, "district", t.region_code, t.country, "local") for t in towns)
         )
+        if agency and noun == "район":
+            districts = _held_district(token.norm) or districts
         if noun != "район":
             districts = _region_spelled_otherwise(name)
         mention = _Mention(i, stop, token.start, end, text[token.start : end], name, districts)
         mention.kind_hint = "district" if noun == "район" else "region"
         mentions.append(mention)
     return mentions
+
+
+def _held_district(form: str) -> list[Entry]:
+    """The gazetteer's one district of this adjective («Мендыкаринского» of «Мендыкаринского
+    РОВД» → Мендыкаринский район), where a district's agency names it without «район»; a name
+    that districts of several regions share («Советский») is left alone."""
+    phrase = load_gazetteer().adjectives.get((form, "район"))
+    districts = [e for e in phrase.payloads if e.kind == "district"] if phrase else []
+    return districts if len({e.region_code for e in districts}) == 1 else []
 
 
 # The staff of a town's agencies, named by the town's adjective: «Актауские таможенники».
@@ -369,6 +385,8 @@ def _centre_towns(
         return found or next((towns[s] for s in linked if len(s) >= 4 and s in towns), [])
     stems = [town_stem(base.removesuffix(k)) for k in _ADJECTIVE_LINKS if base.endswith(k)]
     stems.append(town_stem(base + "ск"))  # Аральский ← Аральск
+    if base.endswith("с"):
+        stems.append(town_stem(base + "к"))  # Волковысский ← Волковыск: «-ск» and «-ский» merge
     for stem in stems:
         # a short stem only by the town's own name: «Оргеевский» (Orhei) is no «Орга» (an old
         # name of Аргун), while «Оршанский» is Орша's

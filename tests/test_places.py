@@ -1101,3 +1101,20 @@ def test_a_town_a_car_was_heading_to_after_its_cue_word_is_no_scene():
     assert article_region(text)["region_code"] == "UZ-TO"
     named = {p["normalized"]: p["named_as"] for p in find_places(text)}
     assert named["Ташкент"] == "destination"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a district's police in one word, named by the district's town: Волковыск (Grodno)
+        ("Сотрудники Волковысского РОВД уничтожили 25 посевов мака.", "BY-HR"),
+        ("Как сообщили в пресс-службе Бобруйского РОВД, изъято 10 г гашиша.", "BY-MA"),
+        ("Дело рассмотрел Слуцкий райсуд, осудив мужчину за сбыт наркотиков.", "BY-MI"),
+        # ... or by a district the gazetteer holds
+        ("Сотрудники Мендыкаринского РОВД задержали жителя села с 2 кг марихуаны.", "KZ-39"),
+        # a district name of many regions names none
+        ("Сотрудники Советского РОВД задержали мужчину с 2 кг марихуаны.", None),
+    ],
+)
+def test_a_district_police_unit_names_its_district(text, code):
+    assert article_region(text)["region_code"] == code
