@@ -155,6 +155,12 @@ from tests.support.figure_reading import read_one
             "стоимость",
         ),
         ("value_noun_as_subject", "Масса наркотиков составила 5 кг.", "5", None),  # a mass
+        (
+            "value_noun_as_subject",
+            "Годовой оборот героина на черном рынке достигает 2 млн долларов.",
+            "2 млн",
+            "оборот",
+        ),
         ("value_noun_as_subject", "Изъят героин стоимостью 5 млн рублей.", "5 млн", None),
         ("value_noun_as_subject", "Стоимость партии оценивается в 18 млн рублей.", "18 млн", None),
         (
@@ -257,6 +263,7 @@ from tests.support.figure_reading import read_one
         ),
         ("area_with_growth", "Выявлено 103 га с дикорастущей коноплей.", "103", "конопля"),
         ("money_named_before", "Осуждён со штрафом 600 тыс. рублей.", "600 тыс.", "штраф"),
+        ("money_named_before", "Установлен оборот более 7 млн долларов.", "7 млн", "оборот"),
         # past «в размере», a preposition and the sums of a range or list before it
         ("money_named_before", "Грозит штраф в размере до 1 млн рублей.", "1 млн", "штраф"),
         ("money_named_before", "Со штрафами в 30 тыс. и 10 тыс. руб.", "10 тыс.", "штраф"),
@@ -571,3 +578,12 @@ def test_a_participle_after_a_comma_opens_its_own_phrase_not_a_list_of_adjective
     # adjectives listed with commas still share the noun after them
     text = "Изъято 96 кг наркотических, психотропных и сильнодействующих веществ."
     assert [f["object"] for f in extract_figures(text)] == ["вещество"]
+
+
+def test_a_turnover_is_the_sum_it_states_and_no_drug_trade_noun_takes_a_seizure():
+    # what «оборот» names as an amount verb's subject, or right before a sum
+    text = "Общий оборот «наркошопов» составил почти 48 млрд тенге."
+    assert [f["object"] for f in extract_figures(text)] == ["оборот"]
+    # «из незаконного оборота» says where the money was taken from, not what the sum is
+    text = "Из незаконного оборота 10 млн рублей изъято у дилеров."
+    assert [f["object"] for f in extract_figures(text)] == [None]

@@ -177,13 +177,13 @@ FRACTION_NOUNS = frozenset({"четверть", "треть", "половина"
 
 # Amount nouns that are what a money or area figure states when they are its subject:
 # "Стоимость изъятого составила 680 млн", "Общая площадь очагов составила 1,7 га".
-VALUE_NOUNS = frozenset({"стоимость", "площадь", "цена"})
+VALUE_NOUNS = frozenset({"стоимость", "площадь", "цена", "оборот"})
 
 # Nouns that name a sum of money: the sum right after one is what it names ("со штрафом 600 тыс.
 # рублей", "штраф — 500 тыс. рублей", "взятку в 2 млн тенге").
 MONEY_NOUNS = frozenset({
     "штраф", "ущерб", "взятка", "доход", "прибыль", "выручка", "залог", "вознаграждение",
-    "компенсация",
+    "компенсация", "оборот",
 })  # fmt: skip
 
 # "2,5 миллиона доз стоимостью 4,5 миллиарда рублей", "на 100 тысяч населения – 259": a

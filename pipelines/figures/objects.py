@@ -645,9 +645,17 @@ def money_named_before(s: Sentence, figure: Figure) -> str | None:
         ):
             break
         k -= 1
-    if k >= 0 and s.is_noun(k) and s.lemma(k) in MONEY_NOUNS:
+    if k >= 0 and s.is_noun(k) and s.lemma(k) in MONEY_NOUNS and not _source_of(s, k):
         return s.lemma(k)
     return None
+
+
+def _source_of(s: Sentence, k: int) -> bool:
+    """Whether the noun at k says where from: «Из незаконного оборота 10 млн рублей изъято»."""
+    j = k - 1
+    while j >= 0 and any(r.pos == "ADJF" for r in s.readings(j)):
+        j -= 1
+    return s.norm(j) == "из"
 
 
 _BEFORE_A_SUM = frozenset({"в", "во", "от", "до", "и", ":", ".", ","})
