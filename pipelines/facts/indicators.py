@@ -45,6 +45,7 @@ class Indicator:
     not_in_phrase: tuple[str, ...] = ()
     not_in_sentence: tuple[str, ...] = ()  # no lemma of the figure's sentence starts with these
     any_person: bool = False  # any noun naming people counts as an object («проводников»)
+    own_object: bool = False  # the figure's own object must be one of `objects`, not a word near
     also: tuple[Indicator, ...] = ()  # other rules for the same indicator
 
     def takes_unit(self, unit: str | None) -> bool:
@@ -111,6 +112,7 @@ def _entry(raw: dict, parent: dict | None = None) -> Indicator:
         not_in_phrase=tuple(merged.get("not_in_phrase", [])),
         not_in_sentence=tuple(merged.get("not_in_sentence", [])),
         any_person=bool(merged.get("any_person", False)),
+        own_object=bool(merged.get("own_object", False)),
         also=tuple(_entry(alt, raw) for alt in raw.get("also", [])) if parent is None else (),
     )
 
@@ -271,6 +273,8 @@ def _fits(
             and not (entry.any_person and names_people(obj))
         ):
             return False
+    elif entry.own_object:
+        return False
     else:
         found = stems(near) if near_stems is None else near_stems
         if entry.objects.isdisjoint(found) and not (
