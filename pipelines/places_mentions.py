@@ -387,6 +387,19 @@ def _narrow_by_cue(mention: _Mention) -> list[Entry]:
     return [c for c in candidates if c.kind == mention.cue] or candidates
 
 
+# «МВД по РТ», «УФСКН России по РБ»: a federal agency's branch «по» a republic's abbreviation
+_BRANCH_BEFORE = re.compile(r"\bпо\s+$")
+
+
+def _republic_of_a_branch(text: str, mention: _Mention, candidates: list[Entry]) -> list[Entry]:
+    """«МВД по РТ» is Tatarstan's ministry, «при Президенте РТ» Tajikistan's: an abbreviation
+    that a country and a republic share names the republic after «по», where a federal agency
+    names its branch in a region (elsewhere the text's other places decide, else the country)."""
+    if not (mention.name.isupper() and _BRANCH_BEFORE.search(text, 0, mention.start)):
+        return candidates
+    return [c for c in candidates if c.level == "region"] or candidates
+
+
 def _narrow_by_context(candidates, regions, countries, home_country) -> list[Entry]:
     """Keep the candidates in the regions, then countries, the text names without doubt."""
     for keep in (
@@ -437,7 +450,12 @@ def _resolve(text, mentions, regions, countries, home_country, named=frozenset()
                 continue
             candidates = inside
         if len(candidates) > 1:
+            candidates = _republic_of_a_branch(text, mention, candidates)
+        if len(candidates) > 1:
             candidates = _narrow_by_context(candidates, regions, countries, home_country)
+        if len(candidates) > 1 and mention.name.isupper():
+            # «при Президенте РТ» in a text that names neither: the country's abbreviation
+            candidates = [c for c in candidates if c.level == "country"] or candidates
         if _foreign_village(candidates, named, home_country):
             candidates = []  # «в аэропорту «Манас»» of a Kyrgyz text: no Dagestan village
         mention.settle(candidates)

@@ -231,18 +231,20 @@ def test_an_ambiguous_name_is_resolved_by_a_region_named_elsewhere():
 def test_an_ambiguous_name_is_resolved_by_the_home_country():
     kazakhstan = ("Казахстан", "country", None, "KZ")
     assert only_place("В МВД РК сообщили.", home_country="KZ") == kazakhstan
-    assert only_place("В МВД РК сообщили.") == ("РК", None, None, None)
+    # with no home and nothing else named, the country the abbreviation is mostly used for
+    assert only_place("В МВД РК сообщили.") == kazakhstan
 
 
 def test_rb_is_bashkortostan_or_buryatia_where_the_text_names_it():
     # «РБ» abbreviates Belarus and two Russian republics alike, as «РК» does Kazakhstan, Komi
-    # and Karelia: the republic the text names decides, else the source's country
+    # and Karelia: the republic the text names decides, else the source's country, else the
+    # country of that abbreviation
     text = "От передозировки умерли 297 жителей Башкортостана, сообщает Минздрав РБ."
     assert [p[2] for p in places_of(text)] == ["RU-BA", "RU-BA"]
     assert article_region(text)["region_code"] == "RU-BA"
     belarus = ("Белоруссия", "country", None, "BY")
     assert only_place("В МВД РБ сообщили.", home_country="BY") == belarus
-    assert only_place("В МВД РБ сообщили.") == ("РБ", None, None, None)
+    assert only_place("В МВД РБ сообщили.") == belarus
 
 
 def test_an_unknown_district_keeps_its_name_and_the_city_that_holds_it():
@@ -1118,3 +1120,20 @@ def test_a_town_a_car_was_heading_to_after_its_cue_word_is_no_scene():
 )
 def test_a_district_police_unit_names_its_district(text, code):
     assert article_region(text)["region_code"] == code
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "country"),
+    [
+        # a federal agency's branch «по» a republic's abbreviation: the republic
+        ("Сотрудники МВД по РТ изъяли 5 кг гашиша.", "RU-TA", "RU"),
+        ("Как сообщили в УФСКН России по РТ, изъято 2 кг героина.", "RU-TA", "RU"),
+        # the abbreviation alone: the text's other places decide, else the country
+        ("Прокурор РТ сообщил, что в Казани изъято 5 кг гашиша.", "RU-TA", "RU"),
+        ("Агентством при Президенте РТ изъято 422 кг наркотиков.", None, "TJ"),
+        ("Сотрудники МВД РБ изъяли 5 кг гашиша.", None, "BY"),
+    ],
+)
+def test_a_republic_and_a_country_sharing_an_abbreviation(text, region, country):
+    found = article_region(text)
+    assert (found["region_code"], found["country"]) == (region, country)
