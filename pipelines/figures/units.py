@@ -142,6 +142,8 @@ def unit_at(s: Sentence, j: int) -> tuple[str, float, int] | None:
         if s.norm(j + 1) in ("2", "²"):
             return "m2", _METRES[norm] ** 2, j + 2
         return "l", 1000 * _METRES[norm] ** 3, j + 2
+    if lemma == "базовый" and s.lemma(j + 1) == "величина":
+        return "other", 1, j + 2  # "штраф до 20 базовых величин": Belarus's unit of fines
     if norm == "проц":
         return "percent", 1, after_dot  # "45 проц."
     if norm == "п" and s.norm(j + 1) == "." and s.norm(j + 2) == "п":
