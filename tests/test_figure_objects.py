@@ -587,3 +587,14 @@ def test_a_turnover_is_the_sum_it_states_and_no_drug_trade_noun_takes_a_seizure(
     # «из незаконного оборота» says where the money was taken from, not what the sum is
     text = "Из незаконного оборота 10 млн рублей изъято у дилеров."
     assert [f["object"] for f in extract_figures(text)] == [None]
+
+
+def test_a_number_after_a_contrasted_period_restates_the_figure_before():
+    text = (
+        "В 2014 году в столице было зафиксировано 21 000 преступлений в сфере незаконного "
+        "оборота наркотиков, а в прошлом году – 19 707."
+    )
+    assert [f["object"] for f in extract_figures(text)] == ["преступление", "преступление"]
+    # a place after the dash keeps the topic of its clause
+    text = "Больше всего наркопреступлений выявлено в Алматы – 1 204."
+    assert [f["object"] for f in extract_figures(text)] == ["наркопреступление"]

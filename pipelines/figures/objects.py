@@ -358,6 +358,8 @@ def topic_before_dash(s: Sentence, first: int, measured: bool = False) -> str | 
     for k in range(first - 2, max(-1, first - 10), -1):
         if s.norm(k) in CLAUSE_STOPS or s.norm(k) in DASHES:
             return None
+        if s.norm(k) == "," and _contrasted_period(s, k + 1, first - 1):
+            return None  # «21 000 преступлений …, а в прошлом году – 19 707»: no topic of its own
         if s.norm(k) == ":" and measured:
             # «Изъято героина: 2019 год – 5 кг, 2020 – 6 кг»: the heading's genitive noun
             return _measured_heading(s, k)
@@ -385,6 +387,23 @@ def topic_before_dash(s: Sentence, first: int, measured: bool = False) -> str | 
             k = _event_heading(s, k)
             return noun_lemma(s.readings(k), s.tokens[k])
     return None
+
+
+def _contrasted_period(s: Sentence, start: int, stop: int) -> bool:
+    """Whether tokens start..stop are «а»/«и» and a time phrase only («а в прошлом году», «и за
+    аналогичный период 2022 года»): a number after it restates the figure before for another
+    period."""
+    if s.norm(start) not in ("а", "и") or not any(
+        s.lemma(k) in TIME_NOUNS or s.norm(k) == "период" for k in range(start, stop)
+    ):
+        return False
+    return all(
+        s.tokens[k].kind == "num"
+        or s.pos(k) in ("PREP", "CONJ", "ADJF")
+        or s.lemma(k) in TIME_NOUNS
+        or s.norm(k) in ("период", "г")
+        for k in range(start + 1, stop)
+    )
 
 
 def _measured_heading(s: Sentence, colon: int) -> str | None:
