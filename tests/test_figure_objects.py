@@ -598,3 +598,11 @@ def test_a_number_after_a_contrasted_period_restates_the_figure_before():
     # a place after the dash keeps the topic of its clause
     text = "Больше всего наркопреступлений выявлено в Алматы – 1 204."
     assert [f["object"] for f in extract_figures(text)] == ["наркопреступление"]
+
+
+def test_a_participle_after_a_number_counts_the_people_it_describes_past_its_phrase():
+    text = "Из 188 протестированных в Тамбовском районе учеников 18 пробовали наркотики."
+    assert [f["object"] for f in extract_figures(text)] == ["ученик", "ученик"]
+    # the phrase's own noun is no one counted
+    text = "Задержаны 5 подозреваемых в сбыте наркотиков."
+    assert [f["object"] for f in extract_figures(text)] == ["подозреваемый"]

@@ -571,6 +571,11 @@ def _read_count(s: Sentence, figure: Figure, previous: Figure | None) -> None:
         figure.unit, figure.object = "count", noun_lemma(s.readings(before), s.tokens[before])
         figure.last = start
         return
+    held = _noun_past_a_phrase(s, adjectives[-1]) if adjectives else None
+    if held is not None:  # "188 протестированных в Тамбовском районе учеников"
+        figure.unit, figure.object = "count", noun_lemma(s.readings(held), s.tokens[held])
+        figure.last = held + 1
+        return
     figure.adjectives = adjectives
     if adjectives and paired is None:
         figure.last = after  # (past a bracket, the quote stops at the number, as for a noun)
@@ -580,6 +585,27 @@ def _read_count(s: Sentence, figure: Figure, previous: Figure | None) -> None:
         and s.norm(start) == "из"
         and (s.norm(start + 1)[:1].isdigit() or s.norm(start + 1) in number_forms())
     )
+
+
+def _noun_past_a_phrase(s: Sentence, adjective: int) -> int | None:
+    """The noun a participle after a number describes past its own prepositional phrase:
+    "188 протестированных в Тамбовском районе учеников" (people, in the plural genitive, with
+    no comma between), not the phrase's own noun."""
+    if s.pos(adjective + 1) != "PREP":
+        return None
+    wanted = {"gent", "plur"}
+    if not any(wanted <= r.grammemes for r in s.readings(adjective) if r.pos in ("ADJF", "PRTF")):
+        return None
+    for k in range(adjective + 2, min(len(s.tokens), adjective + 7)):
+        if s.tokens[k].kind != "word" or s.pos(k) in ("VERB", "CONJ", "PREP"):
+            return None
+        nouns = [r for r in s.readings(k) if r.pos == "NOUN"]
+        if nouns and wanted <= nouns[0].grammemes and s.is_noun(k):
+            # people, as such participles describe («подозреваемых в сбыте наркотиков»: the
+            # phrase's own noun)
+            people = "anim" in nouns[0].grammemes and s.tokens[k].text.islower()
+            return k if people else None
+    return None
 
 
 _COMPARISON_BRACKET_LIMIT = 12
