@@ -606,3 +606,12 @@ def test_a_participle_after_a_number_counts_the_people_it_describes_past_its_phr
     # the phrase's own noun is no one counted
     text = "Задержаны 5 подозреваемых в сбыте наркотиков."
     assert [f["object"] for f in extract_figures(text)] == ["подозреваемый"]
+
+
+def test_a_bracket_counts_the_noun_before_drugs_named_as_its_complement():
+    # «оборотом наркотиков»: drugs in general are weighed, the crimes counted
+    text = (
+        "В республике возросло количество преступлений, связанных с незаконным оборотом "
+        "наркотиков, – за полгода на 11% (216)."
+    )
+    assert [f["object"] for f in extract_figures(text)] == [None, "преступление"]

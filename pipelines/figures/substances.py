@@ -150,9 +150,10 @@ def counted_before_bracket(s: Sentence, figure: Figure, previous: Figure | None)
     ):
         return previous.object  # its noun phrase runs up to the bracket
     ranked = _count_of_the_sentence_before(s, span)
+    drugs = None  # drugs in general, weighed rather than counted: a noun further back counts
     for k in range(span.first - 2, -1, -1):
         if s.norm(k) == ")" and s.norm(k - 2) != "(":
-            return ranked  # past other brackets than a list's "(47)"
+            return drugs or ranked  # past other brackets than a list's "(47)"
         common = _common_noun(s, k) or (k == 0 and s.is_noun(k))  # "Преступлений ... (64)"
         if counted_plural(s, k) and common and unit_at(s, k) is None:
             k = _plural_head(s, k) if k == span.first - 2 else k
@@ -162,12 +163,16 @@ def counted_before_bracket(s: Sentence, figure: Figure, previous: Figure | None)
                 # «355 из них связано с оборотом наркотиков (52 – в крупном размере)»: drugs in
                 # general are weighed, not counted; the bracket breaks the count before down
                 return previous.object
+            if counted in GENERIC_DRUG_NOUNS and s.is_noun(k - 1):
+                # «количество преступлений, связанных с оборотом наркотиков, – на 11% (216)»
+                drugs = drugs or counted
+                continue
             return counted
         plural_genitive = any({"gent", "plur"} <= r.grammemes for r in s.readings(k))
         if substantive(s, k) and plural_genitive and s.tokens[k].text.islower():
             # "Больше всего больных наркоманией зарегистрировано во Владимире (250)"
             return adjective_as_noun(s.tokens[k])
-    return ranked
+    return drugs or ranked
 
 
 def _count_of_the_sentence_before(s: Sentence, span) -> str | None:
