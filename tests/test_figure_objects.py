@@ -603,7 +603,10 @@ def test_a_number_after_a_contrasted_period_restates_the_figure_before():
 def test_a_participle_after_a_number_counts_the_people_it_describes_past_its_phrase():
     text = "Из 188 протестированных в Тамбовском районе учеников 18 пробовали наркотики."
     assert [f["object"] for f in extract_figures(text)] == ["ученик", "ученик"]
-    # the phrase's own noun is no one counted
+    # ... and the things it describes
+    text = "Обнаружили пять уже приготовленных для дальнейшей переработки кустов."
+    assert [f["object"] for f in extract_figures(text)] == ["куст"]
+    # a participle that names people counts no thing of its phrase
     text = "Задержаны 5 подозреваемых в сбыте наркотиков."
     assert [f["object"] for f in extract_figures(text)] == ["подозреваемый"]
 

@@ -44,6 +44,7 @@ from pipelines.figures.not_figures import (
 )
 from pipelines.figures.objects import find_object
 from pipelines.figures.phrases import (
+    animate,
     ends_prepositional_phrase,
     noun_after,
     noun_before_amount,
@@ -589,22 +590,24 @@ def _read_count(s: Sentence, figure: Figure, previous: Figure | None) -> None:
 
 def _noun_past_a_phrase(s: Sentence, adjective: int) -> int | None:
     """The noun a participle after a number describes past its own prepositional phrase:
-    "188 протестированных в Тамбовском районе учеников" (people, in the plural genitive, with
-    no comma between), not the phrase's own noun."""
+    "188 протестированных в Тамбовском районе учеников", "пять приготовленных для переработки
+    кустов" (in the plural genitive, with no comma between), not the phrase's own noun."""
     if s.pos(adjective + 1) != "PREP":
         return None
     wanted = {"gent", "plur"}
     if not any(wanted <= r.grammemes for r in s.readings(adjective) if r.pos in ("ADJF", "PRTF")):
         return None
+    person = animate(adjective_as_noun(s.tokens[adjective]))
     for k in range(adjective + 2, min(len(s.tokens), adjective + 7)):
         if s.tokens[k].kind != "word" or s.pos(k) in ("VERB", "CONJ", "PREP"):
             return None
         nouns = [r for r in s.readings(k) if r.pos == "NOUN"]
         if nouns and wanted <= nouns[0].grammemes and s.is_noun(k):
-            # people, as such participles describe («подозреваемых в сбыте наркотиков»: the
-            # phrase's own noun)
-            people = "anim" in nouns[0].grammemes and s.tokens[k].text.islower()
-            return k if people else None
+            if not s.tokens[k].text.islower() or unit_at(s, k) is not None:
+                return None
+            # a participle that names people describes people only («подозреваемых в сбыте
+            # наркотиков»: the phrase's own noun)
+            return k if "anim" in nouns[0].grammemes or not person else None
     return None
 
 
