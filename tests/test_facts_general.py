@@ -1212,7 +1212,7 @@ def test_a_number_given_with_its_share_is_a_part_of_the_whole_the_share_names():
 
 def test_one_part_opening_the_clause_after_iz_and_its_total():
     figures = annotated("Из 64 выявленных в регионе преступлений, 51 – сбыт наркотиков.")
-    assert _total_of(figures, "51") == "64 выявленных"
+    assert _total_of(figures, "51") == "64 выявленных в регионе преступлений"
     figures = annotated(
         "Из 92 раскрытых преступлений, совершенных группами, – 87 приходятся на наркоконтроль."
     )

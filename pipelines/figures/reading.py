@@ -606,8 +606,11 @@ def _noun_past_a_phrase(s: Sentence, adjective: int) -> int | None:
             if not s.tokens[k].text.islower() or unit_at(s, k) is not None:
                 return None
             # a participle that names people describes people only («подозреваемых в сбыте
-            # наркотиков»: the phrase's own noun)
-            return k if "anim" in nouns[0].grammemes or not person else None
+            # наркотиков»: the phrase's own noun), and drugs in general are weighed, not
+            # counted («12 связанных с оборотом наркотиков»)
+            if "anim" in nouns[0].grammemes:
+                return k
+            return None if person or nouns[0].lemma in GENERIC_DRUG_NOUNS else k
     return None
 
 
