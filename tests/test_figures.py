@@ -788,3 +788,12 @@ def test_seed_gold_meets_the_bars():
     assert result["qualifier_accuracy"] >= 0.97, result["problems"]
     assert result["object_accuracy"] >= 0.90, result["problems"]
     assert result["change_accuracy"] >= 0.97, result["problems"]
+
+
+def test_one_unit_carried_after_the_people_who_carried_it_is_an_amount():
+    # «с килограммом» after a count of people is what they carried, no rate's base
+    text = "В Люберцах задержали трёх молодых людей с килограммом героина."
+    assert [(f["value"], f["unit"]) for f in extract_figures(text)] == [(3, "count"), (1, "kg")]
+    assert [f["value"] for f in extract_figures("Задержаны двое с 1 кг героина.")] == [2, 1]
+    # after an amount it is the base of a rate
+    assert [f["value"] for f in extract_figures("Урожайность составила 12 ц с 1 га.")] == [1200]

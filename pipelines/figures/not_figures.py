@@ -299,8 +299,10 @@ def per_unit_base(s: Sentence, figure: Figure, previous: Figure | None) -> bool:
         carried = noun is not None and any(
             "gent" in r.grammemes for r in s.readings(noun) if r.pos == "NOUN"
         )
-        # a rate's base follows its amount: "12 ц с 1 га" (not a figure a clause before)
+        # a rate's base follows its amount: "12 ц с 1 га" (not a figure a clause before, nor
+        # the people who carried it: "задержали трёх человек с килограммом героина")
         rate = previous is not None and not previous.blocked
+        rate = rate and previous.unit not in (None, "count")
         return (rate and figure.span.first - previous.last <= 2) or not carried
     if preposition == "на":
         if s.norm(figure.span.first - 2) in ("расчете", "пересчете"):
