@@ -222,6 +222,10 @@ def test_an_agency_of_the_region_is_no_reporting_period():
          "12 свертков", "event"),
         ("За два года задержаны 15 закладчиков. У сбытчиков изъято 3 кг синтетики.", "3 кг",
          "period"),
+        # a region's people at large are no one person searched
+        ("Более 500 граммов наркотиков изъяли у жителей Смоленской области во время "
+         "мероприятия «Мак – 2019».", "Более 500", "period"),
+        ("У жителя Смоленска изъяли 500 граммов гашиша.", "500", "event"),
     ],
 )  # fmt: skip
 def test_scope_of_one_operation_and_of_a_period(text, quote, scope):
