@@ -210,9 +210,10 @@ def _count_votes(places: list[dict], source_country: str | None) -> tuple[_Votes
         votes = weak if derived else scene
         # a dateline of the capital is where the release was filed: its country, not the scene
         # and where figures were announced («на пресс-конференции в Минске») its country only
+        # nor is a city-region a text is near («под Москвой»): the region around it
         regioned = {(p["region_code"], p["country"]) for p in group if p["region_code"]
                     and (p.get("named_as") != "dateline" or _outside_the_capital(p))
-                    and p.get("named_as") != "venue"}  # fmt: skip
+                    and p.get("named_as") not in ("venue", "neighbour")}  # fmt: skip
         national = [p["country"] or source_country for p in group if p["national"]]
         owners = [p["country"] for p in group if p["kind"] == "country" and p["country"]]
         if len(regioned) == 1:

@@ -546,6 +546,19 @@ def _capital_mentions(text, tokens, mentions) -> list[_Mention]:
     return found
 
 
+def _outside_a_city_region(tokens: list[Token], mention: _Mention) -> bool:
+    """«изъяли у наркоторговцев под Москвой»: near a city that is a region of its own is in the
+    region around it, which the text names otherwise («в Солнечногорском районе»)."""
+    entry = mention.entry
+    return (
+        mention.first > 0
+        and tokens[mention.first - 1].norm == "под"
+        and entry is not None
+        and entry.kind == "city"
+        and entry.level == "region"
+    )
+
+
 def _across_a_border(tokens: list[Token], first: int) -> bool:
     """A country named after «на границе с», «граничащей с»: the land across the border from
     where it happened («На Урале на границе с Казахстаном задержана партия героина»)."""
@@ -616,6 +629,9 @@ def find_mentions(
             and _across_a_border(tokens, mention.first)
         ):
             mention.named_as = "neighbour"  # «на границе с Казахстаном»: the other side
+            continue
+        if mention.named_as == "name" and _outside_a_city_region(tokens, mention):
+            mention.named_as = "neighbour"  # «под Москвой»: the region around the city
             continue
         if mention.named_as == "name" and (
             (

@@ -1137,3 +1137,19 @@ def test_a_district_police_unit_names_its_district(text, code):
 def test_a_republic_and_a_country_sharing_an_abbreviation(text, region, country):
     found = article_region(text)
     assert (found["region_code"], found["country"]) == (region, country)
+
+
+def test_near_a_city_region_is_the_region_around_it():
+    # «под Москвой» is no scene in Moscow: the body names the region around it
+    title = "Восемь килограммов мефедрона изъяли у наркоторговцев под Москвой"
+    body = "В Солнечногорском районе полицейские задержали двух наркодилеров."
+    assert article_region(body, None, title=title)["region_code"] == "RU-MOS"
+    # in the city it is the city, and near an ordinary city it is the city's region
+    assert (
+        article_region("Полицейские задержали курьера.", title="Героин изъяли в Москве")[
+            "region_code"
+        ]
+        == "RU-MOW"
+    )
+    title = "Наркотики изъяли под Екатеринбургом"
+    assert article_region("Задержан курьер.", title=title)["region_code"] == "RU-SVE"
