@@ -1661,3 +1661,12 @@ def test_drug_brands_and_classes_the_annotators_name_are_substances():
     assert by_quote(figures, "5 кг")["substance"] == "опиат"
     figures = annotated("В автомобиле изъято 826 единиц психотропного препарата «Регапен».")
     assert by_quote(figures, "826")["substance"] == "регапен"
+
+
+def test_a_part_larger_than_its_total_is_something_else_seized_beside_it():
+    figures = annotated(
+        "Из незаконного оборота изъято свыше 525 кг наркотических средств, в том числе 52 кг "
+        "синтетических и более 3 тонн прекурсоров."
+    )
+    assert _total_of(figures, "52 кг") == "свыше 525 кг"
+    assert _total_of(figures, "более 3 тонн") is None

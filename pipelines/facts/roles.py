@@ -528,8 +528,11 @@ def _assign_parts(
             colon = markers.LIST_COLON.search(gap)
             if not marker and not colon:
                 continue
+            # a part larger than its total is something else seized beside it («свыше 525 кг
+            # наркотиков, в том числе 52 кг синтетических и более 3 тонн прекурсоров»)
             parts = [k for k in _parts_after(text, figures, rest, i, roles)
-                     if not _other_kind(figures[i], figures[k])]  # fmt: skip
+                     if not _other_kind(figures[i], figures[k])
+                     and not _exceeds(figures[i], [figures[k]])]  # fmt: skip
             if colon and not marker:
                 # a colon list without "в том числе": parts only when each is smaller
                 parts = [k for k in parts if figures[k]["value"] < figures[i]["value"]]
