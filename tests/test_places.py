@@ -1153,3 +1153,22 @@ def test_near_a_city_region_is_the_region_around_it():
     )
     title = "Наркотики изъяли под Екатеринбургом"
     assert article_region("Задержан курьер.", title=title)["region_code"] == "RU-SVE"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # the short names Central Asian texts give regions named after a river or a land
+        ("В Кашкадарье изъяли 5 кг опия.", "UZ-QA"),
+        ("В Сурхандарье задержан курьер с 2 кг героина.", "UZ-SU"),
+        ("В Хатлоне пограничники изъяли 30 кг гашиша.", "TJ-KT"),
+    ],
+)
+def test_a_region_by_its_short_name(text, code):
+    assert article_region(text)["region_code"] == code
+
+
+def test_a_headline_naming_two_regions_is_national_news():
+    title = "В Ташкенте и Кашкадарье пресечен оборот партии синтетики"
+    found = article_region("Задержания прошли в Ташкенте.", title=title)
+    assert (found["region_code"], found["country"]) == (None, "UZ")
