@@ -58,6 +58,7 @@ _ABBREVIATIONS = frozenset({
     "обл", "р-н", "р", "с", "пос", "тел", "см", "рис", "стр", "кв", "т", "тт", "напр", "проф",
     "акад", "ген", "св", "мкр", "руб", "долл", "тыс", "млн", "млрд", "трлн", "кг", "мес", "ок",
     "сб", "доп", "шт", "ед", "чел", "экз",
+    "пол",  # «в 1 пол. 2022 г.»: a half-year
 })  # fmt: skip
 # A sentence ends at . ! ? … before a space, or glued to a capitalised word, as in texts whose
 # paragraphs were joined without a space ("781 кв. м.Причина пожара").

@@ -1670,3 +1670,12 @@ def test_a_part_larger_than_its_total_is_something_else_seized_beside_it():
     )
     assert _total_of(figures, "52 кг") == "свыше 525 кг"
     assert _total_of(figures, "более 3 тонн") is None
+
+
+def test_an_earlier_half_year_shortened_in_brackets_is_a_baseline():
+    figures = annotated(
+        "В 1 полугодии 2023 года осуждены 700 лиц. Из них 439, или 62,7% приговорены к штрафу "
+        "(1 пол. 2022 г. – 460, или 67,2%)."
+    )
+    assert by_quote(figures, "460")["role"] == "baseline"
+    assert by_quote(figures, "67,2%")["role"] == "baseline"
