@@ -156,3 +156,11 @@ def test_the_values_a_percentage_was_computed_from_count_and_say_which_way():
 )
 def test_bare_numbers_that_do_not_reproduce_the_percentage_stay_no_figures(text):
     assert [f["unit"] for f in extract_figures(text)] == ["percent"]
+
+
+def test_a_factor_after_a_year_with_its_comparative_is_a_change():
+    text = "Если в 2012 году продали 188 тысяч упаковок, то в 2013-м - вдвое меньше, 97 тысяч."
+    assert [f["change"] for f in extract_figures(text) if f["unit"] == "times"] == ["decrease"]
+    # a percentage a year labels in a list of levels is still no change
+    text = "Доля увеличивалась: в 2019-м — 29,5%, 2020 году — 31,3%."
+    assert [f["change"] for f in extract_figures(text)] == [None, None]

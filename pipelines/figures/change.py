@@ -155,9 +155,12 @@ _YEAR_WORDS = frozenset({"году", "год", "г", ".", "м", "-", "й"})
 
 def _of_a_year(s: Sentence, figure: Figure) -> bool:
     """A percentage a year labels, in a list of the years' levels: "увеличивался: в 2019-м —
-    29,5%, 2020 году — 31,3%" (what changed is the series, not each number)."""
+    29,5%, 2020 году — 31,3%" (what changed is the series, not each number); not a factor
+    with its comparative ("в 2013-м — вдвое меньше": a change from the year before)."""
     k = figure.span.first - 1
     if s.norm(k) not in (*DASHES, ":"):
+        return False
+    if figure.unit == "times" and s.norm(figure.last) in _COMPARATIVES:
         return False
     for j in range(k - 1, max(-1, k - 5), -1):
         token = s.tokens[j]
