@@ -1682,3 +1682,11 @@ def test_an_earlier_half_year_shortened_in_brackets_is_a_baseline():
     )
     assert by_quote(figures, "460")["role"] == "baseline"
     assert by_quote(figures, "67,2%")["role"] == "baseline"
+
+
+def test_a_signed_number_in_brackets_after_a_value_is_its_change():
+    figures = annotated(
+        "В 2023 году количество отравлений составило 5 216 (+346) случаев, из них 532 (+71) – "
+        "с летальным исходом."
+    )
+    assert [f["role"] for f in figures] == ["total", "change", "part", "change"]

@@ -862,6 +862,21 @@ def _share_of_earlier(text, figures, group, earlier, roles, part_of) -> None:
                 break
 
 
+# «5 216 (+346) случаев», «4 870 (- 526)»: a signed number in brackets right after a value
+_SIGNED_BRACKET = re.compile(r"^\s*\(\s*[+−–-]\s*$")
+
+
+def _signed_difference(text: str, figures: list[dict], group: list[int], pos: int) -> bool:
+    """A number written with its sign in brackets right after a value of its unit is the
+    difference from the earlier period («составило 5 216 (+346) случаев»): a change."""
+    if not pos:
+        return False
+    before, figure = figures[group[pos - 1]], figures[group[pos]]
+    return before.get("unit") == figure.get("unit") and bool(
+        _SIGNED_BRACKET.match(text[before["end"] : figure["start"]])
+    )
+
+
 # --- the whole text -------------------------------------------------------------------------
 
 
@@ -878,7 +893,11 @@ def assign_roles(
     groups = _sentences(text, figures)
     for group in groups:
         for pos, i in enumerate(group):
-            if figures[i].get("change") or comparative_change(text, figures[i]):
+            if (
+                figures[i].get("change")
+                or comparative_change(text, figures[i])
+                or _signed_difference(text, figures, group, pos)
+            ):
                 roles[i] = "change"
             elif (
                 pos
