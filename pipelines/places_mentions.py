@@ -261,9 +261,14 @@ def _a_town_s_own_meeting(mention) -> bool:
 
 
 def _after_words(
-    text: str, tokens: list[Token], first: int, stems: tuple[str, ...], to: set[str] = _TO
+    text: str,
+    tokens: list[Token],
+    first: int,
+    stems: tuple[str, ...],
+    to: set[str] = _TO,
+    reach: int = 3,
 ) -> bool:
-    """Whether the place follows «в» (or a word of `to`) and, up to three words before in its
+    """Whether the place follows «в» (or a word of `to`) and, up to `reach` words before in its
     sentence, a word of `stems` («следовали из Ферганы в город Ташкент»: past «город»)."""
     while first > 1 and tokens[first - 1].norm in _TOWN_CUES - to:
         first -= 1  # «с» is a village's abbreviation here, unless it is the preposition sought
@@ -272,16 +277,24 @@ def _after_words(
     return any(
         tokens[k].norm.startswith(stems)
         and not _SENTENCE_END.search(text, tokens[k].end, tokens[first].start)
-        for k in range(max(0, first - 4), first - 1)
+        for k in range(max(0, first - 1 - reach), first - 1)
     )
 
 
 _SENTENCE_END = re.compile(r"[.!?;]")
 
 
+# a plan to deliver, whose object may stand between the verb and the place: «планировали
+# доставить около 40 кг гашиша и мефедрона в Башкирию» (not «Задержанных доставили в
+# отделение МНБ в Керки»: where they were brought is the scene)
+_DELIVERED = ("доставить", "отвезти")
+
+
 def _destination(text: str, tokens: list[Token], first: int) -> bool:
-    return _after_words(text, tokens, first, _CARRIED_ELSEWHERE) or _after_words(
-        text, tokens, first, _NOT_REACHED, _UNTIL
+    return (
+        _after_words(text, tokens, first, _CARRIED_ELSEWHERE)
+        or _after_words(text, tokens, first, _DELIVERED, reach=8)
+        or _after_words(text, tokens, first, _NOT_REACHED, _UNTIL)
     )
 
 

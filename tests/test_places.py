@@ -1173,3 +1173,15 @@ def test_a_headline_naming_two_regions_is_national_news():
     title = "В Ташкенте и Кашкадарье пресечен оборот партии синтетики"
     found = article_region("Задержания прошли в Ташкенте.", title=title)
     assert (found["region_code"], found["country"]) == (None, "UZ")
+
+
+def test_a_plan_to_deliver_names_a_destination_past_what_is_carried():
+    body = (
+        "На трассе остановили автомобиль. Из Ленобласти планировали доставить около 40 кг "
+        "гашиша и мефедрона в Башкирию."
+    )
+    places = {p["name"]: p["named_as"] for p in find_places(body)}
+    assert places["Башкирию"] == "destination"
+    # where detainees were brought is where it happened
+    body = "Задержанных доставили в отделение полиции в Керки."
+    assert [p["named_as"] for p in find_places(body)] == ["name"]
