@@ -41,8 +41,11 @@ COUNTRIES = ("KZ", "RU", "KG", "UZ", "TJ", "TM", "BY", "AF", "CN")
 # Белоканском районе»), so its divisions are held where pycountry gives them a Russian name
 # (a division without one is left out and listed); its towns are not.
 # Ukraine too: the prosecutors and police of Crimea and Sevastopol publish in Russian, and ISO
-# 3166-2 lists both under UA (UA-43, UA-40), as the blind annotators coded them.
-REGION_ONLY = ("AZ", "AM", "GE", "UA")
+# 3166-2 lists both under UA (UA-43, UA-40), as the blind annotators coded them. And Moldova,
+# whose divisions pycountry names in Romanian only: names_ru.tsv holds the five its Russian-
+# language news names (its three cities, Gagauzia, and the left bank of the Dniester, whose
+# own media publish in Russian).
+REGION_ONLY = ("AZ", "AM", "GE", "UA", "MD")
 # Crimea's names are no other place's: GeoNames' village «Крым» of the Rostov region would make
 # every «Республика Крым» a Rostov text, and its «Севастополь» of the Kostanay region a Kazakh one.
 HELD_NAMES = ("Крым", "Республика Крым", "Севастополь")
@@ -60,6 +63,8 @@ _TYPES = {
     "autonomous republic": "republic",
     "rayon": "district",
     "districts under republic administration": "districts",
+    "autonomous territorial unit": "autonomous_region",  # Gagauzia (MD-GA)
+    "territorial unit": "autonomous_region",  # the left bank of the Dniester (MD-SN)
 }
 _CYRILLIC = re.compile(r"^[А-Яа-яЁё][А-Яа-яЁё\s()—-]*$")
 

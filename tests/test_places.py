@@ -1163,6 +1163,10 @@ def test_near_a_city_region_is_the_region_around_it():
         ("В Сурхандарье задержан курьер с 2 кг героина.", "UZ-SU"),
         ("В Хатлоне пограничники изъяли 30 кг гашиша.", "TJ-KT"),
         ("На Иссык-Куле задержали курьера с 2 кг гашиша.", "KG-Y"),
+        # Moldova's divisions that Russian-language news names (pycountry names none in Russian)
+        ("Сотрудники МВД ПМР обнаружили в автомобиле 15 кг конопли.", "MD-SN"),
+        ("В Тирасполе задержан сбытчик с 50 граммами гашиша.", "MD-SN"),
+        ("В Бендерах пресечена попытка ввоза наркотических средств.", "MD-BD"),
     ],
 )
 def test_a_region_by_its_short_name(text, code):
