@@ -618,3 +618,12 @@ def test_a_bracket_counts_the_noun_before_drugs_named_as_its_complement():
         "наркотиков, – за полгода на 11% (216)."
     )
     assert [f["object"] for f in extract_figures(text)] == [None, "преступление"]
+
+
+def test_a_participles_complement_may_have_its_adjective_and_the_noun_its_own():
+    text = "Наркотики упакованы в 26 изготовленных фабричным способом полиэтиленовых цилиндров."
+    assert [f["object"] for f in extract_figures(text)] == ["цилиндр"]
+    text = "Изъято 46 обмотанных синим скотчем пакетов."
+    assert [f["object"] for f in extract_figures(text)] == ["пакет"]
+    # a substantivised participle with its complement and no noun after stays the noun
+    assert [f["object"] for f in extract_figures("Выявлено 30 больных наркоманией.")] == ["больной"]

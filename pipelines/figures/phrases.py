@@ -107,6 +107,9 @@ def noun_after(s: Sentence, j: int, complements: bool = False) -> tuple[int | No
         if adjectives and s.norm(k) == "же":
             k += 1  # "2 кг такого же порошка": the particle after a pronoun
             continue
+        if s.is_adjective(k) and adjectives and _instrumental_adjective(s, adjectives[-1], k):
+            k += 1  # "изготовленных фабричным способом цилиндров": the complement's adjective
+            continue
         if s.is_adjective(k):
             adjectives.append(k)
         elif complements and adjectives and s.pos(k) == "PREP" and _past_complement(s, k):
@@ -135,16 +138,34 @@ def _capitalised_common_noun(s: Sentence, k: int) -> bool:
 
 def _instrumental_complement(s: Sentence, participle: int, k: int) -> bool:
     """Whether the noun at k is a participle's complement in the instrumental, with the noun the
-    participle agrees with right after it: "обмотанных скотчем пакетов" (not "больных
-    наркоманией", which no noun follows)."""
+    participle agrees with after it, its own adjectives between: "обмотанных скотчем пакетов",
+    "изготовленных фабричным способом полиэтиленовых цилиндров" (not "больных наркоманией",
+    which no noun follows)."""
+    if s.pos(participle) != "PRTF" or not any(
+        "ablt" in r.grammemes for r in s.readings(k) if r.pos == "NOUN"
+    ):
+        return False
+    j = k + 1
+    while j < len(s.tokens) and s.is_adjective(j) and agree(s, participle, j) and j - k < 4:
+        j += 1
     return (
-        s.pos(participle) == "PRTF"
-        and any("ablt" in r.grammemes for r in s.readings(k) if r.pos == "NOUN")
-        and s.is_noun(k + 1)
-        and agree(s, participle, k + 1)
+        s.is_noun(j)
+        and agree(s, participle, j)
         # «обнаруженного сотрудниками наркоконтроля синтетического наркотика»: a genitive of
         # the complement, the phrase going on to the noun
-        and not (s.is_adjective(k + 2) or s.is_noun(k + 2))
+        and not (s.is_adjective(j + 1) or s.is_noun(j + 1))
+    )
+
+
+def _instrumental_adjective(s: Sentence, participle: int, k: int) -> bool:
+    """Whether the adjective at k opens a participle's complement in the instrumental
+    ("изготовленных фабричным способом …"), not the counted noun's own adjective."""
+    readings = [r for r in s.readings(k) if r.pos == "ADJF"]
+    return (
+        s.pos(participle) == "PRTF"
+        and bool(readings)
+        and all("ablt" in r.grammemes for r in readings[:1])
+        and not agree(s, participle, k)
     )
 
 
