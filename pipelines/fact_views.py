@@ -4,7 +4,8 @@
   articles state it), totals only, never their parts.
 - `seized_by_month`: those events summed per month and region.
 - `seized_by_substance`: per substance: the parts of each event, and the events without parts
-  (a fact that any of its mentions states as the total of parts counts through its parts: a
+  (a fact that any of its mentions states as the total of parts in its unit counts through
+  those parts, never through shares such as «из них 70%»: a
   republication may read as a total what the original left a value, or as a part what the
   original broke down itself; only the innermost parts are counted).
 - `official_statistics`: each indicator × region × reporting period as published, with the
@@ -42,9 +43,9 @@ FACT_VIEWS = {
         from facts f
         where f.indicator = 'drugs_seized' and f.scope = 'event' and f.unit = 'kg'
           and (f.role = 'part' or {_ADDABLE})
-          and not exists (select 1 from facts p where p.part_of = f.id)
+          and not exists (select 1 from facts p where p.part_of = f.id and p.unit = f.unit)
           and not exists (select 1 from figures t join figures p on p.part_of = t.id
-                          where t.fact_id = f.id)
+                          where t.fact_id = f.id and p.unit = t.unit)
         group by month, f.region, f.substance
     """,
     "official_statistics": """

@@ -121,6 +121,15 @@ def test_parts_may_not_exceed_an_exact_total():
     assert check_parts(total, [{"value": 2900.0}, {"value": 800.0}]) == ("mismatch", 3700.0)
 
 
+def test_shares_of_a_total_add_up_to_at_most_a_hundred_and_leave_its_amount_alone():
+    total = {"value": 33.1, "quote": "33,1 кг", "qualifier": "exact", "unit": "kg"}
+    share = {"value": 99.0, "quote": "99%", "unit": "percent"}
+    assert check_parts(total, [share]) == ("ok", 0.0)  # 99 is a share, not 99 kg
+    assert check_parts(total, [share, {**share, "value": 4.0, "quote": "4%"}])[0] == "mismatch"
+    heroin = {"value": 30.0, "quote": "30 кг", "unit": "kg"}
+    assert check_parts(total, [share, heroin]) == ("ok", 30.0)
+
+
 def test_scope_event_and_period():
     figures = annotated(
         "12 октября в ходе обыска у 34-летнего жителя города изъято 2,4 кг гашиша. "
@@ -957,6 +966,23 @@ def test_seized_by_substance_leaves_out_a_fact_any_mention_states_as_a_total(tmp
     db["figures"].insert({**mention, "value": 6.7, "fact_id": facts["part"], "part_of": total})
     (kg,) = db.execute("select sum(kg) from seized_by_substance").fetchone()
     assert kg == pytest.approx(6.7)
+
+
+def test_a_seizure_broken_down_only_by_shares_is_counted_whole(tmp_path):
+    """«из которых 70% – соли» makes the 4,5 kg a total, but of a share, not of an amount: the
+    event still counts with its 4,5 kg."""
+    from pipelines.db import connect
+
+    db = connect(tmp_path / "t.db")
+    body = (
+        "Сотрудники полиции Саратова задержали наркокурьера и изъяли у него 4,5 кг синтетических "
+        "наркотиков, из которых 70% – так называемые «соли»."
+    )
+    _store(db, "orig", "https://orig.example/1", "Задержан наркокурьер", body, "2025-10-03")
+    roles = db.execute("select quote, role from figures order by seq").fetchall()
+    assert roles == [("4,5 кг", "total"), ("70%", "part")]
+    (kg,) = db.execute("select sum(kg) from seized_by_substance").fetchone()
+    assert kg == pytest.approx(4.5)
 
 
 def test_seized_by_substance_counts_only_the_innermost_parts(tmp_path):

@@ -285,6 +285,26 @@ def test_a_share_names_a_part_of_a_total_a_sentence_or_two_before():
     assert _total_of(figures, "около 3 кг") == "29,3 кг"
 
 
+def test_a_percentage_of_iz_nikh_is_a_share_of_the_number_before():
+    figures = annotated(
+        "За 9 месяцев выявлено 640 наркопреступлений. Из них около 70% связаны со сбытом."
+    )
+    assert _total_of(figures, "около 70%") == "640 наркопреступлений"
+    # a share names no amount of its total's kind: no indicator of its own
+    assert by_quote(figures, "около 70%")["indicator"] is None
+    figures = annotated("Задержаны 52 человека, 40% из которых – приезжие, 35% – безработные.")
+    assert _total_of(figures, "40%") == _total_of(figures, "35%") == "52 человека"
+    # siblings only while together they stay within the whole
+    figures = annotated("Изъято 12 кг наркотиков, из них 80% – гашиш, 30% – героин.")
+    assert _total_of(figures, "80%") == "12 кг"
+    assert _total_of(figures, "30%") is None
+    # no number to be a share of, and a change is no share
+    figures = annotated("Большинство нарушителей – иностранцы. Из них 30% – граждане Литвы.")
+    assert _total_of(figures, "30%") is None
+    figures = annotated("Выявлено 300 преступлений, из них на 12% больше связаны со сбытом.")
+    assert _total_of(figures, "12%") is None
+
+
 def test_in_n_cases_counts_some_of_the_cases_a_larger_count_before_named():
     figures = annotated(
         "За месяц выявлено 58 преступлений, связанных с наркотиками, в 31 случае речь идет о сбыте."

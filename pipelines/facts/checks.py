@@ -82,8 +82,13 @@ def check_change(figure: dict, baseline: dict, current: dict) -> tuple[str, floa
 
 
 def check_parts(total: dict, parts: list[dict]) -> tuple[str, float]:
-    """Parts against their total: (`ok`|`mismatch`, the sum of the parts)."""
-    added = sum(float(p["value"]) for p in parts)
+    """Parts against their total: (`ok`|`mismatch`, the sum of the parts). Parts given as shares
+    («из них 70%») add up to at most 100; the parts in the total's unit, to at most the total."""
+    shares = [p for p in parts if p.get("unit") == "percent" != total.get("unit")]
+    amounts = [p for p in parts if p not in shares]
+    if shares and sum(float(p["value"]) for p in shares) > 100 + sum(map(rounding, shares)):
+        return "mismatch", round(sum(float(p["value"]) for p in shares), 6)
+    added = sum(float(p["value"]) for p in amounts)
     if total.get("qualifier") == "more_than":
         return "ok", round(added, 6)  # «более 3 тонн»: a lower bound that parts may pass
     ok = added <= float(total["value"]) + rounding(total) + 1e-9

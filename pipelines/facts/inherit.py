@@ -170,6 +170,10 @@ def _parts_measure_their_total(figures: list[dict], vocab: Vocabulary) -> None:
         source = None
         if figure.get("part_of") is not None:
             source = figures[figure["part_of"]]
+            if figure.get("unit") == "percent" != source.get("unit"):
+                # a share («из них 70%») measures no indicator in its total's unit: it stays
+                # out of the official statistics, which list values of one unit
+                continue
         elif figure.get("role") == "change":
             same = [
                 f

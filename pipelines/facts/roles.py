@@ -929,6 +929,7 @@ def assign_roles(
     part_of = _assign_parts(text, figures, groups, roles)
     _listed_parts(text, figures, groups, roles, part_of)
     _parts_by_their_share(text, figures, roles, part_of)
+    _percent_shares(text, figures, groups, roles, part_of)
     sum_parts(text, figures, roles, part_of, named_drugs)
     totals = set(part_of.values())
     for i, figure in enumerate(figures):
@@ -1014,6 +1015,66 @@ def _parts_by_their_share(
             if _share_matches(figure, total, share):
                 part_of[i] = k
                 break
+
+
+# «…, из них 70% – сбыт», «Из общего количества преступлений 70% …»: a share of the number before
+_SHARE_OF_THEM_BEFORE = re.compile(
+    r"(?:\bиз\s+(?:них|которых)|\bиз\s+общ\w+\s+(?:числа|количества|объ[её]ма|массы)"
+    r"(?:\s+[\w-]+){0,3})\s*[,:–—-]?\s*(?:(?:более|свыше|около|почти|порядка|примерно|менее)"
+    r"\s+)?$",
+    re.IGNORECASE,
+)
+# «40% из которых – синтетика», «Около 70% из них …»
+_SHARE_OF_THEM_AFTER = re.compile(r"\s*из\s+(?:них|которых)\b", re.IGNORECASE)
+
+
+def _percent_shares(
+    text: str, figures: list[dict], groups: list[list[int]], roles, part_of: dict[int, int]
+) -> None:
+    """«выявлено 924 преступления … Из них более 70% относятся к тяжким»: a percentage of «из
+    них» is a share of the number before it (in its sentence, else in the sentence before), a
+    part of it; the percentages that follow it in its sentence are its siblings while together
+    they stay within the whole. A share names no amount: checks and sums keep it apart from the
+    parts in its total's unit."""
+    previous: list[int] = []
+    for group in groups:
+        for pos, i in enumerate(group):
+            figure = figures[i]
+            if not _plain_share(figure, i, roles, part_of):
+                continue
+            before = text[max(sentence_start(text, figure), figure["start"] - 60) : figure["start"]]
+            if not (
+                _SHARE_OF_THEM_BEFORE.search(before)
+                or _SHARE_OF_THEM_AFTER.match(text, figure["end"])
+            ):
+                continue
+            total = next(
+                (k for k in [*reversed(group[:pos]), *reversed(previous)]
+                 if figures[k].get("unit") not in (None, "percent", "times")
+                 and roles.get(k) not in ("baseline", "change")),
+                None,
+            )  # fmt: skip
+            if total is None or figures[total]["value"] <= 0:
+                continue
+            shares = [i] + [k for k in group[pos + 1 :] if _plain_share(figures[k], k, roles,
+                                                                        part_of)]  # fmt: skip
+            added = 0.0
+            for k in shares:
+                added += float(figures[k]["value"])
+                if added > 100 + 1e-9:
+                    break
+                part_of[k] = total
+        previous = group
+
+
+def _plain_share(figure: dict, i: int, roles, part_of: dict[int, int]) -> bool:
+    """A percentage that states no change and has no role yet."""
+    return (
+        figure.get("unit") == "percent"
+        and not figure.get("change")
+        and i not in roles
+        and i not in part_of
+    )
 
 
 def _link_changes(figures: list[dict], group: list[int]) -> None:
