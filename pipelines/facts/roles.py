@@ -1036,8 +1036,16 @@ def _percent_shares(
     part of it; the percentages that follow it in its sentence are its siblings while together
     they stay within the whole. A share names no amount: checks and sums keep it apart from the
     parts in its total's unit."""
+    spans = sentence_spans(text)
+    starts = [start for start, _ in spans]
+
+    def index(i: int) -> int:
+        return bisect.bisect_right(starts, figures[i]["start"]) - 1
+
     previous: list[int] = []
     for group in groups:
+        if previous and index(previous[0]) != index(group[0]) - 1:
+            previous = []  # «Из них» looks back one sentence, not past one with no number
         for pos, i in enumerate(group):
             figure = figures[i]
             if not _plain_share(figure, i, roles, part_of):
