@@ -66,6 +66,10 @@ def test_more_by_an_amount_compared_with_last_year_is_a_change():
          "crops_destroyed"),
         ("Задержаны 12 наркокурьеров.", "12", "persons_detained"),
         ("Один нарушитель границы задержан.", "Один", "persons_detained"),
+        # a courier's load in the passive, and a stash hidden
+        ("Остановлена фура, в которой перевозилось 6 кг гашиша.", "6 кг", "drugs_seized"),
+        ("В багажнике имелось ещё 800 граммов героина.", "800 граммов", "drugs_seized"),
+        ("Ещё три килограмма курьеры припрятали в гараже.", "три килограмма", "drugs_seized"),
         ("В Оше при обыске у торговца обнаружены два мешка с гашишем.", "два мешка",
          "drugs_seized"),
         # destroying seized drugs is no seizure, even of drugs seized before
