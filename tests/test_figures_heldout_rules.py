@@ -1483,3 +1483,23 @@ def test_a_factor_before_the_values_in_brackets_takes_the_verb_after_them():
         ("count", None),
         ("count", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Таможня возбудила 29 уголовных дел. Пять из них возбуждены по фактам контрабанды.",
+            [(29, "дело"), (5, "дело")],
+        ),
+        (
+            "Задержаны 18 курьеров. Двенадцать из них задержаны в Москве.",
+            [(18, "курьер"), (12, "курьер")],
+        ),
+    ],
+)
+def test_a_number_word_opening_a_sentence_with_iz_nikh_counts_what_the_one_before_did(
+    text, expected
+):
+    # as «12 из них» does: a spelled-out number is a part of the count before, not dropped
+    assert [(f["value"], f["object"]) for f in extract_figures(text)] == expected
