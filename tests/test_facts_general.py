@@ -311,6 +311,16 @@ def test_a_percentage_of_iz_nikh_is_a_share_of_the_number_before():
     assert _total_of(figures, "12%") is None
 
 
+def test_semicolons_separate_the_items_of_a_list_a_colon_opened():
+    figures = annotated("Изъято 9,2 кг наркотиков: 40 г героина; 3,1 кг гашиша, 5 кг марихуаны.")
+    assert {_total_of(figures, q) for q in ("40 г", "3,1 кг", "5 кг")} == {"9,2 кг"}
+    # a semicolon with a verb after it still ends the list
+    figures = annotated(
+        "Изъято 9,2 кг наркотиков: 40 г героина; задержаны 3 курьера с 6 кг марихуаны."
+    )
+    assert _total_of(figures, "6 кг") is None
+
+
 def test_in_n_cases_counts_some_of_the_cases_a_larger_count_before_named():
     figures = annotated(
         "За месяц выявлено 58 преступлений, связанных с наркотиками, в 31 случае речь идет о сбыте."
