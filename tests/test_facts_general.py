@@ -163,6 +163,28 @@ def test_indicator_vocabulary_reaches_common_phrasings(text, quote, indicator):
     assert by_quote(annotated(text), quote)["indicator"] == indicator
 
 
+def test_the_numbers_before_eto_rezultaty_za_a_period_are_that_periods():
+    figures = annotated(
+        "Более 700 килограммов наркотиков изъяли сотрудники таможни. Это результаты только за "
+        "январь-февраль 2021 года. Возбуждено 106 уголовных дел.",
+        published="2021-03-10",
+    )
+    seized = by_quote(figures, "Более 700")
+    assert seized["scope"] == "period"
+    assert (seized["period_start"], seized["period_end"]) == ("2021-01-01", "2021-02-28")
+    # an operation named as their source makes them its totals too, with no dates stated
+    figures = annotated(
+        "Задержаны 267 нарушителей границы, изъято 3 тонны наркотиков. Таковы итоги операции "
+        "«Канал»."
+    )
+    assert by_quote(figures, "3 тонны")["scope"] == "period"
+    # words of one operation still tell of one operation
+    figures = annotated(
+        "При досмотре у него изъяли 2 кг гашиша. Таковы итоги операции «Канал» за неделю."
+    )
+    assert by_quote(figures, "2 кг")["scope"] == "event"
+
+
 def test_an_agency_of_the_region_is_no_reporting_period():
     text = (
         "Об этом сообщили в управлении ФСБ России по региону. В частном доме нашли лабораторию "

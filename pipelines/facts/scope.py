@@ -296,6 +296,33 @@ def _summary_from(
     return None
 
 
+# «Это результаты только за январь-февраль 2021 года», «Таковы итоги операции «Мак-2011»»: a
+# sentence that says the numbers before it are a period's or an operation's results
+_RESULTS_OPENING = re.compile(
+    r"\W*(?:это|таковы|такими\s+(?:стали|были))\s+(?:\w+\s+){0,2}?(?:результат|итог)\w*", _I
+)
+_OPERATION = re.compile(OPERATION_WORDS + r"|операци\w*\s+[«\"]", _I)
+
+
+def _results_stated_after(
+    text: str, mentioned_dates: list[dict]
+) -> tuple[int, tuple[str | None, str | None]] | None:
+    """The first sentence that names the numbers before it the results of a period or of an
+    operation: (where it starts, the period it states, or (None, None))."""
+    for start, end in sentence_spans(text):
+        if not _RESULTS_OPENING.match(text, start, end):
+            continue
+        periods = [
+            (d["date"], d.get("end") or d["date"])
+            for d in mentioned_dates
+            if d.get("kind") == "period" and start <= (d.get("char_start") or -1) < end
+        ]
+        sentence = text[start:end]
+        if periods or EXPLICIT_PERIOD.search(sentence) or _OPERATION.search(sentence):
+            return start, periods[0] if periods else (None, None)
+    return None
+
+
 def _scope_of(
     figure: dict,
     sentence: str | _Sentence,
@@ -361,6 +388,7 @@ def assign_scope(
         gap = text[figures[k - 1]["end"] : figures[k]["start"]]
         if figures[k].get("role") == "change" and _BRACKETED_CHANGE.match(gap):
             figures[k - 1]["_changed"] = True
+    results = _results_stated_after(text, mentioned_dates or []) if figures else None
     # the period a report states before (None, None when it says «за текущий период» only)
     article_period: tuple[str | None, str | None] | None = None
     previous: str | None = None
@@ -382,8 +410,12 @@ def assign_scope(
             figure["event_day"] = None
             continue
         low = sentence_start(text, figure)
-        summary = article_period is not None or (
-            summary_from is not None and summary_from <= figure.get("start", 0)
+        # the numbers before «Это результаты за …» are those results
+        before_results = results is not None and figure.get("start", 0) < results[0]
+        summary = (
+            before_results
+            or article_period is not None
+            or (summary_from is not None and summary_from <= figure.get("start", 0))
         )
         stated_day = any(low <= offset < low + len(sentence) for offset in stated_days)
         tests = _sentence_tests(memo, sentence)
@@ -392,7 +424,8 @@ def assign_scope(
             article_period = own if article_period is None else article_period
         elif scope == "period":
             if article_period is None:
-                article_period = _title_period(title) or (None, None)
+                stated = results[1] if before_results and results[1][0] else None
+                article_period = stated or _title_period(title) or (None, None)
             figure["period_start"], figure["period_end"] = article_period
         figure["scope"] = previous = scope
         if scope == "event":
