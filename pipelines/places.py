@@ -100,11 +100,22 @@ def _mention_groups(places: list[dict]) -> list[list[dict]]:
             groups
             and place["start"] - groups[-1][-1]["end"] <= 2
             and _one_place(groups[-1][-1], place)
+            and not _listed_apart(groups[-1][-1], place)
         ):
             groups[-1].append(place)
         else:
             groups.append([place])
     return groups
+
+
+def _listed_apart(before: dict, after: dict) -> bool:
+    """Two towns (or two districts) of one region with a comma between («на территории
+    Хабаровска, Комсомольска-на-Амуре и …») are two items of a list, not one place."""
+    return (
+        before["kind"] == after["kind"] in ("city", "district")
+        and before["end"] < after["start"]
+        and before["normalized"] != after["normalized"]
+    )
 
 
 LIST_RUN = 3  # regions named side by side that make a list

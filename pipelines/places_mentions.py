@@ -616,6 +616,7 @@ def find_mentions(
     named = {e.country for e in unambiguous if not e.minor} | set(context_countries)
     _resolve(text, mentions, regions, countries, home_country, named)
     origin_end = -1  # where the last place named as an origin ends: a list may go on from it
+    resident_end = -1  # the same for residents: «жители Хабаровского края, Республики Бурятия»
     for n, mention in enumerate(mentions):
         if mention.named_as == "name" and n and _qualifies(text, mentions[n - 1], mention):
             mention.named_as = mentions[n - 1].named_as  # «житель Новокузнецка Кемеровской области»
@@ -629,9 +630,13 @@ def find_mentions(
         if (
             mention.named_as == "name"
             and mention.kind != "country"
-            and _of_residents(tokens, mention.first)
+            and (
+                _of_residents(tokens, mention.first)
+                or (resident_end >= 0 and _LIST_GAP.fullmatch(text, resident_end, mention.start))
+            )
         ):
             mention.named_as = "resident"
+            resident_end = mention.end
             continue
         if mention.named_as == "name" and _destination(text, tokens, mention.first):
             mention.named_as = "destination"

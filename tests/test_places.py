@@ -1190,3 +1190,20 @@ def test_a_plan_to_deliver_names_a_destination_past_what_is_carried():
     # where detainees were brought is where it happened
     body = "Задержанных доставили в отделение полиции в Керки."
     assert [p["named_as"] for p in find_places(body)] == ["name"]
+
+
+def test_towns_of_one_region_listed_with_a_comma_are_items_of_the_list():
+    # two towns of Khabarovsk Krai and a republic: two items of three, not one place against one
+    text = (
+        "На территории Хабаровска, Комсомольска-на-Амуре и Республики Бурятия задержаны четверо "
+        "участников группы. Подозреваемые, жители Хабаровского края, Республики Бурятия и "
+        "Забайкальского края, задержаны при закладке наркотиков."
+    )
+    assert article_region(text)["region_code"] == "RU-KHA"
+    # the items after a resident's region are residents' regions too
+    named = [(p["normalized"], p["named_as"]) for p in find_places(text)][-3:]
+    assert named == [
+        ("Хабаровский край", "resident"),
+        ("Республика Бурятия", "resident"),
+        ("Забайкальский край", "resident"),
+    ]
