@@ -66,6 +66,9 @@ def test_more_by_an_amount_compared_with_last_year_is_a_change():
          "crops_destroyed"),
         ("Задержаны 12 наркокурьеров.", "12", "persons_detained"),
         ("Один нарушитель границы задержан.", "Один", "persons_detained"),
+        # a seizure restated as its worth is no money taken
+        ("Изъято 3,5 кг героина, что приравнивается к 27 тысячам доз или 21 млн рублей.",
+         "21 млн", None),
         # a courier's load in the passive, and a stash hidden
         ("Остановлена фура, в которой перевозилось 6 кг гашиша.", "6 кг", "drugs_seized"),
         ("В багажнике имелось ещё 800 граммов героина.", "800 граммов", "drugs_seized"),
