@@ -1503,3 +1503,18 @@ def test_a_number_word_opening_a_sentence_with_iz_nikh_counts_what_the_one_befor
 ):
     # as «12 из них» does: a spelled-out number is a part of the count before, not dropped
     assert [(f["value"], f["object"]) for f in extract_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Среди них доля тяжких и особо тяжких-23,6%.", [(23.6, "percent")]),
+        ("В прошлом году—35,7 килограмма героина.", [(35.7, "kg")]),
+        ("В Екатеринбурге—9,4%.", [(9.4, "percent")]),
+        # a name keeps its number: an operation, a model, a town's district
+        ("В ходе операции Мак-2015 изъяли 5 кг.", [(5, "kg")]),
+        ("Операция «Мак–2015» прошла в области.", []),
+    ],
+)
+def test_a_space_left_out_about_a_dash_after_a_word_leaves_a_quantity(text, expected):
+    assert [(f["value"], f["unit"]) for f in extract_figures(text)] == expected

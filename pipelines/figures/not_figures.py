@@ -17,7 +17,7 @@ from pipelines.figures.lexicon import (
 )
 from pipelines.figures.phrases import noun_after
 from pipelines.figures.sentence import Figure, Sentence, is_cyrillic
-from pipelines.figures.units import unit_adjective
+from pipelines.figures.units import unit_adjective, unit_at
 from pipelines.morph import parse_word
 from pipelines.numbers import NumberSpan
 
@@ -150,7 +150,10 @@ def is_not_a_quantity(s: Sentence, span: NumberSpan, previous: Figure | None) ->
         return True  # an age rating: "16+"
     dash_before = s.glued(first) and s.tokens[first - 1].text in DASHES and s.glued(first - 1)
     if dash_before and s.tokens[first - 2].kind == "word":
-        return True  # a name: "Мак-2017", "COVID-19"
+        # a name: "Мак-2017", "COVID-19"; but a space left out about the dash after a word in
+        # lower case, before a percentage or a unit, or as a long dash ("тяжких-23,6%", "в
+        # прошлом году—35,7 килограмма") leaves a quantity
+        return not _space_left_out_about_a_dash(s, first, last)
     # a word glued before the colon is a space left out ("наркотиков:5 кг"), not a ratio
     colon_after_word = (
         first >= 2 and s.norm(first - 1) == ":" and s.tokens[first - 2].kind == "word"
@@ -197,6 +200,16 @@ def is_not_a_quantity(s: Sentence, span: NumberSpan, previous: Figure | None) ->
             # телефонов и 12 пакетов"
             return True
     return False
+
+
+def _space_left_out_about_a_dash(s: Sentence, first: int, last: int) -> bool:
+    word = s.tokens[first - 2].text
+    if not (is_cyrillic(word) and len(word) >= 3):
+        return False
+    long_dash = s.tokens[first - 1].text in "–—"
+    amount = s.norm(last) == "%" or unit_at(s, last) is not None
+    # a capitalised word is a name's ("Мак-2017") unless a long dash and an amount follow it
+    return (word.islower() and (long_dash or amount)) or (long_dash and amount)
 
 
 def _counted(s: Sentence, k: int) -> bool:
