@@ -336,6 +336,18 @@ def test_a_percentage_of_iz_nikh_is_a_share_of_the_number_before():
     assert _total_of(figures, "12%") is None
 
 
+def test_the_parts_of_drugs_destroyed_are_no_seizure_either():
+    figures = annotated(
+        "В присутствии журналистов в печи было сожжено 120 кг 500 г наркотиков, из которых "
+        "30 кг 100 г составлял героин, 40 кг 200,5 г опий-сырец и 50 кг 199,5 г марихуана."
+    )
+    assert _total_of(figures, "50 кг") == "120 кг 500 г"
+    assert [f["indicator"] for f in figures] == [None, None, None, None]
+    # a seizure's parts stay seized
+    figures = annotated("Изъято 169 кг наркотиков, из которых 41 кг героина и 84 кг опия.")
+    assert [f["indicator"] for f in figures] == ["drugs_seized"] * 3
+
+
 def test_semicolons_separate_the_items_of_a_list_a_colon_opened():
     figures = annotated("Изъято 9,2 кг наркотиков: 40 г героина; 3,1 кг гашиша, 5 кг марихуаны.")
     assert {_total_of(figures, q) for q in ("40 г", "3,1 кг", "5 кг")} == {"9,2 кг"}

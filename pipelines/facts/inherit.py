@@ -28,10 +28,28 @@ def assign_indicators(
     compares, or of the words around it when they fit exactly one indicator; else it stays null."""
     vocab = vocab or vocabulary()
     assign_own_indicators(text, figures, vocab, title)
+    _parts_of_what_nothing_counts(figures, vocab)
     inherit_indicators(text, figures, vocab)
     _rates_count_nothing(text, figures)
     _plants_the_text_names(text, figures)
     _the_drug_the_text_identifies(text, figures, vocab, title)
+
+
+def _parts_of_what_nothing_counts(figures: list[dict], vocab: Vocabulary) -> None:
+    """«сожжено 169 кг 860 г наркотиков, из которых 41 кг … героина»: the words that rule an
+    indicator out for a total (a destruction, not a seizure) rule it out for the total's parts
+    in its sentence, past the window their own words are read in."""
+    entries = {e.code: e for e in vocab.indicators}
+    for figure in figures:
+        k = figure.get("part_of")
+        if k is None or not figure.get("indicator"):
+            continue
+        total = figures[k]
+        if total.get("indicator") or total.get("sentence") != figure.get("sentence"):
+            continue
+        entry = entries[figure["indicator"]]
+        if entry.not_context and _starts(total.get("_near") or (), entry.not_context):
+            figure["indicator"] = figure["substance"] = None
 
 
 # names that do not say which drug: a class or a plant not named further
