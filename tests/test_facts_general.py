@@ -348,6 +348,17 @@ def test_the_parts_of_drugs_destroyed_are_no_seizure_either():
     assert [f["indicator"] for f in figures] == ["drugs_seized"] * 3
 
 
+def test_iz_kotoroy_breaks_down_a_singular_whole():
+    figures = annotated("Изъята партия героина весом 12 кг, из которой 7 кг были спрятаны в шинах.")
+    assert _total_of(figures, "7 кг") == "12 кг"
+    # and «среди которой», a slip of case for «среди которых», as well
+    figures = annotated(
+        "За год совершено почти 2 тысячи преступлений, среди которой 7 убийств, 79 грабежей и "
+        "более 560 краж."
+    )
+    assert _total_of(figures, "79 грабежей") == "почти 2 тысячи преступлений"
+
+
 def test_semicolons_separate_the_items_of_a_list_a_colon_opened():
     figures = annotated("Изъято 9,2 кг наркотиков: 40 г героина; 3,1 кг гашиша, 5 кг марихуаны.")
     assert {_total_of(figures, q) for q in ("40 г", "3,1 кг", "5 кг")} == {"9,2 кг"}
