@@ -172,7 +172,7 @@ def _names_an_agency(tokens: list[Token], stop: int) -> bool:
     return False
 
 
-_DATELINE_ENDS = {".", ",", "—", "–", "-", "("}
+_DATELINE_ENDS = {".", ",", "—", "–", "-", "(", "/"}  # «БАКУ/Trend/ -»
 # ". 12 апреля", ", 8 ноября": the day after a dateline's name
 _DAY_AFTER = re.compile(r"\s*[.,]\s*\d{1,2}\s+" + MONTH_PATTERN)
 # «3 августа, Минск /Корр. БЕЛТА/.»: the day first, then the capital and the agency
@@ -274,11 +274,29 @@ def _after_words(
         first -= 1  # «с» is a village's abbreviation here, unless it is the preposition sought
     if first < 2 or tokens[first - 1].norm not in to:
         return False
+    # a quoted name counts as one word («на «Таможенном бизнес форуме 2025: диалог и доверие» в
+    # Баку»)
+    reach += _quoted_length(tokens, first - 2)
     return any(
         tokens[k].norm.startswith(stems)
         and not _SENTENCE_END.search(text, tokens[k].end, tokens[first].start)
         for k in range(max(0, first - 1 - reach), first - 1)
     )
+
+
+_CLOSING_QUOTES = {"»": "«", '"': '"', "“": "„"}
+
+
+def _quoted_length(tokens: list[Token], last: int) -> int:
+    """How many tokens a quoted name that ends at token `last` takes, its quotes included (0
+    when none ends there)."""
+    opening = _CLOSING_QUOTES.get(tokens[last].text) if last >= 0 else None
+    if opening is None:
+        return 0
+    for k in range(last - 1, max(-1, last - 16), -1):
+        if tokens[k].text in (opening, "«", "„"):
+            return last - k + 1
+    return 0
 
 
 _SENTENCE_END = re.compile(r"[.!?;]")

@@ -1207,3 +1207,15 @@ def test_towns_of_one_region_listed_with_a_comma_are_items_of_the_list():
         ("Республика Бурятия", "resident"),
         ("Забайкальский край", "resident"),
     ]
+
+
+def test_a_dateline_with_its_agency_after_a_slash_and_a_forum_under_a_quoted_name():
+    text = (
+        "БАКУ/Trend/ - За 11 месяцев текущего года в Азербайджане изъято более 1 тонны "
+        "наркотиков.\nОб этом заявил председатель комитета на «Таможенном бизнес форуме 2025: "
+        "диалог и доверие» в Баку."
+    )
+    named = [(p["normalized"], p["named_as"]) for p in find_places(text)]
+    assert named[0] == ("Баку", "dateline") and named[-1] == ("Баку", "venue")
+    region = article_region(text)
+    assert (region["region_code"], region["country"]) == (None, "AZ")
