@@ -402,9 +402,12 @@ def _refresh_batch(db: sqlite_utils.Database, ids: list[int]) -> None:
     mentions: dict[int, list[tuple]] = {fact_id: [] for fact_id in ids}
     for row in db.conn.execute(
         "select f.fact_id, f.value, f.qualifier, f.role, f.in_title, f.quote, a.id, a.source,"
-        " a.published_at, f.event_day from figures f join articles a on a.id = f.article_id"
+        f" a.published_at, f.event_day, {', '.join('f.' + c for c in _CLAIM_FIELDS)}, a.url"
+        " from figures f join articles a on a.id = f.article_id"
+        # copies published at one time are ordered by their address, not by when the crawl
+        # stored them
         f" where f.fact_id in ({marks}) order by f.fact_id, coalesce(a.published_at, '9999'),"
-        " a.id, f.in_title desc, f.seq",
+        " a.url, f.in_title desc, f.seq",
         ids,
     ):
         mentions[row[0]].append(row[1:])
@@ -417,19 +420,46 @@ def _refresh_batch(db: sqlite_utils.Database, ids: list[int]) -> None:
             ids,
         ).fetchall()
     )
-    scopes = dict(
-        db.conn.execute(f"select id, scope from facts where id in ({marks})", ids).fetchall()
-    )
     gone = [(fact_id,) for fact_id in ids if not mentions[fact_id]]
     db.conn.executemany("delete from facts where id = ?", gone)
     for fact_id in ids:
         if mentions[fact_id]:
-            _update_fact(db, fact_id, _counted(mentions[fact_id], totals.get(fact_id),
-                                               scopes.get(fact_id)))  # fmt: skip
+            _update_fact(db, fact_id, _counted(mentions[fact_id], totals.get(fact_id)))
 
 
-def _counted(mentions: list[tuple], total: int | None, scope: str | None) -> dict:
-    """A fact's columns from its mentions, first published first."""
+# what a mention says the claim is, read back to key its fact by the first publication
+_CLAIM_FIELDS = ("indicator", "substance", "object", "region", "country", "scope",
+                 "period_start", "period_end", "unit")  # fmt: skip
+
+
+def _claim_of(mention: tuple, event_day: str | None) -> dict:
+    """The key columns a mention's figure row gives its fact (a national claim keyed by its
+    country, as `link_article` keys it); `event_day`: the fact's, for an event."""
+    claim = dict(zip(_CLAIM_FIELDS, mention[9:-1], strict=True))
+    country = claim.pop("country")
+    claim["region"] = claim["region"] or country
+    claim["event_day"] = event_day if claim["scope"] == "event" else None
+    return claim
+
+
+def _fullest_first(stated: list[tuple]) -> tuple:
+    """Of the mentions published first, the one whose reading says most (a region rather than
+    a country, a period, what is counted): a copy published at the same time may have lost the
+    lead that named them. Ties go by address, never by storage order."""
+    earliest = [m for m in stated if m[7] == stated[0][7]]
+
+    def says(mention: tuple) -> int:
+        claim = dict(zip(_CLAIM_FIELDS, mention[9:-1], strict=True))
+        named = sum(1 for k in ("indicator", "substance", "object", "period_start") if claim[k])
+        return named + 2 * bool(claim["region"])
+
+    return min(earliest, key=lambda m: (-says(m), m[-1]))
+
+
+def _counted(mentions: list[tuple], total: int | None) -> dict:
+    """A fact's columns from its mentions, first published first: the first publication's
+    reading names the claim, whatever order the crawl stored its copies in (a copy that lost
+    the lead may read the period or region otherwise, and join the fact as its twin)."""
     values: dict[float, int] = {}
     # a headline rounds the number its body states («почти 1,5 тысячи» over 1447): the bodies'
     # values are the claim's, and only they can disagree
@@ -437,19 +467,22 @@ def _counted(mentions: list[tuple], total: int | None, scope: str | None) -> dic
     for m in stated:
         values[float(m[0])] = values.get(float(m[0]), 0) + 1
     first = mentions[0]
+    # an event is dated by its first publication: a republication stored before the
+    # original (crawl order) must not leave its own later day on the fact
+    lead = _fullest_first(stated)
+    claim = _claim_of(lead, first[8])
     body_roles = [m[2] for m in mentions if not m[3]] or [m[2] for m in mentions]
     if total:  # a copy that lost the total still states a part of it
         body_roles = ["part"]
-    # an event is dated by its first publication: a republication stored before the
-    # original (crawl order) must not leave its own later day on the fact
-    dated = {"event_day": first[8], "year": _year(first[8])} if scope == "event" else {}
     return {
-        **dated,
-        "value": stated[0][0],
-        "qualifier": stated[0][1],
+        **claim,
+        "fact_key": fact_key(claim),
+        "year": _year(claim["period_start"] or claim["event_day"]),
+        "value": lead[0],
+        "qualifier": lead[1],
         "role": max(body_roles, key=body_roles.count),  # a tie: the first mention's
         "in_title": int(any(m[3] for m in mentions)),
-        "quote": stated[0][4],
+        "quote": lead[4],
         "n_mentions": len(mentions),
         "n_articles": len({m[5] for m in mentions}),
         "n_sources": len({m[6] for m in mentions}),

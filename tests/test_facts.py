@@ -917,6 +917,29 @@ def test_za_polgoda_is_a_period():
     assert by_quote(figures, "1,1 тонны")["scope"] == "period"
 
 
+def test_a_storys_facts_do_not_depend_on_the_order_its_copies_are_stored_in(tmp_path):
+    """A copy that lost the lead reads the seizure with no region; stored first or last, the
+    facts are the same, keyed by the fullest reading of the first publication."""
+    from pipelines.db import connect
+
+    lead = "Сотрудники МВД Татарстана задержали курьера с партией гашиша весом 7 килограммов."
+    rest = "Наркотики изъяли при досмотре автомобиля на трассе М-12, курьер задержан."
+    title = "На трассе М-12 задержан наркокурьер"
+    stored = []
+    for n, order in enumerate((("orig", "copy"), ("copy", "orig"))):
+        db = connect(tmp_path / f"{n}.db")
+        for source in order:
+            body = f"{lead}\n{rest}" if source == "orig" else f"{rest}\nИзъято 7 кг гашиша."
+            _store(db, source, f"https://{source}.example/1", title, body, "2025-10-03")
+        stored.append(
+            db.execute(
+                "select fact_key, region, value, n_articles from facts order by fact_key"
+            ).fetchall()
+        )
+    assert stored[0] == stored[1]
+    assert any(row[1] == "RU-TA" and row[3] == 2 for row in stored[0])
+
+
 def test_a_total_in_one_copy_and_a_value_in_another_is_not_added_to_its_parts(tmp_path):
     """A republication may read as the total of the parts a number the original left a value
     (here «7 кг», of no region, beside «около 7 килограммов» of Tatarstan: two facts):
