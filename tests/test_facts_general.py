@@ -66,6 +66,11 @@ def test_more_by_an_amount_compared_with_last_year_is_a_change():
          "crops_destroyed"),
         ("Задержаны 12 наркокурьеров.", "12", "persons_detained"),
         ("Один нарушитель границы задержан.", "Один", "persons_detained"),
+        # the next number's own clause («, раскрыто 20») rules nothing out for this one
+        ("За год выявлено 36 преступлений, связанных с незаконным оборотом наркотических "
+         "средств, раскрыто 20 преступлений.", "36", "drug_crimes"),
+        ("За год выявлено 36 преступлений, связанных с незаконным оборотом наркотических "
+         "средств, раскрыто 20 преступлений.", "20", None),
         # a seizure restated as its worth is no money taken
         ("Изъято 3,5 кг героина, что приравнивается к 27 тысячам доз или 21 млн рублей.",
          "21 млн", None),
