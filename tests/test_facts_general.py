@@ -66,6 +66,12 @@ def test_more_by_an_amount_compared_with_last_year_is_a_change():
          "crops_destroyed"),
         ("Задержаны 12 наркокурьеров.", "12", "persons_detained"),
         ("Один нарушитель границы задержан.", "Один", "persons_detained"),
+        # the weight of the plants a sentence counts is the crop's; plants weighed alone are
+        # a seizure
+        ("В области изъято 928 кустов конопли весом 300 кг.", "300 кг", "crops_destroyed"),
+        ("Изъятые кусты оказались коноплей общим весом свыше 55 кг.", "свыше 55",
+         "crops_destroyed"),
+        ("Изъято 2,5 кг высушенного растения конопли.", "2,5 кг", "drugs_seized"),
         # the next number's own clause («, раскрыто 20») rules nothing out for this one
         ("За год выявлено 36 преступлений, связанных с незаконным оборотом наркотических "
          "средств, раскрыто 20 преступлений.", "36", "drug_crimes"),
