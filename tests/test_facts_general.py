@@ -375,6 +375,32 @@ def test_iz_kotoroy_breaks_down_a_singular_whole():
     assert _total_of(figures, "79 грабежей") == "почти 2 тысячи преступлений"
 
 
+def test_a_count_in_brackets_after_an_item_does_not_end_the_list():
+    figures = annotated(
+        "Изъято свыше 300 кг наркотиков, в том числе 120 кг гашиша на складе, 60 кг маковой "
+        "соломы (около 900 стеблей) в сарае за городом и 40 кг героина."
+    )
+    assert {_total_of(figures, q) for q in ("120 кг", "60 кг", "40 кг")} == {"свыше 300 кг"}
+    assert _total_of(figures, "около 900") is None
+
+
+def test_items_joined_by_i_each_with_a_dash_share_the_verb_left_out():
+    figures = annotated(
+        "Раскрыто 312 преступлений. В общем числе этих преступлений 180 – сбыт, 75 – совершены "
+        "группой лиц и 40 – в крупном размере."
+    )
+    assert {_total_of(figures, q) for q in ("180", "75", "40")} == {"312 преступлений"}
+
+
+def test_iz_kotorykh_after_a_measure_of_the_whole_counts_the_whole():
+    figures = annotated(
+        "Обнаружено 48 участков с посевами мака общей площадью около 9 гектаров, из которых "
+        "уничтожено 30 участков."
+    )
+    assert _total_of(figures, "30 участков") == "48 участков"
+    assert by_quote(figures, "около 9")["role"] == "value"
+
+
 def test_semicolons_separate_the_items_of_a_list_a_colon_opened():
     figures = annotated("Изъято 9,2 кг наркотиков: 40 г героина; 3,1 кг гашиша, 5 кг марихуаны.")
     assert {_total_of(figures, q) for q in ("40 г", "3,1 кг", "5 кг")} == {"9,2 кг"}

@@ -394,13 +394,18 @@ def _reference_year(figure: dict) -> int | None:
 # --- parts ----------------------------------------------------------------------------------
 
 
+_LIST_JOINT = re.compile(r"(?:,|\s(?:и|а))\s*$")
+
+
 def _breaks_list(text: str, a: dict, b: dict) -> bool:
     """The words between two parts start a new statement: a verb, a semicolon."""
     gap = markers.PART_LABEL.sub("", _between(text, a, b), count=1)
     if markers.CLAUSE_BREAK.search(gap):
         return True
-    if gap.rstrip().endswith(",") and markers.PART_LABEL.match(text[b["end"] : b["end"] + 4]):
-        return False  # «5 фактов касались посева конопли, 16 – сбыта»: the verb left out is shared
+    if _LIST_JOINT.search(gap) and markers.PART_LABEL.match(text[b["end"] : b["end"] + 4]):
+        # «5 фактов касались посева конопли, 16 – сбыта», «191 – совершено в крупном и 143 – в
+        # особо крупном»: the verb left out is shared
+        return False
     # «438 совершены в крупном размере, 629 связаны со сбытом»: parts each with its own predicate
     # right after the number, a comma between them
     parallel = _opens_with_verb(gap) and _opens_with_verb(text[b["end"] : b["end"] + 40])
@@ -436,6 +441,17 @@ def _exceeds(total: dict, parts: list[dict], overlapping: bool = False) -> bool:
     return added > room * float(total["value"]) + 1e-9
 
 
+_GLOSS_OPENS = re.compile(r"^[^()0-9;:]{0,60}\(\s*$")
+
+
+def _glosses(text: str, before: dict, figure: dict) -> bool:
+    """A number alone in brackets after another and its noun counts that one in other terms."""
+    return bool(
+        _GLOSS_OPENS.match(text[before["end"] : figure["start"]])
+        and _CLOSES.match(text[figure["end"] : figure["end"] + 3])
+    )
+
+
 def _parts_after(
     text: str, figures: list[dict], candidates: list[int], total: int, roles: dict[int, str]
 ) -> list[int]:
@@ -448,6 +464,8 @@ def _parts_after(
         if roles.get(k) in ("baseline", "change") or figure.get("unit") in ("percent", "times"):
             continue
         if not compatible(figure, figures[total]):
+            if previous is not None and _glosses(text, figures[previous], figure):
+                continue  # «96 кг растений (164 куста) … и 105 кг мефедрона»: the list goes on
             break
         if previous is None:
             opened = _between(text, figures[total], figure)
@@ -544,22 +562,44 @@ def _assign_parts(
                 continue
             # a part larger than its total is something else seized beside it («свыше 525 кг
             # наркотиков, в том числе 52 кг синтетических и более 3 тонн прекурсоров»)
-            parts = [k for k in _parts_after(text, figures, rest, i, roles)
-                     if not _other_kind(figures[i], figures[k])
-                     and not _exceeds(figures[i], [figures[k]])]  # fmt: skip
+            total = _whole_before(text, figures, group, pos, nxt, roles)
+            parts = [k for k in _parts_after(text, figures, rest, total, roles)
+                     if not _other_kind(figures[total], figures[k])
+                     and not _exceeds(figures[total], [figures[k]])]  # fmt: skip
             if colon and not marker:
                 # a colon list without "в том числе": parts only when each is smaller
-                parts = [k for k in parts if figures[k]["value"] < figures[i]["value"]]
+                parts = [k for k in parts if figures[k]["value"] < figures[total]["value"]]
                 if len(parts) < 2:
                     continue
             for k in parts:
-                part_of.setdefault(k, i)
+                part_of.setdefault(k, total)
         _part_of_earlier(text, figures, group, roles, part_of, earlier[-MAX_BACK:])
         _share_of_earlier(text, figures, group, earlier[-MAX_BACK:], roles, part_of)
         _cases_of_earlier(text, figures, group, roles, part_of)
         previous_group = group
         earlier += [k for k in group if figures[k]["start"] - first["start"] < 600]
     return part_of
+
+
+# What a whole is measured by, stated right after it: «35 очагов …, общей площадью 183 га»
+_MEASURED_BY = re.compile(
+    r"^[^.;:]{0,80}[,\s]\s*(?:общей\s+|общим\s+)?(?:площадью|весом|массой|объ[её]мом|стоимостью)"
+    r"(?:\s+\w+){0,2}\s*$",
+    re.IGNORECASE,
+)
+
+
+def _whole_before(text, figures, group, pos, nxt, roles) -> int:
+    """The figure a subset marker after figure group[pos] is of: that one, or («выявлено 35
+    очагов …, общей площадью более 183 гектаров, из которых уничтожено 25 очагов») the whole
+    it measures, when only that one is of the kind the marker's parts count."""
+    i = group[pos]
+    if pos == 0 or compatible(figures[i], figures[nxt]):
+        return i
+    whole = group[pos - 1]
+    if roles.get(whole) in ("baseline", "change") or not compatible(figures[whole], figures[nxt]):
+        return i
+    return whole if _MEASURED_BY.match(_between(text, figures[whole], figures[i])) else i
 
 
 # What a count of crimes never breaks down into: labs, groups, dens, sites and channels found
