@@ -30,10 +30,14 @@ def _last_day_of(iso: str | None) -> date | None:
     return date(year, month, day)
 
 
-# "по сравнению с 2023 годом", "к аналогичному периоду прошлого года", "чем в 2023 году": the
-# baseline a sentence compares with, not the period it reports on.
+# "по сравнению с 2023 годом", "к аналогичному периоду прошлого года", "чем в 2023 году", "с тем
+# же периодом прошлого года", "по отношению к 1 пол. 2022 г.": the baseline a sentence compares
+# with, not the period it reports on.
 _BASELINE_RE = re.compile(
-    r"(?:сравнени\w*(?:\s+с)?|аналогичн\w*\s+период\w*|\bчем)\s*$", re.IGNORECASE
+    r"(?:сравнени\w*(?:\s+с)?|(?:аналогичн\w*|т(?:ем|ому?)\s+же)\s+период\w*|\bчем(?:\s+в)?"
+    r"|по\s+отношению\s+к(?:\s+\d\s+(?:пол\.|кв\.|полугоди\w*|квартал\w*))?"
+    r"|\bотносительно)\s*$",
+    re.IGNORECASE,
 )
 
 

@@ -498,6 +498,40 @@ def test_an_earlier_year_after_togda_kak_is_a_baseline():
     assert by_quote(figures, "512 преступлений")["role"] == "value"
 
 
+def test_each_year_of_a_series_named_by_a_bare_year_is_the_next_ones_baseline():
+    figures = annotated(
+        "Число экспертиз растет: в 2015 году их провели 812, в 2018 - 1034, а за неполный "
+        "2019 - уже 1100.",
+        published="2019-11-02",
+    )
+    assert [by_quote(figures, q)["role"] for q in ("812", "1034", "1100")] == [
+        "baseline", "baseline", "value"
+    ]  # fmt: skip
+    # each earlier value keeps the year its own clause names
+    assert by_quote(figures, "812")["period_start"] == "2015-01-01"
+    assert by_quote(figures, "1034")["period_start"] == "2018-01-01"
+
+
+def test_chem_v_a_year_names_the_earlier_value_not_the_period():
+    figures = annotated(
+        "Кокаина изъято 3,2 кг, это больше, чем в 2019-ом - 1,4 кг.", published="2021-02-10"
+    )
+    assert by_quote(figures, "1,4 кг")["role"] == "baseline"
+    assert by_quote(figures, "3,2 кг")["role"] == "value"
+    assert by_quote(figures, "3,2 кг")["period_start"] is None
+
+
+def test_last_year_after_an_older_year_is_the_current_value():
+    figures = annotated(
+        "В 2017 году в городе выявили 640 наркопреступлений, а в прошлом году – 590.",
+        published="2020-01-20",
+    )
+    assert by_quote(figures, "640")["role"] == "baseline"
+    assert by_quote(figures, "640")["period_start"] == "2017-01-01"
+    assert by_quote(figures, "590")["role"] == "value"
+    assert by_quote(figures, "590")["period_start"] == "2019-01-01"
+
+
 def test_an_earlier_share_is_a_baseline():
     figures = annotated(
         "Удельный вес раскрытых преступлений составил 71,7% (+3,6% по сравнению с аналогичным "

@@ -728,6 +728,46 @@ def test_records_point_into_the_text_in_order_with_sentence_and_period():
     assert (resolved[2]["period_start"], resolved[2]["period_end"]) == ("2024-05-01", "2024-05-31")
 
 
+def _periods(text: str, published: str) -> dict[str, tuple[str | None, str | None]]:
+    return {
+        f["quote"]: (f["period_start"], f["period_end"]) for f in extract_figures(text, published)
+    }
+
+
+def test_each_figure_of_a_sentence_of_several_years_has_its_own_clauses_year():
+    found = _periods(
+        "В 2021 году изъято 4 тонны наркотиков, в 2022-м - 4,3 тонны, а в прошлом году – 5 тонн.",
+        "2024-02-01",
+    )
+    assert found == {
+        "4 тонны": ("2021-01-01", "2021-12-31"),
+        "4,3 тонны": ("2022-01-01", "2022-12-31"),
+        "5 тонн": ("2023-01-01", "2023-12-31"),
+    }
+
+
+def test_a_year_in_brackets_closed_before_a_figure_is_not_its_period():
+    found = _periods(
+        "За 6 месяцев 2009 года зарегистрировано 684 преступления (1 полугодие 2008 года – "
+        "743), из них 365 связаны со сбытом.",
+        "2009-07-20",
+    )
+    assert found["365"] == found["684 преступления"] == ("2009-01-01", "2009-06-30")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "За 9 месяцев 2023 года наркопреступлений стало меньше на 7% по сравнению с тем же "
+        "периодом прошлого года, а сбыта – на 4%.",
+        "За 9 месяцев 2023 года по отношению к 9 месяцам 2022 года выявлено на 7% меньше "
+        "преступлений, а сбыта – на 4%.",
+    ],
+)
+def test_a_period_compared_with_is_no_figures_period(text):
+    assert set(_periods(text, "2023-10-20").values()) == {("2023-01-01", "2023-09-30")}
+
+
 def test_record_fields():
     figure = one("Изъято более 5 кг героина.")
     assert set(figure) == {

@@ -264,6 +264,13 @@ def _later_year_after(text: str, figures: list[dict], group: list[int], pos: int
     i = group[pos]
     low = sentence_start(text, figures[i]) if pos == 0 else figures[group[pos - 1]]["end"]
     own = _last_year(text[low : figures[i]["start"]])
+    if own is None and pos:
+        # «в 2006 году … достигло 1548, в 2012 - 2490, в 2013 - 2710»: a series goes on with
+        # bare years once its sentence named one in full
+        bare = list(_BARE_YEAR.finditer(text, low, figures[i]["start"]))
+        start = sentence_start(text, figures[i])
+        if bare and _last_year(text[start:low]) is not None:
+            own = int(bare[-1].group("year"))
     if own is None:
         return None
     for later in range(pos + 1, len(group)):
@@ -277,6 +284,10 @@ def _later_year_after(text: str, figures: list[dict], group: list[int], pos: int
             year = int(bare[-1].group("year")) if bare else None
         if year is None and _THIS_YEAR.search(clause):
             year = own + 1  # «В 2016-м году … 25 килограммов, в этом — уже 34 кило»
+        published = str(figures[i].get("_published") or "")[:4]
+        if year is None and published.isdigit() and _LAST_YEAR.search(clause):
+            # «В 2014 году зафиксировано 21 000 преступлений, а в прошлом году – 19 707» in 2016
+            year = int(published) - 1
         if year is not None and year > own and compatible(figures[k], figures[i]):
             return k
     return None
@@ -306,7 +317,7 @@ def _if_then_baseline(text: str, figures: list[dict], group: list[int], pos: int
 
 
 _BARE_YEAR = re.compile(
-    r"\b(?:в|за)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-–]?\s*(?:г\b|г\.|год))", re.I
+    r"\b(?:в|за)\s+(?:неполн\w+\s+)?(?P<year>(?:19|20)\d\d)\b(?!\s*[-–]?\s*(?:г\b|г\.|год))", re.I
 )
 # «в этом — уже 34 кило», and the year just ended after earlier years named («В 2015 году таких
 # было 34 человека, в 2016-м – 21 человек, а в ушедшем году – 15 человек»)
@@ -315,6 +326,9 @@ _THIS_YEAR = re.compile(
     r"|\bв\s+(?:ушедшем|минувшем|истекшем|прошедшем)\s+году\b",
     re.IGNORECASE,
 )
+
+
+_LAST_YEAR = re.compile(r"\bв\s+прошлом\s+году\b", re.IGNORECASE)
 
 
 def _last_year(left: str) -> int | None:
@@ -976,6 +990,12 @@ def assign_roles(
                 current = _later_year_after(text, figures, group, pos)
             if current is None:
                 current = _if_then_baseline(text, figures, group, pos)
+            if (
+                current is not None
+                and roles.get(current) == "baseline"
+                and figures[current].get("_current") == i
+            ):
+                continue  # its own baseline already: «В 2017 году 640, а в прошлом – 590»
             if current is not None:
                 roles[i] = "baseline"
                 figures[i]["_current"] = None if current == IN_HEADLINE else current

@@ -249,6 +249,9 @@ def _baseline_period(figure: dict, current: dict | None) -> tuple[str | None, st
     start = (current or figure).get("period_start") or figure.get("period_start")
     end = (current or figure).get("period_end") or figure.get("period_end")
     stated = figure.get("_year")
+    own = figure.get("period_start") or ""
+    if not stated and current and own[:4].isdigit() and start and own[:4] < start[:4]:
+        stated = own[:4]  # its own clause named its earlier year: «в 2015 году – 812»
     if stated and start and start[:4].isdigit():
         shift = int(stated) - int(start[:4])
         return _shift_year(start, shift), _shift_year(end, shift)

@@ -123,13 +123,18 @@ def extract_figures(
             continue
         if topic:
             apply_list_topic(figures, topic)
-        period_start, period_end = period_of(dates[lo:hi], text)
+        sentence_period = period_of(dates[lo:hi], text)
+        several = _several_periods(dates[lo:hi], text)
         for figure in figures:
             last = figure.last
             if last == len(tokens) and tokens[last - 1].text == "." and last - 1 > figure.first:
                 last -= 1  # the full stop after "2,1 млн." is the sentence's
             quote_start, quote_end = tokens[figure.first].start, tokens[last - 1].end
             quote_end = _close_quotes(text, quote_start, quote_end)
+            period_start, period_end = sentence_period
+            if several:
+                own = _period_before(dates[lo:hi], text, quote_start)
+                period_start, period_end = own if own[0] else sentence_period
             records.append(
                 {
                     "quote": text[quote_start:quote_end],
@@ -149,6 +154,35 @@ def extract_figures(
     for record in records:
         record["object"] = DICTIONARY_FORMS.get(record["object"], record["object"])
     return records
+
+
+def _several_periods(dates: list[dict], text: str) -> bool:
+    """Whether a sentence reports on more than one period: «в 2021 году изъято 4 тонны, в 2022
+    году - 4,1 тонны». Comparison baselines («чем за аналогичный период 2022 года») do not
+    count."""
+    found = {period_of([d], text) for d in dates if d["kind"] == "period"}
+    return len(found - {(None, None)}) > 1
+
+
+def _period_before(dates: list[dict], text: str, offset: int) -> tuple[str | None, str | None]:
+    """The period a figure's own clause names: the last one before it in its sentence."""
+    return period_of(
+        [
+            d
+            for d in reversed(dates)
+            if d["kind"] == "period"
+            and d["char_end"] <= offset
+            and not _in_closed_brackets(text, d["char_start"], offset)
+        ],
+        text,
+    )
+
+
+def _in_closed_brackets(text: str, start: int, offset: int) -> bool:
+    """Whether a date at `start` stands in brackets closed before `offset`: «684 преступления
+    (1 полугодие 2008 года – 743), из них – 365»: the 365 are of the sentence's period."""
+    opened = text.rfind("(", max(0, start - 40), start)
+    return opened >= 0 and ")" not in text[opened:start] and ")" in text[start:offset]
 
 
 def _close_quotes(text: str, start: int, end: int) -> int:
