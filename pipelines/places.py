@@ -25,8 +25,9 @@ an adjective beside a scene of their country, or "neighbour" ("на границ
 land across a border), which counts like an adjective; adjectives and people come from
 data/gazetteer/derived.tsv.
 
-Modules, in import order: places_gazetteer (the data), places_ner (natasha), places_mentions
-(finding and resolving the mentions of one text), and this one (the region of an article, a figure).
+Modules, in import order: places_gazetteer (the data), places_ner (natasha), places_signs (the
+country a text cites), places_mentions (finding and resolving the mentions of one text), and this
+one (the region of an article, a figure).
 """
 
 import re
@@ -38,6 +39,7 @@ from pipelines.phrases import read_tsv
 from pipelines.places_gazetteer import Entry, load_gazetteer
 from pipelines.places_mentions import clear_winner, find_mentions
 from pipelines.places_ner import NerView, SentenceNer
+from pipelines.places_signs import country_of_signs
 
 __all__ = [
     "Entry",
@@ -313,81 +315,10 @@ def article_place(
     ):
         return _result(None, place["country"], place["reason"])
     if place["reason"] != "article":
-        text = f"{title}\n{body}"
-        country = (
-            _country_of_currency(text)
-            or _country_of_letters(text)
-            or _country_of_news_agency(text)
-            or _country_of_institution(text)
-        )
+        country = country_of_signs(f"{title}\n{body}")
         if country and country != place["country"]:
             return _result(None, country, "article")
     return place
-
-
-# A country's own currency: «на 20 млн тенге», «3 млн сомов». A text that names no place but
-# counts in it is that country's news («По данным МВД, … на сумму 1,2 млрд тенге»).
-_CURRENCIES = {
-    "KZ": re.compile(r"\bтенге\b", re.IGNORECASE),
-    "KG": re.compile(r"\bсом(?:а|у|ов|ам|ами|ах)?\b", re.IGNORECASE),
-    "TJ": re.compile(r"\bсомони\b", re.IGNORECASE),
-    "UZ": re.compile(r"\bсум(?:а|у|ов|ам|ами|ах)?\b", re.IGNORECASE),
-    "BY": re.compile(r"\bбелорусск\w*\s+рубл", re.IGNORECASE),
-}
-
-
-# A country's state news agency, which carries its own country's news: «сообщили БЕЛТА в
-# Министерстве информации» in a text that names no place is Belarus's (Russia's agencies report
-# the world, and a Russian text with no place is the home default anyway)
-_NEWS_AGENCIES = {
-    "BY": re.compile(r"\bБЕЛТА\b|\bБелТА\b"),
-    "KZ": re.compile(r"\bКазинформ\w*|\bKazinform\b"),
-    "KG": re.compile(r"\bКабар\b|\bКабара\b"),
-    "TJ": re.compile(r"\bХовар\w*|\bKhovar\b"),
-    "UZ": re.compile(r"\bУзА\b|\bДунё\b"),
-}
-
-
-# Institutions and law codes of one country: «ст. 228 УК РФ», «Роскомнадзор заблокировал»,
-# «Приволжская оперативная таможня», «УК РК», «СБНОН», «МВД КР». A text that names no place and
-# cites them is that country's.
-_INSTITUTIONS = {
-    "RU": re.compile(
-        r"\b(?:УК|КоАП|МВД|ГУ\s+МВД|ФСБ|СК)\s+(?:РФ|России)\b|\bРФ\b|\bФСКН\b|Госнаркоконтрол"
-        r"|\bРоскомнадзор\w*|\bРосгварди\w*|\bФСИН\b|\bФТС\b|\bоперативн\w*\s+таможн\w*"
-        # Russia's parts that span regions: «в Сибири», «на Урале», «в ПФО»
-        r"|\bСибир(?:ь|и|ью)\b|\bна\s+Урале\b|\bПоволжь[еяю]\b|\bДальн(?:ий|его|ем)\s+Восток"
-        r"|\bСеверн\w+\s+Кавказ|\bЧерноземь|\bфедеральн\w+\s+округ|\b(?:[СЦЮП]|Ур|Д|СЗ|СК)ФО\b"
-    ),
-    "KZ": re.compile(r"\bРК\b|\bКНБ\b|\bАФМ\b"),
-    "KG": re.compile(r"\bКР\b|\bСБНОН\b"),
-    "UZ": re.compile(r"\bРУз\b"),
-}
-
-
-def _country_of_institution(text: str) -> str | None:
-    found = [country for country, name in _INSTITUTIONS.items() if name.search(text)]
-    return found[0] if len(found) == 1 else None
-
-
-def _country_of_news_agency(text: str) -> str | None:
-    found = [country for country, name in _NEWS_AGENCIES.items() if name.search(text)]
-    return found[0] if len(found) == 1 else None
-
-
-# Letters only Kazakh writes in Cyrillic («ОПМ «Қарасора-2022»», «Әділет»): names of a Kazakh
-# text that names no place
-_KAZAKH_LETTERS = re.compile(r"[ӘәҒғҚқҰұҺһ]")
-
-
-def _country_of_letters(text: str) -> str | None:
-    return "KZ" if _KAZAKH_LETTERS.search(text) else None
-
-
-def _country_of_currency(text: str) -> str | None:
-    """The country whose own currency the text counts in most, if one does."""
-    named = Counter({country: len(words.findall(text)) for country, words in _CURRENCIES.items()})
-    return clear_winner(+named)  # +: without the currencies the text never names
 
 
 # «в ряде регионов страны», «в трех областях», «в 12 регионах»: not districts, which one

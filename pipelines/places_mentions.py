@@ -21,6 +21,7 @@ from pipelines.phrases import (
 )
 from pipelines.places_gazetteer import DIVISION_NOUNS, Entry, load_gazetteer, names_in
 from pipelines.places_ner import NerView, SentenceNer
+from pipelines.places_signs import country_of_signs
 from pipelines.places_unknown import division_mentions, unknown_mentions
 from pipelines.places_words import (
     _INSTITUTION_GAP,
@@ -542,7 +543,8 @@ def _capital_mentions(text, tokens, mentions) -> list[_Mention]:
     # the country the text names (not the source's: "столица" in a Russian text on a Kazakh
     # site is Moscow)
     votes = Counter(m.country for m in mentions if m.country)
-    own_country = clear_winner(votes)
+    # else the country its currency or institutions tell («столичного управления ФСКН»)
+    own_country = clear_winner(votes) or country_of_signs(text)
     found = []
     for i, token in enumerate(tokens):
         noun = token.norm.startswith("столиц")

@@ -882,6 +882,13 @@ def test_the_capital_s_adjective_names_whose_officers_not_where():
     assert article_region(body, source_region="KZ")["region_code"] == "KZ-71"
 
 
+def test_the_capital_of_a_text_naming_no_country_is_that_of_the_institutions_it_cites():
+    body = "Сотрудники столичного управления ФСКН изъяли 3 кг героина у двух приезжих."
+    assert article_region(body)["region_code"] == "RU-MOW"
+    body = "Столичные полицейские изъяли наркотики на 40 млн тенге."
+    assert article_region(body)["region_code"] == "KZ-71"
+
+
 def test_a_text_naming_no_place_is_the_country_of_its_currency():
     text = (
         "По данным МВД, за полгода выявлено 4 тыс. наркоправонарушений, изъято на 2,4 млрд тенге."
