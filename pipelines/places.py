@@ -22,7 +22,8 @@ which acts there), "dateline" ("ТАШКЕНТ, 7 июн – РИА Новост
 which counts like an adjective) or "resident" ("у жителя Карагандинской области": where people
 live) or "origin" ("поставляют из Новосибирска": where something came from), which count like
 an adjective beside a scene of their country, or "neighbour" ("на границе с Казахстаном": the
-land across a border), which counts like an adjective; adjectives and people come from
+land across a border) or "route" ("рейсом Пекин — Москва": a route's two ends), which count like
+an adjective; adjectives and people come from
 data/gazetteer/derived.tsv.
 
 Modules, in import order: places_gazetteer (the data), places_ner (natasha), places_signs (the
@@ -216,7 +217,7 @@ def _count_votes(places: list[dict], source_country: str | None) -> tuple[_Votes
         origin = bool(scenes) and group[0].get("named_as") == "origin"
         derived = origin or all(
             p.get("named_as")
-            in ("adjective", "people", "dateline", "destination", "venue", "neighbour")
+            in ("adjective", "people", "dateline", "destination", "venue", "neighbour", "route")
             or (p.get("named_as") in ("resident", "origin") and p["country"] in scenes)
             for p in group
         )

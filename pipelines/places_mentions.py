@@ -309,6 +309,28 @@ _SENTENCE_END = re.compile(r"[.!?;]")
 _DELIVERED = ("доставить", "отвезти")
 
 
+# «рейсом Пекин — Москва», «на трассе Самара — Шымкент», «поезд "Душанбе – Москва"»: a route
+# named by its two ends
+_ROUTE_BEFORE = re.compile(
+    r"(?:\bрейс\w*|\bпоезд\w*|\b(?:авто)?трасс\w*|\bавтодорог\w*|\bдорог[аеиуо]\w*|\bшоссе"
+    r"|\bмаршрут\w*|\bавтобус\w*|\bсообщени\w*)\s*(?:№\s*\d+\s*)?[«\"]?\s*$",
+    re.IGNORECASE,
+)
+_ROUTE_DASH = re.compile(r"^\s*[-–—]\s*$")
+
+
+def _route_ends(text: str, mentions: list) -> set[int]:
+    """The indices of the mentions that name a route's two ends."""
+    ends: set[int] = set()
+    for n in range(len(mentions) - 1):
+        a, b = mentions[n], mentions[n + 1]
+        if _ROUTE_DASH.match(text[a.end : b.start]) and _ROUTE_BEFORE.search(
+            text[max(0, a.start - 30) : a.start]
+        ):
+            ends.update((n, n + 1))
+    return ends
+
+
 def _destination(text: str, tokens: list[Token], first: int) -> bool:
     return (
         _after_words(text, tokens, first, _CARRIED_ELSEWHERE)
@@ -635,9 +657,13 @@ def find_mentions(
     countries = {e.country for e in unambiguous} | set(context_countries)
     named = {e.country for e in unambiguous if not e.minor} | set(context_countries)
     _resolve(text, mentions, regions, countries, home_country, named)
+    ends = _route_ends(text, mentions)
     origin_end = -1  # where the last place named as an origin ends: a list may go on from it
     resident_end = -1  # the same for residents: «жители Хабаровского края, Республики Бурятия»
     for n, mention in enumerate(mentions):
+        if mention.named_as == "name" and n in ends:
+            mention.named_as = "route"  # «рейсом Пекин — Москва»: where it went, not the scene
+            continue
         if mention.named_as == "name" and n and _qualifies(text, mentions[n - 1], mention):
             mention.named_as = mentions[n - 1].named_as  # «житель Новокузнецка Кемеровской области»
             continue

@@ -507,13 +507,19 @@ def test_a_region_after_the_day_that_opens_a_sentence_is_the_scene_too():
 
 def test_a_dateline_outside_the_capital_breaks_a_tie_of_regions():
     body = (
-        "ОРЕНБУРГ, 12 мар — РИА Новости. В поезде Душанбе — Москва пограничники нашли 6 кг "
-        "героина, сообщает пограничное управление ФСБ по Оренбургской области."
+        "ОРЕНБУРГ, 12 мар — РИА Новости. Пограничники нашли 6 кг героина у пассажира, севшего "
+        "в поезд в Москве, сообщает пограничное управление ФСБ по Оренбургской области."
     )
     assert article_region(body)["region_code"] == "RU-ORE"
-    # ... filed from the capital it is no evidence: the route's ends and the agency still tie
+    # ... filed from the capital it is no evidence: the town and the agency still tie
     capital = body.replace("ОРЕНБУРГ", "МОСКВА")
     assert article_region(capital)["region_code"] is None
+    # (a route's two ends are no scene at all: «В поезде Душанбе — Москва пограничники …»)
+    route = capital.replace(
+        "Пограничники нашли 6 кг героина у пассажира, севшего в поезд в Москве",
+        "В поезде Душанбе — Москва пограничники нашли 6 кг героина",
+    )
+    assert article_region(route)["region_code"] == "RU-ORE"
     # ... nor against a region that the text names more often
     more = body + " Курьера задержали в Самарской области, героин везли в Самарскую область."
     assert article_region(more)["region_code"] != "RU-ORE"
@@ -888,6 +894,18 @@ def test_the_capital_of_a_text_naming_no_country_is_that_of_the_institutions_it_
     assert article_region(body)["region_code"] == "RU-MOW"
     body = "Столичные полицейские изъяли наркотики на 40 млн тенге."
     assert article_region(body)["region_code"] == "KZ-71"
+
+
+def test_the_two_ends_of_a_route_are_no_scene():
+    body = (
+        "У пассажиров, прибывших рейсом Стамбул — Москва, сотрудники Шереметьевской таможни "
+        "изъяли 12 кг кокаина."
+    )
+    named = {p["name"]: p["named_as"] for p in find_places(body)}
+    assert named["Стамбул"] == named["Москва"] == "route"
+    assert article_region(body)["region_code"] == "RU-MOS"
+    # a town named alone stays a scene
+    assert article_region("В Москве изъяли 12 кг кокаина.")["region_code"] == "RU-MOW"
 
 
 def test_a_text_naming_no_place_is_the_country_of_its_currency():
