@@ -1518,3 +1518,15 @@ def test_a_number_word_opening_a_sentence_with_iz_nikh_counts_what_the_one_befor
 )
 def test_a_space_left_out_about_a_dash_after_a_word_leaves_a_quantity(text, expected):
     assert [(f["value"], f["unit"]) for f in extract_figures(text)] == expected
+
+
+def test_bare_numbers_of_a_list_by_place_take_the_noun_its_last_item_names():
+    text = (
+        "В Лачынском районе уничтожено 12 480, в Губадлинском районе - 3 105, "
+        "в Зангиланском - 977 кустов дикорастущей конопли."
+    )
+    assert [(f[0], f[3]) for f in figures(text)] == [
+        (12480, "куст"), (3105, "куст"), (977, "куст")
+    ]  # fmt: skip
+    # a bare number with no such list after it names nothing
+    assert [f[0] for f in figures("Просмотров: 173, комментариев - нет.")] == []

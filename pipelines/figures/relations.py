@@ -254,6 +254,38 @@ def _count_of_an_article(s: Sentence, figure: Figure) -> bool:
     return False
 
 
+# «…, Кельбаджарском районе - 3 212, …», «, в Советском — 38»: the next item of a list by place
+_PLACE_ITEM_GAP = re.compile(r"^\s*[,;]\s*[^\d,;.:()]{1,40}?\s[-–—]\s*$")
+
+
+def _items_of_a_list_by_place(s: Sentence, figures: list[Figure], unexplained: set[int]) -> None:
+    """Bare numbers of a list by place whose last item names the noun: «в Лачынском районе
+    уничтожены 18 427, Кельбаджарском районе - 3 212, Губадлинском районе - 1 677 кустов»."""
+    for i in sorted(unexplained):
+        run, j = [i], i + 1
+        while j < len(figures) and _PLACE_ITEM_GAP.match(_gap(s, figures[j - 1], figures[j])):
+            if j not in unexplained:
+                break  # the item that names the noun, or no item of the list
+            run.append(j)
+            j += 1
+        last = figures[j] if j < len(figures) else None
+        if (
+            last is None
+            or last.blocked
+            or last.unit != "count"
+            or last.object is None
+            or not _PLACE_ITEM_GAP.match(_gap(s, figures[j - 1], last))
+        ):
+            continue
+        for k in run:
+            figures[k].blocked, figures[k].object = False, last.object
+            unexplained.discard(k)
+
+
+def _gap(s: Sentence, left: Figure, right: Figure) -> str:
+    return s.text[s.tokens[left.last - 1].end - s.start : s.tokens[right.first].start - s.start]
+
+
 def resolve_orphans(s: Sentence, figures: list[Figure]) -> None:
     """Numbers still without unit or noun, in text order (so that one resolved can explain the
     next: "Из 37 задержанных 12 ..."): elliptic ones inherit, the rest are counts if the
@@ -310,6 +342,7 @@ def resolve_orphans(s: Sentence, figures: list[Figure]) -> None:
             # «С 1,5 тыс. до 1,2 тыс. снизилось число преступлений»: the range's end found the
             # noun after both
             left.blocked, left.object = False, right.object
+    _items_of_a_list_by_place(s, figures, unexplained)
     for left, right in itertools.pairwise(figures):
         if left.of_next and not left.blocked and left.unit is None:
             # "46 из 120 задержанных": the part counts what the whole counts
