@@ -1530,3 +1530,11 @@ def test_bare_numbers_of_a_list_by_place_take_the_noun_its_last_item_names():
     ]  # fmt: skip
     # a bare number with no such list after it names nothing
     assert [f[0] for f in figures("Просмотров: 173, комментариев - нет.")] == []
+
+
+def test_n_of_them_after_a_few_opening_words_counts_the_whole_of_the_sentence_before():
+    text = (
+        "За неделю к врачам обратились 96 человек, в том числе 14 несовершеннолетних. "
+        "В итоге 31 из них госпитализировали."
+    )
+    assert (31, "человек") in [(f[0], f[3]) for f in figures(text)]

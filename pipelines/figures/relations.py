@@ -128,9 +128,11 @@ def _inherit_backward(s: Sentence, figures: list[Figure], i: int) -> bool:
         topic_before_dash(s, figure.first) or topic_before_verb(s, figure.first)
     ):
         return False  # a topic of its own: "группировок – с 5 до 21", "таких лиц было 371"
-    antecedent = next(
-        (f for f in _antecedents(s, figures, i) if f.unit not in NO_OBJECT_UNITS), None
-    )
+    candidates = [f for f in _antecedents(s, figures, i) if f.unit not in NO_OBJECT_UNITS]
+    # «113 человек, в том числе 20 несовершеннолетних. В результате 48 из них …»: of the sentence
+    # before, «из них» points at the whole, not at a part of it
+    antecedent = next((f for f in candidates if not (_carried(s, f) and f.part)), None)
+    antecedent = antecedent or next(iter(candidates), None)
     if antecedent is None:
         return False
     figure.part = (
