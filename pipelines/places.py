@@ -23,8 +23,7 @@ which counts like an adjective) or "resident" ("у жителя Караганд
 live) or "origin" ("поставляют из Новосибирска": where something came from), which count like
 an adjective beside a scene of their country, or "neighbour" ("на границе с Казахстаном": the
 land across a border) or "route" ("рейсом Пекин — Москва": a route's two ends), which count like
-an adjective; adjectives and people come from
-data/gazetteer/derived.tsv.
+an adjective; adjectives and people come from data/gazetteer/derived.tsv.
 
 Modules, in import order: places_gazetteer (the data), places_ner (natasha), places_signs (the
 country a text cites), places_mentions (finding and resolving the mentions of one text), and this

@@ -603,7 +603,9 @@ _MEASURED_BY = re.compile(
 )
 
 
-def _whole_before(text, figures, group, pos, nxt, roles) -> int:
+def _whole_before(
+    text: str, figures: list[dict], group: list[int], pos: int, nxt: int, roles: dict[int, str]
+) -> int:
     """The figure a subset marker after figure group[pos] is of: that one, or («выявлено 35
     очагов …, общей площадью более 183 гектаров, из которых уничтожено 25 очагов») the whole
     it measures, when only that one is of the kind the marker's parts count."""
