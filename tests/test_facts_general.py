@@ -1850,3 +1850,10 @@ def test_a_signed_number_in_brackets_after_a_value_is_its_change():
         "с летальным исходом."
     )
     assert [f["role"] for f in figures] == ["total", "change", "part", "change"]
+
+
+def test_a_count_of_those_who_used_drugs_counts_no_seized_drugs():
+    figures = annotated(
+        "За год выявлено 38 впервые употребивших наркотики подростков и 17 употребивших наркотики."
+    )
+    assert by_quote(figures, "17")["indicator"] != "drugs_seized"

@@ -1538,3 +1538,16 @@ def test_n_of_them_after_a_few_opening_words_counts_the_whole_of_the_sentence_be
         "В итоге 31 из них госпитализировали."
     )
     assert (31, "человек") in [(f[0], f[3]) for f in figures(text)]
+
+
+def test_a_participle_whose_noun_the_number_cannot_govern_counts_people():
+    # «наркотики» is in no genitive: the participle's object, not what is counted
+    assert [(f[0], f[3]) for f in figures("Выявлено 17 впервые употребивших наркотики.")] == [
+        (17, "употребивший")
+    ]
+    # ... and a noun after that object is counted: «перевозивших героин курьеров»
+    assert [(f[0], f[3]) for f in figures("Задержаны 25 перевозивших героин курьеров.")] == [
+        (25, "курьер")
+    ]
+    # a noun in the genitive is counted as before
+    assert [f[3] for f in figures("Изъято 5 кг приготовленных к сбыту наркотиков.")] == ["наркотик"]

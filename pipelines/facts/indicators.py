@@ -243,6 +243,8 @@ def _noun(obj: str | None, unit: str | None) -> str | None:
     readings = parse_word(obj)
     if readings and "Subx" in readings[0].grammemes:
         return obj  # a participle the dictionary knows as a noun: «8 578 обучающихся» are people
+    if readings and readings[0].pos == "PRTF" and "actv" in readings[0].grammemes:
+        return obj  # an active participle counted: «46 однократно употребивших наркотики» did it
     adjective = bool(readings) and readings[0].pos in ("ADJF", "ADJS", "PRTF")
     return None if adjective or unit != "count" else obj
 

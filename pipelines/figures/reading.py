@@ -44,6 +44,7 @@ from pipelines.figures.not_figures import (
 )
 from pipelines.figures.objects import find_object
 from pipelines.figures.phrases import (
+    agree,
     animate,
     ends_prepositional_phrase,
     noun_after,
@@ -86,6 +87,21 @@ def _people_of_a_thing(s: Sentence, k: int, noun: int) -> bool:
         return True  # an abbreviation of an institution: "СПО", "ВУЗ"
     nouns = [r for r in s.readings(noun) if r.pos == "NOUN"]
     return bool(nouns) and "inan" in nouns[0].grammemes
+
+
+def _participle_and_its_object(s: Sentence, figure: Figure, k: int, noun: int) -> bool:
+    """An active participle after the number whose noun cannot be what is counted, being in
+    no genitive the number governs: «46 однократно употребивших наркотики» counts the people
+    who used them."""
+    if not any(r.pos == "PRTF" and "actv" in r.grammemes for r in s.readings(k)):
+        return False
+    if figure.span.multiplier != 1:
+        return False  # «на 100 тысяч соответствующего населения»: «тысяч» governs the noun
+    value = figure.span.value
+    few = value == int(value) and int(value) % 10 in (2, 3, 4) and int(value) % 100 // 10 != 1
+    governed = {"gent", "sing" if few else "plur"}
+    nouns = [r for r in s.readings(noun) if r.pos == "NOUN"]
+    return bool(nouns) and not any(governed <= r.grammemes for r in nouns)
 
 
 # Comparatives that state a difference when "на" follows: "больше на 12%" (but "более чем на").
@@ -452,6 +468,21 @@ def _read_count(s: Sentence, figure: Figure, previous: Figure | None) -> None:
         # "4 852 обучающихся общеобразовательных организаций": the participle is counted
         figure.unit, figure.object = "count", adjective_as_noun(s.tokens[adjectives[0]])
         figure.last = adjectives[0] + 1
+        return
+    if (
+        noun is not None
+        and adjectives
+        and _participle_and_its_object(s, figure, adjectives[-1], noun)
+    ):
+        after = noun + 1
+        if after < len(s.tokens) and s.is_noun(after) and agree(s, adjectives[-1], after):
+            # «25 перевозивших героин курьеров»: the noun after the participle's object
+            figure.unit, figure.object = "count", noun_lemma(s.readings(after), s.tokens[after])
+            figure.last = after + 1
+        else:
+            # «46 однократно употребивших наркотики»: the participle counts people
+            figure.unit, figure.object = "count", adjective_as_noun(s.tokens[adjectives[-1]])
+            figure.last = adjectives[-1] + 1
         return
     if noun is not None and s.lemma(noun) == "год" and s.norm(noun + 1) in ("ранее", "раньше"):
         noun, adjectives = None, []  # "340 преступлений против 290 годом ранее": no duration
