@@ -1857,3 +1857,14 @@ def test_a_count_of_those_who_used_drugs_counts_no_seized_drugs():
         "За год выявлено 38 впервые употребивших наркотики подростков и 17 употребивших наркотики."
     )
     assert by_quote(figures, "17")["indicator"] != "drugs_seized"
+
+
+def test_a_change_takes_what_its_own_clause_names_over_the_sentences_one_number():
+    figures = annotated(
+        "За полгода выявлено 1 240 преступлений, связанных с наркотиками, а количество "
+        "изъятых наркотиков выросло втрое."
+    )
+    assert by_quote(figures, "втрое")["indicator"] == "drugs_seized"
+    # ... but a change stated of the number before it takes that one's
+    figures = annotated("Выявлено 1 240 наркопреступлений, что на 12% больше, чем годом ранее.")
+    assert by_quote(figures, "12%")["indicator"] == "drug_crimes"

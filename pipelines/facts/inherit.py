@@ -304,6 +304,11 @@ def _change_indicator(figures: list[dict], figure: dict) -> tuple[str | None, st
     ]
     codes = {f["indicator"] for f in same_sentence}
     if len(codes) == 1:
+        own = _clause_indicator(figure, same_sentence)
+        if own is not None and own[0] not in codes:
+            # «выявлено 36 тысяч преступлений …, а количество изъятых наркотиков увеличилось
+            # почти вдвое»: the change's own clause names what changed, no number of it does
+            return own
         nearest = min(same_sentence, key=lambda f: abs(f["start"] - figure["start"]))
         return nearest["indicator"], nearest.get("substance")
     if compared:
@@ -314,23 +319,61 @@ def _change_indicator(figures: list[dict], figure: dict) -> tuple[str | None, st
     return _described_indicator(figure)
 
 
-def _described_indicator(figure: dict) -> tuple[str | None, str | None]:
-    """«на 1281,2% увеличилось количество изъятых наркотиков»: the words around a change name
-    what changed; they decide only when exactly one indicator fits them."""
+def _clause_indicator(figure: dict, numbers: list[dict]) -> tuple[str, str | None] | None:
+    """The one indicator the words of a change's own clause fit, when no number of the
+    sentence stands in that clause («…, а количество изъятых наркотиков увеличилось почти
+    вдвое»)."""
+    sentence = figure.get("sentence") or ""
+    if any(_same_clause(sentence, n["quote"], figure["quote"]) for n in numbers):
+        return None
+    phrase = figure.get("_phrase") or []
+    found = _narrower(_fitting(phrase, frozenset(phrase)))
+    if len(found) != 1:
+        return None
+    entry = next(iter(found.values()))
+    if not entry.substance:
+        return entry.code, None
+    return entry.code, substance_of({"object": None}, phrase, vocabulary(), [])
+
+
+def _same_clause(sentence: str, a: str, b: str) -> bool:
+    """Whether two quotes of a sentence stand with no comma or semicolon between them."""
+    i, j = sentence.find(a), sentence.find(b)
+    if i < 0 or j < 0:
+        return False
+    low, high = sorted((i, j))
+    return "," not in sentence[low:high] and ";" not in sentence[low:high]
+
+
+def _fitting(near: list[str], sentence: frozenset[str]) -> dict:
+    """The indicators a change of no stated noun fits, by code, from the words `near` it."""
     vocab = vocabulary()
-    near = figure.get("_lead") or []  # the subject of a change comes before it
-    sentence = text_lemmas(figure.get("sentence") or "")
-    found = {}
     near_stems = stems(near)  # the same for every rule and unit
+    found = {}
     for entry in vocab.indicators:
         for unit in sorted(entry.units - {"money"}):
             probe = {"unit": unit, "object": None}
             if _fits(entry, vocab, probe, sentence, near, None, near_stems):
                 found[entry.code] = entry
+    return found
+
+
+def _narrower(found: dict) -> dict:
+    if set(found) == {"drug_crimes", "drug_sales_crimes"}:
+        # «рост на 30,8% фактов сбыта»: sales crimes are the narrower
+        return {"drug_sales_crimes": found["drug_sales_crimes"]}
+    return found
+
+
+def _described_indicator(figure: dict) -> tuple[str | None, str | None]:
+    """«на 1281,2% увеличилось количество изъятых наркотиков»: the words around a change name
+    what changed; they decide only when exactly one indicator fits them."""
+    vocab = vocabulary()
+    near = figure.get("_lead") or []  # the subject of a change comes before it
+    found = _fitting(near, text_lemmas(figure.get("sentence") or ""))
     if len(found) > 1:
         found = _named_first(figure, found, vocab)
-    if set(found) == {"drug_crimes", "drug_sales_crimes"}:
-        del found["drug_crimes"]  # «рост на 30,8% фактов сбыта»: sales crimes are the narrower
+    found = _narrower(found)
     if len(found) != 1:
         return None, None
     entry = next(iter(found.values()))
