@@ -1868,3 +1868,10 @@ def test_a_change_takes_what_its_own_clause_names_over_the_sentences_one_number(
     # ... but a change stated of the number before it takes that one's
     figures = annotated("Выявлено 1 240 наркопреступлений, что на 12% больше, чем годом ранее.")
     assert by_quote(figures, "12%")["indicator"] == "drug_crimes"
+
+
+def test_vynesti_convicts_only_with_a_sentence_or_punishment():
+    figures = annotated("Суд вынес приговор пятерым наркосбытчикам из Читы.")
+    assert by_quote(figures, "пятерым")["indicator"] == "persons_convicted"
+    figures = annotated("Прокуратура вынесла обвинение трем уроженцам Таджикистана.")
+    assert by_quote(figures, "трем")["indicator"] != "persons_convicted"
