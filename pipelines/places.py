@@ -22,8 +22,10 @@ which acts there), "dateline" ("ТАШКЕНТ, 7 июн – РИА Новост
 which counts like an adjective) or "resident" ("у жителя Карагандинской области": where people
 live) or "origin" ("поставляют из Новосибирска": where something came from), which count like
 an adjective beside a scene of their country, or "neighbour" ("на границе с Казахстаном": the
-land across a border) or "route" ("рейсом Пекин — Москва": a route's two ends), which count like
-an adjective; adjectives and people come from data/gazetteer/derived.tsv.
+land across a border) or "route" ("рейсом Пекин — Москва": a route's two ends) or "recap"
+("Напомним, что в Ташкенте …": earlier news a sentence recalls, which still places that
+sentence's figures), which count like an adjective; adjectives and people come from
+data/gazetteer/derived.tsv.
 
 Modules, in import order: places_gazetteer (the data), places_ner (natasha), places_signs (the
 country a text cites), places_mentions (finding and resolving the mentions of one text), and this
@@ -216,7 +218,16 @@ def _count_votes(places: list[dict], source_country: str | None) -> tuple[_Votes
         origin = bool(scenes) and group[0].get("named_as") == "origin"
         derived = origin or all(
             p.get("named_as")
-            in ("adjective", "people", "dateline", "destination", "venue", "neighbour", "route")
+            in (
+                "adjective",
+                "people",
+                "dateline",
+                "destination",
+                "venue",
+                "neighbour",
+                "route",
+                "recap",
+            )
             or (p.get("named_as") in ("resident", "origin") and p["country"] in scenes)
             for p in group
         )
@@ -556,8 +567,9 @@ def figure_region(
     view = ner.view(sentence) if ner else None
     places = find_mentions(sentence, home_country, context_regions, context_countries, view)
     # "студентам Карагандинского колледжа": an adjective names who, not where it was counted;
-    # "Кемеровской таможней изъято": a regional agency counts where it acts.
-    places = [p for p in places if p["named_as"] in ("name", "agency")]
+    # "Кемеровской таможней изъято": a regional agency counts where it acts; «Напомним, что в
+    # Ташкенте изъяли …»: the earlier news a sentence recalls is where its figures were counted.
+    places = [p for p in places if p["named_as"] in ("name", "agency", "recap")]
     regions = {(p["region_code"], p["country"]) for p in places if p["region_code"]}
     if len(regions) == 1:
         code, country = regions.pop()

@@ -319,6 +319,24 @@ _ROUTE_BEFORE = re.compile(
 _ROUTE_DASH = re.compile(r"^\s*[-–—]\s*$")
 
 
+# «Напомним, …», «Ранее сообщалось …», «Как сообщалось ранее, …»: a sentence that recalls earlier
+# news, whose places are that news's scene, not this text's
+_RECAP = re.compile(
+    r"[\s«\"(—–-]*(?:напомним|напомню|напоминаем|ранее\s+(?:сообщал|писал|стало\s+известно)"
+    r"|как\s+(?:уже\s+|ранее\s+)?сообщал)",
+    re.IGNORECASE,
+)
+_SENTENCE_BREAK = re.compile(r"[.!?…]\s+|\n")
+
+
+def _in_a_recap(text: str, offset: int) -> bool:
+    """Whether the sentence around `offset` opens by recalling earlier news."""
+    start = 0
+    for found in _SENTENCE_BREAK.finditer(text, max(0, offset - 400), offset):
+        start = found.end()
+    return bool(_RECAP.match(text, start))
+
+
 def _route_ends(text: str, mentions: list) -> set[int]:
     """The indices of the mentions that name a route's two ends."""
     ends: set[int] = set()
@@ -663,6 +681,9 @@ def find_mentions(
     for n, mention in enumerate(mentions):
         if mention.named_as == "name" and n in ends:
             mention.named_as = "route"  # «рейсом Пекин — Москва»: where it went, not the scene
+            continue
+        if mention.named_as == "name" and _in_a_recap(text, mention.start):
+            mention.named_as = "recap"  # «Напомним, что в аэропорту Ташкента …»: earlier news
             continue
         if mention.named_as == "name" and n and _qualifies(text, mentions[n - 1], mention):
             mention.named_as = mentions[n - 1].named_as  # «житель Новокузнецка Кемеровской области»

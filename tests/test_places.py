@@ -908,6 +908,19 @@ def test_the_two_ends_of_a_route_are_no_scene():
     assert article_region("В Москве изъяли 12 кг кокаина.")["region_code"] == "RU-MOW"
 
 
+def test_places_of_a_sentence_recalling_earlier_news_are_no_scene():
+    body = (
+        "В Сурхандарьинской области таможенники нашли 3 кг опия в вагоне поезда. "
+        "Напомним, что в аэропорту Ташкента ранее изъяли крупную партию героина."
+    )
+    named = {p["name"]: p["named_as"] for p in find_places(body)}
+    assert named["Ташкента"] == "recap"
+    assert article_region(body)["region_code"] == "UZ-SU"
+    # «Ранее сообщалось …» too; a text whose only place is recalled still gets it, weakly
+    recalled = "Ранее сообщалось, что в Самаре задержали курьера с 2 кг гашиша."
+    assert article_region(recalled)["region_code"] == "RU-SAM"
+
+
 def test_a_text_naming_no_place_is_the_country_of_its_currency():
     text = (
         "По данным МВД, за полгода выявлено 4 тыс. наркоправонарушений, изъято на 2,4 млрд тенге."
