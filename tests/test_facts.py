@@ -1183,3 +1183,17 @@ def test_the_other_crimes_of_a_police_summary_are_no_drug_crimes():
     assert by_quote(figures, "412 преступлений")["indicator"] == "drug_crimes"
     for quote in ("3,4%", "12,5%", "190", "8%"):
         assert by_quote(figures, quote)["indicator"] is None
+
+
+def test_a_series_of_years_in_one_sentence_gives_each_year_its_own_statistic(tmp_path):
+    from pipelines.db import connect
+    from pipelines.fact_views import statistics_rows
+
+    db = connect(tmp_path / "t.db")
+    _store(db, "src", "https://src.example/1", "Итоги года в Омской области",
+           "В Омской области в 2022 году выявлено 812 наркопреступлений, в 2023-м – 904.",
+           "2024-01-20")  # fmt: skip
+    rows = statistics_rows(db, "drug_crimes")
+    assert [(r["period_start"], r["value"], r["last_year"]) for r in rows] == [
+        ("2023-01-01", 904, 812)
+    ]  # the 812 is 2022's, stated as 2023's baseline; no 2023 row holds it
