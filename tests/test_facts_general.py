@@ -1875,3 +1875,12 @@ def test_vynesti_convicts_only_with_a_sentence_or_punishment():
     assert by_quote(figures, "пятерым")["indicator"] == "persons_convicted"
     figures = annotated("Прокуратура вынесла обвинение трем уроженцам Таджикистана.")
     assert by_quote(figures, "трем")["indicator"] != "persons_convicted"
+
+
+def test_a_number_in_brackets_after_last_years_level_is_its_baseline():
+    figures = annotated(
+        "С начала года зарегистрировано 412 таких преступлений, что на 12,3% выше уровня "
+        "прошлого года (367)."
+    )
+    assert by_quote(figures, "367")["role"] == "baseline"
+    assert by_quote(figures, "412 таких преступлений")["role"] == "value"
