@@ -1884,3 +1884,19 @@ def test_a_number_in_brackets_after_last_years_level_is_its_baseline():
     )
     assert by_quote(figures, "367")["role"] == "baseline"
     assert by_quote(figures, "412 таких преступлений")["role"] == "value"
+
+
+def test_a_series_goes_on_with_years_listed_without_a_preposition():
+    figures = annotated(
+        "Число отравлений росло: в 2019-м — 290 случаев, 2020 году — 313, 2021 году — 402.",
+        published="2022-02-01",
+    )
+    assert [by_quote(figures, q)["role"] for q in ("290", "313", "402")] == [
+        "baseline", "baseline", "value"
+    ]  # fmt: skip
+    # «в прошлом —» is last year's too
+    figures = annotated(
+        "Число уголовных дел растет: в 2019 году их было 180, в прошлом — 265.",
+        published="2021-03-01",
+    )
+    assert by_quote(figures, "180")["role"] == "baseline"

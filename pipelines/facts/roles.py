@@ -267,7 +267,8 @@ def _later_year_after(text: str, figures: list[dict], group: list[int], pos: int
     if own is None and pos:
         # «в 2006 году … достигло 1548, в 2012 - 2490, в 2013 - 2710»: a series goes on with
         # bare years once its sentence named one in full
-        bare = list(_BARE_YEAR.finditer(text, low, figures[i]["start"]))
+        clause = text[low : figures[i]["start"]]
+        bare = list(_BARE_YEAR.finditer(clause)) or list(_LISTED_YEAR.finditer(clause))
         start = sentence_start(text, figures[i])
         if bare and _last_year(text[start:low]) is not None:
             own = int(bare[-1].group("year"))
@@ -279,8 +280,9 @@ def _later_year_after(text: str, figures: list[dict], group: list[int], pos: int
         year = _last_year(clause)
         if year is None:
             # «Если в 2018 году … достигла 1782 человек, то в 2019 снизилась до 1661»: after a
-            # year its clause named in full, a bare one names the later year too
-            bare = list(_BARE_YEAR.finditer(clause))
+            # year its clause named in full, a bare one names the later year too, and so does a
+            # list item with no preposition («в 2019-м — 29,5%, 2020 году — 31,3%»)
+            bare = list(_BARE_YEAR.finditer(clause)) or list(_LISTED_YEAR.finditer(clause))
             year = int(bare[-1].group("year")) if bare else None
         if year is None and _THIS_YEAR.search(clause):
             year = own + 1  # «В 2016-м году … 25 килограммов, в этом — уже 34 кило»
@@ -328,7 +330,10 @@ _THIS_YEAR = re.compile(
 )
 
 
-_LAST_YEAR = re.compile(r"\bв\s+прошлом\s+году\b", re.IGNORECASE)
+_LAST_YEAR = re.compile(r"\bв\s+прошлом(?:\s+году\b|\s*[–—-])", re.IGNORECASE)
+_LISTED_YEAR = re.compile(
+    r"^\s*[,;]\s*(?:а\s+)?(?P<year>(?:19|20)\d\d)(?:\s*-?м|\s+год\w*|\s*г\.)?\s*[–—-]\s*$"
+)
 
 
 def _last_year(left: str) -> int | None:
