@@ -396,7 +396,11 @@ def _main_of_title_and_body(
             # a title that names the country only as the yardstick of a comparison («ниже
             # средних показателей по России») or as a venue leaves the region to the body
             yardstick = all(p.get("named_as") == "venue" for p in title_places)
-            return body if votes >= 2 or part or lead or yardstick else title
+            # ... or a place only by its adjective («В Ташкентском аэропорту пресекли …»)
+            derived = all(
+                p.get("named_as") == "adjective" and p["kind"] != "country" for p in title_places
+            )
+            return body if votes >= 2 or part or lead or yardstick or derived else title
         if title["region_code"] is None and body["country"]:
             # «В Казахстане … изъяли рекордную партию» over «… в Алматы изъято …» in the lead:
             # the one region the body names as the scene of its lead is where it happened

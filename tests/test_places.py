@@ -921,6 +921,12 @@ def test_places_of_a_sentence_recalling_earlier_news_are_no_scene():
     assert article_region(recalled)["region_code"] == "RU-SAM"
 
 
+def test_a_headline_naming_a_place_only_by_its_adjective_leaves_the_region_to_the_body():
+    title = "В Ташкентском аэропорту пресекли ввоз 3 тонн наркотиков"
+    body = "Сотрудники таможни изъяли груз в международном аэропорту Ташкента."
+    assert article_region(body, title=title)["region_code"] == "UZ-TK"
+
+
 def test_a_text_naming_no_place_is_the_country_of_its_currency():
     text = (
         "По данным МВД, за полгода выявлено 4 тыс. наркоправонарушений, изъято на 2,4 млрд тенге."
