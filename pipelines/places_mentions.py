@@ -330,11 +330,12 @@ _SENTENCE_BREAK = re.compile(r"[.!?…]\s+|\n")
 
 
 def _in_a_recap(text: str, offset: int) -> bool:
-    """Whether the sentence around `offset` opens by recalling earlier news."""
-    start = 0
+    """Whether the sentence around `offset` opens by recalling earlier news (looked for within
+    400 characters before it)."""
+    start = 0 if offset <= 400 else None
     for found in _SENTENCE_BREAK.finditer(text, max(0, offset - 400), offset):
         start = found.end()
-    return bool(_RECAP.match(text, start))
+    return start is not None and bool(_RECAP.match(text, start))
 
 
 def _route_ends(text: str, mentions: list) -> set[int]:
