@@ -71,6 +71,19 @@ def test_a_comparative_of_the_earlier_period_turns_the_change_round(text, change
     assert [c for *_, c in percents(text)] == [change]
 
 
+@pytest.mark.parametrize(
+    ("text", "change"),
+    [
+        ("Выявлено 84 притона (меньше, чем в прошлом году на 12,5%).", "decrease"),
+        ("Изъято 312 кг героина, что больше по сравнению с 2019 годом на 7,4%.", "increase"),
+        ("Осуждено 56 человек, что больше чем в первом квартале прошлого года на 30%.", "increase"),
+        ("Раскрыто 41 преступление, это меньше в сравнении с 2020 годом на 9%.", "decrease"),
+    ],
+)
+def test_a_comparative_then_what_it_is_compared_with_then_by_how_much(text, change):
+    assert [c for *_, c in percents(text)] == [change]
+
+
 def test_by_how_much_reaches_its_verb_past_a_time_and_a_comparison():
     text = "Число изъятий выросло в прошлом году по сравнению с предыдущими тремя годами на 45%."
     assert percents(text) == [(45, "exact", "increase")]

@@ -78,6 +78,8 @@ def _change(s: Sentence, figure: Figure) -> str | None:
                 # word of the clause's own
                 distance += not _abbreviation(s, k)
                 cue = _cue(s, k, after=direction > 0, distance=distance)
+                if cue is None and by_how_much and direction < 0:
+                    cue = _compared_before(s, k, figure)
                 if cue:
                     if s.norm(k) in _COMPARATIVES and _earlier_is_the_subject(s, k):
                         cue = _FLIPPED[cue]  # "год назад эта цифра была выше на 15,6%"
@@ -89,6 +91,24 @@ def _change(s: Sentence, figure: Figure) -> str | None:
 
 
 _COMPARATIVES = HIGHER | LOWER | MORE_AFTER | LESS_AFTER
+# what may stand between «больше» and «на N%»: the period compared with
+_COMPARED_WITH = (("чем",), (",", "чем"), ("по", "сравнению"), (",", "по", "сравнению"),
+                  ("в", "сравнении"), ("против",), ("относительно",))  # fmt: skip
+
+
+def _compared_before(s: Sentence, k: int, figure: Figure) -> str | None:
+    """«больше, чем в прошлом году на 24,3%», «больше по сравнению с 2012 годом на 11,8%»: a
+    comparative, then what it is compared with, then by how much."""
+    if s.norm(k) not in MORE_AFTER | LESS_AFTER:
+        return None
+    words = [s.norm(j) for j in range(k + 1, figure.first - 1)]
+    if not any(tuple(words[: len(opening)]) == opening for opening in _COMPARED_WITH):
+        return None
+    if any(w in CLAUSE_STOPS or w in (";", ".") for w in words):
+        return None
+    return "increase" if s.norm(k) in MORE_AFTER else "decrease"
+
+
 _FLIPPED = {"increase": "decrease", "decrease": "increase"}
 
 
