@@ -33,6 +33,7 @@ def assign_indicators(
     _rates_count_nothing(text, figures)
     _plants_the_text_names(text, figures)
     _the_drug_the_text_identifies(text, figures, vocab, title)
+    _plants_not_named_are_drugs(figures)
 
 
 def _parts_of_what_nothing_counts(figures: list[dict], vocab: Vocabulary) -> None:
@@ -108,6 +109,14 @@ def _plants_the_text_names(text: str, figures: list[dict]) -> None:
     if len(named) == 1:
         for figure in unnamed:
             figure["substance"] = named[0]
+
+
+def _plants_not_named_are_drugs(figures: list[dict]) -> None:
+    """«уничтожено 227 кустов наркосодержащих растений» in a text that names no one plant: the
+    substance is the generic drug, as for «наркотиков»; «растение» names no drug."""
+    for figure in figures:
+        if figure.get("substance") == "растение":
+            figure["substance"] = "наркотик"
 
 
 # «в расчете на 100 тысяч населения», «84 на 100 тыс. жителей», «на 10 тыс. человек», «83,9
