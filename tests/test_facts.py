@@ -735,6 +735,18 @@ def test_plants_not_named_by_the_figure_are_the_one_plant_the_text_names(text, s
     assert by_quote(annotated(text), "порядка 27 700")["substance"] == substance
 
 
+@pytest.mark.parametrize("operation", ["«Мак-2024»", "«Мак»", "«Мак - 2012»", '"Мак"', "Мак-2025"])
+def test_the_operations_name_names_no_plant(operation):
+    text = f"В ходе операции {operation} полицейские выявили 64 очага на площади 12,6 гектара."
+    figures = annotated(text)
+    assert [(f["indicator"], f["substance"]) for f in figures] == [
+        ("crops_destroyed", "наркотик"),
+        ("crops_destroyed", "наркотик"),
+    ]
+    # the plant written in lower case is one
+    assert by_quote(annotated("Уничтожено 40 кустов мака."), "40 кустов")["substance"] == "мак"
+
+
 def test_crops_destroyed_with_no_plant_of_their_own_are_the_one_plant_the_text_names():
     text = (
         "В Воронежской области уничтожили дикорастущую коноплю. Полицейские обнаружили "

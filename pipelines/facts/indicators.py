@@ -586,6 +586,34 @@ def _text_before(text: str, low: int, title: str | None = None) -> list[str]:
     return lemma_list(title) + words if title and low <= 300 else words
 
 
+# the yearly operation against hemp and poppy, «Мак», «Мак-2024», «ОПМ "Мак – 2019"»: its
+# name names no plant
+_OPERATION_NAME = re.compile(
+    r"(?<=[«\"„“])\s*Мак(?=\s*(?:[-–—]\s*)?(?:\d{2,4}\s*)?[»\"“”])"  # «Мак», «Мак - 2012»
+    r"|\bМак(?=[-–]\d{2,4}\b)"  # Мак-2025
+)
+
+
+def _without_operation_names(text: str) -> str:
+    """The text with the operation's name blanked, its length kept (figures keep their
+    offsets)."""
+    return _OPERATION_NAME.sub(lambda m: " " * len(m.group()), text)
+
+
+def _window(
+    text: str, figures: list[dict], i: int, high: int
+) -> tuple[list[str], list[str], list[str]]:
+    """The lemmas before figure i, after it, and of its own phrase (to a comma), each with
+    what the next figure's brackets hold."""
+    figure = figures[i]
+    previous_end = figures[i - 1]["end"] if i else 0
+    next_start = figures[i + 1]["start"] if i + 1 < len(figures) else len(text)
+    before, after = sides(text, figure, previous_end, _after_brackets(text, figure, figures, i))
+    contents = _with_next(text, figure, next_start, high)
+    own = _own_words(text, figure, min(next_start, high), len(after)) + contents
+    return before, after + contents, own
+
+
 def assign_own_indicators(
     text: str, figures: list[dict], vocab: Vocabulary | None = None, title: str | None = None
 ) -> None:
@@ -594,20 +622,19 @@ def assign_own_indicators(
     headline over the text, the context before its first sentences for crimes counted without
     their drug context."""
     vocab = vocab or vocabulary()
+    plain = _without_operation_names(text)
+    named_operation = plain != text
     for i, figure in enumerate(figures):
         previous_end = figures[i - 1]["end"] if i else 0
         next_start = figures[i + 1]["start"] if i + 1 < len(figures) else len(text)
-        before, after = sides(text, figure, previous_end, _after_brackets(text, figure, figures, i))
         low, high = _sentence_bounds(text, figure)
+        before, after, own = _window(text, figures, i, high)
         figure["_header"] = _list_header(text, low)
         figure["_phrase"] = _phrase(text, figure, low, high)
         figure["_phrase_to_next"] = _phrase_to_next(
             text, figure, max(low, previous_end), min(high, next_start)
         )
         figure["_next_clause"] = _next_clause(text, figure, next_start, high)
-        contents = _with_next(text, figure, next_start, high)
-        own = _own_words(text, figure, min(next_start, high), len(after)) + contents
-        after = after + contents
         near = before + after
         figure["_near"], figure["_after"] = before + own, own
         figure["_label"] = _label(text, figure, max(low, previous_end), vocab)
@@ -648,6 +675,9 @@ def assign_own_indicators(
             entry = _context_before(figure, _text_before(text, low, title), near, vocab)
         figure["indicator"] = entry.code if entry else None
         figure["substance"] = None
+        if named_operation and (entry is None or entry.substance):
+            # the operation «Мак» tells a crop, but names no plant
+            before, _, own = _window(plain, figures, i, high)
         if entry and entry.substance:
             figure["substance"] = substance_of(figure, before + own, vocab, own)
         elif entry is None and _names_a_drug(figure, near, vocab):
