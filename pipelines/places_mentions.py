@@ -116,6 +116,8 @@ def _in_a_person_name(text: str, tokens: list[Token], match: Match) -> bool | No
     inside a sentence ("Абай Кунанбаев"): NER decides. Never after "город"/"г."."""
     if match.stop - match.first != 1 or _cue(tokens, match.first):
         return False
+    if _turkic_patronymic(tokens[match.stop] if match.stop < len(tokens) else None):
+        return True  # "Баглан Жарылкасынұлы"
     before = tokens[match.first - 1] if match.first else None
     if before is not None and before.text[:1].isupper() and before.text.isalpha():  # noqa: SIM102
         if any("Name" in r.grammemes for r in parse_word(before.norm)):
@@ -127,6 +129,19 @@ def _in_a_person_name(text: str, tokens: list[Token], match: Match) -> bool | No
     if _capitalised(text, tokens, match.first - 1) or _capitalised(text, tokens, match.stop):
         return None
     return False
+
+
+# the patronymics of Kazakh, Kyrgyz, Uzbek and Azerbaijani names, written as one word after
+# the first name: "Жарылкасынұлы", "Токтогулович" is Russian, "Асанбек уулу" is two words
+_TURKIC_PATRONYMIC = re.compile(r"(?:ұлы|улы|уулу|қызы|кызы|угли|ўғли|оглы|кизи)$")
+
+
+def _turkic_patronymic(token: Token | None) -> bool:
+    if token is None or not token.text.isalpha():
+        return False
+    if token.text in ("уулу", "кызы", "оглы", "угли", "кизи"):
+        return True  # "Асанбек уулу", "Эльдар оглы"
+    return token.text[:1].isupper() and bool(_TURKIC_PATRONYMIC.search(token.text))
 
 
 def _capitalised(text: str, tokens: list[Token], i: int) -> bool:

@@ -196,10 +196,25 @@ def test_village_named_with_its_region():
         "в жамбылской области",  # a name needs its capital letter
         "Изъят героин весом 665 г. Кроме того, задержан курьер.",  # grams, not "г. Кромы"
         "В 2020 г. Кроме того, задержан курьер.",  # a year, not "город"
+        # a first name before a Turkic patronymic, not the Afghan town of Баглан
+        "Как рассказал начальник службы Баглан Жарылкасынұлы, собаки нашли 58 тайников.",
+        "Об этом сообщил Талант Асанбек уулу.",
     ],
 )
 def test_ordinary_words_people_and_streets_are_not_places(text):
     assert places_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        # «Ростов» alone is Rostov-on-Don in the news; Rostov the Great says so
+        ("В Ростове задержали группу из 19 наркодилеров.", "RU-ROS"),
+        ("Закладчик работал в Переславле-Залесском и Ростове Великом.", "RU-YAR"),
+    ],
+)
+def test_a_city_named_short(text, region):
+    assert places_of(text)[-1][2] == region
 
 
 def test_a_common_word_city_is_a_place_where_the_text_says_so():
