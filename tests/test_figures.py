@@ -519,6 +519,8 @@ def test_percent_words_and_signs():
         ("свыше", "more_than"),
         ("больше", "more_than"),
         ("более чем", "more_than"),
+        ("более, чем", "more_than"),  # the comma some put before «чем»
+        ("не более, чем", "less_than"),
         ("сверх", "more_than"),
         ("не менее", "more_than"),
         ("менее", "less_than"),
@@ -543,6 +545,7 @@ def test_qualifier_before_a_preposition():
     assert one("Показатель вырос почти на 16%.")["qualifier"] == "approx"
     assert one("Показатель снизился практически на 8%.")["qualifier"] == "approx"
     assert one("Показатель вырос более чем в 4 раза.")["qualifier"] == "more_than"
+    assert one("Партию оценили более, чем в 6 миллионов рублей.")["qualifier"] == "more_than"
 
 
 def test_no_qualifier_is_exact():

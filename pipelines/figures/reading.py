@@ -163,9 +163,12 @@ def _qualifier(s: Sentence, first: int) -> tuple[str, int]:
     if s.norm(k) in PREPOSITIONS:
         k -= 1  # "почти на 16%", "более чем в 4 раза", "более чем к 250 активам"
     negated = s.norm(k - 1) == "не"
-    if s.norm(k) == "чем" and s.norm(k - 1) in MORE | LESS:
-        k -= 1
-        negated = s.norm(k - 1) == "не"
+    if s.norm(k) == "чем":
+        # "более чем в 4 раза"; "более, чем в 6 миллионов": the comma some put before «чем»
+        comma = s.norm(k - 1) == ","
+        if s.norm(k - 1 - comma) in MORE | LESS:
+            k -= 1 + comma
+            negated = s.norm(k - 1) == "не"
     word = s.norm(k)
     if word in _COMPARATIVES and s.norm(k + 1) == "на" and not negated:
         return "exact", first  # "стало меньше на 12%": a difference, not a bound
