@@ -267,6 +267,11 @@ _LOOSE_DECIMAL_UNIT = re.compile(
 _LOOSE_MASS_UNIT = re.compile(r"^(?:г|гр|грамм\w*|кг|килограмм\w*|тонн\w*|т)$")
 
 
+def _digits(text: str) -> str:
+    """A number's digits without the spaces that group its thousands."""
+    return re.sub(r"\s", "", text)
+
+
 def _decimal_after_space(tokens: list[Token], j: int) -> bool:
     """ "4, 5 миллиона", "2, 5 тонн", "10, 7%", "56, 914 г": digits, a comma, one or two digits
     (three before a mass) and a multiplier or a unit read as one decimal number (a list "4, 5 и
@@ -275,7 +280,7 @@ def _decimal_after_space(tokens: list[Token], j: int) -> bool:
         j + 2 < len(tokens)
         and tokens[j].text == ","
         and _glued(tokens, j)
-        and tokens[j - 1].text.isdigit()
+        and _digits(tokens[j - 1].text).isdigit()  # "10 700, 74 грамма": grouped thousands too
         and tokens[j + 1].text.isdigit()
     ):
         return False
@@ -365,7 +370,7 @@ def _number_at(tokens: list[Token], i: int) -> NumberSpan | None:
                 suffix = tokens[j + 1].norm
             j += 2
         if _decimal_after_space(tokens, j):  # "4, 5 миллиона": a decimal comma typed loose
-            value, j = float(f"{token.text}.{tokens[j + 1].text}"), j + 2
+            value, j = float(f"{_digits(token.text)}.{tokens[j + 1].text}"), j + 2
     elif token.kind == "word":
         half = half_multiplier(token.norm)
         if half is not None:  # "более полумиллиона сомов"

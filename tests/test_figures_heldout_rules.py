@@ -1317,6 +1317,17 @@ def test_a_loose_decimal_with_three_digits_before_a_mass_reads_back(whole, milli
     assert (value, figure_unit) == (pytest.approx((whole + milli / 1000) * factor), "kg")
 
 
+@settings(max_examples=60, deadline=None)
+@given(thousands=st.integers(1, 99), rest=st.integers(0, 999), hundredths=st.integers(10, 99))
+def test_a_loose_decimal_after_grouped_thousands_reads_back(thousands, rest, hundredths):
+    """«10 700, 74 грамма»: a number with its thousands grouped, then the decimal comma typed
+    with a space."""
+    text = f"Изъято {thousands} {rest:03d}, {hundredths} грамма гашиша."
+    [(value, unit, *_)] = figures(text)
+    grams = thousands * 1000 + rest + hundredths / 100
+    assert (value, unit) == (pytest.approx(grams / 1000), "kg")
+
+
 def test_a_three_digit_loose_decimal_needs_a_mass():
     text = "Из них: гашиш – 4,62 г, героин – 56, 914 г, иные вещества – 29, 107 г."
     assert [f["value"] for f in extract_figures(text)] == pytest.approx(
