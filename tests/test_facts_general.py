@@ -1903,3 +1903,17 @@ def test_a_series_goes_on_with_years_listed_without_a_preposition():
         published="2021-03-01",
     )
     assert by_quote(figures, "180")["role"] == "baseline"
+
+
+def test_people_of_kinds_add_up_to_a_count_of_people():
+    text = (
+        "В Подмосковье с поличным задержали троих человек – двое граждан Колумбии и один "
+        "гражданин Евросоюза."
+    )
+    figures = annotated(text)
+    assert [(f["role"], f["part_of"]) for f in figures] == [
+        ("total", None), ("part", 0), ("part", 0)
+    ]  # fmt: skip
+    # things are no people, though they add up
+    figures = annotated("Задержали троих человек – при них было два пакета и один сверток.")
+    assert [f["role"] for f in figures] == ["value", "value", "value"]

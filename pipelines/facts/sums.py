@@ -17,6 +17,7 @@ import re
 
 from pipelines.facts import markers
 from pipelines.facts.checks import rounding
+from pipelines.morph import parse_word
 
 _I = re.IGNORECASE
 # «на 17,7 кг больше», «в 2,4 раза или на 63 кг больше»: before the number, then the comparative
@@ -179,13 +180,29 @@ def same_kind(total: dict, figure: dict) -> bool:
     return total.get("unit") != "count" or not a or not b or a.endswith(b) or b.endswith(a)
 
 
+def _listed_kind(total: dict, figure: dict) -> bool:
+    """Of the total's kind, or, after a count of people, people of some kind: «троих человек –
+    двое граждан Колумбии и один гражданин Евросоюза»."""
+    if same_kind(total, figure):
+        return True
+    a, b = total.get("object"), figure.get("object")
+    return figure.get("unit") == total.get("unit") == "count" and a in _PEOPLE and _a_person(b)
+
+
+_PEOPLE = frozenset({"человек", "лицо"})
+
+
+def _a_person(lemma: str) -> bool:
+    return any(r.pos == "NOUN" and "anim" in r.grammemes for r in parse_word(lemma)[:1])
+
+
 def _run(figures: list[dict], order: list[int], t: int, free, added: float = 0.0) -> list[int]:
     """Figures of `order` of the kind of figure `t`, while their sum (from `added`) can still
     reach it."""
     run: list[int] = []
     limit = 1.2 * float(figures[t]["value"]) + 1e-9
     for k in order[: MAX_RUN * 3]:
-        if not free(k) or not same_kind(figures[t], figures[k]):
+        if not free(k) or not _listed_kind(figures[t], figures[k]):
             continue
         if abs(float(figures[k]["value"]) - float(figures[t]["value"])) < 1e-9:
             continue  # the total stated again («Около 9 т … — более 226 кг мака и около 9 т»)
