@@ -101,7 +101,9 @@ def comparative_change(text: str, figure: dict) -> bool:
         after = re.split(r"[.;!?]\s", text[figure["end"] : figure["end"] + 80])[0]
         # «меньше на 145 кг показателя аналогичного периода 2011 года»
         return bool(_COMPARED_WITH.search(before) or _COMPARED_WITH.search(after))
-    if not (_COMPARED_BEFORE.search(before) or quote.startswith(("в ", "на "))):
+    # «на 100 кг больше», «примерно на 100 кг больше»: «на» in the quote, after its qualifier
+    lead_words = re.match(r"^\D*", quote)[0]
+    if not (_COMPARED_BEFORE.search(before) or _COMPARED_BEFORE.search(lead_words)):
         return False
     after = text[figure["end"] : figure["end"] + 60]
     if _COMPARATIVE_AFTER.match(after):
