@@ -1791,6 +1791,12 @@ def test_the_one_number_of_an_if_clause_is_the_baseline_of_the_then_clause():
         "марихуана (81,5%)."
     )
     assert by_quote(annotated(text), "40%")["role"] != "baseline"
+    # an «если» sentence after another on its line
+    text = (
+        "Контрабанда снижается. Если в 2015 году было зарегистрировано 1028 преступлений, то к "
+        "2024 году их число сократилось до 378."
+    )
+    assert by_quote(annotated(text), "1028")["role"] == "baseline"
 
 
 def test_a_number_with_a_change_of_its_own_is_no_earlier_value():

@@ -305,7 +305,8 @@ def _if_then_baseline(text: str, figures: list[dict], group: list[int], pos: int
     «, то». Returns the index of that number."""
     i = group[pos]
     low = sentence_start(text, figures[i])
-    opening = list(_IF.finditer(text, low, figures[i]["start"]))
+    # from the character before the sentence: «^» matches no position a search starts at
+    opening = list(_IF.finditer(text, max(0, low - 1), figures[i]["start"]))
     if not opening:  # before the «, то» search, which reads the rest of the text
         return None
     then = _THEN.search(text, figures[i]["end"])
