@@ -1186,6 +1186,10 @@ def test_a_singular_mass_seized_with_no_numeral_is_one_unit():
     assert figures("Тонну конопли уничтожили в Речицком районе") == [
         (1000, "kg", "exact", "конопля", None)
     ]
+    # ... also where the sentence is not the text's first
+    assert figures("Задержан курьер. Тонну кокаина нашли в контейнере.") == [
+        (1000, "kg", "exact", "кокаин", None)
+    ]
     assert figures("Килограмм героина стоит 10 тысяч рублей.")[0][1] == "RUB"
 
 
