@@ -1923,3 +1923,15 @@ def test_people_of_kinds_add_up_to_a_count_of_people():
     # things are no people, though they add up
     figures = annotated("Задержали троих человек – при них было два пакета и один сверток.")
     assert [f["role"] for f in figures] == ["value", "value", "value"]
+
+
+@pytest.mark.parametrize("opening", ["Так, в Москве", "В Москве"])
+def test_the_kind_counted_again_place_by_place_breaks_down_the_total(opening):
+    text = (
+        f"Всего выявлено 20 тысяч наркопреступлений. {opening} количество таких преступлений "
+        "составило более 10,4 тысячи, в Подмосковье - 5,8 тысячи."
+    )
+    figures = annotated(text)
+    assert [(f["role"], f["part_of"]) for f in figures] == [
+        ("total", None), ("part", 0), ("part", 0)
+    ]  # fmt: skip

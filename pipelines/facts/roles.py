@@ -653,7 +653,7 @@ def _by_place(text: str, figures: list[dict], group: list[int], opening: str) ->
     for k in group:
         start = figures[k]["start"]
         clause_start = max(text.rfind(",", 0, start), sentence_start(text, figures[k]))
-        placed += bool(markers.PLACE_BEFORE.search(text, clause_start, start))
+        placed += bool(markers.PLACE_BEFORE.search(text, max(0, clause_start - 1), start))
     return placed >= 2
 
 
