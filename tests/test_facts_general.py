@@ -1935,3 +1935,20 @@ def test_the_kind_counted_again_place_by_place_breaks_down_the_total(opening):
     assert [(f["role"], f["part_of"]) for f in figures] == [
         ("total", None), ("part", 0), ("part", 0)
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "За месяц зарегистрировано 176 преступлений, 118 из которых связано со сбытом "
+        "наркотиков, 8 – с контрабандой наркотиков.",
+        # the first part opening its sentence; a number in brackets details it
+        "За полгода зарегистрировано 634 преступления. 118 из них связано со сбытом (52 - в "
+        "крупном размере), 8 - с контрабандой наркотиков.",
+    ],
+)
+def test_dashed_items_after_n_of_them_are_its_siblings(text):
+    figures = annotated(text)
+    total = next(k for k, f in enumerate(figures) if f["value"] in (176, 634))
+    assert [f["part_of"] for f in figures if f["value"] in (118, 8)] == [total, total]
+    assert all(f["part_of"] is None for f in figures if f["value"] == 52)

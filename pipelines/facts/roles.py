@@ -841,7 +841,10 @@ def _part_of_earlier(
     for pos, i in enumerate(group):
         figure = figures[i]
         after = text[figure["end"] : figure["end"] + 20]
-        if i in part_of or not markers.OF_THEM_AFTER.match(after):
+        if not markers.OF_THEM_AFTER.match(after):
+            continue
+        if i in part_of:
+            _dashed_siblings(text, figures, group[pos + 1 :], i, part_of[i], roles, part_of)
             continue
         before = [
             k
@@ -851,6 +854,7 @@ def _part_of_earlier(
         if before:
             if figures[before[0]]["value"] >= figure["value"]:
                 part_of[i] = before[0]
+                _dashed_siblings(text, figures, group[pos + 1 :], i, before[0], roles, part_of)
             continue
         total = next((k for k in reversed(earlier) if roles.get(k) not in ("baseline", "change")
                       and k not in part_of and compatible(figures[k], figure)
@@ -865,6 +869,31 @@ def _part_of_earlier(
         for k in _parts_after(text, figures, group[pos + 1 :], total, roles):
             if figures[k]["value"] < figures[total]["value"]:
                 part_of.setdefault(k, total)
+
+
+# «, 8 – с контрабандой»: an item of a list with its noun left out, after a comma
+_DASHED_ITEM_BEFORE = re.compile(r",\s*(?:а\s+|и\s+)?$")
+_DASHED_ITEM_AFTER = re.compile(r"\s*[–—-]\s*\w")
+
+
+def _dashed_siblings(text, figures, later, first, total, roles, part_of) -> None:
+    """«176 преступлений, 118 из которых связано со сбытом, 8 – с контрабандой»: the items
+    after the first part, each after a comma and before its dash, are parts of the same total
+    (a number in brackets inside the first item is its own detail: «(52 - в крупном …)»)."""
+    previous = first
+    for k in later:
+        gap = text[figures[previous]["end"] : figures[k]["start"]]
+        if gap.count("(") > gap.count(")"):
+            continue  # inside a bracket
+        dashed = _DASHED_ITEM_AFTER.match(text, figures[k]["end"])
+        if not (dashed and _DASHED_ITEM_BEFORE.search(gap)):
+            break
+        if k in roles or k in part_of or not compatible(figures[k], figures[total]):
+            break
+        if figures[k]["value"] >= figures[total]["value"]:
+            break
+        part_of[k] = total
+        previous = k
 
 
 _IN_CASES_BEFORE = re.compile(r"(?:^|\s)в\s*$", re.IGNORECASE)
