@@ -1952,3 +1952,14 @@ def test_dashed_items_after_n_of_them_are_its_siblings(text):
     total = next(k for k, f in enumerate(figures) if f["value"] in (176, 634))
     assert [f["part_of"] for f in figures if f["value"] in (118, 8)] == [total, total]
     assert all(f["part_of"] is None for f in figures if f["value"] == 52)
+
+
+def test_n_of_them_after_opening_words_counts_people_of_a_count_of_people_before():
+    text = (
+        "На начало июня в Удмуртии на наблюдении состоит более 22 тысяч жителей. Как сообщает "
+        "пресс-служба Минздрава, почти 15 тысяч из них составляют лица с алкогольной "
+        "зависимостью, более 5 тысяч – с наркотической."
+    )
+    assert [(f["role"], f["part_of"]) for f in annotated(text)] == [
+        ("total", None), ("part", 0), ("part", 0)
+    ]  # fmt: skip
