@@ -1963,3 +1963,14 @@ def test_n_of_them_after_opening_words_counts_people_of_a_count_of_people_before
     assert [(f["role"], f["part_of"]) for f in annotated(text)] == [
         ("total", None), ("part", 0), ("part", 0)
     ]  # fmt: skip
+
+
+def test_of_them_after_that_opens_a_subset():
+    text = (
+        "В центре зарегистрировано 32 921 человек, потребляющих наркотики. Об этом говорится в "
+        "отчете. В отчете отмечено, что из них 27574 человека состоят на учете в диспансере, "
+        "4000 - на профилактическом учете."  # no sum: the words alone say so
+    )
+    assert [(f["role"], f["part_of"]) for f in annotated(text)] == [
+        ("total", None), ("part", 0), ("part", 0)
+    ]  # fmt: skip
