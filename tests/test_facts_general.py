@@ -1974,3 +1974,11 @@ def test_of_them_after_that_opens_a_subset():
     assert [(f["role"], f["part_of"]) for f in annotated(text)] == [
         ("total", None), ("part", 0), ("part", 0)
     ]  # fmt: skip
+
+
+def test_n_of_the_suspects_is_a_part_of_the_people_counted_before():
+    text = (
+        "В минувшую субботу были задержаны четверо жителей района. Двое из злоумышленников "
+        "до этого уже привлекались к ответственности."
+    )
+    assert [(f["role"], f["part_of"]) for f in annotated(text)] == [("total", None), ("part", 0)]
