@@ -81,6 +81,12 @@ def test_factor_adjectives_are_factors(text, value):
     assert change == ("decrease" if "снижение" in text else "increase")
 
 
+@pytest.mark.parametrize("dash", ["-", " — ", " – ", "—"])
+def test_a_range_of_factors_is_two_factors(dash):
+    text = f"Употребление амфетаминов повышает риск аварии в 5{dash}30 раз."
+    assert [f[:2] for f in figures(text)] == [(5, "times"), (30, "times")]
+
+
 @settings(max_examples=60, deadline=None)
 @given(whole=st.integers(0, 999), tenths=st.integers(1, 9))
 def test_spelled_decimals_read_back(whole, tenths):

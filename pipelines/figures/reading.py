@@ -295,6 +295,8 @@ def read_figure(s: Sentence, span: NumberSpan, previous: Figure | None) -> Figur
         figure.unit = "times"
     elif s.norm(span.first - 1) in ("в", "во") and s.lemma(span.last) == "раз":
         figure.unit, figure.first, figure.last = "times", span.first - 1, span.last + 1
+    elif s.lemma(span.last) == "раз" and _end_of_a_factor_range(s, span):
+        figure.unit, figure.last = "times", span.last + 1  # the 30 of «в 5 — 30 раз»
     elif s.lemma(span.last) == "раз" and _factor_without_v(s, span):
         figure.unit, figure.last = "times", span.last + 1  # "что 2,3 раза превышает уровень"
     elif span.currency:
@@ -367,6 +369,18 @@ def _thousands_comma(s: Sentence, span: NumberSpan, noun: int) -> bool:
 
 
 _WITH = frozenset({"с", "со", "между", "за", "под", "над", "перед"})
+
+
+def _end_of_a_factor_range(s: Sentence, span) -> bool:
+    """«в 5 — 30 раз», «в 2-3 раза»: the range's end, its start after «в» (the start takes the
+    unit from it as a range's start does)."""
+    k = span.first
+    return (
+        s.norm(k - 1) in DASHES
+        and k >= 3
+        and s.tokens[k - 2].kind in ("num", "digits")
+        and s.norm(k - 3) in ("в", "во")
+    )
 
 
 def _factor_without_v(s: Sentence, span) -> bool:
