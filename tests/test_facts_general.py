@@ -1982,3 +1982,12 @@ def test_n_of_the_suspects_is_a_part_of_the_people_counted_before():
         "до этого уже привлекались к ответственности."
     )
     assert [(f["role"], f["part_of"]) for f in annotated(text)] == [("total", None), ("part", 0)]
+
+
+def test_from_and_to_with_ot_in_a_change_give_the_earlier_value():
+    text = "Значительно сократилось число вызовов скорой помощи — от 4800 до 1300 случаев в год."
+    roles = [f["role"] for f in annotated(text)]
+    assert roles == ["baseline", "value"]
+    # a range with no change stays two values
+    text = "В лабораториях готовили от 30 до 100 килограммов наркотиков в месяц."
+    assert [f["role"] for f in annotated(text)] == ["value", "value"]

@@ -153,7 +153,7 @@ NOW = re.compile(r"\bэтом\s+году|\bтекущ\w+\s+год|\bнынешн
 NOT_EARLIER_CLAUSE = re.compile(r"\bпо\s+сравнению|\bсоставил|" + NOW.pattern, _I)
 
 # "с 457 до 387": a range of change (with "с"/"со" before the first number and "до" between).
-FROM_BEFORE = re.compile(r"(?:^|\W)(?:с|со)\s*$", _I)
+FROM_BEFORE = re.compile(r"(?:^|\W)(?:с|со|от)\s*$", _I)  # «от 4800 до 1300» in a change too
 TO_BETWEEN = re.compile(
     r"^\s*(?:(?:\S+\s+){0,2}?"
     # «с 710 за аналогичный период прошлого года до 733-х»: the earlier value's period between
