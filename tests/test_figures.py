@@ -541,6 +541,11 @@ def test_qualifiers(word, qualifier):
     assert figure["quote"].startswith(word)
 
 
+def test_the_end_of_a_range_after_an_abbreviation_is_no_bound():
+    figure = extract_figures("Число больных снизилось с 392 чел. до 294 чел. в прошлом году.")[1]
+    assert (figure["value"], figure["qualifier"]) == (294, "exact")
+
+
 def test_qualifier_before_a_preposition():
     assert one("Показатель вырос почти на 16%.")["qualifier"] == "approx"
     assert one("Показатель снизился практически на 8%.")["qualifier"] == "approx"

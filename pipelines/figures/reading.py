@@ -127,8 +127,8 @@ def _up_to(s: Sentence, k: int) -> bool:
         opening = next((i for i in back if s.norm(i) == "("), None)
         last = opening - 1 if opening is not None else last
     for j in range(last, max(-1, k - 16), -1):
-        if s.norm(j) == "." and j and s.norm(j - 1) in MULTIPLIER_ABBREVIATIONS:
-            continue  # «с 4,24 тыс. до 23,97 тыс.»: the dot of an abbreviation ends nothing
+        if s.norm(j) == "." and j and _abbreviated(s, j - 1):
+            continue  # «с 4,24 тыс. до 23,97 тыс.», «с 392 чел. до 294»: an abbreviation's dot
         if s.norm(j) in CLAUSE_STOPS or s.norm(j) in (".", ";"):
             break
         if s.tokens[j].kind == "num" or s.norm(j) in ("с", "со", "от"):
@@ -136,6 +136,15 @@ def _up_to(s: Sentence, k: int) -> bool:
         if s.lemmas(j) & _REACH_VERBS:
             return False
     return True
+
+
+def _abbreviated(s: Sentence, k: int) -> bool:
+    """A multiplier or a short word in lower case before a dot and a word in lower case: an
+    abbreviation («тыс.», «чел.», «руб.»), not a sentence's end."""
+    if s.norm(k) in MULTIPLIER_ABBREVIATIONS:
+        return True
+    word, nxt = s.tokens[k].text, s.tokens[k + 2].text if k + 2 < len(s.tokens) else ""
+    return word.isalpha() and word.islower() and len(word) <= 4 and nxt[:1].islower()
 
 
 # bounds written as parenthetical words, which a comma may follow
