@@ -1991,3 +1991,9 @@ def test_from_and_to_with_ot_in_a_change_give_the_earlier_value():
     # a range with no change stays two values
     text = "В лабораториях готовили от 30 до 100 килограммов наркотиков в месяц."
     assert [f["role"] for f in annotated(text)] == ["value", "value"]
+
+
+@pytest.mark.parametrize("night", ["в ночь с 31 июля на 1 августа", "в ночь на субботу"])
+def test_one_night_is_one_operation_not_a_period(night):
+    text = f"20 килограммов героина изъято {night} сотрудниками отдела наркоконтроля."
+    assert annotated(text)[0]["scope"] == "event"

@@ -86,6 +86,9 @@ ONE_OPERATION = re.compile(
     r"|\bна\s+(?:\w+\s+)?(?:посту|пункте\s+(?:пропуска|перехода))\b",
     _I,
 )
+# one night: «в ночь с 31 июля на 1 августа», «в ночь на субботу»: one operation, and its
+# «с … на …» no reporting period
+ONE_NIGHT = re.compile(r"\bв\s+ночь\s+(?:с\s+\S+(?:\s+\S+)?\s+)?на\s+\S+(?:\s+\S+)?", _I)
 # Words that often tell of one operation, but as often of many: they decide only when the text
 # is not summing up a period.
 EVENT_WORDS = re.compile(
@@ -204,7 +207,9 @@ class _Sentence:
     def __init__(self, text: str) -> None:
         # blanked, not cut: the summary scan reads offsets in the text
         record = any(word in text for word in _RECORD_WORDS)
-        self.text = RECORD_OVER.sub(_blank, text) if record else text
+        text = RECORD_OVER.sub(_blank, text) if record else text
+        self.one_night = "ночь" in text and ONE_NIGHT.search(text) is not None
+        self.text = ONE_NIGHT.sub(_blank, text) if self.one_night else text
 
     @functools.cached_property
     def explicit_period(self) -> bool:
@@ -212,7 +217,7 @@ class _Sentence:
 
     @functools.cached_property
     def one_operation(self) -> bool:
-        return ONE_OPERATION.search(self.text) is not None
+        return self.one_night or ONE_OPERATION.search(self.text) is not None
 
     @functools.cached_property
     def first_statistic(self) -> int | None:
