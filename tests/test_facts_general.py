@@ -1997,3 +1997,18 @@ def test_from_and_to_with_ot_in_a_change_give_the_earlier_value():
 def test_one_night_is_one_operation_not_a_period(night):
     text = f"20 килограммов героина изъято {night} сотрудниками отдела наркоконтроля."
     assert annotated(text)[0]["scope"] == "event"
+
+
+@pytest.mark.parametrize(
+    ("text", "object_"),
+    [
+        ("Пресечена деятельность четырех преступных групп, в том числе одной транснациональной.",
+         "группа"),
+        ("Только в августе зафиксировано 6 случаев, включая один - за употребление.", "случай"),
+    ],
+)  # fmt: skip
+def test_one_after_a_subset_marker_is_a_part_of_the_count_before(text, object_):
+    figures = annotated(text)
+    assert [(f["value"], f["object"], f["role"], f["part_of"]) for f in figures][1] == (
+        1, object_, "part", 0
+    )  # fmt: skip

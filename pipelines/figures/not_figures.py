@@ -256,6 +256,8 @@ def one_is_not_a_count(s: Sentence, span: NumberSpan) -> bool:
     before = s.readings(span.first - 1)
     if s.norm(span.first - 1) == "по" and distributive_one(s, span):
         return False  # "по одному жителю Исфары и Айни", "закрывали по одному магазину"
+    if s.norm(span.first - 1) == "включая":
+        return False  # «6 случаев, включая один …»: a subset, though pymorphy reads a preposition
     if (before and before[0].pos == "PREP") or s.norm(span.first - 1) in ("ни", "еще"):
         return True  # "с одной стороны", "у еще одного лица" (another, not how many)
     if s.norm(span.last) == "из":

@@ -138,6 +138,14 @@ def _up_to(s: Sentence, k: int) -> bool:
     return True
 
 
+_SUBSET_MARKERS = (("в", "том", "числе"), ("включая",), ("из", "них"), ("среди", "них"))
+
+
+def _after_a_subset_marker(s: Sentence, first: int) -> bool:
+    words = tuple(s.norm(k) for k in range(max(0, first - 3), first))
+    return any(words[-len(marker) :] == marker for marker in _SUBSET_MARKERS)
+
+
 def _abbreviated(s: Sentence, k: int) -> bool:
     """A multiplier or a short word in lower case before a dot and a word in lower case: an
     abbreviation («тыс.», «чел.», «руб.»), not a sentence's end."""
@@ -603,6 +611,17 @@ def _read_count(s: Sentence, figure: Figure, previous: Figure | None) -> None:
         # в Абакане, по одному в …") both take what that number inherits
         if previous.unit == "count":
             figure.unit, figure.object = "count", previous.object
+        return
+    if (
+        figure.span.role == "one"
+        and previous is not None
+        and previous.unit == "count"
+        and not previous.blocked
+        and _after_a_subset_marker(s, figure.first)
+    ):
+        # «четырех преступных групп, в том числе одной транснациональной», «6 случаев, включая
+        # один»: one of the count before
+        figure.unit, figure.object = "count", previous.object
         return
     if figure.span.role == "one" and not shares_next and not last_of_a_list:
         figure.blocked = True  # "один" without a noun is no count
