@@ -215,10 +215,6 @@ def measured_noun(
                 noun, adjectives = governed_noun(s, noun + 1)
                 if noun is None:
                     return None
-            if noun is not None and not mass and s.lemma(noun) in CONTAINER_NOUNS:
-                value = s.lemmas(k) & VALUE_NOUNS
-                if value:
-                    return min(value)  # "стоимость данной партии составляет 30 млн": the worth
             if noun is not None:
                 noun = contents_of(s, noun) if mass else noun  # "вес партии гашиша": гашиш
                 return noun_lemma(s.readings(noun), s.tokens[noun])
