@@ -530,6 +530,20 @@ def test_an_area_stated_for_its_own_subject_measures_the_area():
     assert [f["object"] for f in extract_figures(text)] == ["стоимость"]
 
 
+@pytest.mark.parametrize(
+    ("text", "object_"),
+    [
+        # the participle's agent between it and its noun
+        ("При этом 156 из 424 совершенных ими преступлений были связаны с наркотиками.",
+         "преступление"),
+        # an aside between the owner and its weight
+        ("Уничтожена крупная партия героина - на этот раз общим весом 156 кг 550 г.", "героин"),
+    ],
+)  # fmt: skip
+def test_what_stands_between_a_number_and_its_noun(text, object_):
+    assert extract_figures(text)[-1]["object"] == object_
+
+
 def test_the_country_after_a_dollar_sign_belongs_to_the_currency():
     [figure] = extract_figures("Стоимость партии в Европе составляет более $10 млн США.")
     assert (figure["quote"], figure["unit"], figure["object"]) == (

@@ -107,6 +107,13 @@ def noun_after(s: Sentence, j: int, complements: bool = False) -> tuple[int | No
         if adjectives and s.norm(k) == "же":
             k += 1  # "2 кг такого же порошка": the particle after a pronoun
             continue
+        if (
+            adjectives
+            and s.norm(k) in _AGENT_PRONOUNS
+            and (s.is_noun(k + 1) or s.is_adjective(k + 1))
+        ):
+            k += 1  # "424 совершенных ими преступлений": the participle's agent
+            continue
         if s.is_adjective(k) and adjectives and _instrumental_adjective(s, adjectives[-1], k):
             k += 1  # "изготовленных фабричным способом цилиндров": the complement's adjective
             continue
@@ -122,6 +129,7 @@ def noun_after(s: Sentence, j: int, complements: bool = False) -> tuple[int | No
 
 
 _PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+_AGENT_PRONOUNS = frozenset({"ими", "им", "ею", "ей", "нами", "вами", "ним", "ними"})
 
 
 def _capitalised_common_noun(s: Sentence, k: int) -> bool:
@@ -328,6 +336,10 @@ def noun_before_amount(s: Sentence, first: int, mass: bool = False) -> int | Non
     k -= 1
     while k >= 0 and (s.norm(k) in ("на", "в", ",") or s.lemma(k) in ("общий", "чистый")):
         k -= 1  # "на сумму", "героин, общим весом"
+    if s.norm(k) == "раз" and s.norm(k - 2) in ("на", "в"):
+        k -= 3  # "партия героина - на этот раз общим весом 156 кг": an aside, not the owner
+        while k >= 0 and (s.norm(k) in DASHES or s.norm(k) == ","):
+            k -= 1
     if s.norm(k + 1) == ",":
         described = before_participial_phrase(s, k)
         if described is not None:  # "вещество, завернутое в пленку …, весом около 3 кг"
