@@ -13,7 +13,7 @@ import functools
 import re
 
 from pipelines.facts import markers
-from pipelines.facts.sums import comparative_change, same_kind, sum_parts
+from pipelines.facts.sums import comparative_change, people_noun, same_kind, sum_parts
 from pipelines.facts.words import has_verb, text_lemmas
 from pipelines.morph import parse_word
 from pipelines.sentences import split_sentences
@@ -863,7 +863,8 @@ def _part_of_earlier(
                            # «96 преступлений. … 80 противоправных деяний из этого числа»
                            or {figures[k].get("object"), figure.get("object")} <= _CRIME_NOUNS
                            # «22 тысяч жителей. … почти 15 тысяч из них составляют лица …»
-                           or (_people(figures[k]) and _people(figure)))),
+                           or (people_noun(figures[k].get("object"))
+                               and people_noun(figure.get("object"))))),
                      None)  # fmt: skip
         if total is None or figures[total]["value"] <= figure["value"]:
             continue
@@ -921,15 +922,6 @@ def _cases_of_earlier(text, figures, group, roles, part_of) -> None:
             if figures[k]["value"] > figure["value"] and not _counts_people(figures[k]):
                 part_of[i] = k
             break
-
-
-def _people(figure: dict) -> bool:
-    """A count of people by its noun: «человек», «лиц», or an animate noun («жителей»)."""
-    noun = figure.get("object") or ""
-    readings = parse_word(noun)
-    return noun in ("человек", "лицо") or (
-        bool(readings) and readings[0].pos == "NOUN" and "anim" in readings[0].grammemes
-    )
 
 
 def _counts_people(figure: dict) -> bool:

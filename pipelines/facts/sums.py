@@ -188,14 +188,19 @@ def _listed_kind(total: dict, figure: dict) -> bool:
     if same_kind(total, figure):
         return True
     a, b = total.get("object"), figure.get("object")
-    return figure.get("unit") == total.get("unit") == "count" and a in _PEOPLE and _a_person(b)
+    return figure.get("unit") == total.get("unit") == "count" and a in _PEOPLE and people_noun(b)
 
 
 _PEOPLE = frozenset({"человек", "лицо"})
 
 
-def _a_person(lemma: str) -> bool:
-    return any(r.pos == "NOUN" and "anim" in r.grammemes for r in parse_word(lemma)[:1])
+def people_noun(lemma: str | None) -> bool:
+    """«человек», «лицо» (people, though pymorphy reads a face), or an animate noun
+    («жителей», «граждан»)."""
+    if not lemma:
+        return False
+    readings = parse_word(lemma)[:1]
+    return lemma in _PEOPLE or any(r.pos == "NOUN" and "anim" in r.grammemes for r in readings)
 
 
 def _run(figures: list[dict], order: list[int], t: int, free, added: float = 0.0) -> list[int]:
