@@ -2012,3 +2012,13 @@ def test_one_after_a_subset_marker_is_a_part_of_the_count_before(text, object_):
     assert [(f["value"], f["object"], f["role"], f["part_of"]) for f in figures][1] == (
         1, object_, "part", 0
     )  # fmt: skip
+
+
+def test_the_bounds_of_a_range_are_no_parts_of_a_sum():
+    # 1 965 + 8 + 10 thousand make «около $2 млн», by chance
+    text = (
+        "Годовой оборот торговли героином составляет около $2 млн. Оборот этого вида "
+        "наркотиков составляет около $1 млн 965 тыс. Цены на героин колеблются от $8 тыс. до "
+        "$10 тыс."
+    )
+    assert all(f["part_of"] is None for f in annotated(text))

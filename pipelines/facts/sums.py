@@ -246,9 +246,10 @@ def sum_parts(
     drug only)."""
 
     def free(k: int) -> bool:
-        return _free(k, figures, roles, part_of) and k not in totals
+        return _free(k, figures, roles, part_of) and k not in totals and k not in bounds
 
     totals = set(part_of.values())
+    bounds = _range_ends(text, figures)
     for t in range(len(figures)):
         if not (free(t) or (t in totals and t not in part_of)):
             continue
@@ -293,6 +294,29 @@ def sum_parts(
             part_of[k] = t
         if parts:
             totals.add(t)
+
+
+# «от $8 тыс. до $10 тыс.»: the two bounds of one quantity
+_FROM_BEFORE = re.compile(r"(?:^|\W)от\s*$", _I)
+
+
+def _range_ends(text: str, figures: list[dict]) -> set[int]:
+    """The figures that bound a range with the next or the one before («цены колеблются от $8
+    тыс. до $10 тыс.»): bounds of one quantity, never two parts of a sum."""
+    ends: set[int] = set()
+    for k in range(len(figures) - 1):
+        a, b = figures[k], figures[k + 1]
+        if a.get("unit") != b.get("unit"):
+            continue
+        opened = (a.get("quote") or "").lower().startswith("от ") or _FROM_BEFORE.search(
+            text[max(0, a["start"] - 4) : a["start"]]
+        )
+        between = text[a["end"] : b["start"]].strip().lower()
+        to_in_quote = (b.get("quote") or "").lower().startswith("до")  # «до $10 тыс.»: a bound
+        closed = between == "до" or (not between and to_in_quote)
+        if opened and closed:
+            ends.update((k, k + 1))
+    return ends
 
 
 def _summed_before(text: str, figures: list[dict], t: int, free) -> list[int]:
