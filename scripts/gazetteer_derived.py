@@ -150,6 +150,33 @@ def region_adjective(name: str) -> str | None:
     return parses[0].normal_form if parses else None
 
 
+def _named_for(adjective: str, city: str) -> bool:
+    """Whether a region's adjective is made from a city's name: "московский" from "Москва" (a
+    fleeting «о»), "алматинский" from "Алматы" (an interfix), "минский" from "Минск"."""
+    if not adjective.endswith("ский"):
+        return False
+    stem, name = adjective[: -len("ский")], fold(city)
+    bases = {name, name[:-1]} if name[-1:] in "аяыиое" else {name}
+    if name.endswith("ск"):
+        bases.add(name[:-2])  # "минск" → мин-ский
+    without_a_vowel = {stem[:i] + stem[i + 1 :] for i, c in enumerate(stem) if c in "аеиоуы"}
+    return bool(bases & ({stem, stem[:-2]} | without_a_vowel))
+
+
+def shared_adjectives(city: dict, regions: list[dict]) -> set[str]:
+    """The adjectives of the regions of a city's country named after it: "Московская область" and
+    Moscow, "Алматинская область" and Almaty. The bare adjective ("московские полицейские")
+    names either; with its noun ("Московской области") the name is the region's alone."""
+    words = set()
+    for row in regions:
+        if row["country"] != city["country"] or row["type"] == "city":
+            continue
+        adjective = region_adjective(row["name"])
+        if adjective and _named_for(adjective, city["name"]):
+            words.add(adjective)
+    return words
+
+
 # Adjectives of the mountains, lakes and lands that span regions: «Уральская оперативная
 # таможня», «уральские таможенники» are of the Urals, not of the town of Уральск; a town whose
 # adjective one of these is (Уральск, Байкальск) is not named by it.
@@ -192,6 +219,7 @@ def derived_rows(countries: list[dict], regions: list[dict], cities: list[dict])
         code, country, name = row["code"], row["country"], row["name"]
         if row["type"] == "city":
             add(adjectives(name), "adjective", name, "region", "city", code, country)
+            add(shared_adjectives(row, regions), "adjective", name, "region", "city", code, country)
             add(people(name), "people", name, "region", "city", code, country)
             for other in row.get("alt_names", ()):  # "Петербург" → петербургский
                 if "Surn" in morph().parse(fold(other))[0].tag:

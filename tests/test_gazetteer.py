@@ -128,6 +128,29 @@ def test_a_town_that_is_no_centre_is_named_by_its_interfixed_adjective():
     assert (place["region_code"], place["country"]) == ("RU-SAM", "RU")
 
 
+def test_a_city_shares_the_adjective_of_the_region_named_after_it():
+    regions = [
+        {"country": country, "type": "region", "name": name}
+        for country, name in [
+            ("RU", "Московская область"), ("KZ", "Алматинская область"), ("RU", "Орловская область")
+        ]
+    ]  # fmt: skip
+    moscow = {"name": "Москва", "country": "RU"}
+    assert derived.shared_adjectives(moscow, regions) == {"московский"}
+    assert derived.shared_adjectives({"name": "Алматы", "country": "KZ"}, regions) == {
+        "алматинский"
+    }
+    assert derived.shared_adjectives({"name": "Орёл", "country": "KZ"}, regions) == set()
+    # the bare adjective names the city as well; with its noun, the region alone
+    text = "Московские полицейские задержали курьера с 3 кг гашиша на юго-западе Москвы."
+    assert article_region(text)["region_code"] == "RU-MOW"
+    text = "Алматинские полицейские задержали курьера в Медеуском районе Алматы."
+    assert article_region(text)["region_code"] == "KZ-75"
+    assert article_region("Полицейские Московской области изъяли 3 кг гашиша.")["region_code"] == (
+        "RU-MOS"
+    )
+
+
 def test_a_regions_nickname_in_ye_gives_its_adjective():
     assert derived.nickname_adjectives("Подмосковье") == {"подмосковный"}
     assert derived.nickname_adjectives("Прибайкалье") == {"прибайкальский"}
