@@ -25,6 +25,7 @@ from pipelines.places_signs import country_of_signs
 from pipelines.places_unknown import division_mentions, unknown_mentions
 from pipelines.places_words import (
     _INSTITUTION_GAP,
+    _LOCATED_GAP,
     _NOT_A_PLACE_WORDS,
     _PARTS,
     _PERSON_GRAMMEMES,
@@ -503,13 +504,20 @@ def _narrow_by_context(candidates, regions, countries, home_country) -> list[Ent
     return candidates
 
 
+def _locative(mention: _Mention) -> bool:
+    """Whether the first word of a mention can be in the locative («Ленинградской», «Москве»)."""
+    word = fold(mention.name.split()[0])
+    return any(r.grammemes & {"loct", "loc2"} for r in parse_word(word))
+
+
 def _qualifier(text: str, mentions: list[_Mention], index: int) -> _Mention | None:
     """The higher division named right after a name: "Нура" ← "Алматинской области"."""
     if index + 1 >= len(mentions):
         return None
     mention, following = mentions[index], mentions[index + 1]
     gap = text[mention.end : following.start]
-    if not (_QUALIFIER_GAP.fullmatch(gap) or _INSTITUTION_GAP.fullmatch(gap)):
+    located = mention.cue is not None and _LOCATED_GAP.fullmatch(gap) and _locative(following)
+    if not (_QUALIFIER_GAP.fullmatch(gap) or _INSTITUTION_GAP.fullmatch(gap) or located):
         return None
     if not (following.region_code or following.country) or following.rank <= mention.rank:
         return None

@@ -64,6 +64,10 @@ _SCOPE_FILLERS = {"всей", "всему", "всю", "всего", "целом"
 # Only spaces (or an opening bracket) between a name and the division that qualifies it: a comma
 # or a line break would as often separate two items of a list.
 _QUALIFIER_GAP = re.compile(r"[ \t\u00a0]*\(?[ \t\u00a0]*")
+# ... or «в» after a settlement the text calls one, before a division in the locative: «в посёлке
+# Зелёная Роща в Ленинградской области» is that region's village, not a namesake elsewhere (and
+# «из посёлка … в Самарскую область» is a journey, not a qualification)
+_LOCATED_GAP = re.compile(r"[ \t\u00a0]+во?[ \t\u00a0]+")
 # ... or the court or district the name is an adjective of: «Октябрьский райсуд Оренбургской
 # области» is a district of that region, not the town Октябрьский of Bashkortostan
 _INSTITUTION_GAP = re.compile(

@@ -1279,3 +1279,15 @@ def test_a_dateline_with_its_agency_after_a_slash_and_a_forum_under_a_quoted_nam
     assert named[0] == ("Баку", "dateline") and named[-1] == ("Баку", "venue")
     region = article_region(text)
     assert (region["region_code"], region["country"]) == (None, "AZ")
+
+
+def test_a_settlement_in_a_region_after_v_is_that_regions_place():
+    # GeoNames holds a Chechen village of this name; the text places its own in the Vladimir region
+    text = "Полицейские закрыли наркопритон в деревне Зелёная Роща во Владимирской области."
+    assert [(p["normalized"], p["region_code"]) for p in find_places(text)] == [
+        ("Зелёная Роща", "RU-VLA"),
+        ("Владимирская область", "RU-VLA"),
+    ]
+    # a journey's end («в» with the accusative) places nothing
+    text = "Курьер вёз гашиш из посёлка Зелёная Роща в Ленинградскую область."
+    assert find_places(text)[0]["region_code"] == "RU-CE"
