@@ -183,6 +183,8 @@ def is_not_a_quantity(s: Sentence, span: NumberSpan, previous: Figure | None) ->
     if s.norm(first - 1) == "или" and s.norm(first - 2) == "раз" and span.value in (2, 3):
         return True  # "попробовал раз или два": how often, an idiom, no count
     after = s.norm(last)
+    if last < len(s.tokens) and s.lemma(last) == "чтение" and span.value <= 3:
+        return True  # «принят в трех чтениях»: a bill's readings, a procedure
     if after.startswith("°") or after in ("градус", "градуса", "градусов"):
         return True
     if after in MONTH_ABBREVIATIONS and span.value <= 31:
