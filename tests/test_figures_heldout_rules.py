@@ -1572,3 +1572,26 @@ def test_a_participle_whose_noun_the_number_cannot_govern_counts_people():
     ]
     # a noun in the genitive is counted as before
     assert [f[3] for f in figures("Изъято 5 кг приготовленных к сбыту наркотиков.")] == ["наркотик"]
+
+
+def test_an_opening_of_people_named_by_an_adjective_alone_is_counted():
+    # «Из задержанных» names people with no noun: the number counts them
+    assert [(f[0], f[3]) for f in figures("Из задержанных 12 оказались иностранцами.")] == [
+        (12, "задержанный")
+    ]
+    # ... and a dash names them further, for the items after it too
+    text = "Среди осужденных 8 – граждане Узбекистана, 3 – Таджикистана, 2 – Киргизии."
+    assert [(f[0], f[3]) for f in figures(text)] == [
+        (8, "гражданин"), (3, "гражданин"), (2, "гражданин")
+    ]  # fmt: skip
+    # a noun still comes first
+    assert [f[3] for f in figures("Из выявленных преступлений 45 связаны со сбытом.")] == [
+        "преступление"
+    ]
+
+
+def test_the_name_a_dash_gave_the_first_part_goes_on_to_the_places_after_it():
+    text = "Из 37 задержанных 20 – граждане Ирана, 7 – Грузии, 5 – России."
+    assert [(f[0], f[3]) for f in figures(text)] == [
+        (37, "задержанный"), (20, "гражданин"), (7, "гражданин"), (5, "гражданин")
+    ]  # fmt: skip

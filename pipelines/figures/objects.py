@@ -878,6 +878,23 @@ def _opens_a_subset(s: Sentence, k: int) -> bool:
     return s.norm(k) in ("в", "во") and s.norm(j) in _IN_THE_NUMBER
 
 
+def _subset_opening(s: Sentence, figure: Figure) -> int | None:
+    """The token of an opening «Среди», «Из», «В числе» before the number, in its clause."""
+    for k in range(figure.first - 1, max(-1, figure.first - 12), -1):
+        if s.norm(k) in CLAUSE_STOPS or s.norm(k) in DASHES:
+            return None
+        if _opens_a_subset(s, k):
+            return k
+    return None
+
+
+def partitive_adjective(s: Sentence, figure: Figure) -> str | None:
+    """The people an opening «Из задержанных», «Среди осужденных» names by an adjective alone:
+    the number counts some of them, whom a dash may name further («20 – граждане Ирана»)."""
+    k = _subset_opening(s, figure)
+    return None if k is None else _adjective_alone(s, k + 1, figure.first)
+
+
 def partitive_opening(s: Sentence, figure: Figure) -> str | None:
     """The noun of an opening «Среди …», «В числе …»: "Среди преступлений 1,161 тысячи – сбыт"."""
     for k in range(figure.first - 1, max(-1, figure.first - 12), -1):
@@ -894,8 +911,19 @@ def partitive_opening(s: Sentence, figure: Figure) -> str | None:
                 and unit_at(s, j) is None
             ):
                 return noun_lemma(s.readings(j), s.tokens[j])
-        return None
+        return _adjective_alone(s, k + 1, figure.first)
     return None
+
+
+def _adjective_alone(s: Sentence, start: int, stop: int) -> str | None:
+    """«Из задержанных 20 …», «Среди осужденных 12 …»: adjectives or participles in the genitive
+    plural and nothing else between the opening word and the number; the last is a noun there."""
+    if start >= stop or not all(s.is_adjective(j) for j in range(start, stop)):
+        return None
+    last = stop - 1
+    if not any({"gent", "plur"} <= r.grammemes for r in s.readings(last)):
+        return None
+    return adjective_as_noun(s.tokens[last])
 
 
 # A figure in a unit (mass, money, area) that names no noun of its own.

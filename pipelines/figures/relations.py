@@ -22,6 +22,7 @@ from pipelines.figures.lexicon import (
 from pipelines.figures.objects import (
     COUNT_FINDERS,
     find_object,
+    partitive_adjective,
     topic_before_dash,
     topic_before_verb,
 )
@@ -320,6 +321,8 @@ def resolve_orphans(s: Sentence, figures: list[Figure]) -> None:
                 figure.object = None
             if figure.span.role == "collective" and figure.object and not animate(figure.object):
                 figure.object = None  # «трое из них» counts people, never «заготовки конопли»
+            if figure.object and figure.object == partitive_adjective(s, figure):
+                figure.part = True  # «Из задержанных 20 – граждане Ирана»: named on by the dash
         if (
             figure.object is None
             and figure.span.role != "collective"
@@ -363,6 +366,8 @@ def resolve_orphans(s: Sentence, figures: list[Figure]) -> None:
                 named = named or _plural_noun_alone(s, end)
             if named and figure.part:
                 renamed = (figure.object, named)
+            elif not named and renamed and renamed[0] == figure.object and _place_after(s, end):
+                named = renamed[1]  # "20 – граждане Ирана, 6 – Грузии": граждане too
             figure.object = named or figure.object
         elif renamed and renamed[0] == figure.object:
             named = named_after_dash(s, end, figure.object)
