@@ -1595,3 +1595,17 @@ def test_the_name_a_dash_gave_the_first_part_goes_on_to_the_places_after_it():
     assert [(f[0], f[3]) for f in figures(text)] == [
         (37, "задержанный"), (20, "гражданин"), (7, "гражданин"), (5, "гражданин")
     ]  # fmt: skip
+
+
+def test_a_collective_numeral_counts_the_people_named_before_it_in_its_sentence():
+    text = "С начала года задержаны 29 наркокурьеров, из которых трое погибли при задержании."
+    assert [(f[0], f[3]) for f in figures(text)] == [(29, "наркокурьер"), (3, "наркокурьер")]
+    text = "На месте были задержаны трое афганских контрабандистов, двоим удалось скрыться."
+    assert [(f[0], f[3]) for f in figures(text)] == [(3, "контрабандист"), (2, "контрабандист")]
+    # people named by a participle alone
+    text = "У восьмерых задержанных нашли опиаты, еще у троих нашли гашиш."
+    assert [(f[0], f[3]) for f in figures(text)] == [(8, "задержанный"), (3, "задержанный")]
+    # with no people before it, a collective numeral still names nothing
+    assert [f[3] for f in figures("В квартире нашли 5 кг гашиша, трое задержаны.")] == [
+        "гашиш", None
+    ]  # fmt: skip

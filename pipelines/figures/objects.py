@@ -848,16 +848,23 @@ def people_of_them(s: Sentence, figure: Figure) -> str | None:
     # nearest plural animate noun of its sentence, else the people the sentence before counted
     # («Задержаны пять жителей. Четверо из них …»).
     k = figure.last
-    if figure.span.role != "collective" or not (
-        s.norm(k) == "из" and s.norm(k + 1) in ("них", "которых")
-    ):
+    if figure.span.role != "collective":
         return None
+    of_them = s.norm(k) == "из" and s.norm(k + 1) in ("них", "которых")
+    if not of_them and s.norm(k) in DASHES:
+        return None  # «а трое — курьерами»: the dash names them
     for j in range(figure.first - 1, -1, -1):
         plural = any("plur" in r.grammemes for r in s.readings(j) if r.pos == "NOUN")
         if plural and s.is_noun(j):
             lemma = noun_lemma(s.readings(j), s.tokens[j])
             if animate(lemma):
                 return lemma
+        elif (
+            not of_them
+            and substantive(s, j)
+            and any("plur" in r.grammemes for r in s.readings(j) if r.pos in ("ADJF", "PRTF"))
+        ):
+            return adjective_as_noun(s.tokens[j])  # «у восьмерых доставленных …, еще у троих»
     people = [f for f in s.before if f.unit == "count" and not f.blocked and animate(f.object)]
     return people[-1].object if people else None
 
