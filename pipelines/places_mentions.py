@@ -407,6 +407,15 @@ def _of_residents(tokens: list[Token], first: int) -> bool:
     return k >= 0 and tokens[k].norm in _RESIDENT_NOUNS
 
 
+_FUNCTION_WORDS = frozenset({"PREP", "CONJ", "PRCL"})
+
+
+def _function_word(token: Token, match: Match) -> bool:
+    """A one-word match that pymorphy3 reads first as a preposition, conjunction or particle."""
+    readings = parse_word(token.norm)
+    return match.stop - match.first == 1 and bool(readings) and readings[0].pos in _FUNCTION_WORDS
+
+
 def _mostly_a_name(token: Token) -> bool:
     readings = parse_word(token.norm)
     return bool(readings) and bool(readings[0].grammemes & _PERSON_GRAMMEMES)
@@ -445,6 +454,8 @@ def _gazetteer_mentions(
             continue  # "Московский проспект"
         if common:
             qualified = k + 1 < len(matches) and matches[k + 1].first == match.stop
+            if not (cue or qualified) and _function_word(tokens[match.first], match):
+                continue  # «Кроме того, …» (a form of «Кромы»): no NER needed to say so
             if not (cue or qualified or _capital_marks_a_name(text, tokens, match)):
                 # NER decides: a place where it tags one, and not inside a person's name.
                 locations = [(s, e) for s, e, _ in ner.locations(start, end)]
