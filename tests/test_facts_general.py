@@ -2022,3 +2022,28 @@ def test_the_bounds_of_a_range_are_no_parts_of_a_sum():
         "$10 тыс."
     )
     assert all(f["part_of"] is None for f in annotated(text))
+
+
+def test_the_other_end_of_a_changes_range_is_a_change_too():
+    figures = annotated("Ежегодно число больных наркоманией снижается на 300-400 человек.")
+    assert [f["role"] for f in figures] == ["change", "change"]
+    figures = annotated("Ежегодный прирост числа потребителей составляет от 20 до 30%.")
+    assert [f["role"] for f in figures] == ["change", "change"]
+    # a range that is no change stays a value
+    figures = annotated("Дозу продавали за 1500-2000 рублей.")
+    assert {f["role"] for f in figures} == {"value"}
+
+
+def test_a_factor_for_one_kind_after_a_factor_of_change_is_a_change():
+    text = "В 12 раз выросла масса изъятой синтетики, в том числе мефедрона в 8 раз."
+    assert [f["role"] for f in annotated(text)] == ["change", "change"]
+
+
+def test_a_change_after_a_dash_or_before_a_period_a_few_words_on():
+    text = "Число отравлений также сократилось — на 25 по сравнению с прошлым годом."
+    assert [f["role"] for f in annotated(text)] == ["change"]
+    text = (
+        "За полгода изъято 120 кг наркотиков, что на 15 кг больше изъятого за аналогичный "
+        "период прошлого года."
+    )
+    assert [f["role"] for f in annotated(text)] == ["value", "change"]

@@ -343,11 +343,23 @@ def _last_year(left: str) -> int | None:
 
 
 _RESTATED = re.compile(r"^\s*,?\s*или\s*(?:на\s*)?$", re.IGNORECASE)
+# «на 500-700 человек», «от 40 до 50%»: the other end of a range
+_RANGE_END = re.compile(r"^\s*(?:[-–—]|до)\s*$", re.IGNORECASE)
+# «…, в том числе героина в 10 раз»: a factor for one kind of what the factor before measured
+_ONE_KIND_FACTOR = re.compile(
+    r"^[^.;:()]*,\s*(?:в\s+том\s+числе|в\s+т\.\s*ч\.|а|и)\s+\w+\s+(?:в\s*)?$", re.IGNORECASE
+)
 
 
 def _restates(text: str, before: dict, i: int, figures: list[dict]) -> bool:
-    """A change said again in other units right after «или»: «на 25%, или на 619 кг»."""
-    return bool(_RESTATED.match(text[before["end"] : figures[i]["start"]]))
+    """A change said again in other units right after «или»: «на 25%, или на 619 кг»; the other
+    end of a change's range; or a factor for one kind of what a factor of change before it
+    measured («В 18 раз увеличилась масса …, в том числе героина в 10 раз»)."""
+    gap = text[before["end"] : figures[i]["start"]]
+    if _RESTATED.match(gap) or _RANGE_END.match(gap):
+        return True
+    factors = before.get("unit") == figures[i].get("unit") == "times"
+    return factors and bool(_ONE_KIND_FACTOR.match(gap))
 
 
 _OPENS = re.compile(r"^\s*\(\s*$")
