@@ -2047,3 +2047,14 @@ def test_a_change_after_a_dash_or_before_a_period_a_few_words_on():
         "период прошлого года."
     )
     assert [f["role"] for f in annotated(text)] == ["value", "change"]
+
+
+def test_last_years_period_with_the_year_left_out_is_a_baseline():
+    text = (
+        "За полгода изъято 3 кг 120 граммов наркотических средств, за тот же период прошлого "
+        "- 940 граммов."
+    )
+    figures = annotated(text)
+    assert [(f["role"], f["object"]) for f in figures] == [
+        ("value", "средство"), ("baseline", "средство")
+    ]  # fmt: skip
