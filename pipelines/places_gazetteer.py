@@ -74,9 +74,12 @@ class Gazetteer:
                 continue
             for entry in phrase.payloads:
                 if entry.level == "local" and entry.kind in ("city", "settlement"):
-                    towns = self.towns.setdefault(town_stem(phrase.words[0]), [])
-                    if entry not in towns:
-                        towns.append(entry)
+                    # «Славянск-на-Кубани» gives its district «Славянский» by its first part
+                    name = phrase.words[0].split("-на-")[0]
+                    for stem in {town_stem(phrase.words[0]), town_stem(name)}:
+                        towns = self.towns.setdefault(stem, [])
+                        if entry not in towns:
+                            towns.append(entry)
 
 
 def town_stem(name: str) -> str:

@@ -336,6 +336,15 @@ _ADJECTIVE_LINKS = ("", "ин", "ен", "ов", "ев", "н")  # Кулунд-и
 _FLEETING_VOWEL = re.compile(r"([^аеёиоуыэюяй])[её]([^аеёиоуыэюяйь])$")
 
 
+# a consonant that alternates before an adjective's suffix: Пестрецы → пестречинский, Волга →
+# волжский
+_ALTERNATIONS = {"ч": "цк", "ж": "гз", "ш": "хс"}
+
+
+def _alternated(stem: str) -> list[str]:
+    return [stem[:-1] + c for c in _ALTERNATIONS.get(stem[-1:], "")]
+
+
 def _centre_towns(
     word: str, adjective: str, own_stem: bool = False, unit: bool = False
 ) -> list[Entry]:
@@ -365,6 +374,11 @@ def _centre_towns(
         if len(own) == 1:
             return towns[town_stem(base + "ка")]
         if surname or _is_a_word(base):
+            # "Могилёвский" ← Могилёв, "Рогачёвский" ← Рогачёв: a town of the stem's very name
+            # outside Russia, whose districts are named after their centres, not after people
+            exact = [t for t in towns.get(town_stem(base), ()) if fold(t.name) == base]
+            if len(base) >= 5 and exact and all(t.country != "RU" for t in exact):
+                return exact
             return []  # "Дзержинский" is a surname itself
         # "Алатырский" ← Алатырь: the town's own stem when no town ends in «-ск»
         found = towns.get(town_stem(base + "ск"), [])
@@ -382,6 +396,7 @@ def _centre_towns(
         # "Яшалтинский" ← Яшалта: pymorphy3 knows many districts' adjectives as words
         links = [k for k in _ADJECTIVE_LINKS if k and base.endswith(k)]
         linked = [town_stem(base.removesuffix(k)) for k in links]
+        linked += [a for stem in linked for a in _alternated(stem)]  # Пестречинский ← Пестрецы
         return found or next((towns[s] for s in linked if len(s) >= 4 and s in towns), [])
     stems = [town_stem(base.removesuffix(k)) for k in _ADJECTIVE_LINKS if base.endswith(k)]
     stems.append(town_stem(base + "ск"))  # Аральский ← Аральск

@@ -1291,3 +1291,20 @@ def test_a_settlement_in_a_region_after_v_is_that_regions_place():
     # a journey's end («в» with the accusative) places nothing
     text = "Курьер вёз гашиш из посёлка Зелёная Роща в Ленинградскую область."
     assert find_places(text)[0]["region_code"] == "RU-CE"
+
+
+@pytest.mark.parametrize(
+    "text, region",
+    [
+        # a town of the stem's very name outside Russia, though the stem is a surname too
+        ("В Могилёвском районе задержан наркокурьер.", "BY-MA"),
+        # a consonant that alternates before the suffix: Пестрецы → пестречинский
+        ("В Пестречинском районе уничтожили 2 гектара конопли.", "RU-TA"),
+        # a town named «… -на- …» by its first part: Славянск-на-Кубани
+        ("В Славянском районе изъяли 3 кг марихуаны.", "RU-KDA"),
+        # a district of that name in many regions of Russia, after a person: no region
+        ("В Кировском районе изъяли 3 кг марихуаны.", None),
+    ],
+)
+def test_a_district_is_placed_by_the_town_it_is_named_after(text, region):
+    assert article_region(text)["region_code"] == region
