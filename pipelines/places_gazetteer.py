@@ -64,8 +64,13 @@ class Gazetteer:
     towns: dict[str, list[Entry]] = field(default_factory=dict)
     # country code → its capital city ("в столице Кыргызстана", "столичные полицейские")
     capitals: dict[str, Entry] = field(default_factory=dict)
+    # towns never looked for in a text, whose names are ordinary words (district_towns.tsv):
+    # they only place the districts named after them ("Городокский район" ← "Городок")
+    district_towns: list[Entry] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        for entry in self.district_towns:
+            self.towns.setdefault(town_stem(entry.name), []).append(entry)
         for phrase in self.names.phrases():
             if len(phrase.words) == 2 and fold(phrase.words[1]) in DIVISION_NOUNS:
                 for form in phrase.forms[0]:
@@ -148,7 +153,14 @@ def _build_gazetteer(directory: Path) -> Gazetteer:
         code = row["region_code"] or None
         entry = Entry(row["name"], row["kind"], code, row["country"], row["level"], row["named_as"])
         names.add(row["word"], entry)
-    return Gazetteer(names, regions, countries, deictic, capitals=capitals)
+    district_towns = [
+        Entry(row["name"], row["kind"], row["region_code"],
+              regions[row["region_code"]].country, "local", "district_town", minor=True)
+        for row in read_tsv(directory / "district_towns.tsv")
+    ]  # fmt: skip
+    return Gazetteer(
+        names, regions, countries, deictic, capitals=capitals, district_towns=district_towns
+    )
 
 
 @lru_cache(maxsize=8)

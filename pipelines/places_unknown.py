@@ -345,6 +345,11 @@ def _alternated(stem: str) -> list[str]:
     return [stem[:-1] + c for c in _ALTERNATIONS.get(stem[-1:], "")]
 
 
+def _named(town: Entry) -> bool:
+    """A town the text's names are looked up in, not one of district_towns.tsv («Ленин»)."""
+    return town.named_as != "district_town"
+
+
 def _centre_towns(
     word: str, adjective: str, own_stem: bool = False, unit: bool = False
 ) -> list[Entry]:
@@ -370,13 +375,16 @@ def _centre_towns(
             return []
         # "Окуловский" ← Окуловка: a town of the stem and «-ка», in one region only, whatever
         # person or word the stem also is
-        own = {t.region_code for t in towns.get(town_stem(base + "ка"), ())}
-        if len(own) == 1:
-            return towns[town_stem(base + "ка")]
+        # (a town of an ordinary name, «Славянка», never outweighs the stem's other readings)
+        own_towns = [t for t in towns.get(town_stem(base + "ка"), ()) if _named(t)]
+        if len({t.region_code for t in own_towns}) == 1:
+            return own_towns
         if surname or _is_a_word(base):
             # "Могилёвский" ← Могилёв, "Рогачёвский" ← Рогачёв: a town of the stem's very name
             # outside Russia, whose districts are named after their centres, not after people
-            exact = [t for t in towns.get(town_stem(base), ()) if fold(t.name) == base]
+            exact = [
+                t for t in towns.get(town_stem(base), ()) if fold(t.name) == base and _named(t)
+            ]
             if len(base) >= 5 and exact and all(t.country != "RU" for t in exact):
                 return exact
             return []  # "Дзержинский" is a surname itself

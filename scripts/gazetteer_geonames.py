@@ -161,8 +161,10 @@ def _a_large_town_of_a_word(city: dict, name: str, code: str, kinds: dict[str, s
 
 def geonames_rows(
     countries: tuple[str, ...], points: list[dict], kinds: dict[str, str], held: set[str]
-) -> tuple[list[list[str]], list[str]]:
-    """Rows of geonames.tsv (name, kind, region_code, alt_names) and notes for the build."""
+) -> tuple[list[list[str]], list[str], list[list[str]]]:
+    """Rows of geonames.tsv (name, kind, region_code, alt_names), notes for the build, and the
+    rows of district_towns.tsv: the towns left out as ordinary words («Городок», «Кущёвская»),
+    which still name the districts around them («Городокский район», «Кущёвский район»)."""
     cities = load_cities()
     located = {p["code"] for p in points}
     unlocated = defaultdict(list)
@@ -170,7 +172,7 @@ def geonames_rows(
         if code not in located:
             unlocated[code.split("-")[0]].append(code)
     regions = admin1_regions(cities, points, kinds, unlocated)
-    rows, seen, notes = [], set(), defaultdict(int)
+    rows, seen, notes, ordinary_rows = [], set(), defaultdict(int), []
     kept = [
         c
         for c in sorted(cities, key=lambda c: (-c["population"], c["geonameid"]))
@@ -194,18 +196,22 @@ def geonames_rows(
             notes["a landform's name"] += 1
             continue
         ordinary = _ordinary(names[0]) and not _a_large_town_of_a_word(city, names[0], code, kinds)
+        kind = "city" if city["population"] >= CITY_POPULATION else "settlement"
+        if ordinary and (code, fold(names[0])) not in seen:
+            ordinary_rows.append([names[0], kind, code, ""])
         if ordinary or (code, fold(names[0])) in seen:
             notes["ordinary word" if ordinary else "twice in a region"] += 1
+            seen.add((code, fold(names[0])))
             continue
         seen.add((code, fold(names[0])))
         alts = [n for n in names[1:] if not _ordinary(n) and fold(n) not in primary]
         alts = alts[:MAX_ALT_NAMES]
-        kind = "city" if city["population"] >= CITY_POPULATION else "settlement"
         rows.append([names[0], kind, code, "|".join(alts)])
     rows.sort(key=lambda r: (r[2], r[0]))
+    ordinary_rows.sort(key=lambda r: (r[2], r[0]))
     summary = [f"GeoNames: {len(rows)} places kept"]
     summary += [f"GeoNames: {n} left out ({why})" for why, n in sorted(notes.items())]
-    return rows, summary
+    return rows, summary, ordinary_rows
 
 
 def namesake_towns(

@@ -208,3 +208,15 @@ def test_a_large_town_whose_name_is_also_a_word_is_held():
     assert places_of("Задержанные работали на шахте и дробили апатиты.") == []
     # an adjective GeoNames lists as a district of Moscow is no town of the gazetteer
     assert places_of("Северный ветер усилился к вечеру.") == []
+
+
+def test_a_town_of_an_ordinary_name_places_its_district_but_is_never_looked_for():
+    # Городок (Vitebsk region) and Кущёвская (Krasnodar krai) are ordinary words: left out of
+    # geonames.tsv, kept in district_towns.tsv for the districts named after them
+    assert article_region("В Городокском районе изъяли 2 кг мака.")["region_code"] == "BY-VI"
+    assert article_region("В Кущёвском районе уничтожили коноплю.")["region_code"] == "RU-KDA"
+    assert places_of("Наркокурьер приехал в небольшой городок.") == []
+    # a district named after a person keeps no region, whatever village bears the name
+    assert article_region("В Ленинском районе изъяли 2 кг мака.")["region_code"] is None
+    names = {r["name"] for r in read_tsv(GAZETTEER_DIR / "district_towns.tsv")}
+    assert {"Городок", "Кущёвская"} <= names
