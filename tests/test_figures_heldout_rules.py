@@ -1609,3 +1609,11 @@ def test_a_collective_numeral_counts_the_people_named_before_it_in_its_sentence(
     assert [f[3] for f in figures("В квартире нашли 5 кг гашиша, трое задержаны.")] == [
         "гашиш", None
     ]  # fmt: skip
+
+
+def test_a_rate_counts_nothing_though_its_noun_comes_first():
+    text = "Показатель распространенности наркомании составил 359,1 на 100 тыс. населения."
+    assert [(f[0], f[3]) for f in figures(text)] == [(359.1, None)]
+    # with no rate base after it, still a figure
+    text = "Показатель заболеваемости наркоманией составил 18,4, в прошлом году - 20,1."
+    assert [(f[0], f[3]) for f in figures(text)] == [(18.4, None), (20.1, None)]

@@ -190,6 +190,13 @@ MONEY_NOUNS = frozenset({
 # multiplier belongs to a number, and is no object
 MULTIPLIER_NOUNS = frozenset({"тысяча", "миллион", "миллиард", "триллион"})
 
+# What a rate measures, never what it counts: «распространенность наркомании составила 169,7 на
+# 100 тысяч», «выявляемость – 6,2»
+RATE_NOUNS = frozenset({
+    "распространенность", "пораженность", "болезненность", "заболеваемость",
+    "наркозаболеваемость", "выявляемость", "смертность", "поражаемость",
+})  # fmt: skip
+
 # Currencies by their lemma and abbreviation: the units of money (units.py), and words a text
 # may end in that the dictionary does not know («12 млрд 400 млн тенге»: no word cut off)
 CURRENCY_LEMMAS = {

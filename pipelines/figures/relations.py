@@ -18,6 +18,7 @@ from pipelines.figures.lexicon import (
     MULTIPLIER_NOUNS,
     NO_OBJECT_UNITS,
     RANGE_WORDS,
+    RATE_NOUNS,
 )
 from pipelines.figures.objects import (
     COUNT_FINDERS,
@@ -316,7 +317,7 @@ def resolve_orphans(s: Sentence, figures: list[Figure]) -> None:
             figure.object = find_object(s, figure, COUNT_FINDERS)
             # «в расчете на 100 тысяч населения … в СКФО – 259»: the word found is the rate
             # base's, so the number is a rate, of nothing named
-            rate = figure.object in MULTIPLIER_NOUNS
+            rate = figure.object in MULTIPLIER_NOUNS or figure.object in RATE_NOUNS
             if rate:
                 figure.object = None
             if figure.span.role == "collective" and figure.object and not animate(figure.object):
