@@ -2058,3 +2058,15 @@ def test_last_years_period_with_the_year_left_out_is_a_baseline():
     assert [(f["role"], f["object"]) for f in figures] == [
         ("value", "средство"), ("baseline", "средство")
     ]  # fmt: skip
+
+
+def test_a_headline_total_takes_parts_whose_own_words_name_no_indicator():
+    title = "3 литра гашишного масла изъяли у жителей области"
+    body = (
+        "Наркополицейские нашли в машине бутылку гашишного масла: в ней было 2 литра жидкости. "
+        "Кроме того, еще 1 литр нашли у мужчины в соседнем районе."
+    )
+    figures = annotated(body, title=title)
+    assert [(f["quote"], f["role"]) for f in figures] == [
+        ("3 литра", "total"), ("2 литра", "part"), ("1 литр", "part")
+    ]  # fmt: skip

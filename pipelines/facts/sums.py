@@ -351,7 +351,7 @@ def parts_adding_up(total: dict, figures: list[dict]) -> list[int]:
     candidates = [
         k for k, f in enumerate(figures)
         if f.get("role") == "value" and same_kind(total, f) and f.get("scope") == total.get("scope")
-        and f.get("indicator") == total.get("indicator") and not f.get("change")
+        and f.get("indicator") in (total.get("indicator"), None) and not f.get("change")
         and float(f["value"]) < float(total["value"])
     ]  # fmt: skip
     best: list[int] = []
