@@ -1617,3 +1617,10 @@ def test_a_rate_counts_nothing_though_its_noun_comes_first():
     # with no rate base after it, still a figure
     text = "Показатель заболеваемости наркоманией составил 18,4, в прошлом году - 20,1."
     assert [(f[0], f[3]) for f in figures(text)] == [(18.4, None), (20.1, None)]
+
+
+def test_verbs_of_a_jump_or_a_crash_state_a_change():
+    text = "Цены на героин взлетели в 3 раза, на гашиш – в 2 раза."
+    assert [(f[0], f[4]) for f in figures(text)] == [(3, "increase"), (2, "increase")]
+    assert [f[4] for f in figures("Стоимость дозы подскочила на 40%.")] == ["increase"]
+    assert [f[4] for f in figures("Цены на марихуану рухнули в 2 раза.")] == ["decrease"]
