@@ -1624,3 +1624,11 @@ def test_verbs_of_a_jump_or_a_crash_state_a_change():
     assert [(f[0], f[4]) for f in figures(text)] == [(3, "increase"), (2, "increase")]
     assert [f[4] for f in figures("Стоимость дозы подскочила на 40%.")] == ["increase"]
     assert [f[4] for f in figures("Цены на марихуану рухнули в 2 раза.")] == ["decrease"]
+
+
+def test_a_counted_owner_of_a_mass_is_read_in_the_numbers_case():
+    # «свертка» after «три» is сверток's genitive, not the nominative of «свёртка»
+    text = "Полицейские нашли три полимерных свертка общим весом 500 граммов."
+    assert [(f[0], f[3]) for f in figures(text)] == [(3, "сверток"), (0.5, "сверток")]
+    # with no number before it, a word in its dictionary form is that word
+    assert [f[3] for f in figures("Изъят наркотик общей массой 2,5 кг.")] == ["наркотик"]

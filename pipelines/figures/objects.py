@@ -51,11 +51,13 @@ from pipelines.figures.sentence import (
     Sentence,
     adjective_as_noun,
     noun_lemma,
+    takes_paucal,
+    takes_singular,
     unknown_genitive_noun,
     unknown_word,
 )
 from pipelines.figures.units import unit_adjective, unit_at
-from pipelines.numbers import number_forms
+from pipelines.numbers import number_forms, parse_number
 
 
 def noun_before_price(s: Sentence, figure: Figure) -> str | None:
@@ -618,6 +620,12 @@ def owner_of_amount_word(s: Sentence, figure: Figure) -> str | None:
         noun = head_of_genitive_chain(s, described_noun(s, noun))
     nouns = [r for r in s.readings(noun) if r.pos == "NOUN"]
     written = s.tokens[noun].norm
+    count = _count_before(s, noun)
+    if count is not None:
+        # «три полимерных свертка общим весом 500 граммов»: a number governs it, so its form
+        # is the number's case (сверток), not a nominative that reads alike (свёртка)
+        paucal, singular = takes_paucal(count), takes_singular(count)
+        return noun_lemma(s.readings(noun), s.tokens[noun], paucal=paucal, singular=singular)
     if any(
         r.lemma == written and "nomn" in r.grammemes and r.score * 2 >= nouns[0].score
         for r in nouns
@@ -627,6 +635,17 @@ def owner_of_amount_word(s: Sentence, figure: Figure) -> str | None:
         # синтетика весом 100 г", not the genitive of "синтетик")
         return written
     return noun_lemma(s.readings(noun), s.tokens[noun])
+
+
+def _count_before(s: Sentence, k: int) -> float | None:
+    """The value of a number right before the noun at k, past its adjectives ("три полимерных")."""
+    j = k - 1
+    while j >= 0 and s.is_adjective(j):
+        j -= 1
+    if j < 0 or s.tokens[j].kind not in ("num", "word"):
+        return None
+    span = parse_number(s.tokens[j].text)  # digits or a numeral word («три»)
+    return span.value if span is not None else None
 
 
 def _total_area_of_counted(s: Sentence, k: int) -> bool:
