@@ -1632,3 +1632,15 @@ def test_a_counted_owner_of_a_mass_is_read_in_the_numbers_case():
     assert [(f[0], f[3]) for f in figures(text)] == [(3, "сверток"), (0.5, "сверток")]
     # with no number before it, a word in its dictionary form is that word
     assert [f[3] for f in figures("Изъят наркотик общей массой 2,5 кг.")] == ["наркотик"]
+
+
+def test_a_number_after_a_mass_word_takes_the_unit_of_the_next():
+    text = "Вещество оказалось наркотическим средством — каннабис массой более 500 и 900 граммов."
+    assert [(f[0], f[1], f[2]) for f in figures(text)] == [
+        (0.5, "kg", "more_than"), (0.9, "kg", "exact")
+    ]  # fmt: skip
+    # a count after «в количестве» stays a count
+    assert [(f[0], f[1]) for f in figures("Изъяты таблетки в количестве 50 и 70 штук.")] == [
+        (50, "count"),
+        (70, "count"),
+    ]

@@ -76,6 +76,10 @@ from pipelines.substance_names import drug_names
 _EXCEED_VERBS = frozenset({"превысить", "превышать"})
 
 
+# amount words that a mass, volume or area follows, never a count
+_PHYSICAL_AMOUNTS = frozenset({"масса", "вес", "объем", "объём", "площадь"})
+
+
 def _people_of_a_thing(s: Sentence, k: int, noun: int) -> bool:
     """An active participle used as a noun (pymorphy marks it "Subx": "обучающихся") right
     after the number, before a thing it is of ("обучающихся общеобразовательных
@@ -643,7 +647,11 @@ def _read_count(s: Sentence, figure: Figure, previous: Figure | None) -> None:
     if counted is not None:  # "в Ленинском (64), Советском (38)": of the noun counted before
         figure.unit, figure.object = "count", counted
         return
-    before = noun_before_amount(s, figure.first)
+    # «каннабис массой более 500 и 900 граммов»: a mass whose unit comes with the next number
+    measured = shares_next and any(
+        s.lemma(k) in _PHYSICAL_AMOUNTS for k in range(max(0, figure.first - 3), figure.first)
+    )
+    before = None if measured else noun_before_amount(s, figure.first)
     if before is not None:  # "таблетки в количестве 50 штук"
         figure.unit, figure.object = "count", noun_lemma(s.readings(before), s.tokens[before])
         figure.last = start
