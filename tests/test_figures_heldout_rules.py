@@ -1644,3 +1644,8 @@ def test_a_number_after_a_mass_word_takes_the_unit_of_the_next():
         (50, "count"),
         (70, "count"),
     ]
+
+
+def test_a_relative_clause_between_the_subject_and_its_verb_is_passed_over():
+    text = "Площадь, на которой выявлены посевы конопли, составила 12 га."
+    assert [f[3] for f in figures(text)] == ["площадь"]

@@ -110,14 +110,20 @@ _ASIDE_NOUNS = frozenset({"расчёт", "расчет", "оценка", "да�
 
 def before_aside(s: Sentence, k: int) -> int:
     """Where the words before token k (a verb) stand when an aside in commas comes between them
-    and it: «Его стоимость, по расчётам полицейских, составляет» → the aside's «по» (k when
-    there is none)."""
+    and it: «Его стоимость, по расчётам полицейских, составляет» → the aside's «по», «Площадь,
+    на которой …, составила» → the relative clause's comma (k when there is none)."""
     if s.norm(k - 1) != ",":
         return k
-    for j in range(k - 2, max(-1, k - 9), -1):
+    for j in range(k - 2, max(-1, k - 15), -1):
+        if s.norm(j) == "," and any(s.lemma(n) == "который" for n in (j + 1, j + 2)):
+            return j  # «Площадь, на которой выявлено растение, составила 97 га»: a relative clause
         if s.norm(j) in CLAUSE_STOPS or s.norm(j) == ",":
             return k
-        if s.norm(j) == "по" and any(s.lemma(n) in _ASIDE_NOUNS for n in range(j + 1, j + 4)):
+        if (
+            j > k - 9
+            and s.norm(j) == "по"
+            and any(s.lemma(n) in _ASIDE_NOUNS for n in range(j + 1, j + 4))
+        ):
             return j
     return k
 
