@@ -2070,3 +2070,15 @@ def test_a_headline_total_takes_parts_whose_own_words_name_no_indicator():
     assert [(f["quote"], f["role"]) for f in figures] == [
         ("3 литра", "total"), ("2 литра", "part"), ("1 литр", "part")
     ]  # fmt: skip
+
+
+def test_a_headline_its_body_adds_up_to_exactly_is_their_total_not_one_rounded():
+    # «3 кг» could round «2,5 кг»; the body's two amounts make it up exactly
+    title = "3 кг гашиша изъяли в области"
+    body = "У первого задержанного нашли 2,5 кг вещества. Еще 0,5 кг обнаружили у второго."
+    figures = annotated(body, title=title)
+    assert [(f["quote"], f["role"]) for f in figures] == [
+        ("3 кг", "total"), ("2,5 кг", "part"), ("0,5 кг", "part")
+    ]  # fmt: skip
+    # the parts measure what their total does
+    assert [f["indicator"] for f in figures] == ["drugs_seized"] * 3

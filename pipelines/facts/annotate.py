@@ -44,6 +44,13 @@ def _share_what(body: dict, head: dict) -> None:
             figure["substance"] = named or body.get("substance") or head.get("substance")
 
 
+def _sums_exactly(head: dict, body: list[dict]) -> bool:
+    """Whether body amounts add up to the headline's number exactly."""
+    parts = parts_adding_up(head, body)
+    added = sum(float(body[k]["value"]) for k in parts)
+    return bool(parts) and abs(added - float(head["value"])) <= 1e-9 * max(added, 1.0)
+
+
 SUMMARY_SHARE = 2 / 3  # of a body's figures that are statistics, for its headline to be one
 
 
@@ -139,6 +146,12 @@ def annotate_figures(
             figure["in_title"] = 1
             own[h] = (figure.get("role"), figure.get("part_of"))
             k = headline_twin(figure, figures)
+            if (
+                k is not None
+                and not same_number(figures[k], figure)
+                and _sums_exactly(figure, figures)
+            ):
+                k = None  # «2 литра» over «1,5 литра» and «еще 0,5 литра»: their sum, not one
             twin = figures[k] if k is not None else None
             if twin is not None:
                 for key in _SHARED_WITH_BODY:
@@ -173,6 +186,7 @@ def annotate_figures(
             figure["role"] = "total"
             for k in parts:
                 figures[k]["role"], figures[k]["part_of"] = "part", headline.index(figure)
+                measure_as(figures[k], figure, vocabulary())  # «еще 0,5 литра»: of the total's
     result = [*headline, *figures]
     for figure in result:
         for key in [k for k in figure if k.startswith("_")]:
