@@ -727,6 +727,45 @@ def test_a_year_in_brackets_with_its_number_is_the_baseline_not_the_sentences_pe
     assert by_quote(annotated(text), "6 698")["role"] == "baseline"
 
 
+def test_a_half_year_in_brackets_is_the_earlier_values_period_not_the_sentences():
+    text = (
+        "Из числа осужденных 830 человек, или 72,4%, приговорены к лишению свободы (за 1 пол. "
+        "2024 г. – 905, или 70,1%)."
+    )
+    figures = annotated(text, published="2025-08-04")
+    assert [by_quote(figures, q)["role"] for q in ("830", "72,4%", "905", "70,1%")] == [
+        "value", "value", "baseline", "baseline"
+    ]  # fmt: skip
+    assert by_quote(figures, "830")["period_start"] != "2024-01-01"
+
+
+def test_the_numbers_that_go_on_an_earlier_years_clause_are_baselines_too():
+    text = (
+        "В 2025 году в районе выявлено 312 наркопреступлений и изъято 48 кг наркотиков, а в "
+        "2024 году возбуждено 287 уголовных дел и изъято 61 кг запрещенных веществ."
+    )
+    figures = annotated(text, published="2026-02-01")
+    assert [by_quote(figures, q)["role"] for q in ("312", "48 кг", "287", "61 кг")] == [
+        "value", "value", "baseline", "baseline"
+    ]  # fmt: skip
+    # a part of the earlier value is no baseline of a current value of its own
+    text = (
+        "В 2025 году выявлено 312 преступлений и 40 фактов сбыта, в 2024 году зарегистрировано "
+        "287 преступлений, из них 35 фактов сбыта."
+    )
+    assert by_quote(annotated(text, published="2026-02-01"), "35")["role"] != "baseline"
+
+
+def test_the_figure_of_an_earlier_year_given_for_comparison_is_a_baseline():
+    text = (
+        "За 2025 год таможня изъяла 212 кг наркотиков (для сравнения, в 2024 году этот "
+        "показатель составил 174 кг)."
+    )
+    figures = annotated(text, published="2026-01-15")
+    assert by_quote(figures, "174 кг")["role"] == "baseline"
+    assert by_quote(figures, "212 кг")["role"] == "value"
+
+
 def test_a_number_alone_in_brackets_after_its_twin_is_the_earlier_value():
     figures = annotated("В 2023 году зарегистрировано 700 (655) правонарушений.")
     assert [by_quote(figures, q)["role"] for q in ("700", "655")] == ["value", "baseline"]

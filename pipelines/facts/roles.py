@@ -171,6 +171,8 @@ def _current_before(
 IN_HEADLINE = -1
 
 
+# words that give the numbers after them to compare with: «(для сравнения, в 2006 году …»
+_COMPARED_WITH = re.compile(r"\bдля\s+сравнения\b", re.I)
 # a sentence that says it gives numbers to compare with: «Для сравнения, в 2022 году …»
 _FOR_COMPARISON = re.compile(r"\W*(?:для\s+(?:сравнения|статистики)|к\s+сравнению)\b", re.I)
 
@@ -197,8 +199,11 @@ def _earlier_clause_baseline(
     left = text[low : figure["start"]]
     # the words nearest the number: «задержаны в 2026 году, 10 лет назад … было 371»
     found = max(markers.EARLIER_CLAUSE.finditer(left), key=lambda m: m.start(), default=None)
-    if not found or markers.NOT_EARLIER_CLAUSE.search(left):
+    if not found:
         return None
+    turned = markers.NOT_EARLIER_CLAUSE.search(left)
+    if turned and not (turned.group().lower() == "составил" and _COMPARED_WITH.search(left)):
+        return None  # «для сравнения, в 2006 году эта цифра составила 90 кг»: a baseline still
     if text_lemmas(left) & markers.CHANGE_LEMMAS:
         return None  # «выросло по сравнению с прошлым годом и составило 450»: the current value
     year = found.group("year")
@@ -293,6 +298,38 @@ def _later_year_after(text: str, figures: list[dict], group: list[int], pos: int
         if year is not None and year > own and compatible(figures[k], figures[i]):
             return k
     return None
+
+
+# What ends the clause of an earlier period within a sentence: a new period, a bracket, a
+# semicolon, or a subset marker (a part of the earlier value is no baseline of its own).
+_CLAUSE_TURN = re.compile(r"[();]|\b(?:19|20)\d\d\b|" + markers.NOW.pattern, re.IGNORECASE)
+
+
+def _earlier_clause_goes_on(
+    text: str, figures: list[dict], group: list[int], pos: int, roles: dict[int, str]
+) -> int | None:
+    """«в 2023 году зафиксировано 1 604 наркопреступления и изъято почти 2,3 тонны наркотиков,
+    в 2022 году зарегистрировано 1 274 преступления … и изъято почти 2,6 тонны»: a number that
+    goes on the clause of the baseline before it, with no period of its own between, is a
+    baseline too, of the value of its kind that the current clause stated. Returns that value's
+    index."""
+    if not pos or roles.get(group[pos - 1]) != "baseline":
+        return None
+    i, previous = group[pos], group[pos - 1]
+    gap = _between(text, figures[previous], figures[i])
+    if len(gap) > 120 or _CLAUSE_TURN.search(gap) or markers.SUBSET.search(gap):
+        return None
+    # the first baseline of the run, and the current value it is of
+    first = pos - 1
+    while first and roles.get(group[first - 1]) == "baseline":
+        first -= 1
+    current = figures[group[first]].get("_current")
+    if current is None or current == IN_HEADLINE or current not in group[:first]:
+        return None
+    taken = {figures[k].get("_current") for k in group[first:pos]}
+    return next((k for k in group[group.index(current) : first] if k not in taken
+                 and roles.get(k) not in ("baseline", "change")
+                 and compatible(figures[k], figures[i])), None)  # fmt: skip
 
 
 _IF = re.compile(r"(?:^|[\s«\"—–-])если\s", re.IGNORECASE)
@@ -1042,6 +1079,8 @@ def assign_roles(
                 current = _later_year_after(text, figures, group, pos)
             if current is None:
                 current = _if_then_baseline(text, figures, group, pos)
+            if current is None:
+                current = _earlier_clause_goes_on(text, figures, group, pos, roles)
             if (
                 current is not None
                 and roles.get(current) == "baseline"
