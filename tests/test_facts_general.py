@@ -766,6 +766,20 @@ def test_the_figure_of_an_earlier_year_given_for_comparison_is_a_baseline():
     assert by_quote(figures, "212 кг")["role"] == "value"
 
 
+def test_an_earlier_year_of_the_kind_named_again_is_the_baseline_of_the_number_before():
+    text = (
+        "По итогам 2025 года полиция области подвела итоги. Пресечено 9 каналов поставки "
+        "наркотиков, выявлено 416 преступлений, совершенных с использованием сети Интернет. "
+        "В 2024 году подобных преступлений было 388."
+    )
+    figures = annotated(text, published="2025-06-01")  # the year the text named is the report's
+    assert by_quote(figures, "388")["role"] == "baseline"
+    assert by_quote(figures, "416")["role"] == "value"
+    # a year that is the report's own is no earlier period
+    text = "Выявлено 416 преступлений. В 2025 году подобных преступлений было 388."
+    assert by_quote(annotated(text, published="2025-06-01"), "388")["role"] != "baseline"
+
+
 def test_a_number_alone_in_brackets_after_its_twin_is_the_earlier_value():
     figures = annotated("В 2023 году зарегистрировано 700 (655) правонарушений.")
     assert [by_quote(figures, q)["role"] for q in ("700", "655")] == ["value", "baseline"]

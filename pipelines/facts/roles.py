@@ -219,6 +219,12 @@ def _earlier_clause_baseline(
         compares = _FOR_COMPARISON.match(text, sentence_start(text, figure))
         near = 600 if compares else 0 if year else 200
         current = _current_before(figures, i, roles, near=near, dated=bool(year))
+        if current is None and year and markers.SAME_KIND_AGAIN.search(left):
+            # «Выявлено 547 преступлений … В 2020 году таких фактов было 235»: the words name
+            # the kind of the number before, whose period is the report's own
+            current = _current_before(figures, i, roles, near=300)
+            if current is not None and _report_year(text, figures[current]) <= int(year):
+                current = None
     # a headline number of the same kind is the current value, unless it is this one restated
     # («В прошлом году … выявили 279 наркопреступлений» as headline and lead)
     if (
@@ -233,7 +239,7 @@ def _earlier_clause_baseline(
     if current is None:
         return None
     if year:
-        stated = figures[current].get("period_end")
+        stated = figures[current].get("period_end") or _report_year(text, figures[current])
         if not stated or int(year) >= int(str(stated)[:4]):
             return None  # a year of its own, or the current value names no later one
         figure["_year"] = int(year)
@@ -450,6 +456,19 @@ def _names_now(text: str, figures: list[dict], k: int) -> bool:
         max(figures[k - 1]["end"] if k else 0, figures[k]["start"] - 60) : figures[k]["start"]
     ]
     return bool(markers.NOW.search(left))
+
+
+def _report_year(text: str, figure: dict) -> int:
+    """The year a figure reports on: its period's, else the latest year the text named before
+    it («В течение 2021 года …»), else its publication's; 0 when none is known."""
+    named = [int(m.group(1)) for m in _A_YEAR.finditer(text, 0, figure["start"])]
+    stated = figure.get("period_end") or figure.get("period_start")
+    if stated and str(stated)[:4].isdigit():
+        return int(str(stated)[:4])
+    return max(named, default=0) or _reference_year(figure) or 0
+
+
+_A_YEAR = re.compile(r"\b((?:19|20)\d\d)\s*(?:г\.|год\w*)(?!\s+рождени)", re.IGNORECASE)
 
 
 def _reference_year(figure: dict) -> int | None:
