@@ -1626,6 +1626,11 @@ def test_verbs_of_a_jump_or_a_crash_state_a_change():
     assert [f[4] for f in figures("Цены на марихуану рухнули в 2 раза.")] == ["decrease"]
 
 
+def test_a_market_that_narrows_or_widens_states_a_change():
+    text = "Рынок спайсов за год сузился почти в три раза, а рынок мефедрона расширился на 25%."
+    assert [(f[0], f[4]) for f in figures(text)] == [(3, "decrease"), (25, "increase")]
+
+
 def test_a_counted_owner_of_a_mass_is_read_in_the_numbers_case():
     # «свертка» after «три» is сверток's genitive, not the nominative of «свёртка»
     text = "Полицейские нашли три полимерных свертка общим весом 500 граммов."
