@@ -838,6 +838,12 @@ def test_a_briefing_yesterday_is_no_operation():
         # a noun of change as the subject of «составить», and «превышает показатель … на»
         ("Таким образом, прирост составил почти одну тонну.", "почти одну тонну", "change",
          "period"),
+        # ... with the subject's words and their abbreviations between them
+        ("Снижение числа осужденных по ст. 228 УК РФ за 9 мес. 2025 г. составило 14,2%.",
+         "14,2%", "change", "period"),
+        # ... the whole noun only: «Ростовской» is no «рост»
+        ("В Ростовской области по итогам года объем изъятого составил 45 кг.", "45 кг", "value",
+         "period"),
         ("Изъято 1,1 тонны, это превышает показатель предыдущего года на 190 килограммов.",
          "190 килограммов", "change", "period"),
         # the subject between the verb and «на»

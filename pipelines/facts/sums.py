@@ -57,7 +57,9 @@ _CHANGED_BY = re.compile(
 # «прирост составил почти одну тонну»: a noun of change, the subject of «составить», then the
 # number
 _CHANGE_WAS = re.compile(
-    r"\b(?:прирост|рост|снижение|сокращение|увеличение|уменьшение|спад)\w*\s+(?:\w+\s+){0,2}?"
+    # «Уменьшение судимости по ст. 328 УК в 1 пол. 2023 г. составило 13,0%»: the subject's words
+    # (with their abbreviations) in between, no comma
+    r"\b(?:прирост|рост|снижение|сокращение|увеличение|уменьшение|спад)\s+(?:[\w.]+\s+){0,12}?"
     r"состав(?:ил|ила|ило|или|ляет|ляют)\s+(?:почти\s+|около\s+|более\s+|свыше\s+)?$",
     _I,
 )
@@ -97,7 +99,7 @@ def comparative_change(text: str, figure: dict) -> bool:
     # _CHANGED_BY ends in «на»: only then is its search (slow on a miss) worth running
     if lead.rstrip()[-2:].lower() == "на" and _CHANGED_BY.search(lead):
         return True
-    if _CHANGE_WAS.search(text, max(0, figure["start"] - 60), figure["start"]):
+    if _CHANGE_WAS.search(text, max(0, figure["start"] - 100), figure["start"]):
         return True
     if _MORE_BY.search(lead):
         before = re.split(r"[.;!?]\s", text[max(0, figure["start"] - 200) : figure["start"]])[-1]
