@@ -1631,6 +1631,17 @@ def test_a_market_that_narrows_or_widens_states_a_change():
     assert [(f[0], f[4]) for f in figures(text)] == [(3, "decrease"), (25, "increase")]
 
 
+def test_a_factor_after_a_dash_takes_the_direction_of_the_verb_left_out():
+    text = (
+        "Число краж за пять лет снизилось на треть, а по линии наркоконтроля в отдельных "
+        "районах области – более чем втрое."
+    )
+    assert [f[4] for f in figures(text) if f[1] == "times"] == ["decrease"]
+    # with no verb of change before it, no direction
+    text = "Героин изъят в двух городах области – в 3 раза."
+    assert [f[4] for f in figures(text) if f[1] == "times"] == [None]
+
+
 def test_a_counted_owner_of_a_mass_is_read_in_the_numbers_case():
     # «свертка» after «три» is сверток's genitive, not the nominative of «свёртка»
     text = "Полицейские нашли три полимерных свертка общим весом 500 граммов."
