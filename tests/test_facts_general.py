@@ -780,6 +780,25 @@ def test_an_earlier_year_of_the_kind_named_again_is_the_baseline_of_the_number_b
     assert by_quote(annotated(text, published="2025-06-01"), "388")["role"] != "baseline"
 
 
+def test_last_year_is_the_period_of_a_report_on_it_not_an_earlier_one():
+    # a yearly report: the numbers before name no later period, so «в прошлом году» is its own
+    text = (
+        "Полицейские города подвели итоги работы. Выявлено 214 наркопреступлений, изъято 18 кг "
+        "наркотиков. Всего в прошлом году из оборота изъято более 20 кг запрещенных веществ."
+    )
+    figures = annotated(text, published="2026-01-20")
+    assert by_quote(figures, "более 20 кг")["role"] != "baseline"
+    # a value of this year before it makes it the earlier one
+    text = (
+        "С начала года полицейские изъяли 18 кг наркотиков. В прошлом году за тот же срок "
+        "изъято 25 кг."
+    )
+    assert by_quote(annotated(text, published="2026-06-20"), "25 кг")["role"] == "baseline"
+    # and so do words that only compare, with no verb of their own
+    text = "Полицейские изъяли 18 кг наркотиков. В прошлом году — 25 кг."
+    assert by_quote(annotated(text, published="2026-06-20"), "25 кг")["role"] == "baseline"
+
+
 def test_a_number_alone_in_brackets_after_its_twin_is_the_earlier_value():
     figures = annotated("В 2023 году зарегистрировано 700 (655) правонарушений.")
     assert [by_quote(figures, q)["role"] for q in ("700", "655")] == ["value", "baseline"]

@@ -219,6 +219,15 @@ def _earlier_clause_baseline(
         compares = _FOR_COMPARISON.match(text, sentence_start(text, figure))
         near = 600 if compares else 0 if year else 200
         current = _current_before(figures, i, roles, near=near, dated=bool(year))
+        if (
+            current is not None
+            and not year
+            and has_verb(_BE.sub(" ", left))
+            and not _of_a_later_period(text, figures[current])
+        ):
+            # «В прошлом году изъято 44 кг» in a report on last year; «В прошлом году — 40 кг»,
+            # «год назад их было 371» compare still
+            current = None
         if current is None and year and markers.SAME_KIND_AGAIN.search(left):
             # «Выявлено 547 преступлений … В 2020 году таких фактов было 235»: the words name
             # the kind of the number before, whose period is the report's own
@@ -456,6 +465,22 @@ def _names_now(text: str, figures: list[dict], k: int) -> bool:
         max(figures[k - 1]["end"] if k else 0, figures[k]["start"] - 60) : figures[k]["start"]
     ]
     return bool(markers.NOW.search(left))
+
+
+_BE = re.compile(r"\b(?:было|был|была|были)\b", re.IGNORECASE)
+
+
+def _of_a_later_period(text: str, figure: dict) -> bool:
+    """Whether a value in a sentence before states a period later than last year's: its own
+    period, or words of the current one in its sentence («в этом году», «с начала года»)."""
+    if figure.get("period_end"):
+        return True
+    return bool(_CURRENT_PERIOD.search(figure.get("sentence") or ""))
+
+
+_CURRENT_PERIOD = re.compile(
+    markers.NOW.pattern + r"|\bс\s+начала\s+(?:года|текущего)|\bза\s+\w+\s+месяц", re.IGNORECASE
+)
 
 
 def _report_year(text: str, figure: dict) -> int:
