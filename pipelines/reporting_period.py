@@ -44,7 +44,9 @@ _BASELINE_RE = re.compile(
 # "(в 2017 году – 372 грамма)", "(2013 – 11)", "(в 1 пол. 2022 г. – 1 212)": a period in
 # brackets with its own number after a dash is the earlier value stated for comparison, not the
 # period of the sentence.
-_BRACKET_BEFORE = re.compile(r"[(\[]\s*(?:(?:в|во|за)\s+)?$", re.IGNORECASE)
+_BRACKET_BEFORE = re.compile(
+    r"[(\[]\s*(?:(?:в|во|за)\s+|на\s+(?:конец|начало)\s+)?$", re.IGNORECASE
+)  # «(на конец 2017 г. — 455 человек)»
 _DASH_NUMBER_AFTER = re.compile(
     r"^\s*(?:г\.?|год\w*)?\s*[–—:-]\s*(?:(?:более|менее|свыше|около|порядка)\s+)?\d",
     re.IGNORECASE,
@@ -54,7 +56,7 @@ _DASH_NUMBER_AFTER = re.compile(
 def _bracketed_comparison(record: dict, text: str) -> bool:
     start, end = record["char_start"], record.get("char_end", record["char_start"])
     return bool(
-        _BRACKET_BEFORE.search(text[max(0, start - 6) : start])
+        _BRACKET_BEFORE.search(text[max(0, start - 12) : start])
         and _DASH_NUMBER_AFTER.match(text[end : end + 30])
     )
 

@@ -799,6 +799,15 @@ def test_last_year_is_the_period_of_a_report_on_it_not_an_earlier_one():
     assert by_quote(annotated(text, published="2026-06-20"), "25 кг")["role"] == "baseline"
 
 
+def test_a_bracket_of_the_end_of_an_earlier_year_holds_a_baseline():
+    text = (
+        "Сейчас на диспансерном учете состоят 1 204 потребителя наркотиков (на конец 2024 г. — "
+        "1 317)."
+    )
+    figures = annotated(text, published="2025-09-01")
+    assert [by_quote(figures, q)["role"] for q in ("1 204", "1 317")] == ["value", "baseline"]
+
+
 def test_a_number_alone_in_brackets_after_its_twin_is_the_earlier_value():
     figures = annotated("В 2023 году зарегистрировано 700 (655) правонарушений.")
     assert [by_quote(figures, q)["role"] for q in ("700", "655")] == ["value", "baseline"]

@@ -90,6 +90,7 @@ LIST_COLON = re.compile(r":\s*(?:\w+\s+){0,3}$")
 # "(2013 – 11)", "(в 2023 году – 45)", "(2013 г.: 11)": a year and a dash before the number.
 YEAR_DASH = re.compile(
     r"(?:^|[(\[,;]\s*)(?:(?:а|и|тогда\s+как|чем)\s+)?(?:(?:в|за)\s+)?"
+    r"(?:на\s+(?:конец|начало)\s+)?"  # «(на конец 2017 г. — 455 человек)»
     # «(1 полугодие 2008 года – 743)», «(за 9 месяцев 2008 г. – 12)»: the period before the year
     # «(в I квартале 2012 года – 17)»: a quarter in Roman numerals
     # «(в 1 пол. 2022 г. – 1 212)», «(за 3 кв. 2021 г. – 40)»: the half-year and quarter shortened
