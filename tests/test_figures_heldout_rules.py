@@ -1642,6 +1642,17 @@ def test_a_factor_after_a_dash_takes_the_direction_of_the_verb_left_out():
     assert [f[4] for f in figures(text) if f[1] == "times"] == [None]
 
 
+def test_a_factor_ending_its_sentence_is_of_the_verb_of_change_it_opened_with():
+    text = (
+        "В городе сократилось число преступлений, совершенных лицами, ранее привлекавшимися к "
+        "ответственности за употребление наркотиков, в три раза."
+    )
+    assert [f[4] for f in figures(text)] == ["decrease"]
+    # another number between them takes the verb
+    text = "Выросло число задержанных курьеров, 40 из них иностранцы, в три раза."
+    assert [f[4] for f in figures(text) if f[1] == "times"] == [None]
+
+
 def test_a_counted_owner_of_a_mass_is_read_in_the_numbers_case():
     # «свертка» after «три» is сверток's genitive, not the nominative of «свёртка»
     text = "Полицейские нашли три полимерных свертка общим весом 500 граммов."

@@ -89,7 +89,22 @@ def _change(s: Sentence, figure: Figure) -> str | None:
             k += direction
     if best is None and figure.unit == "times" and s.norm(figure.first - 1) in DASHES:
         return _verb_left_out(s, figure)
+    if best is None and figure.unit == "times" and figure.last >= len(s.tokens) - 1:
+        return _far_verb(s, figure)
     return best[1] if best else None
+
+
+def _far_verb(s: Sentence, figure: Figure) -> str | None:
+    """«увеличилось количество правонарушений с участием лиц, не достигших 18 лет, в два
+    раза.»: a factor that ends its sentence is of the verb of change its sentence opened with,
+    past the subject's words, when no other number stands between."""
+    for k in range(figure.first - 1, -1, -1):
+        token = s.tokens[k]
+        if token.text in CLAUSE_STOPS or token.kind in ("num", "digits"):
+            return None
+        if token.kind == "word" and s.lemmas(k) & (INCREASE | DECREASE):
+            return "increase" if s.lemmas(k) & INCREASE else "decrease"
+    return None
 
 
 def _verb_left_out(s: Sentence, figure: Figure) -> str | None:
