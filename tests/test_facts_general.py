@@ -808,6 +808,18 @@ def test_a_bracket_of_the_end_of_an_earlier_year_holds_a_baseline():
     assert [by_quote(figures, q)["role"] for q in ("1 204", "1 317")] == ["value", "baseline"]
 
 
+def test_togda_after_a_comparison_with_an_earlier_year_names_that_year():
+    text = (
+        "В 2025 году в области выявлено 96 случаев отравления наркотиками. Это на 20% больше, "
+        "чем в 2024 году. Тогда медики зарегистрировали 80 отравлений."
+    )
+    figures = annotated(text, published="2026-02-01")
+    assert by_quote(figures, "80")["role"] == "baseline"
+    # «тогда» with no comparison before it is no earlier period
+    text = "В 2025 году выявлено 96 отравлений. Тогда же медики открыли 8 новых кабинетов."
+    assert by_quote(annotated(text, published="2026-02-01"), "8 новых")["role"] != "baseline"
+
+
 def test_a_number_alone_in_brackets_after_its_twin_is_the_earlier_value():
     figures = annotated("В 2023 году зарегистрировано 700 (655) правонарушений.")
     assert [by_quote(figures, q)["role"] for q in ("700", "655")] == ["value", "baseline"]

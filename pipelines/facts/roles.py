@@ -171,6 +171,13 @@ def _current_before(
 IN_HEADLINE = -1
 
 
+_THEN_OPENS = re.compile(r"\W*тогда\b", re.IGNORECASE)
+# «…, чем в 2023 году.», «по сравнению с прошлым годом»: the earlier period compared with
+_COMPARED_PERIOD = re.compile(
+    r"(?:\bчем|\bпо\s+сравнению\s+с)\s+(?P<period>(?:в|за)\s+(?:19|20)\d\d\s*(?:г\.|год\w*)"
+    r"|в\s+прошлом\s+году|прошлым\s+годом)",
+    re.IGNORECASE,
+)
 # words that give the numbers after them to compare with: «(для сравнения, в 2006 году …»
 _COMPARED_WITH = re.compile(r"\bдля\s+сравнения\b", re.I)
 # a sentence that says it gives numbers to compare with: «Для сравнения, в 2022 году …»
@@ -199,6 +206,15 @@ def _earlier_clause_baseline(
     left = text[low : figure["start"]]
     # the words nearest the number: «задержаны в 2026 году, 10 лет назад … было 371»
     found = max(markers.EARLIER_CLAUSE.finditer(left), key=lambda m: m.start(), default=None)
+    then = False
+    if not found and not pos and _THEN_OPENS.match(left):
+        # «Это почти на 35% больше, чем в 2023 году. Тогда в регионе зарегистрировали 184 …»:
+        # «тогда» is the earlier period the sentence before compared with
+        before = text[max(0, low - 200) : low]
+        compared = list(_COMPARED_PERIOD.finditer(before))
+        if compared:
+            found = markers.EARLIER_CLAUSE.search(compared[-1].group("period"))
+            then = found is not None
     if not found:
         return None
     turned = markers.NOT_EARLIER_CLAUSE.search(left)
@@ -217,7 +233,7 @@ def _earlier_clause_baseline(
         # a year is weak evidence alone: its current value must count the same thing, unless
         # the sentence says it compares («Для сравнения, в 2022 году скончались 54 человека»)
         compares = _FOR_COMPARISON.match(text, sentence_start(text, figure))
-        near = 600 if compares else 0 if year else 200
+        near = 600 if compares or then else 0 if year else 200
         current = _current_before(figures, i, roles, near=near, dated=bool(year))
         if (
             current is not None
