@@ -685,6 +685,7 @@ def money_named_before(s: Sentence, figure: Figure) -> str | None:
             or s.norm(k) in DASHES
             or s.lemma(k) in _SUM_WORDS
             or s.tokens[k].kind == "num"
+            or s.pos(k) == "NUMR"  # «штраф от полутора до двух тысяч рублей»: a range in words
             or unit_at(s, k) is not None
         ):
             break
