@@ -262,6 +262,9 @@ from tests.support.figure_reading import read_one
             "наркопреступление",
         ),
         ("area_with_growth", "Выявлено 103 га с дикорастущей коноплей.", "103", "конопля"),
+        ("land_before_area", "Сорняк занял территорию более 5,5 га.", "5,5", "территория"),
+        ("land_before_area", "На участке местности в 300 кв. м нашли кусты.", "300", "участок"),
+        ("land_before_area", "В районе уничтожено 40 га конопли.", "40", None),
         ("money_named_before", "Осуждён со штрафом 600 тыс. рублей.", "600 тыс.", "штраф"),
         ("money_named_before", "Установлен оборот более 7 млн долларов.", "7 млн", "оборот"),
         # past «в размере», a preposition and the sums of a range or list before it
@@ -297,7 +300,7 @@ def test_finder(finder: str, text: str, number: str, lemma: str | None) -> None:
 
 def test_every_finder_is_in_a_ladder_and_has_a_docstring() -> None:
     ladders = objects.AMOUNT_FINDERS + objects.COUNT_FINDERS
-    assert len(set(ladders)) == len(ladders) == 21
+    assert len(set(ladders)) == len(ladders) == 22
     assert all(f.__doc__ and f.__doc__.count("\n") == 0 for f in ladders)
 
 

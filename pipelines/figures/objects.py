@@ -542,6 +542,27 @@ def area_with_growth(s: Sentence, figure: Figure) -> str | None:
     return None if lemma in _WITH_PHRASES else lemma
 
 
+# Land an area is the size of: «на территории более 2 га», «на участке местности в 300
+# квадратных метров», «земельный участок 4 сотки»
+_LAND_NOUNS = frozenset({"территория", "участок", "поле", "плантация", "огород", "земля"})
+
+
+def land_before_area(s: Sentence, figure: Figure) -> str | None:
+    """The land noun right before an area: "на территории более 2 га", "на участке в 300 м2"."""
+    if figure.unit not in ("ha", "m2"):
+        return None
+    k = figure.first - 1
+    if s.norm(k) in ("в", "во"):
+        k -= 1
+    # past «в», and a genitive that describes the land («на участке местности в 300 кв. м»)
+    if s.is_noun(k) and s.lemma(k) not in _LAND_NOUNS and s.lemma(k - 1) in _LAND_NOUNS:
+        if any("gent" in r.grammemes for r in s.readings(k) if r.pos == "NOUN"):
+            k -= 1  # «участке местности»: the genitive describes the land
+    if s.is_noun(k) and s.lemma(k) in _LAND_NOUNS:
+        return s.lemma(k)
+    return None
+
+
 # «с помощью», «с целью», «с участием», «с применением»: how, not what grows
 _WITH_PHRASES = frozenset({"помощь", "цель", "участие", "применение", "использование", "учёт",
                            "учет"})  # fmt: skip
@@ -964,6 +985,7 @@ AMOUNT_FINDERS: tuple[ObjectFinder, ...] = (
     noun_of_unit_adjective,
     genitive_after_unit,
     area_with_growth,
+    land_before_area,
     named_by_copula_after,
     named_after_dash,
     owner_of_amount_word,
