@@ -555,9 +555,13 @@ def land_before_area(s: Sentence, figure: Figure) -> str | None:
     if s.norm(k) in ("в", "во"):
         k -= 1
     # past «в», and a genitive that describes the land («на участке местности в 300 кв. м»)
-    if s.is_noun(k) and s.lemma(k) not in _LAND_NOUNS and s.lemma(k - 1) in _LAND_NOUNS:
-        if any("gent" in r.grammemes for r in s.readings(k) if r.pos == "NOUN"):
-            k -= 1  # «участке местности»: the genitive describes the land
+    if (
+        s.is_noun(k)
+        and s.lemma(k) not in _LAND_NOUNS
+        and s.lemma(k - 1) in _LAND_NOUNS
+        and any("gent" in r.grammemes for r in s.readings(k) if r.pos == "NOUN")
+    ):
+        k -= 1  # «участке местности»: the genitive describes the land
     if s.is_noun(k) and s.lemma(k) in _LAND_NOUNS:
         return s.lemma(k)
     return None
