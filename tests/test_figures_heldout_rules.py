@@ -1653,6 +1653,11 @@ def test_a_factor_ending_its_sentence_is_of_the_verb_of_change_it_opened_with():
     assert [f[4] for f in figures(text) if f[1] == "times"] == [None]
 
 
+def test_two_adjectives_joined_with_an_adverb_before_the_second_share_the_noun():
+    text = "Выявлено 17 тяжких и особо тяжких преступлений, задержаны 4 местных и ранее судимых жителя."
+    assert [(f[0], f[3]) for f in figures(text)] == [(17, "преступление"), (4, "житель")]
+
+
 def test_a_counted_owner_of_a_mass_is_read_in_the_numbers_case():
     # «свертка» after «три» is сверток's genitive, not the nominative of «свёртка»
     text = "Полицейские нашли три полимерных свертка общим весом 500 граммов."

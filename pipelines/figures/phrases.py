@@ -58,7 +58,11 @@ def noun_after(s: Sentence, j: int, complements: bool = False) -> tuple[int | No
             k += comma + 2
             k += s.norm(k) == ","
             continue
-        joined = s.norm(k) in ("и", "или") and s.is_adjective(k + 1)
+        joined = s.norm(k) in ("и", "или") and (
+            s.is_adjective(k + 1)
+            # «30 тяжких и особо тяжких преступлений»: an adverb before the second adjective
+            or (s.pos(k + 1) == "ADVB" and s.is_adjective(k + 2))
+        )
         listed = s.norm(k) == "," and s.pos(k + 1) == "ADJF" and s.pos(k + 2) != "PREP"
         if adjectives and (joined or listed):
             # "96 кг наркотических, психотропных и сильнодействующих веществ": one noun (not
