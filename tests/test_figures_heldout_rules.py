@@ -1654,7 +1654,10 @@ def test_a_factor_ending_its_sentence_is_of_the_verb_of_change_it_opened_with():
 
 
 def test_two_adjectives_joined_with_an_adverb_before_the_second_share_the_noun():
-    text = "Выявлено 17 тяжких и особо тяжких преступлений, задержаны 4 местных и ранее судимых жителя."
+    text = (
+        "Выявлено 17 тяжких и особо тяжких преступлений, задержаны 4 местных и ранее судимых "
+        "жителя."
+    )
     assert [(f[0], f[3]) for f in figures(text)] == [(17, "преступление"), (4, "житель")]
 
 
