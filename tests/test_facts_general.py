@@ -820,6 +820,21 @@ def test_togda_after_a_comparison_with_an_earlier_year_names_that_year():
     assert by_quote(annotated(text, published="2026-02-01"), "8 новых")["role"] != "baseline"
 
 
+def test_last_year_in_the_body_is_no_baseline_of_a_headline_about_one_raid():
+    title = "Дружинники помогли изъять более 900 граммов наркотиков"
+    body = (
+        "Народные дружинники помогли полиции задержать закладчика. Всего в прошлом году в "
+        "городе из незаконного оборота было изъято более 40 килограммов наркотиков."
+    )
+    figures = annotated(body, title=title, published="2026-03-20")
+    assert by_quote(figures, "более 40")["role"] != "baseline"
+    # words that compare still make it one
+    body = "Эти показатели чуть меньше прошлого года, когда было изъято 40 кг наркотиков."
+    title = "Полиция изъяла 35 кг наркотиков за год"
+    figures = annotated(body, title=title, published="2026-03-20")
+    assert by_quote(figures, "40 кг")["role"] == "baseline"
+
+
 def test_a_number_alone_in_brackets_after_its_twin_is_the_earlier_value():
     figures = annotated("В 2023 году зарегистрировано 700 (655) правонарушений.")
     assert [by_quote(figures, q)["role"] for q in ("700", "655")] == ["value", "baseline"]

@@ -256,7 +256,13 @@ def _earlier_clause_baseline(
         current is None
         and not year
         and any(
-            same_kind(h, figure) and abs(float(h["value"]) - float(figure["value"])) > 1e-9
+            same_kind(h, figure)
+            and abs(float(h["value"]) - float(figure["value"])) > 1e-9
+            and (
+                not has_verb(_BE.sub(" ", left))
+                or _of_a_later_period(text, h)
+                or _COMPARES.search(text, sentence_start(text, figure), figure["start"])
+            )
             for h in headline
         )
     ):
@@ -484,6 +490,8 @@ def _names_now(text: str, figures: list[dict], k: int) -> bool:
 
 
 _BE = re.compile(r"\b(?:было|был|была|были)\b", re.IGNORECASE)
+# «Эти показатели чуть меньше прошлого года, когда …»: words that compare with the earlier period
+_COMPARES = re.compile(r"\b(?:больше|меньше|выше|ниже|чем|сравнени\w*)\b", re.IGNORECASE)
 
 
 def _of_a_later_period(text: str, figure: dict) -> bool:
