@@ -835,6 +835,14 @@ def test_last_year_in_the_body_is_no_baseline_of_a_headline_about_one_raid():
     assert by_quote(figures, "40 кг")["role"] == "baseline"
 
 
+def test_earlier_news_recalled_is_no_baseline():
+    text = (
+        "Полицейские изъяли у жителя Бийска 2 кг марихуаны. Напомним, ранее 1,5 кг марихуаны "
+        "изъяли у его соседа."
+    )
+    assert by_quote(annotated(text), "1,5 кг")["role"] != "baseline"
+
+
 def test_a_number_alone_in_brackets_after_its_twin_is_the_earlier_value():
     figures = annotated("В 2023 году зарегистрировано 700 (655) правонарушений.")
     assert [by_quote(figures, q)["role"] for q in ("700", "655")] == ["value", "baseline"]

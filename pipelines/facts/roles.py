@@ -107,6 +107,8 @@ def _stated_earlier_baseline(
     earlier = markers.EARLIER.search(left) or markers.EARLIER_INDICATOR.search(left)
     if not year and not earlier:
         return None
+    if not year and _RECALLS.match(text, sentence_start(text, figure)):
+        return None  # «Напомним, ранее полтора килограмма марихуаны изъяли …»: earlier news
     if (
         not year
         and earlier.group().lower().lstrip().startswith("против")
@@ -489,6 +491,8 @@ def _names_now(text: str, figures: list[dict], k: int) -> bool:
     return bool(markers.NOW.search(left))
 
 
+# a sentence that recalls earlier news, whose «ранее» is no earlier period of a statistic
+_RECALLS = re.compile(r"\W*(?:напомним|напомню|ранее\s+сообщалось|как\s+сообщалось)\b", re.I)
 _BE = re.compile(r"\b(?:было|был|была|были)\b", re.IGNORECASE)
 # «Эти показатели чуть меньше прошлого года, когда …»: words that compare with the earlier period
 _COMPARES = re.compile(r"\b(?:больше|меньше|выше|ниже|чем|сравнени\w*)\b", re.IGNORECASE)
