@@ -1661,6 +1661,14 @@ def test_two_adjectives_joined_with_an_adverb_before_the_second_share_the_noun()
     assert [(f[0], f[3]) for f in figures(text)] == [(17, "преступление"), (4, "житель")]
 
 
+def test_do_after_a_verb_of_what_may_reach_is_a_bound():
+    assert [f[2] for f in figures("Выручка могла достигать до 2 млн рублей в месяц.")] == [
+        "less_than"
+    ]
+    # the level a change reached stays exact
+    assert [f[2] for f in figures("Число краж достигло до 85 в месяц.")] == ["exact"]
+
+
 def test_a_counted_owner_of_a_mass_is_read_in_the_numbers_case():
     # «свертка» after «три» is сверток's genitive, not the nominative of «свёртка»
     text = "Полицейские нашли три полимерных свертка общим весом 500 граммов."

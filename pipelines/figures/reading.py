@@ -137,9 +137,12 @@ def _up_to(s: Sentence, k: int) -> bool:
             break
         if s.tokens[j].kind == "num" or s.norm(j) in ("с", "со", "от"):
             return False
-        if s.lemmas(j) & _REACH_VERBS:
-            return False
+        if s.lemmas(j) & _REACH_VERBS and not s.lemmas(j - 1) & _MAY:
+            return False  # («мог достигать до 10 кг в месяц»: a bound of what may be)
     return True
+
+
+_MAY = frozenset({"мочь"})
 
 
 _SUBSET_MARKERS = (("в", "том", "числе"), ("включая",), ("из", "них"), ("среди", "них"))
