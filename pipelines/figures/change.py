@@ -100,7 +100,7 @@ def _far_verb(s: Sentence, figure: Figure) -> str | None:
     past the subject's words, when no other number stands between."""
     for k in range(figure.first - 1, -1, -1):
         token = s.tokens[k]
-        if token.text in CLAUSE_STOPS or token.kind in ("num", "digits"):
+        if token.text in CLAUSE_STOPS or token.kind == "num":
             return None
         if token.kind == "word" and s.lemmas(k) & (INCREASE | DECREASE):
             return "increase" if s.lemmas(k) & INCREASE else "decrease"
