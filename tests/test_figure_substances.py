@@ -313,6 +313,43 @@ def test_a_mass_of_what_a_process_noun_governs():
     assert objects_of(text) == [(12, "kg", "героин"), (30, "kg", "героин")]
 
 
+def test_an_amount_after_a_process_noun_measures_what_it_governs():
+    text = "Ликвидировано 67 гектаров произрастания конопли."
+    assert objects_of(text) == [(67, "ha", "конопля")]
+
+
+def test_an_area_that_names_nothing_measures_what_the_areas_before_it_measure():
+    text = "Уничтожено 5 гектаров посевов мака. А в прошлом году – 7 гектаров."
+    assert objects_of(text) == [(5, "ha", "посев"), (7, "ha", "посев")]
+    # a mass names nothing an area named, nor an area a mass
+    text = "Уничтожено 5 гектаров посевов мака. Изъято 7 кг."
+    assert objects_of(text) == [(5, "ha", "посев"), (7, "kg", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Число наркопотребителей сократилось с 673 до 478, в том числе"
+            " несовершеннолетних – с 79 до 51.",
+            ["наркопотребитель", "наркопотребитель", "несовершеннолетний", "несовершеннолетний"],
+        ),
+        (
+            "Задержано 40 человек, из них несовершеннолетних – 12.",
+            ["человек", "несовершеннолетний"],
+        ),
+        # a multiplier is no noun the number after the dash counts
+        (
+            "Число наркопотребителей снизилось с 673 тыс. до 478 тыс., в том числе"
+            " несовершеннолетних – с 7,9 до 5,1 тыс.",
+            ["наркопотребитель", "наркопотребитель", "несовершеннолетний", "несовершеннолетний"],
+        ),
+    ],
+)
+def test_people_named_by_an_adjective_right_before_a_dash_are_what_it_counts(text, expected):
+    assert [f[2] for f in objects_of(text)] == expected
+
+
 def test_last_years_value_in_brackets_between_a_number_and_its_noun_or_unit():
     found = extract_figures("Окончено производством 152 (АППГ – 195, -22,1%) уголовных дела.")
     assert [(f["quote"], f["value"], f["unit"], f["object"]) for f in found] == [

@@ -1,7 +1,7 @@
 """What the text around a sentence says a figure measures, when its own sentence names nothing:
 the noun a list's heading counts ("Кем и сколько изъято наркотиков:" then "🔘МВД - 2 т 29 кг"),
-and the substance the text's masses are about ("изъято более 6,2 тонн контролируемых веществ"
-... "изъято более 9,18 тонн")."""
+and the substance the text's masses (or its areas) are about ("изъято более 6,2 тонн
+контролируемых веществ" ... "изъято более 9,18 тонн")."""
 
 from __future__ import annotations
 
@@ -14,6 +14,10 @@ from pipelines.sentences import tokenize
 
 # "всего 160 кг", "итого 3 т", "в общей сложности 5 кг": a total of what came before.
 _TOTAL_RE = re.compile(r"(?:всего|итого|сложности)\s+(?:более\s+|около\s+|свыше\s+)?$", re.I)
+
+# Amounts whose unit says what kind of thing they measure: a mass, an area («уничтожено 5 га
+# посевов, в прошлом году – 7 га»)
+INHERITED_UNITS = frozenset({"kg", "ha", "m2"})
 
 # A mass stated as a difference ("на 63 кг больше") measures no substance of its own.
 _DIFFERENCE_RE = re.compile(r"\bна\s*$", re.IGNORECASE)
@@ -55,21 +59,24 @@ def apply_list_topic(figures: list[Figure], topic: str) -> None:
 def inherit_mass_objects(text: str, records: list[dict]) -> None:
     """A mass that names nothing measures what the masses before it in the text measure: the
     headline's "6,2 тонн контролируемых веществ" makes the body's bare "изъято более 9,18
-    тонн" вещество too. Not a difference ("на 63 кг больше"), nor a mass whose substance
-    follows in quotes the rules cannot read ("3,5 кг "Альфа-PVP"")."""
-    last_object = None
-    sentence_objects: dict[str, set[str]] = {}  # the substances each sentence's masses name
+    тонн" вещество too; an area likewise what the areas before it measure. Not a difference
+    ("на 63 кг больше"), nor a mass whose substance follows in quotes the rules cannot read
+    ("3,5 кг "Альфа-PVP"")."""
+    last_objects: dict[str, str] = {}  # unit → the object its last amount named
+    sentence_objects: dict[tuple[str, str], set[str]] = {}  # the objects a sentence's amounts name
     for record in records:
-        if record["unit"] != "kg":
+        unit = record["unit"]
+        if unit not in INHERITED_UNITS:
             continue
-        named = sentence_objects.setdefault(record["sentence"], set())
+        named = sentence_objects.setdefault((unit, record["sentence"]), set())
         if record["object"] is not None:
             # «1,2 тонны наркотиков, в том числе 900 кг марихуаны и 45 кг героина»: a sentence
             # of a total and its parts is about the total's drugs, not its last part's
             if not (named & GENERIC_DRUG_NOUNS) or record["object"] in GENERIC_DRUG_NOUNS:
-                last_object = record["object"]
+                last_objects[unit] = record["object"]
             named.add(record["object"])
             continue
+        last_object = last_objects.get(unit)
         if last_object is None or _DIFFERENCE_RE.search(
             text, max(0, record["start"] - 4), record["start"]
         ):

@@ -97,7 +97,9 @@ AMOUNT_VERBS = frozenset({
 })  # fmt: skip
 
 # Processes measured in place of a substance: "объем изъятия героина", "объем производства опия".
-PROCESS_NOUNS = frozenset({"изъятие", "производство", "поставка", "потребление", "выращивание"})
+PROCESS_NOUNS = frozenset(
+    {"изъятие", "производство", "поставка", "потребление", "выращивание", "произрастание"}
+)
 
 # Containers and lots a mass is stated for: "партия героина весом 12 кг", "масса пакета с
 # гашишем" weigh the substance they hold.

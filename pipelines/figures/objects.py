@@ -391,10 +391,25 @@ def topic_before_dash(s: Sentence, first: int, measured: bool = False) -> str | 
             return noun_lemma(s.readings(held), s.tokens[held]) if held != k else None
         if measured and ends_prepositional_phrase(s, k):
             continue  # "В ходе оперативных разработок …": the circumstance, not what is weighed
+        if k == first - 2 and not measured and _people_adjective(s, k):
+            # «в том числе несовершеннолетних – с 7,9 до 5,1 тыс.»: the people it counts
+            return adjective_as_noun(s.tokens[k])
         if counted_plural(s, k) and unit_at(s, k) is None and s.lemma(k) not in TIME_NOUNS:
             k = _event_heading(s, k)
             return noun_lemma(s.readings(k), s.tokens[k])
     return None
+
+
+def _people_adjective(s: Sentence, k: int) -> bool:
+    """A plural genitive adjective used as a noun of people, in lower case: «несовершеннолетних»,
+    «осужденных» (not a place's «Алматинской»)."""
+    return (
+        s.is_adjective(k)
+        and not s.tokens[k].text[:1].isupper()
+        and substantive(s, k)
+        and animate(adjective_as_noun(s.tokens[k]))
+        and any({"gent", "plur"} <= r.grammemes for r in s.readings(k))
+    )
 
 
 def _contrasted_period(s: Sentence, start: int, stop: int) -> bool:
@@ -521,7 +536,8 @@ def genitive_after_unit(s: Sentence, figure: Figure) -> str | None:
     genitive = any("gent" in r.grammemes for r in s.readings(noun) if r.pos == "NOUN")
     if not genitive and not unknown_genitive_noun(s, noun):  # "5 кг насвая": guessed cases
         return None
-    if s.lemma(noun) in KIND_NOUNS:  # "4 тонны всех видов наркотиков": наркотик
+    if s.lemma(noun) in KIND_NOUNS | PROCESS_NOUNS:
+        # "4 тонны всех видов наркотиков": наркотик; "67 гектаров произрастания конопли": конопля
         kind, _ = noun_after(s, noun + 1)
         if kind is not None and unit_at(s, kind) is None:
             noun = kind
