@@ -86,6 +86,8 @@ def test_an_unknown_word_keeps_its_place_after_a_known_substance():
             "героин",
         ),
         ("subject_after_amount_verb", "Из них 237 кг приходится на гашиш.", "237", "гашиш"),
+        # the perfective verb too
+        ("subject_after_amount_verb", "Ещё 4 кг пришлось на опийный мак.", "4", "мак"),
         ("subject_after_amount_verb", "Изъято 5 кг героина.", "5", None),
         (
             "antecedent_of_pronoun",

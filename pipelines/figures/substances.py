@@ -40,7 +40,7 @@ _RELATIVES = frozenset({"которых", "которого", "которой"})
 _PRONOUNS = frozenset({"их", "его", "ее"})
 _PLACE_GRAMMEMES = frozenset({"Name", "Surn", "Geox"})
 # "На героин приходится 40 кг", "40 кг приходится на героин": a share of a whole.
-_SHARE_VERBS = frozenset({"приходиться", "принадлежать"})
+_SHARE_VERBS = frozenset({"приходиться", "прийтись", "принадлежать"})
 
 
 def _common_noun(s: Sentence, k: int) -> bool:
