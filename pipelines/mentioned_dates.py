@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from typing import NamedTuple
 
+from pipelines.homoglyphs import fold_homoglyphs
 from pipelines.numbers import parse_word, read_number_word
 from pipelines.reporting_period import period_of
 
@@ -484,8 +485,15 @@ def _anchored_matches(
 
 
 def extract_dates(text: str, published: date | datetime | str | None = None) -> list[dict]:
-    """Dates and periods the text mentions, in text order, in the gold format plus offsets."""
-    return [dict(record) for record in _dates_of(text, as_date(published))]
+    """Dates and periods the text mentions, in text order, in the gold format plus offsets;
+    words written with look-alike letters of another script («зa 2020 год») are read as words,
+    and quotes are the text's own."""
+    folded = fold_homoglyphs(text)  # the same length: offsets hold for both
+    records = [dict(record) for record in _dates_of(folded, as_date(published))]
+    if folded is not text:
+        for record in records:
+            record["quote"] = text[record["char_start"] : record["char_end"]]
+    return records
 
 
 # Figures and the dates table both ask for the dates of the same article in a row: keep the last

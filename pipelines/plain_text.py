@@ -2,12 +2,16 @@
 surrogates are removed from every text field of an article (`PlainTextPipeline`), and from HTML
 before it is parsed (`strip_control_refs`). Markup-looking and SQL-looking text stays as it is:
 `&lt;script&gt;` on the page is the text `<script>`, stored so and escaped by whoever displays
-it. A headline repeated as the body's first line is dropped from the body.
+it. A headline repeated as the body's first line is dropped from the body. Words of the title,
+description and body written with look-alike letters of another script are written in one
+(`pipelines/homoglyphs.py`), so that search and every analysis step read them as words.
 """
 
 from __future__ import annotations
 
 import re
+
+from pipelines.homoglyphs import fold_homoglyphs
 
 # C0 controls except tab and newline (\r is normalised to \n first), DEL, C1 controls and lone
 # UTF-16 surrogates (which cannot even be encoded to UTF-8 for SQLite).
@@ -50,12 +54,14 @@ class PlainTextPipeline:
     """
 
     FIELDS = ("title", "author", "description", "body", "lang", "published_at")
+    PROSE = ("title", "description", "body")  # «нарκотиκов» (Greek κ) read as «наркотиков»
 
     def process_item(self, item):
         for name in self.FIELDS:
             value = getattr(item, name, None)
             if isinstance(value, str):
-                setattr(item, name, plain_text(value))
+                value = plain_text(value)
+                setattr(item, name, fold_homoglyphs(value) if name in self.PROSE else value)
         if isinstance(item.body, str) and item.title:
             item.body = without_headline(item.body, item.title)
         return item

@@ -29,6 +29,7 @@ from pipelines.figures.reading import read_figure
 from pipelines.figures.relations import resolve_orphans, share_forward, share_range_multiplier
 from pipelines.figures.sentence import CYRILLIC_RE, Figure, Sentence
 from pipelines.figures.units import fraction_units, half_unit, half_units, units_without_numeral
+from pipelines.homoglyphs import fold_homoglyphs
 from pipelines.mentioned_dates import extract_dates, period_of
 from pipelines.numbers import clean_value, find_numbers, half_multiplier, number_forms
 from pipelines.sentences import fold_yo, split_sentences, tokenize
@@ -97,7 +98,10 @@ def extract_figures(
     """Figures stated in text, in text order, as gold-format records with offsets, the
     sentence they stand in and that sentence's reporting period. `dates` are the text's
     mentioned dates when the caller has them already (`extract_dates(text, published)`).
-    `whole`: the text is complete (a headline), so its last word is never one cut off."""
+    `whole`: the text is complete (a headline), so its last word is never one cut off. Words
+    written with look-alike letters of another script («Оκоло») are read as words; quotes and
+    sentences are the text's own."""
+    original, text = text, fold_homoglyphs(text)  # the same length: offsets hold for both
     if dates is None:
         dates = extract_dates(text, published)
     date_starts = [d["char_start"] for d in dates]
@@ -139,7 +143,7 @@ def extract_figures(
                 period_start, period_end = own if own[0] else sentence_period
             records.append(
                 {
-                    "quote": text[quote_start:quote_end],
+                    "quote": original[quote_start:quote_end],
                     "value": clean_value(figure.value),
                     "unit": figure.unit,
                     "qualifier": figure.qualifier,
@@ -147,7 +151,7 @@ def extract_figures(
                     "change": figure.change,
                     "start": quote_start,
                     "end": quote_end,
-                    "sentence": sentence.text,
+                    "sentence": original[start:end],
                     "period_start": period_start,
                     "period_end": period_end,
                 }
