@@ -5,10 +5,10 @@ loses its qualifier, «марихуанy» its substance.
 
 `fold_homoglyphs` rewrites each such word in the one script its letters can all be read in,
 changing only letters that look alike, so the text keeps its length and every offset into it
-stays right. A word that no single script can spell («УралПолитRu», «ЕАОМedia» after its «d»)
-is left as it is. (Unicode's confusables list, which `confusable_homoglyphs` wraps, tells
-whether a string mixes scripts, not which letters to exchange for one script: these few pairs
-are the ones that pass for each other in print.)
+stays right («ЕАОМеdia», its first five letters Cyrillic, becomes Latin). A word that no single
+script can spell («УралПолитRu») is left as it is. (Unicode's confusables list, which
+`confusable_homoglyphs` wraps, tells whether a string mixes scripts, not which letters to
+exchange for one script: these few pairs are the ones that pass for each other in print.)
 """
 
 from __future__ import annotations
