@@ -644,6 +644,20 @@ def test_a_count_of_crimes_is_a_statistic_and_parts_share_their_totals_scope():
     assert {by_quote(figures, q)["scope"] for q in ("около 2,5", "1,9", "600")} == {"event"}
 
 
+def test_the_story_of_one_operation_goes_on_inside_a_summary():
+    figures = annotated(
+        "С начала года полицейские изъяли более 300 кг наркотиков. В феврале на посту полицейские "
+        "остановили автомобиль и изъяли около 500 граммов героина. В бензобаке лежали две бутылки "
+        "героина весом 1 200 граммов.\nВсего с начала года выявлено 524 преступления."
+    )
+    scopes = {
+        q: by_quote(figures, q)["scope"] for q in ("более 300", "около 500", "две", "1 200", "524")
+    }
+    # the sentence after an operation's goes on with it; the next paragraph sums up again
+    assert scopes == {"более 300": "period", "около 500": "event", "две": "event", "1 200": "event",
+                      "524": "period"}  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("text", "quote", "indicator"),
     [

@@ -403,6 +403,7 @@ def assign_scope(
     # the period a report states before (None, None when it says «за текущий период» only)
     article_period: tuple[str | None, str | None] | None = None
     previous: str | None = None
+    last_event: int | None = None  # where the sentence of the figure before starts, if an event
     for figure in figures:
         sentence = figure.get("sentence") or ""
         own = (figure.get("period_start"), figure.get("period_end"))
@@ -431,6 +432,18 @@ def assign_scope(
         stated_day = any(low <= offset < low + len(sentence) for offset in stated_days)
         tests = _sentence_tests(memo, sentence)
         scope = _scope_of(figure, tests, stated_day, summary, previous, _own_span(own))
+        if (
+            scope == "period"
+            and summary
+            and last_event is not None
+            and _next_sentence(spans, last_event, low)
+            and _scope_of(figure, tests, stated_day, False, previous, _own_span(own)) == "event"
+        ):
+            # «— В феврале … полицейские остановили автомобиль … изъяли около 500 граммов
+            # героина … Кроме того … обнаружили тайник. В нем лежали две бутылки …»: the story
+            # of one operation goes on inside a summary
+            scope = "event"
+        last_event = low if scope == "event" else None
         if own[0] and scope == "period":
             article_period = own if article_period is None else article_period
         elif scope == "period":
@@ -450,6 +463,14 @@ def assign_scope(
         if total is not None and total.get("sentence") == figure.get("sentence"):
             for key in ("scope", "period_start", "period_end", "event_day"):
                 figure[key] = total.get(key)
+
+
+def _next_sentence(spans: tuple[tuple[int, int], ...], before: int, start: int) -> bool:
+    """Whether the sentence starting at `start` is the one starting at `before` or the next."""
+    starts = [s for s, _ in spans]
+    if before not in starts or start not in starts:
+        return False
+    return 0 <= starts.index(start) - starts.index(before) <= 1
 
 
 def _in_a_dateline(text: str, date: dict) -> bool:
