@@ -89,6 +89,9 @@ def test_more_by_an_amount_compared_with_last_year_is_a_change():
         # destroying seized drugs is no seizure, even of drugs seized before
         ("В печи уничтожено 2 тонны изъятых наркотических средств.", "2 тонны", None),
         ("В печь отправили свыше 100 килограммов марихуаны.", "свыше 100", None),
+        ("В огонь бросили почти 300 килограммов опия, найденного в грузовике.", "почти 300",
+         None),
+        ("В топку попало более 25 килограммов синтетики.", "более 25", None),
         # the area crops grew on, whatever the verb; not a country's poppy statistics
         ("На огороде площадью 80 квадратных метров росло 300 кустов конопли.",
          "80 квадратных метров", "crops_destroyed"),
