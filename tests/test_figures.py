@@ -347,6 +347,12 @@ def test_units_are_normalised(text, value, unit, noun):
         ("Он получил взятку в 2 млн тенге.", "взятка"),
         # no noun: a place, a time
         ("В области на 4 млн тенге больше.", None),
+        # «на сумму» names the sum: what goods and deals cost is that sum; assets, accounts
+        # and fines are money themselves
+        ("Изъято наркотических веществ на сумму 45 млн гривен.", "сумма"),
+        ("Пресечен канал сбыта наркотиков на общую сумму 3,15 млрд тенге.", "сумма"),
+        ("Арестованы цифровые активы на сумму 14 млн долларов.", "актив"),
+        ("Суды наложили штрафы на общую сумму 45 тысяч рублей.", "штраф"),
     ],
 )
 def test_money_takes_the_noun_it_is_the_price_of(text, noun):
@@ -355,7 +361,7 @@ def test_money_takes_the_noun_it_is_the_price_of(text, noun):
 
 def test_a_rare_genitive_reading_does_not_pick_the_lemma():
     # "наркотики" also reads as a genitive of a rare "наркотика"
-    assert one("Продали наркотики на сумму 9 млн тенге.")["object"] == "наркотик"
+    assert one("Продали наркотики на 9 млн тенге.")["object"] == "наркотик"
     assert one("Изъято 840 килограмм синтетики.")["object"] == "синтетика"
 
 

@@ -661,6 +661,8 @@ def owner_of_amount_word(s: Sentence, figure: Figure) -> str | None:
     noun = noun_before_amount(s, figure.first, mass=figure.unit in PHYSICAL_UNITS)
     if noun is None or s.lemma(noun) in TIME_NOUNS:
         return None  # «плана на 2023-2025 годы стоимостью 53,1 млрд тенге»: no years cost it
+    if _worth_of_goods(s, figure, noun):
+        return "сумма"
     if figure.unit in ("ha", "m2") and described_noun(s, noun) != noun:
         # «поле дикорастущих растений каннабисной группы общей площадью 70 кв. м»: the area
         # is the field's, the head of what the class describes
@@ -682,6 +684,29 @@ def owner_of_amount_word(s: Sentence, figure: Figure) -> str | None:
         # синтетика весом 100 г", not the genitive of "синтетик")
         return written
     return noun_lemma(s.readings(noun), s.tokens[noun])
+
+
+# What a sum of money is on its own: assets and property are that money («активы на сумму 18
+# млн долларов»); goods, drugs and deals only cost it («наркотики на сумму 3,5 млрд тенге»).
+_MONEY_LIKE = frozenset(
+    {"актив", "имущество", "средство", "деньги", "деньга", "штраф", "доход", "наркодоход", "счет",
+     "выручка", "прибыль", "ущерб", "взятка"}
+)  # fmt: skip
+
+
+def _worth_of_goods(s: Sentence, figure: Figure, noun: int) -> bool:
+    """«изъято наркотиков на сумму 45 млн»: the sum, not the drugs, is what the money measures."""
+    k = figure.first - 1  # the amount finders meet masses, areas and money only
+    if figure.unit in PHYSICAL_UNITS or s.lemma(k) != "сумма":
+        return False
+    if not any("accs" in r.grammemes for r in s.readings(k)):
+        return False  # «на сумму», not «сумма изъятого составила»
+    j = noun - 1
+    while j >= 0 and s.is_adjective(j):
+        j -= 1
+    if unit_at(s, j) is not None:
+        return False  # «2,4 тонны кокаина на сумму $90 млн»: the price of a mass of cocaine
+    return s.lemma(noun) not in _MONEY_LIKE
 
 
 def _count_before(s: Sentence, k: int) -> float | None:
