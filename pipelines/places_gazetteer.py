@@ -127,6 +127,12 @@ def _build_gazetteer(directory: Path) -> Gazetteer:
             capital_codes[entry.country] = row["capital"]
         for name in [entry.name, *split_names(row["alt_names"])]:
             names.add(name, entry)
+    # macroregions.tsv: a country's parts wider than a region («на Урале», «СФО»), named as
+    # the country is, under their own names
+    for row in read_tsv(directory / "macroregions.tsv"):
+        entry = Entry(row["name"], "country", None, row["country"], "country")
+        for name in [entry.name, *split_names(row["alt_names"])]:
+            names.add(name, entry)
     for row in read_tsv(directory / "regions.tsv"):
         kind = "city" if row["type"] == "city" else "region"
         entry = Entry(row["name"], kind, row["code"], row["country"], "region")

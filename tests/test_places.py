@@ -321,6 +321,23 @@ def test_the_country_named_as_a_common_noun():
     assert national("Встречи пройдут в других регионах страны.", "KZ") == []
 
 
+def test_a_part_of_a_country_wider_than_a_region_names_that_country():
+    # Russia's macro-regions and federal districts: the country, under their own names
+    urals = find_places("На Урале нашли 5 кило синтетики, привезенной из США.")[0]
+    assert (urals["normalized"], urals["country"], urals["region_code"]) == ("Урал", "RU", None)
+    assert article_region("На Урале в посылке из США нашли 5 кило синтетики.") == {
+        "region_code": None,
+        "country": "RU",
+        "normalized": "Россия",
+        "reason": "article",
+    }
+    districts = find_places("В СФО и Приволжском федеральном округе изъято 2 т.")
+    assert [(p["normalized"], p["country"]) for p in districts] == [
+        ("Сибирский федеральный округ", "RU"),
+        ("Приволжский федеральный округ", "RU"),
+    ]
+
+
 # --- the article's region -----------------------------------------------------------------------
 
 
