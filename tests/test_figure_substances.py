@@ -79,6 +79,9 @@ def test_an_unknown_word_keeps_its_place_after_a_known_substance():
         ),
         ("substance_before_clause", "Задержаны 5 курьеров, изъято 2 кг.", "2", None),
         ("substance_before_clause", "Его доставили в отдел, изъято 5 кг.", "5", None),
+        # capitalised as the sentence's first word, not as a name
+        ("substance_before_clause", "Героин, изъято 12 кг.", "12", "героин"),
+        ("substance_before_clause", "Алматы, изъято 12 кг.", "12", None),
         (
             "subject_after_amount_verb",
             "Изъято 3 т наркотиков, из которых около 364 кг составляет героин.",

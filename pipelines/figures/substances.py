@@ -88,7 +88,9 @@ def substance_before_clause(s: Sentence, figure: Figure) -> str | None:
         return None  # «Ущерб, по данным следствия, составил …»: the aside's noun, no substance
     k -= 1
     nominative = [r for r in s.readings(k) if r.pos == "NOUN" and "nomn" in r.grammemes]
-    if not nominative or not _common_noun(s, k) or nominative[0].lemma in AMOUNT_NOUNS:
+    # capitalised as the sentence's first word only: «Гашиш, изъято 512,4 кг»
+    common = _common_noun(s, k) or (k == 0 and known_common(s, k))
+    if not nominative or not common or nominative[0].lemma in AMOUNT_NOUNS:
         return None
     if animate(nominative[0].lemma):
         return None  # "задержано 5 человек, изъято 2 кг": people are no substance
