@@ -1626,6 +1626,14 @@ def test_verbs_of_a_jump_or_a_crash_state_a_change():
     assert [f[4] for f in figures("Цены на марихуану рухнули в 2 раза.")] == ["decrease"]
 
 
+def test_an_aside_in_brackets_between_the_verb_and_the_change_breaks_no_clause():
+    text = "Цены на героин снизились (при стабильных ценах на опий) почти на 40 процентов."
+    assert [f[4] for f in figures(text)] == ["decrease"]
+    assert [f[4] for f in figures("Число краж выросло (по данным МВД) на 12%.")] == ["increase"]
+    # a bracket of numbers is a clause of its own
+    assert [f[4] for f in figures("Изъято 5 кг (в 2022 году – 3 кг) героина.")] == [None, None]
+
+
 def test_a_market_that_narrows_or_widens_states_a_change():
     text = "Рынок спайсов за год сузился почти в три раза, а рынок мефедрона расширился на 25%."
     assert [(f[0], f[4]) for f in figures(text)] == [(3, "decrease"), (25, "increase")]

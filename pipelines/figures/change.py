@@ -60,6 +60,14 @@ def _change(s: Sentence, figure: Figure) -> str | None:
             if token.text == "(" and by_how_much and k == figure.first - 2:
                 k += direction  # «увеличилось количество … (на 4,3%)»: the bracket's verb is out
                 continue
+            if token.text == ")" and direction < 0 and k == figure.first - 1 - by_how_much:
+                # «цены снизились (при стабильных ценах на опий) почти на 40 процентов»,
+                # «выросло (по данным МВД) на 12%»: an aside without numbers between the verb
+                # and the number is no clause break
+                opening = _aside_opening(s, k)
+                if opening is not None:
+                    k = opening - 1
+                    continue
             comparison = by_how_much or figure.unit == "times"
             if token.text == "(" and comparison and direction > 0 and k == figure.last:
                 # «На 88% (с 264 до 31) снизилось число …», «в четыре раза (с 16 до 4)
@@ -92,6 +100,16 @@ def _change(s: Sentence, figure: Figure) -> str | None:
     if best is None and figure.unit == "times" and figure.last >= len(s.tokens) - 1:
         return _far_verb(s, figure)
     return best[1] if best else None
+
+
+def _aside_opening(s: Sentence, close: int) -> int | None:
+    """The "(" of the bracket that closes at `close`, when nothing in it is a number."""
+    for j in range(close - 1, max(-1, close - 12), -1):
+        if s.tokens[j].kind == "num" or s.tokens[j].text == ")":
+            return None
+        if s.tokens[j].text == "(":
+            return j
+    return None
 
 
 def _far_verb(s: Sentence, figure: Figure) -> str | None:
