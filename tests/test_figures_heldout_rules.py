@@ -1042,8 +1042,13 @@ def test_a_factor_between_two_places_or_against_an_average_is_no_change():
     assert [f["change"] for f in extract_figures(text)] == [None]
     text = "Заболеваемость в районе в 3 раза превышает средние показатели по стране."
     assert [f["change"] for f in extract_figures(text)] == [None]
+    # the measure of a place named after «превышает»
+    text = "Это в 1,5 раза превышает показатель Российской Федерации."
+    assert [f["change"] for f in extract_figures(text)] == [None]
     # against an earlier time it is a change
     text = "Изъято в 2 раза больше, чем в прошлом году."
+    assert [f["change"] for f in extract_figures(text)] == ["increase"]
+    text = "Число преступлений в 3 раза превышает показатель 2020 года."
     assert [f["change"] for f in extract_figures(text)] == ["increase"]
 
 

@@ -291,7 +291,20 @@ def _compared_with_another_place(s: Sentence, figure: Figure) -> bool:
         w in ("по", "в") and k + 1 < len(after_than) and after_than[k + 1][:1].isalpha()
         for k, w in enumerate(after_than)
     )
-    return average or place
+    return average or place or _exceeds_a_place(s, figure)
+
+
+_MEASURE_WORDS = ("показател", "уровен", "значени")
+
+
+def _exceeds_a_place(s: Sentence, figure: Figure) -> bool:
+    """«в 1,5 раза превышает показатель Российской Федерации»: the measure of a place named
+    after the verb of exceeding (a capitalised word), not an earlier time."""
+    k = figure.last
+    if not s.norm(k).startswith("превыша") or not s.norm(k + 1).startswith(_MEASURE_WORDS):
+        return False
+    name = s.tokens[k + 2] if k + 2 < len(s.tokens) else None
+    return name is not None and name.kind == "word" and name.text[:1].isupper()
 
 
 def _a_year(word: str) -> bool:
