@@ -1500,6 +1500,11 @@ def test_a_factor_between_two_places_is_no_change():
     figures = annotated("Наркомания в городе в 1,7 раза выше, чем в среднем по области.")
     assert figures[0]["role"] == "value"
     assert annotated("Изъято в 2 раза больше, чем в прошлом году.")[0]["role"] == "change"
+    # the measure of a place named after «превышает»; an earlier year's is a change
+    text = "На учете 72 тысячи человек. Это в 1,5 раза превышает показатель Российской Федерации."
+    assert by_quote(annotated(text), "в 1,5")["role"] == "value"
+    text = "На учете 72 тысячи человек. Это в 1,5 раза превышает показатель прошлого года."
+    assert by_quote(annotated(text), "в 1,5")["role"] == "change"
 
 
 def test_from_to_with_the_earlier_values_year_in_brackets_is_a_baseline():
