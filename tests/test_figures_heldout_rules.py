@@ -1639,6 +1639,12 @@ def test_an_aside_in_brackets_between_the_verb_and_the_change_breaks_no_clause()
     assert [f[4] for f in figures("Изъято 5 кг (в 2022 году – 3 кг) героина.")] == [None, None]
 
 
+def test_a_comparative_before_a_dash_states_the_change_after_it():
+    text = "Героина изъято 7,8 кг; марихуаны, наоборот, больше - на 40% - 205,6 кг."
+    assert [(f[0], f[4]) for f in figures(text) if f[1] == "percent"] == [(40, "increase")]
+    assert [f[4] for f in figures("Изъято меньше – на 12%.")] == ["decrease"]
+
+
 def test_a_market_that_narrows_or_widens_states_a_change():
     text = "Рынок спайсов за год сузился почти в три раза, а рынок мефедрона расширился на 25%."
     assert [(f[0], f[4]) for f in figures(text)] == [(3, "decrease"), (25, "increase")]

@@ -251,7 +251,9 @@ def _cue(s: Sentence, k: int, after: bool, distance: int) -> str | None:
     if norm in LOWER:
         return "decrease"
     # "на 12% больше" after the number; "больше на 12%" before it
-    before_na = not after and distance == 2 and s.norm(k + 1) == "на"
+    # ... and «больше – на 40%», the dash of a list («марихуаны, наоборот, больше – на 40%»)
+    na = s.norm(k + 1) == "на" or (s.norm(k + 1) in DASHES and s.norm(k + 2) == "на")
+    before_na = not after and distance == 2 and na
     if (after or before_na) and distance <= 2 and norm in MORE_AFTER:
         return "increase"
     if (after or before_na) and distance <= 2 and norm in LESS_AFTER:
