@@ -1645,6 +1645,16 @@ def test_a_comparative_before_a_dash_states_the_change_after_it():
     assert [f[4] for f in figures("Изъято меньше – на 12%.")] == ["decrease"]
 
 
+def test_a_sign_glued_to_the_comma_or_bracket_before_a_spaced_number_states_a_change():
+    text = "Окончено производством 152 (АППГ – 195,- 22,1%) уголовных дела."
+    assert [f[4] for f in figures(text) if f[1] == "percent"] == ["decrease"]
+    assert [f[4] for f in figures("Выявлено 20 (+ 5%) преступлений.") if f[1] == "percent"] == [
+        "increase"
+    ]
+    # a dash between two numbers is a range, not a sign
+    assert [f[4] for f in figures("Рост составил 10 - 15%.") if f[1] == "percent"] != ["decrease"]
+
+
 def test_a_market_that_narrows_or_widens_states_a_change():
     text = "Рынок спайсов за год сузился почти в три раза, а рынок мефедрона расширился на 25%."
     assert [(f[0], f[4]) for f in figures(text)] == [(3, "decrease"), (25, "increase")]

@@ -40,7 +40,10 @@ def _abbreviation(s: Sentence, k: int) -> bool:
 def _change(s: Sentence, figure: Figure) -> str | None:
     """increase / decrease from the nearest cue of the clause, before or after the number."""
     sign = figure.span.numeral - 1
-    signed = s.glued(figure.span.numeral) and s.norm(sign) in _SIGNS
+    # a sign glued to the number, or spaced from it where a bracket or a comma opens an item
+    # («(АППГ – 195,- 22,1%)»)
+    opens = s.norm(sign - 1) in ("(", ",") and s.glued(sign)
+    signed = (s.glued(figure.span.numeral) or opens) and s.norm(sign) in _SIGNS
     if signed and not (s.glued(sign) and s.tokens[sign - 1].kind == "num"):  # not "10-15%"
         return _SIGNS[s.norm(sign)]  # "(+31,7%)", "(−5%)"
     word = s.norm(figure.span.first - 1)
