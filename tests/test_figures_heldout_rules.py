@@ -1680,6 +1680,12 @@ def test_a_factor_ending_its_sentence_is_of_the_verb_of_change_it_opened_with():
     # another number between them takes the verb
     text = "Выросло число задержанных курьеров, 40 из них иностранцы, в три раза."
     assert [f[4] for f in figures(text) if f[1] == "times"] == [None]
+    # ... but an age is no number of the count
+    text = (
+        "В Беларуси увеличилось количество правонарушений с участием лиц, не достигших 18 лет, "
+        "в два раза."
+    )
+    assert [f[4] for f in figures(text)] == ["increase"]
 
 
 def test_two_adjectives_joined_with_an_adverb_before_the_second_share_the_noun():

@@ -121,6 +121,8 @@ def _far_verb(s: Sentence, figure: Figure) -> str | None:
     past the subject's words, when no other number stands between."""
     for k in range(figure.first - 1, -1, -1):
         token = s.tokens[k]
+        if token.kind == "num" and s.norm(k + 1) == "лет":
+            continue  # an age («не достигших 18 лет») is no number of the count
         if token.text in CLAUSE_STOPS or token.kind == "num":
             return None
         if token.kind == "word" and s.lemmas(k) & (INCREASE | DECREASE):
