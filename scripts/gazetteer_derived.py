@@ -196,12 +196,19 @@ DERIVED_HEADER = """\
 DERIVED_COLUMNS = ("word", "named_as", "name", "level", "kind", "region_code", "country")
 
 
-def derived_rows(countries: list[dict], regions: list[dict], cities: list[dict]) -> list[list[str]]:
+def derived_rows(
+    countries: list[dict],
+    regions: list[dict],
+    cities: list[dict],
+    other_countries: tuple[str, ...] = (),
+) -> list[list[str]]:
     """countries: code, name, alt_names; regions: code, country, type, name (and alt_names, of
     which a city's yield words no other place claims: "Петербург" → петербургский); cities: name,
     region_code, country, centre (whether it is a regional centre). A country's adjective and
     its people («казахстанцы») say who rather than where: like the others, they count only where
-    a text names no scene."""
+    a text names no scene. other_countries: the Russian names of every country, whose adjectives
+    no region takes («ливанский» is Lebanon's, not Latvia's Ливанский край)."""
+    foreign = {word for name in other_countries for word in adjectives(name)}
     targets: dict[tuple[str, str], list[tuple]] = {}
 
     def add(words, named_as, name, level, kind, code, country):
@@ -231,7 +238,7 @@ def derived_rows(countries: list[dict], regions: list[dict], cities: list[dict])
                 words = nickname_adjectives(other)
                 alternative.append((words, "adjective", name, "region", code, country))
         adjective = region_adjective(name)
-        if adjective:
+        if adjective and adjective not in foreign:
             add({adjective}, "adjective", name, "region", "region", code, country)
     for row in cities:
         code, country, name = row["region_code"], row["country"], row["name"]

@@ -214,6 +214,21 @@ def geonames_rows(
     return rows, summary, ordinary_rows
 
 
+# The words of a Baltic division's name after the town it is named after, in the genitive:
+# «Alūksnes novads» (of Alūksne), «Tartumaa» (the land of Tartu).
+_DIVISION_WORDS = re.compile(r"\s+(?:novads|apskritis)$|maa$", re.IGNORECASE)
+
+
+def _town_keys(latin: str) -> list[str]:
+    """The keys a division's Latin name may match its town by: the name itself, then, for a
+    Baltic division, the town's name before «novads» or «maa», as written and without a
+    genitive «s» («Alūksnes» → Alūksne; «Jēkabpils» stays)."""
+    name = latin.split("(")[0].strip()
+    stem = _DIVISION_WORDS.sub("", name)
+    keys = [name] if stem == name else [stem, stem[:-1]] if stem.endswith("s") else [stem]
+    return [ascii_key(key) for key in keys]
+
+
 def namesake_towns(
     country: str, divisions: list[tuple[str, str, bool]], taken: set[str]
 ) -> dict[str, list[str]]:
@@ -233,7 +248,7 @@ def namesake_towns(
     found: dict[str, list[str]] = {}
     claimed: set[int] = set()
     for code, latin, _ in sorted(divisions, key=lambda d: not d[2]):  # cities first
-        matches = towns.get(ascii_key(latin.split("(")[0]), [])
+        matches = next((towns[key] for key in _town_keys(latin) if key in towns), [])
         matches = [c for c in matches if russian_names(c)]
         if not matches:
             continue

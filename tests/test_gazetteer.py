@@ -279,3 +279,21 @@ def test_a_district_named_after_its_town_is_found_by_the_town_and_its_adjective(
 def test_south_caucasus_regions_and_datelines(title, body, code):
     place = article_region(body, title=title)
     assert (place["region_code"] or place["country"]) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a Latvian state city, and a municipality through the town it is named after
+        ("В Риге полиция изъяла 25 кг наркотиков.", "LV-RIX"),
+        ("Под Алуксне накрыли крупнейшую лабораторию.", "LV-007"),
+        # a Lithuanian county (names_ru.tsv) through its centre, and by its own name
+        ("В Каунасе задержали двух наркокурьеров.", "LT-KU"),
+        ("В Вильнюсском уезде изъяли 3 кг гашиша.", "LT-VL"),
+        # an Estonian county whose centre is not its namesake, and one named after its town
+        ("В Таллине задержали курьера с амфетамином.", "EE-37"),
+        ("В Тартумаа нашли плантацию конопли.", "EE-79"),
+    ],
+)
+def test_baltic_regions_are_found_through_their_names_and_centres(text, code):
+    assert article_region(text)["region_code"] == code

@@ -77,6 +77,9 @@ def test_region_codes(code, name):
     assert load_gazetteer().regions[code].name == name
 
 
+REGION_ONLY = ("AZ", "AM", "GE", "UA", "MD", "LV", "LT", "EE")  # scripts/build_gazetteer.py
+
+
 def test_every_region_centre_is_a_known_place():
     # A centre is a locality of its region (hand-kept or generated into centres.tsv), or is
     # matched as a region itself: "Минск" (BY-HM) is the centre of Минская область.
@@ -88,10 +91,10 @@ def test_every_region_centre_is_a_known_place():
     for row in regions:
         known = (row["centre"], row["code"]) in localities or row["centre"] in region_names
         # "districts" (TJ-RA) are run from the capital and have no centre of their own; the
-        # regions of the South Caucasus, Ukraine and Moldova may be held without one
-        # (scripts/build_gazetteer.py REGION_ONLY; a Moldovan district named after its town
-        # has that name as its own)
-        region_only = row["country"] in ("AZ", "AM", "GE", "UA", "MD") and not row["centre"]
+        # regions of the South Caucasus, Ukraine, Moldova and the Baltic states may be held
+        # without one (scripts/build_gazetteer.py REGION_ONLY; a Moldovan district named after
+        # its town has that name as its own)
+        region_only = row["country"] in REGION_ONLY and not row["centre"]
         assert known or region_only or row["type"] in ("city", "districts"), row
 
 
