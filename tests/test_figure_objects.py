@@ -284,6 +284,14 @@ from tests.support.figure_reading import read_one
         ),
         ("people_of_them", "Изъяли 5 кг, четверо из них задержаны.", "четверо", None),
         ("people_of_them", "Задержаны жители села, четыре из них судимы.", "четыре", None),
+        # a count of «которых»: the plural noun before its comma
+        (
+            "antecedent_of_relative_count",
+            "По делу об отравлении наркоманов, более 50 которых обратились к врачам.",
+            "50",
+            "наркоман",
+        ),
+        ("antecedent_of_relative_count", "Изъяли 5 кг, 3 которых героин.", "3", None),
         # the cases a genitive chain opens with, not the drugs it ends with
         (
             "counted_topic_before_dash",
@@ -300,7 +308,7 @@ def test_finder(finder: str, text: str, number: str, lemma: str | None) -> None:
 
 def test_every_finder_is_in_a_ladder_and_has_a_docstring() -> None:
     ladders = objects.AMOUNT_FINDERS + objects.COUNT_FINDERS
-    assert len(set(ladders)) == len(ladders) == 22
+    assert len(set(ladders)) == len(ladders) == 23
     assert all(f.__doc__ and f.__doc__.count("\n") == 0 for f in ladders)
 
 

@@ -1655,6 +1655,17 @@ def test_a_sign_glued_to_the_comma_or_bracket_before_a_spaced_number_states_a_ch
     assert [f[4] for f in figures("Рост составил 10 - 15%.") if f[1] == "percent"] != ["decrease"]
 
 
+def test_a_count_of_kotorykh_counts_what_the_relative_points_back_to():
+    text = (
+        "Задержаны трое подозреваемых по делу о массовом отравлении наркоманов, более 50 которых "
+        "обратились в больницу."
+    )
+    assert [(f["quote"], f["object"]) for f in extract_figures(text)] == [
+        ("трое подозреваемых", "подозреваемый"),
+        ("более 50", "наркоман"),
+    ]
+
+
 def test_a_market_that_narrows_or_widens_states_a_change():
     text = "Рынок спайсов за год сузился почти в три раза, а рынок мефедрона расширился на 25%."
     assert [(f[0], f[4]) for f in figures(text)] == [(3, "decrease"), (25, "increase")]

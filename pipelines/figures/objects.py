@@ -934,6 +934,17 @@ def subject_of_them(s: Sentence, figure: Figure) -> str | None:
     return None
 
 
+def antecedent_of_relative_count(s: Sentence, figure: Figure) -> str | None:
+    """The plural noun before the comma «N которых» points back to: «наркоманов, 50 которых»."""
+    if s.lemma(figure.last) != "который" or s.norm(figure.first - 1) != ",":
+        return None
+    j = figure.first - 2
+    if j < 0 or not s.is_noun(j) or unit_at(s, j) is not None:
+        return None
+    nouns = [r for r in s.readings(j) if r.pos == "NOUN" and "plur" in r.grammemes]
+    return noun_lemma(nouns, s.tokens[j]) if nouns else None
+
+
 def people_of_them(s: Sentence, figure: Figure) -> str | None:
     """The people a collective numeral of them counts: "жители села …, четверо из которых"."""
     # A collective numeral counts people: past any clause («в возрасте от 30 до 42 лет») the
@@ -1047,6 +1058,7 @@ AMOUNT_FINDERS: tuple[ObjectFinder, ...] = (
 )
 # A bare number with no noun after it that no other figure of the sentence explained.
 COUNT_FINDERS: tuple[ObjectFinder, ...] = (
+    antecedent_of_relative_count,
     people_of_them,  # before any noun of a thing: a collective numeral counts people
     counted_topic_before_dash,  # nearest: "Число краж выросло, грабежей – с 5 до 21"
     governed_by_count_word,

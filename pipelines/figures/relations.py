@@ -303,7 +303,10 @@ def resolve_orphans(s: Sentence, figures: list[Figure]) -> None:
             _difference_of_before(s, figures, i)
         if figure.blocked or figure.unit is not None or figure.of_next:
             continue
-        if _inherit_backward(s, figures, i):
+        # «трех подозреваемых по делу об отравлении наркоманов, более 50 которых …»: a count
+        # of «которых» counts what the relative points back to, not the count before
+        relative = s.lemma(figure.last) == "который"
+        if not relative and _inherit_backward(s, figures, i):
             continue
         figure.unit = "count"
         rate = False
