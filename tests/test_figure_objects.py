@@ -284,6 +284,9 @@ from tests.support.figure_reading import read_one
         ),
         ("people_of_them", "Изъяли 5 кг, четверо из них задержаны.", "четверо", None),
         ("people_of_them", "Задержаны жители села, четыре из них судимы.", "четыре", None),
+        # past «только», «одного только» after the unit
+        ("genitive_after_unit", "Изъято 3,6 тонн одного только каннабиса.", "3,6", "каннабис"),
+        ("genitive_after_unit", "Изъято 5 кг лишь героина.", "5", "героин"),
         # a count of «которых»: the plural noun before its comma
         (
             "antecedent_of_relative_count",

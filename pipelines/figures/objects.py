@@ -530,7 +530,7 @@ def noun_of_unit_adjective(s: Sentence, figure: Figure) -> str | None:
 
 def genitive_after_unit(s: Sentence, figure: Figure) -> str | None:
     """The genitive noun the unit governs: "5 кг героина" (not "5 кг наличными")."""
-    noun, _ = noun_after(s, figure.last, complements=True)
+    noun, _ = noun_after(s, _past_restriction(s, figure.last), complements=True)
     if noun is None:
         return None
     genitive = any("gent" in r.grammemes for r in s.readings(noun) if r.pos == "NOUN")
@@ -542,6 +542,17 @@ def genitive_after_unit(s: Sentence, figure: Figure) -> str | None:
         if kind is not None and unit_at(s, kind) is None:
             noun = kind
     return noun_lemma(s.readings(noun), s.tokens[noun])
+
+
+_RESTRICTIONS = ("только", "лишь")
+
+
+def _past_restriction(s: Sentence, k: int) -> int:
+    """Past «только», «лишь» or «одного только» after a unit: «3,6 тонн одного только
+    каннабиса» weighs cannabis."""
+    if s.norm(k) in ("одного", "одной", "одних") and s.norm(k + 1) in _RESTRICTIONS:
+        return k + 2
+    return k + 1 if s.norm(k) in _RESTRICTIONS else k
 
 
 def area_with_growth(s: Sentence, figure: Figure) -> str | None:
