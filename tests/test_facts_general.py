@@ -1496,6 +1496,15 @@ def test_one_place_searched_tells_of_one_operation():
     assert by_quote(annotated(lead), "2 тонны")["scope"] == "period"
 
 
+def test_a_monthly_turnover_makes_no_reporting_period():
+    text = (
+        "СБУ прекратила деятельность нарколаборатории. Ежемесячно здесь производили психотропные "
+        "вещества почти на 1 млн гривен. Силовики провели 5 обысков и изъяли почти 20 кг "
+        "психотропов."
+    )
+    assert [f["scope"] for f in annotated(text, published="2021-03-10")] == ["event"] * 3
+
+
 def test_a_factor_between_two_places_is_no_change():
     figures = annotated("Наркомания в городе в 1,7 раза выше, чем в среднем по области.")
     assert figures[0]["role"] == "value"
