@@ -1496,6 +1496,14 @@ def test_one_place_searched_tells_of_one_operation():
     assert by_quote(annotated(lead), "2 тонны")["scope"] == "period"
 
 
+def test_one_lab_found_is_one_operation_even_last_week():
+    text = "На прошлой неделе полиция обнаружила под Алуксне лабораторию и изъяла более тонны."
+    assert by_quote(annotated(text, published="2021-03-10"), "более тонны")["scope"] == "event"
+    # labs counted are a period's statistic
+    text = "На прошлой неделе ликвидированы 3 нарколаборатории."
+    assert by_quote(annotated(text, published="2021-03-10"), "3")["scope"] == "period"
+
+
 def test_a_monthly_turnover_makes_no_reporting_period():
     text = (
         "СБУ прекратила деятельность нарколаборатории. Ежемесячно здесь производили психотропные "
