@@ -126,6 +126,9 @@ def test_more_by_an_amount_compared_with_last_year_is_a_change():
         ("Изъято 5 кг гашиша стоимостью 5 млн рублей.", "5 млн", None),
         ("Наложен арест на имущество стоимостью 30 млн тенге.", "30", "money_confiscated"),
         ("У сбытчика конфисковано 5 млн тенге.", "5 млн", "money_confiscated"),
+        # drug users poisoned or taken to hospital are harmed, not on a register
+        ("Выясняются причины отравления наркоманов, более 50 которых обратились к врачам.",
+         "более 50", None),
         # drugs seized «на сумму» are no money taken
         ("Изъято наркотиков на сумму 3,5 млрд тенге.", "3,5 млрд", None),
         ("Конфисковано имущество на сумму 5 млн тенге.", "5 млн", "money_confiscated"),
