@@ -220,9 +220,9 @@ _DIVISION_WORDS = re.compile(r"\s+(?:novads|apskritis)$|maa$", re.IGNORECASE)
 
 
 def _town_keys(latin: str) -> list[str]:
-    """The keys a division's Latin name may match its town by: the name itself, then, for a
-    Baltic division, the town's name before «novads» or «maa», as written and without a
-    genitive «s» («Alūksnes» → Alūksne; «Jēkabpils» stays)."""
+    """The keys a division's Latin name may match its town by: the name itself («Briceni»),
+    or for a Baltic division the town's name before «novads» or «maa», as written and without
+    a genitive «s» («Alūksnes novads» → Alūksnes, Alūksne; «Tartumaa» → Tartu)."""
     name = latin.split("(")[0].strip()
     stem = _DIVISION_WORDS.sub("", name)
     keys = [name] if stem == name else [stem, stem[:-1]] if stem.endswith("s") else [stem]
