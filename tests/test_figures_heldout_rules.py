@@ -1666,6 +1666,16 @@ def test_a_count_of_kotorykh_counts_what_the_relative_points_back_to():
     ]
 
 
+def test_an_unknown_noun_guessed_a_participle_first_is_counted():
+    # pymorphy3 guesses «токсикоман» the short participle of a verb «токсикомать»
+    text = "На учёте состоят 6 наркоманов, 1 токсикоман и 3 потребителя."
+    assert [(f["quote"], f["object"]) for f in extract_figures(text)] == [
+        ("6 наркоманов", "наркоман"),
+        ("1 токсикоман", "токсикоман"),
+        ("3 потребителя", "потребитель"),
+    ]
+
+
 def test_a_market_that_narrows_or_widens_states_a_change():
     text = "Рынок спайсов за год сузился почти в три раза, а рынок мефедрона расширился на 25%."
     assert [(f[0], f[4]) for f in figures(text)] == [(3, "decrease"), (25, "increase")]

@@ -193,7 +193,7 @@ _PERSON_GRAMMEMES = frozenset({"anim", "Name", "Surn", "Patr"})
 def drug_read_first(word: str) -> tuple[Reading, ...]:
     """The word's readings, a drug of data/indicators.toml first: pymorphy3 guesses
     «карфентанил» a verb's past tense and its noun a first name; the drug is a thing."""
-    readings = parse_word(word)
+    readings = _noun_before_a_guessed_participle(word, parse_word(word))
     drugs = drug_names()
     if not readings or (readings[0].pos == "NOUN" and readings[0].lemma in drugs):
         return readings
@@ -205,6 +205,19 @@ def drug_read_first(word: str) -> tuple[Reading, ...]:
         for r in named
     )
     return things + tuple(r for r in readings if r not in named)
+
+
+def _noun_before_a_guessed_participle(
+    word: str, readings: tuple[Reading, ...]
+) -> tuple[Reading, ...]:
+    """A word the dictionary lacks that pymorphy3 guesses first as the short participle of a
+    verb it lacks too, and then as a noun, is the noun: «1 токсикоман» (not «токсикомать»)."""
+    if not readings or readings[0].pos != "PRTS" or morph().word_is_known(word):
+        return readings
+    nouns = tuple(r for r in readings if r.pos == "NOUN")
+    if not nouns or nouns[0].score < 0.5 * readings[0].score:
+        return readings
+    return nouns + tuple(r for r in readings if r.pos != "NOUN")
 
 
 def is_cyrillic(text: str) -> bool:
