@@ -1676,6 +1676,14 @@ def test_an_unknown_noun_guessed_a_participle_first_is_counted():
     ]
 
 
+def test_a_unit_after_adjectives_is_the_amounts_unit():
+    found = extract_figures("Изъято 5 изъятых тонн гашиша и 3 больших пакета.")
+    assert [(f["value"], f["unit"], f["object"]) for f in found] == [
+        (5000, "kg", "гашиш"),
+        (3, "count", "пакет"),
+    ]
+
+
 def test_a_market_that_narrows_or_widens_states_a_change():
     text = "Рынок спайсов за год сузился почти в три раза, а рынок мефедрона расширился на 25%."
     assert [(f[0], f[4]) for f in figures(text)] == [(3, "decrease"), (25, "increase")]

@@ -331,7 +331,7 @@ def read_figure(s: Sentence, span: NumberSpan, previous: Figure | None) -> Figur
         figure.unit, figure.factor = unit_adjective(span.suffix)
         figure.value = span.value * figure.factor
     else:
-        unit = unit_at(s, span.last)
+        unit = unit_at(s, span.last) or _unit_past_adjectives(s, span.last)
         bracket = _bracket_around_or_after(s, span) if unit is None else None
         if bracket is not None and unit_at(s, bracket + 1):
             unit = unit_at(s, bracket + 1)  # "15,540 (АППГ – 12,706) кг": both in kg
@@ -484,6 +484,15 @@ def _names_a_drug(s: Sentence, k: int) -> bool:
         or not is_cyrillic(token.text)
         or unknown_word(token.norm)
     )
+
+
+def _unit_past_adjectives(s: Sentence, k: int) -> tuple[str, float, int] | None:
+    """A unit after one or two adjectives: «74 запрещенных килограмма» weigh 74 kg."""
+    j = k
+    while j < k + 2 and s.is_adjective(j):
+        j += 1
+    unit = unit_at(s, j) if j > k else None
+    return unit if unit is not None and unit[0] != "other" else None
 
 
 def _read_count(s: Sentence, figure: Figure, previous: Figure | None) -> None:
