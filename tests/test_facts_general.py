@@ -92,6 +92,14 @@ def test_more_by_an_amount_compared_with_last_year_is_a_change():
         ("В огонь бросили почти 300 килограммов опия, найденного в грузовике.", "почти 300",
          None),
         ("В топку попало более 25 килограммов синтетики.", "более 25", None),
+        # what the list's lead says of its first item it says of every item; an item with a
+        # verb of its own starts a list of its own
+        ("В печь отправлено 21 кг марихуаны, 3,2 кг героина и 1 кг маковой соломы.", "3,2 кг",
+         None),
+        ("В печь отправлено 21 кг марихуаны, 3,2 кг героина и 1 кг маковой соломы.", "1 кг",
+         None),
+        ("Уничтожено 5 кг героина, изъято 3 кг гашиша и 2 кг марихуаны.", "2 кг",
+         "drugs_seized"),
         # the area crops grew on, whatever the verb; not a country's poppy statistics
         ("На огороде площадью 80 квадратных метров росло 300 кустов конопли.",
          "80 квадратных метров", "crops_destroyed"),

@@ -302,8 +302,29 @@ def _fits(
         return False
     if not entry.not_context:
         return True
+    if _starts(figure.get("_list_lead") or (), entry.not_context):
+        return False
     tail = figure.get("_next_clause") or ()
     return not _starts([w for w in near if w not in tail] if tail else near, entry.not_context)
+
+
+def _list_lead(text: str, figures: list[dict], i: int, low: int) -> list[str]:
+    """The words before the first figure of the list that figure i closes, when a verbless
+    list joins them: «В печь отправлено 21 кг марихуаны, 3,2 кг героина»: what the list's lead
+    says of its first item it says of every item."""
+    j = i
+    while j > 0 and figures[j - 1]["start"] >= low:
+        gap = text[figures[j - 1]["end"] : figures[j]["start"]]
+        if not _LIST_JOIN.search(gap) or has_verb(gap):
+            break
+        j -= 1
+    return figures[j].get("_left") or [] if j < i else []
+
+
+# what joins two items of a list: the first item's words, then a comma or «и» right before the
+# second; not «к уголовной ответственности 798 человек, к административной — свыше 3,3 тыс.»,
+# whose second item has its own label
+_LIST_JOIN = re.compile(r"^[^;:—–(]{0,60}(?:,|\sи)\s*$")
 
 
 def _next_clause(text: str, figure: dict, next_start: int, high: int) -> frozenset[str]:
@@ -636,7 +657,8 @@ def assign_own_indicators(
         )
         figure["_next_clause"] = _next_clause(text, figure, next_start, high)
         near = before + after
-        figure["_near"], figure["_after"] = before + own, own
+        figure["_near"], figure["_after"], figure["_left"] = before + own, own, before
+        figure["_list_lead"] = _list_lead(text, figures, i, low)
         figure["_label"] = _label(text, figure, max(low, previous_end), vocab)
         figure["_bracketed_object"] = _bracketed(text, figure)
         lead = lemma_list(text[low : figure["start"]])
