@@ -86,6 +86,10 @@ def test_more_by_an_amount_compared_with_last_year_is_a_change():
         ("Ещё три килограмма курьеры припрятали в гараже.", "три килограмма", "drugs_seized"),
         ("В Оше при обыске у торговца обнаружены два мешка с гашишем.", "два мешка",
          "drugs_seized"),
+        # a measure word counts what its genitive names: grenades, phones, medicines
+        ("Изъяты 3 единицы светошумовых гранат.", "3 единицы", None),
+        ("Сотрудники изъяли 924 единицы мобильной связи.", "924 единицы", None),
+        ("Изъято 162 единицы сильнодействующих препаратов.", "162 единицы", "drugs_seized"),
         # destroying seized drugs is no seizure, even of drugs seized before
         ("В печи уничтожено 2 тонны изъятых наркотических средств.", "2 тонны", None),
         ("В печь отправили свыше 100 килограммов марихуаны.", "свыше 100", None),

@@ -267,6 +267,8 @@ def _fits(
     if not entry.takes_unit(figure.get("unit")):
         return False
     obj = _noun(figure.get("object"), figure.get("unit"))
+    if obj in _MEASURE_WORDS:
+        obj = _measured_noun(figure.get("_after") or (), obj) or obj
     if obj is not None:
         if (
             entry.objects.isdisjoint(_word_stems(obj))
@@ -339,6 +341,23 @@ def _next_clause(text: str, figure: dict, next_start: int, high: int) -> frozens
         return frozenset()
     tail = gap[comma + 1 :]
     return frozenset(lemma_list(tail)) if has_verb(tail) else frozenset()
+
+
+# nouns that count pieces of whatever their genitive names: «3 единицы светошумовых гранат»
+# are grenades, «162 единицы сильнодействующих препаратов» medicines
+_MEASURE_WORDS = frozenset({"единица", "штука"})
+
+
+def _measured_noun(own: list[str] | tuple[str, ...], measure: str) -> str | None:
+    """The first noun within three words after the measure word in the figure's own words."""
+    if measure not in own:
+        return None
+    k = own.index(measure)
+    for lemma in own[k + 1 : k + 4]:
+        readings = parse_word(lemma)
+        if readings and readings[0].pos == "NOUN":
+            return lemma
+    return None
 
 
 def _own_phrase(after) -> list[str]:
