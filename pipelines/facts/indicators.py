@@ -654,6 +654,10 @@ def _window(
     return before, after + contents, own
 
 
+# «по» right before a figure: so much each
+_DISTRIBUTIVE = re.compile(r"(?<!\w)[Пп]о\s+$")
+
+
 def assign_own_indicators(
     text: str, figures: list[dict], vocab: Vocabulary | None = None, title: str | None = None
 ) -> None:
@@ -687,8 +691,15 @@ def assign_own_indicators(
             if set(lead) & _ANAPHORS:
                 figure["_lead"] = _text_before(text, low) + figure["_lead"]
             continue
-        entry = classify(figure, near, vocab)
-        if entry is None and (_bracketed(text, figure) or not _counts_a_noun(figure)):
+        # «51 брикет по одному килограмму», «закладками по 0,6 грамма»: each piece's size, no
+        # amount taken
+        each = figure.get("unit") in ("kg", "l") and bool(
+            _DISTRIBUTIVE.search(text, max(low, figure["start"] - 4), figure["start"])
+        )
+        entry = None if each else classify(figure, near, vocab)
+        if each:
+            pass
+        elif entry is None and (_bracketed(text, figure) or not _counts_a_noun(figure)):
             # «в Энгельсском (56)», «их зарегистрировано почти 1800»: the sentence's subject
             entry = classify(figure, lead + near, vocab)
         # «таких преступлений выявлено 40», «зарегистрировано 362 подобных преступления»
@@ -702,17 +713,17 @@ def assign_own_indicators(
                 and figures[i - 1]["start"] >= low
                 and bool(set(lemma_list(text[figures[i - 1]["end"] : figure["start"]])) & _ANAPHORS)
             )
-            if entry is None and not pointed_before:  # «таких преступлений»: what the sentences
-                header = figure["_header"]  # before name, and do
+            if entry is None and not pointed_before and not each:  # «таких преступлений»: what
+                header = figure["_header"]  # the sentences before name, and do
                 figure["_header"] = f"{header or ''} {text[max(0, low - 300) : low]}"
                 entry = classify(figure, figure["_lead"], vocab)
                 figure["_header"] = header
-        if entry is None and low > 0 and _verbless(text[low:high]):
+        if entry is None and low > 0 and not each and _verbless(text[low:high]):
             header = figure["_header"]
             figure["_header"] = f"{header or ''} {_sentence_before(text, low)}"
             entry = classify(figure, near, vocab)
             figure["_header"] = header
-        if entry is None:
+        if entry is None and not each:
             entry = _context_before(figure, _text_before(text, low, title), near, vocab)
         figure["indicator"] = entry.code if entry else None
         figure["substance"] = None
