@@ -1212,3 +1212,16 @@ def test_a_series_of_years_in_one_sentence_gives_each_year_its_own_statistic(tmp
     assert [(r["period_start"], r["value"], r["last_year"]) for r in rows] == [
         ("2023-01-01", 904, 812)
     ]  # the 812 is 2022's, stated as 2023's baseline; no 2023 row holds it
+
+
+def test_drugs_destroyed_break_down_as_seizures_do():
+    # no indicator (destroyed, not seized), yet the generic mass is the whole of the later ones
+    figures = annotated(
+        "Полицейские сожгли 50 кг наркотиков, изъятых по делам. Вещества были доказательствами "
+        "по делам. В печи сгорели 36 килограммов синтетики и более 11 килограммов марихуаны."
+    )
+    assert [(f["role"], f["part_of"]) for f in figures] == [
+        ("total", None),
+        ("part", 0),
+        ("part", 0),
+    ]

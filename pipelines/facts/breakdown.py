@@ -4,7 +4,8 @@
 lead's generic mass (drugs, not one drug) is the whole, and the later masses of the same
 event, each and all together smaller than it, are its parts (the same mass again restates the
 lead). Without this a view adds the lead to its details. A later mass that would take the
-details past the lead is another seizure, and then nothing is linked.
+details past the lead is another seizure, and then nothing is linked. Drugs burnt or otherwise
+dealt with (no indicator, a drug named) break down the same way, apart from seizures.
 """
 
 from __future__ import annotations
@@ -19,22 +20,32 @@ _SLACK = 1.02  # details rounded up against a lead rounded down («более 35
 _SAME_TIME = ("scope", "period_start", "period_end", "event_day")
 
 
-def _seizure(figure: dict) -> bool:
-    return (figure.get("indicator") == "drugs_seized" and figure.get("scope") == "event"
+def _seizure(figure: dict, indicator: str | None = "drugs_seized") -> bool:
+    return (figure.get("indicator") == indicator and figure.get("scope") == "event"
             and figure.get("unit") == "kg" and figure.get("role") == "value"
-            and not figure.get("change"))  # fmt: skip
+            and not figure.get("change")
+            and (indicator is not None or figure.get("substance") is not None))  # fmt: skip
 
 
 def link_event_breakdown(text: str, figures: list[dict]) -> None:
     """Mark the details of the text's one generic event seizure as its parts, in place."""
-    leads = [i for i, f in enumerate(figures) if _seizure(f) and f.get("substance") in GENERIC]
+    for indicator in ("drugs_seized", None):
+        _link_breakdown(text, figures, indicator)
+
+
+def _link_breakdown(text: str, figures: list[dict], indicator: str | None) -> None:
+    """The breakdown of the one generic mass of `indicator`: drugs seized, or drugs destroyed
+    or otherwise dealt with (no indicator, a drug named)."""
+    leads = [
+        i for i, f in enumerate(figures) if _seizure(f, indicator) and f.get("substance") in GENERIC
+    ]
     if len(leads) != 1:
         return
     t = leads[0]
     total = figures[t]
     end = text.find(".", total["end"])
     details = [k for k in range(t + 1, len(figures))
-               if _seizure(figures[k]) and same_kind(total, figures[k])
+               if _seizure(figures[k], indicator) and same_kind(total, figures[k])
                and figures[k]["start"] > end >= 0
                and figures[k].get("event_day") == total.get("event_day")
                and float(figures[k]["value"]) < float(total["value"])]  # fmt: skip
