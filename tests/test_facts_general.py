@@ -1697,6 +1697,28 @@ def test_this_indicator_points_back_to_the_sentence_before_whatever_else_it_read
     assert by_quote(figures, "более чем в 2 раза")["indicator"] == "drugs_seized"
 
 
+def test_a_change_pointing_at_the_topic_before_measures_what_it_measured():
+    # the doubled word is the source's: the words around the list's changes then fit no
+    # indicator, while the number they point back to has one
+    figures = annotated(
+        "Число наркопреступлений преступлений сократилось в Северной Осетии на 15%, сообщает "
+        "пресс-служба "
+        "МВД России.\n«В период с января по ноябрь 2025 года количество зарегистрированных "
+        "преступлений этой категории уменьшилось в республике на 15,1% по сравнению с "
+        "аналогичным периодом прошлого года», — пояснили в ведомстве.\nКроме того, в числе "
+        "лидеров по этому направлению такие регионы как: Чукотский АО (-29,4%), Калмыкия "
+        "(-28,6%), Псковская (-13,6%) области, Алтайский край (-13,1%) и Татарстан (-12,1%)."
+    )
+    assert by_quote(figures, "28,6%")["indicator"] == "drug_crimes"
+    assert by_quote(figures, "12,1%")["indicator"] == "drug_crimes"
+    # a pointer at a time names no topic
+    figures = annotated(
+        "Количество наркопреступлений уменьшилось на 15,1%. В этом году показатели по "
+        "региону улучшились на 3%."
+    )
+    assert by_quote(figures, "3%")["indicator"] is None
+
+
 def test_a_number_labelled_after_its_dash_leaves_the_words_of_the_number_before():
     figures = annotated(
         "С начала года выявлено 66 фактов сбыта, девять - хранения наркотических средств в "

@@ -166,6 +166,7 @@ def inherit_indicators(text: str, figures: list[dict], vocab: Vocabulary) -> Non
         figure["indicator"], figure["substance"] = _change_indicator(figures, figure)
     _shared_noun_takes_the_next(text, figures)
     _this_compares_the_previous(text, figures)
+    _topic_of_the_sentence_before(text, figures)
     _share_within_comparisons(figures)
     _parts_measure_their_total(figures, vocab)
 
@@ -255,6 +256,38 @@ def _this_compares_the_previous(text: str, figures: list[dict]) -> None:
                 figure["indicator"] = other["indicator"]
                 figure["substance"] = other.get("substance")
                 break
+
+
+# «по этому направлению», «преступлений этой категории», «таких случаев»: the topic of the
+# sentence before, named by pointing at it
+_POINTED_TOPIC = re.compile(
+    r"\b(?:эт|данн|так|подобн|указанн)\w*\s+(?:категори|направлени|вид|лини|преступлени"
+    r"|правонарушени|факт|случа)\w*",
+    re.IGNORECASE,
+)
+
+
+def _topic_of_the_sentence_before(text: str, figures: list[dict]) -> None:
+    """«… количество наркопреступлений уменьшилось на 15,1%. В числе лидеров по этому
+    направлению такие регионы, как Чукотский АО (-29,4%), Калмыкия (-28,6%) …»: a change that
+    measures nothing its own words name, in a sentence that points at the topic of the one
+    before, measures what the last number of that sentence measures."""
+    for i, figure in enumerate(figures):
+        if figure.get("role") != "change" or figure.get("indicator"):
+            continue
+        low = sentence_start(text, figure)
+        if not _POINTED_TOPIC.search(text, low, figure["start"]):
+            continue
+        for k in range(i - 1, -1, -1):
+            other = figures[k]
+            if other["end"] > low:
+                continue
+            if low - other["end"] > 300:
+                break
+            if other.get("indicator"):
+                figure["indicator"] = other["indicator"]
+                figure["substance"] = other.get("substance")
+            break
 
 
 def _own_or(figure: dict, vocab: Vocabulary, source: dict) -> str | None:
