@@ -295,6 +295,15 @@ from tests.support.figure_reading import read_one
             "наркоман",
         ),
         ("antecedent_of_relative_count", "Изъяли 5 кг, 3 которых героин.", "3", None),
+        # what grew or fell by the number, nearer than a count word of another clause
+        (
+            "topic_of_a_comparison",
+            "Число наркопреступлений снизилось, наркоманов стало меньше на 5 тысяч.",
+            "5 тысяч",
+            "наркоман",
+        ),
+        ("topic_of_a_comparison", "Наркозависимых стало больше на 120.", "120", "наркозависимый"),
+        ("topic_of_a_comparison", "Изъято больше на 5 кг.", "5", None),
         # the cases a genitive chain opens with, not the drugs it ends with
         (
             "counted_topic_before_dash",
@@ -311,7 +320,7 @@ def test_finder(finder: str, text: str, number: str, lemma: str | None) -> None:
 
 def test_every_finder_is_in_a_ladder_and_has_a_docstring() -> None:
     ladders = objects.AMOUNT_FINDERS + objects.COUNT_FINDERS
-    assert len(set(ladders)) == len(ladders) == 23
+    assert len(set(ladders)) == len(ladders) == 24
     assert all(f.__doc__ and f.__doc__.count("\n") == 0 for f in ladders)
 
 

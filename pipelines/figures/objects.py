@@ -896,6 +896,32 @@ def governed_by_count_word(s: Sentence, figure: Figure) -> str | None:
     return measured_noun(s, figure.first)
 
 
+def topic_of_a_comparison(s: Sentence, figure: Figure) -> str | None:
+    """What grew or fell by the number: "наркозависимых стало меньше на 5 тысяч"."""
+    k = figure.first - 1
+    if s.norm(k) != "на":
+        return None
+    k -= 1
+    if s.norm(k) not in _COMPARED_BY:
+        return None
+    k -= 1
+    while k >= 0 and s.pos(k) == "ADVB":
+        k -= 1  # "стало значительно меньше"
+    if k < 0 or s.lemma(k) not in _BECOME:
+        return None
+    k -= 1
+    if k >= 0 and counted_plural(s, k):
+        return noun_lemma(s.readings(k), s.tokens[k])
+    if k >= 0 and substantive(s, k):
+        return adjective_as_noun(s.tokens[k])
+    return None
+
+
+# the comparatives and linking verbs of "X стало больше на N"
+_COMPARED_BY = frozenset({"больше", "меньше"})
+_BECOME = frozenset({"стать", "быть", "становиться"})
+
+
 def topic_before_its_verb(s: Sentence, figure: Figure) -> str | None:
     """A plural genitive noun, a verb, the number: "Наркопреступлений выявлено 387"."""
     return topic_before_verb(s, figure.first)
@@ -1072,6 +1098,7 @@ COUNT_FINDERS: tuple[ObjectFinder, ...] = (
     antecedent_of_relative_count,
     people_of_them,  # before any noun of a thing: a collective numeral counts people
     counted_topic_before_dash,  # nearest: "Число краж выросло, грабежей – с 5 до 21"
+    topic_of_a_comparison,  # nearest: "…, наркоманов стало меньше на 5 тысяч"
     governed_by_count_word,
     topic_before_its_verb,
     governed_by_count_word_after,
