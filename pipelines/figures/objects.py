@@ -304,6 +304,13 @@ def _counted_before_colon(s: Sentence, colon: int) -> str | None:
     return None
 
 
+def _likely_nouns(readings) -> list:
+    """The noun readings not far less likely than the best: a guess's rare nominative
+    («опия-сырца» as a feminine «опия-сырца») is no evidence of a nominative topic."""
+    nouns = [r for r in readings if r.pos == "NOUN"]
+    return [r for r in nouns if r.score >= nouns[0].score / 2] if nouns else []
+
+
 def topic_before_dash(s: Sentence, first: int, measured: bool = False) -> str | None:
     """After a dash, a bare number counts the plural genitive noun its clause is about: "Больше
     всего наркопреступлений выявлено в Алматы – 1 204". An amount in a unit (measured) also
@@ -335,8 +342,7 @@ def topic_before_dash(s: Sentence, first: int, measured: bool = False) -> str | 
         and not (k > 0 and s.tokens[k].text[:1].isupper())  # a name within the sentence
         and any(
             "nomn" in r.grammemes or ("accs" in r.grammemes and s.norm(k - 1) == "на")
-            for r in s.readings(k)
-            if r.pos == "NOUN"
+            for r in _likely_nouns(s.readings(k))
         )
         and not {"Name", "Surn", "Geox"} & s.readings(k)[0].grammemes
         and s.lemma(k) not in AMOUNT_NOUNS | MEASURE_NOUNS  # "объем – 2 л": of what?
