@@ -38,9 +38,16 @@ def parse_word(word: str) -> tuple[Reading, ...]:
     """Readings of a (lower-case) Cyrillic word, best first; () for anything else."""
     if not _CYRILLIC_RE.search(word):
         return ()
+    # best first: pymorphy3 lists a hyphenated word's readings unsorted («сим-карт»: сима-карта
+    # 0.09 before сим-карта 0.91); the sort is stable, so ties keep its order
     return tuple(
-        Reading(fold_yo(p.normal_form), p.tag.POS, p.tag.grammemes, p.score)
-        for p in morph().parse(word)
+        sorted(
+            (
+                Reading(fold_yo(p.normal_form), p.tag.POS, p.tag.grammemes, p.score)
+                for p in morph().parse(word)
+            ),
+            key=lambda r: -r.score,
+        )
     )
 
 

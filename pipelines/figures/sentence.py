@@ -319,9 +319,7 @@ def _noun_lemma(
         return ABBREVIATED_NOUNS[token.norm]  # "12 чел."
     if len(token.text) > 1 and token.text.isupper() and unknown_word(token.norm):
         return token.norm  # an abbreviation is not declined: "МДМА" is not the genitive of "МДМ"
-    # most likely first: a hyphenated word's readings come unsorted («сим-карт»: сима-карта
-    # 0.09 before сим-карта 0.91)
-    nouns = sorted((r for r in readings if r.pos == "NOUN"), key=lambda r: -r.score)
+    nouns = [r for r in readings if r.pos == "NOUN"]
     if not nouns:
         return token.norm
     genitive_singular = [r for r in nouns if {"gent", "sing"} <= r.grammemes]
