@@ -45,6 +45,19 @@ def test_a_headline_of_one_raid_in_a_named_operation_starts_no_summary():
     assert by_quote(annotated(body, title=results), "семь человек")["scope"] == "period"
 
 
+def test_a_headline_number_of_one_raid_over_a_statistics_body_stays_an_event():
+    body = (
+        "С начала года из незаконного оборота изъято более двух тонн наркотиков, включая 120 кг "
+        "синтетических веществ, 600 грамм кокаина и более 140 кг гашиша."
+    )
+    raid = "У задержанного курьера при личном досмотре нашли 900 кг наркотиков"
+    head = annotated(body, title=raid)[0]
+    assert (head["in_title"], head["scope"]) == (1, "event")
+    # a headline number with no words of one raid sums up the body's period
+    summary = "Полицейские изъяли 900 кг наркотиков"
+    assert annotated(body, title=summary)[0]["scope"] == "period"
+
+
 def test_more_by_an_amount_compared_with_last_year_is_a_change():
     figures = annotated(
         "По сравнению с тем же периодом прошлого года гашиша изъято больше на почти 100 кг."

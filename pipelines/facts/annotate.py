@@ -12,7 +12,7 @@ from pipelines.facts.checks import assign_checks
 from pipelines.facts.indicators import vocabulary
 from pipelines.facts.inherit import assign_indicators, measure_as
 from pipelines.facts.roles import assign_roles, compatible, sentence_spans
-from pipelines.facts.scope import assign_scope
+from pipelines.facts.scope import ONE_OPERATION, assign_scope
 from pipelines.facts.sums import parts_adding_up
 from pipelines.facts.twins import headline_twin, same_number
 
@@ -61,6 +61,8 @@ def _scope_of_a_summary(head: dict, body: list[dict]) -> None:
     periods = [f for f in body if f.get("scope") == "period"]
     if head.get("scope") != "event" or len(periods) < SUMMARY_SHARE * max(len(body), 1):
         return
+    if ONE_OPERATION.search(head.get("sentence") or ""):
+        return  # «В Алматинской области задержан курьер с 900 кг …»: the headline's own raid
     head["scope"], head["event_day"] = "period", None
     head["period_start"] = periods[0].get("period_start")
     head["period_end"] = periods[0].get("period_end")
