@@ -5,6 +5,7 @@ measures; «Это на N% больше», what the sentence before counted."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from pipelines.facts.indicators import (
     Vocabulary,
@@ -246,16 +247,23 @@ def _this_compares_the_previous(text: str, figures: list[dict]) -> None:
         # «данный показатель» points back even past what the change's own words suggested
         if not this or (figure.get("indicator") and "показатель" not in this.group().lower()):
             continue
-        for k in range(i - 1, -1, -1):  # back to the sentence before, no further
-            other = figures[k]
-            if other["end"] > low:
-                continue
-            if low - other["end"] > 300:
-                break
+        for other in _before_the_sentence(figures, i, low):
             if other.get("indicator") and other.get("role") not in ("change", "baseline"):
                 figure["indicator"] = other["indicator"]
                 figure["substance"] = other.get("substance")
                 break
+
+
+def _before_the_sentence(figures: list[dict], i: int, low: int) -> Iterator[dict]:
+    """The figures before figure i's sentence (which starts at `low`), the nearest first, back to
+    the sentence before and no further (300 characters)."""
+    for k in range(i - 1, -1, -1):
+        other = figures[k]
+        if other["end"] > low:
+            continue
+        if low - other["end"] > 300:
+            return
+        yield other
 
 
 # «по этому направлению», «преступлений этой категории», «таких случаев»: the topic of the
@@ -278,16 +286,10 @@ def _topic_of_the_sentence_before(text: str, figures: list[dict]) -> None:
         low = sentence_start(text, figure)
         if not _POINTED_TOPIC.search(text, low, figure["start"]):
             continue
-        for k in range(i - 1, -1, -1):
-            other = figures[k]
-            if other["end"] > low:
-                continue
-            if low - other["end"] > 300:
-                break
-            if other.get("indicator"):
-                figure["indicator"] = other["indicator"]
-                figure["substance"] = other.get("substance")
-            break
+        other = next(_before_the_sentence(figures, i, low), None)
+        if other is not None and other.get("indicator"):
+            figure["indicator"] = other["indicator"]
+            figure["substance"] = other.get("substance")
 
 
 def _own_or(figure: dict, vocab: Vocabulary, source: dict) -> str | None:
