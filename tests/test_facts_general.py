@@ -99,6 +99,11 @@ def test_more_by_an_amount_compared_with_last_year_is_a_change():
         ("Ещё три килограмма курьеры припрятали в гараже.", "три килограмма", "drugs_seized"),
         ("В Оше при обыске у торговца обнаружены два мешка с гашишем.", "два мешка",
          "drugs_seized"),
+        # seizures counted as facts are no crimes
+        ("Зарегистрировано девять фактов значительных изъятий наркотических средств.",
+         "девять", None),
+        ("Зарегистрировано девять фактов сбыта наркотических средств.", "девять",
+         "drug_sales_crimes"),
         # a later clause with its own verb says nothing of the figure's kind, once the
         # figure's own verb came before it
         ("Выявлено 927 наркопреступлений, в целом раскрываемость наркопреступлений выросла.",
