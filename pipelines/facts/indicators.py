@@ -44,6 +44,7 @@ class Indicator:
     # no word between the commas around it (and between the figures beside it) does
     not_in_phrase: tuple[str, ...] = ()
     not_in_sentence: tuple[str, ...] = ()  # no lemma of the figure's sentence starts with these
+    not_before: tuple[str, ...] = ()  # no lemma of the six before the figure starts with these
     any_person: bool = False  # any noun naming people counts as an object («проводников»)
     own_object: bool = False  # the figure's own object must be one of `objects`, not a word near
     also: tuple[Indicator, ...] = ()  # other rules for the same indicator
@@ -111,6 +112,7 @@ def _entry(raw: dict, parent: dict | None = None) -> Indicator:
         not_own=tuple(merged.get("not_own", [])),
         not_in_phrase=tuple(merged.get("not_in_phrase", [])),
         not_in_sentence=tuple(merged.get("not_in_sentence", [])),
+        not_before=tuple(merged.get("not_before", [])),
         any_person=bool(merged.get("any_person", False)),
         own_object=bool(merged.get("own_object", False)),
         also=tuple(_entry(alt, raw) for alt in raw.get("also", [])) if parent is None else (),
@@ -301,6 +303,8 @@ def _fits(
     if entry.not_in_phrase and _starts(figure.get("_phrase_to_next") or (), entry.not_in_phrase):
         return False
     if entry.not_in_sentence and _starts(sentence, entry.not_in_sentence):
+        return False
+    if entry.not_before and _starts(figure.get("_left") or (), entry.not_before):
         return False
     if not entry.not_context:
         return True
