@@ -324,7 +324,7 @@ def _list_lead(text: str, figures: list[dict], i: int, low: int) -> list[str]:
         if not _LIST_JOIN.search(gap) or has_verb(gap):
             break
         j -= 1
-    return figures[j].get("_left") or [] if j < i else []
+    return (figures[j].get("_left") or []) if j < i else []
 
 
 # what joins two items of a list: the first item's words, then a comma or «и» right before the
@@ -713,9 +713,7 @@ def assign_own_indicators(
             _DISTRIBUTIVE.search(text, max(low, figure["start"] - 4), figure["start"])
         )
         entry = None if each else classify(figure, near, vocab)
-        if each:
-            pass
-        elif entry is None and (_bracketed(text, figure) or not _counts_a_noun(figure)):
+        if entry is None and not each and (_bracketed(text, figure) or not _counts_a_noun(figure)):
             # «в Энгельсском (56)», «их зарегистрировано почти 1800»: the sentence's subject
             entry = classify(figure, lead + near, vocab)
         # «таких преступлений выявлено 40», «зарегистрировано 362 подобных преступления»

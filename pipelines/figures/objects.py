@@ -57,6 +57,7 @@ from pipelines.figures.sentence import (
     unknown_word,
 )
 from pipelines.figures.units import unit_adjective, unit_at
+from pipelines.morph import Reading
 from pipelines.numbers import number_forms, parse_number
 
 
@@ -304,7 +305,7 @@ def _counted_before_colon(s: Sentence, colon: int) -> str | None:
     return None
 
 
-def _likely_nouns(readings) -> list:
+def _likely_nouns(readings: tuple[Reading, ...]) -> list[Reading]:
     """The noun readings not far less likely than the best: a guess's rare nominative
     («опия-сырца» as a feminine «опия-сырца») is no evidence of a nominative topic."""
     nouns = [r for r in readings if r.pos == "NOUN"]
