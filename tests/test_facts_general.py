@@ -99,6 +99,10 @@ def test_more_by_an_amount_compared_with_last_year_is_a_change():
         ("Ещё три килограмма курьеры припрятали в гараже.", "три килограмма", "drugs_seized"),
         ("В Оше при обыске у торговца обнаружены два мешка с гашишем.", "два мешка",
          "drugs_seized"),
+        # people captured or «повязаны» are detained
+        ("По подозрению в совершении преступления захвачены двое уроженцев Закавказья.",
+         "двое", "persons_detained"),
+        ("Всего правоохранители повязали трех женщин.", "трех женщин", "persons_detained"),
         # a rate or each piece's share is no amount taken; the pieces counted before are
         ("Каждый день они прятали в тайники до 500 доз спайса.", "до 500", None),
         ("Ежедневно задержанные распространяли около 600 доз.", "около 600", None),
