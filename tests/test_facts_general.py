@@ -64,6 +64,9 @@ def test_more_by_an_amount_compared_with_last_year_is_a_change():
     )
     assert by_quote(figures, "почти 100")["role"] == "change"
     assert by_quote(annotated("Гашиша изъято больше на 100 кг."), "100")["role"] == "value"
+    # «за последние пять лет»: compared with five years before
+    figures = annotated("За последние пять лет наркозависимых стало меньше на 5 тысяч.")
+    assert by_quote(figures, "5 тысяч")["role"] == "change"
 
 
 @pytest.mark.parametrize(

@@ -68,7 +68,12 @@ _CHANGE_WAS = re.compile(
 _MORE_BY = re.compile(
     r"\b(?:больше|меньше|выше|ниже)\s+на\s+(?:почти\s+|около\s+|порядка\s+|более\s+чем\s+)?$", _I
 )
-_COMPARED_WITH = re.compile(r"по\s+сравнению|\bпрошл\w+\s+год|\bаналогичн\w+\s+период", _I)
+_COMPARED_WITH = re.compile(
+    r"по\s+сравнению|\bпрошл\w+\s+год|\bаналогичн\w+\s+период"
+    # «за последние пять лет … наркозависимых стало меньше на 5 тысяч»: since then
+    r"|\bза\s+последн\w+\s+(?:\w+\s+)?(?:год|лет|месяц)",
+    _I,
+)
 
 
 # «(на 56 тысяч гектар больше)»: a bracket that opens before the number and closes after the
