@@ -545,6 +545,9 @@ def test_a_hyphenated_noun_of_two_dictionary_words_takes_both_lemmas():
         "врач-нарколог"
     ]
     assert [f["object"] for f in extract_figures("Изъято 3 кг псилоцибина.")] == ["псилоцибин"]
+    # «различного рода» describes the noun after it, as «различного вида» does
+    text = "Изъяли более 22 килограммов различного рода запрещенных веществ."
+    assert [f["object"] for f in extract_figures(text)] == ["вещество"]
     # the likelier of two readings, though pymorphy3 lists the other first
     assert [f["object"] for f in extract_figures("Изъяли 50 сим-карт.")] == ["сим-карта"]
 

@@ -119,7 +119,7 @@ PROPERTY_NOUNS = frozenset({
 })  # fmt: skip
 
 # Kinds of a substance: "4 тонны всех видов наркотиков" weigh the наркотики.
-KIND_NOUNS = frozenset({"вид", "тип", "разновидность", "сорт"})
+KIND_NOUNS = frozenset({"вид", "тип", "разновидность", "сорт", "род"})  # «различного рода»
 
 # Genitives that describe the noun before them, after an adjective of their own: "наркотики
 # синтетического происхождения", "наркотики опийной группы", "средства растительного вида".
