@@ -112,6 +112,10 @@ def test_more_by_an_amount_compared_with_last_year_is_a_change():
         ("Изъяли 51 мешок с маковыми семенами, каждый весом около 25 кг.", "около 25", None),
         ("Изъяли 51 мешок с маковыми семенами, каждый весом около 25 кг.", "51",
          "drugs_seized"),
+        # crime news' slang for drugs; poisons, a legal class beside drugs, are none
+        ("У второго подозреваемого нашли еще около 100 г запрещенного зелья.", "около 100 г",
+         "drugs_seized"),
+        ("Изъяли 30 кг гашиша и 900 килограммов ядовитых веществ.", "900", None),
         # seizures counted as facts are no crimes
         ("Зарегистрировано девять фактов значительных изъятий наркотических средств.",
          "девять", None),
