@@ -13,6 +13,12 @@ from tests.support.figure_reading import read_one
     ("finder", "text", "number", "lemma"),
     [
         ("genitive_after_unit", "Изъято 5 кг героина.", "5", "героин"),
+        (
+            "genitive_after_unit",
+            "Изъято 35 литров того же наркотика в жидком виде.",
+            "35",
+            "наркотик",
+        ),
         # past a demonstrative, and past an adjective's complement to more adjectives
         ("genitive_after_unit", "Изъято более 38 кг этого страшного зелья.", "38", "зелье"),
         (
@@ -184,6 +190,13 @@ from tests.support.figure_reading import read_one
         ("measured_topic_before_verb", "Героина изъято 11,7 кг.", "11,7", "героин"),
         ("measured_topic_before_verb", "Марихуаны за год изъято 12 кг.", "12", "марихуана"),
         ("measured_topic_before_verb", "В области изъято 5 кг.", "5", None),
+        # past a period with a demonstrative, which pymorphy3 reads as the pronoun «это» first
+        (
+            "measured_topic_before_verb",
+            "Только гашиша в этом году изъято 74,5 кг.",
+            "74,5",
+            "гашиш",
+        ),
         ("measured_topic_before_verb", "Полицейскими изъято 5 кг.", "5", None),
         ("measured_topic_before_dash", "Героина — 11,7 кг.", "11,7", "героин"),
         (
@@ -240,6 +253,13 @@ from tests.support.figure_reading import read_one
             "Количество наркопреступлений снизилось до 387.",
             "387",
             "наркопреступление",
+        ),
+        # a kind noun after the measure: what it is a kind of
+        (
+            "governed_by_count_word",
+            "В общем числе этого вида преступлений 446 - тяжкие.",
+            "446",
+            "преступление",
         ),
         ("topic_before_its_verb", "Наркопреступлений выявлено 387.", "387", "наркопреступление"),
         (

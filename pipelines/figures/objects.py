@@ -224,6 +224,10 @@ def measured_noun(
                 noun, adjectives = governed_noun(s, noun + 1)
                 if noun is None:
                     return None
+            if noun is not None and s.lemma(noun) in KIND_NOUNS:
+                # "в общем числе этого вида преступлений": преступление
+                kind, _ = noun_after(s, noun + 1)
+                noun = kind if kind is not None and kind < before else noun
             if noun is not None:
                 noun = contents_of(s, noun) if mass else noun  # "вес партии гашиша": гашиш
                 return noun_lemma(s.readings(noun), s.tokens[noun])

@@ -543,9 +543,21 @@ def ends_prepositional_phrase(s: Sentence, noun: int) -> bool:
     """Whether the noun at index noun closes a phrase opened by a preposition: "в активе", "в
     том числе", "на первом этапе"."""
     k = noun - 1
-    while k >= 0 and k > noun - 4 and (s.is_adjective(k) or s.norm(k) in POSSESSIVES):
+    while (
+        k >= 0
+        and k > noun - 4
+        and (s.is_adjective(k) or s.norm(k) in POSSESSIVES or _demonstrative(s, k))
+    ):
         k -= 1
     return s.pos(k) == "PREP"
+
+
+def _demonstrative(s: Sentence, k: int) -> bool:
+    """«этом», «том»: pymorphy3 reads them as the pronoun «это» first; in «в этом году» they
+    are the adjective «этот»."""
+    return s.pos(k) == "NPRO" and any(
+        r.pos == "ADJF" and "Apro" in r.grammemes for r in s.readings(k)
+    )
 
 
 def animate(lemma: str | None) -> bool:
