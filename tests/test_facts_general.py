@@ -112,6 +112,11 @@ def test_more_by_an_amount_compared_with_last_year_is_a_change():
         ("Изъяли 51 мешок с маковыми семенами, каждый весом около 25 кг.", "около 25", None),
         ("Изъяли 51 мешок с маковыми семенами, каждый весом около 25 кг.", "51",
          "drugs_seized"),
+        # a fine imposed is neither money confiscated nor the trade's proceeds
+        ("Суды наложили на виновных штрафы на общую сумму 45 тысяч рублей.", "45 тысяч", None),
+        ("Сумма наложенных административных штрафов составила 160 тысяч рублей.", "160 тысяч",
+         None),
+        ("Наложен арест на имущество на сумму 45 тысяч рублей.", "45 тысяч", "money_confiscated"),
         # crime news' slang for drugs; poisons, a legal class beside drugs, are none
         ("У второго подозреваемого нашли еще около 100 г запрещенного зелья.", "около 100 г",
          "drugs_seized"),
