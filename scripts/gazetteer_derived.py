@@ -63,6 +63,29 @@ def adjectives(name: str) -> set[str]:
     return found[min(found)] if found else set()
 
 
+# A regional centre whose stem is short or ends in an adjective's own ending: "Уфа" → уфимский,
+# "Чита" → читинский, "Грозный" → грозненский. Short stems are safe here only because the
+# candidates are few (a centre's name) and each must be a dictionary adjective.
+# (the ending cut, the suffixes it takes): «Шуша» is no «шушенский» (Шушенское's)
+_CENTRE_CUTS = (("а", ("имский", "инский")), ("я", ("инский",)), ("ый", ("енский",)),
+                ("ий", ("енский",)), ("ь", ("ский",)))  # fmt: skip
+
+
+def centre_adjectives(name: str) -> set[str]:
+    """Dictionary adjectives of a one-word regional centre that `adjectives` misses: its stem is
+    shorter than `_MIN_STEM`, or the adjective takes «-им-» («уфимский»)."""
+    word = fold(name)
+    if " " in word or "-" in word:
+        return set()
+    return {
+        word[: len(word) - len(cut)] + suffix
+        for cut, suffixes in _CENTRE_CUTS
+        if word.endswith(cut) and len(word) - len(cut) >= _MIN_TOWN_STEM
+        for suffix in suffixes
+        if _is_lemma(word[: len(word) - len(cut)] + suffix, "ADJF")
+    }
+
+
 # Suffixes with an interfix, which only a place's name takes: "Тольятти" → тольяттинский,
 # "Химки" → химкинский (where "Пушкино" → пушкинский is a poet's too)
 _INTERFIXED_SUFFIXES = ("инский", "енский", "анский")
@@ -251,7 +274,8 @@ def derived_rows(
         # A town's adjective only where it is regular ("Бердск" → бердский): "Королёв" → королевский
         # and "Пушкино" → пушкинский name other things first.
         if row["centre"] or fold(name).endswith("ск"):
-            words = adjectives(name) - _LANDFORM_ADJECTIVES
+            words = adjectives(name) or (centre_adjectives(name) if row["centre"] else set())
+            words -= _LANDFORM_ADJECTIVES
             add(words, "adjective", name, "local", "city", code, country)
         else:
             add(interfixed_adjectives(name), "adjective", name, "local", "city", code, country)

@@ -120,6 +120,15 @@ def test_a_two_word_town_is_named_by_its_compound_adjective():
     assert (place["region_code"], place["country"]) == ("RU-SVE", "RU")
 
 
+def test_a_centre_with_a_short_or_adjectival_stem_is_named_by_its_adjective():
+    assert derived.centre_adjectives("Уфа") == {"уфимский"}
+    assert derived.centre_adjectives("Чита") == {"читинский"}
+    assert derived.centre_adjectives("Грозный") == {"грозненский"}
+    assert derived.centre_adjectives("Шуша") == set()  # «шушенский» is Шушенское's
+    place = article_region("Уфимские полицейские задержали курьера с 2 кг мефедрона.")
+    assert (place["region_code"], place["country"]) == ("RU-BA", "RU")
+
+
 def test_a_town_that_is_no_centre_is_named_by_its_interfixed_adjective():
     assert derived.interfixed_adjectives("Тольятти") == {"тольяттинский"}
     assert derived.interfixed_adjectives("Химки") == {"химкинский"}
