@@ -112,6 +112,9 @@ def test_more_by_an_amount_compared_with_last_year_is_a_change():
         ("Изъяли 51 мешок с маковыми семенами, каждый весом около 25 кг.", "около 25", None),
         ("Изъяли 51 мешок с маковыми семенами, каждый весом около 25 кг.", "51",
          "drugs_seized"),
+        # an area of hemp found is the crops'; an area the poppy grows on is no enforcement
+        ("В Воронежской области обнаружены 1,5 гектара конопли.", "1,5", "crops_destroyed"),
+        ("В Афганистане опиумные плантации составляли 209 тысяч гектаров.", "209", None),
         # a crime of one drug is a drug crime; so is the crime rate of the drug trade
         ("Количество случаев хранения марихуаны сократилось на 3,9% (с 310 до 298).", "310",
          "drug_crimes"),
