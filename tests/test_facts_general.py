@@ -112,6 +112,9 @@ def test_more_by_an_amount_compared_with_last_year_is_a_change():
         ("Изъяли 51 мешок с маковыми семенами, каждый весом около 25 кг.", "около 25", None),
         ("Изъяли 51 мешок с маковыми семенами, каждый весом около 25 кг.", "51",
          "drugs_seized"),
+        # drivers stopped under the influence are no detentions for drugs
+        ("Свыше 830 водителей в алкогольном или наркотическом опьянении задержали на дорогах.",
+         "Свыше 830", None),
         # an area of hemp found is the crops'; an area the poppy grows on is no enforcement
         ("В Воронежской области обнаружены 1,5 гектара конопли.", "1,5", "crops_destroyed"),
         ("В Афганистане опиумные плантации составляли 209 тысяч гектаров.", "209", None),
