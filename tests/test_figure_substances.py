@@ -47,6 +47,11 @@ def test_an_unknown_word_keeps_its_place_after_a_known_substance():
     [
         ("latin_name_after_unit", "В тайнике нашли 3 кг alpha-PVP.", "3", "alpha-PVP"),
         ("latin_name_after_unit", "В тайнике нашли 3 кг героина.", "3", None),
+        ("coded_name_after_unit", "Изъято 1,5 грамма ЛСД.", "1,5", "ЛСД"),
+        ("coded_name_after_unit", "В тайнике нашли 2 кг 4-CMC.", "2", "4-CMC"),
+        ("coded_name_after_unit", "Изъято 3 кг 4-хлорметкатинона.", "3", "4-хлорметкатинон"),
+        ("coded_name_after_unit", "Изъято 2 кг КНБ.", "2", None),  # an agency's acronym
+        ("coded_name_after_unit", "Изъято 2 кг 4 - 5 раз.", "2", None),  # no name: a range
         ("noun_before_parenthesis", "Нашли мешки с марихуаной (16,8 кг).", "16,8", "марихуана"),
         ("noun_before_parenthesis", "В Алматы (12,5 кг) изъятия выросли.", "12,5", None),
         ("noun_before_parenthesis", "Изъят героин, 5 кг, и гашиш.", "5", "героин"),

@@ -35,6 +35,8 @@ from pipelines.figures.sentence import (
     noun_lemma,
 )
 from pipelines.figures.units import unit_at
+from pipelines.phrases import fold
+from pipelines.substance_names import drug_names
 
 _RELATIVES = frozenset({"которых", "которого", "которой"})
 _PRONOUNS = frozenset({"их", "его", "ее"})
@@ -58,6 +60,26 @@ def latin_name_after_unit(s: Sentence, figure: Figure) -> str | None:
     if token is None or token.kind != "word" or is_cyrillic(token.text):
         return None
     return token.text if any(c.isalpha() for c in token.text) else None
+
+
+def coded_name_after_unit(s: Sentence, figure: Figure) -> str | None:
+    """A drug named by a code right after a mass: "2 грамма ЛСД", "2 кг 4-CMC", "4-ХМК"."""
+    k = figure.last
+    if figure.unit not in ("kg", "l") or k >= len(s.tokens):
+        return None
+    token = s.tokens[k]
+    if token.kind == "num" and len(token.text) == 1 and k + 2 < len(s.tokens):
+        # a digit, a hyphen and a name written together: "3-MMC", "4-хлорметкатинона"
+        hyphen, word = s.tokens[k + 1], s.tokens[k + 2]
+        together = token.end == hyphen.start and hyphen.end == word.start
+        if together and hyphen.text == "-" and word.kind == "word":
+            name = noun_lemma(s.readings(k + 2), word) if is_cyrillic(word.text) else word.text
+            return f"{token.text}-{name}"
+    # a Cyrillic acronym that [substances] names: "ЛСД" (not "КНБ", an agency the dictionary
+    # does not know either)
+    if token.kind == "word" and token.text.isupper() and is_cyrillic(token.text):
+        return token.text if fold(token.text) in drug_names() else None
+    return None
 
 
 def noun_before_parenthesis(s: Sentence, figure: Figure) -> str | None:
@@ -275,6 +297,7 @@ _AFTER_THE_AMOUNT = AMOUNT_FINDERS.index(genitive_after_unit) + 1
 ALL_AMOUNT_FINDERS: tuple[ObjectFinder, ...] = (
     *AMOUNT_FINDERS[:_AFTER_THE_AMOUNT],
     latin_name_after_unit,
+    coded_name_after_unit,
     share_named_after,
     # a relative clause right before the amount is nearer than any noun the ladder reads next
     antecedent_of_relative_amount,
