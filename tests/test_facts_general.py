@@ -112,6 +112,9 @@ def test_more_by_an_amount_compared_with_last_year_is_a_change():
         ("Изъяли 51 мешок с маковыми семенами, каждый весом около 25 кг.", "около 25", None),
         ("Изъяли 51 мешок с маковыми семенами, каждый весом около 25 кг.", "51",
          "drugs_seized"),
+        # a prison's population is no sentence passed
+        ("В колониях области содержатся 11300 осужденных.", "11300", None),
+        ("Суд осудил 11 наркосбытчиков.", "11", "persons_convicted"),
         # drivers stopped under the influence are no detentions for drugs
         ("Свыше 830 водителей в алкогольном или наркотическом опьянении задержали на дорогах.",
          "Свыше 830", None),
