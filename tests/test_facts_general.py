@@ -112,6 +112,10 @@ def test_more_by_an_amount_compared_with_last_year_is_a_change():
         ("Изъяли 51 мешок с маковыми семенами, каждый весом около 25 кг.", "около 25", None),
         ("Изъяли 51 мешок с маковыми семенами, каждый весом около 25 кг.", "51",
          "drugs_seized"),
+        # stashes found, and drugs packed, were seized
+        ("В Твери полиция нашла 400 закладок у наркоторговцев.", "400", "drugs_seized"),
+        ("Марихуана была упакована в 16 брикетов из полиэтиленовой пленки.", "16",
+         "drugs_seized"),
         # a prison's population is no sentence passed
         ("В колониях области содержатся 11300 осужденных.", "11300", None),
         ("Суд осудил 11 наркосбытчиков.", "11", "persons_convicted"),
