@@ -118,9 +118,11 @@ def last_run_id(db: Path) -> int:
         return 0
 
 
-def kill_and_recover(folder: Path, kills: int, seed: int) -> dict:
+def kill_and_recover(folder: Path, kills: int, seed: int, mid_batch: int = 1) -> dict:
     """One sequence: `kills` crawls SIGKILLed at random moments, each followed by a normal run,
-    against its own slow local site and database. Returns what happened, for the caller."""
+    against its own slow local site and database, and more until `mid_batch` of the kills
+    landed inside a batch (on a slow machine more of them land before or after one). Returns
+    what happened, for the caller."""
     rng = random.Random(seed)
     folder.mkdir()
     db = folder / "news.db"
@@ -135,9 +137,9 @@ def kill_and_recover(folder: Path, kills: int, seed: int) -> dict:
             *("--set", "DOWNLOAD_DELAY=0", "--set", "AUTOTHROTTLE_ENABLED=False"),
         ]
         done = {"kills": 0, "mid_batch": 0, "rounds": 0}
-        while done["kills"] < kills:
+        while done["kills"] < kills or done["mid_batch"] < mid_batch:
             done["rounds"] += 1
-            assert done["rounds"] <= 3 * kills, "the crawls kept finishing before the kill"
+            assert done["rounds"] <= 3 * kills, f"the kills kept missing the batches: {done}"
             if done["rounds"] > 1:
                 site.publish(NEW_PER_ROUND)
             one_round(site, db, command, rng, done)
@@ -212,8 +214,9 @@ def one_round(site: GrowingSite, db: Path, command: list[str], rng, done: dict) 
 
 
 def test_twenty_sigkills_then_normal_runs_store_every_article_once(tmp_path):
-    """Five independent sequences (own site, own database) run side by side, four kills each:
-    the same twenty kills as one after the other, in a fraction of the wall time."""
+    """Five independent sequences (own site, own database) run side by side, four kills each
+    (more where none had landed inside a batch): the same twenty kills as one after the other,
+    in a fraction of the wall time."""
     per_sequence = KILLS // SEQUENCES
     with ThreadPoolExecutor(SEQUENCES) as pool:
         futures = [
@@ -221,6 +224,7 @@ def test_twenty_sigkills_then_normal_runs_store_every_article_once(tmp_path):
             for i in range(SEQUENCES)
         ]
         results = [f.result() for f in futures]
-    assert sum(r["kills"] for r in results) == KILLS
-    # The kills landed inside batches, not only before or after them.
-    assert sum(r["mid_batch"] for r in results) >= KILLS // 4, results
+    assert sum(r["kills"] for r in results) >= KILLS
+    # The kills landed inside batches, not only before or after them: each sequence went on
+    # until one had.
+    assert all(r["mid_batch"] >= 1 for r in results), results
