@@ -23,6 +23,7 @@ from lxml.etree import XPath
 from lxml.html import HtmlElement
 from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
 
+from pipelines import justext_stoplist
 from pipelines.fast_prune import faster_prunings
 from pipelines.page_checks import (
     PageFindings,
@@ -45,6 +46,7 @@ __all__ = [
 ]
 
 LOGGER = logging.getLogger(__name__)
+justext_stoplist.install()  # the same stop words, from the build cache
 
 # Bump when a change here alters what a page yields, so `newsmon reextract` can find stale rows.
 NEWSMON_EXTRACTION_REVISION = 3  # 3: nor after it; the date from all the evidence
