@@ -2042,6 +2042,22 @@ def test_a_generic_seizure_takes_the_drug_the_text_identifies():
     assert by_quote(annotated(plain), "462")["substance"] == "наркотик"
 
 
+def test_a_seizure_of_packets_or_a_bare_mass_takes_the_one_drug_the_text_names():
+    title = "Кокаин нашли в морском порту"
+    text = (
+        "Таможенники осмотрели контейнер с бананами. Внутри нашли 47 свертков общим весом "
+        "52 кг. Один из задержанных прятал 6 кг наркотиков."
+    )
+    figures = annotated(text, title=title)
+    assert by_quote(figures, "47 свертков")["substance"] == "кокаин"
+    assert by_quote(figures, "52 кг")["substance"] == "кокаин"
+    # a seizure its own words call generic stays generic
+    assert by_quote(figures, "6 кг")["substance"] == "наркотик"
+    # two drugs named: which one the packets held is not said
+    two = text + " Ранее у него изъяли 5 граммов гашиша."
+    assert by_quote(annotated(two, title=title), "47 свертков")["substance"] == "наркотик"
+
+
 def test_a_datelines_day_is_no_day_of_an_operation():
     text = (
         "Душанбе, 9 января, tajikistantimes.tj — Пограничниками в 2017 году из незаконного "

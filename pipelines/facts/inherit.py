@@ -34,6 +34,7 @@ def assign_indicators(
     _rates_count_nothing(text, figures)
     _plants_the_text_names(text, figures)
     _the_drug_the_text_identifies(text, figures, vocab, title)
+    _the_one_drug_the_text_names(text, figures, vocab, title)
     _plants_not_named_are_drugs(figures)
 
 
@@ -80,6 +81,25 @@ def _the_drug_the_text_identifies(
     if len(identified) == 1 and _drugs_named(f"{title or ''} {text}", vocab) == identified:
         drug = identified.pop()
         for figure in generic:
+            figure["substance"] = drug
+
+
+def _the_one_drug_the_text_names(
+    text: str, figures: list[dict], vocab: Vocabulary, title: str | None
+) -> None:
+    """«Кокаин нашли в порту … Один прятал 47 свертков среди вещей»: a seizure counted in
+    packets, doses or a bare mass, in a text that names one drug and no other, is of that
+    drug. A seizure its own words call generic («6 кг наркотиков», «вещества») stays generic,
+    as a text's total does where the text also names the drug of one seizure."""
+    unnamed = [f for f in figures if f.get("indicator") == "drugs_seized"
+               and f.get("substance") == "наркотик"
+               and f.get("object") not in vocab.generic | vocab.substances]  # fmt: skip
+    if not unnamed:
+        return
+    named = _drugs_named(f"{title or ''} {text}", vocab)
+    if len(named) == 1:
+        drug = named.pop()
+        for figure in unnamed:
             figure["substance"] = drug
 
 
