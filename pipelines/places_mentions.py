@@ -515,6 +515,23 @@ def _narrow_by_context(candidates, regions, countries, home_country) -> list[Ent
     return candidates
 
 
+# «Московский областной суд», «минской областной милиции»: the region's, not its centre's
+_REGIONAL_WORD = re.compile(r"[ \t\u00a0]+(?:областн|краев|окружн)", re.IGNORECASE)
+
+
+def _city_of_a_shared_adjective(text: str, mention, candidates: list[Entry]) -> list[Entry]:
+    """«в московском аэропорту», «минские милиционеры»: an adjective that a city shares with
+    the region named after it is the city's; the region has a name of its own to be named by
+    («в Московской области»), unless a regional word follows («Московский областной суд»)."""
+    if len(candidates) != 2 or any(c.named_as != "adjective" for c in candidates):
+        return candidates
+    cities = [c for c in candidates if c.kind == "city"]
+    divisions = [c for c in candidates if c.kind == "region"]
+    if len(cities) != 1 or len(divisions) != 1 or cities[0].country != divisions[0].country:
+        return candidates
+    return divisions if _REGIONAL_WORD.match(text, mention.end) else cities
+
+
 def _locative(mention: _Mention) -> bool:
     """Whether the first word of a mention can be in the locative («Ленинградской», «Москве»)."""
     word = fold(mention.name.split()[0])
@@ -560,6 +577,8 @@ def _resolve(text, mentions, regions, countries, home_country, named=frozenset()
             candidates = _republic_of_a_branch(text, mention, candidates)
         if len(candidates) > 1:
             candidates = _narrow_by_context(candidates, regions, countries, home_country)
+        if len(candidates) > 1:
+            candidates = _city_of_a_shared_adjective(text, mention, candidates)
         if len(candidates) > 1 and mention.name.isupper():
             # «при Президенте РТ» in a text that names neither: the country's abbreviation
             candidates = [c for c in candidates if c.level == "country"] or candidates

@@ -1328,3 +1328,19 @@ def test_a_settlement_in_a_region_after_v_is_that_regions_place():
 )
 def test_a_district_is_placed_by_the_town_it_is_named_after(text, region):
     assert article_region(text)["region_code"] == region
+
+
+@pytest.mark.parametrize(
+    "text, region",
+    [
+        # an adjective a city shares with the region named after it is the city's
+        ("В ташкентском аэропорту у пассажира нашли 2 кг героина.", "UZ-TK"),
+        ("Минские милиционеры задержали курьера с гашишем.", "BY-HM"),
+        # unless a regional word follows it
+        ("Минский областной суд вынес приговор наркокурьеру.", "BY-MI"),
+        # the region's own name is no adjective of its centre
+        ("В Ташкентской области задержали курьера с гашишем.", "UZ-TO"),
+    ],
+)
+def test_an_adjective_of_a_city_and_its_namesake_region_is_the_citys(text, region):
+    assert article_region(text)["region_code"] == region
