@@ -15,6 +15,9 @@ _CURRENCIES = {
     "TJ": re.compile(r"\bсомони\b", re.IGNORECASE),
     "UZ": re.compile(r"\bсум(?:а|у|ов|ам|ами|ах)?\b", re.IGNORECASE),
     "BY": re.compile(r"\bбелорусск\w*\s+рубл", re.IGNORECASE),
+    # rubles said plainly are Russia's («свыше 850 млрд руб.»), unless the text names
+    # Belarusian ones (below)
+    "RU": re.compile(r"\bрубл(?:ь|я|ю|ем|е|ей|ям|ями|ях)\b|\bруб\.", re.IGNORECASE),
 }
 
 
@@ -37,6 +40,8 @@ _INSTITUTIONS = {
     "RU": re.compile(
         r"\b(?:УК|КоАП|МВД|ГУ\s+МВД|ФСБ|СК)\s+(?:РФ|России)\b|\bРФ\b|\bФСКН\b|Госнаркоконтрол"
         r"|\bРоскомнадзор\w*|\bРосгварди\w*|\bФСИН\b|\bФТС\b|\bоперативн\w*\s+таможн\w*"
+        # the FSKN's officers, as Russian news called them (133 of 136 blind dev texts)
+        r"|\bнаркополицейск\w*"
         # Russia's parts that span regions: «в Сибири», «на Урале», «в ПФО»
         r"|\bСибир(?:ь|и|ью)\b|\bна\s+Урале\b|\bПоволжь[еяю]\b|\bДальн(?:ий|его|ем)\s+Восток"
         r"|\bСеверн\w+\s+Кавказ|\bЧерноземь|\bфедеральн\w+\s+округ|\b(?:[СЦЮП]|Ур|Д|СЗ|СК)ФО\b"
@@ -69,6 +74,8 @@ def _country_of_letters(text: str) -> str | None:
 def _country_of_currency(text: str) -> str | None:
     """The country whose own currency the text counts in most, if one does."""
     named = Counter({country: len(words.findall(text)) for country, words in _CURRENCIES.items()})
+    if named["BY"]:
+        named["RU"] = 0  # a text that counts in Belarusian rubles says «рублей» of them after
     ranked = (+named).most_common(2)  # +: without the currencies the text never names
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]

@@ -18,6 +18,7 @@ from pipelines.places import (
     main_place,
     read_tsv,
 )
+from pipelines.places_signs import country_of_signs
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "seeds"
@@ -973,6 +974,15 @@ def test_a_text_naming_no_place_is_the_country_of_its_currency():
     # ... nor when two currencies tie, nor «в сумме»
     assert article_region("Изъято на 5 млн сомов и на 5 млн тенге.")["country"] is None
     assert article_region("Всего в сумме изъято 5 кг.")["country"] is None
+
+
+def test_rubles_and_the_fskns_officers_tell_russia_in_a_text_that_names_no_place():
+    text = "Таможенники изъяли 6 т наркотиков, в казну поступило свыше 850 млрд руб."
+    assert article_region(text)["country"] == "RU"
+    # Belarus's rubles are Belarus's, however often the text says «рублей»
+    assert country_of_signs("Изъято на 40 тысяч белорусских рублей, штраф 3 тысячи рублей.") == "BY"
+    text = "В прошлом году наркополицейские провели 219 обысков и изъяли 12 кг героина."
+    assert article_region(text)["country"] == "RU"
 
 
 def test_kazakh_letters_tell_the_country_of_a_text_that_names_no_place():
