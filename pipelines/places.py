@@ -365,6 +365,7 @@ def _main_of_title_and_body(
     another country.
     """
     body = main_place(body_places, source_region)
+    title_places = _the_country_of_a_deictic_title(title_places, body["country"])
     title_votes, scene = _votes(title_places)
     if len(title_votes.regions) == 1 and scene:
         code = next(iter(title_votes.regions))
@@ -419,6 +420,19 @@ def _main_of_title_and_body(
     ):
         return body
     return title
+
+
+def _the_country_of_a_deictic_title(title_places: list[dict], country: str | None) -> list[dict]:
+    """«На территории страны проводится операция «Дәрмек»»: a headline's «страны», «по
+    республике» is the country of the body (a headline alone names none), and says the news is
+    national as «в Казахстане» would."""
+    words = load_gazetteer().deictic.get(country, ()) if country else ()
+    return [
+        {**p, "country": country}
+        if p["national"] and p["country"] is None and p["normalized"] in words
+        else p
+        for p in title_places
+    ]
 
 
 def _ties_in(votes: _Votes, country: str | None) -> bool:

@@ -1354,3 +1354,21 @@ def test_a_district_is_placed_by_the_town_it_is_named_after(text, region):
 )
 def test_an_adjective_of_a_city_and_its_namesake_region_is_the_citys(text, region):
     assert article_region(text)["region_code"] == region
+
+
+def test_a_headlines_own_country_word_is_the_bodys_country_and_national():
+    title = "На территории страны проходит операция «Мак»"
+    body = (
+        "На территории страны органами внутренних дел проводится операция «Мак». Полицейские "
+        "проверяют дачи, пустыри и заброшенные дома, где может расти конопля, и разъясняют "
+        "жителям, что выращивать её запрещено. Особое внимание уделяется подросткам: в школах "
+        "проходят беседы о вреде наркотиков, а родителям раздают памятки. С начала операции "
+        "выявлено 120 преступлений, связанных с незаконным оборотом наркотиков, изъято более "
+        "200 кг марихуаны. Так, в Акмолинской области уничтожено 3 гектара конопли."
+    )
+    place = article_region(body, title=title)
+    assert (place["region_code"], place["country"]) == (None, "KZ")
+    # a Russian text's «республика» is one of its republics: it makes nothing national
+    title = "В республике уничтожили коноплю"
+    body = "Полицейские проверили пустыри. В Татарстане уничтожено 3 гектара конопли."
+    assert article_region(body, title=title)["region_code"] == "RU-TA"
