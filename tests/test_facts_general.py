@@ -2058,6 +2058,16 @@ def test_a_seizure_of_packets_or_a_bare_mass_takes_the_one_drug_the_text_names()
     assert by_quote(annotated(two, title=title), "47 свертков")["substance"] == "наркотик"
 
 
+def test_plants_of_a_named_plant_are_of_that_plant_beside_another():
+    # «растения» names no drug, the genitive after it does, even where the text names two plants
+    figures = annotated("Стражи порядка уничтожили 42 растения мака и 610 растений конопли.")
+    assert by_quote(figures, "42 растения")["substance"] == "мак"
+    assert by_quote(figures, "610 растений")["substance"] == "конопля"
+    # plants named by no plant in a text of two plants are the generic drug
+    figures = annotated("Уничтожено 227 кустов наркосодержащих растений, мака и конопли.")
+    assert by_quote(figures, "227 кустов")["substance"] == "наркотик"
+
+
 def test_a_datelines_day_is_no_day_of_an_operation():
     text = (
         "Душанбе, 9 января, tajikistantimes.tj — Пограничниками в 2017 году из незаконного "

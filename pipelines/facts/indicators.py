@@ -465,6 +465,8 @@ def _first_named(vocab: Vocabulary, lemmas: list[str]) -> str | None:
     """The first substance the lemmas name; "" when a generic noun comes first."""
     for k, lemma in enumerate(lemmas):
         name = vocab.named(lemma, lemmas[k + 1] if k + 1 < len(lemmas) else None)
+        if name == "растение":  # «42 растения мака»: the plant named after the word
+            return _first_named(vocab, lemmas[k + 1 : k + 3]) or name
         if name:
             return name
         if lemma in _GENERIC_NOUNS:
