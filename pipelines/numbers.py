@@ -160,6 +160,7 @@ class NumberSpan(NamedTuple):
     multiplier: int  # the (last) multiplier applied: 1000 for "5 тыс.", 1 without one
     suffix: str | None  # letters after "N-" that are not a cardinal ending ("й", "летний")
     numeral: int  # index of the first numeral token (after a leading currency sign)
+    over: bool = False  # "70 с лишним килограммов": more than the number says
 
 
 def _glued(tokens: list[Token], i: int) -> bool:
@@ -301,6 +302,13 @@ def _and_a_half(tokens: list[Token], j: int) -> bool:
     )
 
 
+def _and_more(tokens: list[Token], j: int) -> bool:
+    """ "с лишним" right after a number: "70 с лишним килограммов", "сто с лишним человек"."""
+    return (
+        j + 1 < len(tokens) and tokens[j].norm == "с" and tokens[j + 1].norm in ("лишним", "лишком")
+    )
+
+
 def _spelled_fraction(tokens: list[Token], j: int) -> tuple[float, int] | None:
     """(fraction, index after it) for "целых (и) трех десятых" after a whole number."""
     if j >= len(tokens) or tokens[j].norm not in _WHOLE_FORMS:
@@ -393,6 +401,9 @@ def _number_at(tokens: list[Token], i: int) -> NumberSpan | None:
         return None
     if suffix is None and role != "collective" and _and_a_half(tokens, j):
         value, j, role = value + 0.5, j + 2, None  # "двух с половиной центнеров": 2.5
+    over = suffix is None and role != "factor" and _and_more(tokens, j)
+    if over:
+        j += 2  # "70 с лишним килограммов", "200 с лишним тысяч рублей"
     if suffix is None and role not in ("collective", "factor"):
         written = _multiplier_at(tokens, j)
         if written:
@@ -428,6 +439,7 @@ def _number_at(tokens: list[Token], i: int) -> NumberSpan | None:
         multiplier=multiplier,
         suffix=suffix,
         numeral=numeral,
+        over=over,
     )
 
 

@@ -42,6 +42,21 @@ def test_number_forms_read(text, value):
     assert value_of(text) == pytest.approx(value)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Оперативники изъяли 70 с лишним килограммов опия.", (70, "kg", "опий")),
+        ("Задержаны сто с лишним человек.", (100, "count", "человек")),
+        ("Ущерб составил 200 с лишним тысяч рублей.", (200_000, "RUB", "ущерб")),
+    ],
+)
+def test_a_number_with_s_lishnim_is_more_than_it(text, expected):
+    # «с лишним» after the number: more than it, and the unit or noun still follows
+    (figure,) = extract_figures(text)
+    assert (figure["value"], figure["unit"], figure["object"]) == expected
+    assert figure["qualifier"] == "more_than"
+
+
 def test_a_list_of_numbers_is_no_loose_decimal():
     assert [f["value"] for f in extract_figures("Задержаны 4, 5 и 6 человек.")] == [4, 5, 6]
 

@@ -347,6 +347,8 @@ def read_figure(s: Sentence, span: NumberSpan, previous: Figure | None) -> Figur
                 figure.blocked = True  # "12 ц с 1 га": the base of a rate
                 return figure
     figure.qualifier, figure.first = _qualifier(s, figure.first)
+    if span.over and figure.qualifier == "exact":
+        figure.qualifier = "more_than"  # "70 с лишним килограммов"
     if figure.unit in ("percent", "times"):
         return figure
     if figure.unit is None:
