@@ -54,7 +54,9 @@ _BARE_UNIT_HINT_RE = re.compile(
 
 
 _HALF_HINT_RE = re.compile(r"\bпол-?[утклгц]", re.I)
-_FRACTION_HINT_RE = re.compile(r"\b(?:четверт|трет)[ьи]\s+(?:тонн|кило|центнер|гектар|литр)", re.I)
+_FRACTION_HINT_RE = re.compile(
+    r"\b(?:четверт[ьи]|трет[ьи]|половин[аыуе])\s+(?:тонн|кило|центнер|гектар|литр)", re.I
+)
 
 
 def _sentence_figures(s: Sentence, blocked: Spans) -> list[Figure]:

@@ -261,10 +261,11 @@ def half_unit(word: str) -> tuple[str, float] | None:
     return None
 
 
-# A fraction of a unit: "четверть тонны" is 250 kg. A share of something counted ("четверть
-# всех преступлений") is no figure, nor is a count of fractions ("три четверти тонны" is read
-# as nothing rather than as a quarter).
-_FRACTION_OF_UNIT = {"четверть": 0.25, "треть": 1 / 3}
+# A fraction of a unit: "четверть тонны" is 250 kg, "больше половины килограмма" 0.5 kg. A
+# share of something counted ("четверть всех преступлений", "половина задержанных") is no
+# figure, nor is a count of fractions ("три четверти тонны" is read as nothing rather than as
+# a quarter).
+_FRACTION_OF_UNIT = {"четверть": 0.25, "треть": 1 / 3, "половина": 0.5}
 _FRACTION_UNITS = frozenset({"тонна", "килограмм", "центнер", "гектар", "литр"})
 
 
