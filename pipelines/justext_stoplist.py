@@ -4,11 +4,11 @@ On a page whose body only justext finds, trafilatura first gathers the stop word
 justext's 100 languages (some 154,000 words) from justext's files: 0.1 to 0.19 s, once per
 process (a `newsmon extract` run, each extraction worker). The same words are kept as one
 pickle per machine (pipelines/build_cache.py), keyed by those files and by trafilatura's code
-that reads them, and load in about 0.03 s.
+that reads them, and load in about 0.05 s (`bench/first_use.py`).
 
 They are kept as a frozenset rather than trafilatura's tuple: justext looks its stop list up
 in an lru_cache, which hashes the argument on every page; a tuple's hash is computed anew
-each time (3 ms for this one), a frozenset's once. justext reads either the same way, as the
+each time (2 to 6 ms for this one), a frozenset's once. justext reads either the same way, as the
 words to lower-case into its own set, so the extraction is unchanged
 (`tests/test_justext_stoplist.py`).
 """

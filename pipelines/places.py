@@ -425,7 +425,8 @@ def _main_of_title_and_body(
 def _the_country_of_a_deictic_title(title_places: list[dict], country: str | None) -> list[dict]:
     """«На территории страны проводится операция «Дәрмек»»: a headline's «страны», «по
     республике» is the country of the body (a headline alone names none), and says the news is
-    national as «в Казахстане» would."""
+    national as «в Казахстане» would, when the body's country calls itself by that word (a
+    Russian text's «республика» is one of its republics)."""
     words = load_gazetteer().deictic.get(country, ()) if country else ()
     return [
         {**p, "country": country}
