@@ -2068,6 +2068,28 @@ def test_plants_of_a_named_plant_are_of_that_plant_beside_another():
     assert by_quote(figures, "227 кустов")["substance"] == "наркотик"
 
 
+def test_an_anaphor_far_from_its_topic_takes_the_indicator_of_the_figure_before():
+    text = (
+        "В области выросло число преступлений, связанных со сбытом наркотиков через интернет. "
+        "Об этом сообщили в пресс-службе региональной прокуратуры, подводя итоги семи месяцев. "
+        "По данным ведомства, с начала года зарегистрировано 837 подобных случаев, что на 48,7% "
+        "выше уровня прошлого года. Область находится на 15 месте в России по количеству таких "
+        "фактов и на 5 – в Приволжском федеральном округе, уступая лишь соседним регионам. "
+        "Большинство преступлений этой категории совершены в Энгельсском (240) и Балаковском "
+        "(50) районах."
+    )
+    figures = annotated(text)
+    assert by_quote(figures, "837")["indicator"] == "drug_sales_crimes"
+    assert by_quote(figures, "240")["indicator"] == "drug_sales_crimes"
+    assert by_quote(figures, "50")["indicator"] == "drug_sales_crimes"
+    # «за этот период», «таким образом» point at a time or a manner, not at what is counted
+    text = (
+        "В январе изъято 5 кг героина. Полиция провела рейды в клубах. За этот период раскрыто "
+        "1000 преступлений."
+    )
+    assert by_quote(annotated(text), "1000")["indicator"] is None
+
+
 def test_a_datelines_day_is_no_day_of_an_operation():
     text = (
         "Душанбе, 9 января, tajikistantimes.tj — Пограничниками в 2017 году из незаконного "

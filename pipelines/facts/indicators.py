@@ -431,6 +431,38 @@ def classify(figure: dict, near: list[str], vocab: Vocabulary | None = None) -> 
     return None
 
 
+# «за этот период», «за это время», «таким образом»: an anaphor of a time or a manner, not of
+# what is counted
+_NOT_COUNTED = frozenset(
+    {"период", "время", "день", "год", "месяц", "неделя", "сутки", "срок", "образ"}
+)
+
+
+def _points_back(lemmas: list[str]) -> bool:
+    """Whether an anaphor among the lemmas points back at something counted."""
+    return any(
+        word in _ANAPHORS and (k + 1 == len(lemmas) or lemmas[k + 1] not in _NOT_COUNTED)
+        for k, word in enumerate(lemmas)
+    )
+
+
+def _indicator_pointed_at(
+    figures: list[dict], i: int, low: int, vocab: Vocabulary
+) -> Indicator | None:
+    """«преступлений этой категории … в Энгельсском (240)»: what an anaphor points back to is
+    what the last figure before the sentence that has an indicator counts, when this figure's
+    unit and noun are ones that indicator counts."""
+    figure = figures[i]
+    obj = _noun(figure.get("object"), figure.get("unit"))
+    earlier = (f for f in reversed(figures[:i]) if f["end"] <= low and f.get("indicator"))
+    code = next((f["indicator"] for f in earlier), None)
+    entry = next((e for e in vocab.indicators if e.code == code), None)
+    if entry is None or obj is None or not entry.takes_unit(figure.get("unit")):
+        return None
+    objects = entry.objects.union(*(alt.objects for alt in entry.also))
+    return None if objects.isdisjoint(_word_stems(obj)) else entry
+
+
 def _context_before(
     figure: dict, before: list[str], near: list[str], vocab: Vocabulary
 ) -> Indicator | None:
@@ -734,6 +766,8 @@ def assign_own_indicators(
                 figure["_header"] = f"{header or ''} {text[max(0, low - 300) : low]}"
                 entry = classify(figure, figure["_lead"], vocab)
                 figure["_header"] = header
+            if entry is None and not pointed_before and not each and _points_back(lead + own[:2]):
+                entry = _indicator_pointed_at(figures, i, low, vocab)
         if entry is None and low > 0 and not each and _verbless(text[low:high]):
             header = figure["_header"]
             figure["_header"] = f"{header or ''} {_sentence_before(text, low)}"
