@@ -1152,6 +1152,19 @@ def test_of_them_past_a_sentence_without_figures_points_at_the_sentence_before_i
     assert [f["object"] for f in extract_figures(text)][1:] == ["тяжкий"]
 
 
+def test_in_that_number_past_a_sentence_that_counts_nothing_takes_the_count_before_it():
+    text = (
+        "За год зарегистрировано 412 преступлений в сфере оборота наркотиков. Годом ранее – "
+        "на 12% меньше. В том числе – 230 (АППГ – 251) тяжких и особо тяжких."
+    )
+    assert [f["object"] for f in extract_figures(text)] == [
+        "преступление", None, "преступление", "преступление"
+    ]  # fmt: skip
+    # a sentence between that counts something of its own is what the part is of
+    text = "Зарегистрировано 412 преступлений. Задержаны 96 человек. В том числе 30 тяжких."
+    assert [f["object"] for f in extract_figures(text)][-1] != "преступление"
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     whole=st.integers(1, 999),

@@ -83,6 +83,11 @@ class Figure:
     bracket_end: int | None = None
 
 
+def counts_something(figures: list[Figure]) -> bool:
+    """Whether a sentence's figures count a named thing: what a later «В том числе» takes."""
+    return any(f.unit == "count" and f.object and not f.blocked for f in figures)
+
+
 def _a_currency(word: str) -> bool:
     """«тенге», «сумов», «тг»: currencies the dictionary does not know, no word cut off."""
     if word in CURRENCY_LEMMAS or word in CURRENCY_ABBREVIATIONS:
@@ -130,8 +135,10 @@ class Sentence:
             or _EARLIER_PERIOD_ONLY_RE.match(text, opening)
         )
         # «… 1 075 преступлений. Об этом сообщила Краснова. "Среди них 851 тяжкое …»: past a
-        # sentence with no figures, `further` holds those of the sentence before it
-        self.carried = (carried or further or []) if opens else []
+        # sentence with no figures, `further` holds those of the sentence before it; past one
+        # that counts nothing («В прошлом году – на 25,3% больше»), it is carried with them
+        reach = carried if counts_something(carried) else (further or []) + carried
+        self.carried = reach if opens else []
         # ... and whatever it opens with, what a pronoun may point back to ("Их вес составил")
         self.before = carried
 
