@@ -421,6 +421,22 @@ def _mostly_a_name(token: Token) -> bool:
     return bool(readings) and bool(readings[0].grammemes & _PERSON_GRAMMEMES)
 
 
+def _names_an_organisation(tokens: list[Token], match: Match) -> bool:
+    """A region's abbreviation before a name in quotes is an organisation's: «ВКО «Всевеликое
+    войско Донское»» (a Cossack society), as «ООО «…»» is a company. A country's stays («Закона
+    РК «О наркотических средствах»»: the country's law)."""
+    abbreviation = all(t.text.isupper() for t in tokens[match.first : match.stop])
+    return (
+        abbreviation
+        and all(e.kind != "country" for e in match.payloads)
+        and match.stop < len(tokens)
+        and tokens[match.stop].text in _OPENING_QUOTES
+        and tokens[match.stop].start == tokens[match.stop - 1].end + 1
+        and match.stop + 1 < len(tokens)
+        and tokens[match.stop + 1].text[:1].isupper()  # a name, not «В ВКО «зачистили» …»
+    )
+
+
 def _gazetteer_mentions(
     text: str, tokens: list[Token], names: list[Match], ner: NerView
 ) -> list[_Mention]:
@@ -446,6 +462,8 @@ def _gazetteer_mentions(
             continue
         if match.stop - match.first == 1 and nxt in division_nouns:
             continue
+        if _names_an_organisation(tokens, match):
+            continue  # «пресс-служба ВКО «Всевеликое войско Донское»»: a society, not a region
         one_word = len(match.phrases[0].words) == 1 and match.stop - match.first == 1
         if one_word and _in_division_list(tokens, match.first):
             continue  # "Волжском (21), Октябрьском (39) районах": districts, not the towns

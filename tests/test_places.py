@@ -1372,3 +1372,17 @@ def test_a_headlines_own_country_word_is_the_bodys_country_and_national():
     title = "В республике уничтожили коноплю"
     body = "Полицейские проверили пустыри. В Татарстане уничтожено 3 гектара конопли."
     assert article_region(body, title=title)["region_code"] == "RU-TA"
+
+
+def test_a_regions_abbreviation_before_a_name_in_quotes_is_an_organisation():
+    text = (
+        "Ростов-на-Дону, 12 июля. Казаки уничтожили 2 тонны конопли, сообщила пресс-служба "
+        "ВКО «Всевеликое войско Донское». Больше всего растений нашли в Ростовской области, "
+        "отметили в ВКО «Всевеликое войско Донское»."
+    )
+    assert [p["name"] for p in find_places(text)] == ["Ростов-на-Дону", "Ростовской области"]
+    assert article_region(text)["region_code"] == "RU-ROS"
+    # the region itself, with a quoted word after it, and a country's law
+    assert [p["region_code"] for p in find_places("В ВКО «зачистили» наркопритон.")] == ["KZ-63"]
+    text = "По статье Закона РК «О наркотических средствах» в ВКО задержан курьер."
+    assert [p["name"] for p in find_places(text)] == ["РК", "ВКО"]
