@@ -52,6 +52,35 @@ _INSTITUTIONS = {
 }
 
 
+# The drug articles of each country's criminal code, which its news cites by number alone
+# («по статье 303 УК», «ч. 2 ст. 328 УК»): Russia's 228–234, Kazakhstan's 296–303 (the code of
+# 2014), Uzbekistan's 270–276, Kyrgyzstan's 282–286 and Belarus's 327–333. The ranges overlap no
+# other's; a text that cites articles of two countries says neither.
+_DRUG_ARTICLES = {
+    "RU": range(228, 235),
+    "KZ": range(296, 304),
+    "UZ": range(270, 277),
+    "KG": range(282, 287),
+    "BY": range(327, 334),
+}
+_CODE_ARTICLE = re.compile(
+    r"(?:\bст\.|\bстать(?:я|и|е|ю|ей|ям|ями|ях))\s*(\d{3})(?:[.-]\d+)?"
+    r"(?:\s*(?:,|и)\s*\d{3}(?:[.-]\d+)?)*"  # «статьями 228.1 и 229»: the first is enough
+    r"(?:\s+(?:ч\.|част\w*|п\.|пункт\w*)\s*\d+)*"  # «ст. 228 ч. 2»
+    r"\s+(?:УК|Уголовного\s+кодекса)\b"
+)
+
+
+def _country_of_law_article(text: str) -> str | None:
+    found = {
+        country
+        for match in _CODE_ARTICLE.finditer(text)
+        for country, numbers in _DRUG_ARTICLES.items()
+        if int(match.group(1)) in numbers
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 def _country_of_institution(text: str) -> str | None:
     found = [country for country, name in _INSTITUTIONS.items() if name.search(text)]
     return found[0] if len(found) == 1 else None
@@ -83,11 +112,12 @@ def _country_of_currency(text: str) -> str | None:
 
 
 def country_of_signs(text: str) -> str | None:
-    """The country the text's own currency, letters, news agency or institutions tell, in that
-    order of strength, or None."""
+    """The country the text's own currency, letters, news agency, institutions or the drug
+    articles of its criminal code tell, in that order of strength, or None."""
     return (
         _country_of_currency(text)
         or _country_of_letters(text)
         or _country_of_news_agency(text)
         or _country_of_institution(text)
+        or _country_of_law_article(text)
     )

@@ -985,6 +985,22 @@ def test_rubles_and_the_fskns_officers_tell_russia_in_a_text_that_names_no_place
     assert article_region(text)["country"] == "RU"
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("По статье 303 УК возбуждено 11 уголовных дел в отношении медиков.", "KZ"),
+        ("Возбуждено дело по ч. 4 ст. 228.1 УК, задержанному грозит до 15 лет.", "RU"),
+        ("Дело возбуждено по статье 328 ч. 3 Уголовного кодекса.", "BY"),
+        ("Осуждены по статьям 273 и 276 УК трое жителей кишлака.", "UZ"),
+        # articles of two countries' codes say neither; an article of no drug law says nothing
+        ("По ст. 297 УК и по ст. 228 УК возбуждены дела.", None),
+        ("Возбуждено дело по статье 105 УК.", None),
+    ],
+)
+def test_a_drug_article_of_a_criminal_code_tells_the_country(text, country):
+    assert country_of_signs(text) == country
+
+
 def test_kazakh_letters_tell_the_country_of_a_text_that_names_no_place():
     body = "ОПМ «Қарасора-2022» завершено. По всей республике выявлено 1275 преступлений."
     place = article_region(body)
