@@ -256,7 +256,8 @@ def _kind_of_division_noun(word: str) -> str | None:
     return None
 
 
-_FACILITY_WORDS = ("аэропорт", "вокзал", "станция", "порт", "метро", "платформа")
+# (not «станция»: a railway station bears its own town's name, «на станции Миллерово»)
+_FACILITY_WORDS = ("аэропорт", "вокзал", "порт", "метро", "платформа")
 
 
 def _names_a_facility(tokens: list[Token], first: int) -> bool:

@@ -97,6 +97,9 @@ def test_a_form_that_is_an_ordinary_word_opening_a_sentence_is_no_place():
 def test_a_small_town_naming_a_facility_is_no_place():
     assert places_of("В аэропорту Кольцово задержан курьер.") == []
     assert places_of("В аэропорту Алматы задержан курьер.") == [("Алматы", "KZ-75")]
+    # a railway station bears its own town's name
+    text = "Линейный отдел полиции на станции Миллерово задержал курьера."
+    assert places_of(text) == [("Миллерово", "RU-ROS")]
 
 
 def test_two_regions_side_by_side_are_two_mentions():
