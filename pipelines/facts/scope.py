@@ -124,6 +124,10 @@ PERIOD_WORDS = (
     r"|кампани|профилактическ)\w*"
     r"|\bза\s+(?:отч[её]тн|истекш|прошедш|текущ)\w*|\bв\s+(?:истекшем|отч[её]тном|текущем)\s+"
     r"период\w*|\bпо\s+итогам\b"
+    # since an agency began, or while an operation ran: «Со дня образования Агентства», «с
+    # момента создания органов наркоконтроля», «за время проведения операции «Кукнор»»
+    r"|\bс(?:о)?\s+(?:дня|момента)\s+(?:своего\s+)?(?:образования|создания|основания)"
+    r"|\bза\s+время\s+(?:проведения|работы|существования|действия)\b"
 )
 # A named or summed-up operation: its numbers are the operation's totals, not one seizure.
 OPERATION_WORDS = (
@@ -205,6 +209,15 @@ def _blank(match: re.Match) -> str:
     return " " * len(match.group())
 
 
+# Seized drugs burnt or destroyed as waste: a burning is one day's act, whatever summary it is
+# told in («В Кургане сожгли более 90 кг наркотиков», «В печь отправлено 21 кг марихуаны»)
+BURNING = re.compile(
+    r"\bсо?жж[её]н\w*|\bсожг\w*|\bсжига\w*|\bсжеч\w*|\bсгорел\w*|\bв\s+(?:огне|огонь|печ[иь]|печах"
+    r"|топк[уе]|пепел)\b|\bутилизирова\w*|\bкрематор\w*|\bинсинератор\w*",
+    _I,
+)
+
+
 class _Sentence:
     """The scope patterns' answers for one sentence, each searched at most once: a sentence
     holds several figures, and the summary scan reads the same sentences."""
@@ -227,6 +240,10 @@ class _Sentence:
     @functools.cached_property
     def first_statistic(self) -> int | None:
         return _first_statistic(self.text)
+
+    @functools.cached_property
+    def burning(self) -> bool:
+        return BURNING.search(self.text) is not None
 
     @functools.cached_property
     def event_words(self) -> bool:
@@ -362,6 +379,11 @@ def _scope_of(
     if sentence.explicit_period:
         return "period"
     if sentence.one_operation or stated_day:
+        return "event"
+    if sentence.burning and (
+        figure.get("unit") in ("kg", "l", "ha")
+        or figure.get("indicator") in ("drugs_seized", "crops_destroyed")
+    ):
         return "event"
     if own == "month" and sentence.event_words and sentence.first_statistic is None:
         return "event"  # «в апреле были задержаны два большегруза»: when it happened
