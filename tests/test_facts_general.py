@@ -380,6 +380,11 @@ def test_an_agency_of_the_region_is_no_reporting_period():
          "более 14 тонн", "period"),
         ("За время проведения операции «Мак» выявлено 24 факта незаконного культивирования.",
          "24 факта", "period"),
+        # a few days' results, not the days before something
+        ("За последние десять дней полицейские изъяли 12 кг наркотиков.", "12 кг", "period"),
+        ("За новогодние праздники наркополицейские изъяли 6 кг наркотиков.", "6 кг", "period"),
+        ("За несколько дней до этого в Махачкале было изъято 340 граммов героина.", "340",
+         "event"),
     ],
 )  # fmt: skip
 def test_scope_of_one_operation_and_of_a_period(text, quote, scope):
