@@ -385,6 +385,13 @@ def test_an_agency_of_the_region_is_no_reporting_period():
         ("За новогодние праздники наркополицейские изъяли 6 кг наркотиков.", "6 кг", "period"),
         ("За несколько дней до этого в Махачкале было изъято 340 граммов героина.", "340",
          "event"),
+        # a few people counted by a collective numeral: one group's story inside a summary
+        ("За год выявлено 120 наркопреступлений. За организацию нарколаборатории осуждены "
+         "двое граждан Молдавии.", "двое граждан", "event"),
+        # unless the sentence names its period, or they are some of a counted whole
+        ("С начала года в городе задержали уже четверых «производителей».", "четверых",
+         "period"),
+        ("За год на учёт поставлены 9 человек. Трое из них прошли лечение.", "Трое", "period"),
     ],
 )  # fmt: skip
 def test_scope_of_one_operation_and_of_a_period(text, quote, scope):

@@ -221,6 +221,16 @@ BURNING = re.compile(
 )
 
 
+# A few people counted by a collective numeral («двое граждан», «четверым организаторам»,
+# «задержали пятерых участников»): one group's story, as the blind annotators read it
+COLLECTIVE = re.compile(
+    r"^(?:\w+\s+){0,2}?(?:двое|трое|четверо|пятеро|шестеро|семеро|восьмеро|двоих|троих|четверых"
+    r"|пятерых|шестерых|семерых|восьмерых|двоим|троим|четверым|пятерым|шестерым|семерым"
+    r"|восьмерым|двоими|троими|четверыми|пятерыми)\b",
+    _I,
+)
+
+
 class _Sentence:
     """The scope patterns' answers for one sentence, each searched at most once: a sentence
     holds several figures, and the summary scan reads the same sentences."""
@@ -382,6 +392,8 @@ def _scope_of(
     if sentence.explicit_period:
         return "period"
     if sentence.one_operation or stated_day:
+        return "event"
+    if figure.get("role") != "part" and COLLECTIVE.match(figure.get("quote") or ""):
         return "event"
     if sentence.burning and (
         figure.get("unit") in ("kg", "l", "ha")
