@@ -392,6 +392,11 @@ def test_an_agency_of_the_region_is_no_reporting_period():
         ("С начала года в городе задержали уже четверых «производителей».", "четверых",
          "period"),
         ("За год на учёт поставлены 9 человек. Трое из них прошли лечение.", "Трое", "period"),
+        # a person's age is one story; an age bracket is a statistic's
+        ("Задержан мужчина в возрасте 35 лет, у которого изъяли 2 кг гашиша.", "2 кг",
+         "event"),
+        ("На учёте состоят 1 500 наркоманов, из них 450 человек в возрасте до 30 лет.",
+         "450 человек", "period"),
     ],
 )  # fmt: skip
 def test_scope_of_one_operation_and_of_a_period(text, quote, scope):
