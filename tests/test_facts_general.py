@@ -397,6 +397,13 @@ def test_an_agency_of_the_region_is_no_reporting_period():
          "event"),
         ("На учёте состоят 1 500 наркоманов, из них 450 человек в возрасте до 30 лет.",
          "450 человек", "period"),
+        # how long one group's crimes went on is no reporting period
+        ("За год выявлено 120 наркопреступлений. С января по апрель двое соучастников "
+         "производили мефедрон в гараже.", "двое", "event"),
+        ("По версии следствия, с ноября 2023 по май 2025 года группа сбыла 43 кг героина.",
+         "43 кг", "event"),
+        # a period named in words still is one
+        ("За год с января по декабрь задержаны двое курьеров.", "двое", "period"),
     ],
 )  # fmt: skip
 def test_scope_of_one_operation_and_of_a_period(text, quote, scope):

@@ -143,6 +143,7 @@ OPERATION_WORDS = (
 # time a crime went on («с октября по февраль сбывали»): it starts no summary
 SINCE = r"\bс\s+(?:\d{1,2}\s+)?" + _MONTHS
 EXPLICIT_PERIOD = re.compile(PERIOD_WORDS + "|" + SINCE, _I)
+_PERIOD_WORDS = re.compile(PERIOD_WORDS, _I)
 STATISTIC_WORDS = re.compile(
     r"\bвсего\b|\bв\s+общей\s+сложности\b"
     r"|\bзарегистрирован\w*|\bвыявлен\w*\s+\d|\bв\s+целом\b"
@@ -246,6 +247,11 @@ class _Sentence:
     @functools.cached_property
     def explicit_period(self) -> bool:
         return EXPLICIT_PERIOD.search(self.text) is not None
+
+    @functools.cached_property
+    def since_only(self) -> bool:
+        """The period it names is only «с ноября по май»: in a story, how long a crime went on."""
+        return _PERIOD_WORDS.search(self.text) is None
 
     @functools.cached_property
     def one_operation(self) -> bool:
@@ -390,11 +396,14 @@ def _scope_of(
         return "period"  # «Изъято 120 кг наркотиков (-30%)»: compared with another period
     if isinstance(sentence, str):
         sentence = _Sentence(sentence)
-    if sentence.explicit_period:
+    few = figure.get("role") != "part" and COLLECTIVE.match(figure.get("quote") or "") is not None
+    if sentence.explicit_period and not (
+        # «С января по апрель 2023 года двое соучастников производили …», «По версии следствия,
+        # с июля 2018 г. по …»: how long one group's crimes went on
+        sentence.since_only and (few or sentence.one_operation)
+    ):
         return "period"
-    if sentence.one_operation or stated_day:
-        return "event"
-    if figure.get("role") != "part" and COLLECTIVE.match(figure.get("quote") or ""):
+    if sentence.one_operation or stated_day or few:
         return "event"
     if sentence.burning and (
         figure.get("unit") in ("kg", "l", "ha")
