@@ -6,8 +6,10 @@ operation), with the period it covers or the day of the event.
 - A period named in words («за неделю», «с начала июня», «в этом году», «с 1 июня») makes a
   period; then words of one operation (a detention of one person, «у него», «при досмотре», a
   village, a car, a person's age or year of birth; not «вчера»: a briefing is as often
-  yesterday's as a seizure) or a stated day («Так, 22 января
-  …») make an event, even in a text that sums up; then a period of the figure's own (a month,
+  yesterday's as a seizure), a stated day («Так, 22 января
+  …»), a burning of seized drugs or crops, or a few people counted by a collective numeral
+  («осуждены двое граждан») make an event, even in a text that sums up (so does «с ноября по
+  май» alone, in a sentence of one group's story); then a period of the figure's own (a month,
   a year), other statistic words (a named operation «Мак-2024», «зарегистрировано») or the
   summary the text is in (after a stated period, statistic words or a headline's period)
   make a period; then words that as often tell of many operations as of one («задержаны»,
