@@ -1160,6 +1160,12 @@ def test_in_that_number_past_a_sentence_that_counts_nothing_takes_the_count_befo
     assert [f["object"] for f in extract_figures(text)] == [
         "преступление", None, "преступление", "преступление"
     ]  # fmt: skip
+    # a sentence that names its whole itself keeps it
+    text = (
+        "За год зарегистрировано 1 120 преступлений. Удельный вес составил 6,2 %. Из общего "
+        "числа наркопреступлений 202 связаны со сбытом."
+    )
+    assert [f["object"] for f in extract_figures(text)][-1] == "наркопреступление"
     # a sentence between that counts something of its own is what the part is of
     text = "Зарегистрировано 412 преступлений. Задержаны 96 человек. В том числе 30 тяжких."
     assert [f["object"] for f in extract_figures(text)][-1] != "преступление"

@@ -26,6 +26,7 @@ _PART_NUMBER = (
     r"(?:(?:почти|около|более|свыше|порядка|менее|примерно)\s+)?"
     r"(?:\d[\d\s]*(?:[.,]\d+)?\s*(?:тыс\.|тысяч\w*|млн\.?|миллион\w*)?\s+)?"
 )
+_NAMES_ITS_WHOLE_RE = re.compile(r"(?:\d+\s+)?(?:из|среди)\s+общего\s+числа\b", re.IGNORECASE)
 _OPENS_WITH_SUBSET_RE = re.compile(
     r"(?:\d+\s+)?(?:из|среди)\s+(?:них|которых|общего\s+числа)\b"  # "3 из них – цеха"
     r"|(?:[а-яё]+\s+){1,2}из\s+(?:них|которых)\b"  # "Пять из них", "Двадцать два из них"
@@ -137,7 +138,9 @@ class Sentence:
         # «… 1 075 преступлений. Об этом сообщила Краснова. "Среди них 851 тяжкое …»: past a
         # sentence with no figures, `further` holds those of the sentence before it; past one
         # that counts nothing («В прошлом году – на 25,3% больше»), it is carried with them
-        reach = carried if counts_something(carried) else (further or []) + carried
+        # (not «Из общего числа наркопреступлений 202 …»: the sentence names its whole itself)
+        own_whole = bool(carried) and _NAMES_ITS_WHOLE_RE.match(text, opening) is not None
+        reach = carried if counts_something(carried) or own_whole else (further or []) + carried
         self.carried = reach if opens else []
         # ... and whatever it opens with, what a pronoun may point back to ("Их вес составил")
         self.before = carried
