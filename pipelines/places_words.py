@@ -261,6 +261,6 @@ _FACILITY_WORDS = ("аэропорт", "вокзал", "порт", "метро",
 
 
 def _names_a_facility(tokens: list[Token], first: int) -> bool:
-    """A name after "аэропорт", "станция": facilities keep old or other places' names ("аэропорт
+    """A name after "аэропорт", "метро": facilities keep old or other places' names ("аэропорт
     Кольцово" is in Yekaterinburg, the village of Кольцово near Novosibirsk)."""
     return first > 0 and tokens[first - 1].norm in forms_of(_FACILITY_WORDS)
