@@ -404,6 +404,11 @@ def test_an_agency_of_the_region_is_no_reporting_period():
          "43 кг", "event"),
         # a period named in words still is one
         ("За год с января по декабрь задержаны двое курьеров.", "двое", "period"),
+        # one plot or site inside a summary; a border's or a police unit's area is no plot
+        ("За год уничтожено 12 тонн конопли. На окраине Усть-Лабинска нашли более 1000 кустов.",
+         "более 1000", "event"),
+        ("За год изъято 3 тонны. Еще 186 кг изъяли на участке таджикско-афганской границы.",
+         "186 кг", "period"),
     ],
 )  # fmt: skip
 def test_scope_of_one_operation_and_of_a_period(text, quote, scope):
