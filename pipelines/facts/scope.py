@@ -5,7 +5,7 @@ operation), with the period it covers or the day of the event.
   months one year earlier (or the year it names).
 - A period named in words («за неделю», «с начала июня», «в этом году», «с 1 июня») makes a
   period; then words of one operation (a detention of one person, «у него», «при досмотре», a
-  village, a car, a person's age or year of birth; not «вчера»: a briefing is as often
+  village or a plot, a car, a person's age or year of birth; not «вчера»: a briefing is as often
   yesterday's as a seizure), a stated day («Так, 22 января
   …»), a burning of seized drugs or crops, or a few people counted by a collective numeral
   («осуждены двое граждан») make an event, even in a text that sums up (so does «с ноября по
