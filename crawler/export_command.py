@@ -3,9 +3,10 @@ spreadsheet or a data-frame library.
 
 Writes `facts.{csv,parquet}` (every distinct claim, raw values) and
 `official_statistics.{csv,parquet}` (each indicator × region × period as published, with last
-year's value and the change in percent). CSV is UTF-8 with a byte-order mark, so Excel opens the
-Cyrillic text right. Parquet needs pyarrow (`pip install -e '.[parquet]'`), whose wheels install
-on Linux, macOS and Windows without a compiler.
+year's value and the change in percent, computed from it or as a text states it: `change_from`).
+CSV is UTF-8 with a byte-order mark, so Excel opens the Cyrillic text right. Parquet needs
+pyarrow (`pip install -e '.[parquet]'`), whose wheels install on Linux, macOS and Windows
+without a compiler.
 """
 
 from __future__ import annotations
@@ -19,9 +20,7 @@ from pipelines.db import DEFAULT_DB, connect
 TABLES = {
     "facts": "select * from facts order by id",
     "official_statistics": """
-        select *, case when last_year > 0
-                  then round((value - last_year) * 100.0 / last_year, 1) end as change_pct
-        from official_statistics
+        select * from official_statistics
         order by indicator, region, what, period_start, period_end""",
 }
 

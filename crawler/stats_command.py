@@ -20,6 +20,13 @@ def _number(value) -> str:
     return f"{value:,.0f}".replace(",", " ") if value.is_integer() else f"{value:,.3f}".rstrip("0")
 
 
+def _change(row: dict) -> str:
+    """«-12.4% stated»: a change the text states of the number, no value of last year given."""
+    if row["change_pct"] is None:
+        return ""
+    return f"{row['change_pct']:+.1f}%" + (" stated" if row["change_from"] == "stated" else "")
+
+
 def _cells(row: dict) -> list[str]:
     qualifier = {"more_than": ">", "less_than": "<", "approx": "~"}.get(row["qualifier"], "")
     return [
@@ -29,7 +36,7 @@ def _cells(row: dict) -> list[str]:
         row["unit"] or "",
         qualifier + _number(row["value"]) + (" (conflict)" if row["conflict"] else ""),
         _number(row["last_year"]),
-        "" if row["change_pct"] is None else f"{row['change_pct']:+.1f}%",
+        _change(row),
         str(row["n_sources"] or ""),
     ]
 

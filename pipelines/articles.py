@@ -135,13 +135,15 @@ def _replace_children(
     ):
         db.conn.execute(f"delete from [{table}] where article_id = ?", [article_id])
         _insert_children(db, table, article_id, children)
-    # part_of was the total's position among the article's figures: make it the total's row id
-    db.conn.execute(
-        "update figures set part_of = (select t.id from figures t where t.article_id ="
-        " figures.article_id and t.seq = figures.part_of) where article_id = ? and part_of"
-        " is not null",
-        [article_id],
-    )
+    # part_of (the total) and change_of (the number a change describes) were positions among
+    # the article's figures: make them row ids
+    for link in ("part_of", "change_of"):
+        db.conn.execute(
+            f"update figures set {link} = (select t.id from figures t where t.article_id ="
+            f" figures.article_id and t.seq = figures.{link}) where article_id = ? and {link}"
+            " is not null",
+            [article_id],
+        )
     store_raw_page(db, article_id, record, prep.html_compressed)
     link_article(db, article_id, previous_facts, body=record.body, signature=prep.signature)
 

@@ -34,6 +34,7 @@ from pipelines.facts.twins import headline_twin
 FIGURE_FACT_COLUMNS = {
     "role": str, "part_of": int, "scope": str, "event_day": str, "indicator": str,
     "substance": str, "check": str, "check_expected": float, "in_title": int, "fact_id": int,
+    "change_of": int,
 }  # fmt: skip
 FACT_COLUMNS = {
     "id": int, "fact_key": str, "indicator": str, "substance": str, "object": str,

@@ -9,8 +9,9 @@
   republication may read as a total what the original left a value, or as a part what the
   original broke down itself; only the innermost parts are counted).
 - `official_statistics`: each indicator × region × reporting period as published, with the
-  value of the same period a year earlier when a text states it. Periods overlap (Jan–Mar,
-  Jan–Jun, …), so rows are never summed.
+  value of the same period a year earlier when a text states it, and the change in percent
+  (computed from that value, else as a text states it of the number). Periods overlap
+  (Jan–Mar, Jan–Jun, …), so rows are never summed.
 - `fact_conflicts`: one claim reported with different values.
 - `check_mismatches`: numbers that disagree with the other numbers of their sentence.
 `statistics_rows` is what `newsmon stats` prints and the dashboard shows.
@@ -48,7 +49,17 @@ FACT_VIEWS = {
                           where t.fact_id = f.id and p.unit = t.unit)
         group by month, f.region, f.substance
     """,
+    # change_pct: from last year's value where a text states it, else the change a text states
+    # of the number itself («их число снизилось на 12,4%»: figures.change_of); change_from says
+    # which («в 2,5 раза меньше» is −60 %)
     "official_statistics": """
+        select s.*,
+               case when s.last_year > 0
+                    then round((s.value - s.last_year) * 100.0 / s.last_year, 1)
+                    else round(s.stated_change_pct, 1) end as change_pct,
+               case when s.last_year > 0 then 'last_year'
+                    when s.stated_change_pct is not null then 'stated' end as change_from
+        from (
         select f.indicator, f.region, coalesce(f.substance, f.object) as what,
                f.period_start, f.period_end, cast(substr(f.period_start, 1, 4) as integer) as year,
                f.unit, f.value, f.qualifier, f.role,
@@ -59,10 +70,18 @@ FACT_VIEWS = {
                    and b.period_end = date(f.period_end, '-1 year')
                    and coalesce(b.substance, b.object) is coalesce(f.substance, f.object)
                  limit 1) as last_year,
+               (select case when c.unit = 'percent' and c.change = 'decrease' then -c.value
+                            when c.unit = 'percent' then c.value
+                            when c.change = 'decrease' then (1.0 / c.value - 1) * 100
+                            else (c.value - 1) * 100 end
+                  from figures v join figures c on c.change_of = v.id
+                 where v.fact_id = f.id and c.value > 0
+                 order by c.id limit 1) as stated_change_pct,
                f.n_articles, f.n_sources, f.first_source, f.conflict, f.id as fact_id, f.quote
         from facts f
         where f.scope = 'period' and f.indicator is not null and f.period_start is not null
           and f.role in ('value', 'total', 'part')
+        ) s
     """,
     "fact_conflicts": """
         select id as fact_id, indicator, region, coalesce(substance, object) as what, scope,
@@ -94,10 +113,7 @@ def ensure_fact_views(db: sqlite_utils.Database) -> None:
 
 STATISTICS_SQL = """
     select indicator, region, what, period_start, period_end, unit, value, qualifier,
-           last_year,
-           case when last_year > 0 then round((value - last_year) * 100.0 / last_year, 1) end
-             as change_pct,
-           n_sources, conflict
+           last_year, change_pct, change_from, n_sources, conflict
     from official_statistics
     where indicator = :indicator
       and (:region = '' or region = :region or region like :region || '-%')

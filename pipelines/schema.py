@@ -34,7 +34,9 @@ from pipelines.transactions import write_transaction
 # 11: figures.part_of indexed; seized_by_substance leaves out a fact any mention states as a
 #     total (pipelines/fact_views.py)
 # 12: articles.step_errors: the analysis steps that failed on an article (pipelines/step.py)
-SCHEMA_VERSION = 12
+# 13: figures.change_of (the number a stated change describes); official_statistics takes the
+#     stated change where no text states last year's value (pipelines/fact_views.py)
+SCHEMA_VERSION = 13
 
 _TABLES: dict[str, dict] = {
     "sources": {

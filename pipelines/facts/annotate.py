@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pipelines.facts import markers
 from pipelines.facts.breakdown import link_drug_volumes, link_event_breakdown
+from pipelines.facts.changes import link_changes_to_values
 from pipelines.facts.checks import assign_checks
 from pipelines.facts.indicators import vocabulary
 from pipelines.facts.inherit import assign_indicators, measure_as
@@ -18,6 +19,7 @@ from pipelines.facts.twins import headline_twin, same_number
 
 FACT_FIELDS = (
     "role", "part_of", "scope", "event_day", "indicator", "substance", "check", "check_expected",
+    "change_of",
 )  # fmt: skip
 # What a headline figure takes over from the same number in the body.
 _SHARED_WITH_BODY = ("role", "scope", "event_day", "period_start", "period_end", "region",
@@ -120,6 +122,7 @@ def _annotate_text(
     link_event_breakdown(text, figures)
     link_drug_volumes(text, figures)
     assign_checks(figures)
+    link_changes_to_values(text, figures)
 
 
 def annotate_figures(
@@ -173,10 +176,12 @@ def annotate_figures(
         if role == "part" and total in own and own[total][0] == "total":
             headline[h]["role"], headline[h]["part_of"] = "part", total
             headline[total]["role"] = "total"
-    # part_of: an index into the body's figures, shifted past the headline's in the result
+    # part_of and change_of: indexes into the body's figures, shifted past the headline's in
+    # the result (a headline's own change_of indexes the headline, which comes first)
     for figure in figures:
-        if figure.get("part_of") is not None:
-            figure["part_of"] += len(headline)
+        for key in ("part_of", "change_of"):
+            if figure.get(key) is not None:
+                figure[key] += len(headline)
     broken_down = _total_of_the_opening(body, headline, figures)
     for figure in alone:
         if figure is broken_down:

@@ -327,6 +327,30 @@ def _list_lead(text: str, figures: list[dict], i: int, low: int) -> list[str]:
     return (figures[j].get("_left") or []) if j < i else []
 
 
+# «выросло на 18% (с 512 до 604)»: a bracket that opens a comparison right after a change (words
+# such as «по сравнению с аналогичным периодом 2024 года» may stand between), and «до» before
+# the comparison's second number
+_COMPARISON_OPENS = re.compile(r"[^();]{0,90}\(\s*(?:с|со)\s*$", re.IGNORECASE)
+_COMPARISON_GOES_ON = re.compile(r"\s*до\s*$", re.IGNORECASE)
+
+
+def _comparison_lead(text: str, figures: list[dict], i: int, low: int) -> list[str]:
+    """The words before the change that a bracketed comparison follows, for the comparison's
+    numbers: «количество выявленных фактов сбыта выросло на 18% (с 512 до 604)» counts sales
+    at 512 and 604 too, though the change stands between them and those words."""
+    j = i
+    if j > 0 and _COMPARISON_GOES_ON.match(text, figures[j - 1]["end"], figures[j]["start"]):
+        j -= 1
+    change = j - 1
+    if change < 0 or figures[change]["start"] < low:
+        return []
+    if figures[change].get("unit") not in ("percent", "times"):
+        return []
+    if not _COMPARISON_OPENS.match(text, figures[change]["end"], figures[j]["start"]):
+        return []
+    return list(figures[change].get("_left") or [])
+
+
 # what joins two items of a list: the first item's words, then a comma or «и» right before the
 # second; not «к уголовной ответственности 798 человек, к административной — свыше 3,3 тыс.»,
 # whose second item has its own label
@@ -723,6 +747,7 @@ def assign_own_indicators(
         next_start = figures[i + 1]["start"] if i + 1 < len(figures) else len(text)
         low, high = _sentence_bounds(text, figure)
         before, after, own = _window(text, figures, i, high)
+        before = _comparison_lead(text, figures, i, low) + before
         figure["_header"] = _list_header(text, low)
         figure["_phrase"] = _phrase(text, figure, low, high)
         figure["_phrase_to_next"] = _phrase_to_next(
