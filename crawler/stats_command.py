@@ -27,14 +27,25 @@ def _change(row: dict) -> str:
     return f"{row['change_pct']:+.1f}%" + (" stated" if row["change_from"] == "stated" else "")
 
 
+_QUALIFIERS = {"more_than": ">", "less_than": "<", "approx": "~"}
+
+
+def _value(row: dict) -> str:
+    """«~2 700», «412 (part of ~2 700)»: a part is inside its total's row, never beside it."""
+    text = _QUALIFIERS.get(row["qualifier"], "") + _number(row["value"])
+    if row["role"] == "part" and row["total_value"] is not None:
+        total = _QUALIFIERS.get(row["total_qualifier"], "") + _number(row["total_value"])
+        text += f" (part of {total})"
+    return text + (" (conflict)" if row["conflict"] else "")
+
+
 def _cells(row: dict) -> list[str]:
-    qualifier = {"more_than": ">", "less_than": "<", "approx": "~"}.get(row["qualifier"], "")
     return [
         row["region"] or "",
         row["what"] or "",
         f"{row['period_start']} – {row['period_end'] or '?'}",
         row["unit"] or "",
-        qualifier + _number(row["value"]) + (" (conflict)" if row["conflict"] else ""),
+        _value(row),
         _number(row["last_year"]),
         _change(row),
         str(row["n_sources"] or ""),

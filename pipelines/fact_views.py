@@ -77,8 +77,9 @@ FACT_VIEWS = {
                   from figures v join figures c on c.change_of = v.id
                  where v.fact_id = f.id and c.value > 0
                  order by c.id limit 1) as stated_change_pct,
-               f.n_articles, f.n_sources, f.first_source, f.conflict, f.id as fact_id, f.quote
-        from facts f
+               f.n_articles, f.n_sources, f.first_source, f.conflict, f.id as fact_id, f.quote,
+               f.part_of as total_fact_id, t.value as total_value, t.qualifier as total_qualifier
+        from facts f left join facts t on t.id = f.part_of
         where f.scope = 'period' and f.indicator is not null and f.period_start is not null
           and f.role in ('value', 'total', 'part')
         ) s
@@ -113,7 +114,8 @@ def ensure_fact_views(db: sqlite_utils.Database) -> None:
 
 STATISTICS_SQL = """
     select indicator, region, what, period_start, period_end, unit, value, qualifier,
-           last_year, change_pct, change_from, n_sources, conflict
+           last_year, change_pct, change_from, n_sources, conflict, role, total_value,
+           total_qualifier
     from official_statistics
     where indicator = :indicator
       and (:region = '' or region = :region or region like :region || '-%')

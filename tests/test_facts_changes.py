@@ -125,6 +125,9 @@ def statistics_db(tmp_path):
     _store(db, "Наркопреступлений стало больше",
            "За 9 месяцев 2025 года в Омской области выявлено 904 наркопреступления (АППГ – 812)"
            ", их число выросло на 11,3%.", "2025-10-21", 2)  # fmt: skip
+    _store(db, "Изъято более 310 кг",
+           "За 9 месяцев 2025 года в Омской области изъято более 310 кг наркотиков, из них почти "
+           "57 кг – синтетические наркотики.", "2025-10-22", 3)  # fmt: skip
     db.close()
     return path
 
@@ -182,3 +185,13 @@ def test_a_database_of_the_version_before_gains_the_link_and_the_change(tmp_path
         assert {"change_pct", "change_from"} <= set(db["official_statistics"].columns_dict)
     finally:
         db.close()
+
+
+def test_newsmon_stats_shows_a_part_inside_its_total(statistics_db):
+    printed = subprocess.run(
+        [sys.executable, "-m", "crawler.cli", "stats", "drugs_seized", "--db", str(statistics_db)],
+        capture_output=True, text=True, cwd=ROOT, check=True,
+    ).stdout  # fmt: skip
+    rows = [line for line in printed.splitlines() if line.startswith("RU-OMS")]
+    assert any(">310" in row and "part of" not in row for row in rows)
+    assert any("~57 (part of >310)" in row for row in rows)
