@@ -54,6 +54,14 @@ def described(figures: list[dict], change: str) -> str | None:
             "18%",
             "604",
         ),
+        # the nearest number of a list, whatever pair the roles read further back
+        (
+            "С начала 2025 года изъято 400 кг героина - это на 15% больше, чем за аналогичный "
+            "период прошлого года, более 700 кг синтетических наркотиков, здесь также рост на "
+            "6%, 150 кг гашиша - на 10% больше.",
+            "10%",
+            "150 кг",
+        ),
         # «Это …» in the next sentence: the number of the sentence before
         (
             "За 9 месяцев 2025 года изъято 5 кг героина. Данный показатель вырос на 12%.",
@@ -74,6 +82,26 @@ def test_a_change_describes_the_number_of_its_kind_it_follows(text, change, valu
             "За 9 месяцев 2025 года изъято 310 кг наркотиков, выявлено 25 преступлений, а "
             "количество изъятых наркотиков выросло на 10%.",
             "10%",
+        ),
+        # a clause set against the number's tells of something else
+        (
+            "В 2007 году в крае уничтожено 630 гектаров дикорастущей конопли, однако общая "
+            "площадь произрастания наркосодержащих растений увеличилась в три раза.",
+            "в три раза",
+        ),
+        # a quantity named anew between the number and the change
+        (
+            "За 9 месяцев 2025 года изъято 12 кг наркотических средств, количество фактов "
+            "изъятий по сравнению с аналогичным периодом прошлого года выросло на 20%.",
+            "20%",
+        ),
+        # a pair the roles joined across sentences: the change's own number is read as a
+        # baseline, its «current» stands in the sentence before
+        (
+            "В 2011 году продажи препаратов выросли с 188 тысяч упаковок до 240 тысяч. При этом "
+            "полицейские изъяли дезоморфина втрое больше, чем год назад — более 4,5 тысячи "
+            "разовых доз.",
+            "втрое",
         ),
         # a share of a number is no change of it
         ("За год выявлено 412 преступлений, из них 70% – тяжкие.", "70%"),

@@ -15,7 +15,19 @@ import re
 from pipelines.facts.roles import sentence_spans, sentence_start
 
 _DESCRIBED = ("value", "total", "part")  # not a baseline (last year) nor another change
+_GENERIC = "наркотик"  # drugs in general: a total over every drug
 _RATIOS = ("percent", "times")
+# Between a number and a change, what says the change is of something else: a clause set
+# against the number's («уничтожено 630 гектаров конопли, однако общая площадь произрастания
+# увеличилась в три раза»), a quantity named anew («изъято 12 кг наркотиков, количество фактов
+# изъятий … выросло на 20%»; not «их число», «этот показатель»: the number again), or a
+# semicolon, after which another item begins
+_ANOTHER_CLAUSE = re.compile(
+    r"\b(?:однако|но|тогда\s+как|в\s+то\s+время\s+как|зато)\b|;"
+    r"|(?<!их )(?<!его )(?<!её )(?<!ее )\b(?:количеств[оа]|числ[оа]|объ[её]м[аы]?|площад[ьи]"
+    r"|дол[яи])\b",
+    re.IGNORECASE,
+)
 # «Это на 68,4% больше», «Данный показатель вырос на 12%»: the sentence before holds the number
 _THIS = re.compile(r"\W*(?:это|этот\s+показатель|данный\s+показатель)\b", re.IGNORECASE)
 
@@ -34,13 +46,15 @@ def link_changes_to_values(text: str, figures: list[dict]) -> None:
 
 
 def _fits(change: dict, value: dict) -> bool:
-    """A number the change can describe: a period's statistic of the change's indicator."""
+    """A number the change can describe: a period's statistic of the change's indicator, and of
+    its drug when both name one («212 кг гашиша - на 10% больше» is no change of the heroin)."""
+    drugs = {change.get("substance"), value.get("substance")} - {None, _GENERIC}
     return (
         value.get("role") in _DESCRIBED
         and value.get("unit") not in _RATIOS
         and value.get("indicator") == change.get("indicator")
         and value.get("scope") == "period"
-        and not value.get("in_title")
+        and len(drugs) < 2
     )
 
 
@@ -50,22 +64,36 @@ def _described(text: str, figures: list[dict], i: int) -> int | None:
     bracketed = change.get("_of")
     if bracketed is not None and _fits(change, figures[bracketed]):
         return bracketed
-    # «выросло на 18% (с 512 до 604)»: the current value of the pair it compares
-    compared = change.get("_compared")
-    if compared is not None and compared[1] is not None and _fits(change, figures[compared[1]]):
-        return compared[1]
+    # «выросло на 18% (с 512 до 604)»: the current value of the pair it compares, in its
+    # sentence (a pair the roles joined across sentences is too loose a reading to go on)
     low = sentence_start(text, change)
     before = [k for k in range(i) if figures[k]["start"] >= low]
+    statistics = [k for k in before if figures[k].get("unit") not in _RATIOS
+                  and figures[k].get("role") != "baseline"]  # fmt: skip
+    compared = change.get("_compared")
+    if compared is not None and compared[1] is not None and _fits(change, figures[compared[1]]):
+        current = figures[compared[1]]
+        if current["start"] < low:
+            return None
+        if current["start"] > change["start"]:
+            return compared[1]  # «на 18% (с 512 до 604)»
+        # a value before the change: the nearest statistic there, not past another item's
+        # number («… более 800 кг, здесь также рост на 6%, 212 кг гашиша - на 10% больше») nor
+        # past a semicolon or a quantity named anew («… 9,5 кг; марихуаны … больше - на 30%»)
+        if statistics[-1:] == [compared[1]] and not _ANOTHER_CLAUSE.search(
+            text, current["end"], change["start"]
+        ):
+            return compared[1]
     # the nearest number before it in its sentence («изъято 3 кг, что на 10% больше»), when
     # every number before it there is of the change's kind: with two kinds («изъято 310 кг,
     # выявлено 25 преступлений, а количество изъятых наркотиков выросло на 10%») the change's
     # own kind is a guess (inherit.py takes the nearest), and a guess is no statistic
-    statistics = [k for k in before if figures[k].get("unit") not in _RATIOS
-                  and figures[k].get("role") != "baseline"]  # fmt: skip
     if statistics:
         if len({figures[k].get("indicator") for k in statistics}) > 1:
             return None
         nearest = statistics[-1]
+        if _ANOTHER_CLAUSE.search(text, figures[nearest]["end"], change["start"]):
+            return None
         return nearest if _fits(change, figures[nearest]) else None
     if _THIS.match(text, low, change["start"]):
         earlier = [k for k in range(i) if figures[k]["start"] < low
