@@ -75,6 +75,7 @@ def ensure_facts_schema(db: sqlite_utils.Database) -> None:
         ("articles", ["duplicate_of"]),
         ("facts", ["part_of"]),
         ("figures", ["part_of"]),  # seized_by_substance: is a fact any mention's total?
+        ("figures", ["change_of"]),  # official_statistics: the change stated of a fact
     ):
         db[table].create_index(columns, if_not_exists=True)
     ensure_fact_views(db)

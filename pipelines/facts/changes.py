@@ -64,12 +64,13 @@ def _described(text: str, figures: list[dict], i: int) -> int | None:
     bracketed = change.get("_of")
     if bracketed is not None and _fits(change, figures[bracketed]):
         return bracketed
+    low = sentence_start(text, change)
+    # the numbers before it in its sentence that a change can be of: no ratio, no baseline
+    statistics = [k for k in range(i) if figures[k]["start"] >= low
+                  and figures[k].get("unit") not in _RATIOS
+                  and figures[k].get("role") != "baseline"]  # fmt: skip
     # «выросло на 18% (с 512 до 604)»: the current value of the pair it compares, in its
     # sentence (a pair the roles joined across sentences is too loose a reading to go on)
-    low = sentence_start(text, change)
-    before = [k for k in range(i) if figures[k]["start"] >= low]
-    statistics = [k for k in before if figures[k].get("unit") not in _RATIOS
-                  and figures[k].get("role") != "baseline"]  # fmt: skip
     compared = change.get("_compared")
     if compared is not None and compared[1] is not None and _fits(change, figures[compared[1]]):
         current = figures[compared[1]]
