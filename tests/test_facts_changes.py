@@ -204,12 +204,14 @@ def test_a_database_of_the_version_before_gains_the_link_and_the_change(tmp_path
     # as version 12 left it: no change_of, official_statistics without the change
     db.execute("drop view official_statistics")
     db.execute("create view official_statistics as select indicator from facts")
+    db.execute("drop index idx_figures_change_of")
     db.execute("alter table figures drop column change_of")
     db.execute("PRAGMA user_version = 12")  # the version before change_of
     db.close()
     db = connect(path)
     try:
         assert "change_of" in db["figures"].columns_dict
+        assert ["change_of"] in [index.columns for index in db["figures"].indexes]
         assert {"change_pct", "change_from"} <= set(db["official_statistics"].columns_dict)
     finally:
         db.close()
