@@ -86,6 +86,7 @@ def content(db: Path) -> dict[str, list]:
             for column, ids in {
                 **refers,
                 "part_of": figure if table == "figures" else fact,
+                "change_of": figure,  # figures only: the number a change is of
             }.items():
                 if row.get(column) is not None:
                     row[column] = ids[row[column]]
