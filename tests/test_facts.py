@@ -1225,3 +1225,19 @@ def test_drugs_destroyed_break_down_as_seizures_do():
         ("part", 0),
         ("part", 0),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "indicator"),
+    [
+        # a liquid or raw material its own words do not call a drug: what drugs are made of
+        ("В гараже изъяли 3 кг мефедрона и 50 литров жидкости, из которой можно было сварить "
+         "еще два килограмма.", "50 литров", None),
+        # named as a drug, it is one
+        ("В лаборатории изъяли 400 литров наркосодержащей жидкости.", "400 литров",
+         "drugs_seized"),
+        ("Изъято 21,5 тонны сырья маковой соломы.", "21,5 тонны", "drugs_seized"),
+    ],
+)  # fmt: skip
+def test_a_bare_liquid_or_raw_material_is_no_drug_seized(text, quote, indicator):
+    assert by_quote(annotated(text), quote)["indicator"] == indicator

@@ -300,6 +300,12 @@ def _fits(
             return False
     if entry.not_own and _starts(_own_phrase(figure.get("_after") or ()), entry.not_own):
         return False
+    if (
+        obj in _BARE_OBJECTS
+        and entry.substance
+        and not _names_drug(_own_phrase(figure.get("_after") or ()), vocab)
+    ):
+        return False
     if entry.not_in_phrase and _starts(figure.get("_phrase_to_next") or (), entry.not_in_phrase):
         return False
     if entry.not_in_sentence and _starts(sentence, entry.not_in_sentence):
@@ -398,6 +404,16 @@ def _measured_noun(own: list[str] | tuple[str, ...], measure: str) -> str | None
         if readings and readings[0].pos == "NOUN":
             return lemma
     return None
+
+
+# «50 литров жидкости, из которой можно сварить …», «900 литров неизвестной жидкости»: what
+# drugs are made of, or a liquid not known yet, unless its own words name a drug («460 литров
+# наркосодержащей жидкости», «35 литров жидкого мефедрона»)
+_BARE_OBJECTS = frozenset({"жидкость"})
+
+
+def _names_drug(lemmas: list[str], vocab: Vocabulary) -> bool:
+    return any(w.startswith("нарко") or w in vocab.substances for w in lemmas)
 
 
 def _own_phrase(after) -> list[str]:
