@@ -58,3 +58,24 @@ def test_justext_keeps_the_same_paragraphs(cache, monkeypatch):
     with_cached = _justext_text(justext_stoplist.cached_stoplist)
     assert with_cached == with_trafilaturas
     assert "наркот" in with_cached  # the article's paragraphs, not an empty body
+
+
+def test_the_cached_list_is_lower_cased_and_justext_takes_it_as_it_is(cache, monkeypatch):
+    words = justext_stoplist.cached_stoplist()
+    assert all(word == word.lower() for word in words)
+    monkeypatch.setattr(justext_stoplist, "_JUSTEXT_DEFINE", None)  # never called for it
+    assert justext_stoplist.define_stoplist(words) is words
+
+
+def test_another_list_is_lower_cased_by_justext():
+    assert justext_stoplist.define_stoplist(("Und", "der")) == frozenset({"und", "der"})
+
+
+def test_justext_paragraphs_are_the_same_with_the_installed_define_stoplist(cache, monkeypatch):
+    import justext.core
+
+    monkeypatch.setattr(external, "jt_stoplist_init", external.jt_stoplist_init)
+    monkeypatch.setattr(justext.core, "define_stoplist", justext_stoplist._JUSTEXT_DEFINE)
+    plain = _justext_text(justext_stoplist.cached_stoplist)
+    monkeypatch.setattr(justext.core, "define_stoplist", justext_stoplist.define_stoplist)
+    assert _justext_text(justext_stoplist.cached_stoplist) == plain
