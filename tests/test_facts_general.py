@@ -2445,3 +2445,24 @@ def test_a_headline_its_body_adds_up_to_exactly_is_their_total_not_one_rounded()
     ]  # fmt: skip
     # the parts measure what their total does
     assert [f["indicator"] for f in figures] == ["drugs_seized"] * 3
+
+
+def test_an_amount_of_one_drug_holds_no_other_drug():
+    figures = annotated(
+        "Свыше 40 кг марихуаны уничтожено комиссией.\nГероин — 8,2 кг, гашиш — 15,4 кг."
+    )
+    assert _total_of(figures, "8,2 кг") is None and _total_of(figures, "15,4 кг") is None
+    assert by_quote(figures, "Свыше 40 кг")["role"] == "value"
+
+
+def test_an_amount_of_a_group_of_drugs_holds_its_members():
+    figures = annotated("Изъято 12 кг синтетики, в том числе 9 кг мефедрона и 2 кг амфетамина.")
+    assert _total_of(figures, "9 кг") == _total_of(figures, "2 кг") == "12 кг"
+
+
+def test_an_amount_shared_by_a_list_of_drugs_holds_each_of_them():
+    figures = annotated(
+        "Контрабандисты пытались ввезти около 90 кг героина, опия и гашиша. Отмечается, что "
+        "39 кг героина, 35 кг опия и 14 кг гашиша были обнаружены в тайнике."
+    )
+    assert {_total_of(figures, q) for q in ("39 кг", "35 кг", "14 кг")} == {"около 90 кг"}

@@ -115,7 +115,7 @@ def _annotate_text(
 ) -> None:
     for figure in figures:
         figure["_published"] = published
-    assign_roles(text, figures, headline, vocabulary().substances)
+    assign_roles(text, figures, headline, vocabulary().substances, vocabulary().groups)
     # before scope: a count of crimes is a statistic; a body reads its headline before it
     assign_indicators(text, figures, title=None if text == title else title)
     assign_scope(text, figures, mentioned_dates, published, title)

@@ -62,6 +62,7 @@ class Vocabulary:
     generic: frozenset[str]
     aliases: tuple[tuple[str, str], ...] = ()  # (lemma, substance): «опийный» is опий
     phrases: tuple[tuple[str, str, str], ...] = ()  # (lemma, next lemma, substance)
+    groups: frozenset[str] = frozenset()  # substances that name a group of drugs («синтетика»)
 
     @functools.cached_property
     def drugs(self) -> frozenset[str]:
@@ -135,6 +136,7 @@ def _load(path: Path) -> Vocabulary:
         frozenset(substances.get("generic", [])),
         tuple(aliases.items()),
         tuple((pair[0], pair[1], name) for name, pair in phrases.items()),
+        frozenset(substances.get("groups", [])),
     )
 
 

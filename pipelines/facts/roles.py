@@ -1114,10 +1114,12 @@ def assign_roles(
     figures: list[dict],
     headline: list[dict] = (),
     named_drugs: frozenset[str] = frozenset(),
+    drug_groups: frozenset[str] = frozenset(),
 ) -> None:
     """Set `role` and `part_of` (an index into `figures`) on each figure, in place; `headline`:
     the headline's figures, which may hold the current value a baseline of the text is of;
-    `named_drugs`: the drug names of the indicators' vocabulary."""
+    `named_drugs`: the drug names of the indicators' vocabulary, `drug_groups` those of them
+    that name a group of drugs."""
     roles: dict[int, str] = {}
     groups = _sentences(text, figures)
     for group in groups:
@@ -1168,6 +1170,9 @@ def assign_roles(
     _parts_by_their_share(text, figures, roles, part_of)
     _percent_shares(text, figures, groups, roles, part_of)
     sum_parts(text, figures, roles, part_of, named_drugs)
+    for i, total in list(part_of.items()):
+        if _of_another_drug(text, figures[total], figures[i], named_drugs, drug_groups):
+            del part_of[i]
     totals = set(part_of.values())
     for i, figure in enumerate(figures):
         if i in part_of:
@@ -1182,6 +1187,46 @@ def assign_roles(
         figure["part_of"] = part_of.get(i)
     for group in groups:
         _link_changes(figures, group)
+
+
+def _of_another_drug(
+    text: str,
+    total: dict,
+    part: dict,
+    named_drugs: frozenset[str],
+    drug_groups: frozenset[str],
+) -> bool:
+    """«Свыше 40 кг марихуаны уничтожено. Героин — 8,2 кг, гашиш — 15,4 кг.»: an amount of one
+    named drug holds no other; only a group («синтетики», «наркосодержащих растений») holds its
+    members, and an amount shared by a list of drugs («около 90 кг героина, опия и гашиша»)
+    each of them."""
+    whole, item = ((f.get("object") or "").lower() for f in (total, part))
+    if whole == item or not {whole, item} <= named_drugs or whole in drug_groups:
+        return False
+    return len(_drugs_named_after(text, total, named_drugs)) < 2
+
+
+_LISTED_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\S")
+_LIST_JOINS = frozenset({",", "и", "или", "а", "также"})
+_LIST_LOOKAHEAD = 120  # characters after an amount where the drugs it is of are listed
+
+
+def _drugs_named_after(text: str, figure: dict, named_drugs: frozenset[str]) -> set[str]:
+    """The named drugs listed right after an amount («около 90 кг героина, опия и гашиша»), up
+    to the first word that is none of them, nor an adjective or a word that joins a list."""
+    found: set[str] = set()
+    end = min(len(text), figure["end"] + _LIST_LOOKAHEAD)
+    for match in _LISTED_WORD.finditer(text, figure["end"], end):
+        word = match.group().lower()
+        if word in _LIST_JOINS:
+            continue
+        readings = parse_word(word)
+        drugs = {r.lemma for r in readings} & named_drugs
+        if drugs:
+            found |= drugs
+        elif not (readings and readings[0].pos in ("ADJF", "PRTF")):
+            break
+    return found
 
 
 # Between a number and its share: «56, или 45,9% от количества выявленных», «54 преступления,
