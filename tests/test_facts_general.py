@@ -2466,3 +2466,15 @@ def test_an_amount_shared_by_a_list_of_drugs_holds_each_of_them():
         "39 кг героина, 35 кг опия и 14 кг гашиша были обнаружены в тайнике."
     )
     assert {_total_of(figures, q) for q in ("39 кг", "35 кг", "14 кг")} == {"около 90 кг"}
+
+
+def test_a_part_whose_own_verb_names_its_indicator_keeps_it_past_its_totals_words():
+    figures = annotated(
+        "К уголовной ответственности привлечено 214 лиц, из которых 37 осуждены к лишению свободы."
+    )
+    assert by_quote(figures, "214 лиц")["indicator"] is None  # held liable: no convicts
+    assert by_quote(figures, "37")["indicator"] == "persons_convicted"
+    burnt = annotated(
+        "В печи сожжено 169 кг наркотиков, из которых 41 кг составлял героин, 43 кг опий."
+    )
+    assert by_quote(burnt, "41 кг")["indicator"] is None  # what it held: still no seizure

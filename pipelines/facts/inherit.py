@@ -38,10 +38,18 @@ def assign_indicators(
     _plants_not_named_are_drugs(figures)
 
 
+# words that say what a part of a whole is («из которых 41 кг составлял героин», «весом …»), not
+# what was done with it
+_WHAT_IT_HOLDS = frozenset({"составлять", "составить", "вес", "весить", "масса", "иметь",
+                            "иметься", "находиться", "содержаться", "храниться"})  # fmt: skip
+
+
 def _parts_of_what_nothing_counts(figures: list[dict], vocab: Vocabulary) -> None:
     """«сожжено 169 кг 860 г наркотиков, из которых 41 кг … героина»: the words that rule an
     indicator out for a total (a destruction, not a seizure) rule it out for the total's parts
-    in its sentence, past the window their own words are read in."""
+    in its sentence, past the window their own words are read in; not for a part whose own
+    verb names its indicator («привлечено к уголовной ответственности 214 лиц, из которых 37
+    осуждены»: the 37 are convicts, the 214 are not)."""
     entries = {e.code: e for e in vocab.indicators}
     for figure in figures:
         k = figure.get("part_of")
@@ -51,6 +59,8 @@ def _parts_of_what_nothing_counts(figures: list[dict], vocab: Vocabulary) -> Non
         if total.get("indicator") or total.get("sentence") != figure.get("sentence"):
             continue
         entry = entries[figure["indicator"]]
+        if not (entry.verbs - _WHAT_IT_HOLDS).isdisjoint(figure.get("_after") or ()):
+            continue
         if entry.not_context and _starts(total.get("_near") or (), entry.not_context):
             figure["indicator"] = figure["substance"] = None
 
