@@ -1,5 +1,6 @@
 """Item pipeline step 3: where and who — places and agencies an article names, the article's
-main region, and the region of every figure (its sentence, else the article, else the source)."""
+main region, and the region of every figure (its sentence, else the sentence whose story it
+goes on, else the article, else the source)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pipelines.agencies import find_agencies
 from pipelines.items import ArticleRecord
 from pipelines.places import article_place, figure_region, find_places
 from pipelines.places_ner import SentenceNer
+from pipelines.places_story import place_of_the_story
 from pipelines.step import CrawlerStep, fail_soft
 
 
@@ -62,7 +64,7 @@ def apply_places(record: ArticleRecord, source_region: str | None) -> ArticleRec
         # a figure of a page in another language takes the article's (the source's) region
         sentence = (figure.get("sentence") or "") if body else ""
         if sentence not in by_sentence and _names_no_place(body, sentence, places):
-            by_sentence[sentence] = {
+            by_sentence[sentence] = place_of_the_story(body, sentence, places) or {
                 "region_code": article["region_code"],
                 "country": article["country"],
                 "reason": article["reason"],

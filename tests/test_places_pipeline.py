@@ -46,3 +46,55 @@ def test_figures_of_a_page_in_another_language_take_the_source_region():
         "KZ",
         "source",
     )
+
+
+def _regions(title: str, body: str) -> dict:
+    r = record(title, body)
+    apply_places(apply_figures(r), None)
+    return {f["quote"]: (f["region"], f["region_reason"]) for f in r.figures}
+
+
+DIGEST = (
+    "В Павлодаре задержан курьер с 2 кг гашиша. В Семее полицейские задержали мужчину. "
+    "У него изъято 500 г героина. В Караганде изъято 3 кг марихуаны."
+)
+
+
+def test_a_sentence_that_goes_on_with_the_story_before_takes_its_place():
+    where = _regions("Итоги недели", DIGEST)
+    assert where["500 г"] == ("KZ-10", "story")  # Semey, not the digest's country
+    assert where["2 кг"] == ("KZ-55", "sentence") and where["3 кг"] == ("KZ-35", "sentence")
+
+
+def test_the_story_goes_on_over_a_sentence_that_points_back_too():
+    where = _regions(
+        "Итоги недели",
+        "В Семее полицейские задержали мужчину. При нём был рюкзак. В ходе досмотра изъято "
+        "500 г героина. В Караганде изъято 3 кг марихуаны.",
+    )
+    assert where["500 г"] == ("KZ-10", "story")
+
+
+def test_no_story_without_a_word_pointing_back():
+    plain = _regions("Итоги недели", DIGEST.replace("У него изъято", "Всего изъято"))
+    assert plain["500 г"][1] != "story"
+    # the next paragraph goes on with it as well
+    assert _regions("Итоги недели", DIGEST.replace(" У него", "\nУ него"))["500 г"] == (
+        "KZ-10",
+        "story",
+    )
+
+
+def test_where_something_went_or_a_name_in_quotes_is_no_scene_of_the_story():
+    went = _regions(
+        "Задержаны наркоторговцы",
+        "В Улан-Удэ задержана группа. Они перевозили гашиш в Иркутск. У них изъято 2 кг "
+        "гашиша. В Иркутске задержан их сообщник.",
+    )
+    assert went["2 кг"][1] != "story"
+    quoted = _regions(
+        "Задержаны наркоторговцы",
+        "В Павлодаре и Караганде прошли рейды. Полицейские остановили «Жигули». При досмотре "
+        "изъято 2 кг гашиша.",
+    )
+    assert quoted["2 кг"][1] != "story"
