@@ -16,7 +16,7 @@ import calendar
 import functools
 import re
 from collections.abc import Callable, Iterator
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
 from pipelines.homoglyphs import fold_homoglyphs
@@ -266,6 +266,28 @@ def _month_alone(m: re.Match[str], ctx: _Context, prefix: str | None) -> Resolve
     return "date", f"{year:04d}-{month:02d}" if year else None, None
 
 
+def _recent_days(m: re.Match[str], ctx: _Context, prefix: str | None) -> Resolved:
+    """«за минувшие сутки», «за неделю», «за последние 10 дней»: the days up to the publication
+    day, counted back from it (a digest's reporting period). A count, a day or «сутки» needs
+    its «последние», «прошедшие»: «за 10 дней операции» may be any ten days, and «за день
+    продавали 300 г» is a rate."""
+    if not m["which"] and (m["n"] or not m["unit"].lower().startswith("недел")):
+        return None  # «за сутки», «за день» alone may be a rate: «за день продавали 300 г»
+    if m["n"] and m["n"].isdigit():
+        count = int(m["n"])
+    elif m["n"]:
+        word = read_number_word(m["n"].lower())
+        if word is None or word.role not in ("unit", "teen"):
+            return None
+        count = int(word.value)
+    else:
+        count = 1
+    if ctx.published is None:
+        return "period", None, None
+    days = count * (7 if m["unit"].lower().startswith("недел") else 1)
+    return "period", (ctx.published - timedelta(days=days)).isoformat(), ctx.published.isoformat()
+
+
 _QUANTITY_WORDS = frozenset({
     "более", "свыше", "больше", "менее", "меньше", "около", "порядка", "почти", "примерно",
     "приблизительно", "сверх",
@@ -413,6 +435,19 @@ _RULES: list[_Rule] = [
         anchor=re.compile("начала"),
     ),
     _Rule(
+        # «за минувшие сутки», «за прошедшую неделю», «за последние 10 дней»; not «за неделю до
+        # задержания», a time before something, nor «за неделю с 1 по 7 октября», whose dates
+        # the rule of days says
+        _compile(
+            r"\bза\s+(?:(?P<which>прошедш|минувш|истекш|последн)[а-яё]*\s+)?"
+            r"(?:(?P<n>\d{1,3}|[а-яё]+)\s+)??(?P<unit>сутки|суток|недел[юиь]|дн(?:я|ей)|день)"
+            r"(?![а-яё])(?!\s+до\b)(?!\s+(?:с|со)\s+\d)"
+        ),
+        _recent_days,
+        "recent",
+        anchor=re.compile(r"сут|недел|дн[яе]|день"),
+    ),
+    _Rule(
         _compile(rf"\b(?P<rel>{_REL})\s+год[а-яё]*"),
         _relative_year,
         "relative",
@@ -429,6 +464,7 @@ _RULES: list[_Rule] = [
 _DIGIT_RE = re.compile(r"\d")
 _CYRILLIC_RE = re.compile(r"[а-яёА-ЯЁ]")
 _MONTH_GATE_RE = re.compile(_MONTH)
+_RECENT_GATE_RE = re.compile(r"сутк|суток|недел|дн[яе]й?|день")
 
 
 def _gates(text: str, lower: str) -> dict[str, bool]:
@@ -447,11 +483,12 @@ def _gates(text: str, lower: str) -> dict[str, bool]:
         "г": "г" in lower,
         "начал": "с начала" in lower,
         "relative": "год" in lower,  # the rule runs around each "год" only
+        "recent": "за " in lower and _RECENT_GATE_RE.search(lower) is not None,
     }
 
 
 _CYRILLIC_GATES = (
-    "month", "месяц", "квартал", "полугоди", "пол.", "кв.", "г", "начал", "relative",
+    "month", "месяц", "квартал", "полугоди", "пол.", "кв.", "г", "начал", "relative", "recent",
 )  # fmt: skip
 
 

@@ -108,6 +108,11 @@ def test_periods_with_their_own_year(text, expected):
         ("с начала года", ("period", "2025-01-01", "2025-08-08")),
         ("за 6 месяцев т.г.", ("period", "2025-01-01", "2025-06-30")),
         ("в мае п.г.", ("date", "2024-05", None)),
+        # a digest's days, counted back from the publication day
+        ("За неделю изъято", ("period", "2025-08-01", "2025-08-08")),
+        ("за минувшие сутки выявлено", ("period", "2025-08-07", "2025-08-08")),
+        ("За последние 10 дней", ("period", "2025-07-29", "2025-08-08")),
+        ("за прошедшие две недели", ("period", "2025-07-25", "2025-08-08")),
     ],
 )
 def test_periods_that_depend_on_the_publication_date(text, resolved):
@@ -136,6 +141,10 @@ def test_bare_year_in_a_comparison():
         "изъято 2015 граммов",
         "операция «Мак-2017»",
         "на протяжении 7 месяцев",
+        "за неделю до задержания",  # a time before something
+        "за день продавали",  # a rate
+        "за сутки продавали",
+        "за 10 дней операции",  # any ten days
     ],
 )
 def test_not_dates(text):
