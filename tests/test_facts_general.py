@@ -267,6 +267,8 @@ def test_more_by_an_amount_compared_with_last_year_is_a_change():
         # the words for proceeds next to a sum, whatever the verb
         ("Выявлено 12 точек продажи с доходом в 3 млрд тенге.", "3 млрд", "money_proceeds"),
         ("Выручка интернет-магазина составила 8 млн рублей.", "8 млн", "money_proceeds"),
+        # a currency abbreviated is the currency
+        ("Изъято наличных 3 тыс. долларов и 450 тыс. руб.", "450 тыс", "money_confiscated"),
     ],
 )  # fmt: skip
 def test_indicator_vocabulary_reaches_common_phrasings(text, quote, indicator):
