@@ -37,10 +37,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from pipelines.month_names import MONTH_PATTERN
+from pipelines.numbers import read_number_word
 from pipelines.phrases import read_tsv
 from pipelines.places_gazetteer import Entry, load_gazetteer
 from pipelines.places_mentions import clear_winner, find_mentions
 from pipelines.places_ner import NerView, SentenceNer
+from pipelines.places_story import where_it_happened
 from pipelines.places_signs import country_of_signs
 
 __all__ = [
@@ -570,9 +572,13 @@ def figure_region(
     source_region: str | None = None,
     article: dict | None = None,
     ner: SentenceNer | None = None,
+    at: int | None = None,
 ) -> dict:
     """Where a figure was counted: the place its sentence names, else the article's, else the
     source's. National figures ("по стране", "в Казахстане") get the country and no region.
+    Where the sentence names several regions, the one its own clause names («В Чуйской области
+    изъято 8,3 тонны, в Иссык-Кульской — 2,2 тонны»), when `at` gives the figure's offset in
+    the sentence.
 
     article_places: find_places() of the whole article; article: its article_region(), when
     already computed; ner: the article's SentenceNer, whose tagging the sentence reuses by
@@ -593,6 +599,10 @@ def figure_region(
     if len(regions) == 1:
         code, country = regions.pop()
         return {"region_code": code, "country": country, "reason": "sentence"}
+    if regions and at is not None:
+        own = _clause_region(sentence, at, places)
+        if own is not None:
+            return {"region_code": own[0], "country": own[1], "reason": "sentence"}
     if regions:
         # Several regions in one sentence: only their common country is certain.
         countries = {country for _, country in regions}
@@ -606,3 +616,45 @@ def figure_region(
         "country": article["country"],
         "reason": article["reason"],
     }
+
+
+# Where one clause of a sentence ends and the next begins: a comma, semicolon or colon before a
+# space (not the comma of «8,3»), or a bracket
+_CLAUSE_END = re.compile(r"[,;:](?=\s)|[()]")
+# a figure that counts regions («в трех областях») is in none of them
+_COUNTS_REGIONS = re.compile(r"^\S*\s*(?:регион|област|субъект|кра[ея]|район|стран)", re.I)
+
+
+def _clause_region(sentence: str, at: int, places: list[dict]) -> tuple[str, str] | None:
+    """(region, country) of the one region the clause around offset `at` names as where
+    something happened, if one."""
+    if _COUNTS_REGIONS.match(sentence[at:]):
+        return None
+    start = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, at)), default=0)
+    stop = _CLAUSE_END.search(sentence, at)
+    end = stop.start() if stop else len(sentence)
+    # a region after the figure that opens a list of regions («распространяли наркотики в
+    # Челябинской, Московской и …») is one of several: only where the next clause goes on
+    # with a number of its own («8,3 тонны в Чуйской, 2,2 тонны — в …»)
+    after_ok = stop is None or _holds_a_number(_next_clause(sentence, stop.end()))
+    regions = {(p["region_code"], p["country"]) for p in places
+               if p["region_code"] and start <= p["start"] < end
+               and (p["start"] < at or after_ok)
+               and where_it_happened(sentence, p)}  # fmt: skip
+    return regions.pop() if len(regions) == 1 else None
+
+
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _holds_a_number(clause: str) -> bool:
+    """Digits or a number word («а одна — в Саратове»)."""
+    return bool(_DIGIT.search(clause)) or any(
+        read_number_word(w.lower()) is not None for w in _WORD.findall(clause)
+    )
+
+
+def _next_clause(sentence: str, start: int) -> str:
+    stop = _CLAUSE_END.search(sentence, start)
+    return sentence[start : stop.start() if stop else len(sentence)]

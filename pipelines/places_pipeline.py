@@ -72,6 +72,11 @@ def apply_places(record: ArticleRecord, source_region: str | None) -> ArticleRec
         if sentence not in by_sentence:
             by_sentence[sentence] = figure_region(sentence, places, source_region, article, ner)
         where = by_sentence[sentence]
+        if where["reason"] == "sentence" and where["country"] and not where["region_code"]:
+            # several regions in the sentence: the one of the figure's own clause, if any
+            at = figure.get("start", 0) - body.find(sentence) if body else -1
+            if 0 <= at < len(sentence):
+                where = figure_region(sentence, places, source_region, article, ner, at)
         figure["region"] = where["region_code"]
         figure["country"] = where["country"]
         figure["region_reason"] = where["reason"]

@@ -30,7 +30,10 @@ _GOES_ON = re.compile(
     re.IGNORECASE,
 )
 _SCENE = ("name", "agency", "recap")  # how a place is named where something happened there
-_INTO = re.compile(r"(?:^|\s)(?:в|во|на)\s+$", re.IGNORECASE)
+# «в», «из» right before a name, or before «г.», «города» and the name
+_TOWN_WORD = r"(?:г\.\s*|город[а-я]*\s+)?"
+_INTO = re.compile(rf"(?<![^\W\d_])(?:в|во|на)\s+{_TOWN_WORD}$", re.IGNORECASE)
+_FROM = re.compile(rf"(?<![^\W\d_])(?:из|изо|от)\s+{_TOWN_WORD}$", re.IGNORECASE)
 _QUOTES = "«\"„“'"
 _LOCATIVE = frozenset({"loct", "loc2"})
 MAX_STEPS_BACK = 3  # sentences of one story a place carries over
@@ -58,7 +61,7 @@ def place_of_the_story(body: str, sentence: str, places: list[dict]) -> dict | N
             if before_start <= p["start"] < here
             and p["region_code"]
             and p["named_as"] in _SCENE
-            and _where_it_happened(body, p)
+            and where_it_happened(body, p)
         }
         if len(regions) == 1:
             code, country = regions.pop()
@@ -69,14 +72,17 @@ def place_of_the_story(body: str, sentence: str, places: list[dict]) -> dict | N
     return None
 
 
-def _where_it_happened(body: str, place: dict) -> bool:
+def where_it_happened(body: str, place: dict) -> bool:
     """Not where something went («перевозили гашиш в Иркутск», «в поезде, следовавшем в
-    Москву»: «в» before a name that is not in the locative) nor a name in quotes, which names
-    a thing («остановили «Жигули»»)."""
+    Москву»: «в» before a name that is not in the locative) or came from («из Владивостока»),
+    nor a name in quotes, which names a thing («остановили «Жигули»»). `place`: offsets into
+    `body`."""
     start = place["start"]
     if start and body[start - 1] in _QUOTES:
         return False
-    if not _INTO.search(body, max(0, start - 4), start):
+    if _FROM.search(body, max(0, start - 14), start):
+        return False
+    if not _INTO.search(body, max(0, start - 14), start):
         return True
     first = place["name"].split()[0].lower()
     return any(r.grammemes & _LOCATIVE for r in parse_word(first))

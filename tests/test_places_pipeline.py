@@ -98,3 +98,29 @@ def test_where_something_went_or_a_name_in_quotes_is_no_scene_of_the_story():
         "изъято 2 кг гашиша.",
     )
     assert quoted["2 кг"][1] != "story"
+
+
+def test_a_sentence_of_several_regions_gives_each_figure_the_region_of_its_clause():
+    where = _regions(
+        "Итоги полугодия",
+        "С начала года в Кыргызстане изъято 12,4 тонны наркотиков. В Чуйской области изъято "
+        "8,3 тонны, в Иссык-Кульской — 2,2 тонны, а в Бишкеке и Оше вместе — 1,1 тонны.",
+    )
+    assert where["8,3 тонны"] == ("KG-C", "sentence")
+    assert where["2,2 тонны"] == ("KG-Y", "sentence")
+    assert where["1,1 тонны"] == (None, "sentence")  # two regions in its own clause
+    assert where["12,4 тонны"] == (None, "sentence")  # the country's
+
+
+def test_a_clause_that_opens_a_list_of_regions_or_counts_regions_gives_none():
+    where = _regions(
+        "Итоги года",
+        "По делу 15 человек распространяли наркотики в Челябинской, Московской и Тюменской "
+        "областях. Изъято 8 кг в Омске, 3 кг — в Тюмени.",
+    )
+    assert where["15 человек"][0] is None  # one of three regions
+    assert where["8 кг"] == ("RU-OMS", "sentence") and where["3 кг"] == ("RU-TYU", "sentence")
+    counted = _regions(
+        "Итоги года", "Наркотики изъяты в трех областях: Карагандинской и Павлодарской."
+    )
+    assert counted["трех областях"][0] is None
