@@ -42,8 +42,8 @@ from pipelines.phrases import read_tsv
 from pipelines.places_gazetteer import Entry, load_gazetteer
 from pipelines.places_mentions import clear_winner, find_mentions
 from pipelines.places_ner import NerView, SentenceNer
-from pipelines.places_story import where_it_happened
 from pipelines.places_signs import country_of_signs
+from pipelines.places_story import where_it_happened
 
 __all__ = [
     "Entry",
