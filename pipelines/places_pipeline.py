@@ -74,8 +74,10 @@ def apply_places(record: ArticleRecord, source_region: str | None) -> ArticleRec
         where = by_sentence[sentence]
         if where["reason"] == "sentence" and where["country"] and not where["region_code"]:
             # several regions in the sentence: the one of the figure's own clause, if any
-            at = figure.get("start", 0) - body.find(sentence) if body else -1
-            if 0 <= at < len(sentence):
+            # offsets: a headline figure's into the headline (its sentence), others' into the body
+            base = 0 if figure.get("in_title") else body.find(sentence)
+            at = figure.get("start", 0) - base if base >= 0 else -1
+            if 0 <= at < len(sentence) and sentence.startswith(figure.get("quote", ""), at):
                 where = figure_region(sentence, places, source_region, article, ner, at)
         figure["region"] = where["region_code"]
         figure["country"] = where["country"]
