@@ -641,6 +641,8 @@ def _deictic_mentions(text, tokens, mentions, home_country) -> list[_Mention]:
 
 
 _CAPITAL_WORDS = re.compile(r"столи[цч]", re.IGNORECASE)
+# the words after «столица» that make it a region's capital the text does not name
+_DIVISION_WORDS = ("регион", "област", "республик", "кра", "округ", "субъект", "автоном")
 
 
 def _capital_mentions(text, tokens, mentions) -> list[_Mention]:
@@ -664,6 +666,8 @@ def _capital_mentions(text, tokens, mentions) -> list[_Mention]:
             continue
         if not noun and i + 1 < len(tokens) and tokens[i + 1].norm.startswith(("област", "регион")):
             continue  # «ГУВД столичной области»: the region around the capital, not the capital
+        if noun and i + 1 < len(tokens) and tokens[i + 1].norm.startswith(_DIVISION_WORDS):
+            continue  # «в столице региона», «столица республики»: a region's own, not named
         after = next((m for m in mentions if m.first == i + 1), None) if noun else None
         if after is not None and after.kind == "country" and after.country in gazetteer.capitals:
             after.first, after.start, after.name = i, token.start, text[token.start : after.end]

@@ -880,6 +880,12 @@ def test_the_capital_named_by_a_common_word():
     assert [
         (p["name"], p["region_code"]) for p in find_places("В столице Бурятии задержан курьер.")
     ] == [("столице Бурятии", "RU-BU")]
+    # «в столице региона», «столица республики»: a region's capital, unnamed, not the country's
+    assert [
+        p["region_code"]
+        for p in find_places("В России растет спрос. В столице региона изъято 5 кг.")
+        if p["region_code"]
+    ] == []
     # a city called a capital is not named: "уральская столица", "северная столица"
     assert all(
         p["region_code"] != "UZ-TK" for p in find_places("Из Узбекистана в северную столицу.")
