@@ -229,6 +229,26 @@ def _half_year(m: re.Match[str], ctx: _Context, prefix: str | None) -> Resolved:
     return _months_period(ctx.year(m), 6 * half - 5, 6 * half)
 
 
+def _half_a_year(m: re.Match[str], ctx: _Context, prefix: str | None) -> Resolved:
+    """«за полгода», «за первые полгода», «за последние полгода»: a summary of half a year. The
+    first half of the year when published in the three months after it (or «первые»), the
+    second half of the year before when published in the two after that; «последние» counts
+    back from the publication day. Any other time it is a period of unknown days."""
+    if prefix is None:
+        return None  # «полгода назад», «на полгода»: a time or a sentence, no reporting period
+    which = (m["which"] or "").lower()
+    published = ctx.published
+    if published is None:
+        return "period", None, None
+    if which.startswith("последн"):
+        return "period", (published - timedelta(days=182)).isoformat(), published.isoformat()
+    if which.startswith("перв") or 7 <= published.month <= 9:
+        return _months_period(published.year, 1, 6)
+    if published.month <= 2:
+        return _months_period(published.year - 1, 7, 12)
+    return "period", None, None
+
+
 def _abbreviated_half_year(m: re.Match[str], ctx: _Context, prefix: str | None) -> Resolved:
     """ "1 пол. 2023 г.": a half-year however it is introduced, as its year follows."""
     return _half_year(m, ctx, prefix or "в")
@@ -252,6 +272,8 @@ def _relative_year(m: re.Match[str], ctx: _Context, prefix: str | None) -> Resol
 
 def _since_new_year(m: re.Match[str], ctx: _Context, prefix: str | None) -> Resolved:
     year = ctx.relative_year(m["rel"]) if m["rel"] else ctx.year(m)
+    if year is not None and ctx.published is None and m["year"]:
+        return "period", str(year), str(year)  # up to a day unknown: at most that year
     if year is None or ctx.published is None:
         return "period", None, None
     end = ctx.published if ctx.published.year == year else date(year, 12, 31)
@@ -266,6 +288,29 @@ def _month_alone(m: re.Match[str], ctx: _Context, prefix: str | None) -> Resolve
     return "date", f"{year:04d}-{month:02d}" if year else None, None
 
 
+def _count_of(word: str) -> int | None:
+    """A small count in digits or a word («10», «три», «двенадцать»), or None."""
+    if word.isdigit():
+        return int(word)
+    number = read_number_word(word.lower())
+    if number is None or number.role not in ("unit", "teen"):
+        return None
+    return int(number.value)
+
+
+def _recent_months_or_years(m: re.Match[str], ctx: _Context, prefix: str | None) -> Resolved:
+    """«за последние три года», «за последние 20 месяцев»: the months up to the publication day."""
+    count = _count_of(m["n"]) if m["n"] else 1
+    if count is None:
+        return None
+    if ctx.published is None:
+        return "period", None, None
+    months = count * (1 if m["unit"].lower().startswith("мес") else 12)
+    year, month = divmod(ctx.published.year * 12 + ctx.published.month - 1 - months, 12)
+    day = min(ctx.published.day, _last_day(year, month + 1))
+    return "period", date(year, month + 1, day).isoformat(), ctx.published.isoformat()
+
+
 def _recent_days(m: re.Match[str], ctx: _Context, prefix: str | None) -> Resolved:
     """«за минувшие сутки», «за неделю», «за последние 10 дней»: the days up to the publication
     day, counted back from it (a digest's reporting period). A count, a day or «сутки» needs
@@ -273,15 +318,9 @@ def _recent_days(m: re.Match[str], ctx: _Context, prefix: str | None) -> Resolve
     продавали 300 г» is a rate."""
     if not m["which"] and (m["n"] or not m["unit"].lower().startswith("недел")):
         return None  # «за сутки», «за день» alone may be a rate: «за день продавали 300 г»
-    if m["n"] and m["n"].isdigit():
-        count = int(m["n"])
-    elif m["n"]:
-        word = read_number_word(m["n"].lower())
-        if word is None or word.role not in ("unit", "teen"):
-            return None
-        count = int(word.value)
-    else:
-        count = 1
+    count = _count_of(m["n"]) if m["n"] else 1
+    if count is None:
+        return None
     if ctx.published is None:
         return "period", None, None
     days = count * (7 if m["unit"].lower().startswith("недел") else 1)
@@ -395,6 +434,15 @@ _RULES: list[_Rule] = [
         _prefix("за|в|во"),
         anchor=re.compile("полугоди"),
     ),
+    _Rule(
+        _compile(
+            r"\b(?:(?P<which>перв|последн|прошедш|минувш|истекш)[а-яё]*\s+)?полгода(?![а-яё])"
+        ),
+        _half_a_year,
+        "полугоди",
+        _prefix("за"),
+        anchor=re.compile("полгода"),
+    ),
     # statistics' abbreviations, with their year: "в 1 пол. 2023 г.", "за 3 кв. 2022 года"
     _Rule(
         _compile(rf"\b{_ORDINAL}\s+пол\.{_WHICH_YEAR}"),
@@ -416,6 +464,13 @@ _RULES: list[_Rule] = [
         _prefix(r"в|во|с|до|по|на|к|за|в\s+течение|в\s+начале|в\s+конце|в\s+середине"),
         anchor=re.compile(_MONTH),
     ),
+    # before the rules of a year, which would take «2024 года» of «с начала 2024 года»
+    _Rule(
+        _compile(rf"\bс\s+начала\s+(?:(?P<rel>{_REL})\s+)?(?:(?P<year>{_YEAR})\s+)?года"),
+        _since_new_year,
+        "начал",
+        anchor=re.compile("начала"),
+    ),
     _Rule(
         _compile(rf"(?P<y1>{_YEAR})\s*(?:{_DASH}|по|до)\s*(?P<y2>{_YEAR})(?:{_YEAR_WORD})?(?!\d)"),
         _year_range,
@@ -429,12 +484,6 @@ _RULES: list[_Rule] = [
         _prefix("в|во|за|с|до|по|к|на"),
     ),
     _Rule(
-        _compile(rf"\bс\s+начала\s+(?:(?P<rel>{_REL})\s+)?(?:(?P<year>{_YEAR})\s+)?года"),
-        _since_new_year,
-        "начал",
-        anchor=re.compile("начала"),
-    ),
-    _Rule(
         # «за минувшие сутки», «за прошедшую неделю», «за последние 10 дней»; not «за неделю до
         # задержания», a time before something, nor «за неделю с 1 по 7 октября», whose dates
         # the rule of days says
@@ -446,6 +495,17 @@ _RULES: list[_Rule] = [
         _recent_days,
         "recent",
         anchor=re.compile(r"сут|недел|дн[яе]|день"),
+    ),
+    _Rule(
+        # «за последние три года», «за последние 20 месяцев», «за последний год»: not «за
+        # минувший год», the calendar year before, which the rule of relative years says
+        _compile(
+            r"\bза\s+последн[а-яё]*\s+(?:(?P<n>\d{1,3}|[а-яё]+)\s+)??"
+            r"(?P<unit>месяц(?:а|ев)?|год(?:а)?|лет)(?![а-яё])"
+        ),
+        _recent_months_or_years,
+        "lately",
+        anchor=re.compile("последн"),
     ),
     _Rule(
         _compile(rf"\b(?P<rel>{_REL})\s+год[а-яё]*"),
@@ -477,18 +537,20 @@ def _gates(text: str, lower: str) -> dict[str, bool]:
         "month": _MONTH_GATE_RE.search(lower) is not None,
         "месяц": "мес" in lower,
         "квартал": "квартал" in lower,
-        "полугоди": "полугоди" in lower,
+        "полугоди": "полугоди" in lower or "полгода" in lower,
         "пол.": "пол." in lower,
         "кв.": "кв." in lower,
         "г": "г" in lower,
         "начал": "с начала" in lower,
         "relative": "год" in lower,  # the rule runs around each "год" only
         "recent": "за " in lower and _RECENT_GATE_RE.search(lower) is not None,
+        "lately": "последн" in lower,
     }
 
 
 _CYRILLIC_GATES = (
     "month", "месяц", "квартал", "полугоди", "пол.", "кв.", "г", "начал", "relative", "recent",
+    "lately",
 )  # fmt: skip
 
 

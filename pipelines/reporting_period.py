@@ -61,8 +61,12 @@ def _bracketed_comparison(record: dict, text: str) -> bool:
     )
 
 
-# after a year: «1989 года рождения», «(1988 г. р.)», «1975 г.р.»
-_BIRTH_AFTER = re.compile(r"\.?\s*(?:рождения\b|р\.)", re.IGNORECASE)
+# after a year: «1989 года рождения», «(1988 г. р.)», «1975 г.р.», and after each year of a
+# list: «граждан 1994 и 1997 годов рождения», «1985, 1990 и 1992 г.р.», «1990-х годов рождения»
+_BIRTH_AFTER = re.compile(
+    r"(?:-х)?(?:\s*(?:,|и)\s*(?:19|20)\d\d(?:-х)?)*\s*(?:г(?:од[а-я]*|г?\.)?)?\.?\s*(?:рождения\b|р\.)",
+    re.IGNORECASE,
+)
 
 
 def period_of(records: Iterable[dict], text: str | None = None) -> tuple[str | None, str | None]:

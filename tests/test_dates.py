@@ -106,6 +106,8 @@ def test_periods_with_their_own_year(text, expected):
         ("в позапрошлом году", ("period", "2023", "2023")),
         ("с 5 по 14 августа", ("period", "2025-08-05", "2025-08-14")),
         ("с начала года", ("period", "2025-01-01", "2025-08-08")),
+        ("С начала 2025 года изъято", ("period", "2025-01-01", "2025-08-08")),
+        ("с начала 2024 года было", ("period", "2024-01-01", "2024-12-31")),
         ("за 6 месяцев т.г.", ("period", "2025-01-01", "2025-06-30")),
         ("в мае п.г.", ("date", "2024-05", None)),
         # a digest's days, counted back from the publication day
@@ -113,6 +115,11 @@ def test_periods_with_their_own_year(text, expected):
         ("за минувшие сутки выявлено", ("period", "2025-08-07", "2025-08-08")),
         ("За последние 10 дней", ("period", "2025-07-29", "2025-08-08")),
         ("за прошедшие две недели", ("period", "2025-07-25", "2025-08-08")),
+        ("за последние три года снизилось", ("period", "2022-08-08", "2025-08-08")),
+        ("За последние 20 месяцев", ("period", "2023-12-08", "2025-08-08")),
+        # half a year: its first half, when published in the months after it
+        ("За полгода выявлено", ("period", "2025-01-01", "2025-06-30")),
+        ("за последние полгода", ("period", "2025-02-07", "2025-08-08")),
     ],
 )
 def test_periods_that_depend_on_the_publication_date(text, resolved):
@@ -120,6 +127,14 @@ def test_periods_that_depend_on_the_publication_date(text, resolved):
     assert len(unresolved) == 1
     assert unresolved[0][0] == resolved[0]
     assert found(text, PUBLISHED) == [resolved]
+
+
+def test_half_a_year_is_a_half_only_where_the_publication_day_tells_which():
+    assert found("за полгода", "2026-01-20") == [("period", "2025-07-01", "2025-12-31")]
+    assert found("за первые полгода", "2025-11-02") == [("period", "2025-01-01", "2025-06-30")]
+    assert found("за полгода изъято", "2025-04-20") == [("period", None, None)]
+    assert found("полгода назад", PUBLISHED) == []  # a time, no period
+    assert found("осужден на полгода", PUBLISHED) == []
 
 
 def test_unresolved_periods_are_null_without_publication_date():
@@ -195,6 +210,11 @@ def test_free_form_publication_date_goes_through_dateparser():
         ("06.08.2025 задержаны двое.", ("2025-08-06", "2025-08-06")),
         ("Задержаны двое.", (None, None)),
         ("Акция пройдёт 26 июня.", (None, None)),
+        # years of birth, one or a list of them, are no reporting period
+        ("У мужчины 1989 года рождения изъято 5 г.", (None, None)),
+        ("У граждан 1994 и 1997 годов рождения нашли 2,5 кг.", (None, None)),
+        ("Задержаны мужчины 1985, 1990 и 1992 г.р.", (None, None)),
+        ("В 2019 и 2020 годах изъято 5 кг.", ("2019-01-01", "2019-12-31")),
     ],
 )
 def test_sentence_period_as_full_days(sentence, period):

@@ -1160,7 +1160,7 @@ def test_a_period_statistic_conflicts_only_with_values_of_its_size(tmp_path):
     from pipelines.db import connect
 
     db = connect(tmp_path / "t.db")
-    body = "С начала 2024 года в Оренбургской области изъято {} наркотиков."
+    body = "За первое полугодие 2024 года в Оренбургской области изъято {} наркотиков."
     first = _store(db, "a", "https://a.example/1", "Итоги полугодия", body.format("457 кг"),
                    "2024-07-10")  # fmt: skip
     # unrelated stories (no near-duplicates): each says more of its own around the number
