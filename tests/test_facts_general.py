@@ -1426,6 +1426,26 @@ def test_a_bracketed_earlier_period_named_before_its_year_is_a_baseline():
     assert roles == ["total", "baseline", "part", "baseline"]
 
 
+def test_a_bracketed_range_of_months_of_an_earlier_year_is_a_baseline():
+    figures = annotated(
+        "В январе – июне 2024 года выявлено 214 преступлений (в январе – июне 2023 года – 251). "
+        "Из них 96 – сбыт наркотиков."
+    )
+    earlier = by_quote(figures, "251")
+    assert (earlier["role"], earlier["period_start"]) == ("baseline", "2023-01-01")
+    assert by_quote(figures, "96")["part_of"] == 0
+
+
+def test_statistics_before_any_stated_period_leave_the_period_after_them_to_what_follows():
+    figures = annotated(
+        "По итогам отчетного периода выявлено 214 преступлений. В январе – июне 2024 года "
+        "изъято 38,7 кг наркотиков. Ликвидировано 4 нарколаборатории.",
+        title="Итоги работы наркоконтроля",
+    )
+    assert by_quote(figures, "214")["period_start"] is None  # nothing stated before it
+    assert by_quote(figures, "4 нарко")["period_start"] == "2024-01-01"
+
+
 def test_среди_этих_points_at_the_total_whose_parts_may_overlap():
     figures = annotated(
         "В январе-сентябре 2022 года зарегистрирован 371 наркопреступление. Среди этих "

@@ -504,7 +504,9 @@ def assign_scope(
             scope = "event"
         last_event = low if scope == "event" else None
         if own[0] and scope == "period":
-            article_period = own if article_period is None else article_period
+            # a period stated after statistics that named none («За полгода выявлено 214
+            # преступлений. В январе – июне 2024 года …») is that of the statistics after it
+            article_period = own if not (article_period and article_period[0]) else article_period
         elif scope == "period":
             if article_period is None:
                 stated = results[1] if before_results and results[1][0] else None
