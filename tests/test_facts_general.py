@@ -2500,3 +2500,16 @@ def test_a_part_whose_own_verb_names_its_indicator_keeps_it_past_its_totals_word
         "В печи сожжено 169 кг наркотиков, из которых 41 кг составлял героин, 43 кг опий."
     )
     assert by_quote(burnt, "41 кг")["indicator"] is None  # what it held: still no seizure
+
+
+def test_one_person_s_deed_in_a_court_story_is_an_event_though_its_month_is_named():
+    body = (
+        "Суд вынес приговор жителю Шымкента. Как установлено судом, в марте 2024 года осужденный "
+        "получил от неустановленного лица 15 кг гашиша. По данным суда, с начала года осуждены "
+        "236 человек."
+    )
+    figures = annotated(body)
+    assert by_quote(figures, "15 кг")["scope"] == "event"
+    assert by_quote(figures, "236")["scope"] == "period"
+    statistic = annotated("В марте 2024 года полицейские изъяли 15 кг гашиша.")
+    assert by_quote(statistic, "15 кг")["scope"] == "period"  # a month's seizures, by nobody one
