@@ -621,6 +621,8 @@ def figure_region(
 # Where one clause of a sentence ends and the next begins: a comma, semicolon or colon before a
 # space (not the comma of «8,3»), or a bracket
 _CLAUSE_END = re.compile(r"[,;:](?=\s)|[()]")
+_OPENS_BRACKET = re.compile(r"\s*\(\s*")
+_ALONE_IN_BRACKET = re.compile(r"[^()]{0,40}\)")
 # a figure that counts regions («в трех областях») is in none of them
 _COUNTS_REGIONS = re.compile(r"^\S*\s*(?:регион|област|субъект|кра[ея]|район|стран)", re.I)
 
@@ -628,6 +630,13 @@ _COUNTS_REGIONS = re.compile(r"^\S*\s*(?:регион|област|субъек�
 def _clause_region(sentence: str, at: int, places: list[dict]) -> tuple[str, str] | None:
     """(region, country) of the one region the clause around offset `at` names as where
     something happened, if one."""
+    # «в Алматы (612), Карагандинской (405) и …»: a number alone in brackets right after a
+    # place is that place's
+    bracketed = [(p["region_code"], p["country"]) for p in places
+                 if p["region_code"] and _OPENS_BRACKET.fullmatch(sentence, p["end"], at)
+                 and where_it_happened(sentence, p)]  # fmt: skip
+    if bracketed and _ALONE_IN_BRACKET.match(sentence, at):
+        return bracketed[-1]
     if _COUNTS_REGIONS.match(sentence[at:]):
         return None
     start = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, at)), default=0)

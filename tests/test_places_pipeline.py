@@ -124,3 +124,14 @@ def test_a_clause_that_opens_a_list_of_regions_or_counts_regions_gives_none():
         "Итоги года", "Наркотики изъяты в трех областях: Карагандинской и Павлодарской."
     )
     assert counted["трех областях"][0] is None
+
+
+def test_a_number_alone_in_brackets_after_a_region_is_that_region_s():
+    where = _regions(
+        "Итоги девяти месяцев",
+        "Больше всего наркопреступлений зарегистрировано в Алматы (612), Карагандинской (405) "
+        "и Восточно-Казахстанской (371) областях.",
+    )
+    assert where["612"] == ("KZ-75", "sentence")
+    assert where["405"] == ("KZ-35", "sentence")
+    assert where["371"] == ("KZ-63", "sentence")  # not counting «областях» after it
