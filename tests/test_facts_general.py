@@ -2513,3 +2513,12 @@ def test_one_person_s_deed_in_a_court_story_is_an_event_though_its_month_is_name
     assert by_quote(figures, "236")["scope"] == "period"
     statistic = annotated("В марте 2024 года полицейские изъяли 15 кг гашиша.")
     assert by_quote(statistic, "15 кг")["scope"] == "period"  # a month's seizures, by nobody one
+
+
+def test_a_ratio_measures_its_number_s_drugs_not_the_one_drug_the_text_names():
+    figures = annotated(
+        "В 2023 году в регионе изъято 1,8 тонны наркотиков, что в 2,5 раза больше, чем годом "
+        "ранее. Объем изъятого кокаина вырос с 0,3 до 0,9 тонны."
+    )
+    assert by_quote(figures, "в 2,5 раза")["substance"] == "наркотик"
+    assert by_quote(figures, "0,9 тонны")["substance"] == "кокаин"

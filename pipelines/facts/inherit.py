@@ -101,8 +101,11 @@ def _the_one_drug_the_text_names(
     packets, doses or a bare mass, in a text that names one drug and no other, is of that
     drug. A seizure its own words call generic («6 кг наркотиков», «вещества») stays generic,
     as a text's total does where the text also names the drug of one seizure."""
+    # (not a ratio: «изъято 1,8 тонны наркотиков, что в 2,5 раза больше» measures what its
+    # number measures, all drugs, in a text that names cocaine for one seizure)
     unnamed = [f for f in figures if f.get("indicator") == "drugs_seized"
                and f.get("substance") == "наркотик"
+               and f.get("unit") not in ("percent", "times")
                and f.get("object") not in vocab.generic | vocab.substances]  # fmt: skip
     if not unnamed:
         return
