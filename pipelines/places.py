@@ -32,6 +32,7 @@ country a text cites), places_mentions (finding and resolving the mentions of on
 one (the region of an article, a figure).
 """
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -595,6 +596,15 @@ def figure_region(
     # "Кемеровской таможней изъято": a regional agency counts where it acts; «Напомним, что в
     # Ташкенте изъяли …»: the earlier news a sentence recalls is where its figures were counted.
     places = [p for p in places if p["named_as"] in ("name", "agency", "recap")]
+    joint = _joint_agency_places(sentence, places)
+    if joint:
+        others = [p for p in places if p not in joint]
+        if any(p["region_code"] for p in others):
+            places = others  # «ГУ МВД по Санкт-Петербургу и Ленобласти … в Кировском районе»
+        elif article["region_code"] in {p["region_code"] for p in joint}:
+            # the agency serves the article's region among others: the article's region
+            return {"region_code": article["region_code"], "country": article["country"],
+                    "reason": "article"}  # fmt: skip
     regions = {(p["region_code"], p["country"]) for p in places if p["region_code"]}
     if len(regions) == 1:
         code, country = regions.pop()
@@ -616,6 +626,30 @@ def figure_region(
         "country": article["country"],
         "reason": article["reason"],
     }
+
+
+# «УФСБ по Санкт-Петербургу и Ленинградской области», «ГУ МВД России по г. Москве и Московской
+# области», «УМВД по Хабаровскому краю и ЕАО»: one agency of two regions, whose name says where
+# it serves and not in which of the two a figure was counted
+_AGENCY_BY = re.compile(
+    r"(?:\b(?:У?ФСБ|(?:ГУ|У)?МВД|УФСИН|ГСУ|СУ\s+СК|УФТС|ФТС|УНК|Росгварди[иия]|управлени[еяю]"
+    r"|прокуратур[аыеу]|таможн[яиеюы]|полици[яиею]|суд[аоу]?)(?:\s+(?:России|РФ))?\s+по\s+"
+    r"(?:г\.\s*|городу\s+)?)$",
+    re.IGNORECASE,
+)
+_AND = re.compile(r"\s+и\s+(?:г\.\s*)?")
+
+
+def _joint_agency_places(sentence: str, places: list[dict]) -> list[dict]:
+    """The two places an agency of two regions is named after, if the sentence names one."""
+    for first, second in itertools.pairwise(places):
+        if (
+            _AGENCY_BY.search(sentence, max(0, first["start"] - 40), first["start"])
+            and _AND.fullmatch(sentence, first["end"], second["start"])
+            and first["region_code"] != second["region_code"]
+        ):
+            return [first, second]
+    return []
 
 
 # Where one clause of a sentence ends and the next begins: a comma, semicolon or colon before a

@@ -135,3 +135,14 @@ def test_a_number_alone_in_brackets_after_a_region_is_that_region_s():
     assert where["612"] == ("KZ-75", "sentence")
     assert where["405"] == ("KZ-35", "sentence")
     assert where["371"] == ("KZ-63", "sentence")  # not counting «областях» after it
+
+
+def test_an_agency_of_two_regions_names_neither_over_the_article_s_own():
+    where = _regions(
+        "Задержаны наркоторговцы в Лужском районе",
+        "Пресс-служба ГУ МВД России по г. Санкт-Петербургу и Ленинградской области сообщила, "
+        "что задержано пятеро подозреваемых. Сотрудники УФСБ по Санкт-Петербургу и Ленинградской "
+        "области изъяли в Гатчине 3 кг мефедрона.",
+    )
+    assert where["пятеро подозреваемых"] == ("RU-LEN", "article")
+    assert where["3 кг"] == ("RU-LEN", "sentence")  # the town the agency's name stands beside
