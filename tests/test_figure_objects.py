@@ -697,3 +697,14 @@ def test_a_participles_complement_may_have_its_adjective_and_the_noun_its_own():
     assert [f["object"] for f in extract_figures(text)] == ["пакет"]
     # a substantivised participle with its complement and no noun after stays the noun
     assert [f["object"] for f in extract_figures("Выявлено 30 больных наркоманией.")] == ["больной"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Больше всего наркотиков изъято в Хатлонской области – 1 640 кг.",
+        "Больше всего наркотиков изъято в Улытауской области – 1 640 кг.",
+    ],
+)
+def test_a_region_s_adjective_the_dictionary_reads_as_a_surname_is_no_object(sentence):
+    assert [f["object"] for f in extract_figures(sentence)] == ["наркотик"]

@@ -153,7 +153,19 @@ class Sentence:
             return ()
         if i == self.cut:  # a cut word is read as the shortest word it begins, if long enough
             return completed_readings(self.tokens[i].norm)
-        return drug_read_first(self.tokens[i].norm)
+        readings = drug_read_first(self.tokens[i].norm)
+        if (
+            readings
+            and readings[0].pos != "ADJF"
+            and self.tokens[i].text[:1].isupper()
+            and self.norm(i + 1) in _DIVISION_FORMS
+        ):
+            # «в Хатлонской области»: pymorphy3 reads the name a surname first; before the
+            # noun of a division it is the division's adjective
+            adjectives = tuple(r for r in readings if r.pos == "ADJF")
+            if adjectives:
+                return adjectives + tuple(r for r in readings if r.pos != "ADJF")
+        return readings
 
     def pos(self, i: int) -> str | None:
         readings = self.readings(i)
@@ -196,6 +208,18 @@ class Sentence:
         return self.pos(i) in ("ADJF", "PRTF")
 
 
+# the nouns of an administrative division, in every case: «Хатлонской области», «Ошскому району»
+_DIVISION_FORMS = frozenset(
+    f"{stem}{ending}"
+    for stem, endings in (
+        ("област", ("ь", "и", "ью", "ей", "ям", "ях", "ями")),
+        ("район", ("", "а", "у", "ом", "е", "ы", "ов", "ам", "ах")),
+        ("кра", ("й", "я", "ю", "ем", "е", "ях")),
+        ("округ", ("", "а", "у", "ом", "е")),
+        ("республик", ("а", "и", "е", "у", "ой")),
+    )
+    for ending in endings
+)
 _PERSON_GRAMMEMES = frozenset({"anim", "Name", "Surn", "Patr"})
 
 
