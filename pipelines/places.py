@@ -680,11 +680,32 @@ def _clause_region(sentence: str, at: int, places: list[dict]) -> tuple[str, str
     # Челябинской, Московской и …») is one of several: only where the next clause goes on
     # with a number of its own («8,3 тонны в Чуйской, 2,2 тонны — в …»)
     after_ok = stop is None or _holds_a_number(_next_clause(sentence, stop.end()))
-    regions = {(p["region_code"], p["country"]) for p in places
-               if p["region_code"] and start <= p["start"] < end
-               and (p["start"] < at or after_ok)
-               and where_it_happened(sentence, p)}  # fmt: skip
+    inside = [p for p in places
+              if p["region_code"] and start <= p["start"] < end
+              and where_it_happened(sentence, p)]  # fmt: skip
+    regions = {(p["region_code"], p["country"]) for p in inside if p["start"] < at or after_ok}
+    if len(regions) > 1:
+        return _item_region(sentence, at, inside, start, end)
     return regions.pop() if len(regions) == 1 else None
+
+
+def _item_region(
+    sentence: str, at: int, inside: list[dict], start: int, end: int
+) -> tuple[str, str] | None:
+    """«в Хатлонской области – 1 640 кг и в ГБАО – 912 кг»: in a clause whose regions each come
+    with a number of their own, the region right before the figure (not «в Хатлонской и
+    Согдийской областях изъято 1 640 кг», whose two regions share it)."""
+    before = [p for p in inside if p["start"] < at]
+    if not before:
+        return None
+    own = before[-1]
+    if len(before) > 1 and not _holds_a_number(sentence[before[-2]["end"] : own["start"]]):
+        return None
+    after = [p for p in inside if p["start"] > at]
+    stops = [p["start"] for p in after[1:]] + [end]  # where each later region's item ends
+    if not all(_holds_a_number(sentence[p["end"] : stops[n]]) for n, p in enumerate(after)):
+        return None
+    return own["region_code"], own["country"]
 
 
 _DIGIT = re.compile(r"\d")

@@ -146,3 +146,14 @@ def test_an_agency_of_two_regions_names_neither_over_the_article_s_own():
     )
     assert where["пятеро подозреваемых"] == ("RU-LEN", "article")
     assert where["3 кг"] == ("RU-LEN", "sentence")  # the town the agency's name stands beside
+
+
+def test_regions_joined_by_и_each_with_its_number_give_each_figure_its_own():
+    where = _regions(
+        "Итоги девяти месяцев",
+        "Больше всего наркотиков изъято в Хатлонской области – 1 640 кг и в Согдийской "
+        "области – 912 кг. В Хатлонской и Согдийской областях изъято 80 кг героина.",
+    )
+    assert where["1 640 кг"] == ("TJ-KT", "sentence")
+    assert where["912 кг"] == ("TJ-SU", "sentence")
+    assert where["80 кг"][0] is None  # two regions share it
