@@ -473,6 +473,34 @@ def test_list_items_count_what_their_heading_names():
     ]
 
 
+def test_items_of_a_list_after_из_них_count_what_the_heading_s_total_counts():
+    text = (
+        "В 2023 году зарегистрировано 46 преступлений данной категории (2022 год – 58), из них:\n"
+        "- хранение наркотических средств – 31 (2022 – 40);\n"
+        "- сбыт – 12 (2022 – 15);\n"
+        "- культивирование наркосодержащих растений – 3.\n"
+        "Изъято:\n"
+        "• мефедрона – 56 г."
+    )
+    assert [(f[0], f[3]) for f in figures(text)] == [
+        (46, "преступление"), (58, "преступление"),
+        (31, "преступление"), (40, "преступление"),
+        (12, "преступление"), (15, "преступление"),  # «сбыт – 12» had been no figure
+        (3, "преступление"),
+        (0.056, "мефедрон"),  # not a feminine noun «мефедрона» guessed in the nominative
+    ]  # fmt: skip
+
+
+def test_the_noun_of_a_deed_a_breakdown_names_is_not_what_it_counts():
+    text = (
+        "Возбуждено 95 уголовных дел, из них за хранение наркотических средств – 50, за сбыт – "
+        "43. Выявлено 12 преступлений. Из них за содержание притонов – 4."
+    )
+    assert [(f[0], f[3]) for f in figures(text)] == [
+        (95, "дело"), (50, "дело"), (43, "дело"), (12, "преступление"), (4, "преступление"),
+    ]  # fmt: skip
+
+
 def test_a_bare_mass_takes_the_substance_of_the_masses_before_it():
     text = (
         "Пограничники изъяли 40 кг опия.\n\n"

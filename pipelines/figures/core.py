@@ -111,15 +111,21 @@ def extract_figures(
     figures: list[Figure] = []  # the sentence before's
     further: list[Figure] = []  # when it had none, those of the one before it
     topic = None  # the noun a list's heading counts, while its items go on
+    heading: list[Figure] = []  # the figures of a heading «…, из них:», while its items go on
     for start, end in split_sentences(text):
-        topic = topic if topic and is_list_item(text, start) else None
+        item = is_list_item(text, start)
+        topic = topic if topic and item else None
+        heading = heading if item else []
         if not _may_hold_figures(text, start, end):
             further, figures = figures, []
             topic = list_heading_topic(text, start, end) or topic
             continue
         tokens = tokenize(text, start, end)
         ends_text = not whole and not text[end:].strip()
-        sentence = Sentence(text[start:end], tokens, start, end, figures, ends_text, further)
+        sentence = Sentence(
+            text[start:end], tokens, start, end, heading or figures, ends_text, further,
+            list_item=bool(heading),
+        )  # fmt: skip
         lo, hi = bisect.bisect_left(date_starts, start), bisect.bisect_left(date_starts, end)
         if lo and dates[lo - 1]["char_end"] > start:
             lo -= 1  # a date that began in the sentence before runs into this one
@@ -129,6 +135,8 @@ def extract_figures(
         # «… 268 преступных деяний. В прошлом году – на 25,3% больше. В том числе 239 тяжких»:
         # past a sentence that counts nothing, the counts of the one before it stay in reach
         further = [] if counts_something(figures) else before
+        if figures and _OPENS_A_BREAKDOWN.search(text, start, end):
+            heading = figures
         if not figures:
             continue
         if topic:
@@ -164,6 +172,13 @@ def extract_figures(
     for record in records:
         record["object"] = DICTIONARY_FORMS.get(record["object"], record["object"])
     return records
+
+
+# a line that ends opening a list of its figures' parts: «… 46 преступлений (2022 год – 58),
+# из них:», «в том числе:»
+_OPENS_A_BREAKDOWN = re.compile(
+    r"(?:из\s+(?:них|которых)|в\s+том\s+числе|среди\s+них)\s*:\s*$", re.IGNORECASE
+)
 
 
 def _several_periods(dates: list[dict], text: str) -> bool:

@@ -18,6 +18,7 @@ from pipelines.figures.lexicon import (
     CONTAINER_NOUNS,
     DASHES,
     DECREASE,
+    DEED_NOUNS,
     EVENT_NOUNS,
     INCREASE,
     KIND_NOUNS,
@@ -374,7 +375,12 @@ def topic_before_dash(s: Sentence, first: int, measured: bool = False) -> str | 
     ):
         k = first_conjunct(s, described_noun(s, k))  # "партии наркотиков и психотропов – 1,3 т"
         return noun_lemma(s.readings(k), s.tokens[k])
-    for k in range(first - 2, max(-1, first - 10), -1):
+    # the tokens looked back at past the one before the dash; a deed's words lengthen the reach
+    # («пациентов с первичным диагнозом "пагубное употребление наркотиков" - 9 114»)
+    reach = 7
+    k = first - 1
+    while k > 0 and first - 2 - k < reach:
+        k -= 1
         if s.norm(k) in CLAUSE_STOPS or s.norm(k) in DASHES:
             return None
         if s.norm(k) == "," and _contrasted_period(s, k + 1, first - 1):
@@ -405,10 +411,22 @@ def topic_before_dash(s: Sentence, first: int, measured: bool = False) -> str | 
         if k == first - 2 and not measured and _people_adjective(s, k):
             # «в том числе несовершеннолетних – с 7,9 до 5,1 тыс.»: the people it counts
             return adjective_as_noun(s.tokens[k])
+        if _of_a_deed(s, k):
+            reach += 4
+            continue  # «из них за хранение наркотических средств – 50»: crimes of that kind
         if counted_plural(s, k) and unit_at(s, k) is None and s.lemma(k) not in TIME_NOUNS:
             k = _event_heading(s, k)
             return noun_lemma(s.readings(k), s.tokens[k])
     return None
+
+
+def _of_a_deed(s: Sentence, k: int) -> bool:
+    """Whether noun k is the genitive complement of a deed that a breakdown lists («хранения
+    наркотических средств», «содержание притонов»)."""
+    j = k - 1
+    while j > 0 and s.is_adjective(j):
+        j -= 1
+    return s.is_noun(j) and s.lemma(j) in DEED_NOUNS and s.is_noun(k)
 
 
 def _people_adjective(s: Sentence, k: int) -> bool:

@@ -108,6 +108,7 @@ class Sentence:
         carried: list[Figure],
         ends_text: bool = False,
         further: list[Figure] | None = None,
+        list_item: bool = False,
     ) -> None:
         self.text = text
         self.tokens = tokens
@@ -130,8 +131,10 @@ class Sentence:
         # The previous sentence's figures, when this one opens with "Из них", "В том числе":
         # its elliptic numbers are parts of those.
         opening = _QUOTES_AND_DASHES.match(text).end()  # «"Среди них …» in a quoted statement
+        # an item of a list whose heading ends «…, из них:» (`carried`: the heading's figures)
         opens = (
-            _OPENS_WITH_SUBSET_RE.match(text, opening)
+            list_item
+            or _OPENS_WITH_SUBSET_RE.match(text, opening)
             or _OPENS_WITH_THIS_RE.match(text, opening)
             or _EARLIER_PERIOD_ONLY_RE.match(text, opening)
         )
@@ -229,7 +232,10 @@ def drug_read_first(word: str) -> tuple[Reading, ...]:
     «карфентанил» a verb's past tense and its noun a first name; the drug is a thing."""
     readings = _noun_before_a_guessed_participle(word, parse_word(word))
     drugs = drug_names()
-    if not readings or (readings[0].pos == "NOUN" and readings[0].lemma in drugs):
+    if not readings:
+        return readings
+    known = morph().word_is_known(word)
+    if known and readings[0].pos == "NOUN" and readings[0].lemma in drugs:
         return readings
     named = [r for r in readings if r.pos == "NOUN" and r.lemma in drugs]
     if not named:
@@ -238,7 +244,9 @@ def drug_read_first(word: str) -> tuple[Reading, ...]:
         Reading(r.lemma, r.pos, (r.grammemes - _PERSON_GRAMMEMES) | {"inan"}, r.score)
         for r in named
     )
-    return things + tuple(r for r in readings if r not in named)
+    # a word the dictionary lacks has only guessed other nouns: «мефедрона» is no feminine noun
+    # «мефедрона» in the nominative («мефедрона – 56 г» counts mephedrone)
+    return things + tuple(r for r in readings if r not in named and (known or r.pos != "NOUN"))
 
 
 def _noun_before_a_guessed_participle(
