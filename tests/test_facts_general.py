@@ -2522,3 +2522,22 @@ def test_a_ratio_measures_its_number_s_drugs_not_the_one_drug_the_text_names():
     )
     assert by_quote(figures, "в 2,5 раза")["substance"] == "наркотик"
     assert by_quote(figures, "0,9 тонны")["substance"] == "кокаин"
+
+
+def test_a_change_of_их_количество_measures_the_number_of_the_sentence_before():
+    figures = annotated(
+        "С начала года выявлено 1 584 преступления, связанных с незаконным оборотом "
+        "наркотических средств. По сравнению с аналогичным периодом прошлого года их количество "
+        "снизилось на 4,6%."
+    )
+    assert by_quote(figures, "4,6%")["indicator"] == "drug_crimes"
+
+
+def test_people_who_were_earlier_convicted_are_no_earlier_value():
+    figures = annotated(
+        "За полугодие зарегистрировано 18 преступлений. Из числа лиц, совершивших преступления, "
+        "4 ранее судимы, 2 – несовершеннолетние."
+    )
+    assert by_quote(figures, "2")["role"] != "baseline"
+    earlier = annotated("Задержано 40 человек, ранее – 52.")
+    assert by_quote(earlier, "52")["role"] == "baseline"

@@ -265,7 +265,12 @@ def measure_as(figure: dict, source: dict, vocab: Vocabulary) -> None:
 
 
 # «Это на …», «Отмечено, что это на 582 кг больше»: «это» before the change, in its sentence
-_THIS = re.compile(r"\b(?:это|этот\s+показатель|данный\s+показатель)\b", re.IGNORECASE)
+# or «их количество» («… выявлено 1 584 преступления. По сравнению с … их количество снизилось
+# на 4,6%»)
+_THIS = re.compile(
+    r"\b(?:это|этот\s+показатель|данный\s+показатель|их\s+(?:общее\s+)?(?:количество|число))\b",
+    re.IGNORECASE,
+)
 
 
 def _this_compares_the_previous(text: str, figures: list[dict]) -> None:
