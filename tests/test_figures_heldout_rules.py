@@ -491,6 +491,26 @@ def test_items_of_a_list_after_из_них_count_what_the_heading_s_total_counts
     ]  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Изъято наркотиков, кг: 2023 г. – 12,5; 2024 г. – 8,3.",
+         [(12.5, "kg", "наркотик"), (8.3, "kg", "наркотик")]),
+        ("Изъято наркотиков (кг): 12,5.", [(12.5, "kg", "наркотик")]),
+        ("Изъято героина, г: 500.", [(0.5, "kg", "героин")]),
+        ("Сумма ущерба, тыс. руб.: 2023 – 450, 2024 – 320.",
+         [(450_000, "RUB", "ущерб"), (320_000, "RUB", "ущерб")]),
+    ],
+)  # fmt: skip
+def test_a_table_row_s_heading_declares_the_unit_of_its_bare_numbers(text, expected):
+    assert [(f[0], f[1], f[3]) for f in figures(text)] == expected
+
+
+def test_a_count_by_articles_of_the_law_counts_the_noun_before_them():
+    text = "Выявлено административных правонарушений по ст. 6.8, 6.9 КоАП РФ – 37 (АППГ – 42)."
+    assert [(f[0], f[3]) for f in figures(text)] == [(37, "правонарушение"), (42, "правонарушение")]
+
+
 def test_the_noun_of_a_deed_a_breakdown_names_is_not_what_it_counts():
     text = (
         "Возбуждено 95 уголовных дел, из них за хранение наркотических средств – 50, за сбыт – "

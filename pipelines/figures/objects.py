@@ -389,7 +389,10 @@ def topic_before_dash(s: Sentence, first: int, measured: bool = False) -> str | 
             # «Изъято героина: 2019 год – 5 кг, 2020 – 6 кг»: the heading's genitive noun
             return _measured_heading(s, k)
         if s.norm(k) in LAW_ABBREVIATIONS:
-            continue  # «по ст. 228 – 15»: the article a count is of, no noun it counts
+            # «по ст. 228 – 15»: the article a count is of, no noun it counts; past it, the noun
+            # («правонарушений по ст. 6.8, 6.9 КоАП РФ – 37»)
+            reach += 4
+            continue
         described = (
             before_participial_phrase(s, k - 1) if s.norm(k) == "," and not measured else None
         )

@@ -243,6 +243,36 @@ def _a_rate(s: Sentence, figure: Figure) -> bool:
     return bool(_RATE_BASE_AFTER_RE.match(s.text, after))
 
 
+_MULTIPLIERS = {"тыс": 1e3, "млн": 1e6, "млрд": 1e9}
+
+
+def _declared_unit(s: Sentence, figure: Figure) -> tuple[str, float, str | None] | None:
+    """The unit a heading declares for the bare numbers after it, as a table's row does, and
+    the noun it measures: «Изъято наркотиков, кг: …», «Изъято наркотиков (кг) – 12,5», «Сумма
+    ущерба, тыс. руб.: …» (unit, factor, noun lemma or None)."""
+    k = next((k for k in range(figure.first - 1, 0, -1) if s.norm(k) in (":", ")")), None)
+    if k is None:
+        return None
+    start = next((j for j in range(k - 1, max(-1, k - 6), -1) if s.norm(j) in (",", "(")), None)
+    if start is None or start == 0:
+        return None
+    j, factor = start + 1, 1.0
+    if s.norm(j) in _MULTIPLIERS:
+        factor = _MULTIPLIERS[s.norm(j)]
+        j += 2 if s.norm(j + 1) == "." else 1
+    found = unit_at(s, j)
+    if found is None or found[0] == "count":
+        return None
+    after = found[2]  # past the unit only its abbreviation's dot and a closing bracket
+    while after < k and s.norm(after) in (".", ")"):
+        after += 1
+    if after != k:
+        return None
+    noun = start - 1
+    lemma = noun_lemma(s.readings(noun), s.tokens[noun]) if s.is_noun(noun) else None
+    return found[0], found[1] * factor, lemma
+
+
 def _count_of_an_article(s: Sentence, figure: Figure) -> bool:
     """«по ст. 228 УК РФ – 15, по ст. 228.1 – 10»: a breakdown by the law's articles counts
     cases or crimes even where its sentence does not say which."""
@@ -309,6 +339,12 @@ def resolve_orphans(s: Sentence, figures: list[Figure]) -> None:
         if not relative and _inherit_backward(s, figures, i):
             continue
         figure.unit = "count"
+        declared = _declared_unit(s, figure)
+        if declared is not None:
+            # «Изъято наркотиков, кг: 2023 г. – 12,5; 2024 г. – 8,3»: a table's row
+            figure.unit, figure.factor, figure.object = declared
+            figure.value = figure.span.value * figure.factor
+            continue
         rate = False
         if figure.adjectives:
             named = adjective_as_noun(s.tokens[figure.adjectives[-1]])
