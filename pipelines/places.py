@@ -655,7 +655,7 @@ def _joint_agency_places(sentence: str, places: list[dict]) -> list[dict]:
 # Where one clause of a sentence ends and the next begins: a comma, semicolon or colon before a
 # space (not the comma of «8,3»), or a bracket
 _CLAUSE_END = re.compile(r"[,;:](?=\s)|[()]")
-_OPENS_BRACKET = re.compile(r"\s*\(\s*")
+_OPENS_BRACKET = re.compile(r"\s*\(\s*[+−–-]?\s*")  # «Мангистауской (+18,4%)»
 _ALONE_IN_BRACKET = re.compile(r"[^()]{0,40}\)")
 # a figure that counts regions («в трех областях») is in none of them
 _COUNTS_REGIONS = re.compile(r"^\S*\s*(?:регион|област|субъект|кра[ея]|район|стран)", re.I)

@@ -69,10 +69,41 @@ def _with_shared_nouns(tokens: list[Token], matches: list[Match]) -> list[Match]
             added.append(Match(j - 1, j, (phrase,)))
             j -= 2
     added += _elided_nouns(tokens, matches)
+    added += _bracketed_list(tokens, {(m.first, m.stop) for m in added})
     # The shared noun's reading replaces a one-word reading of the same adjective ("Жамбылской").
     spans = {(m.first, m.stop) for m in added}
     kept = [m for m in matches if (m.first, m.stop) not in spans]
     return sorted(kept + added, key=lambda m: (m.first, m.stop))
+
+
+# what stands between the adjectives of a list with numbers in brackets: «в Мангистауской
+# (+18,4%) и Атырауской (+9,1%) областях», «Карагандинской (405) и …»
+_BRACKET_LIST_MARKS = {",", "и", "(", ")", "+", "−", "-", "–", "%", ";"}
+
+
+def _bracketed_list(tokens: list[Token], taken: set[tuple[int, int]]) -> list[Match]:
+    """The adjectives of a list that shares one division noun, each followed by its number in
+    brackets (which _with_shared_nouns, reading «Алматинской, Жамбылской и …», does not cross)."""
+    adjectives = load_gazetteer().adjectives
+    nouns = {form: noun for noun in DIVISION_NOUNS for form in forms_of((noun,))}
+    added = []
+    for i, token in enumerate(tokens):
+        noun = nouns.get(token.norm)
+        if noun is None or i < 2 or tokens[i - 1].norm != ")":
+            continue
+        j = i - 1
+        while j >= 0:
+            norm = tokens[j].norm
+            if norm in _BRACKET_LIST_MARKS or norm.isdigit():
+                j -= 1
+                continue
+            phrase = adjectives.get((norm, noun))
+            if phrase is None or not tokens[j].text[:1].isupper():
+                break
+            if (j, j + 1) not in taken:
+                added.append(Match(j, j + 1, (phrase,)))
+            j -= 1
+    return added
 
 
 _ELIDING_PREPOSITIONS = {"в", "во", "по", "на"}

@@ -157,3 +157,13 @@ def test_regions_joined_by_и_each_with_its_number_give_each_figure_its_own():
     assert where["1 640 кг"] == ("TJ-KT", "sentence")
     assert where["912 кг"] == ("TJ-SU", "sentence")
     assert where["80 кг"][0] is None  # two regions share it
+
+
+def test_adjectives_of_a_bracketed_list_share_its_division_noun_and_its_signed_numbers():
+    where = _regions(
+        "Итоги 11 месяцев",
+        "Наибольший рост зафиксирован в Мангистауской (+18,4%) и Атырауской (+9,1%) областях, "
+        "наибольшее снижение – в Жамбылской (-12,3%).",
+    )
+    assert where["18,4%"] == ("KZ-47", "sentence")
+    assert where["9,1%"] == ("KZ-23", "sentence")
