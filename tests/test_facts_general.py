@@ -2541,3 +2541,15 @@ def test_people_who_were_earlier_convicted_are_no_earlier_value():
     assert by_quote(figures, "2")["role"] != "baseline"
     earlier = annotated("Задержано 40 человек, ранее – 52.")
     assert by_quote(earlier, "52")["role"] == "baseline"
+
+
+def test_a_difference_in_kg_opening_with_это_measures_the_mass_before_it():
+    burnt = annotated(
+        "В 2023 году уничтожено 987 кг наркотических средств, изъятых по уголовным делам. Это "
+        "на 212 кг больше, чем годом ранее."
+    )
+    assert by_quote(burnt, "212 кг")["indicator"] is None  # a burning, no seizure
+    seized = annotated(
+        "В 2023 году изъято 987 кг наркотиков. Это на 212 кг больше, чем годом ранее."
+    )
+    assert by_quote(seized, "212 кг")["indicator"] == "drugs_seized"

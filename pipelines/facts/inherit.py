@@ -282,10 +282,21 @@ def _this_compares_the_previous(text: str, figures: list[dict]) -> None:
             continue
         low = sentence_start(text, figure)
         this = _THIS.search(text[low : figure["start"]])
-        # «данный показатель» points back even past what the change's own words suggested
-        if not this or (figure.get("indicator") and "показатель" not in this.group().lower()):
+        # «данный показатель» points back even past what the change's own words suggested, and
+        # so does a difference in a unit («Уничтожено 987 кг наркотиков. Это на 212 кг больше»:
+        # what the 987 kg measure, nothing, not a seizure for the mass alone)
+        opening = this is not None and not text[low : low + this.start()].strip(' «"—–-')
+        absolute = opening and figure.get("unit") in ("kg", "l", "ha", "m2")
+        pointing = this and (absolute or "показатель" in this.group().lower())
+        if not this or (figure.get("indicator") and not pointing):
             continue
         for other in _before_the_sentence(figures, i, low):
+            if absolute and other.get("unit") == figure.get("unit"):
+                if other.get("role") not in ("change", "baseline"):
+                    figure["indicator"] = other.get("indicator")
+                    figure["substance"] = other.get("substance")
+                    break
+                continue
             if other.get("indicator") and other.get("role") not in ("change", "baseline"):
                 figure["indicator"] = other["indicator"]
                 figure["substance"] = other.get("substance")
