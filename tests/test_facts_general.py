@@ -2553,3 +2553,13 @@ def test_a_difference_in_kg_opening_with_это_measures_the_mass_before_it():
         "В 2023 году изъято 987 кг наркотиков. Это на 212 кг больше, чем годом ранее."
     )
     assert by_quote(seized, "212 кг")["indicator"] == "drugs_seized"
+
+
+def test_a_bare_count_takes_the_indicator_its_sentence_s_subject_names():
+    figures = annotated("Число фактов сбыта выросло на 8% и составило 215.")
+    assert by_quote(figures, "215")["indicator"] == "drug_sales_crimes"
+    listed = annotated(
+        "Выявлено 607 наркопреступлений, в том числе 299 фактов сбыта, 76 - хранения и 167 - "
+        "культивирования."
+    )
+    assert by_quote(listed, "167")["indicator"] != "drug_sales_crimes"  # an item after sales

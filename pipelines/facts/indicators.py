@@ -625,6 +625,20 @@ def _counts_a_noun(figure: dict) -> bool:
     return figure.get("object") is not None or figure.get("unit") != "count"
 
 
+def _subject_counted(figures: list[dict], i: int, low: int) -> bool:
+    """A bare count whose noun the sentence's subject names before it: «Число фактов сбыта
+    выросло на 8% и составило 215» (its own words, «и составило», name nothing); not an item of
+    a list after other counts («299 фактов сбыта, 76 - хранения и 167 - культивирования»)."""
+    figure = figures[i]
+    quote = figure.get("quote") or ""
+    if figure.get("unit") != "count" or not quote.strip("() ").replace(" ", "").isdigit():
+        return False
+    return not any(
+        other["start"] >= low and other.get("unit") not in ("percent", "times")
+        for other in figures[:i]
+    )
+
+
 def _bracketed(text: str, figure: dict) -> bool:
     return text[figure["start"] - 1 : figure["start"]] == "(" or figure["quote"].startswith("(")
 
@@ -790,7 +804,15 @@ def assign_own_indicators(
             _DISTRIBUTIVE.search(text, max(low, figure["start"] - 4), figure["start"])
         )
         entry = None if each else classify(figure, near, vocab)
-        if entry is None and not each and (_bracketed(text, figure) or not _counts_a_noun(figure)):
+        if (
+            entry is None
+            and not each
+            and (
+                _bracketed(text, figure)
+                or not _counts_a_noun(figure)
+                or _subject_counted(figures, i, low)
+            )
+        ):
             # «в Энгельсском (56)», «их зарегистрировано почти 1800»: the sentence's subject
             entry = classify(figure, lead + near, vocab)
         # «таких преступлений выявлено 40», «зарегистрировано 362 подобных преступления»

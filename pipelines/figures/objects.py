@@ -419,6 +419,10 @@ def topic_before_dash(s: Sentence, first: int, measured: bool = False) -> str | 
             continue  # «из них за хранение наркотических средств – 50»: crimes of that kind
         if counted_plural(s, k) and unit_at(s, k) is None and s.lemma(k) not in TIME_NOUNS:
             k = _event_heading(s, k)
+            if measured and s.lemma(k) in PROCESS_NOUNS:
+                # «Прирост изъятий героина составил 12,5%: 45 кг»: what the seizures weighed
+                held, _ = governed_noun(s, k + 1)
+                k = held if held is not None else k
             return noun_lemma(s.readings(k), s.tokens[k])
     return None
 
