@@ -511,6 +511,11 @@ def test_a_count_by_articles_of_the_law_counts_the_noun_before_them():
     assert [(f[0], f[3]) for f in figures(text)] == [(37, "правонарушение"), (42, "правонарушение")]
 
 
+def test_a_process_noun_before_a_colon_weighs_the_drug_it_governs():
+    text = "Прирост изъятий героина составил 12,5%: 45 кг против 40 кг годом ранее."
+    assert [(f[0], f[3]) for f in figures(text)] == [(12.5, None), (45, "героин"), (40, "героин")]
+
+
 def test_the_noun_of_a_deed_a_breakdown_names_is_not_what_it_counts():
     text = (
         "Возбуждено 95 уголовных дел, из них за хранение наркотических средств – 50, за сбыт – "
