@@ -2563,3 +2563,12 @@ def test_a_bare_count_takes_the_indicator_its_sentence_s_subject_names():
         "культивирования."
     )
     assert by_quote(listed, "167")["indicator"] != "drug_sales_crimes"  # an item after sales
+
+
+def test_a_headline_period_that_depends_on_the_publication_day_is_the_body_s():
+    figures = annotated(
+        "Выявлено 48 наркопреступлений.",
+        published="2024-10-15",
+        title="Сводка происшествий за неделю",
+    )
+    assert (figures[-1]["period_start"], figures[-1]["period_end"]) == ("2024-10-08", "2024-10-15")

@@ -514,7 +514,7 @@ def assign_scope(
         elif scope == "period":
             if article_period is None:
                 stated = results[1] if before_results and results[1][0] else None
-                article_period = stated or _title_period(title) or (None, None)
+                article_period = stated or _title_period(title, published) or (None, None)
             figure["period_start"], figure["period_end"] = article_period
         figure["scope"] = previous = scope
         if scope == "event":
@@ -556,12 +556,13 @@ def _own_span(own: tuple[str | None, str | None]) -> str | None:
     return "month" if end and start[:7] == end[:7] and start.endswith("-01") else "period"
 
 
-def _title_period(title: str | None) -> tuple[str, str] | None:
-    """A period the headline states («… за 9 месяцев 2024 года»)."""
+def _title_period(title: str | None, published: str | None = None) -> tuple[str, str] | None:
+    """A period the headline states («… за 9 месяцев 2024 года»; given the publication day,
+    also «с начала года», «за неделю»)."""
     if not title:
         return None
     title = RECORD_OVER.sub(_blank, title)  # «одно из самых значительных за год»: no period
-    start, end = period_of(extract_dates(title), title)
+    start, end = period_of(extract_dates(title, published), title)
     if start and start == end and len(start) == 10:
         return None  # «9 июля»: the day of something, not a reporting period
     return (start, end) if start else None
