@@ -606,6 +606,13 @@ def figure_region(
             return {"region_code": article["region_code"], "country": article["country"],
                     "reason": "article"}  # fmt: skip
     regions = {(p["region_code"], p["country"]) for p in places if p["region_code"]}
+    nation = (
+        _national_clause(sentence, at, places) if len(regions) == 1 and at is not None else None
+    )
+    if nation:
+        # «на территории республики изъято более 6,5 тонны, в том числе в Сурхандарьинской
+        # области – 2,1 тонны»: the country's total, the region's part
+        return {"region_code": None, "country": nation, "reason": "sentence"}
     if len(regions) == 1:
         code, country = regions.pop()
         return {"region_code": code, "country": country, "reason": "sentence"}
@@ -659,6 +666,18 @@ _OPENS_BRACKET = re.compile(r"\s*\(\s*[+−–-]?\s*")  # «Мангистаус
 _ALONE_IN_BRACKET = re.compile(r"[^()]{0,40}\)")
 # a figure that counts regions («в трех областях») is in none of them
 _COUNTS_REGIONS = re.compile(r"^\S*\s*(?:регион|област|субъект|кра[ея]|район|стран)", re.I)
+
+
+def _national_clause(sentence: str, at: int, places: list[dict]) -> str | None:
+    """The country the clause around offset `at` names as a whole («по республике», «на
+    территории страны», «В Таджикистане»), when it names no region."""
+    start = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, at)), default=0)
+    stop = _CLAUSE_END.search(sentence, at)
+    end = stop.start() if stop else len(sentence)
+    inside = [p for p in places if start <= p["start"] < end]
+    if any(p["region_code"] for p in inside):
+        return None
+    return next((p["country"] for p in inside if p["national"] and p["country"]), None)
 
 
 def _clause_region(sentence: str, at: int, places: list[dict]) -> tuple[str, str] | None:

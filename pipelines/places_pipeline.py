@@ -72,10 +72,15 @@ def apply_places(record: ArticleRecord, source_region: str | None) -> ArticleRec
         if sentence not in by_sentence:
             by_sentence[sentence] = figure_region(sentence, places, source_region, article, ner)
         where = by_sentence[sentence]
-        if where["reason"] == "sentence" and where["country"] and not where["region_code"]:
-            # several regions in the sentence: the one of the figure's own clause, if any
-            # offsets: a headline figure's into the headline (its sentence), others' into the body
-            base = 0 if figure.get("in_title") else body.find(sentence)
+        # offsets: a headline figure's into the headline (its sentence), others' into the body
+        base = 0 if figure.get("in_title") else body.find(sentence)
+        if (
+            where["reason"] == "sentence"
+            and where["country"]
+            and (not where["region_code"] or _names_the_nation(places, base, sentence, figure))
+        ):
+            # several regions in the sentence, or a region and the whole country: the place of
+            # the figure's own clause, if any
             at = figure.get("start", 0) - base if base >= 0 else -1
             if 0 <= at < len(sentence) and sentence.startswith(figure.get("quote", ""), at):
                 where = figure_region(sentence, places, source_region, article, ner, at)
@@ -83,6 +88,14 @@ def apply_places(record: ArticleRecord, source_region: str | None) -> ArticleRec
         figure["country"] = where["country"]
         figure["region_reason"] = where["reason"]
     return record
+
+
+def _names_the_nation(places: list[dict], base: int, sentence: str, figure: dict) -> bool:
+    """Whether a body sentence (at `base`) names the whole country too («на территории
+    республики …, в том числе в Сурхандарьинской области»)."""
+    if figure.get("in_title") or base < 0:
+        return False
+    return any(p["national"] and base <= p["start"] < base + len(sentence) for p in places)
 
 
 class PlacesPipeline(CrawlerStep):

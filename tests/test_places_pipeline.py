@@ -167,3 +167,13 @@ def test_adjectives_of_a_bracketed_list_share_its_division_noun_and_its_signed_n
     )
     assert where["18,4%"] == ("KZ-47", "sentence")
     assert where["9,1%"] == ("KZ-23", "sentence")
+
+
+def test_the_country_s_total_and_its_region_s_part_in_one_sentence_get_each_their_own():
+    where = _regions(
+        "В Сурхандарье задержан наркокурьер",
+        "Как сообщает МВД Узбекистана, с начала года на территории республики изъято более 6,5 "
+        "тонны наркотиков, в том числе в Сурхандарьинской области – 2,1 тонны.",
+    )
+    assert where["более 6,5 тонны"] == (None, "sentence")  # the country's
+    assert where["2,1 тонны"] == ("UZ-SU", "sentence")
