@@ -207,7 +207,8 @@ def _count_votes(places: list[dict], source_country: str | None) -> tuple[_Votes
     only by an adjective or their people ("белорусские таможенники", "кировчан") or as an owner
     ("органами внутренних дел Кыргызстана"), which count only when the text names no scene."""
     scene, weak = _Votes(), _Votes()
-    groups = _mention_groups(places)
+    # «250 тыс. долларов США»: a currency's country is no place of the text
+    groups = _mention_groups([p for p in places if p.get("named_as") != "currency"])
     # «у жителя Карагандинской области» beside a scene in Astana: where people live is no scene,
     # nor where something came from («в Горный Алтай поставляют из Новосибирска»);
     # «В Казахстане задержаны 4 жителя Чуйской области»: residents of another country are news

@@ -106,6 +106,18 @@ def _bracketed_list(tokens: list[Token], taken: set[tuple[int, int]]) -> list[Ma
     return added
 
 
+# currencies named after their country: «долларов США», «долл. США», «рублей РФ»
+_CURRENCY_STEMS = ("доллар", "долл", "рубл", "фунт", "юан", "иен")
+
+
+def _of_a_currency(tokens: list[Token], first: int) -> bool:
+    """Whether the country named at token `first` qualifies a currency before it."""
+    k = first - 1
+    if k >= 1 and tokens[k].norm == ".":
+        k -= 1
+    return k >= 0 and tokens[k].norm.startswith(_CURRENCY_STEMS)
+
+
 _ELIDING_PREPOSITIONS = {"в", "во", "по", "на"}
 
 
@@ -788,6 +800,13 @@ def find_mentions(
     for n, mention in enumerate(mentions):
         if mention.named_as == "name" and n in ends:
             mention.named_as = "route"  # «рейсом Пекин — Москва»: where it went, not the scene
+            continue
+        if (
+            mention.named_as == "name"
+            and mention.kind == "country"
+            and _of_a_currency(tokens, mention.first)
+        ):
+            mention.named_as = "currency"  # «250 тыс. долларов США»: money, not a place
             continue
         if mention.named_as == "name" and _in_a_recap(text, mention.start):
             mention.named_as = "recap"  # «Напомним, что в аэропорту Ташкента …»: earlier news

@@ -1408,3 +1408,12 @@ def test_a_regions_abbreviation_before_a_name_in_quotes_is_an_organisation():
     assert [p["region_code"] for p in find_places("В ВКО «зачистили» наркопритон.")] == ["KZ-63"]
     text = "По статье Закона РК «О наркотических средствах» в ВКО задержан курьер."
     assert [p["name"] for p in find_places(text)] == ["РК", "ВКО"]
+
+
+def test_the_country_of_a_currency_is_no_place_of_the_text():
+    body = (
+        "Агентство по финансовому мониторингу пресекло деятельность 23 наркошопов. У "
+        "организаторов конфисковано имущество на 3,2 млрд тенге и 250 тыс. долларов США."
+    )
+    assert article_region(body, None, "Конфискация у наркодельцов")["country"] == "KZ"
+    assert article_region("В США задержали курьера с 5 кг кокаина.", None, "")["country"] == "US"
