@@ -6,6 +6,7 @@ resolved to one gazetteer entry when the text allows (see pipelines.places for t
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections import Counter
 
@@ -85,7 +86,7 @@ def _bracketed_list(tokens: list[Token], taken: set[tuple[int, int]]) -> list[Ma
     """The adjectives of a list that shares one division noun, each followed by its number in
     brackets (which _with_shared_nouns, reading «Алматинской, Жамбылской и …», does not cross)."""
     adjectives = load_gazetteer().adjectives
-    nouns = {form: noun for noun in DIVISION_NOUNS for form in forms_of((noun,))}
+    nouns = _division_noun_forms()
     added = []
     for i, token in enumerate(tokens):
         noun = nouns.get(token.norm)
@@ -104,6 +105,12 @@ def _bracketed_list(tokens: list[Token], taken: set[tuple[int, int]]) -> list[Ma
                 added.append(Match(j, j + 1, (phrase,)))
             j -= 1
     return added
+
+
+@functools.cache
+def _division_noun_forms() -> dict[str, str]:
+    """Each case form of a division noun («областях», «районах») → the noun."""
+    return {form: noun for noun in DIVISION_NOUNS for form in forms_of((noun,))}
 
 
 # currencies named after their country: «долларов США», «долл. США», «рублей РФ»
