@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import logging
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -170,7 +173,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=_iso_day,
         help="publication day, to resolve dates such as '26 июня' (with --text)",
     )
-    p.set_defaults(func=commands.cmd_extract)
+    # it only reads its inputs and prints: nothing to close when it is done (see run())
+    p.set_defaults(func=commands.cmd_extract, ends_without_teardown=True)
 
     p = sub.add_parser(
         "reextract", parents=[db], help="re-run extraction on stored raw pages, no download"
@@ -234,7 +238,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    return _dispatch(build_parser().parse_args(argv))
+
+
+def _dispatch(args: argparse.Namespace) -> int:
     try:
         return args.func(args)
     except SourceError as exc:
@@ -254,5 +261,28 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+def run() -> None:
+    """The `newsmon` command. A command that only reads and prints (`extract`) ends without the
+    interpreter's teardown: freeing the morphology's and the gazetteer's hundreds of thousands
+    of objects one by one took a quarter of a second, a third of a one-page run. Its output and
+    logs are flushed first; every other command exits as usual."""
+    args = build_parser().parse_args()
+    code = _dispatch(args)
+    if getattr(args, "ends_without_teardown", False):
+        _exit_now(code)
+    sys.exit(code)
+
+
+def _exit_now(code: int) -> None:
+    logging.shutdown()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # `newsmon extract … | head`: the reader left early
+        code = code or 1
+    with contextlib.suppress(OSError):
+        sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
