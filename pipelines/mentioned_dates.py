@@ -221,11 +221,11 @@ def _half_year(m: re.Match[str], ctx: _Context, prefix: str | None) -> Resolved:
     ordinal = m["ord"]
     if ordinal and ordinal.lower() in ("в", "во", "за"):
         ordinal, prefix = None, ordinal  # "за полугодие": the preposition, no ordinal
-    if not prefix:
-        return None  # "в течение полугодия" is a duration
     half = _ordinal(ordinal) if ordinal else 1  # "за полугодие" is the first half
     if half not in (1, 2):
         return None
+    if not prefix and not ordinal:
+        return None  # "в течение полугодия" is a duration; «по итогам первого полугодия» is not
     return _months_period(ctx.year(m), 6 * half - 5, 6 * half)
 
 
@@ -278,6 +278,20 @@ def _since_new_year(m: re.Match[str], ctx: _Context, prefix: str | None) -> Reso
         return "period", None, None
     end = ctx.published if ctx.published.year == year else date(year, 12, 31)
     return "period", f"{year:04d}-01-01", end.isoformat()
+
+
+def _since_month_start(m: re.Match[str], ctx: _Context, prefix: str | None) -> Resolved:
+    """«с начала месяца» (the publication's), «с начала ноября» (of the publication's year, or
+    the year named): from the month's first day to the publication day."""
+    published = ctx.published
+    month = _month(m["month"]) if m["month"] else published.month if published else None
+    year = ctx.year(m)
+    if month is None or year is None:
+        return "period", None, None
+    if published and (year, month) > (published.year, published.month):
+        return "period", None, None  # «с начала декабря» in November: of which year, unsaid
+    end = published if published and published.year == year else date(year, 12, 31)
+    return "period", f"{year:04d}-{month:02d}-01", end.isoformat()
 
 
 def _month_alone(m: re.Match[str], ctx: _Context, prefix: str | None) -> Resolved:
@@ -455,6 +469,17 @@ _RULES: list[_Rule] = [
         _quarter,
         "кв.",
         anchor=re.compile(r"кв\."),
+    ),
+    # «с начала месяца», «с начала ноября»: before a month alone, which would read «ноября»
+    # as the day of something
+    _Rule(
+        _compile(
+            rf"\bс\s+начала\s+(?:(?:этого|текущего|нынешнего)\s+)?(?:месяца"
+            rf"|(?P<month>{_MONTH}){_WHICH_YEAR}?)"
+        ),
+        _since_month_start,
+        "начал",
+        anchor=re.compile("начала"),
     ),
     # a month with its year before the year alone: "в сентябре 2023 года"
     _Rule(

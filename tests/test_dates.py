@@ -137,6 +137,30 @@ def test_half_a_year_is_a_half_only_where_the_publication_day_tells_which():
     assert found("осужден на полгода", PUBLISHED) == []
 
 
+def test_an_ordinal_half_year_is_a_period_after_any_preposition():
+    assert found("по итогам первого полугодия", PUBLISHED) == [
+        ("period", "2025-01-01", "2025-06-30")
+    ]
+    # its year, not the whole year of «2025 года»
+    assert found("по итогам первого полугодия 2024 года", PUBLISHED) == [
+        ("period", "2024-01-01", "2024-06-30")
+    ]
+    assert found("в течение второго полугодия 2024 года", PUBLISHED) == [
+        ("period", "2024-07-01", "2024-12-31")
+    ]
+    assert found("в течение полугодия", PUBLISHED) == []  # a duration
+
+
+def test_since_the_start_of_a_month_runs_to_the_publication_day():
+    assert found("с начала месяца изъято", PUBLISHED) == [("period", "2025-08-01", "2025-08-08")]
+    assert found("С начала июня выявлено", PUBLISHED) == [("period", "2025-06-01", "2025-08-08")]
+    assert found("с начала октября 2024 года", PUBLISHED) == [
+        ("period", "2024-10-01", "2024-12-31")
+    ]
+    # a month after the publication's: of which year, the text does not say
+    assert found("с начала сентября", PUBLISHED) == [("period", None, None)]
+
+
 def test_unresolved_periods_are_null_without_publication_date():
     assert found("за 7 месяцев текущего года") == [("period", None, None)]
     assert found("в прошлом году") == [("period", None, None)]

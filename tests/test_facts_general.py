@@ -2572,3 +2572,60 @@ def test_a_headline_period_that_depends_on_the_publication_day_is_the_body_s():
         title="Сводка происшествий за неделю",
     )
     assert (figures[-1]["period_start"], figures[-1]["period_end"]) == ("2024-10-08", "2024-10-15")
+
+
+def test_a_period_a_sentence_of_no_numbers_names_is_that_of_the_statistics_after_it():
+    figures = annotated(
+        "На заседании комиссии рассмотрели наркоситуацию по итогам первого полугодия. На "
+        "диспансерном учете состоит 356 человек, что на 4% меньше, чем на 1 июля прошлого года.",
+        published="2025-11-20",
+    )
+    counted = by_quote(figures, "356 человек")
+    assert (counted["period_start"], counted["period_end"]) == ("2025-01-01", "2025-06-30")
+    # «за этот период» points back at it
+    pointed = annotated(
+        "Операция «Мак» прошла с 1 июня по 31 августа 2025 года. За этот период выявлено 48 "
+        "наркопреступлений."
+    )
+    assert by_quote(pointed, "48")["period_start"] == "2025-06-01"
+
+
+def test_no_period_is_borrowed_for_a_present_count_a_rate_or_one_of_its_own_words():
+    text = "Комиссия подвела итоги 2024 года. {}"
+    stated = annotated(text.format("Выявлено 48 наркопреступлений."))
+    assert by_quote(stated, "48")["period_start"] == "2024-01-01"
+    now = annotated(text.format("Сейчас на учете состоит 356 человек."))
+    assert by_quote(now, "356")["period_start"] is None  # a count at the present day
+    rate = annotated(text.format("Каждый год через страну провозится до 11 тонн героина."))
+    assert by_quote(rate, "до 11 тонн")["period_start"] is None
+    # a period in words the rules cannot place is not the one stated before
+    own = annotated(text.format("За прошедшие десять месяцев выявлено 48 наркопреступлений."))
+    assert by_quote(own, "48")["period_start"] is None
+
+
+def test_a_change_in_a_что_clause_measures_the_number_before_it():
+    cases = annotated(
+        "В 2024 году таможенники возбудили 214 уголовных дел о контрабанде наркотических "
+        "средств, что на 17% больше, чем годом ранее."
+    )
+    assert by_quote(cases, "17%")["indicator"] is None  # the cases changed, not the drugs
+    seized = annotated("В 2024 году изъято 46 кг наркотиков, что на 17% больше, чем годом ранее.")
+    assert by_quote(seized, "17%")["indicator"] == "drugs_seized"
+
+
+def test_a_prosecutors_audit_is_no_operation_of_one_seizure():
+    figures = annotated(
+        "В ходе проверки установлено, что в 2025 году на территории района зарегистрировано 96 "
+        "преступлений в сфере незаконного оборота наркотиков."
+    )
+    assert by_quote(figures, "96")["scope"] == "period"
+    search = annotated("В ходе проверки автомобиля обнаружено 2 кг гашиша.")
+    assert by_quote(search, "2 кг")["scope"] == "event"
+
+
+def test_officials_held_to_disciplinary_account_are_not_administratively_liable():
+    figures = annotated(
+        "По результатам проверки к дисциплинарной ответственности привлечено 5 должностных лиц, "
+        "возбуждено 3 дела об административных правонарушениях."
+    )
+    assert by_quote(figures, "5")["indicator"] is None

@@ -13,6 +13,7 @@ from pipelines.facts.indicators import (
     _own_phrase,
     _starts,
     assign_own_indicators,
+    names_people,
     stems,
     substance_of,
     vocabulary,
@@ -409,7 +410,39 @@ def _change_indicator(figures: list[dict], figure: dict) -> tuple[str | None, st
         return other.get("indicator"), other.get("substance")
     if same_sentence:
         return None, None
+    measured = _the_number_its_clause_follows(figures, figure)
+    if measured is not None and not names_people(measured.get("object") or ""):
+        # «возбуждено 214 уголовных дел о контрабанде наркотиков, что на 17% больше»: the
+        # cases changed, which no indicator counts; not the drugs the words around name (people
+        # counted with no indicator may be of one the words name: «наркозависимых … 1,9 тыс.
+        # человек, что на 1,2% больше»)
+        return measured.get("indicator"), measured.get("substance")
     return _described_indicator(figure)
+
+
+# «…, что на 17% больше», «…, что в 2 раза меньше»: a clause of comparison after a number
+_THAT_CLAUSE = re.compile(r",\s*что\s+(?:почти\s+|более\s+чем\s+|практически\s+)?(?:на|в)\s*$")
+
+
+def _the_number_its_clause_follows(figures: list[dict], figure: dict) -> dict | None:
+    """The number of the same sentence right before a change that opens a «, что на N%» clause:
+    that number is what changed."""
+    sentence = figure.get("sentence") or ""
+    at = sentence.find(figure["quote"])
+    before = [
+        f
+        for f in figures
+        if f.get("sentence") == sentence
+        and f["end"] <= figure["start"]
+        and f.get("unit") not in ("percent", "times")
+    ]
+    if at < 0 or not before:
+        return None
+    number = max(before, key=lambda f: f["end"])
+    found = sentence.rfind(number["quote"], 0, at)
+    if found < 0 or not _THAT_CLAUSE.search(sentence[found + len(number["quote"]) : at]):
+        return None
+    return number
 
 
 def _clause_indicator(figure: dict, numbers: list[dict]) -> tuple[str, str | None] | None:

@@ -39,7 +39,9 @@ ONE_OPERATION = re.compile(
     r"\bзадержа(?:н|на)\b|\bзадержал[аи]?\s+(?:\w+\s+){0,2}?(?:мужчину|женщину|жител[яь]\w*"
     r"|гражданин[аку]\w*|иностран(?:ца|ку)|подозреваемого|курьера|парня|девушку|водителя"
     r"|пассажира|\d+-летн\w*|груз|партию|автомашину|автомобиль|машину|посылку)\b"
-    r"|\bв\s+ходе\s+(?:проведения\s+)?(?:\w+\s+)?(?:обыска|осмотра|досмотра|проверки|задержания)"
+    # (not a prosecutor's audit: «В ходе проверки установлено, что в 2025 году …»)
+    r"|\bв\s+ходе\s+(?:проведения\s+)?(?:\w+\s+)?(?:обыска|осмотра|досмотра|задержания"
+    r"|проверки(?!\s*,?\s*(?:установлен|выявлен|показал)))"
     # «проведена спецоперация по задержанию преступной группы»: one raid
     r"|\bспецопераци[яиюей]\w*\s+по\s+задержани"
     # one courier: «в теле наркокурьера», «наркокурьер пытался провезти»
@@ -514,7 +516,14 @@ def assign_scope(
         elif scope == "period":
             if article_period is None:
                 stated = results[1] if before_results and results[1][0] else None
-                article_period = stated or _title_period(title, published) or (None, None)
+                article_period = (
+                    stated
+                    # the body's own words before the headline's, which round («С начала
+                    # года …» over «… подвела итоги работы за 11 месяцев 2025 года»)
+                    or _borrowed_period(text, mentioned_dates or [], figure, low, figures)
+                    or _title_period(title, published)
+                    or (None, None)
+                )
             figure["period_start"], figure["period_end"] = article_period
         figure["scope"] = previous = scope
         if scope == "event":
@@ -566,6 +575,64 @@ def _title_period(title: str | None, published: str | None = None) -> tuple[str,
     if start and start == end and len(start) == 10:
         return None  # «9 июля»: the day of something, not a reporting period
     return (start, end) if start else None
+
+
+# «за этот период», «за отчетный период»: words that point at a period stated before
+_THAT_PERIOD = re.compile(
+    r"\bза\s+(?:этот|данный|указанный|тот\s+же|отч[её]тный|истекший)\s+период", _I
+)
+# «Комиссия подвела итоги 2024 года», «результаты работы за …»: a sentence that sums up
+_SUMS_UP = re.compile(r"\b(?:итог|результат)\w*", _I)
+# «…, чем на 1 июля прошлого года»: the date of a comparison, not the figure's own
+_COMPARED_WITH = re.compile(r"\bчем\s+(?:\w+\s+)?$", _I)
+# «сейчас на учете состоит …»: a count at the present day, of no period; «каждый год через
+# страну провозится до 11 тонн»: a rate, of none either
+_PRESENT_OR_RATE = re.compile(
+    r"\bкажд(?:ый|ую|ое)\s+(?:год|месяц|неделю|сутки)\b|\bв\s+(?:год|месяц|сутки)\b|"
+    r"\bсейчас\b|\bв\s+настоящее\s+время\b|\bна\s+(?:сегодняшний\s+день|сегодня|данный\s+момент)",
+    _I,
+)
+
+
+def _borrowed_period(
+    text: str, mentioned_dates: list[dict], figure: dict, low: int, figures: list[dict]
+) -> tuple[str, str] | None:
+    """The period stated in words before a body figure whose own sentence names none (or points
+    at it: «за этот период»): not for a headline, a sentence with dates or period words of its
+    own (which the rules could not place), or a count at the present day."""
+    sentence = figure.get("sentence") or ""
+    if figure.get("in_title") or _PRESENT_OR_RATE.search(sentence):
+        return None
+    pointing = _THAT_PERIOD.search(sentence) is not None
+    own_dates = any(
+        low <= (d.get("char_start") or -1) < low + len(sentence)
+        and not _COMPARED_WITH.search(text, max(low, d["char_start"] - 16), d["char_start"])
+        for d in mentioned_dates
+    )
+    if not pointing and (own_dates or EXPLICIT_PERIOD.search(sentence)):
+        return None
+    return _period_stated_before(text, mentioned_dates, low, figures)
+
+
+def _period_stated_before(
+    text: str, mentioned_dates: list[dict], before: int, figures: list[dict]
+) -> tuple[str, str] | None:
+    """«На заседании комиссии рассмотрели наркоситуацию по итогам первого полугодия. … на учете
+    состоит 356 человек»: the reporting period a sentence of no numbers names in words, before
+    the first statistic (the nearest such sentence before `before`)."""
+    for start, end in reversed(sentence_spans(text[:before])):
+        if any(start <= f.get("start", -1) < end for f in figures):
+            continue
+        if not (EXPLICIT_PERIOD.search(text, start, end) or _SUMS_UP.search(text, start, end)):
+            continue
+        for d in mentioned_dates:
+            at = d.get("char_start")
+            if d.get("kind") != "period" or at is None or not start <= at < end:
+                continue
+            period = period_of([d], text)
+            if period[0] and not (period[0] == period[1] and len(period[0]) == 10):
+                return period
+    return None
 
 
 def as_day(value: str | date | None) -> str | None:
