@@ -2629,3 +2629,26 @@ def test_officials_held_to_disciplinary_account_are_not_administratively_liable(
         "возбуждено 3 дела об административных правонарушениях."
     )
     assert by_quote(figures, "5")["indicator"] is None
+
+
+def test_last_years_figure_right_before_a_number_is_its_baseline():
+    figures = annotated(
+        "В 2024 году изъято 38,7 кг наркотиков, что почти вдвое меньше прошлогоднего показателя "
+        "(71,2 кг)."
+    )
+    assert by_quote(figures, "71,2 кг")["role"] == "baseline"
+    assert by_quote(figures, "71,2 кг")["period_start"] == "2023-01-01"
+    went_on = annotated(
+        "Число смертей за январь превысило прошлогодние показатели и составило 25 случаев, "
+        "против 14 в январе 2022 года."
+    )
+    assert by_quote(went_on, "25")["role"] != "baseline"
+
+
+def test_a_change_against_last_years_stage_is_of_the_current_period():
+    figures = annotated(
+        "В ходе первого этапа операции «Мак-2024» выявлено 1 870 преступлений. По сравнению с "
+        "аналогичным этапом прошлого года количество выявленных преступлений выросло на 11,4%.",
+        published="2024-10-15",
+    )
+    assert by_quote(figures, "11,4%")["period_start"] != "2023-01-01"
