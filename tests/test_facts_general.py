@@ -2652,3 +2652,15 @@ def test_a_change_against_last_years_stage_is_of_the_current_period():
         published="2024-10-15",
     )
     assert by_quote(figures, "11,4%")["period_start"] != "2023-01-01"
+
+
+def test_tablets_the_words_after_them_call_psychotropic_are_no_named_drugs():
+    figures = annotated(
+        "Изъято 912 кг марихуаны и 38 кг героина, а также 146 тысяч таблеток психотропных "
+        "препаратов."
+    )
+    assert by_quote(figures, "146 тысяч")["substance"] == "наркотик"
+    lyrica = annotated("Изъято 38 кг героина и 120 таблеток препарата «Лирика».")
+    assert by_quote(lyrica, "120 таблеток")["substance"] == "лирика"
+    packets = annotated("Кокаин нашли в порту. Один прятал 47 свертков среди вещей.")
+    assert by_quote(packets, "47 свертков")["substance"] == "кокаин"

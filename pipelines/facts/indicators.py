@@ -545,7 +545,15 @@ def _first_named(vocab: Vocabulary, lemmas: list[str]) -> str | None:
             return name
         if lemma in _GENERIC_NOUNS:
             return _first_named(vocab, lemmas[k + 1 : k + 3]) or ""
+        if lemma in _CLASS_ADJECTIVES:  # its noun, and what that noun names
+            return _first_named(vocab, lemmas[k + 1 : k + 4]) or ""
     return None
+
+
+# «146 тысяч таблеток психотропных препаратов», «около 4 кг сильнодействующих препаратов»: a
+# class of drugs, whatever noun follows (not «наркотический», which goes with «средство
+# «героин»»: the generic noun after it looks on)
+_CLASS_ADJECTIVES = frozenset({"психотропный", "сильнодействующий"})
 
 
 def substance_of(
