@@ -2664,3 +2664,18 @@ def test_tablets_the_words_after_them_call_psychotropic_are_no_named_drugs():
     assert by_quote(lyrica, "120 таблеток")["substance"] == "лирика"
     packets = annotated("Кокаин нашли в порту. Один прятал 47 свертков среди вещей.")
     assert by_quote(packets, "47 свертков")["substance"] == "кокаин"
+
+
+def test_a_bare_number_in_brackets_after_the_counted_noun_is_the_earlier_value():
+    figures = annotated(
+        "По итогам 2025 года выявлено 3 214 наркопреступлений (2024 год – 3 580), в том числе "
+        "1 702 факта сбыта (1 911). Изъято 4,8 тонны наркотиков (5,6 т)."
+    )
+    assert by_quote(figures, "1 911")["role"] == "baseline"
+    assert by_quote(figures, "5,6 т")["role"] == "baseline"
+    assert by_quote(figures, "3 214")["check"] != "mismatch"  # 1 702 + 1 911 is no sum
+    # the same amount again, more exactly, or a part with its own noun: no earlier value
+    exact = annotated("Уничтожено более 13 тысяч кустов дикорастущей конопли (13690).")
+    assert by_quote(exact, "13690")["role"] != "baseline"
+    women = annotated("Задержано 22871 человек (512 женщин).")
+    assert by_quote(women, "512")["role"] != "baseline"

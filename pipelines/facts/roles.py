@@ -450,13 +450,44 @@ def _bracketed_twin(text: str, figures: list[dict], group: list[int], pos: int) 
         return None
     i, k = group[pos], group[pos - 1]
     figure, before = figures[i], figures[k]
-    if not _OPENS.match(text[before["end"] : figure["start"]]):
+    gap = text[before["end"] : figure["start"]]
+    # «1 702 факта сбыта (1 911)», «4,8 тонны наркотиков (5,6 т)»: after the counted noun too,
+    # when the bracket holds the bare number
+    # (a number with a noun of its own is no earlier value: «22871 человек (512 женщин)»)
+    after_noun = _NOUN_THEN_OPENS.match(gap) is not None
+    if not (_OPENS.match(gap) or after_noun) or not _bare(figure):
         return None
     if not _CLOSES.match(text[figure["end"] : figure["end"] + 3]):
         return None
     if _in_other_units(before, figure):
         return None  # «порядка 15-ти килограммов (15 547 гр.)»: the same amount, more exactly
+    if after_noun and _restated_exactly(before, figure):
+        return None  # «2 тонны в сыром виде (2053 кг)»
     return k if compatible(before, figure) and not before.get("change") else None
+
+
+_NOUN_THEN_OPENS = re.compile(r"^\s+(?:[а-яё-]+\s+){0,2}[а-яё-]+\s*\(\s*$", re.IGNORECASE)
+
+
+_MULTIPLIER_WORDS = re.compile(r"^(?:тыс|тысяч\w*|млн|миллион\w*|млрд|миллиард\w*)$")
+
+
+def _bare(figure: dict) -> bool:
+    """A number with no noun of its own: «1 911», «3,062 тысячи», «5,6 т» (a mass's unit is no
+    noun), not «512 женщин»."""
+    words = re.findall(r"[а-яёa-z]+", (figure.get("quote") or "").lower())
+    if figure.get("unit") != "count":
+        return len(words) <= 1
+    return all(_MULTIPLIER_WORDS.match(word) for word in words)
+
+
+def _restated_exactly(a: dict, b: dict) -> bool:
+    """«более 13 тысяч кустов (13690)», «около 2 тонн (2053 кг)»: a round or approximate amount
+    and the exact one in brackets, within a tenth of it."""
+    if not a.get("value") or not b.get("value"):
+        return False
+    close = abs(a["value"] - b["value"]) <= 0.1 * max(abs(a["value"]), abs(b["value"]))
+    return close and (a.get("qualifier") != "exact" or float(a["value"]).is_integer())
 
 
 _WRITTEN_NUMBER = re.compile(r"\d[\d\s\u00a0]*(?:[.,]\d+)?")
