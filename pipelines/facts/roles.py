@@ -482,12 +482,22 @@ def _bare(figure: dict) -> bool:
 
 
 def _restated_exactly(a: dict, b: dict) -> bool:
-    """«более 13 тысяч кустов (13690)», «около 2 тонн (2053 кг)»: a round or approximate amount
-    and the exact one in brackets, within a tenth of it."""
+    """«более 13 тысяч кустов (13690)», «2 тонны в сыром виде (2053 кг)»: an approximate or round
+    amount and, within a tenth of it, the same written with more digits («4,8 тонны (4,6 т)» is
+    an earlier value, as close as it may be)."""
     if not a.get("value") or not b.get("value"):
         return False
     close = abs(a["value"] - b["value"]) <= 0.1 * max(abs(a["value"]), abs(b["value"]))
-    return close and (a.get("qualifier") != "exact" or float(a["value"]).is_integer())
+    more_digits = _significant_digits(b) > _significant_digits(a)
+    return close and (a.get("qualifier") != "exact" or more_digits)
+
+
+def _significant_digits(figure: dict) -> int:
+    match = _WRITTEN_NUMBER.search(figure.get("quote") or "")
+    digits = re.sub(r"\D", "", match[0]) if match else ""
+    if match and not re.search(r"[.,]\d", match[0]):
+        digits = digits.rstrip("0")  # «2000» is as round as «2»
+    return len(digits.lstrip("0"))
 
 
 _WRITTEN_NUMBER = re.compile(r"\d[\d\s\u00a0]*(?:[.,]\d+)?")
