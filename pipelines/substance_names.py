@@ -5,8 +5,8 @@ without the indicators: the figures step counts «40 единиц трамадо
 from __future__ import annotations
 
 import functools
-import tomllib
 
+from pipelines.build_cache import read_toml
 from pipelines.paths import DATA_DIR
 
 INDICATORS_FILE = DATA_DIR / "indicators.toml"
@@ -15,8 +15,7 @@ INDICATORS_FILE = DATA_DIR / "indicators.toml"
 @functools.cache
 def drug_names() -> frozenset[str]:
     """Lemmas of the named drugs and plants, their aliases («анаша») and the generic nouns."""
-    with INDICATORS_FILE.open("rb") as f:
-        table = tomllib.load(f).get("substances", {})
+    table = read_toml(INDICATORS_FILE).get("substances", {})
     return frozenset(
         [*table.get("names", []), *table.get("aliases", {}), *table.get("generic", [])]
     )

@@ -4,6 +4,7 @@ or missing result."""
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 
@@ -133,3 +134,38 @@ def test_a_cached_object_is_read_with_the_collector_paused_and_restored(cache, m
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_toml_file_is_parsed_once_per_machine_and_again_when_edited(cache, tmp_path, monkeypatch):
+    """data/indicators.toml is read by the figures and the facts steps of every process: one
+    parse, cached like the builds; an edited file is parsed anew."""
+    vocabulary = tmp_path / "indicators.toml"
+    vocabulary.write_text('[substances]\nnames = ["героин"]\n', encoding="utf-8")
+    first = build_cache.read_toml(vocabulary)
+    assert first == {"substances": {"names": ["героин"]}}
+    assert build_cache.read_toml(vocabulary) is first  # one parse per process
+    assert len(list(cache.glob("toml-indicators-*.pickle"))) == 1
+    monkeypatch.setattr(build_cache, "_parse_toml", lambda path: pytest.fail("parsed twice"))
+    assert build_cache.read_toml.__wrapped__(vocabulary) == first  # another process: the cache
+    vocabulary.write_text('[substances]\nnames = ["гашиш"]\n', encoding="utf-8")
+    monkeypatch.undo()
+    monkeypatch.setenv("NEWSMON_CACHE_DIR", str(cache))
+    edited = build_cache.read_toml.__wrapped__(vocabulary)
+    assert edited == {"substances": {"names": ["гашиш"]}}
+    assert len(list(cache.glob("toml-indicators-*.pickle"))) == 1  # the stale one dropped
+
+
+def test_the_indicators_and_the_drug_names_share_one_read_of_the_vocabulary(cache, monkeypatch):
+    from pipelines import substance_names
+    from pipelines.facts import indicators
+
+    reads: list = []
+    real = build_cache.read_toml.__wrapped__
+    monkeypatch.setattr(
+        indicators, "read_toml", functools.cache(lambda p: reads.append(p) or real(p))
+    )
+    monkeypatch.setattr(substance_names, "read_toml", indicators.read_toml)
+    vocab = indicators.vocabulary.__wrapped__()
+    names = substance_names.drug_names.__wrapped__()
+    assert reads == [indicators.INDICATORS_FILE]
+    assert "героин" in names and any(e.code == "drugs_seized" for e in vocab.indicators)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipelines.build_cache import read_toml
 from pipelines.facts.roles import sentence_start
 from pipelines.facts.words import has_verb, lemma_list, lemmas_of, text_lemmas
 from pipelines.morph import morph, parse_word
@@ -121,8 +121,7 @@ def _entry(raw: dict, parent: dict | None = None) -> Indicator:
 
 
 def _load(path: Path) -> Vocabulary:
-    with path.open("rb") as f:
-        data = tomllib.load(f)
+    data = read_toml(path)
     entries = [_entry(raw) for raw in data.get("indicator", [])]
     codes = [e.code for e in entries]
     if len(set(codes)) != len(codes):
