@@ -29,6 +29,19 @@ def test_total_and_parts_after_v_tom_chisle():
     assert total["check"] == "ok"  # «более»: a lower bound
 
 
+def test_last_years_total_is_no_baseline_of_its_own_part():
+    # «В прошлом году» names the reporting period; the number after «из которых» is a part of
+    # the total, not its later value
+    figures = annotated(
+        "В прошлом году изъято 24 тонны наркотиков, из которых героин составил уже 500 кг.",
+        published="2024-05-01",
+    )
+    total, part = by_quote(figures, "24 тонны"), by_quote(figures, "500 кг")
+    assert (total["role"], part["role"]) == ("total", "part")
+    assert figures[part["part_of"]] is total
+    assert total["period_start"] == "2023-01-01"
+
+
 def test_parts_in_the_next_sentence_and_a_verb_ends_the_list():
     figures = annotated(
         "За полгода выявлено 40 преступлений в сфере оборота наркотиков. Из них 12 фактов "

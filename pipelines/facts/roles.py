@@ -126,6 +126,10 @@ def _stated_earlier_baseline(
         return None
     if current is None:
         current = next((k for k in group[pos + 1 :] if compatible(figures[k], figure)), None)
+        if current is not None and markers.SUBSET.search(_between(text, figure, figures[current])):
+            # «В прошлом году изъято 24 тонны, из которых героин составил 500 кг»: last year's
+            # total broken down, the period the text reports on
+            return None
     if current is None:
         current = _current_before(figures, i, near=200)
     if year:
