@@ -708,3 +708,68 @@ def test_a_participles_complement_may_have_its_adjective_and_the_noun_its_own():
 )
 def test_a_region_s_adjective_the_dictionary_reads_as_a_surname_is_no_object(sentence):
     assert [f["object"] for f in extract_figures(sentence)] == ["наркотик"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "object_"),
+    [
+        # a group of people in a list of groups is its own noun, not the next item's
+        (
+            "Задержано 1425 лиц, из которых 76 женщин, 23 несовершеннолетних, 9 иностранных "
+            "граждан.",
+            "23 несовершеннолетних",
+            "несовершеннолетний",
+        ),
+        # the mark a sum reached is not what is worth it
+        (
+            "В тайнике хранились наркотические вещества, стоимость которых достигала отметки "
+            "в 50 миллионов сомов.",
+            "50 миллионов сомов",
+            "вещество",
+        ),
+        # a street name in quotes after «известный как» is no noun the mass is of
+        (
+            "Изъятое вещество является психотропом a-PVP, известным как «скорость», общим "
+            "весом 1,247 кг.",
+            "1,247 кг",
+            "психотроп",
+        ),
+        ("Изъято вещество, известное как «соль», массой 2 грамма.", "2 грамма", "вещество"),
+        # a mass of kinds of substances weighs the substances
+        (
+            "Возбуждено дело по факту сбыта двух видов психотропных веществ общим весом 19,4 кг.",
+            "19,4 кг",
+            "вещество",
+        ),
+        # «наличие»: no noun of a thing that weighs
+        (
+            "Исследованием подтверждено наличие наркотического вещества массой более 40 кг.",
+            "более 40 кг",
+            "вещество",
+        ),
+        # a noun in its dictionary form is no genitive of a rare word that reads alike
+        # («наркотика»), and «края» before it no head of it
+        (
+            "В наши края смертельный наркотик весом 10 килограммов прибыл из Афганистана.",
+            "10 килограммов",
+            "наркотик",
+        ),
+        ("Изъято вещество белого цвета массой 40 г.", "40 г", "вещество"),
+        # a particle between the amount verb and the amount
+        (
+            "Изъято 24 тонны наркотиков, из которых героин составил уже 500 кг.",
+            "500 кг",
+            "героин",
+        ),
+        # a mass in brackets after a count of facts weighs no fact
+        (
+            "Предотвращено 17 541 факт контрабанды, в том числе наркотических средств – 344 "
+            "факта (свыше 1,5 тонны).",
+            "свыше 1,5 тонны",
+            None,
+        ),
+    ],
+)
+def test_what_an_amount_measures_past_words_that_only_stand_near_it(text, quote, object_):
+    [figure] = [f for f in extract_figures(text) if f["quote"] == quote]
+    assert figure["object"] == object_

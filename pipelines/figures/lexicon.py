@@ -194,6 +194,10 @@ PIECES = frozenset({"шт", "штука"})
 # shares, no counts of quarters.
 FRACTION_NOUNS = frozenset({"четверть", "треть", "половина"})
 
+# A mark a sum reaches or passes, never what is worth it: «стоимость которых достигала отметки в
+# 50 миллионов сомов», «превысила рубеж в 1 млрд тенге»
+THRESHOLD_NOUNS = frozenset({"отметка", "рубеж", "планка", "порог", "уровень"})
+
 # Amount nouns that are what a money or area figure states when they are its subject:
 # "Стоимость изъятого составила 680 млн", "Общая площадь очагов составила 1,7 га".
 VALUE_NOUNS = frozenset({"стоимость", "площадь", "цена", "оборот"})

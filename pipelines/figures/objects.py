@@ -28,6 +28,7 @@ from pipelines.figures.lexicon import (
     PHYSICAL_UNITS,
     PROCESS_NOUNS,
     RANGE_WORDS,
+    THRESHOLD_NOUNS,
     TIME_NOUNS,
     VALUE_NOUNS,
 )
@@ -75,6 +76,7 @@ def noun_before_price(s: Sentence, figure: Figure) -> str | None:
         not s.is_noun(k)
         or (s.tokens[k].text[:1].isupper() and not s.tokens[k].text.isupper())
         or s.lemma(k) in TIME_NOUNS
+        or s.lemma(k) in THRESHOLD_NOUNS  # «достигала отметки в 50 миллионов сомов»
         or unit_at(s, k) is not None  # "5 кг на 2 млн тенге"
     ):
         return None
@@ -130,10 +132,16 @@ def before_aside(s: Sentence, k: int) -> int:
     return k
 
 
+# words that may stand between an amount verb and its amount: «составил уже 500 кг»
+_PARTICLES = frozenset({"уже", "лишь", "только", "всего", "ещё", "еще"})
+
+
 def subject_before_verb(s: Sentence, first: int, mass: bool = False) -> str | None:
     """The nominative noun before a verb that states an amount: "Ущерб государству составил
     2,3 млн рублей" (but not "курьер получил $950 тыс": the courier is not what is measured)."""
     k = first - 1
+    while s.norm(k) in _PARTICLES:
+        k -= 1  # «из которых героин составил уже 500 кг»
     if s.norm(k) in ("в", "во"):
         k -= 1  # "оцениваются в 25 млн рублей"
     if not s.lemmas(k) & AMOUNT_VERBS:

@@ -406,9 +406,10 @@ def before_participial_phrase(s: Sentence, k: int) -> int | None:
             j -= 1  # a hyphen inside a name: "CBL-2201"
             continue
         if s.norm(j) in (",", *DASHES, ":", "("):
-            # or an adjective with its complement: "средство, известное под названием α-PvP,"
+            # or an adjective with its complement: "средство, известное под названием α-PvP,",
+            # «веществом a-PVP, известным как «скорость»,»
             participle = s.pos(j + 1) == "PRTF" or (
-                s.pos(j + 1) == "ADJF" and s.pos(j + 2) == "PREP"
+                s.pos(j + 1) == "ADJF" and (s.pos(j + 2) == "PREP" or s.norm(j + 2) == "как")
             )
             # «смесь, в состав которой входит диацетилморфин (героин), в количестве 13,9 г»:
             # a relative clause describes the noun before it too, verb and all
@@ -417,8 +418,10 @@ def before_participial_phrase(s: Sentence, k: int) -> int | None:
             # экспертов, изъятые кусты оказались коноплей, общим весом 55 кг"
             clause = any(s.pos(m) == "VERB" for m in range(j + 2, k + 1))
             phrase = relative or (participle and not clause)
-            described = s.norm(j) == "," and phrase and s.is_noun(j - 1)
-            return j - 1 if described else None
+            if not (s.norm(j) == "," and phrase):
+                return None
+            noun = _before_foreign_name(s, j - 1)  # «веществом a-PVP, известным как …»
+            return noun if s.is_noun(noun) else None
         j -= 1
     return None
 
@@ -472,13 +475,14 @@ def contents_of(s: Sentence, k: int) -> int:
 
 
 def _head_below_containers(s: Sentence, k: int) -> int:
-    """The head of a genitive chain, climbing no higher than a container: "канал контрабанды
-    партии героина" weighs героин."""
+    """The head of a genitive chain, climbing no higher than a container or a kind: "канал
+    контрабанды партии героина" weighs героин, «двух видов психотропных веществ общим весом»
+    the вещества."""
     head = head_of_genitive_chain(s, k)
     j = k
     while j > head:
         j -= 1
-        if s.lemma(j) in CONTAINER_NOUNS and s.is_noun(j):
+        if s.lemma(j) in CONTAINER_NOUNS | KIND_NOUNS and s.is_noun(j):
             return k
     return head
 
@@ -501,16 +505,23 @@ def head_of_genitive_chain(s: Sentence, k: int) -> int:
     """From the last noun of "ценные бумаги иностранных государств" back to its head, бумаги;
     a verbal or measure noun is no head ("хищение средств": the amount is of the средства)."""
     for _ in range(3):
-        genitive = s.tokens[k].text.isupper() or any(
-            "gent" in r.grammemes for r in s.readings(k) if r.pos == "NOUN"
+        nouns = [r for r in s.readings(k) if r.pos == "NOUN"]
+        genitive = max((r.score for r in nouns if "gent" in r.grammemes), default=None)
+        # a word in its dictionary form, as likely as a genitive that reads alike, is that
+        # word: «В наши края смертельный наркотик весом 10 кг» (not of a rare «наркотика»)
+        dictionary_form = genitive is not None and any(
+            {"nomn", "accs"} & r.grammemes and r.lemma == s.tokens[k].norm and r.score >= genitive
+            for r in nouns
         )
+        genitive = s.tokens[k].text.isupper() or (genitive is not None and not dictionary_form)
         j = k - 1
         while j >= 0 and s.is_adjective(j):
             j -= 1
         if not genitive or j < 0 or not s.is_noun(j):
             break
         head = s.lemma(j)
-        if head.endswith(("ние", "тие")) or head in MEASURE_NOUNS or head in ACTION_NOUNS:
+        # («наличие наркотического вещества массой более 40 кг»: the вещество's mass)
+        if head.endswith(("ние", "тие", "чие")) or head in MEASURE_NOUNS or head in ACTION_NOUNS:
             break
         if unit_at(s, j) is not None:
             break  # "1,5 кг мефедрона стоимостью ...": the amount is of the мефедрон

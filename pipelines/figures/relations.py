@@ -17,6 +17,7 @@ from pipelines.figures.lexicon import (
     MEASURE_NOUNS,
     MULTIPLIER_NOUNS,
     NO_OBJECT_UNITS,
+    PERSON_ADJECTIVES,
     RANGE_WORDS,
     RATE_NOUNS,
 )
@@ -73,6 +74,8 @@ def share_forward(s: Sentence, figures: list[Figure]) -> None:
             last, noun = left.adjectives[-1], right.last - 1
             if substantive(s, last) and not agree(s, last, noun):
                 continue  # "23 несовершеннолетних и 41 иностранный гражданин"
+            if s.norm(left.last) == "," and adjective_as_noun(s.tokens[last]) in PERSON_ADJECTIVES:
+                continue  # «76 женщин, 23 несовершеннолетних, 9 иностранных граждан»: a list
         if right.unit == "percent" and left.span.value > 100 and s.norm(left.last) == "или":
             continue  # «из них 305 или 83,6 процента»: a count and its share
         if right.blocked:

@@ -9,6 +9,7 @@ from pipelines.figures.lexicon import (
     AMOUNT_NOUNS,
     AMOUNT_VERBS,
     DASHES,
+    EVENT_NOUNS,
     GENERIC_DRUG_NOUNS,
     TIME_NOUNS,
 )
@@ -93,6 +94,8 @@ def noun_before_parenthesis(s: Sentence, figure: Figure) -> str | None:
         return None  # «433 млн тенге (более $950 тыс)»: the same sum in another currency
     if s.lemma(k) in TIME_NOUNS:
         return None  # «чем за аналогичный период прошлого года (1 т 995 кг)»: that year's amount
+    if s.lemma(k) in EVENT_NOUNS:
+        return None  # «наркотических средств – 344 факта (свыше 1,5 тонны)»: no fact weighs it
     common = _common_noun(s, k) or (k == 0 and s.is_noun(k) and known_common(s, k))
     return noun_lemma(s.readings(k), s.tokens[k]) if common else None
 
