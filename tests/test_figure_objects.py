@@ -755,6 +755,35 @@ def test_a_region_s_adjective_the_dictionary_reads_as_a_surname_is_no_object(sen
             "наркотик",
         ),
         ("Изъято вещество белого цвета массой 40 г.", "40 г", "вещество"),
+        # no one is weighed: the people a colon follows are no topic of a mass
+        (
+            "Результаты находок удивили самих оперативников: 22 килограмма в одном случае.",
+            "22 килограмма",
+            None,
+        ),
+        # a drug the dictionary guesses a man's name of is weighed all the same
+        (
+            "Задержана партия гашиша — около 300 килограммов — и метамфетамина — 3,5 килограмма.",
+            "3,5 килограмма",
+            "метамфетамин",
+        ),
+        # «в десять раз» is no subject of the amount verb after it
+        (
+            "Ареал конопли сократился в десять раз и теперь составляет не более 2177 гектаров.",
+            "не более 2177 гектаров",
+            None,
+        ),
+        # a multiplier is a word of a number, no head of the noun it counts
+        (
+            "Из партии можно было изготовить 61 млн разовых доз на общую сумму в 9 млрд рублей.",
+            "9 млрд рублей",
+            "доза",
+        ),
+        (
+            "Уничтожено около 270 тысяч кустов конопли общим весом приблизительно 1 500 кг.",
+            "приблизительно 1 500 кг",
+            "куст",
+        ),
         # a particle between the amount verb and the amount
         (
             "Изъято 24 тонны наркотиков, из которых героин составил уже 500 кг.",

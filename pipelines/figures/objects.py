@@ -171,6 +171,7 @@ def subject_before_verb(s: Sentence, first: int, mass: bool = False) -> str | No
             if (
                 "Fixd" in nominative[0].grammemes  # indeclinable: any case, no evidence
                 or lemma in TIME_NOUNS  # "на 1 января 2022 года равнялись"
+                or lemma == "раз"  # «сократился в десять раз и теперь составляет»: a factor's
             ):
                 return None
             if lemma in AMOUNT_NOUNS or lemma in MEASURE_NOUNS:
@@ -380,6 +381,7 @@ def topic_before_dash(s: Sentence, first: int, measured: bool = False) -> str | 
         and any("gent" in r.grammemes for r in s.readings(k) if r.pos == "NOUN")
         and not ends_prepositional_phrase(s, k)
         and s.lemma(k) not in TIME_NOUNS  # "(за 9 месяцев 2008 года – 1,8 тонны)": a period
+        and not animate(s.lemma(k))  # «удивили самих оперативников: 22 кг»: no one is weighed
     ):
         k = first_conjunct(s, described_noun(s, k))  # "партии наркотиков и психотропов – 1,3 т"
         return noun_lemma(s.readings(k), s.tokens[k])
@@ -426,6 +428,8 @@ def topic_before_dash(s: Sentence, first: int, measured: bool = False) -> str | 
             reach += 4
             continue  # «из них за хранение наркотических средств – 50»: crimes of that kind
         if counted_plural(s, k) and unit_at(s, k) is None and s.lemma(k) not in TIME_NOUNS:
+            if measured and animate(s.lemma(k)):
+                return None  # «удивили самих оперативников: 22 килограмма»: no one is weighed
             k = _event_heading(s, k)
             if measured and s.lemma(k) in PROCESS_NOUNS:
                 # «Прирост изъятий героина составил 12,5%: 45 кг»: what the seizures weighed

@@ -28,7 +28,10 @@ from pipelines.figures.sentence import (
 )
 from pipelines.figures.units import unit_at
 from pipelines.morph import morph, parse_word
+from pipelines.substance_names import drug_names
 
+# the words of a number that the dictionary reads as nouns
+MULTIPLIERS = frozenset({"тыс", "млн", "млрд", "трлн", "тысяча", "миллион", "миллиард", "триллион"})
 _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "loc2"})
 
 
@@ -525,6 +528,8 @@ def head_of_genitive_chain(s: Sentence, k: int) -> int:
             break
         if unit_at(s, j) is not None:
             break  # "1,5 кг мефедрона стоимостью ...": the amount is of the мефедрон
+        if s.lemma(j) in MULTIPLIERS:
+            break  # «61 млн разовых доз на сумму 9 млрд рублей»: a number's word, no head
         k = j
     return k
 
@@ -572,13 +577,18 @@ def _demonstrative(s: Sentence, k: int) -> bool:
 
 
 def animate(lemma: str | None) -> bool:
-    """Whether a noun lemma may name a living being: "курьер", "лицо"."""
-    return lemma is not None and (
-        lemma in PERSON_ADJECTIVES
-        or any(
-            (r.pos == "NOUN" and r.lemma == lemma and "anim" in r.grammemes)
-            or (r.pos in ("ADJF", "PRTF") and "Subx" in r.grammemes)  # "задержанный"
-            for r in parse_word(lemma)
+    """Whether a noun lemma may name a living being: "курьер", "лицо" (not a drug the
+    dictionary guesses a man's name of: «мефедрон», «метамфетамин»)."""
+    return (
+        lemma is not None
+        and lemma not in drug_names()
+        and (
+            lemma in PERSON_ADJECTIVES
+            or any(
+                (r.pos == "NOUN" and r.lemma == lemma and "anim" in r.grammemes)
+                or (r.pos in ("ADJF", "PRTF") and "Subx" in r.grammemes)  # "задержанный"
+                for r in parse_word(lemma)
+            )
         )
     )
 
