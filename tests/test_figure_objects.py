@@ -784,6 +784,19 @@ def test_a_region_s_adjective_the_dictionary_reads_as_a_surname_is_no_object(sen
             "приблизительно 1 500 кг",
             "куст",
         ),
+        # a bracket after a rate's base restates a rate, which counts nothing
+        (
+            "Показатель наркозаболеваемости в расчете на 100 тысяч населения составил 126,1, что "
+            "ниже уровня в Приволжском федеральном округе (319).",
+            "319",
+            None,
+        ),
+        # «все трое» after a list of surnames: people, no noun of them
+        (
+            "Ими оказались некие В.Юркин, С.Кирилов и Н.Соцков (все трое 1968 года рождения).",
+            "трое",
+            None,
+        ),
         # a particle between the amount verb and the amount
         (
             "Изъято 24 тонны наркотиков, из которых героин составил уже 500 кг.",

@@ -1043,6 +1043,8 @@ def people_of_them(s: Sentence, figure: Figure) -> str | None:
         return None  # «а трое — курьерами»: the dash names them
     for j in range(figure.first - 1, -1, -1):
         plural = any("plur" in r.grammemes for r in s.readings(j) if r.pos == "NOUN")
+        if j and s.tokens[j].text[:1].isupper():
+            continue  # «В.Юркин, С.Кирилов и Н.Соцков (все трое …)»: names, no noun of people
         if plural and s.is_noun(j):
             lemma = noun_lemma(s.readings(j), s.tokens[j])
             if animate(lemma):
