@@ -175,6 +175,10 @@ from tests.support.figure_reading import read_one
             "12 тыс.",
             None,
         ),
+        # «по»: what each of the things a number counted holds (no count, nothing named)
+        ("what_each_holds", "Изъяты пять бутылок по 1,5 литра.", "1,5", "бутылка"),
+        ("what_each_holds", "Найдены три пакета по 50 г.", "50", "пакет"),
+        ("what_each_holds", "Курьер раздал детям по 2 грамма.", "2", None),
         ("subject_of_amount_verb", "Ущерб составил 2 млн рублей.", "2 млн", "ущерб"),
         # a genitive first, whatever rare nominative it may also read as
         (
@@ -347,7 +351,7 @@ def test_finder(finder: str, text: str, number: str, lemma: str | None) -> None:
 
 def test_every_finder_is_in_a_ladder_and_has_a_docstring() -> None:
     ladders = objects.AMOUNT_FINDERS + objects.COUNT_FINDERS
-    assert len(set(ladders)) == len(ladders) == 24
+    assert len(set(ladders)) == len(ladders) == 25
     assert all(f.__doc__ and f.__doc__.count("\n") == 0 for f in ladders)
 
 

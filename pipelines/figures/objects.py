@@ -768,6 +768,16 @@ def _worth_of_goods(s: Sentence, figure: Figure, noun: int) -> bool:
     return s.lemma(noun) not in _MONEY_LIKE
 
 
+def what_each_holds(s: Sentence, figure: Figure) -> str | None:
+    """What each of the things a number counted holds: "пять бутылок по 1,5 литра"."""
+    k = figure.first - 1
+    if s.norm(k) != "по" or not s.is_noun(k - 1) or unit_at(s, k - 1) is not None:
+        return None
+    if _count_before(s, k - 1) is None:
+        return None  # «раздали детям по 2 грамма»: no count names the things
+    return noun_lemma(s.readings(k - 1), s.tokens[k - 1])
+
+
 def _count_before(s: Sentence, k: int) -> float | None:
     """The value of a number right before the noun at k, past its adjectives ("три полимерных")."""
     j = k - 1
@@ -1127,6 +1137,7 @@ def _adjective_alone(s: Sentence, start: int, stop: int) -> str | None:
 AMOUNT_FINDERS: tuple[ObjectFinder, ...] = (
     noun_of_unit_adjective,
     genitive_after_unit,
+    what_each_holds,
     area_with_growth,
     land_before_area,
     named_by_copula_after,
