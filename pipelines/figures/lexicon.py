@@ -212,6 +212,8 @@ MONEY_NOUNS = frozenset({
 # "2,5 миллиона доз стоимостью 4,5 миллиарда рублей", "на 100 тысяч населения – 259": a
 # multiplier belongs to a number, and is no object
 MULTIPLIER_NOUNS = frozenset({"тысяча", "миллион", "миллиард", "триллион"})
+# ... with the abbreviations the dictionary reads as nouns of their own («на 100 тыс. населения»)
+MULTIPLIER_WORDS = MULTIPLIER_NOUNS | {"тыс", "млн", "млрд", "трлн"}
 
 # What a rate measures, never what it counts: «распространенность наркомании составила 169,7 на
 # 100 тысяч», «выявляемость – 6,2»

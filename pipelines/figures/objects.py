@@ -171,7 +171,7 @@ def subject_before_verb(s: Sentence, first: int, mass: bool = False) -> str | No
             if (
                 "Fixd" in nominative[0].grammemes  # indeclinable: any case, no evidence
                 or lemma in TIME_NOUNS  # "на 1 января 2022 года равнялись"
-                or lemma == "раз"  # «сократился в десять раз и теперь составляет»: a factor's
+                or lemma == "раз"  # «сократился в десять раз и теперь составляет»: no subject
             ):
                 return None
             if lemma in AMOUNT_NOUNS or lemma in MEASURE_NOUNS:

@@ -15,6 +15,7 @@ from pipelines.figures.lexicon import (
     DESCRIBING_NOUNS,
     KIND_NOUNS,
     MEASURE_NOUNS,
+    MULTIPLIER_WORDS,
     PERSON_ADJECTIVES,
     POSSESSIVES,
     PROPERTY_NOUNS,
@@ -30,8 +31,6 @@ from pipelines.figures.units import unit_at
 from pipelines.morph import morph, parse_word
 from pipelines.substance_names import drug_names
 
-# the words of a number that the dictionary reads as nouns
-MULTIPLIERS = frozenset({"тыс", "млн", "млрд", "трлн", "тысяча", "миллион", "миллиард", "триллион"})
 _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "loc2"})
 
 
@@ -528,7 +527,7 @@ def head_of_genitive_chain(s: Sentence, k: int) -> int:
             break
         if unit_at(s, j) is not None:
             break  # "1,5 кг мефедрона стоимостью ...": the amount is of the мефедрон
-        if s.lemma(j) in MULTIPLIERS:
+        if s.lemma(j) in MULTIPLIER_WORDS:
             break  # «61 млн разовых доз на сумму 9 млрд рублей»: a number's word, no head
         k = j
     return k

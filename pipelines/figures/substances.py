@@ -11,7 +11,7 @@ from pipelines.figures.lexicon import (
     DASHES,
     EVENT_NOUNS,
     GENERIC_DRUG_NOUNS,
-    MULTIPLIER_NOUNS,
+    MULTIPLIER_WORDS,
     TIME_NOUNS,
 )
 from pipelines.figures.objects import (
@@ -184,7 +184,7 @@ def counted_before_bracket(s: Sentence, figure: Figure, previous: Figure | None)
             return drugs or ranked  # past other brackets than a list's "(47)"
         common = _common_noun(s, k) or (k == 0 and s.is_noun(k))  # "Преступлений ... (64)"
         if counted_plural(s, k) and common and unit_at(s, k) is None:
-            if s.lemma(k) in MULTIPLIER_NOUNS:
+            if s.lemma(k) in MULTIPLIER_WORDS:
                 # «в расчете на 100 тысяч населения …, ниже уровня в округе (319)»: a rate's
                 # base, so the bracket restates a rate, which counts nothing
                 return None
