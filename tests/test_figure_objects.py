@@ -180,6 +180,14 @@ from tests.support.figure_reading import read_one
         ("what_each_holds", "Найдены три пакета по 50 г.", "50", "пакет"),
         ("what_each_holds", "Курьер раздал детям по 2 грамма.", "2", None),
         ("subject_of_amount_verb", "Ущерб составил 2 млн рублей.", "2 млн", "ущерб"),
+        # a sum of nothing named is the sum, as «на сумму» is; a weight of nothing named, none
+        (
+            "subject_of_amount_verb",
+            "Сумма изъятого достигла 14,7 млрд тенге.",
+            "14,7 млрд",
+            "сумма",
+        ),
+        ("subject_of_amount_verb", "Вес изъятого составил 5 кг.", "5", None),
         # a genitive first, whatever rare nominative it may also read as
         (
             "subject_of_amount_verb",

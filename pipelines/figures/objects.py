@@ -182,8 +182,9 @@ def subject_before_verb(s: Sentence, first: int, mass: bool = False) -> str | No
                     return None  # "стоимость одного грамма": a unit
                 if noun is None:
                     # "Площадь, отведенная под посевы, составила 177 тысяч гектаров": the area
-                    # itself; a sum or a weight of nothing named counts nothing
-                    return lemma if lemma == "площадь" else None
+                    # itself, and «сумма изъятого достигла 14,7 млрд тенге» the sum, as «на
+                    # сумму» is; a weight of nothing named counts nothing
+                    return lemma if lemma == "площадь" or (lemma == "сумма" and not mass) else None
                 if mass:
                     noun = contents_of(s, noun)  # "масса партии героина составила": героин
                 return noun_lemma(s.readings(noun), s.tokens[noun])
