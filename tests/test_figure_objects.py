@@ -175,6 +175,14 @@ from tests.support.figure_reading import read_one
             "12 тыс.",
             None,
         ),
+        # the sum of a lot is the sum, past the weight that describes the lot
+        (
+            "owner_of_amount_word",
+            "Изъята партия наркотиков весом 17 килограммов на общую сумму 24 миллиона рублей.",
+            "24 миллиона",
+            "сумма",
+        ),
+        ("owner_of_amount_word", "Изъято 1,3 тонны на сумму 62 млн долларов.", "62 млн", None),
         # «по»: what each of the things a number counted holds (no count, nothing named)
         ("what_each_holds", "Изъяты пять бутылок по 1,5 литра.", "1,5", "бутылка"),
         ("what_each_holds", "Найдены три пакета по 50 г.", "50", "пакет"),

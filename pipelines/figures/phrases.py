@@ -342,6 +342,7 @@ def noun_before_amount(s: Sentence, first: int, mass: bool = False) -> int | Non
     k -= 1
     while k >= 0 and (s.norm(k) in ("на", "в", ",") or s.lemma(k) in ("общий", "чистый")):
         k -= 1  # "на сумму", "героин, общим весом"
+    k = _past_its_weight(s, k)
     if s.norm(k) == "раз" and s.norm(k - 2) in ("на", "в"):
         k -= 3  # "партия героина - на этот раз общим весом 156 кг": an aside, not the owner
         while k >= 0 and (s.norm(k) in DASHES or s.norm(k) == ","):
@@ -487,6 +488,19 @@ def _head_below_containers(s: Sentence, k: int) -> int:
         if s.lemma(j) in CONTAINER_NOUNS | KIND_NOUNS and s.is_noun(j):
             return k
     return head
+
+
+def _past_its_weight(s: Sentence, k: int) -> int:
+    """«партия наркотических средств весом 17 килограммов на общую сумму 24 миллиона»: the sum
+    is of the noun the weight before it describes, not of the unit (k: the unit's index)."""
+    if unit_at(s, k) is None:
+        return k
+    j = k - 1
+    while j >= 0 and s.tokens[j].kind in ("num", "digits", "word") and s.pos(j) in ("NUMR", None):
+        j -= 1  # the number, in digits or words
+    if j == k - 1 or not (s.lemmas(j) & AMOUNT_NOUNS) or s.lemma(j) in ("сумма", "стоимость"):
+        return k
+    return j - 1 if j >= 1 and s.is_noun(j - 1) else k
 
 
 def _locative_amount(s: Sentence, k: int) -> bool:
