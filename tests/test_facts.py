@@ -522,6 +522,12 @@ def test_parts_measure_what_their_total_measures():
         ("При досмотре у курьера нашли 12 брикетов гашиша.", "12", "drugs_seized"),
         # sites of wild hemp counted by the authorities are crops found
         ("Зафиксировано 140 очагов дикорастущей конопли.", "140", "crops_destroyed"),
+        # the cargo drugs were hidden among is no drug, unless its words name one
+        ("Кокаин спрятали в контейнере среди 40 тонн ананасов.", "40", None),
+        ("В фуре среди 12 тонн груза нашли 300 кг гашиша.", "12", None),
+        ("Среди 9 тонн маковой соломки изъято 100 кг опия.", "9", "drugs_seized"),
+        # slang for a drug is a drug
+        ("У сбытчика изъяли 3 000 разовых доз «дури».", "3 000", "drugs_seized"),
     ],
 )
 def test_indicator_vocabulary(text, quote, indicator):

@@ -272,6 +272,8 @@ def _fits(
     obj = _noun(figure.get("object"), figure.get("unit"))
     if obj in _MEASURE_WORDS:
         obj = _measured_noun(figure.get("_after") or (), obj) or obj
+    if obj is None:
+        obj = _weighed_noun(figure, vocab)
     if obj is not None:
         if (
             entry.objects.isdisjoint(_word_stems(obj))
@@ -411,6 +413,21 @@ def _measured_noun(own: list[str] | tuple[str, ...], measure: str) -> str | None
 # drugs are made of, or a liquid not known yet, unless its own words name a drug («460 литров
 # наркосодержащей жидкости», «35 литров жидкого мефедрона»)
 _BARE_OBJECTS = frozenset({"жидкость"})
+
+
+def _weighed_noun(figure: dict, vocab: Vocabulary) -> str | None:
+    """The cargo a mass or volume «среди» weighs, when its words name no drug: drugs hidden
+    «среди 78 тонн бананов», «среди 25 тонн груза» are not those tonnes (unknown nouns after a
+    mass are otherwise as often drugs the vocabulary lacks, «18 кг афганского чарса»)."""
+    obj = figure.get("object")
+    if not obj or figure.get("unit") not in ("kg", "l"):
+        return None
+    if "среди" not in (figure.get("_left") or [])[-2:]:
+        return None
+    if _names_drug(_own_phrase(figure.get("_after") or ()), vocab):
+        return None
+    readings = parse_word(obj.lower())
+    return obj.lower() if readings and readings[0].pos == "NOUN" else None
 
 
 def _names_drug(lemmas: list[str], vocab: Vocabulary) -> bool:
