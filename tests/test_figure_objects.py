@@ -836,6 +836,29 @@ def test_a_region_s_adjective_the_dictionary_reads_as_a_surname_is_no_object(sen
             "свыше 1,5 тонны",
             None,
         ),
+        # a market between the price verb and its sum
+        (
+            "Изъятый груз, по оценкам экспертов, оценивается на черном рынке в 40 млн рублей.",
+            "40 млн рублей",
+            "груз",
+        ),
+        ("Эта партия стоит на нелегальном рынке 12 тысяч долларов.", "12 тысяч долларов", "партия"),
+        # «суммарным весом» makes a total as «общим весом» does
+        ("Изъято гашиша суммарным весом более 40 кг.", "более 40 кг", "гашиш"),
+        ("Изъяты свертки с героином совокупным весом 120 граммов.", "120 граммов", "героин"),
+        # a range of masses after «весом»: both ends weigh the noun before it
+        (
+            "В тайниках нашли марихуану весом от 50 граммов до 2 килограммов.",
+            "50 граммов",
+            "марихуана",
+        ),
+        (
+            "В тайниках нашли марихуану весом от 50 граммов до 2 килограммов.",
+            "2 килограммов",
+            "марихуана",
+        ),
+        # a place phrase with no price verb before it names nothing measured
+        ("Героин продавали на черном рынке в 3 тысячи рублей за дозу.", "3 тысячи рублей", None),
     ],
 )
 def test_what_an_amount_measures_past_words_that_only_stand_near_it(text, quote, object_):

@@ -145,7 +145,9 @@ def subject_before_verb(s: Sentence, first: int, mass: bool = False) -> str | No
     if s.norm(k) in ("в", "во"):
         k -= 1  # "оцениваются в 25 млн рублей"
     if not s.lemmas(k) & AMOUNT_VERBS:
-        return None
+        k = _before_market_phrase(s, k)
+        if k is None or not s.lemmas(k) & AMOUNT_VERBS:
+            return None
     k = before_aside(s, k)
     if s.norm(k - 1) == ",":  # "Ущерб, причиненный бюджету, превысил": past the phrase
         # («площади, отведенные под посевы наркокультур в Афганистане, составляли»)
@@ -193,6 +195,17 @@ def subject_before_verb(s: Sentence, first: int, mass: bool = False) -> str | No
             break
         j -= 1
     return None
+
+
+def _before_market_phrase(s: Sentence, k: int) -> int | None:
+    """The word before a place phrase that stands between a price verb and its sum: «оценивается
+    на черном рынке в 600 млн», «стоит на нелегальном рынке около 3 млн» (one noun, adjectives
+    and a preposition)."""
+    if not (s.is_noun(k) and ends_prepositional_phrase(s, k)):
+        return None
+    while k >= 0 and s.pos(k) != "PREP":
+        k -= 1
+    return k - 1
 
 
 def _genitive_first(s: Sentence, k: int) -> bool:

@@ -320,14 +320,20 @@ def _demonstrative(s: Sentence, k: int) -> bool:
     )
 
 
+# «общим весом», «суммарной стоимостью»: words that make an amount a total, and name nothing
+_TOTAL_ADJECTIVES = frozenset({"общий", "чистый", "суммарный", "совокупный"})
+
+
 def noun_before_amount(s: Sentence, first: int, mass: bool = False) -> int | None:
     """The noun an amount belongs to: "активы на сумму 18 млн", "наркотики весом 5 кг". After
     a locative "на площади" the area is what is measured, not the noun before it: the index of
     "площади" then. A mass (mass=True) of a container weighs its contents: "партия героина
     весом 12 кг" is героин."""
     k = first - 1
-    if s.norm(k) == "в" and s.lemmas(k - 1) & AMOUNT_NOUNS:
-        k -= 1  # "общим весом в 50 грамм", "на площади в 8 тысяч квадратных метров"
+    if (s.norm(k) == "в" or (s.norm(k) == "от" and mass)) and s.lemmas(k - 1) & AMOUNT_NOUNS:
+        # "общим весом в 50 грамм", "на площади в 8 тысяч квадратных метров", and a range of
+        # masses: "средств весом от ста граммов до одного килограмма"
+        k -= 1
     if s.norm(k) in (*DASHES, ":") and s.lemma(k - 1) == "размер":
         k = _before_legal_size(s, k - 1)  # "героин в особо крупном размере – 5 кг"
         if k is None:
@@ -340,8 +346,8 @@ def noun_before_amount(s: Sentence, first: int, mass: bool = False) -> int | Non
     # even one inside a prepositional phrase ("на участке площадью 0,2 га")
     instrumental = any("ablt" in r.grammemes for r in s.readings(k) if r.pos == "NOUN")
     k -= 1
-    while k >= 0 and (s.norm(k) in ("на", "в", ",") or s.lemma(k) in ("общий", "чистый")):
-        k -= 1  # "на сумму", "героин, общим весом"
+    while k >= 0 and (s.norm(k) in ("на", "в", ",") or s.lemma(k) in _TOTAL_ADJECTIVES):
+        k -= 1  # "на сумму", "героин, общим весом", "суммарным весом"
     k = _past_its_weight(s, k)
     if s.norm(k) == "раз" and s.norm(k - 2) in ("на", "в"):
         k -= 3  # "партия героина - на этот раз общим весом 156 кг": an aside, not the owner
