@@ -698,6 +698,18 @@ def test_no_baseline_without_an_earlier_value_of_the_same_thing(text):
         # the verb tells a sentence from a detention
         ("Суд приговорил 3 контрабандистов к 8 годам лишения свободы.", "3", "persons_convicted"),
         ("Полиция задержала 3 контрабандистов на границе.", "3", "persons_detained"),
+        # the killed and the wounded are no detainees
+        (
+            "Пограничники уничтожили 4 наркокурьеров и захватили 90 кг гашиша.",
+            "4",
+            None,
+        ),
+        (
+            "Задержаны 12 нарушителей границы, при задержании 2 контрабандиста убиты.",
+            "2",
+            None,
+        ),
+        ("Задержаны 12 нарушителей границы.", "12", "persons_detained"),
         ("В области зарегистрировано 1 250 больных наркоманией.", "1 250", "drug_users_registered"),
     ],
 )
