@@ -522,6 +522,13 @@ def test_parts_measure_what_their_total_measures():
         ("При досмотре у курьера нашли 12 брикетов гашиша.", "12", "drugs_seized"),
         # sites of wild hemp counted by the authorities are crops found
         ("Зафиксировано 140 очагов дикорастущей конопли.", "140", "crops_destroyed"),
+        # beds, plantings, sprouts and roots of a drug plant are crops
+        ("На огороде нашли 5 грядок с кустами мака.", "5", "crops_destroyed"),
+        ("Полицейские уничтожили 30 насаждений конопли.", "30", "crops_destroyed"),
+        ("У жителя села обнаружено 250 корней конопли.", "250", "crops_destroyed"),
+        ("На экспертизу направлено 60 наркосодержащих всходов.", "60", "crops_destroyed"),
+        # an escape is no shoot
+        ("Из колонии совершено 2 побега, задержано 12 наркокурьеров.", "2", None),
         # the cargo drugs were hidden among is no drug, unless its words name one
         ("Кокаин спрятали в контейнере среди 40 тонн ананасов.", "40", None),
         ("В фуре среди 12 тонн груза нашли 300 кг гашиша.", "12", None),
