@@ -27,6 +27,7 @@ from pipelines.figures.lexicon import DICTIONARY_FORMS
 from pipelines.figures.not_figures import Spans, non_figure_spans, overlaps
 from pipelines.figures.reading import read_figure
 from pipelines.figures.relations import resolve_orphans, share_forward, share_range_multiplier
+from pipelines.figures.respective import respective_objects
 from pipelines.figures.sentence import CYRILLIC_RE, Figure, Sentence, counts_something
 from pipelines.figures.units import fraction_units, half_unit, half_units, units_without_numeral
 from pipelines.homoglyphs import fold_homoglyphs
@@ -85,6 +86,7 @@ def _sentence_figures(s: Sentence, blocked: Spans) -> list[Figure]:
         figures.append(read_figure(s, span, previous))
     share_forward(s, figures)
     resolve_orphans(s, figures)
+    respective_objects(s, figures)
     share_range_multiplier(s, figures)
     assign_changes(s, figures)
     return [f for f in figures if not f.blocked]
