@@ -707,10 +707,13 @@ def test_no_baseline_without_an_earlier_value_of_the_same_thing(text):
         ("Полиция задержала 3 контрабандистов на границе.", "3", "persons_detained"),
         # the killed and the wounded are no detainees
         (
-            "Пограничники уничтожили 4 наркокурьеров и захватили 90 кг гашиша.",
-            "4",
+            "В перестрелке 3 контрабандиста ранены, остальные задержаны.",
+            "3",
             None,
         ),
+        # a crop destroyed or a group broken up beside them leaves the detainees detained
+        ("Полицейские задержали 5 человек и уничтожили 2 га конопли.", "5", "persons_detained"),
+        ("Ликвидирована преступная группа, задержаны 7 ее участников.", "7", "persons_detained"),
         (
             "Задержаны 12 нарушителей границы, при задержании 2 контрабандиста убиты.",
             "2",
