@@ -527,6 +527,12 @@ def test_parts_measure_what_their_total_measures():
         ("Полицейские уничтожили 30 насаждений конопли.", "30", "crops_destroyed"),
         ("У жителя села обнаружено 250 корней конопли.", "250", "crops_destroyed"),
         ("На экспертизу направлено 60 наркосодержащих всходов.", "60", "crops_destroyed"),
+        # ... and the area they grow on is an area of crops
+        (
+            "Общая площадь насаждений, где произрастала конопля, – 2,4 га.",
+            "2,4 га",
+            "crops_destroyed",
+        ),
         # an escape is no shoot
         ("Из колонии совершено 2 побега, задержано 12 наркокурьеров.", "2", None),
         # the cargo drugs were hidden among is no drug, unless its words name one
