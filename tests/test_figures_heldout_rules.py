@@ -539,9 +539,31 @@ def test_a_bare_mass_takes_the_substance_of_the_masses_before_it():
     ]
 
 
-def test_a_part_named_by_a_copula():
-    text = "Из 25 задержанных лиц 9 являются иностранными гражданами."
-    assert [(f[0], f[3]) for f in figures(text)] == [(25, "лицо"), (9, "гражданин")]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Из 25 задержанных лиц 9 являются иностранными гражданами.",
+            [(25, "лицо"), (9, "гражданин")],
+        ),
+        # «были», «оказались» with a noun in the instrumental name the part as «являются» does
+        (
+            "Задержаны 30 человек, 11 из них были наркокурьерами.",
+            [(30, "человек"), (11, "наркокурьер")],
+        ),
+        (
+            "Задержаны 30 человек, из них 4 оказались иностранцами.",
+            [(30, "человек"), (4, "иностранец")],
+        ),
+        # ... not a participle: «были задержаны» names nothing
+        (
+            "Задержаны 30 человек, 11 из них были задержаны ранее.",
+            [(30, "человек"), (11, "человек")],
+        ),
+    ],
+)
+def test_a_part_named_by_a_copula(text, expected):
+    assert [(f[0], f[3]) for f in figures(text)] == expected
 
 
 @pytest.mark.parametrize(

@@ -463,13 +463,17 @@ def _plural_noun_alone(s: Sentence, k: int) -> str | None:
     return noun_lemma(s.readings(k), s.tokens[k])
 
 
+# «8 являются жителями района», «18 из них были наркодельцами», «пятеро оказались иностранцами»
+_INSTRUMENTAL_COPULAS = frozenset({"являться", "быть", "оказаться"})
+
+
 def _named_by_copula(s: Sentence, k: int) -> str | None:
     """A part whose kind a copula names: "из 42 задержанных 8 являются жителями района" (the
     noun in the instrumental after "являться"), "из них 259 составляют преступления" (the
     plural noun after "составлять")."""
-    if s.lemma(k) not in ("являться", "составлять"):
+    if s.lemma(k) not in (*_INSTRUMENTAL_COPULAS, "составлять"):
         return None
-    case = "ablt" if s.lemma(k) == "являться" else "plur"
+    case = "ablt" if s.lemma(k) in _INSTRUMENTAL_COPULAS else "plur"
     j = k + 1
     while j < len(s.tokens) and s.is_adjective(j):
         j += 1
