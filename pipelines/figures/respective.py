@@ -72,7 +72,8 @@ def _next_to(s: Sentence, mark: int, start: int, end: int) -> bool:
 
 def _coordination_before(s: Sentence, start: int) -> list[str]:
     """The nouns of «X, Y и Z» ending just before `start` (past a dash, a colon or a verb
-    between), each in the case of the last; [] when there is no such coordination."""
+    between), in text order, when all can read as one case; [] when there is no such
+    coordination."""
     k = start - 1
     while k >= 0 and (s.norm(k) in DASHES or s.norm(k) in (":", ",")):
         k -= 1
