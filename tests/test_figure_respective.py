@@ -55,5 +55,6 @@ def test_a_count_with_a_noun_of_its_own_keeps_it():
 
 
 def test_lists_of_another_length_are_left_alone():
+    # three drugs, two numbers: which two is not said
     text = "Изъяты героин, гашиш и марихуана – 5 и 3 кг соответственно."
-    assert objects(text) != ["героин", "гашиш"]
+    assert objects(text) == [None, None]
