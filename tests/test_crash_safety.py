@@ -103,6 +103,14 @@ def stored(db: Path) -> dict[int, dict]:
     return result
 
 
+def stored_count(db: Path) -> int:
+    """How many articles the database holds; 0 before the crawl made its tables."""
+    try:
+        return count(db, "select count(*) from articles") if db.exists() else 0
+    except sqlite3.Error:
+        return 0
+
+
 def count(db: Path, sql: str) -> int:
     con = sqlite3.connect(db)
     try:
@@ -142,13 +150,21 @@ def kill_and_recover(folder: Path, kills: int, seed: int, mid_batch: int = 1) ->
             assert done["rounds"] <= 3 * kills, f"the kills kept missing the batches: {done}"
             if done["rounds"] > 1:
                 site.publish(NEW_PER_ROUND)
-            one_round(site, db, command, rng, done)
+            # once the random kills are spent and none landed inside a batch (on a slow machine
+            # the workers' extraction lags far behind the downloads, so most land before any
+            # article is stored), each kill waits for the round's first stored article
+            inside = done["kills"] >= kills and done["mid_batch"] < mid_batch
+            one_round(site, db, command, rng, done, inside=inside)
         return done
     finally:
         site.stop()
 
 
-def one_round(site: GrowingSite, db: Path, command: list[str], rng, done: dict) -> None:
+def one_round(
+    site: GrowingSite, db: Path, command: list[str], rng, done: dict, inside: bool = False
+) -> None:
+    """One crawl killed at a random moment (`inside`: a random moment after the round's first
+    article is stored), then a normal run, and the checks."""
     published = set(site.articles)
     before = set(stored(db))
     pending = len(published - before)
@@ -161,7 +177,11 @@ def one_round(site: GrowingSite, db: Path, command: list[str], rng, done: dict) 
     # A random moment: during start-up (imports, schema, opening the spider), or after a
     # random number of article requests reached the server, plus a random few ms.
     k = rng.randint(0, pending)
-    if k == 0:
+    if inside:
+        while stored_count(db) <= len(before) and parent.poll() is None:
+            time.sleep(0.01)
+        time.sleep(rng.uniform(0.0, 0.08))
+    elif k == 0:
         time.sleep(rng.uniform(0.0, 3.0))
     else:
         while len(site.requested) - requests_before < k:
