@@ -154,8 +154,8 @@ class SentenceNer:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._bounds = sentence_bounds(text)
-        self._starts = [start for start, _ in self._bounds]
+        self.bounds = sentence_bounds(text)  # shared with the story rule (places_story)
+        self._starts = [start for start, _ in self.bounds]
         self._tagged: dict[int, Ner] = {}
 
     @property
@@ -165,8 +165,8 @@ class SentenceNer:
 
     def _sentences(self, start: int, end: int):
         first = max(0, bisect.bisect_right(self._starts, start) - 1)
-        for index in range(first, len(self._bounds)):
-            sentence_start, sentence_end = self._bounds[index]
+        for index in range(first, len(self.bounds)):
+            sentence_start, sentence_end = self.bounds[index]
             if sentence_start >= max(end, start + 1):
                 break
             if sentence_end <= start:

@@ -64,7 +64,7 @@ def apply_places(record: ArticleRecord, source_region: str | None) -> ArticleRec
         # a figure of a page in another language takes the article's (the source's) region
         sentence = (figure.get("sentence") or "") if body else ""
         if sentence not in by_sentence and _names_no_place(body, sentence, places):
-            by_sentence[sentence] = place_of_the_story(body, sentence, places) or {
+            by_sentence[sentence] = place_of_the_story(body, sentence, places, ner.bounds) or {
                 "region_code": article["region_code"],
                 "country": article["country"],
                 "reason": article["reason"],

@@ -39,14 +39,18 @@ _LOCATIVE = frozenset({"loct", "loc2"})
 MAX_STEPS_BACK = 3  # sentences of one story a place carries over
 
 
-def place_of_the_story(body: str, sentence: str, places: list[dict]) -> dict | None:
+def place_of_the_story(
+    body: str, sentence: str, places: list[dict], bounds: list[tuple[int, int]] | None = None
+) -> dict | None:
     """The region of the sentence before, for a figure `sentence` of `body` that names no place
     and goes on with that sentence's story (see the module); None otherwise. `places`: the
-    body's places (find_places), with offsets into it."""
+    body's places (find_places), with offsets into it; `bounds`: the body's sentence_bounds,
+    when the caller has them (a long body has many figure sentences: split it once)."""
     start = body.find(sentence) if sentence else -1
     if start < 0:
         return None
-    bounds = sentence_bounds(body)
+    if bounds is None:
+        bounds = sentence_bounds(body)
     index = next((k for k, (s, e) in enumerate(bounds) if s <= start < e), None)
     for _ in range(MAX_STEPS_BACK):
         if index is None or index == 0:
