@@ -541,6 +541,10 @@ def test_parts_measure_what_their_total_measures():
         ("Среди 9 тонн маковой соломки изъято 100 кг опия.", "9", "drugs_seized"),
         # slang for a drug is a drug
         ("У сбытчика изъяли 3 000 разовых доз «дури».", "3 000", "drugs_seized"),
+        # what was or could be made is no seizure; what was found where it was made is
+        ("За месяц в цехе изготовили 60 кг мефедрона.", "60 кг", None),
+        ("Он купил реактивы для изготовления 25 кг амфетамина.", "25 кг", None),
+        ("В цехе по изготовлению мефедрона нашли 8 кг наркотика.", "8 кг", "drugs_seized"),
     ],
 )
 def test_indicator_vocabulary(text, quote, indicator):
