@@ -866,10 +866,13 @@ def _listed_parts(
     кг»; the list ends at the first line that is no item."""
     for g, group in enumerate(groups):
         last = figures[group[-1]]
-        line_end = text.find("\n", last["end"])
         if last["unit"] is None or group[-1] in roles or group[-1] in part_of:
             continue
-        if not _LIST_OF_PARTS.search(text[last["end"] : line_end if line_end >= 0 else None]):
+        line_end = text.find("\n", last["end"])
+        line_end = line_end if line_end >= 0 else len(text)
+        # only the line's last words can announce a list: a text of one long line would
+        # otherwise be searched to its end once for each sentence
+        if not _LIST_OF_PARTS.search(text[max(last["end"], line_end - 80) : line_end]):
             continue
         for later in groups[g + 1 :]:
             start = sentence_start(text, figures[later[0]])
