@@ -3,6 +3,8 @@ of the headline, which readers often see first («Изъято 16 тонн на�
 
 from __future__ import annotations
 
+import bisect
+
 from pipelines.facts import annotate_figures
 from pipelines.facts.twins import same_number
 from pipelines.figures import extract_figures
@@ -38,21 +40,41 @@ def apply_facts(record: ArticleRecord) -> ArticleRecord:
 _SAME_CLAIM = ("unit", "indicator", "scope", "event_day", "period_start", "period_end")
 
 
+class _ByNumber:
+    """Figures by unit and value, to find those that may be same_number() as another without
+    comparing every pair (a long digest holds hundreds of figures)."""
+
+    def __init__(self, figures: list[dict]) -> None:
+        self._by_unit: dict[str | None, tuple[list[float], list[dict]]] = {}
+        for figure in sorted(figures, key=lambda f: float(f["value"])):
+            values, kept = self._by_unit.setdefault(figure.get("unit"), ([], []))
+            values.append(float(figure["value"]))
+            kept.append(figure)
+
+    def near(self, figure: dict) -> list[dict]:
+        values, kept = self._by_unit.get(figure.get("unit"), ([], []))
+        x = float(figure["value"])
+        slack = 2e-6 * max(abs(x), 1.0)  # wider than same_number's tolerance
+        return kept[bisect.bisect_left(values, x - slack) : bisect.bisect_right(values, x + slack)]
+
+
 def restatements_share_their_region(figures: list[dict]) -> None:
     """A number whose sentence names no place (it took the article's country) and the same
     number in a sentence that names a region of that country state one claim: «изъято 7 кг» and
     «МВД Татарстана … весом около 7 килограммов» are Tatarstan's, so both join one fact; and a
     part with no place of its own is counted where its total is."""
-    # the figures whose own sentence names a region: few, so each figure is compared with
-    # these only (a long page holds hundreds of figures)
-    placed = [f for f in figures if f.get("region") and f.get("region_reason") == "sentence"]
-    for figure in figures if placed else ():
+    # each figure is compared only with the figures of the same number whose own sentence names
+    # a region (a long digest holds hundreds of both)
+    placed = _ByNumber(
+        [f for f in figures if f.get("region") and f.get("region_reason") == "sentence"]
+    )
+    for figure in figures:
         country = figure.get("country")
         if figure.get("region") or not country or figure.get("region_reason") == "sentence":
             continue
         regions = {
             other["region"]
-            for other in placed
+            for other in placed.near(figure)
             if other is not figure
             and other["region"].startswith(country + "-")
             and same_number(other, figure)

@@ -1292,3 +1292,44 @@ def test_drugs_destroyed_break_down_as_seizures_do():
 )  # fmt: skip
 def test_a_bare_liquid_or_raw_material_is_no_drug_seized(text, quote, indicator):
     assert by_quote(annotated(text), quote)["indicator"] == indicator
+
+
+def test_restatements_find_their_region_among_same_numbers_only():
+    """The region a restated number takes is the one a pairwise comparison of all figures gives,
+    float noise of unit conversions included (1,1 т is 1100.0000000000002 кг)."""
+    import random
+
+    from pipelines.facts.twins import same_number
+    from pipelines.facts_pipeline import _SAME_CLAIM, restatements_share_their_region
+
+    def pairwise(figures):  # the rule as stated, every pair compared
+        placed = [f for f in figures if f.get("region") and f["region_reason"] == "sentence"]
+        for figure in figures:
+            if figure.get("region") or figure["region_reason"] == "sentence":
+                continue
+            regions = {
+                o["region"]
+                for o in placed
+                if o["region"].startswith(figure["country"] + "-")
+                and same_number(o, figure)
+                and all(o.get(k) == figure.get(k) for k in _SAME_CLAIM)
+            }
+            if len(regions) == 1:
+                figure["region"] = regions.pop()
+
+    rng = random.Random(7)
+    for _ in range(50):
+        figures = []
+        for _ in range(40):
+            value = rng.choice([7, 7.0000000001, 1100.0000000000002, 1100, 0.5, 12, 3e-7])
+            placed = rng.random() < 0.4
+            figures.append({
+                "value": value, "unit": rng.choice(["kg", "count"]), "indicator": "drugs_seized",
+                "scope": "event", "country": "RU",
+                "region": rng.choice(["RU-TA", "RU-MOW"]) if placed else None,
+                "region_reason": "sentence" if placed else "article",
+            })  # fmt: skip
+        expected = [dict(f) for f in figures]
+        pairwise(expected)
+        restatements_share_their_region(figures)
+        assert [f["region"] for f in figures] == [f["region"] for f in expected]
