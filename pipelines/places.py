@@ -48,6 +48,7 @@ from pipelines.places_story import where_it_happened
 
 __all__ = [
     "Entry",
+    "article_context",
     "article_place",
     "article_region",
     "figure_region",
@@ -568,6 +569,15 @@ def article_region(text: str, source_region: str | None = None, title: str | Non
     )
 
 
+def article_context(article_places: list[dict]) -> tuple[set, set]:
+    """The regions and the countries an article names: what settles an ambiguous name in one of
+    its sentences."""
+    return (
+        {p["region_code"] for p in article_places if p["region_code"]},
+        {p["country"] for p in article_places if p["country"]},
+    )
+
+
 def figure_region(
     sentence: str,
     article_places: list[dict],
@@ -575,6 +585,7 @@ def figure_region(
     article: dict | None = None,
     ner: SentenceNer | None = None,
     at: int | None = None,
+    context: tuple[set, set] | None = None,
 ) -> dict:
     """Where a figure was counted: the place its sentence names, else the article's, else the
     source's. National figures ("по стране", "в Казахстане") get the country and no region.
@@ -584,13 +595,13 @@ def figure_region(
 
     article_places: find_places() of the whole article; article: its article_region(), when
     already computed; ner: the article's SentenceNer, whose tagging the sentence reuses by
-    offset. Returns region_code, country and reason ("sentence", "article", "source").
+    offset; context: article_context(article_places), when the caller asks for many sentences
+    of one article. Returns region_code, country and reason ("sentence", "article", "source").
     """
     article = article or main_place(article_places, source_region)
     _, source_country = _parse_source_region(source_region)
     home_country = article["country"] or source_country
-    context_regions = {p["region_code"] for p in article_places if p["region_code"]}
-    context_countries = {p["country"] for p in article_places if p["country"]}
+    context_regions, context_countries = context or article_context(article_places)
     view = ner.view(sentence) if ner else None
     places = find_mentions(sentence, home_country, context_regions, context_countries, view)
     # "студентам Карагандинского колледжа": an adjective names who, not where it was counted;

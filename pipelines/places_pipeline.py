@@ -4,11 +4,12 @@ goes on, else the article, else the source)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from pipelines.agencies import find_agencies
 from pipelines.items import ArticleRecord
-from pipelines.places import article_place, figure_region, find_places
+from pipelines.places import article_context, article_place, figure_region, find_places
 from pipelines.places_ner import SentenceNer
 from pipelines.places_story import place_of_the_story
 from pipelines.step import CrawlerStep, fail_soft
@@ -32,16 +33,40 @@ def is_russian_text(text: str, share: float = 0.3) -> bool:
     return bool(letters) and len(_NOT_CYRILLIC.sub("", head)) >= share * letters
 
 
-def _names_no_place(body: str, sentence: str, places: list[dict]) -> bool:
-    """Whether the sentence is part of the body and no place the body names lies in it: then
-    the figure takes the article's region, as figure_region would find (it did for all 12,384
-    figures of the held-out texts and seeds, each read with three source regions) at the cost
-    of reading the sentence's places again."""
-    start = body.find(sentence) if sentence else -1
-    if start < 0:
-        return False
-    end = start + len(sentence)
-    return not any(p["start"] < end and start < p["end"] for p in places)
+class _BodyPlaces:
+    """The body's places looked up by offset, and where each figure sentence starts: a long page
+    holds hundreds of both, and comparing each sentence with every place (and finding it in
+    the body again for each figure) made the step grow with the square of the page."""
+
+    def __init__(self, body: str, places: list[dict]) -> None:
+        self.body = body
+        self.places = sorted(places, key=lambda p: p["start"])
+        self._starts = [p["start"] for p in self.places]
+        self._longest = max((p["end"] - p["start"] for p in self.places), default=0)
+        self._sentence_starts: dict[str, int] = {}
+
+    def sentence_start(self, sentence: str) -> int:
+        """body.find(sentence), once per sentence."""
+        if sentence not in self._sentence_starts:
+            self._sentence_starts[sentence] = self.body.find(sentence)
+        return self._sentence_starts[sentence]
+
+    def starting_in(self, start: int, end: int) -> list[dict]:
+        """The places that start in [start, end)."""
+        first = bisect.bisect_left(self._starts, start)
+        return self.places[first : bisect.bisect_left(self._starts, end, first)]
+
+    def names_no_place(self, sentence: str) -> bool:
+        """Whether the sentence is part of the body and no place the body names lies in it:
+        then the figure takes the article's region, as figure_region would find (it did for
+        all 12,384 figures of the held-out texts and seeds, each read with three source
+        regions) at the cost of reading the sentence's places again."""
+        start = self.sentence_start(sentence) if sentence else -1
+        if start < 0:
+            return False
+        end = start + len(sentence)
+        # a place that starts further back than the longest place is long ends before start
+        return not any(p["end"] > start for p in self.starting_in(start - self._longest, end))
 
 
 @fail_soft("places and agencies", ("places", "agencies", "region", "country"))
@@ -60,42 +85,49 @@ def apply_places(record: ArticleRecord, source_region: str | None) -> ArticleRec
     article = article_place(title_places, places, source_region, body, title)
     record.region, record.country = article["region_code"], article["country"]
     by_sentence: dict[str, dict] = {}
+    indexed = _BodyPlaces(body, places)
+    context = article_context(places)
     for figure in record.figures:
         # a figure of a page in another language takes the article's (the source's) region
         sentence = (figure.get("sentence") or "") if body else ""
-        if sentence not in by_sentence and _names_no_place(body, sentence, places):
-            by_sentence[sentence] = place_of_the_story(body, sentence, places, ner.bounds) or {
+        if sentence not in by_sentence and indexed.names_no_place(sentence):
+            story = place_of_the_story(body, sentence, indexed.places, ner.bounds)
+            by_sentence[sentence] = story or {
                 "region_code": article["region_code"],
                 "country": article["country"],
                 "reason": article["reason"],
             }
         if sentence not in by_sentence:
-            by_sentence[sentence] = figure_region(sentence, places, source_region, article, ner)
+            by_sentence[sentence] = figure_region(
+                sentence, places, source_region, article, ner, context=context
+            )
         where = by_sentence[sentence]
         # offsets: a headline figure's into the headline (its sentence), others' into the body
-        base = 0 if figure.get("in_title") else body.find(sentence)
+        base = 0 if figure.get("in_title") else indexed.sentence_start(sentence)
         if (
             where["reason"] == "sentence"
             and where["country"]
-            and (not where["region_code"] or _names_the_nation(places, base, sentence, figure))
+            and (not where["region_code"] or _names_the_nation(indexed, base, sentence, figure))
         ):
             # several regions in the sentence, or a region and the whole country: the place of
             # the figure's own clause, if any
             at = figure.get("start", 0) - base if base >= 0 else -1
             if 0 <= at < len(sentence) and sentence.startswith(figure.get("quote", ""), at):
-                where = figure_region(sentence, places, source_region, article, ner, at)
+                where = figure_region(
+                    sentence, places, source_region, article, ner, at, context=context
+                )
         figure["region"] = where["region_code"]
         figure["country"] = where["country"]
         figure["region_reason"] = where["reason"]
     return record
 
 
-def _names_the_nation(places: list[dict], base: int, sentence: str, figure: dict) -> bool:
+def _names_the_nation(indexed: _BodyPlaces, base: int, sentence: str, figure: dict) -> bool:
     """Whether a body sentence (at `base`) names the whole country too («на территории
     республики …, в том числе в Сурхандарьинской области»)."""
     if figure.get("in_title") or base < 0:
         return False
-    return any(p["national"] and base <= p["start"] < base + len(sentence) for p in places)
+    return any(p["national"] for p in indexed.starting_in(base, base + len(sentence)))
 
 
 class PlacesPipeline(CrawlerStep):

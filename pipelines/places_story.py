@@ -12,7 +12,9 @@ figure takes the article's region, as before.
 
 from __future__ import annotations
 
+import bisect
 import re
+from operator import itemgetter
 
 from pipelines.morph import parse_word
 from pipelines.places_ner import sentence_bounds
@@ -44,33 +46,37 @@ def place_of_the_story(
 ) -> dict | None:
     """The region of the sentence before, for a figure `sentence` of `body` that names no place
     and goes on with that sentence's story (see the module); None otherwise. `places`: the
-    body's places (find_places), with offsets into it; `bounds`: the body's sentence_bounds,
-    when the caller has them (a long body has many figure sentences: split it once)."""
+    body's places (find_places), in text order, with offsets into it; `bounds`: the body's
+    sentence_bounds, when the caller has them (a long body has many figure sentences: split it
+    once)."""
     start = body.find(sentence) if sentence else -1
     if start < 0:
         return None
     if bounds is None:
         bounds = sentence_bounds(body)
-    index = next((k for k, (s, e) in enumerate(bounds) if s <= start < e), None)
+    # the sentence that holds `start` (bounds and places are in text order: a long body has
+    # hundreds of each, looked up by bisection)
+    index = bisect.bisect_right(bounds, start, key=itemgetter(0)) - 1
+    if index < 0 or start >= bounds[index][1]:
+        return None
     for _ in range(MAX_STEPS_BACK):
-        if index is None or index == 0:
+        if index == 0:
             return None
         here = bounds[index][0]
         if not _GOES_ON.match(body, here):
             return None
         before_start = bounds[index - 1][0]
+        first = bisect.bisect_left(places, before_start, key=itemgetter("start"))
+        before = places[first : bisect.bisect_left(places, here, first, key=itemgetter("start"))]
         regions = {
             (p["region_code"], p["country"])
-            for p in places
-            if before_start <= p["start"] < here
-            and p["region_code"]
-            and p["named_as"] in _SCENE
-            and where_it_happened(body, p)
+            for p in before
+            if p["region_code"] and p["named_as"] in _SCENE and where_it_happened(body, p)
         }
         if len(regions) == 1:
             code, country = regions.pop()
             return {"region_code": code, "country": country, "reason": "story"}
-        if regions or any(before_start <= p["start"] < here for p in places):
+        if regions or before:
             return None  # several regions, or a place of no region: no one scene
         index -= 1
     return None

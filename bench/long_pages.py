@@ -1,0 +1,107 @@
+"""How each step of the article chain grows with the length of a page: any step that costs the
+square of the text's length shows up here long before a crawl meets such a page.
+
+    .venv/bin/python bench/long_pages.py [--sizes 20000,40000,80000,160000] [--rounds 2]
+
+A page of N characters is built from the held-out texts (bench/heldout/*/texts/*.txt, bodies
+joined in file order until N is reached) in two layouts: one paragraph per line, as news
+pages have, and the whole text as one line with no break (pages that put an article in one
+block, or break it with <br> only). Each step of pipelines/chain.py ARTICLE_STEPS runs on what
+the step before it filled, `--rounds` times on fresh copies; its best CPU ms is printed with
+the page's figures, then each step's growth from one size to the next (about 2.0 when the
+sizes double and the step is linear; "!" marks growth above 2.6, the sign of a step that grows
+faster than its input).
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import html
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from pipelines.chain import ARTICLE_STEPS, SourceContext, process_article  # noqa: E402
+from pipelines.items import ArticleRecord  # noqa: E402
+
+HELDOUT = REPO / "bench" / "heldout"
+SOURCE = SourceContext(timezone="Asia/Almaty", lang="ru", region="KZ")
+GROWTH_ALARM = 2.6  # per doubling: a linear step stays near 2
+
+
+def paragraphs() -> list[str]:
+    """The body paragraphs of every held-out text, in file order (the headline left out)."""
+    found = []
+    for path in sorted(HELDOUT.glob("*/texts/*.txt")):
+        _, _, body = path.read_text(encoding="utf-8").partition("\n\n")
+        found += [line.strip() for line in body.splitlines() if len(line.strip()) > 40]
+    return found
+
+
+def page(source: list[str], size: int, one_line: bool) -> str:
+    """An article page of about `size` characters of body text."""
+    chosen, total = [], 0
+    for paragraph in source:
+        if total >= size:
+            break
+        chosen.append(paragraph)
+        total += len(paragraph) + 1
+    blocks = [" ".join(chosen)] if one_line else chosen
+    body = "\n".join(f"<p>{html.escape(block)}</p>" for block in blocks)
+    return (
+        "<html><head><title>Итоги года</title></head><body><article>"
+        f"<h1>Итоги года</h1>{body}</article></body></html>"
+    )
+
+
+def step_costs(page_html: str, rounds: int) -> tuple[dict[str, float], int, int]:
+    """Best CPU ms of each step, the body's length and its figures."""
+    best: dict[str, float] = {}
+    record = None
+    for _ in range(rounds):
+        record = ArticleRecord(source="bench", url="", html=page_html, fetched_at="")
+        for step in ARTICLE_STEPS:
+            before = copy.deepcopy(record)
+            started = time.process_time()
+            record = process_article(before, SOURCE, [step])
+            spent = (time.process_time() - started) * 1000
+            best[step.name] = min(spent, best.get(step.name, spent))
+    return best, len(record.body or ""), len(record.figures or [])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="20000,40000,80000,160000")
+    parser.add_argument("--rounds", type=int, default=2)
+    args = parser.parse_args()
+    sizes = [int(size) for size in args.sizes.split(",")]
+    source = paragraphs()
+    if not source:
+        sys.exit(f"no held-out texts under {HELDOUT}")
+    step_costs(page(source, 5000, False), 1)  # load the models before timing
+    names = [step.name for step in ARTICLE_STEPS]
+    for one_line in (False, True):
+        layout = "one line" if one_line else "a paragraph per line"
+        print(f"{layout}; CPU ms per page, best of {args.rounds}:")
+        print(f"  {'body chars':>10} {'figures':>7}  " + " ".join(f"{n[:10]:>10}" for n in names))
+        rows = []
+        for size in sizes:
+            costs, length, figures = step_costs(page(source, size, one_line), args.rounds)
+            rows.append(costs)
+            cells = " ".join(f"{costs[n]:>10.1f}" for n in names)
+            print(f"  {length:>10} {figures:>7}  {cells}", flush=True)
+        for smaller, larger, size in zip(rows, rows[1:], sizes[1:], strict=False):
+            cells = []
+            for n in names:
+                growth = larger[n] / smaller[n] if smaller[n] > 0.5 else float("nan")
+                mark = "!" if growth > GROWTH_ALARM else " "
+                cells.append(f"{growth:>9.2f}{mark}")
+            print(f"  {'growth to':>10} {size:>7}  " + " ".join(cells))
+
+
+if __name__ == "__main__":
+    main()
