@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from pipelines.facts import markers
@@ -262,13 +263,18 @@ def sum_parts(
 
     totals = set(part_of.values())
     bounds = _range_ends(text, figures)
+    # the parts each total has from the rules before (this loop adds parts to its own total
+    # only), and no longer a search of all figures for each: a long page has hundreds
+    parts_before: dict[int, list[int]] = {}
+    for k, v in part_of.items():
+        parts_before.setdefault(v, []).append(k)
     for t in range(len(figures)):
         if not (free(t) or (t in totals and t not in part_of)):
             continue
         total = figures[t]
-        have = [k for k, v in part_of.items() if v == t]
+        have = parts_before.get(t, [])
         after = max([t, *have]) + 1
-        run = _run(figures, list(range(after, len(figures))), t, free,
+        run = _run(figures, list(range(after, min(after + MAX_RUN * 3, len(figures)))), t, free,
                    sum(float(figures[k]["value"]) for k in have))  # fmt: skip
         parts = _longest_sum(figures, t, run, False, have) if run else []
         if parts and not have and _enumerated(text, total, [figures[k] for k in parts]):
@@ -286,10 +292,12 @@ def sum_parts(
         lead = text[max(0, total["start"] - 60) : total["start"]]
         if have or not _WHOLE_BEFORE.search(lead.split(".")[-1]):
             continue
-        before = [
-            k for k in range(t - 1, -1, -1) if not _other_drug(total, figures[k], named_drugs)
-        ]
-        run = _run(figures, before, t, free)
+        # the nearest of the figures before (_run reads no further)
+        before = itertools.islice(
+            (k for k in range(t - 1, -1, -1) if not _other_drug(total, figures[k], named_drugs)),
+            MAX_RUN * 3,
+        )
+        run = _run(figures, list(before), t, free)
         parts = _longest_sum(figures, t, run, exact_only=True) if run else []
         opening = lead.split(".")[-1]
         if not parts and _SUMS_UP.match(opening):
