@@ -63,6 +63,7 @@ _ABBREVIATIONS = frozenset({
 # A sentence ends at . ! ? … before a space, or glued to a capitalised word, as in texts whose
 # paragraphs were joined without a space ("781 кв. м.Причина пожара").
 _BOUNDARY_RE = re.compile(r"[.!?…]+[\"»”’)]*(?:\s+|(?=[А-ЯЁ]))")
+_WORD = re.compile(r"\w+")
 _WORD_BEFORE_RE = re.compile(r"(\S+?)[.!?…]+[\"»”’)]*\s*$")
 
 
@@ -90,7 +91,7 @@ def _is_boundary(text: str, stop: int, nxt: int) -> bool:
         # abbreviation follows a number or another abbreviation ("5 тыс. Из них", "млн. руб. В"),
         # not a word ("в г. Алматы").
         previous = text[max(0, word.start() - 2) : word.start()].strip()
-        next_word = re.match(r"\w+", text[nxt:])
+        next_word = _WORD.match(text, nxt)
         if next_word and next_word.group().isupper() and len(next_word.group()) > 1:
             return False  # "20 тыс. МРП": an abbreviation follows
         after_number = glued_number or previous[-1:].isdigit()
@@ -114,10 +115,33 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A "sentence" longer than anyone writes (the longest of the 25,405 held-out sentences has 661
+# characters) is a list or a table run together; it is cut at its last clause break before
+# this length, so that reading each figure against its sentence stays cheap (a run-together
+# list of 3,000 figures took the facts step 28 s).
+MAX_SENTENCE = 1500
+_CLAUSE_BREAKS = (";", ",", " ")  # the strongest first
+
+
 def _add_span(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:
+        cut = _clause_break(text, start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        _add_span(text, spans, start, cut)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         spans.append((start, end))
+
+
+def _clause_break(text: str, low: int, high: int) -> int:
+    """Where to cut text[:high]: after its last «;», else «,», else space, from `low` on."""
+    for mark in _CLAUSE_BREAKS:
+        at = text.rfind(mark, low, high)
+        if at >= 0:
+            return at + 1
+    return high
