@@ -137,7 +137,15 @@ def parse_digits(text: str) -> float | int | None:
     separators = sum(text.count(c) for c in ".,")
     if separators > 1 or not text[:1].isdigit():
         return None
+    if len(re.split("[.,]", text, maxsplit=1)[0]) > MAX_DIGITS:
+        return None  # an account or card number, or a page of digits: no amount
     return clean_value(float(text.replace(",", "."))) if separators else int(text)
+
+
+# More digits before the decimal mark than any amount is written with (a trillion has 13): a
+# longer run of digits is a number of something (a card, an account), never a quantity, and
+# past 308 digits it has no float at all.
+MAX_DIGITS = 15
 
 
 def clean_value(value: float) -> float | int:

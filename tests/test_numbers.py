@@ -55,6 +55,17 @@ def test_thousands_grouped_by_dots(text, value):
     assert parse_digits("2.750") == 2.75
 
 
+def test_a_run_of_more_digits_than_any_amount_is_no_number():
+    """A card or account number, or a page of digits, is no quantity; past 308 digits it has no
+    float, and reading it made the figures step fail on the whole article."""
+    from pipelines.figures import extract_figures
+
+    assert parse_digits("999 999 999 999 999") == 999999999999999  # 15 digits: an amount
+    assert parse_digits("1" * 16) is None and parse_digits("9" * 400 + ",5") is None
+    text = "Изъято " + "100 " * 5000 + "кг. В Караганде изъято 5 кг героина."
+    assert [(f["value"], f["unit"]) for f in extract_figures(text)] == [(5, "kg")]
+
+
 def test_grouping_needs_groups_of_three_digits():
     """'в 2014 году 25' must not become 201425: only 1-3 digits then groups of three join."""
     values = [span.value for span in find_numbers(tokenize("в 2014 25 случаев и 12 34"))]
