@@ -2705,3 +2705,33 @@ def test_a_bare_number_in_brackets_after_the_counted_noun_is_the_earlier_value()
     close = annotated("Изъято 4,8 тонны наркотиков (4,6 т), выявлено 1 702 факта сбыта (1 650).")
     assert by_quote(close, "4,6 т")["role"] == "baseline"
     assert by_quote(close, "1 650")["role"] == "baseline"
+
+
+class _CountedScans(list):
+    """A list of figures that counts how often it is read through."""
+
+    scans = 0
+
+    def __iter__(self):
+        type(self).scans += 1
+        return super().__iter__()
+
+
+def test_changes_look_at_the_figures_of_their_own_sentence_only():
+    """Each change read every figure of the text to find those of its sentence; a page of
+    thousands of figures then took seconds. The whole list is now read a fixed number of times,
+    however many changes there are."""
+    from pipelines.facts.indicators import vocabulary
+    from pipelines.facts.inherit import inherit_indicators
+
+    def scans(changes: int) -> int:
+        text = " ".join(
+            f"В районе {n} выявлено {n + 10} преступлений, что на {n}% больше."
+            for n in range(changes)
+        )
+        figures = _CountedScans(annotated(text))
+        _CountedScans.scans = 0
+        inherit_indicators(text, figures, vocabulary())
+        return _CountedScans.scans
+
+    assert scans(40) == scans(10)

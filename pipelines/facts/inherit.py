@@ -190,6 +190,7 @@ def _rates_count_nothing(text: str, figures: list[dict]) -> None:
 def inherit_indicators(text: str, figures: list[dict], vocab: Vocabulary) -> None:
     """Set the indicator of changes, shares, baselines and parts, in place, after each figure
     has the one its own words give."""
+    by_sentence = _by_sentence(figures)
     for i, figure in enumerate(figures):
         if figure.get("unit") not in ("percent", "times"):
             continue
@@ -198,12 +199,21 @@ def inherit_indicators(text: str, figures: list[dict], vocab: Vocabulary) -> Non
         if figure.get("role") != "change":
             figure["indicator"] = figure["substance"] = None  # «80% – тяжких»: a share
             continue
-        figure["indicator"], figure["substance"] = _change_indicator(figures, figure)
+        figure["indicator"], figure["substance"] = _change_indicator(figures, figure, by_sentence)
     _shared_noun_takes_the_next(text, figures)
     _this_compares_the_previous(text, figures)
     _topic_of_the_sentence_before(text, figures)
     _share_within_comparisons(figures)
-    _parts_measure_their_total(figures, vocab)
+    _parts_measure_their_total(figures, vocab, by_sentence)
+
+
+def _by_sentence(figures: list[dict]) -> dict[str | None, list[dict]]:
+    """The figures of each sentence, in text order: the rules below look at a figure's
+    neighbours in its sentence, and a long page holds thousands of figures."""
+    index: dict[str | None, list[dict]] = {}
+    for figure in figures:
+        index.setdefault(figure.get("sentence"), []).append(figure)
+    return index
 
 
 _JOINED = re.compile(r"^\s*(?:и|или|,)\s*$")
@@ -223,7 +233,9 @@ def _shared_noun_takes_the_next(text: str, figures: list[dict]) -> None:
             figure["indicator"], figure["substance"] = after["indicator"], after.get("substance")
 
 
-def _parts_measure_their_total(figures: list[dict], vocab: Vocabulary) -> None:
+def _parts_measure_their_total(
+    figures: list[dict], vocab: Vocabulary, by_sentence: dict[str | None, list[dict]]
+) -> None:
     """A part counts what its total counts («изъято 2,1 т наркотиков: - 61,6 кг опия; …»), and
     a difference («на 81,5 кг больше») what the sentence's numbers count; the drug is the part's
     own when it names one, else the total's."""
@@ -240,11 +252,8 @@ def _parts_measure_their_total(figures: list[dict], vocab: Vocabulary) -> None:
         elif figure.get("role") == "change":
             same = [
                 f
-                for f in figures
-                if f is not figure
-                and f.get("indicator")
-                and f.get("sentence") == figure.get("sentence")
-                and f.get("role") != "change"
+                for f in by_sentence.get(figure.get("sentence"), ())
+                if f is not figure and f.get("indicator") and f.get("role") != "change"
             ]
             if same:
                 source = min(same, key=lambda f: abs(f["start"] - figure["start"]))
@@ -381,7 +390,9 @@ def _share_within_comparisons(figures: list[dict]) -> None:
                 figures[k]["substance"] = figure.get("substance")
 
 
-def _change_indicator(figures: list[dict], figure: dict) -> tuple[str | None, str | None]:
+def _change_indicator(
+    figures: list[dict], figure: dict, by_sentence: dict[str | None, list[dict]]
+) -> tuple[str | None, str | None]:
     """What a change counts: the number its bracket follows; else the one indicator of its
     sentence («выявлено 25 наркопреступлений, что на 30% меньше»); else the pair it compares
     (which may stand in sentences before); else the words around it."""
@@ -391,10 +402,8 @@ def _change_indicator(figures: list[dict], figure: dict) -> tuple[str | None, st
     compared = figure.get("_compared")
     same_sentence = [
         f
-        for f in figures
-        if f.get("sentence") == figure.get("sentence")
-        and f.get("unit") not in ("percent", "times")
-        and f.get("indicator")
+        for f in by_sentence.get(figure.get("sentence"), ())
+        if f.get("unit") not in ("percent", "times") and f.get("indicator")
     ]
     codes = {f["indicator"] for f in same_sentence}
     if len(codes) == 1:
@@ -410,7 +419,7 @@ def _change_indicator(figures: list[dict], figure: dict) -> tuple[str | None, st
         return other.get("indicator"), other.get("substance")
     if same_sentence:
         return None, None
-    measured = _the_number_its_clause_follows(figures, figure)
+    measured = _the_number_its_clause_follows(figure, by_sentence)
     if measured is not None and not names_people(measured.get("object") or ""):
         # «возбуждено 214 уголовных дел о контрабанде наркотиков, что на 17% больше»: the
         # cases changed, which no indicator counts; not the drugs the words around name (people
@@ -424,17 +433,17 @@ def _change_indicator(figures: list[dict], figure: dict) -> tuple[str | None, st
 _THAT_CLAUSE = re.compile(r",\s*что\s+(?:почти\s+|более\s+чем\s+|практически\s+)?(?:на|в)\s*$")
 
 
-def _the_number_its_clause_follows(figures: list[dict], figure: dict) -> dict | None:
+def _the_number_its_clause_follows(
+    figure: dict, by_sentence: dict[str | None, list[dict]]
+) -> dict | None:
     """The number of the same sentence right before a change that opens a «, что на N%» clause:
     that number is what changed."""
     sentence = figure.get("sentence") or ""
     at = sentence.find(figure["quote"])
     before = [
         f
-        for f in figures
-        if f.get("sentence") == sentence
-        and f["end"] <= figure["start"]
-        and f.get("unit") not in ("percent", "times")
+        for f in by_sentence.get(sentence, ())
+        if f["end"] <= figure["start"] and f.get("unit") not in ("percent", "times")
     ]
     if at < 0 or not before:
         return None

@@ -469,12 +469,15 @@ def assign_scope(
     article_period: tuple[str | None, str | None] | None = None
     previous: str | None = None
     last_event: int | None = None  # where the sentence of the figure before starts, if an event
+    born_in: dict[str, set[str]] = {}  # the birth years each sentence names
     for figure in figures:
         sentence = figure.get("sentence") or ""
         own = (figure.get("period_start"), figure.get("period_end"))
         if own[0] and own[0] == own[1] and len(own[0]) == 10:
             own = (None, None)  # «12 октября»: the day of something, not a reporting period
-        born = {m.group(1) for m in _BIRTH_YEAR.finditer(sentence)}
+        if sentence not in born_in:  # once a sentence: a long one holds many figures
+            born_in[sentence] = {m.group(1) for m in _BIRTH_YEAR.finditer(sentence)}
+        born = born_in[sentence]
         if own[0] and own[0][:4] in born and (own[1] or own[0])[:4] in born:
             own = (None, None)  # «у гражданина 1956 года рождения»
         if figure.get("role") == "baseline":
