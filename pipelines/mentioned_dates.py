@@ -12,6 +12,7 @@ each figure carries.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import functools
 import re
@@ -620,6 +621,26 @@ def extract_dates(text: str, published: date | datetime | str | None = None) -> 
     return records
 
 
+class _Spans:
+    """The disjoint spans the rules have taken, sorted: whether a new match overlaps one is a
+    bisection, not a scan of all of them (a page can mention thousands of dates)."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        # the spans that start before `end` are a prefix; being disjoint, the last of them
+        # ends last
+        before = bisect.bisect_left(self._starts, end)
+        return before > 0 and self._ends[before - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        at = bisect.bisect_left(self._starts, start)
+        self._starts.insert(at, start)
+        self._ends.insert(at, end)
+
+
 # Figures and the dates table both ask for the dates of the same article in a row: keep the last
 # few answers instead of scanning the text twice.
 @functools.lru_cache(maxsize=8)
@@ -628,7 +649,7 @@ def _dates_of(text: str, published: date | None) -> tuple[dict, ...]:
     lower = text.lower()
     gates = _gates(text, lower)
     anchored = len(lower) == len(text)  # offsets of the lower-cased text are the text's
-    taken: list[tuple[int, int]] = []
+    taken = _Spans()
     records: list[dict] = []
     for rule in _RULES:
         if not gates[rule.gate]:
@@ -644,13 +665,13 @@ def _dates_of(text: str, published: date | None) -> tuple[dict, ...]:
             prefix = rule.prefix.search(text, max(0, start - 25), start) if rule.prefix else None
             if prefix:
                 start = prefix.start()
-            if any(start < t_end and t_start < end for t_start, t_end in taken):
+            if taken.overlaps(start, end):
                 continue
             resolved = rule.resolve(m, ctx, prefix.group().strip() if prefix else None)
             if resolved is None:
                 continue
             kind, first, last = resolved
-            taken.append((start, end))
+            taken.add(start, end)
             records.append(
                 {
                     "quote": text[start:end],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date, datetime
 
 import pytest
@@ -333,3 +334,20 @@ def test_a_range_of_months_with_s_and_po_is_one_period():
     ]
     # a day range keeps its days
     assert found("С 1 января по 30 сентября 2024 года.") == [("period", "2024-01-01", "2024-09-30")]
+
+
+def test_thousands_of_dates_are_read_in_time_linear_in_their_number():
+    """Each date found was checked against every date found before it: a page listing 5,000
+    dates took 2.9 s. The overlap check is a bisection now; the dates are the same."""
+    from pipelines.mentioned_dates import _Spans, extract_dates
+
+    spans = _Spans()
+    for start in (10, 30, 0, 50):
+        spans.add(start, start + 5)
+    assert spans.overlaps(12, 13) and spans.overlaps(4, 11) and spans.overlaps(54, 60)
+    assert not spans.overlaps(5, 10) and not spans.overlaps(15, 30) and not spans.overlaps(55, 99)
+    text = "Изъято 5 кг героина " + "12.03.2024 " * 6000 + "."
+    started = time.process_time()
+    dates = extract_dates(text, "2024-04-01")
+    assert len(dates) == 6000 and {d["date"] for d in dates} == {"2024-03-12"}
+    assert time.process_time() - started < 1.5  # 0.15 s here; 7 s before
