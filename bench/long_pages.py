@@ -11,6 +11,11 @@ the step before it filled, `--rounds` times on fresh copies; its best CPU ms is 
 the page's figures, then each step's growth from one size to the next (about 2.0 when the
 sizes double and the step is linear; "!" marks growth above 2.6, the sign of a step that grows
 faster than its input).
+
+`--hostile` times the whole chain instead on pages a hostile or broken site may send: a run
+of 60,000 digits, a 200,000-letter word, 20,000 brackets or percents in one sentence, 10,000
+dates, 20,000 place names; each page also holds one ordinary sentence, whose figure must
+survive.
 """
 
 from __future__ import annotations
@@ -73,11 +78,51 @@ def step_costs(page_html: str, rounds: int) -> tuple[dict[str, float], int, int]
     return best, len(record.body or ""), len(record.figures or [])
 
 
+# Pages no one writes, each with an ordinary sentence after it.
+HOSTILE = {
+    "60,000 digits in groups": "Изъято " + "100 " * 20000 + "кг героина.",
+    "a 200,000-letter word": "Изъято 5 кг " + "а" * 200000 + ".",
+    "20,000 brackets": "Изъято 5 кг (" * 20000 + "героина.",
+    "20,000 percents": "Рост на " + "5% " * 20000 + ".",
+    "10,000 dates": "Изъято 5 кг героина " + "12.03.2024 " * 10000 + ".",
+    "20,000 place names": "Изъято 5 кг в " + "Москве Алматы " * 10000 + ".",
+}
+ORDINARY = "В Караганде полицейские задержали двоих подозреваемых."
+
+
+def hostile(rounds: int) -> None:
+    print(f"hostile pages; CPU ms of the whole chain, best of {rounds}:")
+    for name, text in HOSTILE.items():
+        page_html = (
+            f"<html><body><article><h1>Сводка</h1><p>{html.escape(text)}</p>"
+            f"<p>{ORDINARY}</p></article></body></html>"
+        )
+        costs, length, figures = step_costs(page_html, rounds)
+        record = process_article(
+            ArticleRecord(source="bench", url="", html=page_html, fetched_at=""),
+            SOURCE,
+            ARTICLE_STEPS,
+        )
+        kept = any(f["quote"].startswith("двоих") for f in record.figures)
+        worst = max(costs, key=costs.get)
+        print(
+            f"  {name:24} {length:>7} chars {figures:>6} figures {sum(costs.values()):>8.0f} ms"
+            f"  (most: {worst} {costs[worst]:.0f} ms; errors: {len(record.step_errors)};"
+            f" ordinary figure {'kept' if kept else 'LOST'})",
+            flush=True,
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="20000,40000,80000,160000")
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--hostile", action="store_true", help="time hostile pages instead")
     args = parser.parse_args()
+    if args.hostile:
+        step_costs(page([ORDINARY], 100, False), 1)  # load the models before timing
+        hostile(args.rounds)
+        return
     sizes = [int(size) for size in args.sizes.split(",")]
     source = paragraphs()
     if not source:
