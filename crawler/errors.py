@@ -103,6 +103,12 @@ TOO_DEEPLY_NESTED = _kind(
     page_checks.TOO_DEEPLY_NESTED,
     "markup nested past 256 levels; text inside the deepest part lost",
 )
+TOO_MANY_FIGURES = _kind(
+    "too_many_figures",  # pipelines/figures_pipeline.py TOO_MANY_FIGURES
+    "an article with more than NEWSMON_MAX_FIGURES figures: stored with the first, the rest"
+    " not read",
+    "figures_per_article",
+)
 TOO_MANY_LINKS = _kind(
     "too_many_links",
     "a page or feed with more than NEWSMON_MAX_LINKS_PER_PAGE links; the rest not taken",

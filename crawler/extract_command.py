@@ -20,6 +20,7 @@ from w3lib.encoding import html_to_unicode
 from crawler.pages import not_text
 from pipelines.chain import FINDING_STEPS, SourceContext, process_article
 from pipelines.extraction import FIELDS
+from pipelines.figures_pipeline import TOO_MANY_FIGURES
 from pipelines.items import ArticleRecord
 
 USER_AGENT = "newsmon/0.1 (news monitoring crawler)"
@@ -95,6 +96,13 @@ def _found(record: ArticleRecord) -> dict:
     }
 
 
+def _note_limits(path: str, record: ArticleRecord) -> None:
+    """A page past NEWSMON_MAX_FIGURES is printed with its first figures, and said so."""
+    for kind, message in record.page_problems:
+        if kind == TOO_MANY_FIGURES:
+            print(f"newsmon extract: {path}: {message}", file=sys.stderr)
+
+
 def text_record(path: str, published: str | None) -> dict:
     data, _ = read_bytes(path)
     checked_text(data)
@@ -103,6 +111,7 @@ def text_record(path: str, published: str | None) -> dict:
         source="", url=path, html="", fetched_at="", body=text, published_at=published
     )
     process_article(record, SourceContext(), FINDING_STEPS[1:])
+    _note_limits(path, record)
     return {"file": path, **_found(record)}
 
 
@@ -111,6 +120,7 @@ def html_record(source: str, timezone: str | None) -> dict:
     url = source if "://" in source else ""
     record = ArticleRecord(source="", url=url, html=html, fetched_at="")
     process_article(record, SourceContext(timezone=timezone), FINDING_STEPS)
+    _note_limits(source, record)
     article = {key: getattr(record, key) for key in (*FIELDS, "extractor")}
     return {"file": source, **article, **_found(record)}
 

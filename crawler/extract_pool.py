@@ -28,6 +28,7 @@ from scrapy.utils.asyncio import is_asyncio_available
 from twisted.internet.threads import deferToThread
 
 from pipelines.chain import ARTICLE_STEPS, SourceContext, process_article
+from pipelines.figures_pipeline import MAX_FIGURES
 from pipelines.items import ArticleRecord
 
 _STEP_PIPELINES = frozenset(step.pipeline for step in ARTICLE_STEPS)
@@ -110,7 +111,10 @@ class PooledItemProcessor(ItemPipelineManager):
             await self._start_pool()
             source = self._spider.source
             self.source = SourceContext(
-                timezone=source.timezone, lang=source.lang, region=source.region
+                timezone=source.timezone,
+                lang=source.lang,
+                region=source.region,
+                max_figures=self.crawler.settings.getint("NEWSMON_MAX_FIGURES", MAX_FIGURES),
             )
         await super().open_spider_async()
 

@@ -43,6 +43,9 @@ NEWSMON_MAX_LINKS_PER_PAGE = 2000
 # An article page larger than this is refused before it is parsed (errors kind too_large): the
 # largest real article pages measured are 1.5 MB, and parsing costs tens of times the size.
 NEWSMON_MAX_ARTICLE_BYTES = 4 * 1024 * 1024
+# Figures read from one article at most (errors kind too_many_figures: the first are kept); each
+# costs about 0.75 ms of CPU over the chain, and a page of numbers could hold hundreds of thousands.
+NEWSMON_MAX_FIGURES = 2000
 NEWSMON_API_PAGE_SIZE = 50
 NEWSMON_API_MAX_PAGES = 200
 NEWSMON_MAX_SITEMAP_URLS = 50000  # URLs taken from one sitemap file (the protocol's maximum)

@@ -16,7 +16,7 @@ from typing import Protocol
 from pipelines.chrome import strip_site_chrome
 from pipelines.extract_pipeline import apply_extraction
 from pipelines.facts_pipeline import apply_facts
-from pipelines.figures_pipeline import apply_figures
+from pipelines.figures_pipeline import MAX_FIGURES, apply_figures
 from pipelines.items import ArticleRecord
 from pipelines.places_pipeline import apply_places
 from pipelines.plain_text import PlainTextPipeline
@@ -32,11 +32,13 @@ class SourceSettings(Protocol):
 
 @dataclass(frozen=True)
 class SourceContext:
-    """A source's settings outside a crawl: a `sources` row (reextract) or the command line."""
+    """A source's settings outside a crawl: a `sources` row (reextract) or the command line;
+    in a crawl's extraction workers, also the crawl's NEWSMON_MAX_FIGURES."""
 
     timezone: str | None = None
     lang: str | None = None
     region: str | None = None
+    max_figures: int | None = MAX_FIGURES
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,7 @@ def clean_text(record: ArticleRecord, source: SourceSettings) -> ArticleRecord:
 
 def find_figures(record: ArticleRecord, source: SourceSettings) -> ArticleRecord:
     """Figures and mentioned dates; the dates are extracted once and given to the figures."""
-    return apply_figures(record)
+    return apply_figures(record, getattr(source, "max_figures", MAX_FIGURES))
 
 
 def find_places(record: ArticleRecord, source: SourceSettings) -> ArticleRecord:

@@ -166,3 +166,32 @@ def test_reextract_and_extract_run_the_whole_chain(tmp_path, capsys):
     assert [p["name"] for p in printed["places"]] == [p["name"] for p in without_source.places]
     assert printed["region"] == without_source.region == "KZ-55"
     assert_offsets_point_into(printed["title"], printed["body"], printed)
+
+
+def test_a_page_of_more_figures_than_the_cap_keeps_the_first_of_a_whole_reading():
+    """Reading stops past `max_figures` (SourceContext carries a crawl's NEWSMON_MAX_FIGURES to
+    its workers): the figures kept are the first of a reading of the whole text, and the page
+    problem says what was left."""
+    from pipelines.figures import extract_figures
+    from pipelines.figures_pipeline import TOO_MANY_FIGURES
+
+    body = "\n".join(
+        f"В районе {n} изъято {n + 1} кг гашиша и {n + 2} г героина." for n in range(40)
+    )
+    whole = extract_figures(body)
+    assert len(whole) == 80
+    capped = process_article(
+        ArticleRecord(source="s", url="u", html="", fetched_at="", title="Сводка", body=body),
+        SourceContext(max_figures=15),
+        TEXT_STEPS,
+    )
+    body_figures = [f for f in capped.figures if not f.get("in_title")]
+    assert [f["quote"] for f in body_figures] == [f["quote"] for f in whole[:15]]
+    assert [kind for kind, _ in capped.page_problems] == [TOO_MANY_FIGURES]
+    assert len(extract_figures(body, limit=15)) < len(whole)  # it stopped reading
+    exact = process_article(
+        ArticleRecord(source="s", url="u", html="", fetched_at="", title="Сводка", body=body),
+        SourceContext(max_figures=80),
+        TEXT_STEPS,
+    )
+    assert exact.page_problems == [] and len(exact.figures) >= 80

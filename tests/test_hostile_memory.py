@@ -4,6 +4,10 @@ is printed by bench/hostile_memory.py."""
 
 from __future__ import annotations
 
+import json
+
+import pytest
+
 from crawler import settings as project_settings
 from tests.conftest import crawl, rows
 from tests.support.hostile_site import RawHttpServer, article, html_page, source_toml
@@ -50,3 +54,62 @@ def test_an_article_page_over_the_size_cap_is_refused_before_it_is_parsed(tmp_pa
     assert project_settings.NEWSMON_MAX_ARTICLE_BYTES >= 2 * 1024 * 1024, (
         "real article pages reach 1.5 MB: the default cap must let them through"
     )
+
+
+@pytest.mark.parametrize("workers", ["0", "2"])  # the chain in the crawl process, and in a pool
+def test_an_article_with_more_figures_than_the_cap_keeps_the_first_and_counts_the_limit(
+    tmp_path, workers
+):
+    """NEWSMON_MAX_FIGURES: a page of numbers (a table run together, or a hostile site) costs
+    about 0.75 ms of CPU a figure; reading stops past the cap, the article is stored with its
+    first figures, and the limit is an errors row and a count in the run's limits_hit."""
+    server = RawHttpServer()
+    port = server.start()
+    try:
+        table = "".join(f"<p>В районе {n} изъято {n + 1} кг гашиша.</p>" for n in range(60))
+        server.route("/sobytiia/1-novost-1.html", html_page(article(1)))
+        server.route(
+            "/sobytiia/2-novost-2.html",
+            html_page(article(2).replace("</body>", table + "</body>", 1)),
+        )
+        links = '<a href="/sobytiia/1-novost-1.html">1</a><a href="/sobytiia/2-novost-2.html">2</a>'
+        server.route("/list/", html_page(f"<html><body>{links}</body></html>"))
+        base = f"http://127.0.0.1:{port}"
+        sources = tmp_path / "sources.toml"
+        sources.write_text(
+            source_toml(
+                name="tables",
+                url=base + "/",
+                listings=[base + "/list/"],
+                article=r"/sobytiia/\d+-novost-\d+\.html$",
+            ),
+            encoding="utf-8",
+        )
+        db = tmp_path / "news.db"
+        settings = (
+            "--set",
+            "NEWSMON_MAX_FIGURES=25",
+            "--set",
+            f"NEWSMON_EXTRACT_WORKERS={workers}",
+        )
+        assert crawl(sources, db, *settings) == 0
+    finally:
+        server.stop()
+    counts = {
+        r["url"]: r["n"]
+        for r in rows(
+            db,
+            "select a.url, count(f.id) n from articles a left join figures f"
+            " on f.article_id = a.id and not f.in_title group by a.url",
+        )
+    }
+    assert counts[base + "/sobytiia/2-novost-2.html"] == 25
+    assert 0 < counts[base + "/sobytiia/1-novost-1.html"] < 25
+    errors = rows(db, "select kind, url, message from errors")
+    assert [(e["kind"], e["url"]) for e in errors] == [
+        ("too_many_figures", base + "/sobytiia/2-novost-2.html")
+    ]
+    assert "NEWSMON_MAX_FIGURES" in errors[0]["message"]
+    (run,) = rows(db, "select limits_hit from crawl_runs")
+    assert json.loads(run["limits_hit"]) == {"figures_per_article": 1}
+    assert project_settings.NEWSMON_MAX_FIGURES >= 1000, "real pages hold a few hundred figures"

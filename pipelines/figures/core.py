@@ -98,13 +98,16 @@ def extract_figures(
     dates: list[dict] | None = None,
     *,
     whole: bool = False,
+    limit: int | None = None,
 ) -> list[dict]:
     """Figures stated in text, in text order, as gold-format records with offsets, the
     sentence they stand in and that sentence's reporting period. `dates` are the text's
     mentioned dates when the caller has them already (`extract_dates(text, published)`).
     `whole`: the text is complete (a headline), so its last word is never one cut off. Words
     written with look-alike letters of another script («Оκоло») are read as words; quotes and
-    sentences are the text's own."""
+    sentences are the text's own. `limit`: reading stops after the sentence whose figures pass
+    it, so more than `limit` figures come back only when the text holds more (each figure
+    depends on the ones before it only: the first `limit` are those of a whole reading)."""
     original, text = text, fold_homoglyphs(text)  # the same length: offsets hold for both
     if dates is None:
         dates = extract_dates(text, published)
@@ -170,6 +173,8 @@ def extract_figures(
                     "period_end": period_end,
                 }
             )
+        if limit is not None and len(records) > limit:
+            break
     inherit_mass_objects(text, records)
     for record in records:
         record["object"] = DICTIONARY_FORMS.get(record["object"], record["object"])
