@@ -545,6 +545,11 @@ def test_parts_measure_what_their_total_measures():
         ("За месяц в цехе изготовили 60 кг мефедрона.", "60 кг", None),
         ("Он купил реактивы для изготовления 25 кг амфетамина.", "25 кг", None),
         ("В цехе по изготовлению мефедрона нашли 8 кг наркотика.", "8 кг", "drugs_seized"),
+        # what was sold is no seizure, a pharmacy's legal sales least of all; what was seized
+        # from a dealer is
+        ("За год аптеки реализовали 120 тысяч упаковок кодеина.", "120 тысяч", None),
+        ("За полгода группа успела сбыть 15 кг гашиша.", "15 кг", None),
+        ("У сбытчика изъяли 2 кг гашиша, который он собирался продать.", "2 кг", "drugs_seized"),
     ],
 )
 def test_indicator_vocabulary(text, quote, indicator):
