@@ -65,7 +65,7 @@ class _BodyPlaces:
         if start < 0:
             return False
         end = start + len(sentence)
-        # a place that starts further back than the longest place is long ends before start
+        # a place that starts more than the longest place's length before `start` ends before it
         return not any(p["end"] > start for p in self.starting_in(start - self._longest, end))
 
 
