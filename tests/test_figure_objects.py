@@ -218,6 +218,9 @@ from tests.support.figure_reading import read_one
             "гашиш",
         ),
         ("measured_topic_before_verb", "Полицейскими изъято 5 кг.", "5", None),
+        # a sum of money is not what the genitive before its verb measures
+        ("measured_topic_before_verb", "Гашиша на рынке стоит 2 млн тенге.", "2 млн", None),
+        ("measured_topic_before_verb", "Гашиша за год изъято 20 кг.", "20", "гашиш"),
         ("measured_topic_before_dash", "Героина — 11,7 кг.", "11,7", "героин"),
         (
             "genitive_right_before",

@@ -900,6 +900,10 @@ def subject_of_amount_verb(s: Sentence, figure: Figure) -> str | None:
 
 def measured_topic_before_verb(s: Sentence, figure: Figure) -> str | None:
     """A genitive noun, a verb, the amount: "Героина изъято 11,7 кг" (not "Алматы изъято")."""
+    if figure.unit not in PHYSICAL_UNITS and figure.unit not in ("count", "times", None):
+        # a sum of money is not what a genitive before its verb measures ("наркотика на
+        # черном рынке стоит около 15 млн тенге", "через платежные системы перечислено 22 млрд")
+        return None
     k = figure.first - 1
     verbs = 0
     for _ in range(6):
