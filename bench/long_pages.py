@@ -13,10 +13,11 @@ sizes double and the step is linear; "!" marks growth above 2.6, the sign of a s
 faster than its input).
 
 `--hostile` times the whole chain instead, as a crawl runs it (past NEWSMON_MAX_FIGURES no
-figure is read), on pages a hostile or broken site may send: a run of 60,000 digits, a
-200,000-letter word, 20,000 brackets or percents in one sentence, 10,000 dates, 20,000 place
-names; each page also holds one ordinary sentence, whose figure must survive when the cap is
-not reached.
+figure is read, past NEWSMON_MAX_NER_SENTENCES no sentence goes to NER), on pages a hostile or
+broken site may send: a run of 60,000 digits, a 200,000-letter word, 20,000 brackets or
+percents in one sentence, 10,000 dates, 20,000 place names, 3,000 sentences of villages the
+gazetteer lacks; each page also holds one ordinary sentence, whose figure must survive when
+the figures' cap is not reached.
 """
 
 from __future__ import annotations
@@ -92,6 +93,9 @@ HOSTILE = {
     "20,000 percents": "Рост на " + "5% " * 20000 + ".",
     "10,000 dates": "Изъято 5 кг героина " + "12.03.2024 " * 10000 + ".",
     "20,000 place names": "Изъято 5 кг в " + "Москве Алматы " * 10000 + ".",
+    "3,000 unknown villages": "".join(
+        f"Жители села Кукурамбе{n} задержаны в Загорундии{n}. " for n in range(3000)
+    ),
 }
 ORDINARY = "В Караганде полицейские задержали двоих подозреваемых."
 

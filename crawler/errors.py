@@ -109,6 +109,12 @@ TOO_MANY_FIGURES = _kind(
     " not read",
     "figures_per_article",
 )
+TOO_MANY_NAMES = _kind(
+    "too_many_names",  # pipelines/places_pipeline.py TOO_MANY_NAMES
+    "an article with more than NEWSMON_MAX_NER_SENTENCES sentences of names the gazetteer lacks:"
+    " NER read the first, the others' names left to the gazetteer",
+    "ner_sentences",
+)
 TOO_MANY_LINKS = _kind(
     "too_many_links",
     "a page or feed with more than NEWSMON_MAX_LINKS_PER_PAGE links; the rest not taken",

@@ -30,6 +30,7 @@ from twisted.internet.threads import deferToThread
 from pipelines.chain import ARTICLE_STEPS, SourceContext, process_article
 from pipelines.figures_pipeline import MAX_FIGURES
 from pipelines.items import ArticleRecord
+from pipelines.places_ner import MAX_NER_SENTENCES
 
 _STEP_PIPELINES = frozenset(step.pipeline for step in ARTICLE_STEPS)
 _PR_SET_PDEATHSIG = 1
@@ -115,6 +116,9 @@ class PooledItemProcessor(ItemPipelineManager):
                 lang=source.lang,
                 region=source.region,
                 max_figures=self.crawler.settings.getint("NEWSMON_MAX_FIGURES", MAX_FIGURES),
+                max_ner_sentences=self.crawler.settings.getint(
+                    "NEWSMON_MAX_NER_SENTENCES", MAX_NER_SENTENCES
+                ),
             )
         await super().open_spider_async()
 

@@ -46,6 +46,10 @@ NEWSMON_MAX_ARTICLE_BYTES = 4 * 1024 * 1024
 # Figures read from one article at most (errors kind too_many_figures: the first are kept); each
 # costs about 0.75 ms of CPU over the chain, and a page of numbers could hold hundreds of thousands.
 NEWSMON_MAX_FIGURES = 2000
+# Sentences natasha's NER tags in one article at most (errors kind too_many_names: the others'
+# names are left to the gazetteer); each costs about 2 ms, and a list of villages could hold
+# tens of thousands.
+NEWSMON_MAX_NER_SENTENCES = 300
 NEWSMON_API_PAGE_SIZE = 50
 NEWSMON_API_MAX_PAGES = 200
 NEWSMON_MAX_SITEMAP_URLS = 50000  # URLs taken from one sitemap file (the protocol's maximum)

@@ -18,6 +18,7 @@ from pipelines.extract_pipeline import apply_extraction
 from pipelines.facts_pipeline import apply_facts
 from pipelines.figures_pipeline import MAX_FIGURES, apply_figures
 from pipelines.items import ArticleRecord
+from pipelines.places_ner import MAX_NER_SENTENCES
 from pipelines.places_pipeline import apply_places
 from pipelines.plain_text import PlainTextPipeline
 
@@ -33,12 +34,14 @@ class SourceSettings(Protocol):
 @dataclass(frozen=True)
 class SourceContext:
     """A source's settings outside a crawl: a `sources` row (reextract) or the command line;
-    in a crawl's extraction workers, also the crawl's NEWSMON_MAX_FIGURES."""
+    in a crawl's extraction workers, also the crawl's NEWSMON_MAX_FIGURES and
+    NEWSMON_MAX_NER_SENTENCES."""
 
     timezone: str | None = None
     lang: str | None = None
     region: str | None = None
     max_figures: int | None = MAX_FIGURES
+    max_ner_sentences: int | None = MAX_NER_SENTENCES
 
 
 @dataclass(frozen=True)
@@ -62,7 +65,9 @@ def find_figures(record: ArticleRecord, source: SourceSettings) -> ArticleRecord
 
 
 def find_places(record: ArticleRecord, source: SourceSettings) -> ArticleRecord:
-    return apply_places(record, source.region)
+    return apply_places(
+        record, source.region, getattr(source, "max_ner_sentences", MAX_NER_SENTENCES)
+    )
 
 
 def find_facts(record: ArticleRecord, source: SourceSettings) -> ArticleRecord:

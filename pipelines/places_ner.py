@@ -149,14 +149,23 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
-class SentenceNer:
-    """natasha over the sentences of one text, each tagged on first use and then kept."""
+# Sentences natasha tags in one text at most (a crawl's NEWSMON_MAX_NER_SENTENCES): each costs
+# about 2 ms, and a page listing thousands of villages the gazetteer lacks would take minutes;
+# past it, a sentence's names are left to the gazetteer and morphology.
+MAX_NER_SENTENCES = 300
 
-    def __init__(self, text: str) -> None:
+
+class SentenceNer:
+    """natasha over the sentences of one text, each tagged on first use and then kept; at most
+    `budget` of them (None: all), the others counted in `refused`."""
+
+    def __init__(self, text: str, budget: int | None = MAX_NER_SENTENCES) -> None:
         self.text = text
         self.bounds = sentence_bounds(text)  # shared with the story rule (places_story)
         self._starts = [start for start, _ in self.bounds]
         self._tagged: dict[int, Ner] = {}
+        self.budget = budget
+        self.refused: set[int] = set()  # the sentences past the budget, left untagged
 
     @property
     def runs(self) -> int:
@@ -172,6 +181,9 @@ class SentenceNer:
             if sentence_end <= start:
                 continue
             if index not in self._tagged:
+                if self.budget is not None and len(self._tagged) >= self.budget:
+                    self.refused.add(index)
+                    continue
                 self._tagged[index] = Ner(self.text[sentence_start:sentence_end])
             yield sentence_start, self._tagged[index]
 

@@ -10,7 +10,7 @@ import re
 from pipelines.agencies import find_agencies
 from pipelines.items import ArticleRecord
 from pipelines.places import article_context, article_place, figure_region, find_places
-from pipelines.places_ner import SentenceNer
+from pipelines.places_ner import MAX_NER_SENTENCES, SentenceNer
 from pipelines.places_story import place_of_the_story
 from pipelines.step import CrawlerStep, fail_soft
 
@@ -69,14 +69,25 @@ class _BodyPlaces:
         return not any(p["end"] > start for p in self.starting_in(start - self._longest, end))
 
 
-@fail_soft("places and agencies", ("places", "agencies", "region", "country"))
-def apply_places(record: ArticleRecord, source_region: str | None) -> ArticleRecord:
+# The page problem (pipelines/page_checks.py) of a body with more sentences for NER than its
+# budget (places_ner.MAX_NER_SENTENCES, a crawl's NEWSMON_MAX_NER_SENTENCES).
+TOO_MANY_NAMES = "too_many_names"
+
+
+@fail_soft("places and agencies", ("places", "agencies", "region", "country", "page_problems"))
+def apply_places(
+    record: ArticleRecord,
+    source_region: str | None,
+    max_ner_sentences: int | None = MAX_NER_SENTENCES,
+) -> ArticleRecord:
     """Fill places, agencies, the article's region and each figure's region (also used by
     `reextract`). Offsets are into the body; a region the title names decides the article's
-    region, as a reader would take it (see places.article_place)."""
+    region, as a reader would take it (see places.article_place). natasha's NER tags at most
+    `max_ner_sentences` sentences of the body; a page problem says when more needed it."""
     home = _home_country(source_region)
     body = record.body if record.body and is_russian_text(record.body) else ""
-    ner = SentenceNer(body)  # tags a body sentence at most once, for the body and its figures
+    # tags a body sentence at most once, for the body and its figures
+    ner = SentenceNer(body, max_ner_sentences)
     places = find_places(body, home, ner) if body else []
     record.places = places
     record.agencies = find_agencies(body) if body else []
@@ -119,6 +130,13 @@ def apply_places(record: ArticleRecord, source_region: str | None) -> ArticleRec
         figure["region"] = where["region_code"]
         figure["country"] = where["country"]
         figure["region_reason"] = where["reason"]
+    if ner.refused:
+        message = (
+            f"more than {max_ner_sentences} sentences with names the gazetteer lacks: NER read"
+            f" the first {max_ner_sentences}, {len(ner.refused)} more were left to the gazetteer"
+            " (NEWSMON_MAX_NER_SENTENCES)"
+        )
+        record.page_problems = [*record.page_problems, (TOO_MANY_NAMES, message)]
     return record
 
 
@@ -132,4 +150,5 @@ def _names_the_nation(indexed: _BodyPlaces, base: int, sentence: str, figure: di
 
 class PlacesPipeline(CrawlerStep):
     def process_item(self, item: ArticleRecord):
-        return apply_places(item, self.crawler.spider.source.region)
+        budget = self.crawler.settings.getint("NEWSMON_MAX_NER_SENTENCES", MAX_NER_SENTENCES)
+        return apply_places(item, self.crawler.spider.source.region, budget)

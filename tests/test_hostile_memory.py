@@ -56,21 +56,16 @@ def test_an_article_page_over_the_size_cap_is_refused_before_it_is_parsed(tmp_pa
     )
 
 
-@pytest.mark.parametrize("workers", ["0", "2"])  # the chain in the crawl process, and in a pool
-def test_an_article_with_more_figures_than_the_cap_keeps_the_first_and_counts_the_limit(
-    tmp_path, workers
-):
-    """NEWSMON_MAX_FIGURES: a page of numbers (a table run together, or a hostile site) costs
-    about 0.75 ms of CPU a figure; reading stops past the cap, the article is stored with its
-    first figures, and the limit is an errors row and a count in the run's limits_hit."""
+def _crawl_with_page(tmp_path, added_html: str, *settings: str) -> tuple:
+    """A site of two articles, the second with `added_html` at the end of its text, crawled with
+    `settings`; (database, base URL)."""
     server = RawHttpServer()
     port = server.start()
     try:
-        table = "".join(f"<p>В районе {n} изъято {n + 1} кг гашиша.</p>" for n in range(60))
         server.route("/sobytiia/1-novost-1.html", html_page(article(1)))
         server.route(
             "/sobytiia/2-novost-2.html",
-            html_page(article(2).replace("</body>", table + "</body>", 1)),
+            html_page(article(2).replace("</article>", added_html + "</article>", 1)),
         )
         links = '<a href="/sobytiia/1-novost-1.html">1</a><a href="/sobytiia/2-novost-2.html">2</a>'
         server.route("/list/", html_page(f"<html><body>{links}</body></html>"))
@@ -78,7 +73,7 @@ def test_an_article_with_more_figures_than_the_cap_keeps_the_first_and_counts_th
         sources = tmp_path / "sources.toml"
         sources.write_text(
             source_toml(
-                name="tables",
+                name="lists",
                 url=base + "/",
                 listings=[base + "/list/"],
                 article=r"/sobytiia/\d+-novost-\d+\.html$",
@@ -86,15 +81,33 @@ def test_an_article_with_more_figures_than_the_cap_keeps_the_first_and_counts_th
             encoding="utf-8",
         )
         db = tmp_path / "news.db"
-        settings = (
-            "--set",
-            "NEWSMON_MAX_FIGURES=25",
-            "--set",
-            f"NEWSMON_EXTRACT_WORKERS={workers}",
-        )
         assert crawl(sources, db, *settings) == 0
     finally:
         server.stop()
+    return db, base
+
+
+def _limit_rows(db) -> tuple[list[dict], dict]:
+    errors = rows(db, "select kind, url, message from errors")
+    (run,) = rows(db, "select limits_hit from crawl_runs")
+    return errors, json.loads(run["limits_hit"] or "{}")
+
+
+WORKERS = pytest.mark.parametrize(
+    "workers", ["0", "2"]
+)  # the chain in the crawl process, in a pool
+
+
+@WORKERS
+def test_an_article_with_more_figures_than_the_cap_keeps_the_first_and_counts_the_limit(
+    tmp_path, workers
+):
+    """NEWSMON_MAX_FIGURES: a page of numbers (a table run together, or a hostile site) costs
+    about 0.75 ms of CPU a figure; reading stops past the cap, the article is stored with its
+    first figures, and the limit is an errors row and a count in the run's limits_hit."""
+    table = "".join(f"<p>В районе {n} изъято {n + 1} кг гашиша.</p>" for n in range(60))
+    settings = ("--set", "NEWSMON_MAX_FIGURES=25", "--set", f"NEWSMON_EXTRACT_WORKERS={workers}")
+    db, base = _crawl_with_page(tmp_path, table, *settings)
     counts = {
         r["url"]: r["n"]
         for r in rows(
@@ -105,11 +118,32 @@ def test_an_article_with_more_figures_than_the_cap_keeps_the_first_and_counts_th
     }
     assert counts[base + "/sobytiia/2-novost-2.html"] == 25
     assert 0 < counts[base + "/sobytiia/1-novost-1.html"] < 25
-    errors = rows(db, "select kind, url, message from errors")
+    errors, limits = _limit_rows(db)
     assert [(e["kind"], e["url"]) for e in errors] == [
         ("too_many_figures", base + "/sobytiia/2-novost-2.html")
     ]
     assert "NEWSMON_MAX_FIGURES" in errors[0]["message"]
-    (run,) = rows(db, "select limits_hit from crawl_runs")
-    assert json.loads(run["limits_hit"]) == {"figures_per_article": 1}
+    assert limits == {"figures_per_article": 1}
     assert project_settings.NEWSMON_MAX_FIGURES >= 1000, "real pages hold a few hundred figures"
+
+
+@WORKERS
+def test_an_article_with_more_unknown_names_than_the_ner_budget_counts_the_limit(tmp_path, workers):
+    """NEWSMON_MAX_NER_SENTENCES: natasha tags a sentence in about 2 ms, and a page listing
+    villages the gazetteer lacks could hold tens of thousands; past the budget their names are
+    left to the gazetteer, the article is stored, and the limit is counted."""
+    villages = "".join(
+        f"<p>Жители села Кукурамбе{n} задержаны в Загорундии{n}.</p>" for n in range(12)
+    )
+    settings = (
+        "--set", "NEWSMON_MAX_NER_SENTENCES=4", "--set", f"NEWSMON_EXTRACT_WORKERS={workers}"
+    )  # fmt: skip
+    db, base = _crawl_with_page(tmp_path, villages, *settings)
+    assert len(rows(db, "select id from articles")) == 2
+    errors, limits = _limit_rows(db)
+    assert [(e["kind"], e["url"]) for e in errors] == [
+        ("too_many_names", base + "/sobytiia/2-novost-2.html")
+    ]
+    assert "NEWSMON_MAX_NER_SENTENCES" in errors[0]["message"]
+    assert limits == {"ner_sentences": 1}
+    assert project_settings.NEWSMON_MAX_NER_SENTENCES >= 100
