@@ -37,9 +37,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from pipelines.agencies import find_agencies
 from pipelines.month_names import MONTH_PATTERN
 from pipelines.numbers import read_number_word
-from pipelines.phrases import read_tsv
+from pipelines.phrases import Token, forms_of, read_tsv, tokenize
 from pipelines.places_gazetteer import Entry, load_gazetteer
 from pipelines.places_mentions import clear_winner, find_mentions
 from pipelines.places_ner import NerView, SentenceNer
@@ -323,6 +324,7 @@ def article_place(
     else whose letters its names are written in (Kazakh «Қ», «Ә», «Ғ»: «ОПМ «Қарасора-2022»»),
     else whose state news agency it cites («сообщили БЕЛТА»), else whose institutions and law
     codes it cites («УК РК», «Роскомнадзор»)."""
+    title_places = _owners_of_local_units(title, title_places)
     place = _main_of_title_and_body(title_places, body_places, source_region, text=body)
     if (
         place["region_code"]
@@ -335,6 +337,42 @@ def article_place(
         if country and country != place["country"]:
             return _result(None, country, "article")
     return place
+
+
+# A unit of an agency that serves one region or town: «регионального управления ФСБ России»,
+# «МО МВД России "Апатитский"», «УФСКН России»
+_LOCAL_UNIT_WORDS = forms_of(
+    ("региональный", "территориальный", "районный", "межрайонный", "городской", "областной",
+     "краевой", "линейный", "межмуниципальный")
+) | {"мо", "умвд", "омвд", "увд", "ровд", "говд", "уфсб", "уфскн", "лу", "ло", "лоп"}  # fmt: skip
+
+
+def _owners_of_local_units(title: str, title_places: list[dict]) -> list[dict]:
+    """«Сотрудники регионального управления ФСБ России выявили …»: a country a headline names
+    as the owner of an agency's local unit (named_as "owner") does not say the news is national,
+    as «Таможня Узбекистана за год изъяла …» does."""
+    countries = [p for p in title_places if p["kind"] == "country"]
+    if not countries:
+        return title_places
+    spans = [
+        (agency["start"], agency["end"])
+        for agency in find_agencies(title)
+        if any(t.norm in _LOCAL_UNIT_WORDS for t in _with_two_words_before(title, agency))
+    ]
+    return [
+        {**p, "named_as": "owner", "national": False}
+        if p["kind"] == "country" and any(s < p["start"] and p["end"] <= e for s, e in spans)
+        else p
+        for p in title_places
+    ]
+
+
+def _with_two_words_before(text: str, agency: dict) -> list[Token]:
+    """An agency's name and the two words before it, which may say its level."""
+    return [
+        *tokenize(text[: agency["start"]])[-2:],
+        *tokenize(text[agency["start"] : agency["end"]]),
+    ]
 
 
 # «в ряде регионов страны», «в трех областях», «в 12 регионах»: not districts, which one
@@ -406,7 +444,8 @@ def _main_of_title_and_body(
             derived = all(
                 p.get("named_as") == "adjective" and p["kind"] != "country" for p in title_places
             )
-            return body if votes >= 2 or part or lead or yardstick or derived else title
+            owned = all(p.get("named_as") == "owner" for p in title_places)
+            return body if votes >= 2 or part or lead or yardstick or derived or owned else title
         if title["region_code"] is None and body["country"]:
             # «В Казахстане … изъяли рекордную партию» over «… в Алматы изъято …» in the lead:
             # the one region the body names as the scene of its lead is where it happened

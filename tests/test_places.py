@@ -1417,3 +1417,16 @@ def test_the_country_of_a_currency_is_no_place_of_the_text():
     )
     assert article_region(body, None, "Конфискация у наркодельцов")["country"] == "KZ"
     assert article_region("В США задержали курьера с 5 кг кокаина.", None, "")["country"] == "US"
+
+
+def test_a_title_naming_the_country_of_a_local_unit_leaves_the_region_to_the_body():
+    body = "Следствие возбудило дело в отношении двух жителей Архангельской области."
+    local = "Сотрудники регионального управления ФСБ России выявили нарколабораторию"
+    assert article_region(body, title=local)["region_code"] == "RU-ARK"
+    assert (
+        article_region(body, title="МО МВД России «Апатитский» подвел итоги")["region_code"]
+        == "RU-ARK"
+    )
+    # the country's own agency reports national news: the body's one region is an example
+    national = article_region(body, title="ФСБ России выявила нарколабораторию")
+    assert (national["region_code"], national["country"]) == (None, "RU")
