@@ -237,6 +237,8 @@ def _count_votes(places: list[dict], source_country: str | None) -> tuple[_Votes
             or (p.get("named_as") in ("resident", "origin") and p["country"] in scenes)
             for p in group
         )
+        if all(p.get("named_as") == "neighbour" and p["kind"] == "country" for p in group):
+            continue  # «на границе с Афганистаном»: the land across the border is not the scene
         votes = weak if derived else scene
         # a dateline of the capital is where the release was filed: its country, not the scene
         # and where figures were announced («на пресс-конференции в Минске») its country only

@@ -1430,3 +1430,11 @@ def test_a_title_naming_the_country_of_a_local_unit_leaves_the_region_to_the_bod
     # the country's own agency reports national news: the body's one region is an example
     national = article_region(body, title="ФСБ России выявила нарколабораторию")
     assert (national["region_code"], national["country"]) == (None, "RU")
+
+
+def test_a_country_across_the_border_gives_no_vote():
+    text = (
+        "Таджикские пограничники задержали контрабандистов на границе с Афганистаном. "
+        "Перестрелка с афганскими наркокурьерами длилась час."
+    )
+    assert article_region(text)["country"] == "TJ"
