@@ -22,7 +22,9 @@ which acts there), "dateline" ("ТАШКЕНТ, 7 июн – РИА Новост
 which counts like an adjective) or "resident" ("у жителя Карагандинской области": where people
 live) or "origin" ("поставляют из Новосибирска": where something came from), which count like
 an adjective beside a scene of their country, or "neighbour" ("на границе с Казахстаном": the
-land across a border) or "route" ("рейсом Пекин — Москва": a route's two ends) or "recap"
+land across a border, which gives a country no vote), "citizenship" ("у гражданина Украины",
+no vote either), "owner" (a headline's «МВД России» in «МО МВД России "Апатитский"»: the owner of
+an agency's local unit) or "route" ("рейсом Пекин — Москва": a route's two ends) or "recap"
 ("Напомним, что в Ташкенте …": earlier news a sentence recalls, which still places that
 sentence's figures), which count like an adjective; adjectives and people come from
 data/gazetteer/derived.tsv.
@@ -237,7 +239,10 @@ def _count_votes(places: list[dict], source_country: str | None) -> tuple[_Votes
             or (p.get("named_as") in ("resident", "origin") and p["country"] in scenes)
             for p in group
         )
-        if all(p.get("named_as") == "neighbour" and p["kind"] == "country" for p in group):
+        if all(
+            p.get("named_as") in ("neighbour", "citizenship") and p["kind"] == "country"
+            for p in group
+        ):
             continue  # «на границе с Афганистаном»: the land across the border is not the scene
         votes = weak if derived else scene
         # a dateline of the capital is where the release was filed: its country, not the scene

@@ -285,6 +285,7 @@ def _filed_from_the_capital(text: str, tokens: list[Token], mention) -> bool:
 # the dealers a place is named for («прессинг со стороны наркодилеров Санкт-Петербурга»)
 _RESIDENT_NOUNS = forms_of(("житель", "жительница", "уроженец", "уроженка", "наркодилер",
                             "наркоторговец", "наркокурьер", "наркосбытчик", "сбытчик"))  # fmt: skip
+_CITIZEN_NOUNS = forms_of(("гражданин", "гражданка", "подданный", "подданная"))
 # «жителя города Шымкента», «жительница г. Тараза», «жителей села Нура»
 _SETTLEMENT_WORDS = {"г", ".", "город", "города", "городе", "села", "село", "поселка", "посёлка",
                      "пос", "с", "деревни", "аула", "района", "области"}  # fmt: skip
@@ -837,6 +838,14 @@ def find_mentions(
         ):
             mention.named_as = "resident"
             resident_end = mention.end
+            continue
+        if (
+            mention.named_as == "name"
+            and mention.kind == "country"
+            and mention.first
+            and tokens[mention.first - 1].norm in _CITIZEN_NOUNS
+        ):
+            mention.named_as = "citizenship"
             continue
         if mention.named_as == "name" and _destination(text, tokens, mention.first):
             mention.named_as = "destination"

@@ -1438,3 +1438,10 @@ def test_a_country_across_the_border_gives_no_vote():
         "Перестрелка с афганскими наркокурьерами длилась час."
     )
     assert article_region(text)["country"] == "TJ"
+
+
+def test_a_citizenship_is_not_a_scene():
+    text = "Около 6 кг героина изъяли пограничники у гражданина Украины на реке Днестр."
+    assert article_region(text, "MD")["country"] == "MD"  # the source's, for want of a scene
+    places = find_places(text)
+    assert [p["named_as"] for p in places if p["country"] == "UA"] == ["citizenship"]
