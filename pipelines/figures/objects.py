@@ -859,7 +859,8 @@ _SUM_WORDS = frozenset({"размер", "тыс", "тысяча", "млн", "м�
 def value_noun_as_subject(s: Sentence, figure: Figure) -> str | None:
     """Money or an area that "стоимость" or "площадь", an amount verb's subject, states."""
     # "Общая стоимость лекарств составляет 412 млн", "стоимость которого оценивается в 600 млн"
-    # (not "героин стоимостью": the heroin has the value; "стоимость партии": the lot)
+    # and "Стоимость партии оценивается в 18 млн" (the head noun, not the lot; not "героин
+    # стоимостью": the heroin has the value)
     if figure.unit in ("kg", "l"):
         return None
     k = figure.first - 1
@@ -879,8 +880,6 @@ def value_noun_as_subject(s: Sentence, figure: Figure) -> str | None:
             noun, _ = governed_noun(s, j + 1)
             if noun is not None and unit_at(s, noun) is not None:
                 return None  # "стоимость одного грамма": a price per unit
-            if noun is not None and s.lemma(noun) in CONTAINER_NOUNS:
-                return None  # "Стоимость партии оценивается в 18 млн": the lot's worth
             return nominative[0].lemma
     return None
 
