@@ -93,9 +93,11 @@ HOSTILE = {
     "20,000 percents": "Рост на " + "5% " * 20000 + ".",
     "10,000 dates": "Изъято 5 кг героина " + "12.03.2024 " * 10000 + ".",
     "20,000 place names": "Изъято 5 кг в " + "Москве Алматы " * 10000 + ".",
+    # villages after «села» need no NER; a surname pymorphy reads as a town does
     "3,000 unknown villages": "".join(
         f"Жители села Кукурамбе{n} задержаны в Загорундии{n}. " for n in range(3000)
     ),
+    "3,000 names for NER": "".join(f"Потерпевшего Грибова избили {n} раз. " for n in range(3000)),
 }
 ORDINARY = "В Караганде полицейские задержали двоих подозреваемых."
 

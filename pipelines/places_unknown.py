@@ -14,6 +14,7 @@ from difflib import SequenceMatcher
 from pipelines.morph import morph as _morph
 from pipelines.morph import parse_word
 from pipelines.phrases import Token, fold, forms_of, is_common_word, word_forms
+from pipelines.places_cue_names import cue_name, cue_nominative
 from pipelines.places_gazetteer import DIVISION_NOUNS, Entry, load_gazetteer, town_stem
 from pipelines.places_ner import NerView
 from pipelines.places_words import (
@@ -71,14 +72,25 @@ def unknown_mentions(text, tokens, ner: NerView, known: list[_Mention]) -> list[
     taken = [(m.start, m.end) for m in known]
     known_tokens = set().union(*(range(m.first, m.stop) for m in known)) if known else set()
     spans: dict[tuple[int, int], object] = {}
+    named_after_a_cue: set[tuple[int, int]] = set()  # «посёлок Молодёжный»: a name, if a word
+    inside = 0  # the words of a name read after a cue are not asked about again
     for i, token in enumerate(tokens):
-        if not token.text[:1].isupper() or i in known_tokens:
+        if not token.text[:1].isupper() or i in known_tokens or i < inside:
             continue  # most words: checked here, not by a call
         if not _may_be_an_unknown_place(text, tokens, i):
             continue
+        if _cue(tokens, i):
+            # «в селе Межегей»: the words after a settlement word, read without NER
+            stop = cue_name(text, tokens, i, known_tokens)
+            if stop is not None:
+                span = (token.start, tokens[stop - 1].end)
+                spans[span] = cue_nominative(tokens, i, stop)
+                named_after_a_cue.add(span)
+                inside = stop
+            continue
         nxt = tokens[i + 1].norm if i + 1 < len(tokens) else None
         lemma = None if nxt in forms_of(DIVISION_NOUNS) else _geographical_lemma(token)
-        if lemma is not None and not _cue(tokens, i):
+        if lemma is not None:
             spans[(token.start, token.end)] = lemma
             continue
         for start, stop, span in ner.locations(token.start, token.end):
@@ -93,7 +105,8 @@ def unknown_mentions(text, tokens, ner: NerView, known: list[_Mention]) -> list[
         name = text[start:stop]
         if _overlaps(start, stop, taken) or not any(c.isupper() for c in name):
             continue
-        if " " not in name and (len(name) < 2 or is_common_word(name)):
+        common = " " not in name and (len(name) < 2 or is_common_word(name))
+        if common and (start, stop) not in named_after_a_cue:
             continue  # a capitalised first word taken for a place: "Как", "В", "Спецоперация"
         first = bisect_right(ends, start)
         stop_token = bisect_left(starts, stop)

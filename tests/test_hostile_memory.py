@@ -130,11 +130,10 @@ def test_an_article_with_more_figures_than_the_cap_keeps_the_first_and_counts_th
 @WORKERS
 def test_an_article_with_more_unknown_names_than_the_ner_budget_counts_the_limit(tmp_path, workers):
     """NEWSMON_MAX_NER_SENTENCES: natasha tags a sentence in about 2 ms, and a page listing
-    villages the gazetteer lacks could hold tens of thousands; past the budget their names are
-    left to the gazetteer, the article is stored, and the limit is counted."""
-    villages = "".join(
-        f"<p>Жители села Кукурамбе{n} задержаны в Загорундии{n}.</p>" for n in range(12)
-    )
+    names only NER can tell from places («Грибова», a surname pymorphy reads as a town) could
+    hold tens of thousands; past the budget they are left to the gazetteer, the article is
+    stored, and the limit is counted."""
+    villages = "".join(f"<p>Потерпевшего Грибова избили {n} раз.</p>" for n in range(12))
     settings = (
         "--set", "NEWSMON_MAX_NER_SENTENCES=4", "--set", f"NEWSMON_EXTRACT_WORKERS={workers}"
     )  # fmt: skip
