@@ -28,6 +28,7 @@ from pipelines.places_words import (
     _INSTITUTION_GAP,
     _LOCATED_GAP,
     _NOT_A_PLACE_WORDS,
+    _OPENING_QUOTES,
     _PARTS,
     _PERSON_GRAMMEMES,
     _QUALIFIER_GAP,
@@ -202,7 +203,6 @@ def _capitalised(text: str, tokens: list[Token], i: int) -> bool:
     return tokens[i].text[:1].isupper() and not _starts_sentence(tokens, text, i)
 
 
-_OPENING_QUOTES = {"«", '"', "„", "“", "'"}
 
 
 def _capital_marks_a_name(text: str, tokens: list[Token], match: Match) -> bool:

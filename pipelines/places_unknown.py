@@ -19,6 +19,7 @@ from pipelines.places_gazetteer import DIVISION_NOUNS, Entry, load_gazetteer, to
 from pipelines.places_ner import NerView
 from pipelines.places_words import (
     _LIST_MARKS,
+    _OPENING_QUOTES,
     _PERSON_GRAMMEMES,
     _cue,
     _follows_street_or_water,
@@ -88,6 +89,8 @@ def unknown_mentions(text, tokens, ner: NerView, known: list[_Mention]) -> list[
                 named_after_a_cue.add(span)
                 inside = stop
             continue
+        if i and tokens[i - 1].text in _OPENING_QUOTES:
+            continue  # «Интерфакс-Сибирь», трасса М-7 «Волга», ГТРК «Ока»: a name of something
         nxt = tokens[i + 1].norm if i + 1 < len(tokens) else None
         lemma = None if nxt in forms_of(DIVISION_NOUNS) else _geographical_lemma(token)
         if lemma is not None:

@@ -214,6 +214,8 @@ def _in_scope(tokens: list[Token], first: int) -> bool:
     return _has_scope_preposition(tokens, first) and not _names_a_direction(tokens[first])
 
 
+_OPENING_QUOTES = {"«", '"', "„", "“", "'"}
+
 # A dash, bullet or opening quote before a sentence's first word («- Кроме того, …»)
 _LINE_OPENERS = {"-", "–", "—", "•", "*", "«", '"', "„", "“"}
 

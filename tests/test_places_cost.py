@@ -85,6 +85,15 @@ def test_a_capitalised_word_after_a_cue_needs_no_ner(ner_runs):
     assert ner_runs == []
 
 
+def test_a_word_in_quotes_names_a_thing_and_needs_no_ner(ner_runs):
+    text = (
+        "Об этом сообщает агентство «Интерфакс-Сибирь». На трассе М-7 «Волга» задержан курьер,"
+        " передает ГТРК «Ока». Итоги операции «Қарасора» подвели в Караганде."
+    )
+    assert places_of(text) == [("Караганда", "city", "KZ-35")]
+    assert ner_runs == []
+
+
 def test_a_capitalised_word_the_gazetteer_lacks_and_no_cue_vouches_for_is_asked_of_ner(ner_runs):
     find_places("Потерпевшего Грибова избили.")  # a surname that pymorphy reads as a town
     assert len(ner_runs) == 1
