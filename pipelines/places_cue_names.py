@@ -1,6 +1,6 @@
-"""The name after a settlement word («в селе Межегей», «жителя г. Шумиха», «около деревни
-Бухарево»), read without NER: the capitalised words that follow the cue, unless they are a
-person's name («глава города Петр Вагин») or an initial read as a cue («Г.Волков»).
+"""The name after a settlement word («в селе Межегей», «около деревни Бухарево»), read without
+NER: the capitalised words that follow the word, unless they are a person's name («глава
+города Петр Вагин») or the word an initial («Г.Волков»); abbreviations count («жителя г. Шумиха»).
 
 natasha's NER delimited these names before; on the held-out texts it agreed with this reading
 wherever it found one, and missed a fifth of the villages it was asked about («в н. п.
