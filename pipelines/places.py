@@ -30,7 +30,8 @@ sentence's figures), which count like an adjective; adjectives and people come f
 data/gazetteer/derived.tsv.
 
 Modules, in import order: places_gazetteer (the data), places_ner (natasha), places_signs (the
-country a text cites), places_mentions (finding and resolving the mentions of one text), and this
+country a text cites), places_cue_names (a name after «села», «г.»), places_unknown (names the
+gazetteer lacks), places_mentions (finding and resolving the mentions of one text), and this
 one (the region of an article, a figure).
 """
 
