@@ -207,7 +207,7 @@ def test_ner_tags_at_most_its_budget_of_sentences_and_says_so():
     says how many."""
     from pipelines.places_pipeline import TOO_MANY_NAMES
 
-    body = " ".join(f"Потерпевшего Грибова избили {n} раз." for n in range(12))
+    body = " ".join(["Потерпевшего Грибова избили вечером."] * 12)
     body += " В Павлодаре изъято 5 кг гашиша."
     whole = apply_places(apply_figures(record("Сводка", body)), "KZ", None)
     capped = apply_places(apply_figures(record("Сводка", body)), "KZ", 4)
