@@ -2,10 +2,10 @@
 NER: the capitalised words that follow the word, unless they are a person's name («глава
 города Петр Вагин») or the word an initial («Г.Волков»); abbreviations count («жителя г. Шумиха»).
 
-natasha's NER delimited these names before; on the held-out texts it agreed with this reading
-wherever it found one, and missed a fifth of the villages it was asked about («в н. п.
-Чепелево», «в ст.Журавской»). Reading them here also spares a page the NER model's loading,
-the largest part of a one-page `newsmon extract`.
+natasha's NER delimited these names before; on the held-out dev texts it found the span this
+reading finds for 116 of the 141 words after such a cue, a longer or shorter one for 3, and
+none for 22, half of them villages («в н. п. Чепелево», «в ст.Журавской»). Reading them here
+also spares a page the NER model's loading, the largest part of a one-page `newsmon extract`.
 """
 
 from __future__ import annotations
@@ -100,8 +100,8 @@ def cue_nominative(tokens: list[Token], first: int, stop: int) -> str:
     return " ".join(_nominative(t.text, gender) for t in tokens[first:stop])
 
 
-# an adjective's ending in a case other than the nominative: «в селе Покровском», «станицы
-# Журавской»
+# a «-ский» adjective in a case other than the nominative: «в селе Прикумском», «станицы
+# Журавской»; and any adjective's such ending
 _SK_ADJECTIVE = re.compile(r"^(.+[сц]к)(?:ого|ому|им|ом|ой|ую)$")
 _SK_ENDINGS = {"masc": "ий", "femn": "ая", "neut": "ое"}
 _OBLIQUE_ADJECTIVE = re.compile(r"(?:ом|ой|ого|ому|ую|ем|его|ему|ей)$")

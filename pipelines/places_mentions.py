@@ -203,8 +203,6 @@ def _capitalised(text: str, tokens: list[Token], i: int) -> bool:
     return tokens[i].text[:1].isupper() and not _starts_sentence(tokens, text, i)
 
 
-
-
 def _capital_marks_a_name(text: str, tokens: list[Token], match: Match) -> bool:
     """A name that is also an ordinary word ("Рудный", "Шахты"), written with a capital inside a
     sentence and not in quotes, is the place's name; a word read first as a first name or surname
