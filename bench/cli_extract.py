@@ -8,6 +8,10 @@ start-up. CPU time of the child process (user + system), and wall time.
 
     .venv/bin/python bench/cli_extract.py                      # ../shared/corpus/real + demo
     .venv/bin/python bench/cli_extract.py --pages DIR --rounds 5
+    .venv/bin/python bench/cli_extract.py --pages DIR --before REV  # and git revision REV's code
+
+`--before REV` runs the same command with the code of git revision REV (its tree, compiled
+first, ahead of this one on the path; the same packages), as bench/crawl.py --before does.
 """
 
 from __future__ import annotations
@@ -60,6 +64,24 @@ def trafilatura_command(pages: list[Path], workdir: Path) -> list[str]:
             "--precision", "--no-comments", "--parallel", "1"]  # fmt: skip
 
 
+def revision_command(rev: str, workdir: Path):
+    """`newsmon extract` with the code of git revision `rev`, unpacked and compiled once."""
+    tree = workdir / f"revision-{rev}"
+    if not tree.exists():
+        tree.mkdir()
+        archive = subprocess.run(["git", "-C", str(REPO), "archive", rev], capture_output=True)
+        if archive.returncode:
+            sys.exit(f"git archive {rev}: {archive.stderr.decode().strip()}")
+        subprocess.run(["tar", "-x", "-C", str(tree)], input=archive.stdout, check=True)
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree)], check=True)
+    start = f"import sys; sys.path.insert(0, {str(tree)!r}); from crawler.cli import run; run()"
+
+    def command(pages: list[Path], workdir: Path) -> list[str]:
+        return [sys.executable, "-c", start, "extract", *map(str, pages)]
+
+    return command
+
+
 def measure(command, pages: list[Path], rounds: int, workdir: Path) -> dict:
     best_one = min(_run(command(pages[:1], workdir)) for _ in range(rounds))
     best_all = min(_run(command(pages, workdir)) for _ in range(rounds))
@@ -71,6 +93,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=Path, help="a folder of saved .html pages")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--before", metavar="REV", help="also time git revision REV's code")
     args = parser.parse_args()
     pages = sorted(args.pages.glob("**/*.html")) if args.pages else default_pages()
     if len(pages) < 2:
@@ -81,6 +104,9 @@ def main() -> None:
             "trafilatura": measure(trafilatura_command, pages, args.rounds, workdir),
             "newsmon extract": measure(newsmon_command, pages, args.rounds, workdir),
         }
+        if args.before:
+            command = revision_command(args.before, workdir)
+            results[f"... at {args.before}"] = measure(command, pages, args.rounds, workdir)
     print(f"{len(pages)} pages, best of {args.rounds} runs; CPU seconds of the process:")
     print(f"  {'':18} {'start-up':>9} {'per page':>9} {'all pages':>10} {'(wall)':>8}")
     for name, r in results.items():
@@ -91,6 +117,10 @@ def main() -> None:
     print(f"  per page, newsmon / trafilatura = {ours['per_page'] / theirs['per_page']:.2f}")
     whole = ours["all"][0] / theirs["all"][0]
     print(f"  all {len(pages)} pages, newsmon / trafilatura = {whole:.2f}")
+    if args.before:
+        old = results[f"... at {args.before}"]
+        print(f"  at {args.before}: per page {old['per_page'] / theirs['per_page']:.2f}, all"
+              f" {len(pages)} pages {old['all'][0] / theirs['all'][0]:.2f}")  # fmt: skip
 
 
 if __name__ == "__main__":
