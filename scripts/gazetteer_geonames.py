@@ -10,7 +10,9 @@ region takes the admin1 code left over whose towns lie nearest its centre.
 The Russian name is the Cyrillic alternate name written with Russian letters only (no Kazakh,
 Kyrgyz, Tajik, Ukrainian or Belarusian letters) that pymorphy reads as a geographical name, else
 the one closest to the transliterated GeoNames name (in Belarus, one with an о: Belarusian
-spellings write the unstressed о as а); other such names are kept as alt names.
+spellings write the unstressed о as а); other such names are kept as alt names. A town of
+Russia or Central Asia with no such name («Quvasoy», «Panj»: Uzbek Latin, Tajik «Панҷ») takes
+the ones its alternates give in the romanisation of Russian, read back («Kuvasay» → Кувасай).
 Left out: names the curated gazetteer already holds (its entry stands), villages named after a
 landform that spans regions ("Урал"), names that are also
 ordinary words or first names ("Победа", "Мурат": a village of that name would be found in every
@@ -44,7 +46,7 @@ ORDINARY_TOWN_COUNTRIES = ("RU", "KZ", "BY", "KG", "UZ", "TJ")
 # Urals, not the village of Урал in Krasnoyarsk krai. A town of the name stays («Обь», «Терек»).
 LANDFORMS = frozenset(
     ["Урал", "Кавказ", "Алтай", "Байкал", "Памир", "Тянь-Шань", "Волга", "Дон", "Кама", "Ока",
-     "Амур", "Ангара", "Енисей", "Лена", "Иртыш", "Кубань", "Сибирь", "Ишим", "Тобол"]
+     "Амур", "Ангара", "Енисей", "Лена", "Иртыш", "Кубань", "Сибирь", "Ишим", "Тобол", "Пяндж"]
 )  # fmt: skip
 MAX_ALT_NAMES = 5
 _RUSSIAN = re.compile(r"^[А-Яа-яЁё][А-Яа-яЁё -]*[А-Яа-яЁё]$")
@@ -60,8 +62,10 @@ def load_cities() -> list[dict]:
 
 
 def russian_names(city: dict) -> list[str]:
-    """The city's Russian names, the likeliest nominative first."""
+    """The city's Russian names, the likeliest nominative first: its Cyrillic alternate names,
+    else its Russian names romanised («Kuvasay», «Pyandzh»), read back into Cyrillic."""
     names = [n.strip() for n in city.get("alternatenames", []) if _RUSSIAN.match(n.strip())]
+    names = names or romanised_russian_names(city)
     # "Балыкчы шаары" (Kyrgyz: "the city of"): every word of a name has its capital.
     names = [n for n in names if all(w[:1].isupper() for w in n.split())]
     names = list(dict.fromkeys(n for n in names if len(n) > 2))
@@ -75,6 +79,63 @@ def russian_names(city: dict) -> list[str]:
         return (_is_geographical(name), russian_o, likeness(name, city))
 
     return sorted(names, key=score, reverse=True)
+
+
+# GeoNames writes many towns of Uzbekistan, and some of Tajikistan, in their own Latin or
+# Cyrillic letters only («Quvasoy», «Панҷ»), with the Russian name among the alternates in the
+# BGN/PCGN romanisation of Russian («Kuvasay», «Pyandzh», «Altynkul'», «Novyy Turtkul'»). Read
+# back letter by letter, longest first; «y» is «й» after a vowel and «ы» after a consonant.
+_ROMAN = (
+    ("shch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"),
+    ("yu", "ю"), ("ya", "я"), ("ye", "е"), ("yo", "ё"), ("a", "а"), ("b", "б"), ("v", "в"),
+    ("g", "г"), ("d", "д"), ("e", "е"), ("z", "з"), ("i", "и"), ("k", "к"), ("l", "л"),
+    ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"), ("r", "р"), ("s", "с"), ("t", "т"),
+    ("u", "у"), ("f", "ф"), ("'", "ь"), ("’", "ь"), (" ", " "), ("-", "-"),
+)  # fmt: skip
+_VOWELS = set("аеёиоуыэюя")
+# a romanisation of Russian has none of these letters: «Quvasoy», «Kuwassai» are other spellings
+# nor an apostrophe after a vowel or «g» (Uzbek «o‘», «g‘»: «Do'stlik», «Bulung'ur»; Russian's «ь»
+# follows a consonant), nor the Uzbek words for a district or town («Nishon Tumani»)
+_NOT_ROMANISED_RUSSIAN = re.compile(
+    r"[^a-z' ’-]|[qwxj]|c(?!h)|(?<![kzcs])h|(?<=[aeiouyg])['’]|\b(?:tumani|shahri)\b"
+)
+ROMANISED_LIKENESS = 0.5  # to the GeoNames name: «Imeni Stalina», an old name, is not Shahrixon
+# where the Latin alternates are Russian's romanisation; China's and Afghanistan's are their own
+# languages' («Ma'anshan» is no «Маьаншан»), Belarus's often Belarusian («Vyalikaya Mashchanitsa»)
+ROMANISED_COUNTRIES = ("RU", "KZ", "KG", "UZ", "TJ", "TM")
+
+
+def from_russian_romanisation(name: str) -> str | None:
+    """«Kuvasay» → «Кувасай», «Novyy Turtkul'» → «Новый Турткуль»; None for a name that is not
+    in the romanisation of Russian."""
+    lower = name.lower()
+    if not lower or _NOT_ROMANISED_RUSSIAN.search(lower):
+        return None
+    out, k = [], 0
+    while k < len(lower):
+        for roman, letter in _ROMAN:
+            if lower.startswith(roman, k):
+                out.append(letter)
+                k += len(roman)
+                break
+        else:
+            if lower[k] != "y":
+                return None
+            out.append("й" if out and out[-1] in _VOWELS else "ы")
+            k += 1
+    word = "".join(out)
+    if word.startswith("е"):
+        word = "э" + word[1:]  # «Ergash»: a Russian word opens with «э», not «е»
+    return " ".join("-".join(p[:1].upper() + p[1:] for p in w.split("-")) for w in word.split(" "))
+
+
+def romanised_russian_names(city: dict) -> list[str]:
+    """The Russian names a city's romanised alternates give, most like its name first."""
+    if city["countrycode"] not in ROMANISED_COUNTRIES:
+        return []
+    names = {from_russian_romanisation(n.strip()) for n in city.get("alternatenames", [])}
+    names = [n for n in names if n and likeness(n, city) >= ROMANISED_LIKENESS]
+    return sorted(names, key=lambda n: (-likeness(n, city), n))  # ties: the same order each run
 
 
 def _is_geographical(name: str) -> bool:

@@ -223,3 +223,24 @@ def test_a_town_of_an_ordinary_name_places_its_district_but_is_never_looked_for(
     assert article_region("В Ленинском районе изъяли 2 кг мака.")["region_code"] is None
     names = {r["name"] for r in read_tsv(GAZETTEER_DIR / "district_towns.tsv")}
     assert {"Городок", "Кущёвская"} <= names
+
+
+def test_a_town_geonames_names_only_in_russian_romanisation_is_held():
+    """«Quvasoy» (Uzbek Latin) has its Russian name only as «Kuvasay» among GeoNames' alternates,
+    «Panj» only as «Pyandzh» (its Cyrillic one is Tajik: «Панҷ»): read back into Cyrillic."""
+    from scripts.gazetteer_geonames import from_russian_romanisation
+
+    assert from_russian_romanisation("Kuvasay") == "Кувасай"
+    assert from_russian_romanisation("Novyy Turtkul'") == "Новый Турткуль"
+    assert from_russian_romanisation("Shakhrikhan") == "Шахрихан"
+    # other romanisations are not Russian's: Uzbek Latin, German, Uzbek «o‘»
+    assert [from_russian_romanisation(n) for n in ("Quvasoy", "Kuwassai", "Do'stlik")] == [
+        None,
+        None,
+        None,
+    ]
+    assert [(p["normalized"], p["region_code"]) for p in find_places("Задержан в Кувасае.")] == [
+        ("Кувасай", "UZ-FA")
+    ]
+    # the Panj river, on the Tajik-Afghan border, is no village of Panj
+    assert [p["region_code"] for p in find_places("Белый костер на Пяндже")] == [None]
