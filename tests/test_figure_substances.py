@@ -104,6 +104,19 @@ def test_an_unknown_word_keeps_its_place_after_a_known_substance():
             "психотроп",
         ),
         ("antecedent_of_pronoun", "Его задержали, у него изъяли 2 кг.", "2", None),
+        (
+            "drug_before_a_total",
+            "Около 300 раз изымали запрещенные вещества у населения — всего 230 килограммов.",
+            "230",
+            "вещество",
+        ),
+        (
+            "drug_before_a_total",
+            "Нашли пакеты с синтетическим веществом синего цвета - всего около 4 кг.",
+            "4",
+            "вещество",
+        ),
+        ("drug_before_a_total", "Задержаны 12 человек — всего 30 кг.", "30", None),  # no drug
     ],
 )
 def test_substance_finder(finder, text, number, lemma):

@@ -609,6 +609,24 @@ def genitive_after_unit(s: Sentence, figure: Figure) -> str | None:
 _RESTRICTIONS = ("только", "лишь")
 
 
+def genitive_after_comparative(s: Sentence, figure: Figure) -> str | None:
+    """The genitive after a comparative: "стало на 74 кг меньше запрещенных веществ"."""
+    # the comparative may close the figure's own span («74 килограмма меньше»)
+    k = figure.last if s.norm(figure.last) in _COMPARED_BY else figure.last + 1
+    if s.norm(k) not in _COMPARED_BY:
+        return None
+    noun, _ = noun_after(s, k + 1)
+    if noun is None or not any("gent" in r.grammemes for r in s.readings(noun) if r.pos == "NOUN"):
+        return None
+    if s.lemma(noun) in MEASURE_NOUNS | AMOUNT_NOUNS | _STANDARDS:
+        return None  # «на 81,5 кг больше показателей 2012 года»: more than the year's figure
+    return noun_lemma(s.readings(noun), s.tokens[noun])
+
+
+# what a difference is measured against, in the genitive after the comparative
+_STANDARDS = frozenset({"цифра", "значение", "год", "период"})
+
+
 def _past_restriction(s: Sentence, k: int) -> int:
     """Past «только», «лишь» or «одного только» after a unit: «3,6 тонн одного только
     каннабиса» weighs cannabis."""
@@ -1154,6 +1172,7 @@ def _adjective_alone(s: Sentence, start: int, stop: int) -> str | None:
 AMOUNT_FINDERS: tuple[ObjectFinder, ...] = (
     noun_of_unit_adjective,
     genitive_after_unit,
+    genitive_after_comparative,
     what_each_holds,
     area_with_growth,
     land_before_area,

@@ -290,9 +290,27 @@ def share_named_after(s: Sentence, figure: Figure) -> str | None:
     return subject_after_amount_verb(s, figure)
 
 
+_TOTAL_WORDS = frozenset({"всего", "итого"})
+_TOTAL_REACH = 15  # tokens before the dash a drug may be named in
+
+
+def drug_before_a_total(s: Sentence, figure: Figure) -> str | None:
+    """The drug a total after a dash sums: «изымали запрещенные вещества у населения — всего
+    примерно 230 килограммов», «нашли пакеты с синтетическим веществом — всего около 4 кг»."""
+    k = figure.first - 1
+    if s.norm(k) not in _TOTAL_WORDS or s.norm(k - 1) not in DASHES:
+        return None
+    for j in range(k - 2, max(-1, k - 2 - _TOTAL_REACH), -1):
+        lemma = s.lemma(j)
+        if s.is_noun(j) and (lemma in GENERIC_DRUG_NOUNS or lemma in drug_names()):
+            return noun_lemma(s.readings(j), s.tokens[j])
+    return None
+
+
 SUBSTANCE_FINDERS: tuple[ObjectFinder, ...] = (
     noun_before_parenthesis,
     antecedent_of_relative,
+    drug_before_a_total,
     substance_before_clause,
     subject_after_amount_verb,
     antecedent_of_pronoun,
