@@ -100,11 +100,18 @@ def cue_nominative(tokens: list[Token], first: int, stop: int) -> str:
     return " ".join(_nominative(t.text, gender) for t in tokens[first:stop])
 
 
-# a «-ский» adjective in a case other than the nominative: «в селе Прикумском», «станицы
-# Журавской»; and any adjective's such ending
-_SK_ADJECTIVE = re.compile(r"^(.+[сц]к)(?:ого|ому|им|ом|ой|ую)$")
+# "Шкловского", «в селе Прикумском»: pymorphy knows such a word only as a surname or a town;
+# after a division or settlement word it is an adjective, declined like any «-ский»
+SK_ADJECTIVE = re.compile(r"^(.+[сц]к)(?:ого|ому|им|ом|ий|ая|ой|ую|ое|ие|их|ими)$")
 _SK_ENDINGS = {"masc": "ий", "femn": "ая", "neut": "ое"}
+# any adjective's ending in a case other than the nominative
 _OBLIQUE_ADJECTIVE = re.compile(r"(?:ом|ой|ого|ому|ую|ем|его|ему|ей)$")
+
+
+def sk_nominative(written: str, gender: str) -> str | None:
+    """ "Шкловского" → "Шкловский" (masc), "Прикумском" → "Прикумское" (neut)."""
+    found = SK_ADJECTIVE.match(written)
+    return found.group(1) + _SK_ENDINGS[gender] if found and gender in _SK_ENDINGS else None
 
 
 def _nominative(written: str, gender: str) -> str:
@@ -114,9 +121,9 @@ def _nominative(written: str, gender: str) -> str:
     parses = _morph().parse(written.lower())
     if any("nomn" in p.tag for p in parses):
         return written
-    sk = _SK_ADJECTIVE.match(written)
-    if sk:  # «в селе Прикумском»: an adjective however pymorphy reads the word («Прикумск»)
-        return sk.group(1) + _SK_ENDINGS[gender]
+    adjective = sk_nominative(written, gender)
+    if adjective:  # «в селе Прикумском»: an adjective however pymorphy reads it («Прикумск»)
+        return adjective
     for parse in parses:
         if parse.tag.POS == "ADJF" and _OBLIQUE_ADJECTIVE.search(written.lower()):
             form = parse.inflect({"nomn", "sing", gender})
@@ -125,11 +132,11 @@ def _nominative(written: str, gender: str) -> str:
         else:
             continue
         if form is not None:
-            return _as_written(form.word, written)
+            return as_written(form.word, written)
     return written
 
 
-def _as_written(word: str, written: str) -> str:
+def as_written(word: str, written: str) -> str:
     """The capitals of the written form on the word («кара-суу» → «Кара-Суу»)."""
     parts, capitals = word.split("-"), [part[:1].isupper() for part in written.split("-")]
     if len(parts) != len(capitals):

@@ -14,7 +14,13 @@ from difflib import SequenceMatcher
 from pipelines.morph import morph as _morph
 from pipelines.morph import parse_word
 from pipelines.phrases import Token, fold, forms_of, is_common_word, word_forms
-from pipelines.places_cue_names import cue_name, cue_nominative
+from pipelines.places_cue_names import (
+    SK_ADJECTIVE,
+    as_written,
+    cue_name,
+    cue_nominative,
+    sk_nominative,
+)
 from pipelines.places_gazetteer import DIVISION_NOUNS, Entry, load_gazetteer, town_stem
 from pipelines.places_ner import NerView
 from pipelines.places_words import (
@@ -176,14 +182,7 @@ def _adjective_nominative(written: str, gender: str) -> str | None:
         if parse.tag.POS == "ADJF":
             form = parse.inflect({"nomn", "sing", gender})
             if form is not None:
-                capitals = [part[:1].isupper() for part in written.split("-")]
-                parts = form.word.split("-")
-                if len(parts) != len(capitals):
-                    capitals = [True] + [False] * (len(parts) - 1)
-                return "-".join(
-                    part[:1].upper() + part[1:] if up else part
-                    for part, up in zip(parts, capitals, strict=True)
-                )
+                return as_written(form.word, written)
     return None
 
 
@@ -194,7 +193,7 @@ def division_mentions(text, tokens, taken_tokens: set[int]) -> list[_Mention]:
     for i, token in enumerate(tokens):
         if i in taken_tokens or not token.text[:1].isupper():
             continue
-        if not (_is_adjective(token) or _SK_ADJECTIVE.match(token.norm)):
+        if not (_is_adjective(token) or SK_ADJECTIVE.match(token.norm)):
             continue
         staff = _town_of_its_police_unit(text, tokens, i) or _town_of_its_staff(text, tokens, i)
         if staff is not None:
@@ -205,7 +204,7 @@ def division_mentions(text, tokens, taken_tokens: set[int]) -> list[_Mention]:
             continue
         noun_index, noun = found
         gender = _NOUN_GENDER[noun]
-        adjective = _adjective_nominative(token.text, gender) or _sk_nominative(token.text, gender)
+        adjective = _adjective_nominative(token.text, gender) or sk_nominative(token.text, gender)
         if adjective is None:
             continue
         agency = noun_index == i  # «Алатырская межрайонная прокуратура»: the adjective alone
@@ -254,7 +253,7 @@ def _town_of_its_staff(text: str, tokens: list[Token], i: int) -> _Mention | Non
         return None
     if not {p.normal_form for p in _morph().parse(tokens[i + 1].norm)} & _STAFF:
         return None
-    adjective = _sk_nominative(token.text, "masc")
+    adjective = sk_nominative(token.text, "masc")
     towns = _centre_towns(token.norm, adjective) if adjective else []
     if not towns:
         return None
@@ -274,7 +273,7 @@ def _town_of_its_police_unit(text: str, tokens: list[Token], i: int) -> _Mention
     token = tokens[i]
     if not _POLICE_UNIT_BEFORE.search(text, max(0, token.start - 30), token.start):
         return None
-    adjective = _adjective_nominative(token.text, "masc") or _sk_nominative(token.text, "masc")
+    adjective = _adjective_nominative(token.text, "masc") or sk_nominative(token.text, "masc")
     towns = _centre_towns(fold(adjective), adjective, own_stem=True, unit=True) if adjective else []
     if len({t.region_code for t in towns}) != 1:
         return None
@@ -300,17 +299,6 @@ def _region_spelled_otherwise(name: str) -> list[Entry]:
         and SequenceMatcher(None, fold(entry.name), folded).ratio() >= SPELLING_RATIO
     ]
     return close if len(close) == 1 else []
-
-
-# "Шкловского": pymorphy knows it only as a surname; before a division noun it is the
-# adjective of a town (Шклов), declined like any «-ский»
-_SK_ADJECTIVE = re.compile(r"^(.+[сц]к)(?:ого|ому|им|ом|ий|ая|ой|ую|ое|ие|их|ими)$")
-_SK_ENDINGS = {"masc": "ий", "femn": "ая", "neut": "ое"}
-
-
-def _sk_nominative(written: str, gender: str) -> str | None:
-    found = _SK_ADJECTIVE.match(written)
-    return found.group(1) + _SK_ENDINGS[gender] if found and gender in _SK_ENDINGS else None
 
 
 # districts of that name in many regions, none named after a town: "by the Volga", "of the Red
