@@ -84,12 +84,24 @@ class Vocabulary:
             )  # fmt: skip
         return found
 
-    def named(self, lemma: str, following: str | None = None) -> str | None:
-        """The substance a lemma (with the lemma after it) names, or None."""
+    @functools.cached_property
+    def _phrase_names(self) -> dict[tuple[str, str], str]:
+        names: dict[tuple[str, str], str] = {}
         for first, second, name in self.phrases:
-            if lemma == first and following == second:
-                return name
-        alias = dict(self.aliases).get(lemma)
+            names.setdefault((first, second), name)  # the file's first, as the loop took it
+        return names
+
+    @functools.cached_property
+    def _alias_names(self) -> dict[str, str]:
+        return dict(self.aliases)
+
+    def named(self, lemma: str, following: str | None = None) -> str | None:
+        """The substance a lemma (with the lemma after it) names, or None. Asked of every word
+        around every figure: the phrases and aliases are looked up, not scanned or rebuilt."""
+        name = self._phrase_names.get((lemma, following))
+        if name is not None:
+            return name
+        alias = self._alias_names.get(lemma)
         return alias or (lemma if lemma in self.substances else None)
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import calendar
 import functools
 import re
+from bisect import bisect_left
 from datetime import date
 
 from pipelines.facts.roles import sentence_spans, sentence_start
@@ -623,9 +624,11 @@ def _period_stated_before(
     """«На заседании комиссии рассмотрели наркоситуацию по итогам первого полугодия. … на учете
     состоит 356 человек»: the reporting period a sentence of no numbers names in words, before
     the first statistic (the nearest such sentence before `before`)."""
+    starts = sorted(f.get("start", -1) for f in figures)  # a sentence's figures by bisection
     for start, end in reversed(sentence_spans(text[:before])):
-        if any(start <= f.get("start", -1) < end for f in figures):
-            continue
+        k = bisect_left(starts, start)
+        if k < len(starts) and starts[k] < end:
+            continue  # a sentence that holds a figure
         if not (EXPLICIT_PERIOD.search(text, start, end) or _SUMS_UP.search(text, start, end)):
             continue
         for d in mentioned_dates:
