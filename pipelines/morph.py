@@ -43,12 +43,18 @@ def parse_word(word: str) -> tuple[Reading, ...]:
     return tuple(
         sorted(
             (
-                Reading(fold_yo(p.normal_form), p.tag.POS, p.tag.grammemes, p.score)
+                Reading(fold_yo(p.normal_form), _plain(p.tag.POS), p.tag.grammemes, p.score)
                 for p in morph().parse(word)
             ),
             key=lambda r: -r.score,
         )
     )
+
+
+def _plain(pos: str | None) -> str | None:
+    # pymorphy3's part of speech is a str subclass whose == is Python code that checks the other
+    # side is a grammeme: the rules compare parts of speech some 300 times a page
+    return None if pos is None else str(pos)
 
 
 def best_lemma(word: str) -> str:

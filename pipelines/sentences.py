@@ -44,11 +44,17 @@ class Token(NamedTuple):
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of text[start:end], with offsets into the whole text."""
-    tokens = []
-    for m in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
-        word = m.group()
-        tokens.append(Token(m.lastgroup or "punct", word, m.start(), m.end(), fold_yo(word)))
-    return tokens
+    stop = len(text) if end is None else end
+    matches = _TOKEN_RE.finditer(text, start, stop)
+    folded = fold_yo(text[start:stop])
+    if len(folded) != stop - start:  # a letter whose lower case is longer ("İ"): word by word
+        return [Token(m.lastgroup or "punct", m[0], *m.span(), fold_yo(m[0])) for m in matches]
+    # the text folded once and sliced by offsets: a call per word was a fifth of the figures step
+    return [
+        Token(m.lastgroup or "punct", m[0], a, b, folded[a - start : b - start])
+        for m in matches
+        for a, b in (m.span(),)
+    ]
 
 
 # Abbreviations that stand before a name or a number and so never end a sentence

@@ -114,6 +114,7 @@ class Sentence:
         self.tokens = tokens
         self.start = start
         self.end = end
+        self._readings: dict[int, tuple[Reading, ...]] = {}
         # The index of a word cut off where the text ends ("сорок семь килогр"): a text that
         # stops mid-word ends in a word the dictionary does not know, with no full stop.
         self.cut = -1
@@ -152,6 +153,13 @@ class Sentence:
         return self.tokens[i].norm if 0 <= i < len(self.tokens) else ""
 
     def readings(self, i: int) -> tuple[Reading, ...]:
+        # asked some 300 times a page, mostly of the same few words around each number
+        known = self._readings.get(i)
+        if known is None:
+            known = self._readings[i] = self._read(i)
+        return known
+
+    def _read(self, i: int) -> tuple[Reading, ...]:
         if not 0 <= i < len(self.tokens) or self.tokens[i].kind != "word":
             return ()
         if i == self.cut:  # a cut word is read as the shortest word it begins, if long enough
