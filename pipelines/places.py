@@ -357,8 +357,9 @@ _LOCAL_UNIT_WORDS = forms_of(
 
 def _owners_of_local_units(title: str, title_places: list[dict]) -> list[dict]:
     """«Сотрудники регионального управления ФСБ России выявили …»: a country a headline names
-    as the owner of an agency's local unit (named_as "owner") does not say the news is national,
-    as «Таможня Узбекистана за год изъяла …» does."""
+    as the owner of an agency's local unit, or of a law code it cites («… ст. 228.1 УК РФ»)
+    (named_as "owner"), does not say the news is national, as «Таможня Узбекистана за год
+    изъяла …» does."""
     countries = [p for p in title_places if p["kind"] == "country"]
     if not countries:
         return title_places
@@ -369,10 +370,21 @@ def _owners_of_local_units(title: str, title_places: list[dict]) -> list[dict]:
     ]
     return [
         {**p, "named_as": "owner", "national": False}
-        if p["kind"] == "country" and any(s < p["start"] and p["end"] <= e for s, e in spans)
+        if p["kind"] == "country"
+        and (
+            any(s < p["start"] and p["end"] <= e for s, e in spans)
+            or _LAW_CODE_BEFORE.search(title, 0, p["start"])
+        )
         else p
         for p in title_places
     ]
+
+
+# «по ч. 5 ст. 228.1 УК РФ», «статьи 296 Уголовного кодекса Республики Казахстан»: the country
+# whose law the headline cites, as «МВД России» is the agency's
+_LAW_CODE_BEFORE = re.compile(
+    r"(?:\b(?:УК|УПК|КоАП|АК|ГК|НК)|\bкодекс\w*(?:\s+\w+){0,3})\s*$", re.IGNORECASE
+)
 
 
 def _with_two_words_before(text: str, agency: dict) -> list[Token]:

@@ -164,6 +164,31 @@ def people(name: str) -> set[str]:
     }
 
 
+# The stem of a place's adjective, as its people's names take it: «забайкальский» → «забайкал»
+# (забайкалец), «оренбургский» → «оренбурж» (оренбуржец), «тульский» → «тул» (туляк).
+_ALTERNATIONS = {"г": "ж", "к": "ч"}
+_ADJECTIVE_PEOPLE_SUFFIXES = ("ец", "анин", "янин", "чанин", "як")
+_MIN_ADJECTIVE_STEM = 3
+
+
+def adjective_people(adjective: str) -> set[str]:
+    """Dictionary names of inhabitants made from a place's «-ский» adjective, where the name
+    itself gives none: «Нижний Новгород» (two words) → нижегородский → нижегородец, «Тула» →
+    тульский → туляк, «Оренбург» → оренбургский → оренбуржец, «Забайкальский край» → забайкалец."""
+    if not adjective.endswith("ский"):
+        return set()
+    base = adjective[: -len("ский")]
+    stems = {base, base.removesuffix("ь")}
+    stems |= {s[:-1] + _ALTERNATIONS[s[-1]] for s in set(stems) if s[-1:] in _ALTERNATIONS}
+    return {
+        stem + suffix
+        for stem in stems
+        if len(stem) >= _MIN_ADJECTIVE_STEM
+        for suffix in _ADJECTIVE_PEOPLE_SUFFIXES
+        if _is_lemma(stem + suffix, "NOUN", animate=True)
+    }
+
+
 def region_adjective(name: str) -> str | None:
     """The adjective of a two-word division name: "Гродненская область" → гродненский."""
     words = name.split()
@@ -248,14 +273,22 @@ def derived_rows(
     for row in regions:
         code, country, name = row["code"], row["country"], row["name"]
         if row["type"] == "city":
-            add(adjectives(name), "adjective", name, "region", "city", code, country)
+            own = adjectives(name)
+            add(own, "adjective", name, "region", "city", code, country)
             add(shared_adjectives(row, regions), "adjective", name, "region", "city", code, country)
             add(people(name), "people", name, "region", "city", code, country)
+            for adjective in own:  # «Санкт-Петербург»: петербургский → петербуржец
+                alternative.append((adjective_people(adjective), "people", name, "city", code,
+                                    country))  # fmt: skip
             for other in row.get("alt_names", ()):  # "Петербург" → петербургский
                 if "Surn" in morph().parse(fold(other))[0].tag:
                     continue  # "Фрунзе": фрунзенский names what is named after the man
-                alternative.append((adjectives(other), "adjective", name, "city", code, country))
+                other_adjectives = adjectives(other)
+                alternative.append((other_adjectives, "adjective", name, "city", code, country))
                 alternative.append((people(other), "people", name, "city", code, country))
+                for adjective in other_adjectives:  # «Петербург» → петербургский → петербуржец
+                    alternative.append((adjective_people(adjective), "people", name, "city", code,
+                                        country))  # fmt: skip
         else:
             for other in row.get("alt_names", ()):  # "Подмосковье" → подмосковный
                 words = nickname_adjectives(other)
@@ -263,6 +296,11 @@ def derived_rows(
         adjective = region_adjective(name)
         if adjective and adjective not in foreign:
             add({adjective}, "adjective", name, "region", "region", code, country)
+            # «забайкальцы», «нижегородцы», «туляки»: the region's people, named from its
+            # adjective where no town's own people have the word («минчане» are Minsk's)
+            words = adjective_people(adjective)
+            alternative.append((words, "people", name, "region", code, country))
+    townsfolk: list[tuple] = []  # a regional centre's people named from its adjective
     for row in cities:
         code, country, name = row["region_code"], row["country"], row["name"]
         # «нижнетагильские полицейские»: a two-word town's adjective is its own
@@ -277,11 +315,16 @@ def derived_rows(
             words = adjectives(name) or (centre_adjectives(name) if row["centre"] else set())
             words -= _LANDFORM_ADJECTIVES
             add(words, "adjective", name, "local", "city", code, country)
+            if row["centre"]:  # «Уфа» → уфимский → уфимцы, where no other place has the word
+                townsfolk.extend((adjective_people(w), name, code, country) for w in words)
         else:
             add(interfixed_adjectives(name), "adjective", name, "local", "city", code, country)
     claimed = {word for word, _ in targets}
     for words, named_as, name, kind, code, country in alternative:
         add(words - claimed, named_as, name, "region", kind, code, country)
+    claimed = {word for word, _ in targets}
+    for words, name, code, country in townsfolk:
+        add(words - claimed, "people", name, "local", "city", code, country)
     names = {fold(r["name"]) for r in [*countries, *regions, *cities]}
     rows = []
     for (word, named_as), places in sorted(targets.items()):

@@ -169,6 +169,29 @@ def test_a_regions_nickname_in_ye_gives_its_adjective():
     assert (place["region_code"], place["country"]) == ("RU-MOS", "RU")
 
 
+def test_people_named_from_a_places_adjective_where_the_name_gives_none():
+    # a two-word name, a stem that alternates, a soft sign dropped, a suffix of its own
+    assert derived.adjective_people("нижегородский") == {"нижегородец"}
+    assert derived.adjective_people("оренбургский") == {"оренбуржец"}
+    assert derived.adjective_people("забайкальский") == {"забайкалец"}
+    assert "туляк" in derived.adjective_people("тульский")
+    assert derived.adjective_people("московский") == set()  # no «московец» in the dictionary
+    assert derived.adjective_people("костромской") == set()  # only «-ский» adjectives
+    rows = {(r[0], r[5]) for r in _derived_rows_of_the_files()}
+    assert {("нижегородец", "RU-NIZ"), ("забайкалец", "RU-ZAB"), ("уфимец", "RU-BA"),
+            ("петербуржец", "RU-SPE")} <= rows  # fmt: skip
+    # a town's own people keep their word: «минчане» are Minsk's, not its oblast's
+    assert ("минчанин", "BY-MI") not in rows and ("минчанин", "BY-HM") in rows
+    place = article_region("Забайкальцы стали реже попадаться с наркотиками.", "KZ")
+    assert (place["region_code"], place["country"]) == ("RU-ZAB", "RU")
+
+
+def _derived_rows_of_the_files() -> list[list[str]]:
+    path = REPO / "data" / "gazetteer" / "derived.tsv"
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines()[1:]]
+    return [line.split("\t") for line in lines if line and not line.startswith(("#", "word\t"))]
+
+
 def test_a_place_named_by_its_adjective_or_people_gives_its_region():
     place = article_region("На Томской таможне подвели итоги полугодия.", "KZ")
     assert (place["region_code"], place["country"]) == ("RU-TOM", "RU")

@@ -1432,6 +1432,20 @@ def test_a_title_naming_the_country_of_a_local_unit_leaves_the_region_to_the_bod
     assert (national["region_code"], national["country"]) == (None, "RU")
 
 
+def test_a_title_citing_a_countrys_law_code_leaves_the_region_to_the_body():
+    body = "Полицейские задержали 72-летнего жителя Ярославской области с 1,4 кг мефедрона."
+    title = "Возбуждено уголовное дело по ч. 5 ст. 228.1 УК РФ"
+    assert article_region(body, title=title)["region_code"] == "RU-YAR"
+    title = "Дело направлено в суд по статье 296 Уголовного кодекса Республики Казахстан"
+    assert (
+        article_region("В Карагандинской области осужден курьер.", title=title)["region_code"]
+        == "KZ-35"
+    )
+    # a headline naming the country itself still says the news is national
+    national = article_region(body, title="В России возбуждено уголовное дело")
+    assert (national["region_code"], national["country"]) == (None, "RU")
+
+
 def test_a_country_across_the_border_gives_no_vote():
     text = (
         "Таджикские пограничники задержали контрабандистов на границе с Афганистаном. "
