@@ -7,11 +7,13 @@ from __future__ import annotations
 import functools
 import gc
 import logging
+import pickle
 
 import pytest
 
 from pipelines import build_cache
 from pipelines.build_cache import cached_build
+from pipelines.phrases import PhraseIndex, tokenize
 from pipelines.places_gazetteer import GAZETTEER_DIR, _build_gazetteer, load_gazetteer
 
 
@@ -89,6 +91,26 @@ def test_the_loaded_gazetteer_is_the_built_one(cache):
     pairs = [(p.words, p.forms, p.payloads) for p in built.names.phrases()]
     assert [(p.words, p.forms, p.payloads) for p in loaded.names.phrases()] == pairs
     assert len(pairs) > 5000
+
+
+def test_a_loaded_index_reads_only_the_phrases_a_text_asks_for_and_finds_the_same():
+    built = PhraseIndex()
+    for name, payload in [("Жамбылская область", "KZ-31"), ("Тараз", "KZ-31-city"),
+                          ("Приморский", "village"), ("приморский", "adjective"),
+                          ("Нижний Новгород", "RU-NIZ"), ("Новгород", "RU-NGR"),
+                          ("Костанай", "KZ-39")]:  # fmt: skip
+        built.add(name, payload)
+    loaded = pickle.loads(pickle.dumps(built))
+    text = tokenize("В Жамбылской области и в Нижнем Новгороде, а не в приморском Таразе.")
+    assert loaded._packed is not None and not loaded._packed._read
+    assert [(m.first, m.stop, [p.payloads for p in m.phrases]) for m in loaded.find(text)] == [
+        (m.first, m.stop, [p.payloads for p in m.phrases]) for m in built.find(text)
+    ]
+    # only the phrases whose first word the text holds were read back: not «Костанай»
+    assert len(loaded._packed._read) == 6
+    loaded.add("Шымкент", "KZ-79")  # an index read back still takes names
+    assert [m.phrases[0].payloads for m in loaded.find(tokenize("в Шымкенте"))] == [["KZ-79"]]
+    assert len(loaded.phrases()) == len(built.phrases()) + 1
 
 
 def test_load_gazetteer_goes_through_the_cache(cache):
