@@ -181,7 +181,9 @@ class PhraseIndex:
     def __init__(self) -> None:
         self._phrases: dict[tuple[str, ...], Phrase] = {}
         self._by_first_form: dict[str, list[Phrase]] = {}
+        # once unpickled: the phrases not yet read back, and the numbers of each first form's
         self._packed: _PackedPhrases | None = None
+        self._first: dict[str, int | tuple[int, ...]] = {}
 
     def __getstate__(self) -> dict:
         self._unpack_all()
@@ -203,13 +205,14 @@ class PhraseIndex:
         self._first = dict(zip(forms, state["phrases"], strict=True))
         self._packed = state["packed"]
 
-    def _phrases_of_form(self, form: str) -> list[Phrase] | tuple:
-        if self._packed is None:
-            return self._by_first_form.get(form, ())
-        numbers = self._first.get(form, ())
-        if isinstance(numbers, int):
-            return (self._packed.phrase(numbers),)
-        return [self._packed.phrase(n) for n in numbers]
+    def _unpack_form(self, form: str) -> list[Phrase] | None:
+        """The phrases a first-word form begins, read back into `_by_first_form` (None: none)."""
+        numbers = self._first.get(form)
+        if numbers is None:
+            return None
+        numbers = (numbers,) if isinstance(numbers, int) else numbers
+        phrases = self._by_first_form[form] = [self._packed.phrase(n) for n in numbers]
+        return phrases
 
     def _unpack_all(self) -> None:
         """Every phrase as an object, as `add` and `phrases` need them."""
@@ -222,7 +225,7 @@ class PhraseIndex:
         for form, numbers in self._first.items():
             numbers = (numbers,) if isinstance(numbers, int) else numbers
             self._by_first_form[form] = [packed.phrase(n) for n in numbers]
-        del self._first
+        self._first = {}
 
     def add(self, name: str, payload) -> None:
         self._unpack_all()
@@ -242,8 +245,14 @@ class PhraseIndex:
 
     def find(self, tokens: list[Token]) -> list[Match]:
         found: dict[tuple[int, int], list[Phrase]] = {}
+        by_form, packed = self._by_first_form, self._first
         for i, token in enumerate(tokens):
-            for phrase in self._phrases_of_form(token.norm):
+            phrases = by_form.get(token.norm)
+            if phrases is None:
+                if token.norm not in packed:
+                    continue  # most words begin no name
+                phrases = self._unpack_form(token.norm)
+            for phrase in phrases:
                 stop = i + len(phrase.words)
                 window = tokens[i:stop]
                 if len(window) == len(phrase.words) and phrase.matches(window):

@@ -1124,6 +1124,16 @@ def test_crimes_take_the_drug_context_of_the_sentence_before(text, quote, indica
     assert by_quote(annotated(text), quote)["indicator"] == indicator
 
 
+def test_a_bare_count_in_brackets_counts_the_crimes_the_sentences_before_count():
+    districts = "в районах: Ленинский — на 20% (с 10 до 12), Советский — на 50% (с 4 до 6)."
+    figures = annotated(_DRUG_LEAD + "Рост отмечен " + districts)
+    assert [f["quote"] for f in figures] == ["403 преступления", "20%", "10", "12", "50%", "4", "6"]
+    assert {f["indicator"] for f in figures} == {"drug_crimes"}  # the changes with their counts
+    # ... unless its own sentence counts something the indicator rules out
+    figures = annotated(_DRUG_LEAD + "Административных протоколов составлено больше " + districts)
+    assert [f["indicator"] for f in figures[1:]] == [None] * 6
+
+
 def test_a_narko_compound_of_a_drug_noun_is_a_drug():
     figures = annotated("В этом году объём изъятых нарковеществ превысил десять килограммов.")
     assert (figures[0]["indicator"], figures[0]["substance"]) == ("drugs_seized", "наркотик")

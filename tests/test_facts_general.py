@@ -233,6 +233,10 @@ def test_more_by_an_amount_compared_with_last_year_is_a_change():
         ("За пять лет количество наркозависимых снизилось на 35%.", "35%",
          "drug_users_registered"),
         ("Задержаны 3 наркомана.", "3", "persons_detained"),
+        # the narcology's count of new drug users, however far its words stand in the sentence
+        ("Число впервые выявленных потребителей наркотиков по сравнению с прошлым годом "
+         "снизилось на 20% (с 50 до 40).", "50", "drug_users_registered"),
+        ("Впервые в регионе задержаны 5 наркоманов.", "5", "persons_detained"),
         # poisonings counted, however far the word stands from the number, are no crimes
         ("В 2023 году количество острых отравлений наркотическими средствами и психотропными "
          "веществами возросло и составило 5 216 случаев.", "5 216", None),
