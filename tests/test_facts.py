@@ -305,6 +305,18 @@ def test_a_whole_stated_after_its_parts():
     assert parts_of(figures, "13 граммов") == ["9 граммов", "4 грамма"]
 
 
+def test_an_events_whole_stated_last_is_what_its_masses_add_up_to():
+    text = (
+        "В машине полицейские нашли более 18 кг наркотиков. В гараже задержанных изъяли около "
+        "80 кг. У группы изъято около 100 кг наркотиков."
+    )
+    figures = annotated(text)
+    assert parts_of(figures, "около 100 кг") == ["более 18 кг", "около 80 кг"]
+    # masses that do not add up to it are seizures beside it
+    figures = annotated(text.replace("около 80 кг", "около 40 кг"))
+    assert all(f["role"] == "value" for f in figures)
+
+
 def test_small_counts_do_not_add_up_by_chance():
     figures = annotated("Задержаны 2 курьера. Один из них изъял 1 закладку, второй 1 закладку.")
     assert all(f["role"] != "total" for f in figures)

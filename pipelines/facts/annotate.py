@@ -7,7 +7,7 @@ or a database, as trafilatura's are.
 from __future__ import annotations
 
 from pipelines.facts import markers
-from pipelines.facts.breakdown import link_drug_volumes, link_event_breakdown
+from pipelines.facts.breakdown import link_drug_volumes, link_event_breakdown, link_event_sum
 from pipelines.facts.changes import link_changes_to_values
 from pipelines.facts.checks import assign_checks
 from pipelines.facts.indicators import vocabulary
@@ -120,6 +120,7 @@ def _annotate_text(
     assign_indicators(text, figures, title=None if text == title else title)
     assign_scope(text, figures, mentioned_dates, published, title)
     link_event_breakdown(text, figures)
+    link_event_sum(figures)
     link_drug_volumes(text, figures)
     assign_checks(figures)
     link_changes_to_values(text, figures)

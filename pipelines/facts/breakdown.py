@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from pipelines.facts.roles import sentence_start
-from pipelines.facts.sums import same_kind
+from pipelines.facts.sums import adds_up, same_kind
 
 GENERIC = ("наркотик", None)
 _SLACK = 1.02  # details rounded up against a lead rounded down («более 35 кг»)
@@ -109,3 +109,33 @@ def _a_seizure_with_its_changes(figures: list[dict], k: int, start: int) -> None
         ):
             figure["indicator"] = "drugs_seized"
             figure["substance"] = figure.get("substance") or figures[k].get("substance")
+
+
+def link_event_sum(figures: list[dict]) -> None:
+    """Mark the event's masses that add up to another generic mass of it as its parts, in place:
+    «… изъято более 18 кг … обнаружили около 80 кг … Всего около 100 кг»: stated last, or with
+    no word that says so, the whole is still what its parts add up to (within what its qualifier
+    allows, sums.adds_up), so no view adds it to them. Two parts at least, all the event's
+    other masses of drugs (seized, or with no indicator) smaller than it; the first such whole."""
+    for t, total in enumerate(figures):
+        if total.get("substance") not in GENERIC or total.get("unit") != "kg":
+            continue
+        # the whole may have no indicator yet: a body number the headline restates takes its
+        # reading from the headline's words later (annotate.py)
+        if total.get("indicator") not in ("drugs_seized", None) or total.get("role") != "value":
+            continue
+        if total.get("scope") != "event" or total.get("change"):
+            continue
+        value = float(total["value"])
+        parts = [
+            k for k, f in enumerate(figures)
+            if k != t and f.get("role") == "value" and same_kind(total, f)
+            and f.get("scope") == "event" and f.get("event_day") == total.get("event_day")
+            and f.get("indicator") in ("drugs_seized", None) and not f.get("change")
+            and float(f["value"]) < value
+        ]  # fmt: skip
+        if len(parts) >= 2 and adds_up(total, sum(float(figures[k]["value"]) for k in parts)):
+            total["role"] = "total"
+            for k in parts:
+                figures[k]["role"], figures[k]["part_of"] = "part", t
+            return
