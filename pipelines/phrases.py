@@ -186,7 +186,7 @@ class PhraseIndex:
         self._first: dict[str, int | tuple[int, ...]] = {}
 
     def __getstate__(self) -> dict:
-        self._unpack_all()
+        self._unpack_all()  # an index read back and pickled again holds every phrase
         phrases = list(self._phrases.values())
         number = {id(phrase): n for n, phrase in enumerate(phrases)}
         forms = list(self._by_first_form)

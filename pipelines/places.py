@@ -383,7 +383,7 @@ def _owners_of_local_units(title: str, title_places: list[dict]) -> list[dict]:
 # «по ч. 5 ст. 228.1 УК РФ», «статьи 296 Уголовного кодекса Республики Казахстан»: the country
 # whose law the headline cites, as «МВД России» is the agency's
 _LAW_CODE_BEFORE = re.compile(
-    r"(?:\b(?:УК|УПК|КоАП|АК|ГК|НК)|\bкодекс\w*(?:\s+\w+){0,3})\s*$", re.IGNORECASE
+    r"(?:\b(?:УК|УПК|КоАП|ГК|НК)|\bкодекс\w*(?:\s+\w+){0,3})\s*$", re.IGNORECASE
 )
 
 

@@ -46,8 +46,11 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of text[start:end], with offsets into the whole text."""
     stop = len(text) if end is None else end
     matches = _TOKEN_RE.finditer(text, start, stop)
-    folded = fold_yo(text[start:stop])
-    if len(folded) != stop - start:  # a letter whose lower case is longer ("İ"): word by word
+    piece = text[start:stop]
+    folded = fold_yo(piece)
+    # word by word where lower case is longer («İ») or depends on the letters around it (a
+    # Greek capital sigma at the end of a word is «ς»)
+    if len(folded) != stop - start or "Σ" in piece:
         return [Token(m.lastgroup or "punct", m[0], *m.span(), fold_yo(m[0])) for m in matches]
     # the text folded once and sliced by offsets: a call per word was a fifth of the figures step
     return [
