@@ -14,6 +14,7 @@ from crawler import commands
 from crawler.distributed import cli as distributed
 from crawler.lock import LockHeld
 from crawler.sources import SourceError
+from pipelines import regex_cache
 from pipelines.db_file import DatabaseRefused, StorageError
 
 
@@ -274,6 +275,7 @@ def run() -> None:
 
 
 def _exit_now(code: int) -> None:
+    regex_cache.save()  # os._exit runs no atexit handler
     logging.shutdown()
     try:
         sys.stdout.flush()

@@ -62,13 +62,13 @@ def cached_build(name: str, inputs: Iterable[Path], build: Callable[[], T]) -> T
     folder = cache_dir()
     path = folder / f"{name}-{cache_key(inputs)}.pickle"
     try:
-        return _load(path)
+        return load_pickle(path)
     except FileNotFoundError:
         pass
     except Exception as error:  # a truncated or foreign file: build it again
         LOGGER.warning("cache %s unreadable (%r): rebuilding it", path, error)
     built = build()
-    _store(folder, path, name, built)
+    store_pickle(folder, path, name, built)
     return built
 
 
@@ -86,7 +86,7 @@ def _parse_toml(path: Path) -> dict:
         return tomllib.load(f)
 
 
-def _load(path: Path) -> object:
+def load_pickle(path: Path) -> object:
     """The pickle at `path`, read with the cyclic garbage collector paused: the gazetteer's index
     is some 100,000 container objects, and the collector's passes over them as they were created
     took about 40 % of the load."""
@@ -100,7 +100,9 @@ def _load(path: Path) -> object:
             gc.enable()
 
 
-def _store(folder: Path, path: Path, name: str, built: object) -> None:
+def store_pickle(folder: Path, path: Path, name: str, built: object) -> None:
+    """`built` pickled at `path`, replacing the other `name-*.pickle` of the folder; skipped,
+    with a log line, where it cannot be written."""
     temporary = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
