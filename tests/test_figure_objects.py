@@ -762,6 +762,14 @@ def test_a_region_s_adjective_the_dictionary_reads_as_a_surname_is_no_object(sen
             "23 несовершеннолетних",
             "несовершеннолетний",
         ),
+        # a part named by a plural noun with the genitive words qualifying it, ending the clause
+        (
+            "За организацию лаборатории задержаны четыре человека, двое из которых граждане "
+            "соседнего государства.",
+            "двое",
+            "гражданин",
+        ),
+        ("Под стражей 12 человек, 5 из них жители соседнего района.", "5", "житель"),
         # the mark a sum reached is not what is worth it
         (
             "В тайнике хранились наркотические вещества, стоимость которых достигала отметки "

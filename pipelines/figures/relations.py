@@ -452,15 +452,25 @@ def _place_after(s: Sentence, k: int) -> bool:
 
 
 def _plural_noun_alone(s: Sentence, k: int) -> str | None:
-    """A plural noun right after «из них» that ends the clause names what the part is: "состоит
-    2271 лицо, 149 из них женщины" (not "12 из них задержаны", nor a noun a clause goes on
-    from)."""
-    if s.norm(k + 1) not in ("", ".", ",", ";", ")"):
+    """A plural noun right after «из них» that ends the clause, alone or with the genitive words
+    that qualify it, names what the part is: "состоит 2271 лицо, 149 из них женщины",
+    "задержаны четыре человека, двое из которых граждане ближнего зарубежья" (not "12 из них
+    задержаны", nor a noun a clause goes on from: "5 из них женщины получили")."""
+    if s.norm(_after_genitives(s, k + 1)) not in ("", ".", ",", ";", ")"):
         return None
     nouns = [r for r in s.readings(k) if r.pos == "NOUN" and {"nomn", "plur"} <= r.grammemes]
     if not nouns or not s.is_noun(k) or not s.tokens[k].text.islower() or unit_at(s, k):
         return None
     return noun_lemma(s.readings(k), s.tokens[k])
+
+
+def _after_genitives(s: Sentence, j: int) -> int:
+    """The first token from j on that is not a word in the genitive ("ближнего зарубежья")."""
+    while j < len(s.tokens) and any("gent" in r.grammemes for r in s.readings(j)):
+        if not (s.is_noun(j) or s.is_adjective(j)):
+            break
+        j += 1
+    return j
 
 
 # «8 являются жителями района», «18 из них были наркодельцами» (not «оказались иностранцами»:
