@@ -83,14 +83,6 @@ def install() -> None:
     atexit.register(save)
 
 
-def uninstall() -> None:
-    """Give `re` its own compiler back (for tests); what was learnt is not saved."""
-    if installed():
-        _compiler.compile = _State.original
-        _State.original = None
-        atexit.unregister(save)
-
-
 def _read(path) -> dict[tuple[str, int], Entry]:
     try:
         data = load_pickle(path)
