@@ -13,7 +13,8 @@ from pathlib import Path
 DEMO_PAGE = next(
     (Path(__file__).resolve().parents[1] / "crawler" / "demo" / "site").glob("*/[0-9]*-*.html")
 )
-CRAWL_ONLY = ("scrapy", "twisted", "redis", "apscheduler", "sqlite_utils")
+# re2 compiles the sources' URL patterns, which only a crawl reads
+CRAWL_ONLY = ("scrapy", "twisted", "redis", "apscheduler", "sqlite_utils", "re2")
 STORAGE_ONLY = ("numpy", "datasketch")
 
 PROGRAM = """
