@@ -28,6 +28,7 @@ import logging
 import os
 import re
 import sys
+import time
 from typing import ClassVar
 
 from pipelines.build_cache import cache_dir, load_pickle, store_pickle
@@ -52,6 +53,8 @@ class _State:
     known: ClassVar[dict[tuple[str, int], Entry]] = {}  # read from the file
     new: ClassVar[dict[tuple[str, int], Entry]] = {}  # learnt by this process
     path = None
+    read_seconds = 0.0  # what reading the file took: writing it takes about as long
+    learnt_seconds = 0.0  # what compiling the patterns learnt took
 
 
 def _key() -> str:
@@ -76,8 +79,11 @@ def install() -> None:
     if installed() or not enabled():
         return
     _State.path = cache_dir() / f"regex-{_key()}.pickle"
+    started = time.perf_counter()
     _State.known = _read(_State.path)
+    _State.read_seconds = time.perf_counter() - started
     _State.new = {}
+    _State.learnt_seconds = 0.0
     _State.original = _compiler.compile
     _compiler.compile = _compile
     atexit.register(save)
@@ -105,9 +111,11 @@ def _compile(pattern, flags=0):
     entry = _State.known.get((pattern, flags)) if isinstance(pattern, str) else None
     if entry is not None:
         return _build(pattern, entry)
+    started = time.perf_counter()
     compiled = _State.original(pattern, flags)
-    if type(pattern) is str and not flags & re.DEBUG:  # not lxml's str results: plain data
-        _learn(pattern, flags, compiled)
+    # not lxml's str results: plain data
+    if type(pattern) is str and not flags & re.DEBUG and _learn(pattern, flags, compiled):
+        _State.learnt_seconds += time.perf_counter() - started
     return compiled
 
 
@@ -128,25 +136,32 @@ def entry_of(pattern: str, flags: int) -> Entry:
     )
 
 
-def _learn(pattern: str, flags: int, compiled: re.Pattern) -> None:
+def _learn(pattern: str, flags: int, compiled: re.Pattern) -> bool:
+    """Keep the entry of a pattern `re` compiled, if it rebuilds that very pattern."""
     if len(_State.known) + len(_State.new) >= MAX_ENTRIES:
-        return
+        return False
     try:
         entry = entry_of(pattern, flags)
         rebuilt = _build(pattern, entry)
     except Exception:  # a compiler whose steps differ from those above: not cached
-        return
-    if (
+        return False
+    if not (
         rebuilt == compiled
         and rebuilt.groups == compiled.groups
         and rebuilt.groupindex == compiled.groupindex
     ):
-        _State.new[(pattern, flags)] = entry
+        return False
+    _State.new[(pattern, flags)] = entry
+    return True
 
 
 def save() -> None:
-    """Write what this process learnt, with what it found, if it learnt anything."""
-    if not installed() or not _State.new:
+    """Write what this process learnt, with what it found, when compiling it took longer than
+    the write will (about what the read took). Not otherwise: some libraries build a pattern
+    that differs in each process (babel's plural-rule tokenizer joins a set of letters, whose
+    order follows the process's string hashing), and each run would rewrite the whole file to
+    add one more spelling of it."""
+    if not installed() or not _State.new or _State.learnt_seconds < _State.read_seconds:
         return
     _State.known = {**_State.known, **_State.new}
     _State.new = {}
