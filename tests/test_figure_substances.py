@@ -150,6 +150,19 @@ def test_a_mass_of_a_container_is_of_its_contents(text, noun):
     assert (unit, obj) == ("kg", noun)
 
 
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("Полицейские изъяли 576 кустов марихуаны общим весом свыше 100 кг.", "марихуана"),
+        ("На огороде нашли кусты дикорастущей конопли массой 7,5 кг.", "конопля"),
+        ("Уничтожены растения мака общим весом 40 килограммов.", "мак"),
+        ("Обнаружены кусты общей массой более 44 кг.", "куст"),  # no plant named: the bushes
+    ],
+)
+def test_a_mass_of_plants_counted_by_the_piece_is_the_plant(text, noun):
+    assert [(u, o) for _, u, o in objects_of(text) if u == "kg"] == [("kg", noun)]
+
+
 def test_money_and_counts_keep_the_container():
     assert objects_of("Он продал партию гашиша на 3 млн рублей.")[0][2] == "партия"
     assert objects_of("Изъяты два пакета героина массой 5 г.") == [

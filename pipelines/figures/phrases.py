@@ -483,15 +483,20 @@ def contents_of(s: Sentence, k: int) -> int:
     return k
 
 
+# Plants counted by the piece, whose mass is the drug plant's: «576 кустов марихуаны общим
+# весом свыше 100 кг», «кустов растения конопля весом 45 000 кг» weigh the hemp.
+_PLANT_PIECES = frozenset({"куст", "растение", "стебель"})
+
+
 def _head_below_containers(s: Sentence, k: int) -> int:
-    """The head of a genitive chain, climbing no higher than a container or a kind: "канал
-    контрабанды партии героина" weighs героин, «двух видов психотропных веществ общим весом»
-    the вещества."""
+    """The head of a genitive chain, climbing no higher than a container, a kind or a plant's
+    pieces: "канал контрабанды партии героина" weighs героин, «двух видов психотропных веществ
+    общим весом» the вещества."""
     head = head_of_genitive_chain(s, k)
     j = k
     while j > head:
         j -= 1
-        if s.lemma(j) in CONTAINER_NOUNS | KIND_NOUNS and s.is_noun(j):
+        if s.lemma(j) in CONTAINER_NOUNS | KIND_NOUNS | _PLANT_PIECES and s.is_noun(j):
             return k
     return head
 
