@@ -52,6 +52,10 @@ def test_an_unknown_word_keeps_its_place_after_a_known_substance():
         ("coded_name_after_unit", "Изъято 3 кг 4-хлорметкатинона.", "3", "4-хлорметкатинон"),
         ("coded_name_after_unit", "Изъято 2 кг КНБ.", "2", None),  # an agency's acronym
         ("coded_name_after_unit", "Изъято 2 кг 4 - 5 раз.", "2", None),  # no name: a range
+        ("coded_name_before_amount_word", "Изъяли «4-СМС» массой 7 кг.", "7", "4-СМС"),
+        ("coded_name_before_amount_word", "Изъяты: PVP общим весом 5 г.", "5", "PVP"),
+        ("coded_name_before_amount_word", "Изъят порошок «PVP» массой 5 г.", "5", None),
+        ("coded_name_before_amount_word", "Изъяли пакет массой 7 кг.", "7", None),
         ("noun_before_parenthesis", "Нашли мешки с марихуаной (16,8 кг).", "16,8", "марихуана"),
         ("noun_before_parenthesis", "В Алматы (12,5 кг) изъятия выросли.", "12,5", None),
         ("noun_before_parenthesis", "Изъят героин, 5 кг, и гашиш.", "5", "героин"),
@@ -443,3 +447,21 @@ def test_what_the_amount_itself_names_beats_an_amount_word_before(text, expected
 def test_a_drug_of_the_vocabulary_is_read_as_that_thing_whatever_pymorphy_guesses(text):
     # pymorphy3 guesses «карфентанил» a verb («карфентанить») and its noun a first name
     assert [f["object"] for f in extract_figures(text)] == ["карфентанил"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "В машине нашли свертки с веществами: «4-СМС» массой более 6,7 кг и «PVP» массой"
+            " 53,7 г.",
+            ["4-СМС", "PVP"],
+        ),
+        ("Изъяли «3-MMC» общей массой 2 кг.", ["3-MMC"]),
+        ("Изъяты alpha-PVP весом 3 кг и ЛСД массой 2 г.", ["alpha-PVP", "ЛСД"]),
+        # after a noun the name is the noun's, as the annotators read «вещество MDMA весом»
+        ("Обнаружено вещество «PVP» массой 53,7 г.", ["вещество"]),
+    ],
+)
+def test_a_coded_name_before_its_mass_word_is_what_weighs(text, names):
+    assert [o for _, u, o in objects_of(text) if u == "kg"] == names

@@ -20,6 +20,7 @@ from pipelines.figures.objects import (
     before_aside,
     genitive_after_unit,
     known_common,
+    owner_of_amount_word,
 )
 from pipelines.figures.phrases import (
     animate,
@@ -82,6 +83,62 @@ def coded_name_after_unit(s: Sentence, figure: Figure) -> str | None:
     if token.kind == "word" and token.text.isupper() and is_cyrillic(token.text):
         return token.text if fold(token.text) in drug_names() else None
     return None
+
+
+# what a name before «массой» may hold besides its letters: «4-СМС», «alpha-PVP», «2C-B»
+_NAME_JOINS = frozenset({"-", "‑"})
+_MASS_WORDS = frozenset({"масса", "вес"})
+_WHOLE_ADJECTIVES = frozenset({"общий", "суммарный", "чистый", "совокупный"})
+_QUOTE_MARKS = frozenset({"«", "»", '"', "“", "”", "„", "'"})
+
+
+def coded_name_before_amount_word(s: Sentence, figure: Figure) -> str | None:
+    """«"4-СМС" массой более 6,7 кг … и "PVP" массой 53,7 г»: a drug named by a code or in
+    Latin letters right before «массой», «весом», with no noun before it (after a noun, as in
+    «вещество "PVP" массой», the name is that noun's: owner_of_amount_word). The name as
+    written, its digits kept: «4-СМС» is not «СМС»."""
+    if figure.unit not in ("kg", "l"):
+        return None
+    k = figure.first - 1
+    if not s.lemmas(k) & _MASS_WORDS:
+        return None
+    k -= 1
+    while k >= 0 and s.lemma(k) in _WHOLE_ADJECTIVES:
+        k -= 1
+    while k >= 0 and s.tokens[k].text in _QUOTE_MARKS:
+        k -= 1
+    last = k
+    while k >= 0 and _in_a_coded_name(s, k, last):
+        k -= 1
+    first = k + 1
+    if first > last or not any(_coded_word(s.tokens[j].text) for j in range(first, last + 1)):
+        return None
+    if s.tokens[first].text in _NAME_JOINS or s.tokens[last].text in _NAME_JOINS:
+        return None
+    while k >= 0 and s.tokens[k].text in _QUOTE_MARKS:
+        k -= 1
+    if s.pos(k) == "NOUN" and not _coded_word(s.tokens[k].text):
+        return None  # «вещество "PVP" массой»: the noun's name
+    return "".join(t.text for t in s.tokens[first : last + 1])
+
+
+def _coded_word(text: str) -> bool:
+    """Latin letters, or a Cyrillic acronym («СМС», «ЛСД»)."""
+    if not any(c.isalpha() for c in text):
+        return False
+    return not is_cyrillic(text) or (text.isupper() and len(text) > 1)
+
+
+def _in_a_coded_name(s: Sentence, j: int, last: int) -> bool:
+    """Token j belongs to a name written in one piece with the tokens after it, up to `last`."""
+    token = s.tokens[j]
+    if j < last and token.end != s.tokens[j + 1].start:
+        return False  # a space ends the name
+    if token.text in _NAME_JOINS:
+        return True
+    if token.kind == "word":
+        return _coded_word(token.text)
+    return token.text.isdigit() and len(token.text) <= 2  # «4-СМС», «25I-NBOMe»
 
 
 def noun_before_parenthesis(s: Sentence, figure: Figure) -> str | None:
@@ -327,6 +384,8 @@ ALL_AMOUNT_FINDERS: tuple[ObjectFinder, ...] = (
     share_named_after,
     # a relative clause right before the amount is nearer than any noun the ladder reads next
     antecedent_of_relative_amount,
-    *AMOUNT_FINDERS[_AFTER_THE_AMOUNT:],
+    *AMOUNT_FINDERS[_AFTER_THE_AMOUNT : AMOUNT_FINDERS.index(owner_of_amount_word)],
+    coded_name_before_amount_word,
+    *AMOUNT_FINDERS[AMOUNT_FINDERS.index(owner_of_amount_word) :],
     *SUBSTANCE_FINDERS,
 )
