@@ -59,6 +59,23 @@ def test_a_comparative_before_na_states_a_difference(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        # a ratio the comparative states, not a bound on the number
+        ("По оценкам медиков, реальная цифра больше в 5 раз.", "exact"),
+        ("Эта цифра выше в 3 раза.", "exact"),
+        ("Преступлений стало меньше в 10 регионах.", "exact"),
+        ("Показатель вырос более чем в 4 раза.", "more_than"),  # «чем»: a bound
+        ("Изъято больше 40 кг.", "more_than"),
+    ],
+)
+def test_a_comparative_before_v_is_no_bound(text, qualifier):
+    from pipelines.figures import extract_figures
+
+    assert [f["qualifier"] for f in extract_figures(text)] == [qualifier]
+
+
+@pytest.mark.parametrize(
     ("text", "change"),
     [
         # the earlier period was higher: the change since is a decrease, and the other way round

@@ -194,8 +194,10 @@ def _qualifier(s: Sentence, first: int) -> tuple[str, int]:
             k -= 1 + comma
             negated = s.norm(k - 1) == "не"
     word = s.norm(k)
-    if word in _COMPARATIVES and s.norm(k + 1) == "на" and not negated:
-        return "exact", first  # "стало меньше на 12%": a difference, not a bound
+    if word in _COMPARATIVES and s.norm(k + 1) in ("на", "в", "во") and not negated:
+        # "стало меньше на 12%": a difference, not a bound; "эта цифра больше в 5-6 раз", "стало
+        # меньше в 10 регионах": a ratio or where, not a bound either ("более чем в 4 раза" is)
+        return "exact", first
     if word in MORE or word in LESS:
         more = (word in MORE) != negated
         return ("more_than" if more else "less_than"), k - 1 if negated else k
