@@ -14,6 +14,7 @@ import functools
 import re
 from typing import NamedTuple
 
+from pipelines.month_names import month_number
 from pipelines.morph import morph, parse_word
 from pipelines.sentences import GROUP_SEPARATORS, Token, fold_yo, tokenize
 
@@ -364,6 +365,18 @@ def find_numbers(tokens: list[Token]) -> list[NumberSpan]:
 _PART_RE = re.compile(r"\d+(?:,\d+)?")  # the smaller part of a compound amount
 
 
+def _names_no_month(tokens: list[Token], k: int) -> bool:
+    """Whether token k is a lower-case word and no month's name: what the amount before it
+    counts or weighs («50 кг», «15 единиц»), not its date («12 мая»)."""
+    if k >= len(tokens) or not tokens[k].text.isalpha() or not tokens[k].text.islower():
+        return False
+    try:
+        month_number(tokens[k].text)
+    except KeyError:
+        return True
+    return False
+
+
 def _number_at(tokens: list[Token], i: int) -> NumberSpan | None:
     sign_before = _currency_sign_at(tokens, i)
     numeral = i + 1 if sign_before and i + 1 < len(tokens) else i
@@ -425,8 +438,11 @@ def _number_at(tokens: list[Token], i: int) -> NumberSpan | None:
             whole = tokens[j].text.split(",")[0]
             if smaller[0] >= multiplier or int(whole) >= 1000:
                 break
-            if smaller[0] == 1 and (multiplier != 1000 or len(whole) != 3):
-                break  # only hundreds after "тыс." join: not "1 млн 200" nor "5 тыс. 12 мая"
+            # only hundreds after "тыс." join: not "1 млн 200" nor "5 тыс. 12 мая"; fewer digits
+            # where a noun follows that is no month ("свыше 1 тыс. 50 кг": 1 050 kg)
+            short = len(whole) < 3 and _names_no_month(tokens, j + 1)
+            if smaller[0] == 1 and (multiplier != 1000 or not (len(whole) == 3 or short)):
+                break
             if smaller[0] > 1 and whole != tokens[j].text:
                 break  # "2 млн 3,5 тыс." is no compound anyone writes
             value += parse_digits(tokens[j].text) * smaller[0]

@@ -150,6 +150,19 @@ def test_thousands_and_decimal_hundreds_read_back(thousands, hundreds, tenths):
     assert (value, unit) == (pytest.approx(thousands * 1000 + hundreds + tenths / 10), "kg")
 
 
+@settings(max_examples=60, deadline=None)
+@given(
+    thousands=st.integers(1, 999),
+    rest=st.integers(1, 999),
+    unit=st.sampled_from([("кг", "kg", "героина"), ("единиц", "count", "оружия")]),
+)
+def test_thousands_and_any_smaller_part_before_a_unit_read_back(thousands, rest, unit):
+    written, code, what = unit
+    text = f"Изъято свыше {thousands} тыс. {rest} {written} {what}."
+    [(value, got, *_)] = figures(text)
+    assert (value, got) == (thousands * 1000 + rest, code)
+
+
 # --- masses written in parts ----------------------------------------------------------------
 
 

@@ -102,6 +102,20 @@ def test_multipliers_in_every_form(text, value):
     assert value_of(text) == value
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("свыше 1 тыс. 50 кг", 1050),  # fewer than three digits, before what it weighs
+        ("3 тыс. 15 единиц", 3015),
+        ("1 тыс. 740 кг", 1740),
+        ("5 тыс. 12 мая", 5000),  # a date after the thousands, not a part of them
+        ("1 млн 20 тенге", 1_000_000),  # only «тыс.» takes a part with no multiplier
+    ],
+)
+def test_the_smaller_part_of_a_compound_amount(text, value):
+    assert find_numbers(tokenize(text))[0].value == value
+
+
 def test_plural_multiplier_alone_is_no_number():
     """'тысячи людей' is an indefinite amount, not 1000."""
     assert parse_number("тысячи") is None
