@@ -8,6 +8,7 @@ import bisect
 from pipelines.facts import annotate_figures
 from pipelines.facts.twins import same_number
 from pipelines.figures import extract_figures
+from pipelines.figures.core import is_currency
 from pipelines.items import ArticleRecord
 from pipelines.step import CrawlerStep, fail_soft
 
@@ -18,8 +19,13 @@ def apply_facts(record: ArticleRecord) -> ArticleRecord:
     also used by `extract` and `reextract`)."""
     published = record.published_at[:10] if record.published_at else None
     title = record.title or ""
+    # a sum the headline gives with no currency («наркотики на 200 миллионов») is in the body's
+    body_currencies = {f["unit"] for f in record.figures if is_currency(f.get("unit"))}
+    currency = next(iter(body_currencies)) if len(body_currencies) == 1 else None
     headline = (
-        extract_figures(title, published=published, whole=True) if title and record.body else []
+        extract_figures(title, published=published, whole=True, currency=currency)
+        if title and record.body
+        else []
     )
     for figure in headline:
         figure.setdefault("region", record.region)

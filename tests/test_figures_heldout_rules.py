@@ -1876,3 +1876,36 @@ def test_a_number_after_a_mass_word_takes_the_unit_of_the_next():
 def test_a_relative_clause_between_the_subject_and_its_verb_is_passed_over():
     text = "Площадь, на которой выявлены посевы конопли, составила 12 га."
     assert [f[3] for f in figures(text)] == ["площадь"]
+
+
+# --- sums whose own words leave the currency out ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the text's one currency
+        (
+            "Задержаны люди, перевозившие партию наркотиков на 15 миллионов. Стоимость изъятого"
+            " около 15 миллионов рублей.",
+            [(15_000_000, "RUB"), (15_000_000, "RUB")],
+        ),
+        (
+            "Сбытчику назначен штраф 13 миллионов. Изъято 5 млн тенге.",
+            [(13e6, "KZT"), (5e6, "KZT")],
+        ),
+        # no currency stated, or two: never guessed
+        ("Таможенники нашли наркотики на 200 миллионов.", []),
+        (
+            "Нашли наркотики на 200 миллионов. Изъяты 2 млн тенге и 300 долларов.",
+            [(2e6, "KZT"), (300, "USD")],
+        ),
+        # a change of a count, not a price
+        (
+            "Число наркоманов выросло на 5 тысяч. Бюджет программы 10 млн рублей.",
+            [(5000, "count"), (10e6, "RUB")],
+        ),
+    ],
+)
+def test_a_sum_without_its_currency_takes_the_texts_one_currency(text, expected):
+    assert [(value, unit) for value, unit, *_ in figures(text)] == expected

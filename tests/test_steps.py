@@ -333,6 +333,24 @@ def test_facts_annotate_the_figures_and_add_the_headlines():
     assert build("FactsPipeline", crawler).process_item(untitled).figures == []
 
 
+@checks_step("FactsPipeline")
+def test_a_headline_sum_with_no_currency_takes_the_bodys():
+    crawler = make_crawler()
+    figures = build("FiguresPipeline", crawler)
+    facts = build("FactsPipeline", crawler)
+    title = "Полицейские перехватили партию наркотиков на 15 миллионов"
+    body = "Изъято 17 кг гашиша. Его стоимость около 15 миллионов рублей."
+    item = facts.process_item(figures.process_item(record(title=title, body=body)))
+    assert [(f["value"], f["unit"], f["in_title"]) for f in item.figures if f["value"] > 1e6] == [
+        (15_000_000, "RUB", 1),
+        (15_000_000, "RUB", 0),
+    ]
+    # a body with no sum, or sums in two currencies: the headline's sum is dropped
+    for body in ("Изъято 17 кг гашиша.", "Изъяты 2 млн тенге и 300 долларов."):
+        item = facts.process_item(figures.process_item(record(title=title, body=body)))
+        assert not [f for f in item.figures if f["in_title"]]
+
+
 @checks_step("StoragePrepPipeline")
 def test_storage_preparation_makes_what_storage_needs_but_the_database():
     pipeline = build("StoragePrepPipeline", make_crawler())

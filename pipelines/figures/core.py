@@ -23,7 +23,7 @@ from pipelines.figures.document import (
     is_list_item,
     list_heading_topic,
 )
-from pipelines.figures.lexicon import DICTIONARY_FORMS
+from pipelines.figures.lexicon import DICTIONARY_FORMS, UNSTATED_CURRENCY
 from pipelines.figures.not_figures import Spans, non_figure_spans, overlaps
 from pipelines.figures.reading import read_figure
 from pipelines.figures.relations import resolve_orphans, share_forward, share_range_multiplier
@@ -99,6 +99,7 @@ def extract_figures(
     *,
     whole: bool = False,
     limit: int | None = None,
+    currency: str | None = None,
 ) -> list[dict]:
     """Figures stated in text, in text order, as gold-format records with offsets, the
     sentence they stand in and that sentence's reporting period. `dates` are the text's
@@ -107,7 +108,9 @@ def extract_figures(
     written with look-alike letters of another script («Оκоло») are read as words; quotes and
     sentences are the text's own. `limit`: reading stops after the sentence whose figures pass
     it, so more than `limit` figures come back only when the text holds more (each figure
-    depends on the ones before it only: the first `limit` are those of a whole reading)."""
+    depends on the ones before it only: the first `limit` are those of a whole reading).
+    `currency`: the one currency of the text around this one, when the caller has it (a
+    headline's body), for sums whose own words leave it out («наркотики на 200 миллионов»)."""
     original, text = text, fold_homoglyphs(text)  # the same length: offsets hold for both
     if dates is None:
         dates = extract_dates(text, published)
@@ -176,8 +179,30 @@ def extract_figures(
         if limit is not None and len(records) > limit:
             break
     inherit_mass_objects(text, records)
+    records = _currency_of_the_text(records, currency)
     for record in records:
         record["object"] = DICTIONARY_FORMS.get(record["object"], record["object"])
+    return records
+
+
+def is_currency(unit: str | None) -> bool:
+    """Whether a figure's unit is an ISO 4217 code («RUB», «KZT»)."""
+    return bool(unit) and len(unit) == 3 and unit.isupper()
+
+
+def _currency_of_the_text(records: list[dict], around: str | None = None) -> list[dict]:
+    """A sum whose own words leave the currency out («партию наркотиков на 15 миллионов») is in
+    the one currency the text's other sums state (with `around`, the surrounding text's); with
+    none, or several, it is dropped: the currency is never guessed."""
+    if not any(r["unit"] == UNSTATED_CURRENCY for r in records):
+        return records
+    stated = {r["unit"] for r in records if is_currency(r["unit"])} | ({around} - {None})
+    if len(stated) != 1:
+        return [r for r in records if r["unit"] != UNSTATED_CURRENCY]
+    (currency,) = stated
+    for record in records:
+        if record["unit"] == UNSTATED_CURRENCY:
+            record["unit"] = currency
     return records
 
 

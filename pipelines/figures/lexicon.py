@@ -232,6 +232,10 @@ CURRENCY_LEMMAS = {
     "лари": "GEL", "лей": "MDL", "драм": "AMD",
 }  # fmt: skip
 
+# The unit of a sum of money whose currency its own words leave out («партию наркотиков на 15
+# миллионов»): extract_figures gives it the one currency the rest of the text states, or drops it.
+UNSTATED_CURRENCY = "currency?"
+
 CURRENCY_ABBREVIATIONS = {
     "руб": "RUB", "долл": "USD", "тг": "KZT", "грн": "UAH",
     "usd": "USD", "eur": "EUR", "kzt": "KZT", "rub": "RUB",

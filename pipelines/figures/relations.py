@@ -20,6 +20,8 @@ from pipelines.figures.lexicon import (
     PERSON_ADJECTIVES,
     RANGE_WORDS,
     RATE_NOUNS,
+    TIME_NOUNS,
+    UNSTATED_CURRENCY,
 )
 from pipelines.figures.objects import (
     COUNT_FINDERS,
@@ -30,6 +32,7 @@ from pipelines.figures.objects import (
 )
 from pipelines.figures.phrases import agree, animate, named_after_dash, substantive
 from pipelines.figures.sentence import Figure, Sentence, adjective_as_noun, noun_lemma
+from pipelines.figures.substances import ALL_AMOUNT_FINDERS
 from pipelines.figures.units import unit_at
 
 _SUBSET_RE = re.compile(
@@ -276,6 +279,25 @@ def _declared_unit(s: Sentence, figure: Figure) -> tuple[str, float, str | None]
     return found[0], found[1] * factor, lemma
 
 
+# what a price «на N миллионов» cannot follow: a time («в 2023 году на 15 тысяч») or a measure
+# whose change it states («рост числа наркоманов на 5 тысяч»)
+_NOT_PRICED = TIME_NOUNS | MEASURE_NOUNS | {"рост", "снижение", "увеличение", "сокращение"}
+
+
+def _priced_without_currency(s: Sentence, figure: Figure) -> bool:
+    """«перевозивших партию наркотиков на 15 миллионов», «штраф 13 миллионов»: thousands or
+    millions with no noun, after «на» and a thing's noun, or after a fine, are a sum of money
+    whose currency the text states elsewhere."""
+    if figure.span.multiplier < 1000:
+        return False
+    k = figure.first - 1
+    if s.lemma(k) == "штраф" or (s.norm(k) == "размере" and s.lemma(k - 2) == "штраф"):
+        return True
+    if s.norm(k) != "на" or not s.is_noun(k - 1) or s.pos(k - 1) != "NOUN":
+        return False
+    return s.lemma(k - 1) not in _NOT_PRICED and not animate(s.lemma(k - 1))
+
+
 def _count_of_an_article(s: Sentence, figure: Figure) -> bool:
     """«по ст. 228 УК РФ – 15, по ст. 228.1 – 10»: a breakdown by the law's articles counts
     cases or crimes even where its sentence does not say which."""
@@ -340,6 +362,10 @@ def resolve_orphans(s: Sentence, figures: list[Figure]) -> None:
         # of «которых» counts what the relative points back to, not the count before
         relative = s.lemma(figure.last) == "который"
         if not relative and _inherit_backward(s, figures, i):
+            continue
+        if _priced_without_currency(s, figure):
+            figure.unit = UNSTATED_CURRENCY
+            figure.object = find_object(s, figure, ALL_AMOUNT_FINDERS)
             continue
         figure.unit = "count"
         declared = _declared_unit(s, figure)
