@@ -304,6 +304,21 @@ from tests.support.figure_reading import read_one
             "преступление",
         ),
         ("topic_before_its_verb", "Наркопреступлений выявлено 387.", "387", "наркопреступление"),
+        # past a place between the topic and its verb
+        (
+            "topic_before_its_verb",
+            "Наркопреступлений в Алтайском крае выявлено 387.",
+            "387",
+            "наркопреступление",
+        ),
+        # an adjective used as a noun, opening its clause after a time at most
+        (
+            "topic_before_its_verb",
+            "По итогам года наркозависимых насчитывалось более 12 тысяч.",
+            "12 тысяч",
+            "наркозависимый",
+        ),
+        ("topic_before_its_verb", "В Москве задержано 15.", "15", None),
         (
             "topic_before_its_verb",
             "Наркопреступлений, совершенных в составе групп, выявлено 45.",

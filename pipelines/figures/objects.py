@@ -285,9 +285,40 @@ def topic_before_verb(s: Sentence, first: int) -> str | None:
         k = _before_participle_phrase(s, k)
     if verbs:
         k = _before_time_phrase(s, k)
+        k = _before_place_phrase(s, k)
     if verbs and counted_plural(s, k):
         return noun_lemma(s.readings(k), s.tokens[k])
+    if verbs and _counted_substantive(s, k):
+        return adjective_as_noun(s.tokens[k])  # "Наркозависимых насчитывалось более 12 тысяч"
     return None
+
+
+_PLACE_PREPOSITIONS = frozenset({"в", "во", "на"})
+
+
+def _before_place_phrase(s: Sentence, k: int) -> int:
+    """The token before a place phrase ending at k: "Наркопреступлений в Алтайском крае выявлено
+    387" (k itself when there is none): a locative noun with its adjectives after «в», «на»."""
+    if not s.is_noun(k) or not any(
+        "loct" in r.grammemes or "loc2" in r.grammemes for r in s.readings(k) if r.pos == "NOUN"
+    ):
+        return k
+    j = k - 1
+    while j >= 0 and s.is_adjective(j):
+        j -= 1
+    return j - 1 if s.norm(j) in _PLACE_PREPOSITIONS and j > 0 else k
+
+
+def _counted_substantive(s: Sentence, k: int) -> bool:
+    """An adjective used as a noun, in the plural genitive, opening its sentence: what the bare
+    number after its verb counts ("Наркозависимых насчитывалось более 12 тысяч")."""
+    return (
+        k >= 0
+        # its clause's first word, after a time at most: «По итогам 2009 года наркозависимых …»
+        and (k == 0 or s.norm(k - 1) in (",", "—", "-") or s.lemma(k - 1) in TIME_NOUNS)
+        and substantive(s, k)
+        and any({"gent", "plur"} <= r.grammemes for r in s.readings(k))
+    )
 
 
 _TIME_PREPOSITIONS = frozenset({"в", "во", "за"})
