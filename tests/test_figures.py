@@ -578,6 +578,20 @@ def test_up_to_is_a_bound_unless_a_range_or_a_change_ends_there(text, qualifier)
     assert one(text)["qualifier"] == qualifier
 
 
+def test_up_to_is_a_bound_past_other_numbers_of_its_clause():
+    # a number earlier in the clause starts no range: only «с», «от» or a number right before
+    # «до» do
+    text = "Уничтожено 3 гектара конопли, из которой можно было изготовить до 500 килограммов."
+    assert [(f["value"], f["qualifier"]) for f in extract_figures(text)] == [
+        (3, "exact"),
+        (500, "less_than"),
+    ]
+    text = "Наркотики эпизодически употребляют до 12% подростков, постоянно до 5%."
+    assert [f["qualifier"] for f in extract_figures(text)] == ["less_than", "less_than"]
+    text = "Каждая производила от 10 до 15 килограммов наркотиков."
+    assert [f["qualifier"] for f in extract_figures(text)] == ["exact", "exact"]
+
+
 def test_the_end_of_a_range_after_an_abbreviated_multiplier_is_no_bound():
     text = "Число наркозависимых выросло с 4,2 тыс. до 9,8 тыс. человек."
     assert [(f["value"], f["qualifier"]) for f in extract_figures(text)] == [

@@ -121,7 +121,8 @@ _REACH_VERBS = INCREASE | DECREASE | frozenset({
 def _up_to(s: Sentence, k: int) -> bool:
     """ "ежегодно переправляется до 100 тонн", "штраф до 500 тыс.": "до" at k bounds the number
     from above, unless it ends a range ("с 457 до 387", "от 5 до 10") or the level a change
-    reached ("сократилось до 387") earlier in the clause."""
+    reached ("сократилось до 387") earlier in the clause. Another number of the clause starts
+    no range («3 гектара конопли, из которой можно было изготовить до 500 кг»)."""
     if s.norm(k) != "до":
         return False
     last = k - 1
@@ -135,7 +136,7 @@ def _up_to(s: Sentence, k: int) -> bool:
             continue  # «с 4,24 тыс. до 23,97 тыс.», «с 392 чел. до 294»: an abbreviation's dot
         if s.norm(j) in CLAUSE_STOPS or s.norm(j) in (".", ";"):
             break
-        if s.tokens[j].kind == "num" or s.norm(j) in ("с", "со", "от"):
+        if s.norm(j) in ("с", "со", "от") or (j == last and s.tokens[j].kind == "num"):
             return False
         if s.lemmas(j) & _REACH_VERBS and not s.lemmas(j - 1) & _MAY:
             return False  # («мог достигать до 10 кг в месяц»: a bound of what may be)
