@@ -565,17 +565,23 @@ def test_no_qualifier_is_exact():
 
 
 @pytest.mark.parametrize(
-    ("text", "qualifier"),
+    ("text", "number", "qualifier"),
     [
-        ("Ежегодно через регион переправляется до 100 тонн опиатов.", "less_than"),
-        ("За сбыт грозит штраф до 500 тыс. рублей.", "less_than"),
+        ("Ежегодно через регион переправляется до 100 тонн опиатов.", "100", "less_than"),
+        ("За сбыт грозит штраф до 500 тыс. рублей.", "500", "less_than"),
         # the end of a range, or the level a change reached, is no bound
-        ("Число краж сократилось до 387.", "exact"),
-        ("Показатель вырос в прошлом году до 85%.", "exact"),
+        ("Число краж сократилось до 387.", "387", "exact"),
+        ("Показатель вырос в прошлом году до 85%.", "85", "exact"),
+        # ... and so is a level the verb after it says a change reached
+        ("При этом резко до 72% выросло число наркозависимых.", "72", "exact"),
+        # ... or one in brackets after the change
+        ("Число больных снизилось ещё на 2% (до 733 человек).", "733", "exact"),
+        ("Можно было изготовить до 500 кг, что выросло вдвое.", "500", "less_than"),
     ],
 )
-def test_up_to_is_a_bound_unless_a_range_or_a_change_ends_there(text, qualifier):
-    assert one(text)["qualifier"] == qualifier
+def test_up_to_is_a_bound_unless_a_range_or_a_change_ends_there(text, number, qualifier):
+    [figure] = [f for f in extract_figures(text) if number in f["quote"]]
+    assert figure["qualifier"] == qualifier
 
 
 def test_up_to_is_a_bound_past_other_numbers_of_its_clause():

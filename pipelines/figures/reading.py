@@ -125,7 +125,11 @@ def _up_to(s: Sentence, k: int) -> bool:
     no range («3 гектара конопли, из которой можно было изготовить до 500 кг»)."""
     if s.norm(k) != "до":
         return False
+    if _change_verb_after(s, k + 1):
+        return False  # «резко до 72% выросло число наркозависимых»: the level a change reached
     last = k - 1
+    if s.norm(last) == "(" and last:
+        last -= 1  # «снизилось ещё на 2% (до 733 человек)»: the clause goes on before the bracket
     if s.norm(last) == ")":
         # «с 612 (в 2013 году) до 775»: the earlier value's year in brackets between the ends
         back = range(last - 1, max(-1, last - 8), -1)
@@ -144,6 +148,19 @@ def _up_to(s: Sentence, k: int) -> bool:
 
 
 _MAY = frozenset({"мочь"})
+
+
+def _change_verb_after(s: Sentence, k: int) -> bool:
+    """Whether a verb of change follows in the clause from k: «до 72% выросло», «— до 75,5 тыс.
+    человек — выросло количество»."""
+    for j in range(k, min(len(s.tokens), k + 10)):
+        if s.norm(j) == "." and j and _abbreviated(s, j - 1):
+            continue
+        if s.norm(j) in CLAUSE_STOPS or s.norm(j) in (".", ";", ",", "("):
+            return False
+        if s.pos(j) == "VERB":
+            return bool(s.lemmas(j) & (INCREASE | DECREASE))
+    return False
 
 
 _SUBSET_MARKERS = (("в", "том", "числе"), ("включая",), ("из", "них"), ("среди", "них"))
