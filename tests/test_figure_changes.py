@@ -121,6 +121,12 @@ def test_by_how_much_reaches_its_verb_past_a_time_and_a_comparison():
         ("Рост составил 15%.", [(15, "exact", "increase")]),  # a change noun: the change itself
         ("Доля синтетики превысила 40%.", [(40, "more_than", None)]),
         ("Рост превысил 15%.", [(15, "more_than", "increase")]),
+        # the change noun opens the clause, past a law's and a date's abbreviations
+        (
+            "Уменьшение судимости по ст. 328 УК в 1 пол. 2023 г. составило 13,0%.",
+            [(13, "exact", "decrease")],
+        ),
+        ("Количество дел выросло, а их доля в общем числе составила 85%.", [(85, "exact", None)]),
     ],
 )
 def test_a_level_before_or_after_a_change_is_no_change(text, expected):

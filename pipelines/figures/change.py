@@ -210,7 +210,28 @@ def _level(s: Sentence, figure: Figure) -> bool:
     if not s.lemmas(verb) & _LEVEL_VERBS:
         return False
     # "Рост составил 15%" states the change; "... и составило 85%", "Доля составила" a level
-    return not any(s.lemmas(k) & (INCREASE | DECREASE) for k in range(max(0, verb - 4), verb))
+    return not _change_is_the_subject(s, verb)
+
+
+_SUBJECT_WORDS = 5  # the words a level verb's subject may stand back, its own words included
+
+
+def _change_is_the_subject(s: Sentence, verb: int) -> bool:
+    """Whether a change opens the clause of the level verb at `verb`: «Рост составил»,
+    «Уменьшение судимости по ст. 328 УК в 1 пол. 2023 г. составило» (an abbreviation of a law
+    or a date is no word of the clause's own)."""
+    words = 0
+    for k in range(verb - 1, -1, -1):
+        if s.norm(k) in CLAUSE_STOPS or s.norm(k) == "," or s.pos(k) == "VERB":
+            return False
+        if s.tokens[k].kind != "word" or _abbreviation(s, k):
+            continue
+        if s.lemmas(k) & (INCREASE | DECREASE):
+            return True
+        words += 1
+        if words >= _SUBJECT_WORDS:
+            return False
+    return False
 
 
 def _baseline(s: Sentence, figure: Figure) -> bool:
