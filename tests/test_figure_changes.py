@@ -133,6 +133,13 @@ def test_a_level_before_or_after_a_change_is_no_change(text, expected):
     assert percents(text) == expected
 
 
+def test_a_percentage_restating_a_change_after_ili_is_that_change():
+    text = "Таким образом, прирост составил почти одну тонну, или 50,3%."
+    assert percents(text) == [(50.3, "exact", "increase")]
+    assert percents("Снижение составило 120 преступлений, или 12%.") == [(12, "exact", "decrease")]
+    assert percents("Изъято 5 тонн, или 20% от общего объема.") == [(20, "exact", None)]
+
+
 def test_plus_and_minus_written_as_words():
     assert percents("Показатель: минус 5% к прошлому году.") == [(5, "exact", "decrease")]
     assert percents("Показатель: плюс 12% к прошлому году.") == [(12, "exact", "increase")]

@@ -210,28 +210,42 @@ def _level(s: Sentence, figure: Figure) -> bool:
     if not s.lemmas(verb) & _LEVEL_VERBS:
         return False
     # "Рост составил 15%" states the change; "... и составило 85%", "Доля составила" a level
-    return not _change_is_the_subject(s, verb)
+    return _subject_change(s, verb) is None
 
 
 _SUBJECT_WORDS = 5  # the words a level verb's subject may stand back, its own words included
 
 
-def _change_is_the_subject(s: Sentence, verb: int) -> bool:
-    """Whether a change opens the clause of the level verb at `verb`: «Рост составил»,
-    «Уменьшение судимости по ст. 328 УК в 1 пол. 2023 г. составило» (an abbreviation of a law
-    or a date is no word of the clause's own)."""
+def _subject_change(s: Sentence, verb: int) -> str | None:
+    """The direction of the change that opens the clause of the level verb at `verb`: «Рост
+    составил», «Уменьшение судимости по ст. 328 УК в 1 пол. 2023 г. составило» (an
+    abbreviation of a law or a date is no word of the clause's own); None when no change
+    does."""
     words = 0
     for k in range(verb - 1, -1, -1):
         if s.norm(k) in CLAUSE_STOPS or s.norm(k) == "," or s.pos(k) == "VERB":
-            return False
+            return None
         if s.tokens[k].kind != "word" or _abbreviation(s, k):
             continue
-        if s.lemmas(k) & (INCREASE | DECREASE):
-            return True
+        if s.lemmas(k) & INCREASE:
+            return "increase"
+        if s.lemmas(k) & DECREASE:
+            return "decrease"
         words += 1
         if words >= _SUBJECT_WORDS:
-            return False
-    return False
+            return None
+    return None
+
+
+def _restated_change(s: Sentence, figures: list[Figure], i: int) -> str | None:
+    """«прирост составил почти одну тонну, или 50,3%»: a percentage after «, или» restates the
+    amount before it, which a level verb gives as a change its clause opens with."""
+    if i == 0 or s.norm(figures[i].first - 1) != "или" or s.norm(figures[i].first - 2) != ",":
+        return None
+    restated = figures[i - 1]
+    if restated.last != figures[i].first - 2 or not s.lemmas(restated.first - 1) & _LEVEL_VERBS:
+        return None
+    return _subject_change(s, restated.first - 1)
 
 
 def _baseline(s: Sentence, figure: Figure) -> bool:
@@ -402,7 +416,7 @@ def assign_changes(s: Sentence, figures: list[Figure]) -> None:
             if _compared_with_another_place(s, figure):
                 previous = figure
                 continue  # «в полтора раза выше, чем по Татарстану»: no change over time
-            figure.change = _change(s, figure)
+            figure.change = _change(s, figure) or _restated_change(s, figures, i)
             if figure.change is None and (values := _values_after(s, figures, i)):
                 # «Сковородинский район — на 83,3 % (с 6 до 11)»: the values say which way
                 figure.change = "increase" if values[1] > values[0] else "decrease"
