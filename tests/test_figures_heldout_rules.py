@@ -720,6 +720,10 @@ def test_what_an_amount_after_a_noun_describes(text, noun):
         # what a person carries «с 1 кг», no rate base
         ("Задержан мужчина с 1 кг героина.", [(1, "kg", "героин")]),
         ("Урожайность составила 12 ц с 1 га.", [(1200, "kg", "урожайность")]),
+        # the unit a yield or a content is per, no amount of its own
+        ("Из одного килограмма семян мака получается около 20 доз.", [(20, "count", "доза")]),
+        ("В одном килограмме может содержаться до 12% примесей.", [(12, "percent", None)]),
+        ("Из тайника изъяли 1 кг героина.", [(1, "kg", "героин")]),
         # a site's name and a year the dates did not read are no figures
         ("Изъяли 44 кг героина, сообщает 24.kg в понедельник.", [(44, "kg", "героин")]),
         ("Это в 2,5 раза больше, чем в 2017 прошлом году.", [(2.5, "times", None)]),

@@ -301,9 +301,14 @@ def rate_base(s: Sentence, figure: Figure, previous: Figure | None) -> bool:
     return previous is not None and not previous.blocked and previous.last == k
 
 
+_YIELD_VERBS = frozenset({"получаться", "получиться", "получать", "получить", "выходить", "выйти"})
+_CONTENT_VERBS = frozenset({"содержаться", "содержать"})
+
+
 def per_unit_base(s: Sentence, figure: Figure, previous: Figure | None) -> bool:
     """One unit that a rate is stated per, no amount of its own: "12 ц с 1 га", "с одного
-    гектара собирают", "8 кг на 1 га" (but "с 1 тонны до 3 тонн" is a range, "выросла на 1
+    гектара собирают", "8 кг на 1 га", "из одного килограмма семян получается 20 доз", "в
+    одном килограмме содержится" (but "с 1 тонны до 3 тонн" is a range, "выросла на 1
     тонну" a change, and "задержан с 1 кг героина" what he carried)."""
     if figure.span.value != 1 or figure.unit not in ("kg", "l", "ha", "m2"):
         return False
@@ -321,6 +326,12 @@ def per_unit_base(s: Sentence, figure: Figure, previous: Figure | None) -> bool:
         rate = previous is not None and not previous.blocked
         rate = rate and previous.unit not in (None, "count")
         return (rate and figure.span.first - previous.last <= 2) or not carried
+    if preposition == "из":
+        # «из одного килограмма семян мака получается около 20 доз»: what a yield is per
+        return any(s.lemmas(k) & _YIELD_VERBS for k in range(len(s.tokens)))
+    if preposition in ("в", "во"):
+        # «в одном килограмме их могло бы содержаться около 12%»: what a content is per
+        return any(s.lemmas(k) & _CONTENT_VERBS for k in range(len(s.tokens)))
     if preposition == "на":
         if s.norm(figure.span.first - 2) in ("расчете", "пересчете"):
             return True
