@@ -207,3 +207,16 @@ def test_a_factor_after_a_year_with_its_comparative_is_a_change():
     # a percentage a year labels in a list of levels is still no change
     text = "Доля увеличивалась: в 2019-м — 29,5%, 2020 году — 31,3%."
     assert [f["change"] for f in extract_figures(text)] == [None, None]
+
+
+def test_the_end_of_a_range_of_percentages_is_a_percentage():
+    from pipelines.figures import extract_figures
+
+    def read(text):
+        return [(f["value"], f["unit"]) for f in extract_figures(text)]
+
+    text = "Снижение раскрываемости наркопреступлений с 80-ти процентов до 74-х."
+    assert read(text) == [(80, "percent"), (74, "percent")]
+    assert read("Раскрываемость снизилась с 80% до 74.") == [(80, "percent"), (74, "percent")]
+    # a noun of its own after the end keeps it
+    assert read("Доля снизилась с 80% до 74 случаев.") == [(80, "percent"), (74, "count")]

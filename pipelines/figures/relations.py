@@ -284,6 +284,21 @@ def _declared_unit(s: Sentence, figure: Figure) -> tuple[str, float, str | None]
 _NOT_PRICED = TIME_NOUNS | MEASURE_NOUNS | {"рост", "снижение", "увеличение", "сокращение"}
 
 
+def _end_of_a_range_of_shares(s: Sentence, figures: list[Figure], i: int) -> bool:
+    """Whether figure i ends «с X% до Y» (or «в X раз до Y раз» left out): the range's start a
+    percentage or factor right before «до»."""
+    if i == 0:
+        return False
+    start, end = figures[i - 1], figures[i]
+    return (
+        start.unit in ("percent", "times")
+        and not start.blocked
+        and s.norm(start.span.first - 1) in ("с", "со")
+        and start.last == end.first - 1
+        and s.norm(start.last) == "до"
+    )
+
+
 def _priced_without_currency(s: Sentence, figure: Figure) -> bool:
     """«перевозивших партию наркотиков на 15 миллионов», «штраф 13 миллионов»: thousands or
     millions with no noun, after «на» and a thing's noun, or after a fine, are a sum of money
@@ -362,6 +377,11 @@ def resolve_orphans(s: Sentence, figures: list[Figure]) -> None:
         # of «которых» counts what the relative points back to, not the count before
         relative = s.lemma(figure.last) == "который"
         if not relative and _inherit_backward(s, figures, i):
+            continue
+        if _end_of_a_range_of_shares(s, figures, i):
+            # «снижение раскрываемости с 80-ти процентов до 74-х»: the end of a range of
+            # percentages is one, though its unit is left out
+            figure.unit, figure.factor = figures[i - 1].unit, 1
             continue
         if _priced_without_currency(s, figure):
             figure.unit = UNSTATED_CURRENCY
