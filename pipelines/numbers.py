@@ -336,6 +336,30 @@ def _spelled_fraction(tokens: list[Token], j: int) -> tuple[float, int] | None:
     return numerator[0] / denominator, after + 1
 
 
+def split_word_ranges(tokens: list[Token]) -> list[Token]:
+    """Tokens with each range written as one hyphenated word split in three: «пять-шесть»,
+    «четырех-пяти» → «пять», «-», «шесть», so that each end is read as a number."""
+    if not any(t.kind == "word" and "-" in t.text for t in tokens):
+        return tokens
+    forms = number_forms()
+    split: list[Token] = []
+    for token in tokens:
+        left, hyphen, right = token.norm.partition("-")
+        if token.kind != "word" or not hyphen or "-" in right:
+            split.append(token)
+            continue
+        if left.lower() not in forms or right.lower() not in forms:
+            split.append(token)
+            continue
+        middle = token.start + len(left)
+        split += [
+            Token("word", token.text[: len(left)], token.start, middle, left),
+            Token("punct", "-", middle, middle + 1, "-"),
+            Token("word", token.text[len(left) + 1 :], middle + 1, token.end, right),
+        ]
+    return split
+
+
 def find_numbers(tokens: list[Token]) -> list[NumberSpan]:
     """All number expressions in tokens, in order."""
     spans: list[NumberSpan] = []

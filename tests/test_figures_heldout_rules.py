@@ -1913,3 +1913,24 @@ def test_a_relative_clause_between_the_subject_and_its_verb_is_passed_over():
 )
 def test_a_sum_without_its_currency_takes_the_texts_one_currency(text, expected):
     assert [(value, unit) for value, unit, *_ in figures(text)] == expected
+
+
+# --- ranges written as one hyphenated word ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Каждый год изымается свыше четырех-пяти тонн марихуаны.",
+            [(4000, "kg", "more_than"), (5000, "kg", "exact")],
+        ),
+        ("Задержано пять-шесть человек.", [(5, "count", "exact"), (6, "count", "exact")]),
+        ("Цифры в два-три раза выше.", [(2, "times", "exact"), (3, "times", "exact")]),
+        ("Изъято полтора-два килограмма.", [(1.5, "kg", "exact"), (2, "kg", "exact")]),
+        # a name with a year is no range
+        ("Прошла операция «Мак-2017».", []),
+    ],
+)
+def test_a_range_of_number_words_joined_by_a_hyphen_gives_both_ends(text, expected):
+    assert [(value, unit, qualifier) for value, unit, qualifier, *_ in figures(text)] == expected

@@ -257,3 +257,18 @@ def test_spelled_numbers_read_back(n, case, gender):
     num2words = pytest.importorskip("num2words").num2words
     words = num2words(n, lang="ru", case=case, gender=gender)
     assert value_of(words) == n, words
+
+
+def test_a_hyphenated_range_of_number_words_is_split_in_three():
+    from pipelines.numbers import split_word_ranges
+
+    tokens = split_word_ranges(tokenize("изъято четырех-пяти тонн, Мак-2017, северо-восток"))
+    assert [t.text for t in tokens] == [
+        "изъято", "четырех", "-", "пяти", "тонн", ",", "Мак", "-", "2017", ",", "северо-восток",
+    ]  # fmt: skip
+    text = "четырех-пяти"
+    assert [(t.start, t.end) for t in split_word_ranges(tokenize(text))] == [
+        (0, 7),
+        (7, 8),
+        (8, 12),
+    ]

@@ -32,7 +32,13 @@ from pipelines.figures.sentence import CYRILLIC_RE, Figure, Sentence, counts_som
 from pipelines.figures.units import fraction_units, half_unit, half_units, units_without_numeral
 from pipelines.homoglyphs import fold_homoglyphs
 from pipelines.mentioned_dates import extract_dates, period_of
-from pipelines.numbers import clean_value, find_numbers, half_multiplier, number_forms
+from pipelines.numbers import (
+    clean_value,
+    find_numbers,
+    half_multiplier,
+    number_forms,
+    split_word_ranges,
+)
 from pipelines.sentences import fold_yo, split_sentences, tokenize
 
 _CYRILLIC_WORDS_RE = re.compile(r"[а-яё]+")
@@ -128,7 +134,7 @@ def extract_figures(
             further, figures = figures, []
             topic = list_heading_topic(text, start, end) or topic
             continue
-        tokens = tokenize(text, start, end)
+        tokens = split_word_ranges(tokenize(text, start, end))
         ends_text = not whole and not text[end:].strip()
         sentence = Sentence(
             text[start:end], tokens, start, end, heading or figures, ends_text, further,

@@ -19,7 +19,7 @@ from pipelines.figures.phrases import noun_after
 from pipelines.figures.sentence import Figure, Sentence, is_cyrillic
 from pipelines.figures.units import unit_adjective, unit_at
 from pipelines.morph import parse_word
-from pipelines.numbers import NumberSpan
+from pipelines.numbers import NumberSpan, number_forms
 
 # The patterns below start with a character class so that the regex engine can skip ahead;
 # what a lookbehind would say is checked in non_figure_spans.
@@ -134,6 +134,11 @@ def _count_after_article(s: Sentence, article: Figure, span: NumberSpan) -> bool
     return before.end < dash.start and dash.end < after.start and span.value < article.span.value
 
 
+def _number_word(s: Sentence, k: int) -> bool:
+    """A number written as a word: the start of a range glued to its end («пять-шесть»)."""
+    return s.norm(k).lower() in number_forms()
+
+
 def is_not_a_quantity(s: Sentence, span: NumberSpan, previous: Figure | None) -> bool:
     """Token rules for numbers that are not quantities (the character-span rules run before)."""
     first, last = span.first, span.last
@@ -149,7 +154,7 @@ def is_not_a_quantity(s: Sentence, span: NumberSpan, previous: Figure | None) ->
     if s.glued(last) and s.norm(last) == "+":
         return True  # an age rating: "16+"
     dash_before = s.glued(first) and s.tokens[first - 1].text in DASHES and s.glued(first - 1)
-    if dash_before and s.tokens[first - 2].kind == "word":
+    if dash_before and s.tokens[first - 2].kind == "word" and not _number_word(s, first - 2):
         # a name: "Мак-2017", "COVID-19"; but a space left out about the dash after a word in
         # lower case, before a percentage or a unit, or as a long dash ("тяжких-23,6%", "в
         # прошлом году—35,7 килограмма") leaves a quantity

@@ -424,7 +424,8 @@ def _end_of_a_factor_range(s: Sentence, span) -> bool:
     return (
         s.norm(k - 1) in DASHES
         and k >= 3
-        and s.tokens[k - 2].kind in ("num", "digits")
+        # in digits or words: «в 2-3 раза», «в пять-шесть раз»
+        and (s.tokens[k - 2].kind in ("num", "digits") or s.norm(k - 2).lower() in number_forms())
         and s.norm(k - 3) in ("в", "во")
     )
 
