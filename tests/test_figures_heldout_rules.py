@@ -1934,3 +1934,20 @@ def test_a_sum_without_its_currency_takes_the_texts_one_currency(text, expected)
 )
 def test_a_range_of_number_words_joined_by_a_hyphen_gives_both_ends(text, expected):
     assert [(value, unit, qualifier) for value, unit, qualifier, *_ in figures(text)] == expected
+
+
+def test_numbered_lines_after_a_breakdown_heading_are_its_items():
+    text = (
+        "Зарегистрировано 16 наркопреступлений, из них:\n"
+        "7 – по фактам сбыта наркотических средств;\n"
+        "9 – по фактам приобретения и хранения.\n"
+        "Изъято 437 граммов."
+    )
+    assert [(v, u, o) for v, u, _, o, _ in figures(text)] == [
+        (16, "count", "наркопреступление"),
+        (7, "count", "наркопреступление"),
+        (9, "count", "наркопреступление"),
+        (0.437, "kg", None),
+    ]
+    # with no heading, a line opening with a number and a dash is no item of anything
+    assert figures("Итоги года.\n7 – по фактам сбыта.") == []

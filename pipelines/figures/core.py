@@ -127,7 +127,8 @@ def extract_figures(
     topic = None  # the noun a list's heading counts, while its items go on
     heading: list[Figure] = []  # the figures of a heading «…, из них:», while its items go on
     for start, end in split_sentences(text):
-        item = is_list_item(text, start)
+        # a line opening with «7 –» after a heading «…, из них:» is one of its items too
+        item = is_list_item(text, start) or bool(heading and _NUMBERED_ITEM.match(text, start))
         topic = topic if topic and item else None
         heading = heading if item else []
         if not _may_hold_figures(text, start, end):
@@ -211,6 +212,9 @@ def _currency_of_the_text(records: list[dict], around: str | None = None) -> lis
             record["unit"] = currency
     return records
 
+
+# a line that gives a number and a dash before what it counts: «7 – по фактам сбыта …;»
+_NUMBERED_ITEM = re.compile(r"\d[\d\s,]*\s*[–—-]\s")
 
 # a line that ends opening a list of its figures' parts: «… 46 преступлений (2022 год – 58),
 # из них:», «в том числе:»
