@@ -285,8 +285,8 @@ _NOT_PRICED = TIME_NOUNS | MEASURE_NOUNS | {"рост", "снижение", "у�
 
 
 def _end_of_a_range_of_shares(s: Sentence, figures: list[Figure], i: int) -> bool:
-    """Whether figure i ends «с X% до Y» (or «в X раз до Y раз» left out): the range's start a
-    percentage or factor right before «до»."""
+    """Whether figure i ends a range «с X% до Y»: its start, a percentage or a factor after «с»,
+    stands right before «до»."""
     if i == 0:
         return False
     start, end = figures[i - 1], figures[i]
