@@ -36,6 +36,10 @@ from scripts.build_region_coords import ascii_key, likeness
 # Russia's larger towns; China's and Afghanistan's cities that Russian texts name.
 MIN_POPULATION = {"RU": 1000, "CN": 500_000, "AF": 15_000}
 MIN_POPULATION_DEFAULT = 500
+# cities500 also holds the seats of administrative divisions whatever their size, and GeoNames
+# gives many of them no population (0): «Shŭrobod», «Kochkor», «Zhansugurov». A seat names the
+# district around it («Шуроабадского района»), so it is kept where the country's towns are.
+SEATS_COUNTRIES = ("KZ", "RU", "KG", "UZ", "TJ", "TM", "BY")
 CITY_POPULATION = 10_000  # "city" from here, else "settlement" (village, посёлок, аул)
 # A town whose name is also an ordinary word or a first name («Апатиты», «Лида», «Клин») is kept
 # from here, as the curated «Шахты» and «Мирный» are: the place rules read such a name as a
@@ -203,6 +207,14 @@ def admin1_regions(
     return mapping
 
 
+def _kept_size(city: dict) -> bool:
+    """Whether the town is large enough to hold, or a division's seat of no stated size."""
+    country = city["countrycode"]
+    if city["population"] == 0:
+        return country in SEATS_COUNTRIES
+    return city["population"] >= MIN_POPULATION.get(country, MIN_POPULATION_DEFAULT)
+
+
 def _distance(a: tuple[float, float], b: tuple[float, float]) -> float:
     return math.hypot(a[0] - b[0], (a[1] - b[1]) * math.cos(math.radians(a[0])))
 
@@ -234,11 +246,11 @@ def geonames_rows(
             unlocated[code.split("-")[0]].append(code)
     regions = admin1_regions(cities, points, kinds, unlocated)
     rows, seen, notes, ordinary_rows = [], set(), defaultdict(int), []
+    named: set[tuple[str, str]] = set()  # (country, folded name) of the towns taken so far
     kept = [
         c
         for c in sorted(cities, key=lambda c: (-c["population"], c["geonameid"]))
-        if c["countrycode"] in countries
-        and c["population"] >= MIN_POPULATION.get(c["countrycode"], MIN_POPULATION_DEFAULT)
+        if c["countrycode"] in countries and _kept_size(c)
     ]
     # An old name that is now another place's name ("Токтогул", once the name of Зындан) is
     # that place's only.
@@ -256,6 +268,12 @@ def geonames_rows(
         if names[0] in LANDFORMS and city["population"] < CITY_POPULATION:
             notes["a landform's name"] += 1
             continue
+        if city["population"] == 0 and (country, fold(names[0])) in named:
+            # a seat of no stated size named as a town kept already («Речица» of Brest region
+            # beside the Gomel region's town of 65,000): the name is the larger town's
+            notes["a larger town's name"] += 1
+            continue
+        named.add((country, fold(names[0])))
         ordinary = _ordinary(names[0]) and not _a_large_town_of_a_word(city, names[0], code, kinds)
         kind = "city" if city["population"] >= CITY_POPULATION else "settlement"
         if ordinary and (code, fold(names[0])) not in seen:

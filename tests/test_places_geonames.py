@@ -244,3 +244,19 @@ def test_a_town_geonames_names_only_in_russian_romanisation_is_held():
     ]
     # the Panj river, on the Tajik-Afghan border, is no village of Panj
     assert [p["region_code"] for p in find_places("Белый костер на Пяндже")] == [None]
+
+
+def test_a_division_seat_geonames_gives_no_population_names_its_district():
+    """cities500 holds the seats of divisions whatever their size, many with population 0:
+    Shŭrobod (Khatlon), Kochkor (Naryn), Zhansugurov (Zhetysu). They name their districts."""
+    assert places_of("В Шуроабадском районе задержан курьер.") == [("Шуроабадский район", "TJ-KT")]
+    assert article_region("В Кочкорском районе уничтожили коноплю.")["region_code"] == "KG-N"
+    assert places_of("В Жансугурове задержан курьер.") == [("Жансугуров", "KZ-33")]
+
+
+def test_a_seat_of_no_stated_size_yields_its_name_to_a_larger_town():
+    # GeoNames also lists a Речица of population 0 in Brest region: the name is the Gomel
+    # region's town of 65,000 alone
+    rows = [r for r in read_tsv(GAZETTEER_DIR / "geonames.tsv") if r["name"] == "Речица"]
+    assert [r["region_code"] for r in rows] == ["BY-HO"]
+    assert places_of("В Речице задержан курьер.") == [("Речица", "BY-HO")]
