@@ -117,14 +117,18 @@ def _mark_duplicate(
     best: tuple[float, int] | None = None
     for start in range(0, len(candidates), _BATCH):
         batch = candidates[start : start + _BATCH]
-        for signature, story in db.conn.execute(
-            "select m.signature, coalesce(a.duplicate_of, a.id) from article_minhash m"
-            " join articles a on a.id = m.article_id"
+        for candidate, signature, story in db.conn.execute(
+            "select m.article_id, m.signature, coalesce(a.duplicate_of, a.id)"
+            " from article_minhash m join articles a on a.id = m.article_id"
             f" where m.article_id in ({', '.join('?' * len(batch))}) order by m.article_id",
             batch,
         ):
             score = near_duplicates.similarity(sig, near_duplicates.from_blob(signature))
-            if score >= near_duplicates.THRESHOLD and (best is None or score > best[0]):
+            if (
+                score >= near_duplicates.THRESHOLD
+                and (best is None or score > best[0])
+                and not _states_other_numbers(db, article_id, candidate)
+            ):
                 best = (score, story)
     root = best[1] if best else None
     members: list[int] = []
@@ -151,6 +155,34 @@ def _mark_duplicate(
         [(band, bucket, article_id) for band, bucket in keys],
     )
     return root, members
+
+
+# a republication states the numbers of its original (a trimmed lead drops some, a rewritten one
+# rounds one or two); a report in the same template states others
+SHARED_NUMBERS = 0.5
+_MIN_NUMBERS = 2
+
+
+def _states_other_numbers(db: sqlite_utils.Database, article_id: int, other: int) -> bool:
+    """Whether two articles of one wording state different numbers: the next month's report of
+    an office in the template of the last («за 8 месяцев выявлено 14 преступлений …», then «за
+    11 месяцев … 22 …»), no republication of it. Each states two distinct body numbers or more,
+    and fewer than SHARED_NUMBERS of the fewer are the other's."""
+    mine, theirs = _body_numbers(db, article_id), _body_numbers(db, other)
+    if min(len(mine), len(theirs)) < _MIN_NUMBERS:
+        return False
+    return len(mine & theirs) < SHARED_NUMBERS * min(len(mine), len(theirs))
+
+
+def _body_numbers(db: sqlite_utils.Database, article_id: int) -> set[float]:
+    return {
+        round(row[0], 6)
+        for row in db.conn.execute(
+            "select value from figures where article_id = ? and value is not null"
+            " and not coalesce(in_title, 0)",
+            [article_id],
+        )
+    }
 
 
 def _published(db: sqlite_utils.Database, article_id: int) -> str:

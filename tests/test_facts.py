@@ -622,6 +622,46 @@ def test_a_republication_that_drops_the_lead_states_the_same_facts(tmp_path):
     assert len({fact(original, v) for v in (70, 41.5, 27.2, 14)}) == 4
 
 
+def test_the_next_report_in_the_same_template_is_no_republication(tmp_path):
+    """An office's reports in one template share most of their words, and the MinHash takes
+    the later for a copy; their numbers tell them apart. Taken for a copy, the later one's «12
+    уголовных дел» joined the earlier one's «12 человек» (the same value in one story)."""
+    from pipelines.db import connect
+
+    template = (
+        "В Нарьян-Маре под председательством губернатора состоялось очередное заседание "
+        "антинаркотической комиссии. В нём приняли участие руководители органов власти "
+        "округа, УМВД, прокуратуры, ФСБ, Роспотребнадзора и УФСИН. Как следует из доклада УМВД, "
+        "за {months} "
+        "месяцев 2023 года выявлено {found} преступлений, раскрыто {solved} преступлений, в суд "
+        "направлено {court} уголовных дел, к административной ответственности привлечено {admin} "
+        "человек. Несовершеннолетних, причастных к наркопреступлениям, не установлено, случаев "
+        "вовлечения подростков в незаконный оборот наркотических средств не выявлено."
+    )
+    db = connect(tmp_path / "t.db")
+    september = _store(db, "okrug", "https://okrug.example/9", "Заседание комиссии",
+                       template.format(months=8, found=14, solved=8, court=7, admin=12),
+                       "2023-09-22")  # fmt: skip
+    december = _store(db, "okrug", "https://okrug.example/12", "Заседание комиссии",
+                      template.format(months=11, found=22, solved=13, court=12, admin=16),
+                      "2023-12-12")  # fmt: skip
+    # the same report again on another site is still a copy
+    copy = _store(db, "news", "https://news.example/12", "Наркоситуация в округе стабильна",
+                  template.format(months=11, found=22, solved=13, court=12, admin=16),
+                  "2023-12-13")  # fmt: skip
+    duplicate_of = dict(db.execute("select id, duplicate_of from articles").fetchall())
+    assert duplicate_of[december] is None
+    assert duplicate_of[copy] == december
+
+    def fact(article_id: int, value: float) -> int:
+        return db.execute(
+            "select fact_id from figures where article_id = ? and value = ?", [article_id, value]
+        ).fetchone()[0]
+
+    assert fact(december, 12) != fact(september, 12)
+    assert fact(copy, 12) == fact(december, 12)
+
+
 def test_a_day_in_the_headline_is_no_reporting_period():
     figures = annotated(
         "Полицейские изъяли 3 кг марихуаны на окраине города.",
