@@ -6,7 +6,9 @@ or of punctuation does not hide a copy. The signature is cut into bands (localit
 hashing); the band keys live in the database (`article_lsh`), so that finding the candidates
 of a new article is one indexed query however many articles are stored, and the crawl needs no
 index in memory. A candidate is a duplicate when its estimated Jaccard similarity reaches
-`THRESHOLD` (measured in bench/facts_eval.py: republications against distinct releases).
+`THRESHOLD` (measured in bench/facts_eval.py: republications against distinct releases) and
+it states the same numbers (pipelines/fact_store.py `_states_other_numbers`: an office's next
+report in the template of its last shares the words, not the numbers).
 """
 
 from __future__ import annotations
