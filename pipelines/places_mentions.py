@@ -291,6 +291,8 @@ _SETTLEMENT_WORDS = {"г", ".", "город", "города", "городе", "�
 
 # «поставляют из Новосибирска», «ввезли из Пермского края»: where something came from
 _FROM = {"из", "изо"}
+# «на въезде в город со стороны Конаева»: the direction it came from, not where it happened
+_FROM_THE_SIDE = {"стороны"}
 # between the items of a list: «из Пермского края, Башкирии, Московской и Калужской областей»
 _LIST_GAP = re.compile(r"[\s,]*(?:\s(?:и|или)\s+)?")
 
@@ -757,6 +759,19 @@ def _outside_a_city_region(tokens: list[Token], mention: _Mention) -> bool:
     )
 
 
+def _from(tokens: list[Token], first: int) -> bool:
+    """A place named after «из» or «со стороны»: where something came from."""
+    if not first:
+        return False
+    if tokens[first - 1].norm in _FROM:
+        return True
+    return (
+        first >= 2
+        and tokens[first - 1].norm in _FROM_THE_SIDE
+        and tokens[first - 2].norm in ("с", "со")
+    )
+
+
 def _across_a_border(tokens: list[Token], first: int) -> bool:
     """A country named after «на границе с», «граничащей с»: the land across the border from
     where it happened («На Урале на границе с Казахстаном задержана партия героина»)."""
@@ -869,9 +884,7 @@ def find_mentions(
             mention.named_as = "venue"  # where figures were announced, or a place set apart
             continue
         listed = origin_end >= 0 and _LIST_GAP.fullmatch(text, origin_end, mention.start)
-        if mention.named_as == "name" and (
-            listed or (mention.first and tokens[mention.first - 1].norm in _FROM)
-        ):
+        if mention.named_as == "name" and (listed or _from(tokens, mention.first)):
             # «в Горный Алтай поставляют из Новосибирска», «из Пермского края, Башкирии, …»
             mention.named_as = "origin"
             origin_end = mention.end

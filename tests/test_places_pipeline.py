@@ -98,6 +98,13 @@ def test_where_something_went_or_a_name_in_quotes_is_no_scene_of_the_story():
         "изъято 2 кг гашиша.",
     )
     assert quoted["2 кг"][1] != "story"
+    # «со стороны Конаева»: the road the car came by, from Konaev (Almaty region) into Almaty
+    side = _regions(
+        "В Алматы задержан курьер",
+        "Полицейские Алматы задержали курьера. Автомобиль остановили на посту на въезде в город "
+        "со стороны Конаева. При досмотре нашли 2 кг гашиша.",
+    )
+    assert side["2 кг"] == ("KZ-75", "article")
 
 
 def test_a_sentence_of_several_regions_gives_each_figure_the_region_of_its_clause():
