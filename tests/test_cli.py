@@ -133,6 +133,7 @@ def test_demo_crawls_the_bundled_site(tmp_path, capsys):
     assert not any("/private/" in a["url"] or "utm_" in a["url"] for a in articles)
     assert rows(db, "select count(*) n from figures")[0]["n"] > 100
     assert_demo_facts(db, out)
+    assert readme_demo_output() == out.replace(str(db), "data/demo.db").replace(port[1], "8765")
     assert main(["demo", "--db", str(db), *port]) == 0  # a second run fetches nothing again
     last = rows(db, "select * from crawl_runs order by id desc limit 1")[0]
     assert last["articles_new"] == 0 and last["status"] == "ok"
@@ -148,6 +149,13 @@ DEMO_SEIZED_KG = 36.808 + 8.215 + 2.350 + 0.420 + 5.640 + 2.000 + 0.300
 # entry «со стороны Конаева», the road from Konaev (Almaty region), not in Konaev
 DEMO_EVENT_REGIONS = {36.808: "KZ-55", 8.215: "KZ-39", 2.35: "KZ-75", 0.42: "KZ-75",
                       5.64: "RU-ORE", 2.0: "KZ-79", 0.3: "KZ-79"}  # fmt: skip
+
+
+def readme_demo_output() -> str:
+    """The README's printout of command 1, the demo's first run."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    after = readme.split("What command 1 prints", 1)[1]
+    return after.split("```\n", 2)[1]
 
 
 def assert_demo_facts(db, out: str) -> None:
