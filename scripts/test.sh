@@ -43,7 +43,7 @@ echo "== ruff"
 .venv/bin/ruff format --check .
 
 echo "== generated docs (cog)"
-.venv/bin/cog --check README.md docs/hostile.md
+.venv/bin/cog --check README.md docs/hostile.md docs/extraction.md docs/places.md
 
 echo "== import contracts (pyproject.toml [tool.importlinter])"
 .venv/bin/lint-imports
