@@ -305,6 +305,20 @@ def test_a_whole_stated_after_its_parts():
     assert parts_of(figures, "13 граммов") == ["9 граммов", "4 грамма"]
 
 
+def test_a_whole_that_thus_sums_up_the_seizures_before_it():
+    # «Таким образом» sums up the seizures before it, as «Всего» does
+    figures = annotated(
+        "В Иркутске у группы изъяли 3,7 кг синтетики. В Братске у закладчика было 115 граммов "
+        "того же наркотика. У оптовика обнаружили более килограмма мефедрона. Таким образом, "
+        "полицейские изъяли почти 5 килограммов синтетических наркотиков."
+    )
+    assert parts_of(figures, "почти 5 килограммов") == [
+        "3,7 кг",
+        "115 граммов",
+        "более килограмма",
+    ]
+
+
 def test_an_events_whole_stated_last_is_what_its_masses_add_up_to():
     text = (
         "В машине полицейские нашли более 18 кг наркотиков. В гараже задержанных изъяли около "

@@ -32,8 +32,11 @@ _COMPARATIVE_AFTER = re.compile(
     r"|(?:\w+\s+){1,3}(?:за\s+)?(?:соответствующ|аналогичн|прошл))",
     _I,
 )
-# «Общий вес …», «общей массой», «всего», «итого», «в сумме»: a whole stated after its parts
-_WHOLE_BEFORE = re.compile(r"\b(?:общ(?:ий|ая|ей|им|ее|его)|всего|итого|в\s+сумме)\b", _I)
+# «Общий вес …», «общей массой», «всего», «итого», «в сумме», «таким образом»: a whole stated
+# after its parts
+_WHOLE_BEFORE = re.compile(
+    r"\b(?:общ(?:ий|ая|ей|им|ее|его)|всего|итого|в\s+сумме|таким\s+образом)\b", _I
+)
 # «Всего изъято …», «В общей сложности …», «Итого»: a sentence that sums up what came before
 _SUMS_UP = re.compile(r"^\W*(?:всего|итого|в\s+общей\s+сложности)\b", _I)
 # a colon or an opening bracket, or a dash list («ГСИН – 11»), between a total and its parts
