@@ -319,6 +319,28 @@ def test_a_whole_that_thus_sums_up_the_seizures_before_it():
     ]
 
 
+def test_approximate_parts_add_up_to_their_total_give_or_take_a_twentieth_of_each():
+    # 3 + 0.4 is not 3.5, but «около 3 кг» and «порядка 400 граммов» are no exact weights
+    title = "В Оренбургской области задержали мужчин, перевозивших 3,5 кг наркотиков"
+    found = "Полицейские обнаружили {} синтетического наркотика и {} марихуаны."
+    figures = annotated(found.format("около 3 килограммов", "порядка 400 граммов"), title=title)
+    assert parts_of(figures, "3,5 кг") == ["около 3 килограммов", "порядка 400 граммов"]
+    # exact weights must add up as the total is written, approximate ones within a twentieth
+    for weights in (("3 килограмма", "400 граммов"), ("около 2 килограммов", "400 граммов")):
+        figures = annotated(found.format(*weights), title=title)
+        assert all(f["role"] == "value" for f in figures), weights
+
+
+def test_parts_that_make_up_their_total_take_no_more_within_the_slack():
+    figures = annotated(
+        "Изъято 485 кг наркотиков. Большую часть изъятых наркотиков составляют наркотики опийной "
+        "группы - около 334 кг, 150 кг - каннабисной группы. Также изъято порядка 7,8 кг "
+        "героина, более 2,5 кг синтетических наркотиков."
+    )
+    assert parts_of(figures, "485 кг") == ["около 334 кг", "150 кг"]
+    assert by_quote(figures, "порядка 7,8 кг")["role"] == "value"
+
+
 def test_an_events_whole_stated_last_is_what_its_masses_add_up_to():
     text = (
         "В машине полицейские нашли более 18 кг наркотиков. В гараже задержанных изъяли около "

@@ -46,6 +46,8 @@ _NEXT_PLACE = re.compile(r"^\s*,\s*(?:а\s+)?(?:во?|на)\s+[А-ЯЁ]")
 # and «2 кг 525 граммов», «Всего … 11 кг 870 граммов»)
 MISADDED = 1.05
 MAX_RUN = 15  # parts looked at after (or before) a total: a list, not the whole text
+# how far an approximate part («около 3 кг») may be from what it stands for, in its sum
+APPROX_SLACK = 0.05
 
 
 # «увеличилось на 120», «снизилось почти на 40 кг», «сократилось количество наркоманов на 2 000
@@ -129,17 +131,24 @@ def comparative_change(text: str, figure: dict) -> bool:
     return bool(opened and _CLOSING_COMPARATIVE.match(after))
 
 
-def adds_up(total: dict, added: float, *, exact_only: bool = False) -> bool:
-    """Whether parts summing to `added` make up `total`, within what its wording allows."""
+def adds_up(total: dict, added: float, *, exact_only: bool = False, slack: float = 0.0) -> bool:
+    """Whether parts summing to `added` make up `total`, within what its wording allows and
+    the `slack` of the parts' own wording (`parts_slack`)."""
     value = float(total["value"])
     if value <= 0:
         return False
     qualifier = total.get("qualifier")
     if qualifier == "more_than" and not exact_only:
-        return 0.97 * value <= added <= 1.2 * value  # «более 30 кг»: a rounded-down lead
+        return 0.97 * value - slack <= added <= 1.2 * value  # «более 30 кг»: a rounded-down lead
     if qualifier == "approx" and not exact_only:
-        return abs(added - value) <= 0.1 * value
-    return abs(added - value) <= max(rounding(total), 0.01 * value) + 1e-9
+        return abs(added - value) <= 0.1 * value + slack
+    return abs(added - value) <= max(rounding(total), 0.01 * value) + slack + 1e-9
+
+
+def parts_slack(parts: list[dict]) -> float:
+    """How far the sum of parts may be from what they stand for: «около 3 кг» and «порядка 400
+    граммов» are 3.4 kg give or take a twentieth of each: 3.5 kg."""
+    return sum(APPROX_SLACK * float(p["value"]) for p in parts if p.get("qualifier") == "approx")
 
 
 def _free(i: int, figures: list[dict], roles: dict[int, str], part_of: dict[int, int]) -> bool:
@@ -241,12 +250,22 @@ def _longest_sum(
 ) -> list[int]:
     """The longest start of `run` that, with the parts `t` already has, adds up to it."""
     best: list[int] = []
+    loose: list[int] = []  # within the slack of approximate parts: only when none adds up
     added = sum(float(figures[k]["value"]) for k in have)
+    slack = parts_slack([figures[k] for k in have])
+    # parts that already make up the total take no more within the slack («около 334 кг … 150
+    # кг» of 485 kg, then «Также … порядка 7,8 кг героина»: beside them)
+    complete = len(have) >= 2 and adds_up(figures[t], added, exact_only=exact_only)
     for n, k in enumerate(run, 1):
         added += float(figures[k]["value"])
-        if n + len(have) >= 2 and adds_up(figures[t], added, exact_only=exact_only):
+        slack += parts_slack([figures[k]])
+        if n + len(have) < 2:
+            continue
+        if adds_up(figures[t], added, exact_only=exact_only):
             best = run[:n]
-    return best
+        elif adds_up(figures[t], added, exact_only=exact_only, slack=slack):
+            loose = run[:n]
+    return best or ([] if complete else loose)
 
 
 def sum_parts(
@@ -375,9 +394,15 @@ def parts_adding_up(total: dict, figures: list[dict]) -> list[int]:
         and float(f["value"]) < float(total["value"])
     ]  # fmt: skip
     best: list[int] = []
-    added = 0.0
+    loose: list[int] = []  # within the slack of approximate parts: only when none adds up
+    added = slack = 0.0
     for n, k in enumerate(candidates, 1):
         added += float(figures[k]["value"])
-        if n >= 2 and adds_up(total, added):
+        slack += parts_slack([figures[k]])
+        if n < 2:
+            continue
+        if adds_up(total, added):
             best = candidates[:n]
-    return best
+        elif adds_up(total, added, slack=slack):
+            loose = candidates[:n]
+    return best or loose
