@@ -382,7 +382,13 @@ def _centre_towns(
         # (a town of an ordinary name, «Славянка», never outweighs the stem's other readings)
         own_towns = [t for t in towns.get(town_stem(base + "ка"), ()) if _named(t)]
         if len({t.region_code for t in own_towns}) == 1:
-            return own_towns
+            # ... and a town of the stem's very name, where one is held, is as good a base
+            # («Александровский» ← Александров of Vladimir region, or Александровка of
+            # Orenburg's): the names the text gives decide between them
+            exact = [
+                t for t in towns.get(town_stem(base), ()) if fold(t.name) == base and _named(t)
+            ]
+            return list(dict.fromkeys([*own_towns, *exact]))
         if surname or _is_a_word(base):
             # "Могилёвский" ← Могилёв, "Рогачёвский" ← Рогачёв: a town of the stem's very name
             # outside Russia, whose districts are named after their centres, not after people

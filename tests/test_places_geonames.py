@@ -49,6 +49,13 @@ def test_a_district_named_after_its_centre_takes_the_centre_s_region():
     assert places_of("В Павлодарском районе изъяли 5 кг.") == [("Павлодарский район", "KZ-55")]
     # «-ка» towns: Окуловка, in one region, though «Окулов» is also a surname
     assert places_of("В Окуловском районе изъяли 5 кг.") == [("Окуловский район", "RU-NGR")]
+    # ... but where a town of the stem's very name is held too (Александров, Vladimir region,
+    # beside Orenburg's Александровка), the names around it decide
+    listed = "Больше всего больных во Владимире (512), далее идет Александровский район (119)."
+    assert places_of(listed)[1] == ("Александровский район", "RU-VLA")
+    orenburg = "В Оренбургской области, в Александровском районе, изъято 5 кг."
+    assert places_of(orenburg)[1] == ("Александровский район", "RU-ORE")
+    assert places_of("В Александровском районе изъяли 5 кг.") == [("Александровский район", None)]
 
 
 def test_a_district_adjective_found_in_every_region_takes_no_town():
