@@ -1556,6 +1556,21 @@ def test_a_generic_seizure_in_the_lead_is_the_whole_of_the_masses_detailed_after
         assert {f["role"] for f in figures} == {"value"}
 
 
+def test_a_seizure_of_a_group_of_drugs_in_the_lead_breaks_down_into_its_drugs():
+    lead = "Сотрудники управления безопасности изъяли почти 20 кг синтетических наркотиков."
+    details = " В Кибрайском районе обнаружили 4,8 кг мефедрона и 3,8 кг спайса."
+    figures = annotated(lead + details)
+    total = figures.index(by_quote(figures, "почти 20"))
+    assert figures[total]["role"] == "total"
+    for quote in ("4,8 кг", "3,8 кг"):
+        part = by_quote(figures, quote)
+        assert (part["role"], part["part_of"]) == ("part", total)
+    # heroin is no synthetic drug: another seizure beside it
+    figures = annotated(lead + details.replace("3,8 кг спайса", "3,8 кг героина"))
+    assert by_quote(figures, "4,8 кг")["role"] == "part"
+    assert by_quote(figures, "3,8 кг")["role"] == "value"
+
+
 def test_a_month_in_a_sentence_of_detentions_is_when_it_happened_not_a_period():
     figures = annotated("В апреле на таможенном посту были задержаны три грузовика с гашишем.")
     assert by_quote(figures, "три грузовика")["scope"] == "event"

@@ -119,7 +119,7 @@ def _annotate_text(
     # before scope: a count of crimes is a statistic; a body reads its headline before it
     assign_indicators(text, figures, title=None if text == title else title)
     assign_scope(text, figures, mentioned_dates, published, title)
-    link_event_breakdown(text, figures)
+    link_event_breakdown(text, figures, dict(vocabulary().members))
     link_event_sum(figures)
     link_drug_volumes(text, figures)
     assign_checks(figures)

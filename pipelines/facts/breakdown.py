@@ -27,28 +27,36 @@ def _seizure(figure: dict, indicator: str | None = "drugs_seized") -> bool:
             and (indicator is not None or figure.get("substance") is not None))  # fmt: skip
 
 
-def link_event_breakdown(text: str, figures: list[dict]) -> None:
-    """Mark the details of the text's one generic event seizure as its parts, in place."""
+def link_event_breakdown(
+    text: str, figures: list[dict], members: dict[str, frozenset[str]] | None = None
+) -> None:
+    """Mark the details of the text's one generic event seizure as its parts, in place; with
+    no generic one, of its one seizure of a group of drugs whose `members` the details are."""
     for indicator in ("drugs_seized", None):
-        _link_breakdown(text, figures, indicator)
+        _link_breakdown(text, figures, indicator, members or {})
 
 
-def _link_breakdown(text: str, figures: list[dict], indicator: str | None) -> None:
+def _link_breakdown(
+    text: str, figures: list[dict], indicator: str | None, members: dict[str, frozenset[str]]
+) -> None:
     """The breakdown of the one generic mass of `indicator`: drugs seized, or drugs destroyed
-    or otherwise dealt with (no indicator, a drug named)."""
-    leads = [
-        i for i, f in enumerate(figures) if _seizure(f, indicator) and f.get("substance") in GENERIC
-    ]
+    or otherwise dealt with (no indicator, a drug named); else of its one mass of a group."""
+    seizures = [i for i, f in enumerate(figures) if _seizure(f, indicator)]
+    leads = [i for i in seizures if figures[i].get("substance") in GENERIC]
+    # «почти 20 кг синтетических наркотиков» … «4,8 кг мефедрона, 3,8 кг спайса»
+    leads = leads or [i for i in seizures if figures[i].get("substance") in members]
     if len(leads) != 1:
         return
     t = leads[0]
     total = figures[t]
+    held = members.get(total.get("substance"))  # None: a generic lead holds any drug
     end = text.find(".", total["end"])
     details = [k for k in range(t + 1, len(figures))
                if _seizure(figures[k], indicator) and same_kind(total, figures[k])
                and figures[k]["start"] > end >= 0
                and figures[k].get("event_day") == total.get("event_day")
-               and float(figures[k]["value"]) < float(total["value"])]  # fmt: skip
+               and float(figures[k]["value"]) < float(total["value"])
+               and (held is None or figures[k].get("substance") in held)]  # fmt: skip
     if not details:
         return
     added = sum(float(figures[k]["value"]) for k in details)

@@ -63,6 +63,7 @@ class Vocabulary:
     aliases: tuple[tuple[str, str], ...] = ()  # (lemma, substance): «опийный» is опий
     phrases: tuple[tuple[str, str, str], ...] = ()  # (lemma, next lemma, substance)
     groups: frozenset[str] = frozenset()  # substances that name a group of drugs («синтетика»)
+    members: tuple[tuple[str, frozenset[str]], ...] = ()  # (group, the drugs it holds)
 
     @functools.cached_property
     def drugs(self) -> frozenset[str]:
@@ -148,6 +149,7 @@ def _load(path: Path) -> Vocabulary:
         tuple(aliases.items()),
         tuple((pair[0], pair[1], name) for name, pair in phrases.items()),
         frozenset(substances.get("groups", [])),
+        tuple((group, frozenset(drugs)) for group, drugs in substances.get("members", {}).items()),
     )
 
 
