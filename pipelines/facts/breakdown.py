@@ -5,7 +5,10 @@ lead's generic mass (drugs, not one drug) is the whole, and the later masses of 
 event, each and all together smaller than it, are its parts (the same mass again restates the
 lead). Without this a view adds the lead to its details. A later mass that would take the
 details past the lead is another seizure, and then nothing is linked. Drugs burnt or otherwise
-dealt with (no indicator, a drug named) break down the same way, apart from seizures.
+dealt with (no indicator, a drug named) break down the same way, apart from seizures. With no
+generic lead, one seizure of a group of drugs («почти 20 кг синтетических наркотиков») breaks
+down into the later seizures of the drugs the group holds (`[substances.members]` of
+data/indicators.toml).
 """
 
 from __future__ import annotations
