@@ -5,13 +5,15 @@
 1. Role, scope, indicator and substance accuracy over the figures matched to gold (same unit,
    value within 1e-6 relative, each gold figure once; headline figures against the gold
    `in_title` ones, body figures against the rest; at equal values the one at the gold quote's
-   occurrence first), "part_of right" and a confusion table of roles.
+   occurrence first), "part_of right" and a confusion table of roles; then how many of the
+   originals' figures the consistency checks checked, and found in mismatch.
 2. Republications: each text republished by three made-up sites (another headline, a trimmed or
    summarised lead, paragraphs reordered, boilerplate, 0-2 days later), all stored through
    `store_article` into a fresh SQLite file. Pair F1 over the mentions matched to gold: gold
    says two mentions of different articles are one claim when they are the same gold figure of
    the same text (a headline figure being the claim of its body twin); prediction, one fact_id.
-   Then the near-duplicate marking and the MinHash similarities behind its threshold.
+   Then the facts with several values and those of them in conflict (values no one number
+   can be), the near-duplicate marking and the MinHash similarities behind its threshold.
 3. No fact or figure with role `part` is counted in the sums of the database views, and no
    view adds a total to one of its parts: the pairs the rules linked, and the pairs the gold
    links (`part_of`), whatever roles the rules gave them: the double counts an analyst meets.
@@ -304,6 +306,21 @@ def store_all(db, stories: list[tuple[dict, list[dict]]]) -> list[tuple]:
     return mentions
 
 
+def check_row(split: str, scored: list[tuple]) -> list:
+    checks = Counter(f.get("check") for d, record, _ in scored if d["split"] == split
+                     for f in record.figures)  # fmt: skip
+    return [split, checks["ok"] + checks["mismatch"], checks["ok"], checks["mismatch"]]
+
+
+def value_report(db) -> list[int]:
+    """Facts, those stated with two or more values, and those of them in conflict (the rest: a
+    number and its rounding, «более 22 кг» and «22 кг 115 г»)."""
+    several = "json_array_length(values_json) > 1"
+    return list(db.execute(
+        f"select count(*), coalesce(sum({several}), 0), coalesce(sum(conflict), 0) from facts"
+    ).fetchone())  # fmt: skip
+
+
 def duplicate_report(db, stories: list[tuple[dict, list[dict]]]) -> list[list]:
     marked = dict(db.execute("select id, duplicate_of from articles").fetchall())
     c = Counter()
@@ -486,6 +503,8 @@ def main(argv: list[str] | None = None) -> int:
     print(table(ATTRIBUTE_HEADERS, rows))
     print("\nRoles (matched figures, all sets)")
     print(confusion_table([r for _, _, r in scored]))
+    print("\nConsistency checks of the originals' figures (`figures.check`)")
+    print(table(["split", "checked", "ok", "mismatch"], [check_row(s, scored) for s in splits]))
 
     print("\n2. Republications (3 per text) stored in a fresh database; pairs of mentions in")
     print("different articles (a headline figure is the claim of its body twin)")
@@ -497,6 +516,8 @@ def main(argv: list[str] | None = None) -> int:
                      "pred pairs across stories"],
                     [[s["mentions"], s["gold"], s["predicted"], s["right"], f"{s['P']:.3f}",
                       f"{s['R']:.3f}", f"{s['F1']:.3f}", s["other_story"]]]))  # fmt: skip
+        print()
+        print(table(["facts", "with several values", "in conflict"], [value_report(db)]))
         print()
         print(table(["near-duplicate marking", "count", "rate"], duplicate_report(db, stories)))
         print("\nMinHash Jaccard estimate (pipelines.facts.near_duplicates)")

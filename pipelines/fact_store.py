@@ -12,8 +12,10 @@ of the event) and unit. Mentions of one key join one fact:
   тысячи» over 1447; pipelines/facts/twins.py);
 - the same key with another value, stated in another article of the same story (a
   republication, `articles.duplicate_of`) or, for a statistic over a period, in any other
-  article when the values are of one size (CONFLICT_RATIO): one fact in `conflict`, whose
-  `values` keeps every value with its mentions;
+  article when the values are of one size (CONFLICT_RATIO): one fact, whose `values` keeps
+  every value with its mentions. It is in `conflict` only when no one number can be what
+  every mention states, each read as its qualifier and written precision say («22 кг 115 г»
+  and «более 22 кг» state one number; 2 030 and 1 658 kg do not);
 - two values of one key in one article are two claims («у одного изъято 5 г, у другого 3 г»),
   and so are two events of one key in unrelated articles;
 - a key with no day or period, or with nothing named that it counts, joins only the facts of
@@ -29,7 +31,7 @@ import sqlite_utils
 
 from pipelines.fact_views import ensure_fact_views
 from pipelines.facts import near_duplicates
-from pipelines.facts.twins import headline_twin
+from pipelines.facts.twins import headline_twin, one_number
 
 FIGURE_FACT_COLUMNS = {
     "role": str, "part_of": int, "scope": str, "event_day": str, "indicator": str,
@@ -500,6 +502,8 @@ def _counted(mentions: list[tuple], total: int | None) -> dict:
     stated = [m for m in mentions if not m[3]] or mentions
     for m in stated:
         values[float(m[0])] = values.get(float(m[0]), 0) + 1
+    unit = mentions[0][9 + _CLAIM_FIELDS.index("unit")]
+    statements = {(m[0], m[1], m[4]) for m in stated}  # value, qualifier, quote
     first = mentions[0]
     # an event is dated by its first publication: a republication stored before the
     # original (crawl order) must not leave its own later day on the fact
@@ -523,7 +527,13 @@ def _counted(mentions: list[tuple], total: int | None) -> dict:
         "first_article_id": first[5],
         "first_source": first[6],
         "first_published_at": first[7],
-        "conflict": int(len(values) > 1),
+        # a lead's «более 22 кг» over the text's «22 кг 115 г»: two values, one number
+        "conflict": int(
+            len(values) > 1
+            and not one_number(
+                [{"value": v, "qualifier": q, "quote": t, "unit": unit} for v, q, t in statements]
+            )
+        ),
         "part_of": total,
         "values_json": json.dumps(
             [{"value": v, "mentions": n} for v, n in values.items()], ensure_ascii=False

@@ -134,6 +134,51 @@ def test_parts_may_not_exceed_an_exact_total():
     assert check_parts(total, [{"value": 2900.0}, {"value": 800.0}]) == ("mismatch", 3700.0)
 
 
+def test_a_count_s_parts_may_overlap_but_none_exceeds_it():
+    # crimes «тяжких» and crimes «связанных со сбытом» are often the same crimes
+    figures = annotated(
+        "За полгода выявлено 403 преступления, в том числе 352 – тяжких и особо тяжких, "
+        "296 – связанных со сбытом."
+    )
+    total = by_quote(figures, "403 преступления")
+    assert by_quote(figures, "352")["part_of"] is not None
+    assert (total["check"], total["check_expected"]) == ("ok", 352.0)
+    total = {"value": 40.0, "quote": "40 преступлений", "qualifier": "exact", "unit": "count"}
+    part = {"value": 52.0, "quote": "52", "unit": "count"}
+    assert check_parts(total, [part]) == ("mismatch", 52.0)
+
+
+def test_parts_written_to_the_gram_may_add_up_a_gram_over_their_total():
+    total = {"value": 1281.935, "quote": "1 тонна 281 кг 935 гр.", "unit": "kg"}
+    parts = [{"value": 1015.406, "quote": "1 тонна 15 кг 406 гр.", "unit": "kg"},
+             {"value": 266.53, "quote": "266 кг 530 гр.", "unit": "kg"}]  # fmt: skip
+    assert check_parts(total, parts)[0] == "ok"  # 1 281,936: each gram is rounded
+    parts[1] = {**parts[1], "value": 266.54, "quote": "266 кг 540 гр."}
+    assert check_parts(total, parts)[0] == "mismatch"  # eleven grams over: not rounding
+
+
+def test_a_change_between_two_shares_may_be_in_percentage_points():
+    drop = {"unit": "percent", "value": 8, "quote": "8%", "change": "decrease"}
+    shares = {"value": 38, "quote": "38%", "unit": "percent"}, {"value": 30.3, "quote": "30,3%",
+                                                                "unit": "percent"}  # fmt: skip
+    assert check_change(drop, *shares) == ("ok", 7.7)  # 7.7 points
+    relative = {**drop, "value": 20.3, "quote": "20,3%"}
+    assert check_change(relative, *shares)[0] == "ok"  # or 20.3% of 38
+    assert check_change({**drop, "value": 12, "quote": "12%"}, *shares)[0] == "mismatch"
+    counts = {"value": 38, "quote": "38"}, {"value": 30.3, "quote": "30,3"}
+    assert check_change(drop, *counts)[0] == "mismatch"  # of counts, only the relative change
+
+
+def test_a_factor_in_words_is_a_whole_one():
+    four = {"unit": "times", "value": 4, "quote": "в четыре раза", "change": "increase"}
+    assert (
+        check_change(four, {"value": 75, "quote": "75"}, {"value": 332, "quote": "332"})[0] == "ok"
+    )
+    assert check_change(four, {"value": 75, "quote": "75"}, {"value": 360, "quote": "360"})[0] == (
+        "mismatch"
+    )  # 4.8 is no longer four
+
+
 def test_shares_of_a_total_add_up_to_at_most_a_hundred_and_leave_its_amount_alone():
     total = {"value": 33.1, "quote": "33,1 кг", "qualifier": "exact", "unit": "kg"}
     share = {"value": 99.0, "quote": "99%", "unit": "percent"}
@@ -1327,8 +1372,32 @@ def test_a_period_statistic_conflicts_only_with_values_of_its_size(tmp_path):
                      "проверяли водителей на опьянение. " + body.format("более 1 кг"),
                      "2024-07-14")  # fmt: skip
     (_, fact, _), (_, fact_rounded, conflict) = _fact_rows(db, first)[0], _fact_rows(db, rounded)[0]
-    assert fact == fact_rounded and conflict == 1  # one statistic, two values: a conflict
+    assert fact == fact_rounded and conflict == 0  # one statistic, 457 rounded: no conflict
     assert _fact_rows(db, smaller)[0][1] != fact  # a thousandth of it is another count
+    other = _store(db, "d", "https://d.example/4", "Доклад",
+                   "Начальник управления рассказал депутатам о работе с подростками и "
+                   "профилактике в школах. " + body.format("520 кг"),
+                   "2024-07-16")  # fmt: skip
+    (_, fact_other, conflict) = _fact_rows(db, other)[0]
+    assert fact_other == fact and conflict == 1  # 457 and 520: no one number is both
+
+
+def test_a_number_and_its_rounding_are_one_number_not_a_conflict():
+    from pipelines.facts.twins import one_number
+
+    def said(value, qualifier, quote, unit="kg"):
+        return {"value": value, "qualifier": qualifier, "quote": quote, "unit": unit}
+
+    exact = said(22.115, "exact", "22 кг 115 г")
+    assert one_number([exact, said(22, "more_than", "более 22 кг")])
+    assert one_number([said(376, "exact", "376", "count"), said(400, "approx", "почти 400")])
+    assert one_number([said(3630, "exact", "3 630 кг"), said(3600, "exact", "3,6 тонн")])
+    assert one_number([said(10.13, "exact", "10 кг 130 г"), said(10, "exact", "10 кг")])
+    assert not one_number([exact, said(21, "exact", "21 кг")])
+    assert not one_number([said(2030, "exact", "2 тонны 30 кг"),
+                           said(1658.036, "exact", "1 тонну 658 кг 36 г")])  # fmt: skip
+    assert not one_number([said(22, "more_than", "более 22 кг"),
+                           said(20, "less_than", "менее 20 кг")])  # fmt: skip
 
 
 def test_the_share_of_an_earlier_period_s_value_is_a_baseline_too():

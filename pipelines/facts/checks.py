@@ -2,16 +2,21 @@
 
 - A change stated with both its values («на 15,3% (с 457 до 387)», «на 127,3% выше (2013 – 11)»
   after «25 преступлений»): the percent or factor those values imply.
-- Parts set against their total: the parts never add up to more than the total.
+  Between two shares («на 8% (с 38% до 30,3%)») the change may be in percentage points.
+- Parts set against their total: amounts (kg, litres, money) never add up to more than the
+  total. A count's breakdown may overlap («из них 1269 – тяжких, 625 – в крупном размере»
+  both count crimes of the total), so each part of a count is set against it alone.
 
-The tolerance is what the stated number's rounding allows: «15,3%» stands for 15.25–15.35,
-«3 тонны» for 2.5–3.5 t; «около» widens it to a tenth, and «более» makes a total a lower bound
-that parts may exceed. The result goes to `check` (`ok`, `mismatch` or null when nothing
-could be checked) with `check_expected`, the value the other numbers imply.
+The tolerance is what the stated numbers' rounding allows: «15,3%» stands for 15.25–15.35,
+«3 тонны» for 2.5–3.5 t, and parts written to the gram may add up a gram over a total written
+to the gram; «около» widens it to a tenth, and «более» makes a total a lower bound that parts
+may exceed. The result goes to `check` (`ok`, `mismatch` or null when nothing could be
+checked) with `check_expected`, the value the other numbers imply.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 
 # «1 596» is one number: its groups of three digits are not decimals
@@ -24,6 +29,9 @@ def rounding(figure: dict) -> float:
     matches = list(_NUMBER.finditer(quote))
     value = float(figure["value"])
     if not matches:
+        if figure.get("unit") == "times":
+            # «в четыре раза» over 332 against 75: a factor in words is a whole one, or a half
+            return 0.5 if value.is_integer() else 0.25
         return abs(value) * 0.05  # a number in words: «двух тонн»
     if len(matches) > 1 and figure.get("unit") == "kg":
         # «4 тонны 83 кг 274 г»: the last part states the precision
@@ -52,20 +60,35 @@ def _implied_change(unit: str, baseline: float, current: float) -> float | None:
     return high / low if low > 0 else None
 
 
+def _percentage_points(baseline: float, current: float) -> float:
+    return abs(current - baseline)
+
+
 def check_change(figure: dict, baseline: dict, current: dict) -> tuple[str, float] | None:
-    """The check of a change against its two stated values: (`ok`|`mismatch`, implied)."""
-    implied = _implied_change(figure["unit"], float(baseline["value"]), float(current["value"]))
+    """The check of a change against its two stated values: (`ok`|`mismatch`, implied).
+    Between two shares, a change in percent may be in percentage points: the reading that
+    agrees is kept."""
+    readings = [functools.partial(_implied_change, figure["unit"])]
+    if figure["unit"] == baseline.get("unit") == current.get("unit") == "percent":
+        readings.append(_percentage_points)  # «на 8% (с 38% до 30,3%)»: 7.7 points
+    results = [_checked(figure, baseline, current, implied) for implied in readings]
+    results = [r for r in results if r is not None]
+    return next((r for r in results if r[0] == "ok"), results[0] if results else None)
+
+
+def _checked(figure: dict, baseline: dict, current: dict, implied_by) -> tuple[str, float] | None:
+    b, c = float(baseline["value"]), float(current["value"])
+    implied = implied_by(b, c)
     if implied is None:
         return None
     stated = float(figure["value"])
     # the rounding of the two values moves the implied change too
-    b, c = float(baseline["value"]), float(current["value"])
     spread = 0.0
     for db, dc in (
         (rounding(baseline), -rounding(current)),
         (-rounding(baseline), rounding(current)),
     ):
-        moved = _implied_change(figure["unit"], b + db, c + dc)
+        moved = implied_by(b + db, c + dc)
         if moved is not None:
             spread = max(spread, abs(moved - implied))
     slack = rounding(figure) + spread + 1e-9
@@ -82,8 +105,9 @@ def check_change(figure: dict, baseline: dict, current: dict) -> tuple[str, floa
 
 
 def check_parts(total: dict, parts: list[dict]) -> tuple[str, float]:
-    """Parts against their total: (`ok`|`mismatch`, the sum of the parts). Parts given as shares
-    («из них 70%») add up to at most 100; the parts in the total's unit, to at most the total."""
+    """Parts against their total: (`ok`|`mismatch`, the sum of the parts, or for a count its
+    largest part). Parts given as shares («из них 70%») add up to at most 100; amounts in the
+    total's unit, to at most the total; a count's parts are each at most the total."""
     shares = [p for p in parts if p.get("unit") == "percent" != total.get("unit")]
     amounts = [p for p in parts if p not in shares]
     if shares and sum(float(p["value"]) for p in shares) > 100 + sum(map(rounding, shares)):
@@ -91,7 +115,15 @@ def check_parts(total: dict, parts: list[dict]) -> tuple[str, float]:
     added = sum(float(p["value"]) for p in amounts)
     if total.get("qualifier") == "more_than":
         return "ok", round(added, 6)  # «более 3 тонн»: a lower bound that parts may pass
-    ok = added <= float(total["value"]) + rounding(total) + 1e-9
+    if total.get("unit") == "count":
+        # a breakdown by kinds that overlap (тяжких, со сбытом, в крупном размере): no sum
+        largest = max((float(p["value"]) for p in amounts), default=0.0)
+        slack = rounding(total) + max((rounding(p) for p in amounts), default=0.0)
+        ok = largest <= float(total["value"]) + slack + 1e-9
+        return ("ok" if ok else "mismatch"), round(largest, 6)  # at least its largest part
+    # each part may be rounded up as the total may be rounded down
+    slack = rounding(total) + sum(map(rounding, amounts))
+    ok = added <= float(total["value"]) + slack + 1e-9
     return ("ok" if ok else "mismatch"), round(added, 6)
 
 

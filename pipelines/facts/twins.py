@@ -6,6 +6,10 @@
 half a unit of its last digit), and the two are one claim. A body number the headline states
 exactly is its twin; of rounded ones, only the one the headline can round to: with two, which
 one it states is open.
+
+The same reading of a rounded number tells a fact's values apart from a conflict: a lead's
+«более 22 кг» and the text's «22 кг 115 г» may be one number (`one_number`), 2 030 and 1 658 kg
+may not.
 """
 
 from __future__ import annotations
@@ -25,21 +29,38 @@ def same_number(a: dict, b: dict) -> bool:
     return abs(x - y) <= 1e-6 * max(abs(x), abs(y), 1.0)
 
 
+def stated_range(figure: dict) -> tuple[float, float]:
+    """The values a stated number may stand for, as its qualifier and its written precision
+    say: «более 100 кг» 100 to 110, «почти 1,5 тысячи» 1350 to 1650, «3,6 тонны» 3550 to
+    3650 kg."""
+    value = float(figure["value"])
+    qualifier = figure.get("qualifier")
+    if qualifier == "more_than":
+        low, high = value, (1 + _HEADLINE_SLACK) * value
+    elif qualifier == "less_than":
+        low, high = (1 - _HEADLINE_SLACK) * value, value
+    else:
+        slack = _HEADLINE_SLACK * abs(value) if qualifier == "approx" else rounding(figure)
+        low, high = value - slack, value + slack
+    return min(low, high), max(low, high)
+
+
 def rounds_to(head: dict, body: dict) -> bool:
     """Whether the headline's number may be the body's, rounded as its qualifier says."""
     if not same_kind(head, body) or head.get("change") or body.get("change"):
         return False
     if head.get("indicator") and body.get("indicator") and head["indicator"] != body["indicator"]:
         return False
-    h, b = float(head["value"]), float(body["value"])
-    qualifier = head.get("qualifier")
-    if qualifier == "more_than":
-        return h <= b <= (1 + _HEADLINE_SLACK) * h
-    if qualifier == "less_than":
-        return (1 - _HEADLINE_SLACK) * h <= b <= h
-    if qualifier == "approx":
-        return abs(b - h) <= _HEADLINE_SLACK * abs(h)
-    return abs(b - h) <= rounding(head) + 1e-9
+    low, high = stated_range(head)
+    return low - 1e-9 <= float(body["value"]) <= high + 1e-9
+
+
+def one_number(stated: list[dict]) -> bool:
+    """Whether one number can be what every statement says, each read as `stated_range` reads
+    it: «22 кг 115 г» and «более 22 кг», 376 and «почти 400», «3 630 кг» and «3,6 тонн» state
+    one number; 2 030 and 1 658 kg do not."""
+    ranges = [stated_range(figure) for figure in stated]
+    return max(low for low, _ in ranges) <= min(high for _, high in ranges) + 1e-9
 
 
 def counts_the_same(head: dict, body: dict) -> bool:
