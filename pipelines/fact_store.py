@@ -16,8 +16,10 @@ of the event) and unit. Mentions of one key join one fact:
   every value with its mentions. It is in `conflict` only when no one number can be what
   every mention states, each read as its qualifier and written precision say («22 кг 115 г»
   and «более 22 кг» state one number; 2 030 and 1 658 kg do not);
-- two values of one key in one article are two claims («у одного изъято 5 г, у другого 3 г»),
-  and so are two events of one key in unrelated articles;
+- a rounded number and the number of its key the same article states precisely («свыше 47
+  кг» in the lead, «47 кг 370 г» below; `twins.restated_twin`): one claim, valued precisely;
+- other values of one key in one article are two claims («у одного изъято 5 г, у другого
+  3 г»), and so are two events of one key in unrelated articles;
 - a key with no day or period, or with nothing named that it counts, joins only the facts of
   its own story.
 `link_article` runs in the transaction that stores the article; `rebuild_facts` redoes all.
@@ -31,7 +33,7 @@ import sqlite_utils
 
 from pipelines.fact_views import ensure_fact_views
 from pipelines.facts import near_duplicates
-from pipelines.facts.twins import headline_twin, one_number
+from pipelines.facts.twins import headline_twin, one_number, restated_twin, stated_range
 
 FIGURE_FACT_COLUMNS = {
     "role": str, "part_of": int, "scope": str, "event_day": str, "indicator": str,
@@ -370,19 +372,25 @@ def link_article(
     ]
     touched = set(previous or ())
     others = _story_articles(db, article_id, story)
-    body_facts: list[tuple[dict, int]] = []
-    # the body first: a headline number is the claim of the same number in its body
-    for figure in sorted(figures, key=lambda f: bool(f.get("in_title"))):
-        if figure["value"] is None:
-            continue
+    figures = [f for f in figures if f["value"] is not None]
+    for figure in figures:
         figure["region"] = figure.get("region") or figure.get("country")  # a national claim
         if root_day and published_day and root_day != published_day:
             # a republication's own day is not the event's, nor the end of «с начала года»
             for day in ("event_day", "period_end"):
                 if figure.get(day) == published_day:
                     figure[day] = root_day
-        key = fact_key(figure)
-        fact_id = None
+        figure["_key"] = fact_key(figure)
+    restates = _restatements(figures)
+    body_facts: list[tuple[dict, int]] = []
+    fact_of: dict[int, int] = {}
+    # the body first, and a number the text states precisely before its rounded restatements;
+    # a headline number is the claim of the same number in its body
+    order = sorted(range(len(figures)), key=lambda i: (bool(figures[i].get("in_title")),
+                                                      i in restates))  # fmt: skip
+    for i in order:
+        figure, key = figures[i], figures[i]["_key"]
+        fact_id = fact_of.get(restates[i]) if i in restates else None
         if figure.get("in_title"):
             twin = headline_twin(figure, [body for body, _ in body_facts])
             fact_id = body_facts[twin][1] if twin is not None else None
@@ -392,12 +400,30 @@ def link_article(
             fact_id = _insert_fact(db, _new_fact(figure, key))
         if not figure.get("in_title"):
             body_facts.append((figure, fact_id))
+        fact_of[i] = fact_id
         db.conn.execute("update figures set fact_id = ? where id = ?", [fact_id, figure["id"]])
         touched.add(fact_id)
     refresh_facts(db, touched)
     for member in moved:
         touched |= link_article(db, member, facts_of(db, member), dedupe=False)
     return touched
+
+
+def _restatements(figures: list[dict]) -> dict[int, int]:
+    """Body figure -> the figure of the same key it restates rounded (`twins.restated_twin`),
+    followed to the most precise one: «свыше 47 кг» and «47 кг 370 г» are one claim."""
+    body = [k for k, f in enumerate(figures) if not f.get("in_title")]
+    twins = {}
+    for k in body:
+        same_key = [j for j in body if figures[j]["_key"] == figures[k]["_key"]]
+        twin = restated_twin(figures[k], [figures[j] for j in same_key])
+        if twin is not None:
+            twins[k] = same_key[twin]
+    for k, twin in twins.items():
+        while twin in twins:  # each step is finer: no cycle
+            twin = twins[twin]
+        twins[k] = twin
+    return twins
 
 
 _FIGURE_READ = ("value", "unit", "qualifier", "object", "quote", "role", "scope", "event_day",
@@ -492,6 +518,13 @@ def _fullest_first(stated: list[tuple]) -> tuple:
     return min(earliest, key=lambda m: (-says(m), m[-1]))
 
 
+def _finest(said: list[dict]) -> int:
+    """The statement of the narrowest range (the first of equals): «22 кг 115 г», not «более
+    22 кг»."""
+    widths = [high - low for low, high in map(stated_range, said)]
+    return widths.index(min(widths))
+
+
 def _counted(mentions: list[tuple], total: int | None) -> dict:
     """A fact's columns from its mentions, first published first: the first publication's
     reading names the claim, whatever order the crawl stored its copies in (a copy that lost
@@ -503,12 +536,17 @@ def _counted(mentions: list[tuple], total: int | None) -> dict:
     for m in stated:
         values[float(m[0])] = values.get(float(m[0]), 0) + 1
     unit = mentions[0][9 + _CLAIM_FIELDS.index("unit")]
-    statements = {(m[0], m[1], m[4]) for m in stated}  # value, qualifier, quote
+    said = [{"value": m[0], "qualifier": m[1], "quote": m[4], "unit": unit} for m in stated]
+    # a lead's «более 22 кг» over the text's «22 кг 115 г»: two values, one number
+    conflict = len(values) > 1 and not one_number(said)
     first = mentions[0]
     # an event is dated by its first publication: a republication stored before the
     # original (crawl order) must not leave its own later day on the fact
     lead = _fullest_first(stated)
     claim = _claim_of(lead, first[8])
+    # one number stated rounded and precisely: the sums add the precise one; values in
+    # conflict: the first publication's, the others kept in values_json
+    value = lead if conflict or len(values) == 1 else stated[_finest(said)]
     body_roles = [m[2] for m in mentions if not m[3]] or [m[2] for m in mentions]
     if total:  # a copy that lost the total still states a part of it
         body_roles = ["part"]
@@ -516,24 +554,18 @@ def _counted(mentions: list[tuple], total: int | None) -> dict:
         **claim,
         "fact_key": fact_key(claim),
         "year": _year(claim["period_start"] or claim["event_day"]),
-        "value": lead[0],
-        "qualifier": lead[1],
+        "value": value[0],
+        "qualifier": value[1],
         "role": max(body_roles, key=body_roles.count),  # a tie: the first mention's
         "in_title": int(any(m[3] for m in mentions)),
-        "quote": lead[4],
+        "quote": value[4],
         "n_mentions": len(mentions),
         "n_articles": len({m[5] for m in mentions}),
         "n_sources": len({m[6] for m in mentions}),
         "first_article_id": first[5],
         "first_source": first[6],
         "first_published_at": first[7],
-        # a lead's «более 22 кг» over the text's «22 кг 115 г»: two values, one number
-        "conflict": int(
-            len(values) > 1
-            and not one_number(
-                [{"value": v, "qualifier": q, "quote": t, "unit": unit} for v, q, t in statements]
-            )
-        ),
+        "conflict": int(conflict),
         "part_of": total,
         "values_json": json.dumps(
             [{"value": v, "mentions": n} for v, n in values.items()], ensure_ascii=False

@@ -1335,6 +1335,39 @@ def _fact_rows(db, article_id: int) -> list[tuple]:
     ).fetchall()
 
 
+def test_a_lead_s_rounded_number_is_the_claim_the_text_states_precisely(tmp_path):
+    from pipelines.db import connect
+
+    db = connect(tmp_path / "t.db")
+    article = _store(db, "a", "https://a.example/1", "Героин на границе",
+                     "Пограничники в Хатлонской области изъяли свыше 47 килограммов героина.\n"
+                     "Как сообщили в пресс-службе погранвойск, в субботу на участке Пянджского "
+                     "погранотряда пограничники изъяли 47 килограммов 370 граммов героина.",
+                     "2024-03-11")  # fmt: skip
+    rows = _fact_rows(db, article)
+    assert [r[0] for r in rows] == [47.0, 47.37]
+    assert rows[0][1] == rows[1][1] and rows[0][2] == 0  # one claim, no conflict
+    events = db.execute("select kg, qualifier, quote from seizure_events").fetchall()
+    assert events == [(47.37, "exact", "47 килограммов 370 граммов")]  # once, the precise value
+
+
+def test_two_seizures_of_about_one_size_in_one_text_stay_two(tmp_path):
+    from pipelines.db import connect
+
+    db = connect(tmp_path / "t.db")
+    article = _store(db, "a", "https://a.example/1", "Обыск у наркоторговца",
+                     "Во время обыска в Уфе оперативники изъяли свыше 120 г героина.\n"
+                     "Во дворе дома в тайнике нашли еще более 130 г героина.",
+                     "2024-03-11")  # fmt: skip
+    rows = _fact_rows(db, article)
+    assert len({r[1] for r in rows}) == 2  # neither is stated precisely: no restatement
+    article = _store(db, "b", "https://b.example/2", "Курьеры",
+                     "В Уфе у первого задержанного изъяли 7 г героина, у второго — 8 г героина.",
+                     "2024-03-12")  # fmt: skip
+    rows = _fact_rows(db, article)
+    assert len({r[1] for r in rows}) == 2  # 7 and 8: no one number is both
+
+
 def test_undated_events_of_unrelated_stories_stay_apart(tmp_path):
     from pipelines.db import connect
 
@@ -1398,6 +1431,8 @@ def test_a_number_and_its_rounding_are_one_number_not_a_conflict():
                            said(1658.036, "exact", "1 тонну 658 кг 36 г")])  # fmt: skip
     assert not one_number([said(22, "more_than", "более 22 кг"),
                            said(20, "less_than", "менее 20 кг")])  # fmt: skip
+    assert not one_number([said(7, "exact", "7 г"), said(8, "exact", "8 г")])  # ranges touch
+    assert one_number([said(20, "more_than", "свыше 20 кг"), said(22, "more_than", "более 22 кг")])
 
 
 def test_the_share_of_an_earlier_period_s_value_is_a_baseline_too():

@@ -155,6 +155,18 @@ def test_headline_figure_is_the_claim_of_its_body_twin():
     assert facts_eval.claim_ids(GOLD) == [1, 1, 2, 3, 4]
 
 
+def test_a_rounded_restatement_is_the_claim_of_the_precise_number():
+    def gold(quote, value, qualifier, in_title=False):
+        return {"quote": quote, "value": value, "unit": "kg", "qualifier": qualifier,
+                "object": "героин", "role": "value", "indicator": "drugs_seized",
+                "substance": "героин", "scope": "event", "in_title": in_title}  # fmt: skip
+
+    figures = [gold("более 47 кг", 47, "more_than", True), gold("свыше 47 кг", 47, "more_than"),
+               gold("47 кг 370 г", 47.37, "exact"), gold("3 кг", 3, "exact")]  # fmt: skip
+    assert facts_eval.claim_ids(figures) == [2, 2, 2, 3]
+    assert facts_eval.claim_ids(figures, restatements=False) == [1, 1, 2, 3]
+
+
 def test_gold_part_pairs_link_the_facts_of_every_copy():
     doc = {"set": "x", "id": "001", "figures": GOLD}
     # (article, story, claim, fact): the 40 kg (claim 2) is a part of the 120 kg (claim 1); a

@@ -7,9 +7,10 @@ half a unit of its last digit), and the two are one claim. A body number the hea
 exactly is its twin; of rounded ones, only the one the headline can round to: with two, which
 one it states is open.
 
-The same reading of a rounded number tells a fact's values apart from a conflict: a lead's
-«более 22 кг» and the text's «22 кг 115 г» may be one number (`one_number`), 2 030 and 1 658 kg
-may not.
+The same reading of a rounded number finds a lead's rounded restatement of a number the text
+states precisely («свыше 47 килограммов» over «47 килограммов 370 граммов»: `restated_twin`),
+and tells a fact's values apart from a conflict: «более 22 кг» and «22 кг 115 г» may be one
+number (`one_number`), 2 030 and 1 658 kg may not.
 """
 
 from __future__ import annotations
@@ -58,9 +59,48 @@ def rounds_to(head: dict, body: dict) -> bool:
 def one_number(stated: list[dict]) -> bool:
     """Whether one number can be what every statement says, each read as `stated_range` reads
     it: «22 кг 115 г» and «более 22 кг», 376 and «почти 400», «3 630 кг» and «3,6 тонн» state
-    one number; 2 030 and 1 658 kg do not."""
-    ranges = [stated_range(figure) for figure in stated]
-    return max(low for low, _ in ranges) <= min(high for _, high in ranges) + 1e-9
+    one number; 2 030 and 1 658 kg do not, nor do 7 and 8, whose ranges only touch («более 20»
+    and «более 22» do: a bound a qualifier sets is the number's own)."""
+    ranges = [_open(stated_range(f)) if f.get("qualifier") == "exact" else stated_range(f)
+              for f in stated]  # fmt: skip
+    return max(low for low, _ in ranges) <= min(high for _, high in ranges)
+
+
+def _open(bounds: tuple[float, float]) -> tuple[float, float]:
+    """A rounded exact number's range less its ends: 7 is 6.5 to 7.5, but not 7.5 itself."""
+    low, high = bounds
+    inset = (high - low) * 1e-6
+    return low + inset, high - inset
+
+
+def restated_twin(figure: dict, others: list[dict]) -> int | None:
+    """The index of the number of the same text that `figure` restates rounded, or None: a
+    lead's «свыше 47 килограммов героина» over the text's «47 килограммов 370 граммов». The
+    twin is stated exactly, more precisely, within the rounded number's range, and is the only
+    such number; both are plain values or totals (a part, a baseline or a change says
+    something else)."""
+    if figure.get("role") not in _CLAIMS:
+        return None
+    low, high = stated_range(figure)
+    found = [
+        k
+        for k, other in enumerate(others)
+        if other is not figure
+        and other.get("role") in _CLAIMS
+        and other.get("qualifier") == "exact"
+        and same_kind(figure, other)
+        and not same_number(figure, other)
+        and low < float(other["value"]) < high
+        and not _within(float(figure["value"]), stated_range(other))  # it is the finer one
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+_CLAIMS = ("value", "total")
+
+
+def _within(value: float, bounds: tuple[float, float]) -> bool:
+    return bounds[0] < value < bounds[1]
 
 
 def counts_the_same(head: dict, body: dict) -> bool:
