@@ -10,7 +10,9 @@
   original broke down itself; only the innermost parts are counted).
 - `official_statistics`: each indicator × region × reporting period as published, with the
   value of the same period a year earlier when a text states it, and the change in percent
-  (computed from that value, else as a text states it of the number). Periods overlap
+  (computed from that value, else as a text states it of the number). Where facts of that
+  key a year earlier disagree (districts, or statistics the key cannot tell apart), last
+  year is the one stated in an article beside this number, or none: never a guess. Periods overlap
   (Jan–Mar, Jan–Jun, …), so rows are never summed.
 - `fact_conflicts`: one claim reported with different values.
 - `check_mismatches`: numbers that disagree with the other numbers of their sentence.
@@ -63,13 +65,20 @@ FACT_VIEWS = {
         select f.indicator, f.region, coalesce(f.substance, f.object) as what,
                f.period_start, f.period_end, cast(substr(f.period_start, 1, 4) as integer) as year,
                f.unit, f.value, f.qualifier, f.role,
-               (select b.value from facts b
-                 where b.indicator = f.indicator and b.region is f.region and b.unit = f.unit
-                   and b.scope = 'period' and b.id != f.id
-                   and b.period_start = date(f.period_start, '-1 year')
-                   and b.period_end = date(f.period_end, '-1 year')
-                   and coalesce(b.substance, b.object) is coalesce(f.substance, f.object)
-                 limit 1) as last_year,
+               (select case when count(distinct b.value) = 1 then max(b.value)
+                            when count(distinct case when b.beside then b.value end) = 1
+                            then max(case when b.beside then b.value end) end
+                  from (select b.value, exists (
+                                select 1 from figures bf join figures ff
+                                  on ff.article_id = bf.article_id
+                                 where bf.fact_id = b.id and ff.fact_id = f.id) as beside
+                          from facts b
+                         where b.indicator = f.indicator and b.region is f.region
+                           and b.unit = f.unit and b.scope = 'period' and b.id != f.id
+                           and b.period_start = date(f.period_start, '-1 year')
+                           and b.period_end = date(f.period_end, '-1 year')
+                           and coalesce(b.substance, b.object) is coalesce(f.substance, f.object)
+                       ) b) as last_year,
                (select case when c.unit = 'percent' and c.change = 'decrease' then -c.value
                             when c.unit = 'percent' then c.value
                             when c.change = 'decrease' then (1.0 / c.value - 1) * 100

@@ -1472,6 +1472,32 @@ def test_a_series_of_years_in_one_sentence_gives_each_year_its_own_statistic(tmp
     ]  # the 812 is 2022's, stated as 2023's baseline; no 2023 row holds it
 
 
+def test_last_year_is_the_value_stated_beside_a_number_or_none_when_last_years_disagree(tmp_path):
+    from pipelines.db import connect
+    from pipelines.fact_views import statistics_rows
+
+    db = connect(tmp_path / "t.db")
+    _store(db, "src", "https://src.example/1", "Итоги года в Омской области",
+           "В Омской области в 2022 году выявлено 812 наркопреступлений, в 2023-м – 904.",
+           "2024-01-20")  # fmt: skip
+    # another count of 2022 the key cannot tell apart (too far off to be a conflict of 812)
+    _store(
+        db,
+        "other",
+        "https://other.example/2",
+        "Итоги 2022 года",
+        "В 2022 году в Омской области выявлено 300 наркопреступлений.",
+        "2023-01-15",
+    )
+    _store(db, "third", "https://third.example/3", "Доклад прокурора",
+           "По словам прокурора, в 2023 году в Омской области выявлено 2500 наркопреступлений.",
+           "2024-02-01")  # fmt: skip
+    rows = {r["value"]: r for r in statistics_rows(db, "drug_crimes", year="2023")}
+    assert rows[904]["last_year"] == 812  # the one its own article states
+    assert rows[2500]["last_year"] is None  # 812 or 300: no text says which
+    assert rows[2500]["change_pct"] is None
+
+
 def test_drugs_destroyed_break_down_as_seizures_do():
     # no indicator (destroyed, not seized), yet the generic mass is the whole of the later ones
     figures = annotated(
