@@ -44,7 +44,8 @@ from pipelines.articles import store_article, upsert_source  # noqa: E402
 from pipelines.chain import TEXT_STEPS, SourceContext, process_article  # noqa: E402
 from pipelines.db import connect  # noqa: E402
 from pipelines.facts import near_duplicates  # noqa: E402
-from pipelines.facts.twins import headline_twin, restated_twin  # noqa: E402
+from pipelines.facts.indicators import vocabulary  # noqa: E402
+from pipelines.facts.twins import headline_twin, restated_drug, restated_twin  # noqa: E402
 from pipelines.items import ArticleRecord  # noqa: E402
 
 ROLES = ("total", "part", "baseline", "change", "value")
@@ -181,8 +182,9 @@ def claim_ids(gold: list[dict], restatements: bool = True) -> list[int]:
     headline rounds as its qualifier says: «почти 1,5 тысячи» over 1447), so that the headline
     and the body state one claim; for a body number the text restates rounded («свыше 47 кг»
     over «47 кг 370 г»), the precise one's, among the gold figures of its indicator, scope,
-    unit and substance or object (the issue's definition: a lead and the text state one
-    claim; the annotators marked each mention, not which ones are one claim)."""
+    unit and substance or object, and for a generic mass the one drug's mass that restates it
+    («около 40 кг наркотиков» over «порядка 40 кг мефедрона»). The issue's definition: a lead
+    and the text state one claim; the annotators marked each mention, not which are one."""
     body = [k for k, b in enumerate(gold) if not b.get("in_title")]
     claims = []
     for gi, g in enumerate(gold):
@@ -194,8 +196,15 @@ def claim_ids(gold: list[dict], restatements: bool = True) -> list[int]:
             same = [b for b in body if _gold_key(gold[b]) == _gold_key(g)]
             k = restated_twin(g, [gold[b] for b in same])
             twin = same[k] if k is not None else None
+            if twin is None:  # «около 40 кг наркотиков» … «порядка 40 кг мефедрона»
+                event = [b for b in body if _gold_key(gold[b])[::2] == _gold_key(g)[::2]]
+                k = restated_drug(g, [gold[b] for b in event], MEMBERS)
+                twin = event[k] if k is not None else None
         claims.append(gi if twin is None else twin)
     return [claims[c] for c in claims]  # a headline over a restatement: the precise number
+
+
+MEMBERS = dict(vocabulary().members)
 
 
 def _gold_key(figure: dict) -> tuple:

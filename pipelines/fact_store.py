@@ -18,6 +18,8 @@ of the event) and unit. Mentions of one key join one fact:
   and «более 22 кг» state one number; 2 030 and 1 658 kg do not);
 - a rounded number and the number of its key the same article states precisely («свыше 47
   кг» in the lead, «47 кг 370 г» below; `twins.restated_twin`): one claim, valued precisely;
+  so are a generic mass of an event and the one drug's mass that restates it («около 40 кг
+  наркотиков», «порядка 40 кг мефедрона»; `twins.restated_drug`), a claim of that drug;
 - other values of one key in one article are two claims («у одного изъято 5 г, у другого
   3 г»), and so are two events of one key in unrelated articles;
 - a key with no day or period, or with nothing named that it counts, joins only the facts of
@@ -33,7 +35,15 @@ import sqlite_utils
 
 from pipelines.fact_views import ensure_fact_views
 from pipelines.facts import near_duplicates
-from pipelines.facts.twins import headline_twin, one_number, restated_twin, stated_range
+from pipelines.facts.breakdown import GENERIC
+from pipelines.facts.indicators import vocabulary
+from pipelines.facts.twins import (
+    headline_twin,
+    one_number,
+    restated_drug,
+    restated_twin,
+    stated_range,
+)
 
 FIGURE_FACT_COLUMNS = {
     "role": str, "part_of": int, "scope": str, "event_day": str, "indicator": str,
@@ -411,19 +421,31 @@ def link_article(
 
 def _restatements(figures: list[dict]) -> dict[int, int]:
     """Body figure -> the figure of the same key it restates rounded (`twins.restated_twin`),
+    or the one drug's mass a generic mass of the same event restates (`twins.restated_drug`),
     followed to the most precise one: «свыше 47 кг» and «47 кг 370 г» are one claim."""
     body = [k for k, f in enumerate(figures) if not f.get("in_title")]
+    members = dict(vocabulary().members)
     twins = {}
     for k in body:
         same_key = [j for j in body if figures[j]["_key"] == figures[k]["_key"]]
         twin = restated_twin(figures[k], [figures[j] for j in same_key])
         if twin is not None:
             twins[k] = same_key[twin]
+            continue
+        # «около 40 кг наркотиков» … «порядка 40 кг мефедрона»: the drug's claim
+        event = [j for j in body if _key_but_what(figures[j]) == _key_but_what(figures[k])]
+        twin = restated_drug(figures[k], [figures[j] for j in event], members)
+        if twin is not None:
+            twins[k] = event[twin]
     for k, twin in twins.items():
         while twin in twins:  # each step is finer: no cycle
             twin = twins[twin]
         twins[k] = twin
     return twins
+
+
+def _key_but_what(figure: dict) -> list:
+    return [figure.get(k) for k in _KEY_FIELDS if k != "what"]
 
 
 _FIGURE_READ = ("value", "unit", "qualifier", "object", "quote", "role", "scope", "event_day",
@@ -513,6 +535,7 @@ def _fullest_first(stated: list[tuple]) -> tuple:
     def says(mention: tuple) -> int:
         claim = dict(zip(_CLAIM_FIELDS, mention[9:-1], strict=True))
         named = sum(1 for k in ("indicator", "substance", "object", "period_start") if claim[k])
+        named += claim["substance"] not in GENERIC  # «героин» says more than «наркотик»
         return named + 2 * bool(claim["region"])
 
     return min(earliest, key=lambda m: (-says(m), m[-1]))

@@ -1351,6 +1351,26 @@ def test_a_lead_s_rounded_number_is_the_claim_the_text_states_precisely(tmp_path
     assert events == [(47.37, "exact", "47 килограммов 370 граммов")]  # once, the precise value
 
 
+def test_a_generic_mass_restated_as_one_drug_s_is_that_drug_s_claim(tmp_path):
+    from pipelines.db import connect
+
+    db = connect(tmp_path / "t.db")
+    article = _store(db, "a", "https://a.example/1", "Наркотики в гараже",
+                     "В Казани полицейские изъяли около 40 кг наркотиков.\n"
+                     "По данным МВД, в гараже задержанного нашли порядка 40 кг мефедрона.",
+                     "2024-03-11")  # fmt: skip
+    rows = _fact_rows(db, article)
+    assert len(rows) == 2 and rows[0][1] == rows[1][1]  # one claim
+    assert db.execute("select substance, kg from seizure_events").fetchall() == [("мефедрон", 40)]
+    # the figure keeps what its own words say
+    assert db.execute("select substance from figures order by seq").fetchall()[0] == ("наркотик",)
+    article = _store(db, "b", "https://b.example/2", "Наркотики на складе",
+                     "В Казани полицейские изъяли около 40 кг наркотиков.\n"
+                     "На складе нашли 40 кг мефедрона, в гараже — 40 кг гашиша.",
+                     "2024-03-12")  # fmt: skip
+    assert len({r[1] for r in _fact_rows(db, article)}) == 3  # which drug is it? open
+
+
 def test_two_seizures_of_about_one_size_in_one_text_stay_two(tmp_path):
     from pipelines.db import connect
 

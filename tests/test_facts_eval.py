@@ -165,6 +165,9 @@ def test_a_rounded_restatement_is_the_claim_of_the_precise_number():
                gold("47 кг 370 г", 47.37, "exact"), gold("3 кг", 3, "exact")]  # fmt: skip
     assert facts_eval.claim_ids(figures) == [2, 2, 2, 3]
     assert facts_eval.claim_ids(figures, restatements=False) == [1, 1, 2, 3]
+    generic = {**gold("около 40 кг", 40, "approx"), "substance": "наркотик", "object": "наркотик"}
+    mephedrone = {**gold("порядка 40 кг", 40, "approx"), "substance": "мефедрон"}
+    assert facts_eval.claim_ids([generic, mephedrone]) == [1, 1]
 
 
 def test_gold_part_pairs_link_the_facts_of_every_copy():

@@ -15,6 +15,7 @@ number (`one_number`), 2 030 and 1 658 kg may not.
 
 from __future__ import annotations
 
+from pipelines.facts.breakdown import GENERIC
 from pipelines.facts.checks import rounding
 from pipelines.facts.indicators import names_people
 from pipelines.facts.sums import same_kind
@@ -97,6 +98,42 @@ def restated_twin(figure: dict, others: list[dict]) -> int | None:
 
 
 _CLAIMS = ("value", "total")
+
+
+def restated_drug(
+    figure: dict, others: list[dict], members: dict[str, frozenset[str]]
+) -> int | None:
+    """The index of the mass of one drug that restates a generic (or group) mass of the same
+    event, or None: «изъяли около 40 кг наркотиков» … «порядка 40 кг мефедрона» tell of one
+    seizure, of mephedrone. The drug must be the only one whose mass may be that number (of
+    several masses of it, the finest is the twin); both are plain values (a total and its
+    parts say something else)."""
+    substance = figure.get("substance")
+    if not _plain_mass(figure) or (substance not in GENERIC and substance not in members):
+        return None
+    held = members.get(substance)  # None: a generic mass may be any drug
+    found = [
+        k
+        for k, other in enumerate(others)
+        if other is not figure
+        and _plain_mass(other)
+        and other.get("substance") not in GENERIC
+        and other.get("substance") not in members
+        and (held is None or other.get("substance") in held)
+        and one_number([figure, other])
+    ]
+    if len({others[k].get("substance") for k in found}) != 1:
+        return None
+    return min(found, key=lambda k: _width(stated_range(others[k])))
+
+
+def _plain_mass(figure: dict) -> bool:
+    return (figure.get("role") == "value" and figure.get("unit") == "kg"
+            and not figure.get("change"))  # fmt: skip
+
+
+def _width(bounds: tuple[float, float]) -> float:
+    return bounds[1] - bounds[0]
 
 
 def _within(value: float, bounds: tuple[float, float]) -> bool:
