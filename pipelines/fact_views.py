@@ -12,9 +12,9 @@
   value of the same period a year earlier when a text states it, and the change in percent
   (computed from that value, else as a text states it of the number). Where facts of that
   key a year earlier disagree (districts, or statistics the key cannot tell apart), last
-  year is the one stated in an article beside this number, or none: never a guess. Periods overlap
-  (Jan–Mar, Jan–Jun, …), so rows are never summed.
-- `fact_conflicts`: one claim reported with different values.
+  year is the one stated in an article beside this number, or none: never a guess. Periods
+  overlap (Jan–Mar, Jan–Jun, …), so rows are never summed.
+- `fact_conflicts`: one claim reported with values no one number can be.
 - `check_mismatches`: numbers that disagree with the other numbers of their sentence.
 `statistics_rows` is what `newsmon stats` prints and the dashboard shows.
 """

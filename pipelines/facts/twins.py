@@ -8,9 +8,10 @@ exactly is its twin; of rounded ones, only the one the headline can round to: wi
 one it states is open.
 
 The same reading of a rounded number finds a lead's rounded restatement of a number the text
-states precisely («свыше 47 килограммов» over «47 килограммов 370 граммов»: `restated_twin`),
-and tells a fact's values apart from a conflict: «более 22 кг» and «22 кг 115 г» may be one
-number (`one_number`), 2 030 and 1 658 kg may not.
+states precisely («свыше 47 килограммов» over «47 килограммов 370 граммов»: `restated_twin`)
+and a generic mass restated as one drug's (`restated_drug`), and tells a fact's values apart
+from a conflict: «более 22 кг» and «22 кг 115 г» may be one number (`one_number`), 2 030 and
+1 658 kg may not.
 """
 
 from __future__ import annotations
