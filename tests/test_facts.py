@@ -1369,6 +1369,14 @@ def test_a_generic_mass_restated_as_one_drug_s_is_that_drug_s_claim(tmp_path):
                      "На складе нашли 40 кг мефедрона, в гараже — 40 кг гашиша.",
                      "2024-03-12")  # fmt: skip
     assert len({r[1] for r in _fact_rows(db, article)}) == 3  # which drug is it? open
+    article = _store(db, "c", "https://c.example/3", "Синтетика в посылке",
+                     "В Казани полицейские изъяли полкило наркотиков.\n"
+                     "По данным МВД, в посылке нашли 500 граммов синтетических наркотиков.",
+                     "2024-03-13")  # fmt: skip
+    rows = _fact_rows(db, article)
+    assert len({r[1] for r in rows}) == 1  # a group's mass restates a generic one
+    fact = db.execute("select substance, value from facts where id = ?", [rows[0][1]]).fetchone()
+    assert fact == ("синтетика", 0.5)
 
 
 def test_two_seizures_of_about_one_size_in_one_text_stay_two(tmp_path):

@@ -106,9 +106,9 @@ def restated_drug(
 ) -> int | None:
     """The index of the mass of one drug that restates a generic (or group) mass of the same
     event, or None: «изъяли около 40 кг наркотиков» … «порядка 40 кг мефедрона» tell of one
-    seizure, of mephedrone. The drug must be the only one whose mass may be that number (of
-    several masses of it, the finest is the twin); both are plain values (a total and its
-    parts say something else)."""
+    seizure, of mephedrone; a group's mass may restate a generic one too. The drug must be
+    the only one whose mass may be that number (of several masses of it, the finest is the
+    twin); both are plain values (a total and its parts say something else)."""
     substance = figure.get("substance")
     if not _plain_mass(figure) or (substance not in GENERIC and substance not in members):
         return None
@@ -119,7 +119,8 @@ def restated_drug(
         if other is not figure
         and _plain_mass(other)
         and other.get("substance") not in GENERIC
-        and other.get("substance") not in members
+        # a generic mass may be a group's («полкило наркотиков», «полкило синтетики»)
+        and (other.get("substance") not in members or held is None)
         and (held is None or other.get("substance") in held)
         and one_number([figure, other])
     ]
